@@ -1,0 +1,248 @@
+/**
+ * @module ProcedureDefinition — the plain, JSON-serialisable data that the parser produces from BPMN XML and the
+ * runtime executes. Nothing here refers to bpmn-moddle: parse once, execute plain data (as bpmn-elements does).
+ */
+
+/** Units a time budget is counted in (DOMAIN.md "Time"). */
+export type BudgetUnit = 'workingDays' | 'workingHours' | 'calendarDays' | 'sameDay';
+
+/** A time budget: value + unit, e.g. `{ value: 0.5, unit: 'workingDays' }` for a half day. */
+export interface Budget {
+  value: number;
+  unit: BudgetUnit;
+}
+
+/** Supplement policy of a procedure (DOMAIN.md "Supplements, fees and pauses"). */
+export type SupplementPolicy =
+  | { kind: 'restart' }
+  | { kind: 'pause' }
+  | { kind: 'boundedWait'; waitBudget: Budget };
+
+/** When a step counts as nearly due: a share of its budget used, or a number of working hours before due. */
+export type NearlyDueThreshold =
+  | { kind: 'percentOfBudget'; percent: number }
+  | { kind: 'workingHoursBefore'; hours: number };
+
+/** Who is told, in order, when a step is overdue. Each rung fires once (issue 4). */
+export interface EscalationRung {
+  /** Working hours after the due instant at which this rung fires (0 = at the due instant). */
+  afterWorkingHours: number;
+  target: 'official' | 'headOfUnit' | 'supervisor';
+  /** Reassign the step to the head of unit's choice when this rung fires. */
+  reassign?: boolean;
+}
+
+/** Agency (cơ quan) and department (phòng ban) responsible for a step. */
+export interface Assignment {
+  agencyId: string;
+  departmentId?: string;
+}
+
+/** Procedure metadata carried by `lt:procedure` in the definitions' extension elements. */
+export interface ProcedureMetadata {
+  /** National procedure code (mã TTHC), e.g. `1.009664`. */
+  procedureCode: string;
+  name?: string;
+  statutoryBudget?: Budget;
+  legalBasis?: string;
+  supplementPolicy: SupplementPolicy;
+  /** How many times the appointment may be moved by an apology letter (form 04); default 1. */
+  maxReappointments?: number;
+  /** Lead agency (cơ quan chủ trì). */
+  leadAgencyId?: string;
+  /** JSON Schema of the e-form, as a JSON string (validated by the server). */
+  formSchema?: string;
+}
+
+/** A FEEL expression as written in the model, kept verbatim; `language` is the declared expression language. */
+export interface Expression {
+  body: string;
+  language: 'feel' | 'juel' | 'javascript' | 'unknown';
+}
+
+export type EventDefinition =
+  | { type: 'timer'; timeDuration?: Expression; timeDate?: Expression; timeCycle?: Expression }
+  | { type: 'message'; messageRef?: string; messageName?: string }
+  | { type: 'signal'; signalRef?: string; signalName?: string }
+  | { type: 'error'; errorRef?: string; errorCode?: string }
+  | { type: 'escalation'; escalationRef?: string; escalationCode?: string }
+  | { type: 'link'; linkName: string }
+  | { type: 'conditional'; condition: Expression }
+  | { type: 'terminate' }
+  | { type: 'compensate'; activityRef?: string; waitForCompletion: boolean }
+  | { type: 'cancel' };
+
+/** Multi-instance (§10.2.8) or standard loop (§10.2.7) characteristics of an activity. */
+export type LoopCharacteristics =
+  | {
+      type: 'multiInstance';
+      isSequential: boolean;
+      loopCardinality?: Expression;
+      /** FEEL expression giving the input collection (`camunda:collection` / `zeebe:loopCharacteristics`). */
+      inputCollection?: Expression;
+      inputElement?: string;
+      outputCollection?: string;
+      outputElement?: Expression;
+      completionCondition?: Expression;
+    }
+  | { type: 'standardLoop'; loopCondition?: Expression; testBefore: boolean; loopMaximum?: number };
+
+/** Variable mapping for call activities and sub-scopes: `target := source` (FEEL). */
+export interface VariableMapping {
+  source: Expression;
+  target: string;
+}
+
+export type FlowElementKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'task'
+  | 'userTask'
+  | 'manualTask'
+  | 'serviceTask'
+  | 'scriptTask'
+  | 'sendTask'
+  | 'receiveTask'
+  | 'businessRuleTask'
+  | 'subProcess'
+  | 'transaction'
+  | 'adHocSubProcess'
+  | 'callActivity'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'complexGateway';
+
+/** One flow node. Every node lives in a scope: the process, or the sub-process whose id is `scopeId`. */
+export interface FlowNode {
+  id: string;
+  kind: FlowElementKind;
+  name?: string;
+  /** Id of the process or sub-process that contains this node. */
+  scopeId: string;
+  incoming: string[];
+  outgoing: string[];
+  /** Default sequence flow (exclusive/inclusive gateways and activities). */
+  defaultFlowId?: string;
+  /** Event definitions (events only); several = a multiple event. */
+  eventDefinitions?: EventDefinition[];
+  /** Boundary events: the activity they are attached to and whether they interrupt it (§10.5.4). */
+  attachedToRef?: string;
+  cancelActivity?: boolean;
+  /** Activities: ids of boundary events attached to this activity. */
+  boundaryEventIds?: string[];
+  /** Start events of event sub-processes: interrupting or not. */
+  isInterrupting?: boolean;
+  loop?: LoopCharacteristics;
+  isForCompensation?: boolean;
+  /** Event gateway: instantiate (§10.6.6) — not supported for execution beyond the default false. */
+  instantiate?: boolean;
+  /** Service / script / send / business-rule tasks: the host handler this step calls. */
+  handler?: string;
+  /** Script tasks: the script text and its format, for hosts that register a script handler. */
+  script?: { format: string; body: string };
+  /** Result variable of service/script/business-rule tasks. */
+  resultVariable?: string;
+  /** Sub-processes: event sub-process (triggeredByEvent) or not; ids of the nodes it directly contains. */
+  triggeredByEvent?: boolean;
+  childNodeIds?: string[];
+  /** Call activities: the called procedure or process id, and variable mappings both ways. */
+  calledElement?: string;
+  inputMappings?: VariableMapping[];
+  outputMappings?: VariableMapping[];
+  /** Receive tasks: the message they wait for. */
+  messageRef?: string;
+  messageName?: string;
+  /** Domain extensions (lt:*): who does the step, its budget, when it is nearly due, who is told when late. */
+  assignment?: Assignment;
+  budget?: Budget;
+  nearlyDue?: NearlyDueThreshold;
+  escalation?: EscalationRung[];
+  /** Lane the node is in (innermost), if any. */
+  laneId?: string;
+}
+
+export interface SequenceFlow {
+  id: string;
+  name?: string;
+  sourceRef: string;
+  targetRef: string;
+  condition?: Expression;
+  scopeId: string;
+}
+
+export interface Lane {
+  id: string;
+  name?: string;
+  assignment?: Assignment;
+  flowNodeIds: string[];
+  childLaneIds: string[];
+}
+
+/** One process (or the body of a sub-process scope) of the definitions. */
+export interface ProcessDefinition {
+  id: string;
+  name?: string;
+  isExecutable: boolean;
+  /** Every flow node of the process, nested ones included, by id. */
+  nodes: Record<string, FlowNode>;
+  flows: Record<string, SequenceFlow>;
+  lanes: Record<string, Lane>;
+  /** Ids of the nodes directly in the process scope (not inside sub-processes). */
+  childNodeIds: string[];
+}
+
+export interface NamedRef {
+  id: string;
+  name?: string;
+  /** errorCode / escalationCode where the element has one. */
+  code?: string;
+}
+
+/** What `parseProcedure` produces: plain data, safe to JSON.stringify and to share with the browser. */
+export interface ProcedureDefinition {
+  /** Id of `bpmn:Definitions`. */
+  id: string;
+  name?: string;
+  procedure?: ProcedureMetadata;
+  processes: ProcessDefinition[];
+  messages: Record<string, NamedRef>;
+  signals: Record<string, NamedRef>;
+  errors: Record<string, NamedRef>;
+  escalations: Record<string, NamedRef>;
+}
+
+/** One problem found in a model; all are reported at once (STYLE.md §4). */
+export interface ValidationIssue {
+  elementId: string;
+  code: ValidationCode;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export type ValidationCode =
+  | 'XML_NOT_WELL_FORMED'
+  | 'NOT_BPMN'
+  | 'NO_EXECUTABLE_PROCESS'
+  | 'UNSUPPORTED_ELEMENT'
+  | 'GATEWAY_WITHOUT_OUTGOING'
+  | 'FLOW_TO_NOWHERE'
+  | 'FLOW_FROM_NOWHERE'
+  | 'CONDITION_INVALID'
+  | 'EXPRESSION_INVALID'
+  | 'USER_TASK_WITHOUT_AGENCY'
+  | 'USER_TASK_WITHOUT_BUDGET'
+  | 'UNREACHABLE_ELEMENT'
+  | 'NO_START_EVENT'
+  | 'DEAD_END'
+  | 'BOUNDARY_WITHOUT_ACTIVITY'
+  | 'DUPLICATE_ID'
+  | 'UNRESOLVED_REFERENCE'
+  | 'EXCLUSIVE_GATEWAY_UNGUARDED'
+  | 'BUDGET_EXCEEDS_STATUTORY'
+  | 'PROCEDURE_METADATA_INVALID'
+  | 'XML_WARNING';

@@ -1,0 +1,71 @@
+// Lint = the dependency direction of STYLE.md, checked mechanically (as temporal's sdk-typescript does).
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const engineForbidden = {
+  paths: [
+    { name: 'mongoose', message: 'engine/ has no I/O: persistence goes through the ports in engine/src/ports.ts' },
+    { name: 'mongodb', message: 'engine/ has no I/O: persistence goes through the ports in engine/src/ports.ts' },
+    { name: 'hono', message: 'engine/ knows nothing of HTTP' },
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'engine/ runs in the browser too: no node: modules' },
+    { group: ['hono/*', '@hono/*', 'mongoose/*', 'mongodb/*'], message: 'engine/ has no I/O' },
+    { group: ['**/server/**', '**/modeler/**', '**/tests/**'], message: 'engine/ depends on nothing of ours' },
+  ],
+};
+
+const noServer = {
+  patterns: [{ group: ['**/server/**', '**/server/src/**'], message: 'nothing imports server/ but its entry and the tests' }],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'modeler/dist/**', '.data/**', 'bench/results/**', 'tests/fixtures/lint-violation/**'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { 'import-x': importX, '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'import-x/no-cycle': ['error', { maxDepth: 8 }],
+    },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', engineForbidden],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'time enters the engine through the Clock port' },
+        { object: 'process', property: 'env', message: 'only server/src/main.ts reads process.env' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'timers are persisted dueAt values, never setTimeout' },
+        { name: 'setInterval', message: 'timers are persisted dueAt values, never setInterval' },
+        { name: 'process', message: 'engine/ does not touch the process' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'the current time comes from the Clock port' },
+        { selector: "CallExpression[callee.name='eval']", message: 'expressions go through FEEL, never eval' },
+        { selector: "NewExpression[callee.name='Function']", message: 'expressions go through FEEL, never new Function' },
+      ],
+    },
+  },
+  {
+    files: ['modeler/**/*.ts', 'procedures/**/*.ts', 'bench/**/*.ts', 'mongo-emulator/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noServer] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/src/persistence/mongo/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'mongoose', message: 'mongoose lives only in server/src/persistence/mongo/' }] }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'only server/src/main.ts reads process.env' }],
+    },
+  },
+  {
+    files: ['server/src/main.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);
