@@ -1,0 +1,10 @@
+/**
+ * @module engine — the only entry of the Liên thông engine: BPMN model, token runtime on xstate, lifecycles
+ * (dossier, step clock) and working-time calendars. No I/O: see ./ports.ts.
+ */
+export * from './model/index';
+export * from './runtime/index';
+export * from './time/index';
+export * from './lifecycle/index';
+export * from './ports';
+export * from './errors';

@@ -1,0 +1,2 @@
+/** @module lifecycle — filled in by its issue; re-exported from engine/src/index.ts. */
+export {};

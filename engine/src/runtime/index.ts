@@ -1,0 +1,2 @@
+/** @module runtime — filled in by its issue; re-exported from engine/src/index.ts. */
+export {};
