@@ -1,0 +1,49 @@
+/** The lint step enforces the dependency direction of STYLE.md §2: wrong-way imports fail `npm run lint`. */
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const eslint = new ESLint({ cwd: repoRoot });
+
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
+}
+
+describe('the dependency direction lint', () => {
+  it('fails an engine file that imports mongoose', async () => {
+    // given a wrong-way import in the engine
+    const code = "import mongoose from 'mongoose';\nexport const m = mongoose;\n";
+    // when it is linted
+    const rules = await ruleIdsFor('engine/src/runtime/wrong-way.ts', code);
+    // then the import is an error
+    expect(rules).toContain('no-restricted-imports');
+  });
+
+  it('fails an engine file that imports hono or a node: module', async () => {
+    const rules = await ruleIdsFor('engine/src/model/wrong-way.ts', "import { Hono } from 'hono';\nimport { readFileSync } from 'node:fs';\nexport const x = [Hono, readFileSync];\n");
+    expect(rules.filter((r) => r === 'no-restricted-imports')).toHaveLength(2);
+  });
+
+  it('fails an engine file that reads the wall clock, the environment or arms a timer', async () => {
+    const code = 'export const a = Date.now();\nexport const b = process.env.X;\nsetTimeout(() => undefined, 10);\nexport const c = new Date();\n';
+    const rules = await ruleIdsFor('engine/src/time/wrong-way.ts', code);
+    expect(rules).toEqual(expect.arrayContaining(['no-restricted-properties', 'no-restricted-globals', 'no-restricted-syntax']));
+  });
+
+  it('fails a modeler file that imports the server', async () => {
+    const rules = await ruleIdsFor('modeler/src/wrong-way.ts', "import { createApp } from '../../server/src/create-app';\nexport const a = createApp;\n");
+    expect(rules).toContain('no-restricted-imports');
+  });
+
+  it('fails a server file outside persistence/mongo that imports mongoose', async () => {
+    const rules = await ruleIdsFor('server/src/routes/wrong-way.ts', "import mongoose from 'mongoose';\nexport const m = mongoose;\n");
+    expect(rules).toContain('no-restricted-imports');
+  });
+
+  it('accepts the same engine file without the wrong-way import', async () => {
+    const rules = await ruleIdsFor('engine/src/runtime/right-way.ts', "import type { Clock } from '../ports';\nexport const now = (clock: Clock): number => clock.now();\n");
+    expect(rules).toEqual([]);
+  });
+});
