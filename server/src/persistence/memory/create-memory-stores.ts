@@ -1,0 +1,56 @@
+/** @module createMemoryStores — every store port in memory, with transactions, for unit tests and benchmarks. */
+import type { Stores } from '../../../../engine/src/index';
+import { AsyncMutex } from './async-mutex';
+import { MemoryAuditStore } from './memory-audit-store';
+import { MemoryDossierStore } from './memory-dossier-store';
+import { MemoryProcedureStore } from './memory-procedure-store';
+import { MemoryStepStore } from './memory-step-store';
+import { MemoryTimerStore } from './memory-timer-store';
+import { UndoLog } from './undo-log';
+
+/**
+ * Creates empty in-memory stores. Records are deep-copied in and out, so callers never share stored state.
+ * `transaction` runs one unit of work at a time and, when `work` throws, undoes every write it made through the
+ * stores it was given. Writes made outside a transaction are not isolated from it (reads may see uncommitted
+ * writes); the mongoose adapter is the reference for isolation.
+ *
+ * @example
+ * const stores = createMemoryStores();
+ * await stores.transaction(async ({ dossiers, audit }) => {
+ *   await dossiers.create(dossier);
+ *   await audit.append(entry);
+ * });
+ */
+export function createMemoryStores(): Stores {
+  const procedures = new MemoryProcedureStore();
+  const dossiers = new MemoryDossierStore();
+  const steps = new MemoryStepStore((dossierId) => dossiers.procedureKeyOf(dossierId));
+  const timers = new MemoryTimerStore();
+  const audit = new MemoryAuditStore();
+  const mutex = new AsyncMutex();
+
+  return {
+    procedures,
+    dossiers,
+    steps,
+    timers,
+    audit,
+    transaction: (work) =>
+      mutex.run(async () => {
+        const undo = new UndoLog();
+        const inside = {
+          procedures: procedures.withUndo(undo),
+          dossiers: dossiers.withUndo(undo),
+          steps: steps.withUndo(undo),
+          timers: timers.withUndo(undo),
+          audit: audit.withUndo(undo),
+        };
+        try {
+          return await work(inside);
+        } catch (error) {
+          undo.rollback();
+          throw error;
+        }
+      }),
+  };
+}

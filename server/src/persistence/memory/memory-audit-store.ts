@@ -1,0 +1,41 @@
+/** @module MemoryAuditStore — the append-only audit trail kept in arrays, for unit tests and benchmarks. */
+import { DuplicateKey, type AuditRecord, type AuditStore } from '../../../../engine/src/index';
+import type { UndoLog } from './undo-log';
+
+export interface MemoryAuditState {
+  ids: Set<string>;
+  byDossier: Map<string, AuditRecord[]>;
+}
+
+/** Records are never changed once appended; each dossier's trail is kept in (at, append) order. */
+export class MemoryAuditStore implements AuditStore {
+  constructor(
+    private readonly state: MemoryAuditState = { ids: new Set(), byDossier: new Map() },
+    private readonly undo?: UndoLog,
+  ) {}
+
+  withUndo(undo: UndoLog): MemoryAuditStore {
+    return new MemoryAuditStore(this.state, undo);
+  }
+
+  async append(record: AuditRecord): Promise<void> {
+    if (this.state.ids.has(record.id)) throw new DuplicateKey('audit', record.id);
+    const stored = structuredClone(record);
+    const trail = this.state.byDossier.get(record.dossierId ?? '') ?? [];
+    // Insert after every record at or before `at`: stable for equal instants, cheap when appends come in order.
+    let index = trail.length;
+    while (index > 0 && trail[index - 1]!.at > stored.at) index -= 1;
+    trail.splice(index, 0, stored);
+    this.state.byDossier.set(record.dossierId ?? '', trail);
+    this.state.ids.add(record.id);
+    this.undo?.record(() => {
+      this.state.ids.delete(record.id);
+      const at = trail.indexOf(stored);
+      if (at >= 0) trail.splice(at, 1);
+    });
+  }
+
+  async listByDossier(dossierId: string): Promise<AuditRecord[]> {
+    return (this.state.byDossier.get(dossierId) ?? []).map((record) => structuredClone(record));
+  }
+}

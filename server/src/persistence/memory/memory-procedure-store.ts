@@ -1,0 +1,57 @@
+/** @module MemoryProcedureStore — deployed procedure versions kept in a Map, for unit tests and benchmarks. */
+import type { ProcedureRecord, ProcedureStore, ProcedureSummary } from '../../../../engine/src/index';
+import type { UndoLog } from './undo-log';
+
+function toSummary(record: ProcedureRecord): ProcedureSummary {
+  const { xml: _xml, definition: _definition, ...summary } = record;
+  return structuredClone(summary);
+}
+
+/** Versions of each procedure key, oldest first; stored records are private copies. */
+export class MemoryProcedureStore implements ProcedureStore {
+  constructor(
+    private readonly versions = new Map<string, ProcedureRecord[]>(),
+    private readonly undo?: UndoLog,
+  ) {}
+
+  /** The same stored state, with every write also recorded in `undo` (for a transaction). */
+  withUndo(undo: UndoLog): MemoryProcedureStore {
+    return new MemoryProcedureStore(this.versions, undo);
+  }
+
+  async deploy(record: Omit<ProcedureRecord, 'version'>): Promise<ProcedureRecord> {
+    // Version is computed and stored in one synchronous step, so concurrent deploys cannot take the same number.
+    const list = this.versions.get(record.key) ?? [];
+    const stored: ProcedureRecord = { ...structuredClone(record), version: list.length + 1 };
+    list.push(stored);
+    this.versions.set(record.key, list);
+    this.undo?.record(() => {
+      const index = list.indexOf(stored);
+      if (index >= 0) list.splice(index, 1);
+      if (list.length === 0) this.versions.delete(record.key);
+    });
+    return structuredClone(stored);
+  }
+
+  async get(key: string, version: number): Promise<ProcedureRecord | undefined> {
+    const found = this.versions.get(key)?.find((record) => record.version === version);
+    return found && structuredClone(found);
+  }
+
+  async latest(key: string): Promise<ProcedureRecord | undefined> {
+    const found = this.versions.get(key)?.at(-1);
+    return found && structuredClone(found);
+  }
+
+  async listLatest(): Promise<ProcedureSummary[]> {
+    return [...this.versions.values()]
+      .map((list) => list.at(-1))
+      .filter((record): record is ProcedureRecord => record !== undefined)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) // code-unit order, as MongoDB sorts strings
+      .map(toSummary);
+  }
+
+  async listVersions(key: string): Promise<ProcedureSummary[]> {
+    return [...(this.versions.get(key) ?? [])].reverse().map(toSummary);
+  }
+}

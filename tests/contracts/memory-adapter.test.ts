@@ -1,0 +1,17 @@
+/** Runs every store contract against the in-memory adapter (the engine's fast unit tests and benchmarks use it). */
+import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
+import { describeAuditStoreContract } from './audit-store.contract';
+import { describeDossierStoreContract } from './dossier-store.contract';
+import { describeProcedureStoreContract } from './procedure-store.contract';
+import { describeStepStoreContract } from './step-store.contract';
+import { describeTimerStoreContract } from './timer-store.contract';
+import { describeTransactionContract } from './transaction.contract';
+
+const makeStores = async () => createMemoryStores();
+
+describeProcedureStoreContract('memory', makeStores);
+describeDossierStoreContract('memory', makeStores);
+describeStepStoreContract('memory', makeStores);
+describeTimerStoreContract('memory', makeStores);
+describeAuditStoreContract('memory', makeStores);
+describeTransactionContract('memory', makeStores);

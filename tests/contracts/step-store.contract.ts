@@ -1,0 +1,125 @@
+/** @module describeStepStoreContract — what every StepStore adapter must do. */
+import { describe, expect, it } from 'vitest';
+import { ConcurrencyConflict, DuplicateKey, type StepRecord, type Stores } from '../../engine/src/index';
+
+function aStep(id: string, overrides: Partial<StepRecord> = {}): Omit<StepRecord, 'rev'> {
+  return {
+    id,
+    dossierId: 'dossier-1',
+    stepId: `${id}-instance`,
+    elementId: 'task-review',
+    name: 'Thẩm định hồ sơ',
+    kind: 'userTask',
+    agencyId: 'so-kh-dt',
+    departmentId: 'phong-dkkd',
+    status: 'open',
+    startedAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+export function describeStepStoreContract(adapter: string, makeStores: () => Promise<Stores>): void {
+  describe(`StepStore contract (${adapter})`, () => {
+    it('creates a step at revision 0 and gets it back by id', async () => {
+      // given
+      const { steps } = await makeStores();
+      // when
+      const created = await steps.create(aStep('s1', { dueAt: 1_700_100_000_000, clock: { state: 'onTrack' } }));
+      // then
+      expect(created).toEqual({ ...aStep('s1', { dueAt: 1_700_100_000_000, clock: { state: 'onTrack' } }), rev: 0 });
+      expect(await steps.get('s1')).toEqual(created);
+      expect(await steps.get('nope')).toBeUndefined();
+    });
+
+    it('rejects a second step with a taken id with DuplicateKey', async () => {
+      // given
+      const { steps } = await makeStores();
+      await steps.create(aStep('s1'));
+      // when
+      const second = steps.create(aStep('s1', { name: 'other' }));
+      // then
+      await expect(second).rejects.toBeInstanceOf(DuplicateKey);
+      expect((await steps.get('s1'))?.name).toBe('Thẩm định hồ sơ');
+    });
+
+    it('completes a step at the stored revision and rejects a stale revision with ConcurrencyConflict', async () => {
+      // given
+      const { steps } = await makeStores();
+      const created = await steps.create(aStep('s1'));
+      // when
+      const completed = await steps.update({ ...created, status: 'completed', completedAt: 1_700_000_500_000, outcome: 'approved' });
+      const stale = steps.update({ ...created, assigneeId: 'someone' });
+      // then
+      expect(completed).toMatchObject({ rev: 1, status: 'completed', outcome: 'approved' });
+      await expect(stale).rejects.toBeInstanceOf(ConcurrencyConflict);
+      expect(await steps.get('s1')).toEqual(completed);
+    });
+
+    it("lists a department's open steps by agency, department and status (an officer's inbox), oldest first", async () => {
+      // given
+      const { steps } = await makeStores();
+      await steps.create(aStep('s1', { startedAt: 3 }));
+      await steps.create(aStep('s2', { startedAt: 1 }));
+      await steps.create(aStep('s3', { status: 'completed' }));
+      await steps.create(aStep('s4', { departmentId: 'phong-khac' }));
+      await steps.create(aStep('s5', { agencyId: 'so-tn-mt' }));
+      // when
+      const inbox = await steps.list({ agencyId: 'so-kh-dt', departmentId: 'phong-dkkd', status: ['open'] }, { offset: 0, limit: 10 });
+      // then
+      expect(inbox.items.map((step) => step.id)).toEqual(['s2', 's1']);
+      expect(inbox.total).toBe(2);
+    });
+
+    it('lists steps by dossier, assignee and element', async () => {
+      // given
+      const { steps } = await makeStores();
+      await steps.create(aStep('s1', { dossierId: 'd1', assigneeId: 'officer-1' }));
+      await steps.create(aStep('s2', { dossierId: 'd1', elementId: 'task-sign', startedAt: 1_700_000_000_001 }));
+      await steps.create(aStep('s3', { dossierId: 'd2', assigneeId: 'officer-1', startedAt: 1_700_000_000_002 }));
+      const all = { offset: 0, limit: 10 };
+      // when
+      const ofDossier = await steps.list({ dossierId: 'd1' }, all);
+      const ofAssignee = await steps.list({ assigneeId: 'officer-1' }, all);
+      const ofElement = await steps.list({ elementId: 'task-sign', status: ['open', 'completed'] }, all);
+      // then
+      expect(ofDossier.items.map((step) => step.id)).toEqual(['s1', 's2']);
+      expect(ofAssignee.items.map((step) => step.id)).toEqual(['s1', 's3']);
+      expect(ofElement.items.map((step) => step.id)).toEqual(['s2']);
+    });
+
+    it('lists steps by the procedure key of their dossier', async () => {
+      // given
+      const stores = await makeStores();
+      const dossier = {
+        procedureVersion: 1,
+        agencyId: 'so-kh-dt',
+        status: 2 as const,
+        channel: 1 as const,
+        applicant: { name: 'Trần Thị Bình', idNumber: '001190000002' },
+        form: {},
+        state: {},
+        createdAt: 0,
+        updatedAt: 0,
+      };
+      await stores.dossiers.create({ ...dossier, id: 'd1', dossierCode: 'C1', procedureKey: 'dang-ky-kinh-doanh' });
+      await stores.dossiers.create({ ...dossier, id: 'd2', dossierCode: 'C2', procedureKey: 'ho-tich' });
+      await stores.steps.create(aStep('s1', { dossierId: 'd1' }));
+      await stores.steps.create(aStep('s2', { dossierId: 'd2' }));
+      // when
+      const page = await stores.steps.list({ procedureKey: 'ho-tich' }, { offset: 0, limit: 10 });
+      // then
+      expect(page.items.map((step) => step.id)).toEqual(['s2']);
+    });
+
+    it('pages a list of steps and reports the total before paging', async () => {
+      // given
+      const { steps } = await makeStores();
+      for (let i = 0; i < 5; i += 1) await steps.create(aStep(`s${i}`, { startedAt: i }));
+      // when
+      const page = await steps.list({ status: ['open'] }, { offset: 3, limit: 10 });
+      // then
+      expect(page.items.map((step) => step.id)).toEqual(['s3', 's4']);
+      expect(page.total).toBe(5);
+    });
+  });
+}
