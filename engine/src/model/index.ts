@@ -1,2 +1,5 @@
-/** @module model — filled in by its issue; re-exported from engine/src/index.ts. */
-export {};
+/** @module model — BPMN XML → ProcedureDefinition (plain data) and validation issues; the only importer of bpmn-moddle. */
+export * from './procedure-definition';
+export { parseProcedure, type ParseResult } from './parse-procedure';
+export { lienthongDescriptor, LIENTHONG_URI } from './lienthong-descriptor';
+export { validateProcedure, validationRules, type ValidationRule } from './validate-procedure';

@@ -164,6 +164,31 @@ export interface FlowNode {
   escalation?: EscalationRung[];
   /** Lane the node is in (innermost), if any. */
   laneId?: string;
+  /** Call activities / sub-processes: pass every variable in or out (`camunda:in variables="all"`, `lt:in variables="all"`). */
+  inputAllVariables?: boolean;
+  outputAllVariables?: boolean;
+  /** Foreign extension elements (Camunda, Signavio, …) and attributes, kept as plain data. */
+  foreignExtensions?: ForeignElement[];
+  foreignAttributes?: Record<string, string>;
+}
+
+/** A foreign extension element as plain data: its qualified type, attributes, text and children. */
+export interface ForeignElement {
+  type: string;
+  attributes: Record<string, string>;
+  body?: string;
+  children?: ForeignElement[];
+}
+
+/** An element the engine does not execute (complex gateway, choreography, conversation, ad-hoc sub-process, …). */
+export interface UnsupportedElement {
+  id: string;
+  /** The moddle type, e.g. `bpmn:ComplexGateway`. */
+  type: string;
+  name?: string;
+  /** Process that contains it, if any. */
+  processId?: string;
+  inExecutableProcess: boolean;
 }
 
 export interface SequenceFlow {
@@ -194,6 +219,11 @@ export interface ProcessDefinition {
   lanes: Record<string, Lane>;
   /** Ids of the nodes directly in the process scope (not inside sub-processes). */
   childNodeIds: string[];
+  /** Process-level defaults (`lt:*` on the process) and foreign extensions. */
+  assignment?: Assignment;
+  nearlyDue?: NearlyDueThreshold;
+  escalation?: EscalationRung[];
+  foreignExtensions?: ForeignElement[];
 }
 
 export interface NamedRef {
@@ -214,6 +244,8 @@ export interface ProcedureDefinition {
   signals: Record<string, NamedRef>;
   errors: Record<string, NamedRef>;
   escalations: Record<string, NamedRef>;
+  /** Elements found in the document that the engine does not execute; reported as `UNSUPPORTED_ELEMENT`. */
+  unsupportedElements?: UnsupportedElement[];
 }
 
 /** One problem found in a model; all are reported at once (STYLE.md §4). */
