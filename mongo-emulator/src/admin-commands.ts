@@ -1,0 +1,157 @@
+/** @module adminCommands: handshake, diagnostics and server-wide commands (hello, ping, buildInfo, shutdown …). */
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { CommandError } from './command-error';
+import type { CommandSpec } from './command-spec';
+import { EMULATOR_NOTICE, EMULATOR_VERSION, MAX_WIRE_VERSION } from './emulator-version';
+
+
+const hello: CommandSpec = {
+  name: 'hello',
+  aliases: ['isMaster', 'ismaster'],
+  // The handshake is the one lenient command: mongod ignores fields it does not know there, so newer
+  // drivers can announce capabilities (e.g. driver 7's `backpressure`) to older servers.
+  fields: 'any',
+  async run({ body, emulator, connectionId, isConnectionClosed }) {
+    const replication = emulator.replication;
+    if (body.maxAwaitTimeMS !== undefined && body.topologyVersion !== undefined) {
+      await replication.awaitChange(body.topologyVersion as Document, Number(body.maxAwaitTimeMS), isConnectionClosed);
+    }
+    const { isWritablePrimary, ...replicaFields } = replication.helloFields();
+    // The legacy isMaster spelling answers with `ismaster` (manual: "hello > Output").
+    const legacy = Object.keys(body)[0] !== 'hello';
+    return {
+      ...(body.helloOk === true ? { helloOk: true } : {}),
+      ...(legacy ? { ismaster: isWritablePrimary } : { isWritablePrimary }),
+      ...replicaFields,
+      topologyVersion: replication.topologyVersion,
+      maxBsonObjectSize: 16 * 1024 * 1024,
+      maxMessageSizeBytes: 48_000_000,
+      maxWriteBatchSize: 100_000,
+      localTime: new Date(),
+      logicalSessionTimeoutMinutes: 30,
+      connectionId,
+      minWireVersion: 0,
+      maxWireVersion: MAX_WIRE_VERSION,
+      readOnly: false,
+    };
+  },
+};
+
+const ping: CommandSpec = { name: 'ping', fields: [], run: () => ({}) };
+
+const buildInfo: CommandSpec = {
+  name: 'buildInfo',
+  aliases: ['buildinfo'],
+  fields: [],
+  run: () => ({
+    version: EMULATOR_VERSION,
+    gitVersion: 'emulator',
+    versionArray: [...EMULATOR_VERSION.split('.').map(Number), 0],
+    bits: 64,
+    debug: false,
+    maxBsonObjectSize: 16 * 1024 * 1024,
+    storageEngines: ['ephemeralForTest', 'wiredTiger'],
+    javascriptEngine: 'none',
+    modules: [],
+    openssl: { running: 'disabled' },
+    emulator: EMULATOR_NOTICE,
+  }),
+};
+
+const getParameter: CommandSpec = {
+  name: 'getParameter',
+  fields: 'any',
+  adminOnly: true,
+  run({ body, emulator }) {
+    const known: Document = { featureCompatibilityVersion: { version: '7.0' }, authenticationMechanisms: ['SCRAM-SHA-1', 'SCRAM-SHA-256'], ...emulator.options.setParameters };
+    if (body.getParameter === '*') return known;
+    const requested = Object.keys(body).slice(1).filter((name) => !name.startsWith('$') && name !== 'lsid' && name !== 'comment');
+    const reply: Document = {};
+    for (const name of requested) {
+      if (!(name in known)) throw new CommandError({ code: 72, message: 'no option found to get' });
+      reply[name] = known[name];
+    }
+    return reply;
+  },
+};
+
+const getCmdLineOpts: CommandSpec = {
+  name: 'getCmdLineOpts',
+  fields: [],
+  adminOnly: true,
+  run({ emulator }) {
+    const { options } = emulator;
+    return {
+      argv: ['mongod', ...options.argv],
+      parsed: {
+        net: { port: options.port, bindIp: options.bindIp },
+        storage: { ...(options.dbpath ? { dbPath: options.dbpath } : {}), engine: options.storageEngine },
+        ...(options.replSet ? { replication: { replSet: options.replSet } } : {}),
+        security: { authorization: options.auth ? 'enabled' : 'disabled' },
+        ...(Object.keys(options.setParameters).length > 0 ? { setParameter: options.setParameters } : {}),
+      },
+    };
+  },
+};
+
+/** Deliberately small: only figures the emulator really knows. */
+const serverStatus: CommandSpec = {
+  name: 'serverStatus',
+  fields: 'any',
+  run({ emulator }) {
+    const uptimeMillis = Date.now() - emulator.startedAt.getTime();
+    return {
+      host: emulator.replication.host,
+      version: EMULATOR_VERSION,
+      process: 'mongod',
+      pid: process.pid,
+      uptime: Math.floor(uptimeMillis / 1000),
+      uptimeMillis,
+      localTime: new Date(),
+      storageEngine: { name: 'emulator-in-memory', persistent: false },
+      metrics: { cursor: { open: { total: emulator.cursors.openCount } } },
+      emulator: EMULATOR_NOTICE,
+    };
+  },
+};
+
+const listDatabases: CommandSpec = {
+  name: 'listDatabases',
+  fields: ['filter', 'nameOnly', 'authorizedDatabases'],
+  adminOnly: true,
+  run({ body, emulator }) {
+    const all = emulator.storage.databaseNames().map((name) => ({ name, sizeOnDisk: 0, empty: false }));
+    const filtered = body.filter ? all.filter((db) => new Query(body.filter as Document).test(db)) : all;
+    if (body.nameOnly === true) return { databases: filtered.map(({ name }) => ({ name })) };
+    return { databases: filtered, totalSize: 0, totalSizeMb: 0 };
+  },
+};
+
+const dropDatabase: CommandSpec = {
+  name: 'dropDatabase',
+  fields: [],
+  run({ db, emulator }) {
+    emulator.storage.dropDatabase(db);
+    return { dropped: db };
+  },
+};
+
+const connectionStatus: CommandSpec = {
+  name: 'connectionStatus',
+  fields: ['showPrivileges'],
+  run: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] } }),
+};
+
+/** Replies, then stops the process once the reply is written (mongodb-memory-server sends { shutdown: 1, force: true }). */
+const shutdown: CommandSpec = {
+  name: 'shutdown',
+  fields: ['force', 'timeoutSecs'],
+  adminOnly: true,
+  run({ emulator }) {
+    setTimeout(() => emulator.requestShutdown(), 20);
+    return {};
+  },
+};
+
+export const adminCommands: readonly CommandSpec[] = [hello, ping, buildInfo, getParameter, getCmdLineOpts, serverStatus, listDatabases, dropDatabase, connectionStatus, shutdown];

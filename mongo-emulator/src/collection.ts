@@ -1,0 +1,82 @@
+/** @module Collection: the committed documents of one namespace, keyed by `_id`, with their indexes. */
+import { UUID, type Document } from 'bson';
+import { Query } from 'mingo';
+import type { DocumentStore } from './document-store';
+import { IndexManager } from './index-manager';
+import { planCandidates } from './query-planner';
+import { toValueKey } from './value-key';
+
+/** Hands out increasing numbers so a transaction can tell whether a document changed after it started. */
+export class WriteClock {
+  private last = 0;
+  next(): number {
+    this.last += 1;
+    return this.last;
+  }
+  get current(): number {
+    return this.last;
+  }
+}
+
+export class Collection implements DocumentStore {
+  readonly docs = new Map<string, Document>();
+  readonly indexes: IndexManager;
+  readonly uuid = new UUID();
+  /** The write-clock reading of each document's last change (including removal), for write-conflict detection. */
+  private readonly changedAt = new Map<string, number>();
+
+  constructor(
+    readonly namespace: string,
+    readonly options: Document,
+    private readonly clock: WriteClock,
+  ) {
+    this.indexes = new IndexManager(namespace);
+  }
+
+  find(filter: Document): Document[] {
+    const query = new Query(filter);
+    const candidates = planCandidates(filter, this.indexes.list());
+    const source = candidates ? candidates.map((id) => this.docs.get(id)).filter((d) => d !== undefined) : this.docs.values();
+    const result: Document[] = [];
+    for (const doc of source) if (query.test(doc)) result.push(doc);
+    return result;
+  }
+
+  getById(id: string): Document | undefined {
+    return this.docs.get(id);
+  }
+
+  changedSince(id: string, sequence: number): boolean {
+    return (this.changedAt.get(id) ?? 0) > sequence;
+  }
+
+  insert(doc: Document): void {
+    const id = toValueKey(doc._id);
+    this.indexes.assertUnique(doc, '');
+    this.docs.set(id, doc);
+    this.indexes.add(id, doc);
+    this.changedAt.set(id, this.clock.next());
+  }
+
+  replace(previous: Document, next: Document): void {
+    const id = toValueKey(previous._id);
+    this.indexes.assertUnique(next, id);
+    this.indexes.remove(id, previous);
+    this.docs.set(id, next);
+    this.indexes.add(id, next);
+    this.changedAt.set(id, this.clock.next());
+  }
+
+  remove(doc: Document): void {
+    const id = toValueKey(doc._id);
+    const stored = this.docs.get(id);
+    if (!stored) return;
+    this.indexes.remove(id, stored);
+    this.docs.delete(id);
+    this.changedAt.set(id, this.clock.next());
+  }
+
+  count(): number {
+    return this.docs.size;
+  }
+}

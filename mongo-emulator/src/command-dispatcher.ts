@@ -1,0 +1,115 @@
+/** @module CommandDispatcher: strict routing of command documents to handlers, with transactions and cluster time. */
+import { Binary, Long, type Document } from 'bson';
+import { CommandError } from './command-error';
+import type { CommandContext, CommandSpec } from './command-spec';
+import type { DocumentStore } from './document-store';
+import type { EmulatorContext } from './emulator-context';
+import { sessionIdOf, type Transaction } from './transaction-manager';
+
+/** Fields the driver may add to any command (OP_MSG spec, sessions, transactions, stable API, server selection). */
+export const GENERIC_FIELDS: ReadonlySet<string> = new Set([
+  '$db', 'lsid', '$clusterTime', 'txnNumber', 'autocommit', 'startTransaction', 'readConcern', 'writeConcern',
+  '$readPreference', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'maxTimeMS', 'comment',
+]);
+
+export interface CommandRequest {
+  body: Document;
+  connectionId: number;
+  isConnectionClosed: () => boolean;
+}
+
+export class CommandDispatcher {
+  private readonly specs = new Map<string, CommandSpec>();
+
+  constructor(private readonly emulator: EmulatorContext) {}
+
+  register(specs: readonly CommandSpec[]): this {
+    for (const spec of specs) for (const name of [spec.name, ...(spec.aliases ?? [])]) this.specs.set(name, spec);
+    return this;
+  }
+
+  /** Always resolves to a reply document: failures become { ok: 0, errmsg, code, codeName }. */
+  async dispatch(request: CommandRequest): Promise<Document> {
+    let transaction: Transaction | undefined;
+    let name = '';
+    try {
+      name = Object.keys(request.body)[0] ?? '';
+      const spec = this.specs.get(name);
+      if (!spec) throw new CommandError({ code: 59, message: `no such command: '${name}'` });
+      this.assertKnownFields(spec, request.body);
+      const db = typeof request.body.$db === 'string' ? request.body.$db : 'admin';
+      if (spec.adminOnly && db !== 'admin') throw new CommandError({ code: 13, message: `${spec.name} may only be run against the admin database.` });
+      transaction = this.transactionFor(spec, request.body);
+      const reply = await spec.run(this.contextFor(request, db, transaction));
+      return this.withClusterTime({ ...reply, ok: 1 });
+    } catch (error) {
+      if (transaction && name !== 'commitTransaction' && name !== 'abortTransaction') this.emulator.transactions.abortAfterError(transaction);
+      return this.withClusterTime(toCommandError(error).toReply());
+    }
+  }
+
+  /** mongod parses commands with IDL and refuses unknown fields: "BSON field 'find.foo' is an unknown field." (code 40415). */
+  private assertKnownFields(spec: CommandSpec, body: Document): void {
+    const [commandName, ...fields] = Object.keys(body);
+    for (const field of fields) {
+      if (spec.fields === 'any' || GENERIC_FIELDS.has(field) || spec.fields.includes(field)) continue;
+      throw new CommandError({ code: 40415, message: `BSON field '${commandName}.${field}' is an unknown field.` });
+    }
+  }
+
+  /** autocommit: false marks a statement of a multi-document transaction (Transactions spec). */
+  private transactionFor(spec: CommandSpec, body: Document): Transaction | undefined {
+    const hasTxnNumber = body.txnNumber !== undefined;
+    if (hasTxnNumber && !this.emulator.replication.isReplicaSet) {
+      throw new CommandError({ code: 20, message: 'Transaction numbers are only allowed on a replica set member or mongos' });
+    }
+    if (body.autocommit !== false) return undefined;
+    const sessionId = sessionIdOf(body.lsid);
+    if (!sessionId || !hasTxnNumber) throw new CommandError({ code: 72, message: 'Given transaction number does not match any in-progress transactions.' });
+    const txnNumber = Long.isLong(body.txnNumber) ? body.txnNumber.toNumber() : Number(body.txnNumber);
+    if (!spec.inTransaction) {
+      throw new CommandError({ code: 263, message: `Cannot run '${spec.name}' in a multi-document transaction.` });
+    }
+    return body.startTransaction === true
+      ? this.emulator.transactions.begin(sessionId, txnNumber)
+      : this.emulator.transactions.continue(sessionId, txnNumber);
+  }
+
+  private contextFor(request: CommandRequest, db: string, transaction: Transaction | undefined): CommandContext {
+    const { storage, transactions } = this.emulator;
+    const view = (collectionName: string, create: boolean): DocumentStore | undefined => {
+      const collection = create ? storage.ensureCollection(db, collectionName) : storage.getCollection(db, collectionName);
+      if (!collection) return undefined;
+      return transaction ? transactions.viewOf(transaction, collection) : collection;
+    };
+    return {
+      body: request.body,
+      db,
+      emulator: this.emulator,
+      connectionId: request.connectionId,
+      transaction,
+      store: (collectionName) => view(collectionName, false),
+      storeForWrite: (collectionName) => view(collectionName, true)!,
+      isConnectionClosed: request.isConnectionClosed,
+    };
+  }
+
+  /** Replica-set members gossip $clusterTime and report operationTime; drivers echo the former back. */
+  private withClusterTime(reply: Document): Document {
+    const replication = this.emulator.replication;
+    if (!replication.isReplicaSet || !replication.isPrimary) return reply;
+    const time = replication.nextClusterTime();
+    return {
+      ...reply,
+      $clusterTime: { clusterTime: time, signature: { hash: new Binary(Buffer.alloc(20)), keyId: Long.ZERO } },
+      operationTime: time,
+    };
+  }
+}
+
+/** Anything a handler throws that is not already a CommandError is reported as BadValue (code 2), like a parse failure. */
+function toCommandError(error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommandError({ code: 2, message: message.replace(/^mingo: /, '') });
+}

@@ -1,0 +1,33 @@
+/** @module EmulatorContext: the state every command handler shares (storage, cursors, sessions, replica set, log). */
+import type { CmdLineOptions } from './cmd-line-options';
+import { CursorRegistry } from './cursor-registry';
+import { ReplicaSetState } from './replica-set-state';
+import { Storage } from './storage';
+import type { StructuredLog } from './structured-log';
+import { TransactionManager } from './transaction-manager';
+
+export interface EmulatorContext {
+  readonly options: CmdLineOptions;
+  readonly storage: Storage;
+  readonly cursors: CursorRegistry;
+  readonly transactions: TransactionManager;
+  readonly replication: ReplicaSetState;
+  readonly log: StructuredLog;
+  readonly startedAt: Date;
+  /** Set by the process entry: stops listening and exits (shutdown command, SIGTERM, SIGINT). */
+  requestShutdown: () => void;
+}
+
+export function createEmulatorContext(options: CmdLineOptions, log: StructuredLog): EmulatorContext {
+  const storage = new Storage();
+  return {
+    options,
+    storage,
+    cursors: new CursorRegistry(),
+    transactions: new TransactionManager(storage),
+    replication: new ReplicaSetState(options.replSet, `${options.bindIp}:${options.port}`),
+    log,
+    startedAt: new Date(),
+    requestShutdown: () => undefined,
+  };
+}

@@ -1,0 +1,71 @@
+/** @module main: the `mongod` entry point: flags, mongod-style log lines, listening, clean shutdown on signals. */
+import { adminCommands } from './admin-commands';
+import { BadOptionsError, parseCmdLineOptions } from './cmd-line-options';
+import { CommandDispatcher } from './command-dispatcher';
+import { crudCommands } from './crud-commands';
+import { ddlCommands } from './ddl-commands';
+import { createEmulatorContext } from './emulator-context';
+import { EMULATOR_NOTICE, EMULATOR_VERSION } from './emulator-version';
+import { replicationCommands } from './replication-commands';
+import { sessionCommands } from './session-commands';
+import { StructuredLog } from './structured-log';
+import { startWireServer } from './wire-server';
+
+/** `mongod --version` output: mongodb-memory-server reads the first line ("db version vX.Y.Z"). */
+function printVersion(): void {
+  const buildInfo = {
+    version: EMULATOR_VERSION,
+    gitVersion: 'emulator',
+    modules: [],
+    allocator: 'system',
+    environment: { distmod: 'emulator', distarch: process.arch, target_arch: process.arch },
+    emulator: EMULATOR_NOTICE,
+  };
+  process.stdout.write(`db version v${EMULATOR_VERSION}\nBuild Info: ${JSON.stringify(buildInfo, null, 4)}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--version')) {
+    printVersion();
+    return;
+  }
+  let options;
+  try {
+    options = parseCmdLineOptions(argv);
+  } catch (error) {
+    if (!(error instanceof BadOptionsError)) throw error;
+    process.stderr.write(`${error.message}\ntry 'mongod --help' for more information\n`);
+    process.exit(2); // mongod's EXIT_BADOPTIONS
+  }
+  const log = new StructuredLog();
+  process.stderr.write(`\n*** ${EMULATOR_NOTICE} ***\n\n`);
+  log.log({ severity: 'W', component: 'CONTROL', id: 1, ctx: 'main', msg: EMULATOR_NOTICE, attr: { emulator: true } });
+  const emulator = createEmulatorContext(options, log);
+  log.log({ component: 'CONTROL', id: 4615611, msg: 'MongoDB starting', attr: { pid: process.pid, port: options.port, dbPath: options.dbpath ?? null, architecture: '64-bit', host: 'emulator' } });
+  const dispatcher = new CommandDispatcher(emulator).register([...adminCommands, ...replicationCommands, ...sessionCommands, ...ddlCommands, ...crudCommands]);
+  let server;
+  try {
+    server = await startWireServer({ host: options.bindIp, port: options.port, dispatcher, log });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'EADDRINUSE' ? 'Address already in use' : String(error);
+    log.log({ severity: 'E', component: 'NETWORK', id: 23024, msg: `Failed to set up listener: SocketException: ${message}` });
+    process.exit(48); // mongod's EXIT_NET_ERROR
+  }
+  let stopping = false;
+  emulator.requestShutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    log.log({ component: 'CONTROL', id: 4784900, ctx: 'SignalHandler', msg: 'Shutting down' });
+    server.close();
+    log.log({ component: 'CONTROL', id: 20565, ctx: 'SignalHandler', msg: 'Now exiting' });
+    log.log({ component: 'CONTROL', id: 23138, ctx: 'SignalHandler', msg: 'Shutting down', attr: { exitCode: 0 } });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => emulator.requestShutdown());
+  process.on('SIGINT', () => emulator.requestShutdown());
+  log.log({ component: 'NETWORK', id: 23015, ctx: 'listener', msg: 'Listening on', attr: { address: options.bindIp } });
+  log.log({ component: 'NETWORK', id: 23016, ctx: 'listener', msg: 'Waiting for connections', attr: { port: options.port, ssl: 'off' } });
+}
+
+void main(process.argv.slice(2));
