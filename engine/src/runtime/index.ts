@@ -1,2 +1,13 @@
-/** @module runtime — filled in by its issue; re-exported from engine/src/index.ts. */
-export {};
+/** @module runtime — BPMN 2.0 token semantics on xstate v5; snapshots are plain JSON; effects instead of I/O. */
+export { createEngine } from './create-engine';
+export type { ActiveStep, Engine, EngineOptions, RunResult, StartOptions } from './create-engine';
+export { ProcessInstance } from './process-instance';
+export { BpmnError } from './bpmn-error';
+export type { Handler, HandlerContext } from './handler';
+export type { EngineEffect, EngineEffectType, StepActivatedEffect } from './engine-effect';
+export type { EngineEvent } from './engine-event';
+export type { InstanceSnapshot, InstanceState, InstanceStatus, IncidentCode } from './instance-state';
+export type { ResolveProcedure, ResolvedProcedure } from './run-context';
+export { createProcessInstanceMachine } from './process-instance-machine';
+export { FeelEvaluator } from './feel-evaluator';
+export { parseDurationMs, scheduleTimer } from './timer-schedule';
