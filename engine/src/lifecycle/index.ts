@@ -1,2 +1,6 @@
-/** @module lifecycle — filled in by its issue; re-exported from engine/src/index.ts. */
-export {};
+/** @module lifecycle — the statecharts with business meaning (step clock, dossier lifecycle) and their figures. */
+export * from './working-time';
+export * from './working-clock';
+export * from './classify';
+export * from './apply-machine-event';
+export * from './step-clock-machine';

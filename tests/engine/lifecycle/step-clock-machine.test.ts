@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { applyMachineEvent, restoreActor, startMachine } from '../../../engine/src/lifecycle/apply-machine-event';
+import { createStepClockMachine, type StepClockEvent, type StepClockInput } from '../../../engine/src/lifecycle/step-clock-machine';
+import type { ClockEmitted } from '../../../engine/src/lifecycle/working-clock';
+import { fakeWorkingTime } from './fake-working-time';
+
+const HOUR = 3_600_000;
+const vn = (local: string) => Date.parse(`${local}:00+07:00`);
+const time = fakeWorkingTime();
+
+const input: StepClockInput = {
+  clockId: 'step-1',
+  startAt: vn('2026-03-02T08:00'),
+  budget: { value: 2, unit: 'workingDays' },
+  nearlyDue: { kind: 'percentOfBudget', percent: 75 },
+  escalation: [
+    { afterWorkingHours: 1, target: 'official' },
+    { afterWorkingHours: 4, target: 'headOfUnit' },
+    { afterWorkingHours: 8, target: 'supervisor', reassign: true },
+  ],
+  policy: { kind: 'pause' },
+};
+
+/** Runs events through the machine, each time from the persisted JSON snapshot, and keeps what was emitted. */
+function run(snapshot: unknown, events: StepClockEvent[], machine = createStepClockMachine(time)) {
+  const emitted: ClockEmitted[] = [];
+  let current = { snapshot, value: undefined as unknown };
+  for (const event of events) {
+    const step = applyMachineEvent(machine, current.snapshot, event);
+    emitted.push(...step.emitted);
+    current = step;
+  }
+  return { ...current, emitted, notifications: emitted.filter((item) => !item.type.startsWith('timer.')) };
+}
+
+const contextOf = (snapshot: unknown) => (snapshot as { context: { clock: { dueAt: number; nearlyDueAt: number; escalationAts: number[] } } }).context;
+
+describe('step clock', () => {
+  it('asks to be woken for the nearly-due warning, the overdue mark and each escalation rung, with deterministic ids', () => {
+    // given / when
+    const started = startMachine(createStepClockMachine(time), input);
+    // then
+    const requests = started.emitted.filter((item) => item.type === 'timer.requested');
+    expect(requests.map((item) => item.type === 'timer.requested' && [item.timerId, item.dueAt])).toEqual([
+      ['step-1:nearlyDue', time.addWorkingTime(input.startAt, 12 * HOUR)],
+      ['step-1:overdue', time.addWorkingTime(input.startAt, 16 * HOUR)],
+      ['step-1:escalation:1', time.addWorkingTime(input.startAt, 17 * HOUR)],
+      ['step-1:escalation:2', time.addWorkingTime(input.startAt, 20 * HOUR)],
+      ['step-1:escalation:3', time.addWorkingTime(input.startAt, 24 * HOUR)],
+    ]);
+    expect(started.value).toEqual({ running: 'onTrack' });
+  });
+
+  it('warns, marks overdue and climbs each rung exactly once across a restart of the engine and duplicate deliveries', () => {
+    // given
+    const started = startMachine(createStepClockMachine(time), input);
+    const { nearlyDueAt, dueAt, escalationAts } = contextOf(started.snapshot).clock;
+    // when: the first half runs on one engine, with a late duplicate and an early (stale) delivery
+    const first = run(started.snapshot, [
+      { type: 'timer.due', at: nearlyDueAt - 60_000, kind: 'step.nearlyDue' },
+      { type: 'timer.due', at: nearlyDueAt, kind: 'step.nearlyDue' },
+      { type: 'timer.due', at: nearlyDueAt + 5_000, kind: 'step.nearlyDue' },
+      { type: 'timer.due', at: dueAt, kind: 'step.overdue' },
+    ]);
+    const persisted = JSON.parse(JSON.stringify(first.snapshot)) as unknown;
+    // and a new engine (a new machine, as after a process restart) takes over from the stored JSON
+    const second = run(
+      persisted,
+      [
+        { type: 'timer.due', at: dueAt, kind: 'step.overdue' },
+        { type: 'timer.due', at: escalationAts[0], kind: 'step.escalation', rung: 1 },
+        { type: 'timer.due', at: escalationAts[0] + 1, kind: 'step.escalation', rung: 1 },
+        { type: 'timer.due', at: escalationAts[1], kind: 'step.escalation', rung: 2 },
+        { type: 'timer.due', at: escalationAts[2], kind: 'step.escalation', rung: 3 },
+        { type: 'timer.due', at: escalationAts[2], kind: 'step.escalation', rung: 3 },
+        { type: 'clock.tick', at: escalationAts[2] + 10 * HOUR },
+      ],
+      createStepClockMachine(time),
+    );
+    // then
+    expect(first.value).toEqual({ running: 'overdue' });
+    expect(second.value).toEqual({ running: 'escalated' });
+    expect([...first.notifications, ...second.notifications]).toEqual([
+      { type: 'step.nearly_due', clockId: 'step-1', at: nearlyDueAt, dueAt },
+      { type: 'step.overdue', clockId: 'step-1', at: dueAt, dueAt },
+      { type: 'step.escalated', clockId: 'step-1', at: escalationAts[0], rung: 1, target: 'official', reassign: false },
+      { type: 'step.escalated', clockId: 'step-1', at: escalationAts[1], rung: 2, target: 'headOfUnit', reassign: false },
+      { type: 'step.escalated', clockId: 'step-1', at: escalationAts[2], rung: 3, target: 'supervisor', reassign: true },
+    ]);
+  });
+
+  it('restores a persisted snapshot from JSON to the identical state and context', () => {
+    // given
+    const machine = createStepClockMachine(time);
+    const step = run(startMachine(machine, input).snapshot, [{ type: 'clock.paused', at: vn('2026-03-02T10:00'), reason: 'fees' }]);
+    // when
+    const restored = restoreActor(machine, JSON.parse(JSON.stringify(step.snapshot))).start();
+    // then
+    expect(restored.getSnapshot().value).toBe('paused');
+    expect(JSON.parse(JSON.stringify(restored.getPersistedSnapshot()))).toEqual(step.snapshot);
+  });
+
+  it('classifies a step completed on the day it is due, before the due instant, as on time', () => {
+    // given
+    const started = startMachine(createStepClockMachine(time), input);
+    const { dueAt } = contextOf(started.snapshot).clock;
+    // when
+    const done = run(started.snapshot, [{ type: 'step.completed', at: dueAt - HOUR }]);
+    // then
+    expect(done.value).toBe('stopped');
+    expect((done.snapshot as { context: { classification: string } }).context.classification).toBe('onTime');
+    expect(done.emitted.filter((item) => item.type === 'timer.cancelled')).toHaveLength(5);
+  });
+});
