@@ -1,0 +1,53 @@
+/** @module createMongoStores — every store port on MongoDB through mongoose, with multi-document transactions. */
+import type { ClientSession, Connection } from 'mongoose';
+import type { Stores } from '../../../../engine/src/index';
+import { auditModel } from './audit-model';
+import { counterModel } from './counter-model';
+import { dossierModel } from './dossier-model';
+import { MongoAuditStore } from './mongo-audit-store';
+import { MongoDossierStore } from './mongo-dossier-store';
+import { MongoProcedureStore } from './mongo-procedure-store';
+import { MongoStepStore } from './mongo-step-store';
+import { MongoTimerStore } from './mongo-timer-store';
+import { procedureModel } from './procedure-model';
+import { stepModel } from './step-model';
+import { timerModel } from './timer-model';
+
+/**
+ * Creates the stores on `connection` after creating their collections and syncing their indexes (unique keys,
+ * the sweeper's `{status, dueAt}` index …). `transaction` runs `work` in a MongoDB transaction with the session
+ * passed to every operation of the stores it hands to `work`; the driver retries `work` on transient errors, so
+ * `work` must not have effects outside the stores. Transactions need a replica set (a one-member one will do).
+ *
+ * @example
+ * const connection = await connectMongoose(uri, { dbName: 'lienthong' });
+ * const stores = await createMongoStores(connection);
+ */
+export async function createMongoStores(connection: Connection): Promise<Stores> {
+  const models = {
+    procedures: procedureModel(connection),
+    dossiers: dossierModel(connection),
+    steps: stepModel(connection),
+    timers: timerModel(connection),
+    audit: auditModel(connection),
+    counters: counterModel(connection),
+  };
+  // Collections first: a transaction cannot always create one, and syncIndexes needs it to list indexes.
+  for (const model of Object.values(models)) {
+    await model.createCollection();
+    await model.syncIndexes();
+  }
+
+  const storesFor = (session?: ClientSession) => ({
+    procedures: new MongoProcedureStore(models.procedures, session),
+    dossiers: new MongoDossierStore(models.dossiers, models.counters, session),
+    steps: new MongoStepStore(models.steps, models.dossiers, session),
+    timers: new MongoTimerStore(models.timers, session),
+    audit: new MongoAuditStore(models.audit, session),
+  });
+
+  return {
+    ...storesFor(),
+    transaction: (work) => connection.transaction((session) => work(storesFor(session))),
+  };
+}

@@ -1,0 +1,35 @@
+/** @module MongoAuditStore — AuditStore on the `audit` collection: insert and read, never update. */
+import { Types, type ClientSession } from 'mongoose';
+import { DuplicateKey, type AuditRecord, type AuditStore } from '../../../../engine/src/index';
+import type { AuditDocument, AuditModel } from './audit-model';
+import { isDuplicateKeyError } from './is-duplicate-key-error';
+
+function toRecord(document: AuditDocument): AuditRecord {
+  const { _id, appendOrder: _appendOrder, ...rest } = document;
+  return { ...rest, id: _id };
+}
+
+export class MongoAuditStore implements AuditStore {
+  constructor(
+    private readonly audit: AuditModel,
+    private readonly session?: ClientSession,
+  ) {}
+
+  async append(record: AuditRecord): Promise<void> {
+    const { id, ...fields } = record;
+    try {
+      // ObjectIds made by one process increase, so records with the same `at` keep their append order.
+      await this.audit.create([{ ...fields, _id: id, appendOrder: new Types.ObjectId() }], { session: this.session });
+    } catch (error) {
+      throw isDuplicateKeyError(error) ? new DuplicateKey('audit', id) : error;
+    }
+  }
+
+  async listByDossier(dossierId: string): Promise<AuditRecord[]> {
+    const found = await this.audit
+      .find({ dossierId }, null, { session: this.session })
+      .sort({ at: 1, appendOrder: 1 })
+      .lean<AuditDocument[]>();
+    return found.map(toRecord);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Runs every store contract against the mongoose adapter: on MONGODB_URI when set (a real MongoDB), else on the
+ * embedded database (a real mongod when one can be found, else the wire-protocol emulator). Each test gets a
+ * database of its own. A missing backend fails the run: nothing is skipped.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { Connection } from 'mongoose';
+import type { Stores } from '../../engine/src/index';
+import { connectMongoose } from '../../server/src/persistence/mongo/connect-mongoose';
+import { createMongoStores } from '../../server/src/persistence/mongo/create-mongo-stores';
+import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';
+import { describeAuditStoreContract } from './audit-store.contract';
+import { describeDossierStoreContract } from './dossier-store.contract';
+import { describeProcedureStoreContract } from './procedure-store.contract';
+import { describeStepStoreContract } from './step-store.contract';
+import { describeTimerStoreContract } from './timer-store.contract';
+import { describeTransactionContract } from './transaction.contract';
+
+let database: RunningDatabase | undefined;
+let connection: Connection | undefined;
+const databases: Connection[] = [];
+
+beforeAll(async () => {
+  const logger = { info: () => undefined, warn: (_details: object, message: string) => console.warn(`[contracts] ${message}`) };
+  database = await startDatabase({ uri: process.env.MONGODB_URI, logger });
+  console.log(`[contracts] mongoose adapter on ${database.backend}`);
+  connection = await connectMongoose(database.uri);
+}, 90_000);
+
+afterAll(async () => {
+  for (const db of databases) await db.dropDatabase().catch(() => undefined);
+  await connection?.close();
+  await database?.stop();
+}, 60_000);
+
+/** Fresh stores on a database no other test uses. */
+async function makeStores(): Promise<Stores> {
+  if (!connection) throw new Error('the database did not start (see beforeAll)');
+  const db = connection.useDb(`contracts-${randomUUID().slice(0, 8)}`, { useCache: false });
+  databases.push(db);
+  return createMongoStores(db);
+}
+
+describeProcedureStoreContract('mongoose', makeStores);
+describeDossierStoreContract('mongoose', makeStores);
+describeStepStoreContract('mongoose', makeStores);
+describeTimerStoreContract('mongoose', makeStores);
+describeAuditStoreContract('mongoose', makeStores);
+describeTransactionContract('mongoose', makeStores);
