@@ -2,4 +2,15 @@
 export * from './procedure-definition';
 export { parseProcedure, type ParseResult } from './parse-procedure';
 export { lienthongDescriptor, LIENTHONG_URI } from './lienthong-descriptor';
+export { checkFeelExpression } from './check-feel-expression';
 export { validateProcedure, validationRules, type ValidationRule } from './validate-procedure';
+export { validateBoundaryEvents } from './validate-boundary-events';
+export { validateBudgets } from './validate-budgets';
+export { validateDeadEnds } from './validate-dead-ends';
+export { validateExpressions } from './validate-expressions';
+export { validateGateways } from './validate-gateways';
+export { validateReachability } from './validate-reachability';
+export { validateSequenceFlows } from './validate-sequence-flows';
+export { validateStartEvents } from './validate-start-events';
+export { validateStepAssignments } from './validate-step-assignments';
+export { validateUnsupportedElements } from './validate-unsupported-elements';

@@ -39,7 +39,7 @@ export async function parseProcedure(xml: string): Promise<ParseResult> {
     return { definition: undefined, issues: [readDocumentError(xml, new Error('not BPMN definitions'))] };
   }
   const warnings = readModdleWarnings(imported.warnings, root.id ?? 'definitions');
-  const context = createReadContext(warnings.unresolvedRefs);
+  const context = createReadContext(warnings.unresolvedRefs, Object.keys(imported.elementsById));
   const definition = readDefinitions(root, context);
   return { definition, issues: [...warnings.issues, ...context.issues, ...validateProcedure(definition)] };
 }

@@ -1,7 +1,7 @@
 /** @module ReadContext — what the readers share while turning one moddle tree into a ProcedureDefinition. */
 import type { UnsupportedElement, ValidationIssue } from './procedure-definition';
 import type { ExpressionDefaults } from './read-expression';
-import { refId, stringProp, type ModdleElement } from './moddle-element';
+import { refId, type ModdleElement } from './moddle-element';
 
 export interface ReadContext extends ExpressionDefaults {
   /** Raw ids of references moddle could not resolve, by element then property (from its warnings). */
@@ -9,12 +9,30 @@ export interface ReadContext extends ExpressionDefaults {
   /** Issues found while reading (invalid `lt:` values); validation adds the structural ones. */
   issues: ValidationIssue[];
   unsupported: UnsupportedElement[];
+  /** Every id in the document, so that ids we make up for id-less elements never collide. */
+  usedIds: Set<string>;
 }
 
 export type UnresolvedRefs = Map<ModdleElement, Map<string, string>>;
 
-export function createReadContext(unresolvedRefs: UnresolvedRefs = new Map()): ReadContext {
-  return { unresolvedRefs, issues: [], unsupported: [] };
+export function createReadContext(unresolvedRefs: UnresolvedRefs = new Map(), usedIds: Iterable<string> = []): ReadContext {
+  return { unresolvedRefs, issues: [], unsupported: [], usedIds: new Set(usedIds) };
+}
+
+/**
+ * The element's id, or a made-up one written back onto it. Camunda 7 accepts id-less sequence flows and even
+ * nodes (the corpus has many); ids are how our plain data refers to things, so every element needs one.
+ */
+export function ensureId(element: ModdleElement, context: ReadContext): string {
+  if (element.id) return element.id;
+  const local = element.$type.slice(element.$type.indexOf(':') + 1);
+  const base = local.charAt(0).toLowerCase() + local.slice(1);
+  let counter = 1;
+  while (context.usedIds.has(`${base}_${counter}`)) counter += 1;
+  const id = `${base}_${counter}`;
+  context.usedIds.add(id);
+  element.id = id;
+  return id;
 }
 
 /** Id of a referenced element, or the raw id when moddle could not resolve it (a flow to nowhere keeps its target). */
@@ -26,18 +44,4 @@ export function referenceId(element: ModdleElement, property: string, context: R
 export function nearestId(element: ModdleElement | undefined): string | undefined {
   for (let current = element; current; current = current.$parent) if (current.id) return current.id;
   return undefined;
-}
-
-/** `Exclusive gateway "Approved?" (gw-approved)`: how messages name an element. */
-export function describeElement(element: ModdleElement): string {
-  return describe(element.$type, element.id ?? '', stringProp(element, 'name'));
-}
-
-/** `bpmn:ExclusiveGateway` or `exclusiveGateway` → `Exclusive gateway "name" (id)`. */
-export function describe(type: string, id: string, name?: string): string {
-  const local = type.includes(':') ? type.slice(type.indexOf(':') + 1) : type;
-  const words = local.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const label = words.charAt(0).toUpperCase() + words.slice(1);
-  if (name) return id ? `${label} "${name}" (${id})` : `${label} "${name}"`;
-  return id ? `${label} ${id}` : label;
 }

@@ -5,7 +5,7 @@
  */
 import type { NamedRef, ProcedureDefinition } from './procedure-definition';
 import { elementsProp, stringProp, type ModdleElement } from './moddle-element';
-import type { ReadContext } from './read-context';
+import { ensureId, type ReadContext } from './read-context';
 import { languageOfDeclaration } from './read-expression';
 import { findProcedureElement, readProcedureMetadata } from './read-procedure-metadata';
 import { readProcess } from './read-process';
@@ -23,7 +23,7 @@ const CONVERSATION_TYPES = new Set(['bpmn:Conversation', 'bpmn:SubConversation',
 export function readDefinitions(definitions: ModdleElement, context: ReadContext): ProcedureDefinition {
   context.defaultLanguage = languageOfDeclaration(stringProp(definitions, 'expressionLanguage'));
   const result: ProcedureDefinition = {
-    id: definitions.id ?? '',
+    id: ensureId(definitions, context),
     processes: [],
     messages: {},
     signals: {},

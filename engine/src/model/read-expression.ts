@@ -26,7 +26,8 @@ export function languageOfBody(
   if (fromDeclaration) return fromDeclaration;
   const trimmed = body.trim();
   if (trimmed.startsWith('=')) return 'feel';
-  if (/^[$#]\{[\s\S]*\}$/.test(trimmed)) return 'juel';
+  // `${…}` / `#{…}`, also inside composite text such as `Prefix${name}` (Camunda 7 JUEL).
+  if (/[$#]\{[\s\S]*\}/.test(trimmed)) return 'juel';
   return fallback;
 }
 

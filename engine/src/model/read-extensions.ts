@@ -5,7 +5,8 @@
  */
 import type { Assignment, Budget, BudgetUnit, EscalationRung, NearlyDueThreshold } from './procedure-definition';
 import { elementsProp, extensionValues, stringProp, type ModdleElement } from './moddle-element';
-import { describeElement, type ReadContext } from './read-context';
+import { describeElement } from './describe-element';
+import type { ReadContext } from './read-context';
 
 export interface StepExtensions {
   assignment?: Assignment;

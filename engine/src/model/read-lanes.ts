@@ -1,7 +1,7 @@
 /** @module readLanes — lanes and nested lanes (BPMN 2.0 §10.8) with their `lt:assignment` and step defaults. */
 import type { Lane } from './procedure-definition';
 import { elementProp, elementsProp, stringProp, type ModdleElement } from './moddle-element';
-import { referenceId, type ReadContext } from './read-context';
+import type { ReadContext } from './read-context';
 import { readStepExtensions, type StepExtensions } from './read-extensions';
 
 export interface ReadLanes {
@@ -29,19 +29,15 @@ function readLaneSet(laneSet: ModdleElement, inherited: StepExtensions, result: 
       nearlyDue: own.nearlyDue ?? inherited.nearlyDue,
       escalation: own.escalation ?? inherited.escalation,
     };
-    const childLaneSet = elementProp(lane, 'childLaneSet');
-    const childLaneIds = childLaneSet ? readLaneSet(childLaneSet, defaults, result, context) : [];
     const flowNodeIds = elementsProp(lane, 'flowNodeRef').map((node) => node.id ?? '');
-    if (flowNodeIds.length === 0 && lane.flowNodeRef === undefined) {
-      const raw = referenceId(lane, 'flowNodeRef', context);
-      if (raw) flowNodeIds.push(raw);
-    }
-    const laneRecord: Lane = { id, flowNodeIds, childLaneIds };
+    const laneRecord: Lane = { id, flowNodeIds, childLaneIds: [] };
     const name = stringProp(lane, 'name');
     if (name) laneRecord.name = name;
     if (own.assignment) laneRecord.assignment = own.assignment;
     result.lanes[id] = laneRecord;
     result.defaultsOfLane.set(id, defaults);
+    const childLaneSet = elementProp(lane, 'childLaneSet');
+    if (childLaneSet) laneRecord.childLaneIds = readLaneSet(childLaneSet, defaults, result, context);
     // Children are read first, so a node already mapped sits in a deeper lane: keep that one.
     for (const nodeId of flowNodeIds) if (!result.laneOfNode.has(nodeId)) result.laneOfNode.set(nodeId, id);
     ids.push(id);

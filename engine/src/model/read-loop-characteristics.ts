@@ -73,11 +73,9 @@ function readCollection(activity: ModdleElement, loop: ModdleElement, context: R
   const inputRef = referenceId(loop, 'loopDataInputRef', context);
   const outputRef = referenceId(loop, 'loopDataOutputRef', context);
   return {
-    inputCollection: inputRef ? { body: inputRef, language: 'feel' } : undefined,
+    inputCollection: readExpression(inputRef, context, 'feel'),
     inputElement: inputDataItem && (stringProp(inputDataItem, 'name') ?? inputDataItem.id),
     outputCollection: outputRef,
-    outputElement: outputDataItem
-      ? { body: stringProp(outputDataItem, 'name') ?? outputDataItem.id ?? '', language: 'feel' }
-      : undefined,
+    outputElement: readExpression(outputDataItem && (stringProp(outputDataItem, 'name') ?? outputDataItem.id), context, 'feel'),
   };
 }

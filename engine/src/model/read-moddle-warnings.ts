@@ -6,7 +6,8 @@
 import type { ModdleWarning } from 'bpmn-moddle';
 import type { ValidationIssue } from './procedure-definition';
 import { isModdleElement, type ModdleElement } from './moddle-element';
-import { describeElement, nearestId, type UnresolvedRefs } from './read-context';
+import { describeElement } from './describe-element';
+import { nearestId, type UnresolvedRefs } from './read-context';
 
 /** References whose absence validation reports with a sharper code (FLOW_TO_NOWHERE, BOUNDARY_WITHOUT_ACTIVITY). */
 const STRUCTURAL_REFERENCES = new Set(['sourceRef', 'targetRef', 'attachedToRef']);

@@ -5,7 +5,8 @@
  */
 import type { ProcedureMetadata, SupplementPolicy } from './procedure-definition';
 import { elementProp, extensionValues, stringProp, type ModdleElement } from './moddle-element';
-import { describeElement, type ReadContext } from './read-context';
+import { describeElement } from './describe-element';
+import type { ReadContext } from './read-context';
 import { parseDecimal, readBudgetValues } from './read-extensions';
 
 const POLICIES = ['restart', 'pause', 'boundedWait'] as const;

@@ -4,7 +4,7 @@
  */
 import type { FlowNode, ProcessDefinition, SequenceFlow } from './procedure-definition';
 import { booleanProp, elementProp, elementsProp, stringProp, type ModdleElement } from './moddle-element';
-import { referenceId, type ReadContext } from './read-context';
+import { ensureId, referenceId, type ReadContext } from './read-context';
 import { readExpression } from './read-expression';
 import { readStepExtensions, type StepExtensions } from './read-extensions';
 import { readForeignExtensions } from './read-foreign-extensions';
@@ -22,7 +22,7 @@ interface ScopeWalk {
 
 export function readProcess(element: ModdleElement, context: ReadContext): ProcessDefinition {
   const process: ProcessDefinition = {
-    id: element.id ?? '',
+    id: ensureId(element, context),
     isExecutable: booleanProp(element, 'isExecutable') ?? false,
     nodes: {},
     flows: {},
@@ -51,6 +51,7 @@ function readScope(container: ModdleElement, scopeId: string, walk: ScopeWalk): 
   const { process, context } = walk;
   const childIds: string[] = [];
   for (const element of elementsProp(container, 'flowElements')) {
+    ensureId(element, context);
     if (element.$type === 'bpmn:SequenceFlow') {
       const flow = readSequenceFlow(element, scopeId, context);
       process.flows[flow.id] = flow;
