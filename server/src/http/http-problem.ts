@@ -21,6 +21,8 @@ export interface HttpProblemOptions {
   /** Extension members (RFC 9457 §3.2), e.g. `issues` for validation problems. */
   extensions?: Record<string, unknown>;
   cause?: unknown;
+  /** Response headers the problem needs, e.g. `Retry-After` on a 429 (RFC 9110 §10.2.3). */
+  headers?: Record<string, string>;
 }
 
 /** A request the server refuses, with the problem body it answers. Thrown by routes, turned into a response by `app.onError`. */
@@ -30,6 +32,7 @@ export class HttpProblem extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly extensions: Record<string, unknown>;
+  readonly headers: Record<string, string>;
 
   constructor(options: HttpProblemOptions) {
     super(options.detail ?? options.title, { cause: options.cause });
@@ -39,6 +42,7 @@ export class HttpProblem extends Error {
     this.title = options.title;
     this.detail = options.detail;
     this.extensions = options.extensions ?? {};
+    this.headers = options.headers ?? {};
   }
 
   toBody(instance?: string): ProblemBody {
@@ -58,6 +62,6 @@ export class HttpProblem extends Error {
 export function toProblemResponse(problem: HttpProblem, instance?: string): Response {
   return new Response(JSON.stringify(problem.toBody(instance)), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { ...problem.headers, 'content-type': 'application/problem+json; charset=utf-8' },
   });
 }

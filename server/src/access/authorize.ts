@@ -1,0 +1,120 @@
+/**
+ * @module authorize — the access policy as one pure function: may this principal do this action on this resource?
+ * Rules (server issue "People and access"): an official reads and acts only on dossiers routed to their unit; a
+ * head of unit also reassigns in their unit; a supervisor reads within their scope; an analyst deploys procedures;
+ * an administrator manages users, calendars and agencies; nobody reaches another agency's private data.
+ */
+import type { Principal } from './principal';
+import type { Role } from './role';
+
+export type Action =
+  | 'procedure.deploy'
+  | 'procedure.read'
+  | 'dossier.receive'
+  | 'dossier.read'
+  | 'step.act'
+  | 'step.reassign'
+  | 'stats.read'
+  | 'user.manage'
+  | 'calendar.manage'
+  | 'agency.manage';
+
+/** An agency, or a department inside it. */
+export interface Unit {
+  agencyId: string;
+  departmentId?: string;
+}
+
+/**
+ * What an action is about. A step names the unit responsible for it (`agencyId`, `departmentId`) and maybe its
+ * assignee; a dossier names the agency that received it and `routedTo`, every unit its route has reached.
+ */
+export interface AccessResource {
+  agencyId?: string;
+  departmentId?: string;
+  assigneeId?: string;
+  routedTo?: Unit[];
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOWED: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+/** Which roles may attempt each action at all; the unit and scope checks below narrow it further. */
+const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
+  'procedure.deploy': ['analyst'],
+  'procedure.read': ['administrator', 'analyst', 'official', 'headOfUnit', 'supervisor'],
+  'dossier.receive': ['official', 'headOfUnit'],
+  'dossier.read': ['official', 'headOfUnit', 'supervisor'],
+  'step.act': ['official', 'headOfUnit'],
+  'step.reassign': ['headOfUnit'],
+  'stats.read': ['headOfUnit', 'supervisor'],
+  'user.manage': ['administrator'],
+  'calendar.manage': ['administrator'],
+  'agency.manage': ['administrator'],
+};
+
+/**
+ * Whether `unit` is the principal's. An official's department must match whenever the unit names one; a head of
+ * unit without a department heads the whole agency, so every department of it is theirs.
+ */
+function isOwnUnit(principal: Principal, unit: Unit): boolean {
+  if (unit.agencyId !== principal.agencyId) return false;
+  if (unit.departmentId === undefined) return true;
+  if (principal.role === 'headOfUnit' && principal.departmentId === undefined) return true;
+  return unit.departmentId === principal.departmentId;
+}
+
+function unitsOf(resource: AccessResource): Unit[] {
+  const own = resource.agencyId === undefined ? [] : [{ agencyId: resource.agencyId, departmentId: resource.departmentId }];
+  return [...own, ...(resource.routedTo ?? [])];
+}
+
+function inSupervisorScope(principal: Principal, resource: AccessResource): boolean {
+  const scope = principal.supervisorScope;
+  if (scope === undefined) return false;
+  if (scope === 'province') return true;
+  const units = unitsOf(resource);
+  return units.length > 0 && units.some((unit) => scope.agencyIds.includes(unit.agencyId));
+}
+
+/** Decides one request. Pure: the same inputs always give the same decision, so it is tested as a table. */
+export function authorize(principal: Principal, action: Action, resource: AccessResource = {}): Decision {
+  if (!ROLES_BY_ACTION[action].includes(principal.role)) return deny(`A ${principal.role} may not ${action}.`);
+
+  switch (action) {
+    case 'procedure.deploy':
+    case 'procedure.read':
+    case 'user.manage':
+    case 'calendar.manage':
+    case 'agency.manage':
+      return ALLOWED;
+
+    case 'dossier.receive':
+      // Intake happens at the principal's own agency: its identifier prefixes the dossier code.
+      return resource.agencyId === principal.agencyId ? ALLOWED : deny('Dossiers are received only at your own agency.');
+
+    case 'dossier.read':
+    case 'stats.read':
+      if (principal.role === 'supervisor') {
+        return inSupervisorScope(principal, resource) ? ALLOWED : deny('This is outside your supervision scope.');
+      }
+      return unitsOf(resource).some((unit) => isOwnUnit(principal, unit)) ? ALLOWED : deny('This is not routed to your unit.');
+
+    case 'step.act': {
+      if (resource.agencyId === undefined || !isOwnUnit(principal, { agencyId: resource.agencyId, departmentId: resource.departmentId })) {
+        return deny('This step belongs to another unit.');
+      }
+      const assignedToOther = resource.assigneeId !== undefined && resource.assigneeId !== principal.userId;
+      // A head of unit may act on any step of their unit, e.g. to finish the work of an absent official.
+      if (assignedToOther && principal.role !== 'headOfUnit') return deny('This step is assigned to another official.');
+      return ALLOWED;
+    }
+
+    case 'step.reassign':
+      return resource.agencyId !== undefined && isOwnUnit(principal, { agencyId: resource.agencyId, departmentId: resource.departmentId })
+        ? ALLOWED
+        : deny('You may reassign only within your own unit.');
+  }
+}

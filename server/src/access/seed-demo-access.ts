@@ -1,0 +1,28 @@
+/**
+ * @module seed-demo-access — puts the demo agencies and users into their stores for `npm start`. Users that exist
+ * already (a restart on a kept database) are left alone, so a changed demo password survives.
+ */
+import { DEMO_AGENCIES } from './demo-agencies';
+import { DEMO_USERS } from './demo-users';
+import type { AgencyStore } from './agency-store';
+import type { PasswordHashing } from './password-hashing';
+import type { UserStore } from './user-store';
+
+export interface SeedDemoAccessDeps {
+  users: UserStore;
+  agencies: AgencyStore;
+  passwords: PasswordHashing;
+}
+
+/** Seeds and returns the demo sign-ins (username = password) for `npm start` to print. */
+export async function seedDemoAccess(deps: SeedDemoAccessDeps): Promise<{ username: string; role: string; password: string }[]> {
+  for (const agency of DEMO_AGENCIES) await deps.agencies.put(agency);
+  const signIns = [];
+  for (const user of DEMO_USERS) {
+    if (!(await deps.users.getByUsername(user.username))) {
+      await deps.users.create({ ...user, passwordHash: await deps.passwords.hashPassword(user.username) });
+    }
+    signIns.push({ username: user.username, role: user.role, password: user.username });
+  }
+  return signIns;
+}

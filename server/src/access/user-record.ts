@@ -1,0 +1,32 @@
+/** @module user-record — one person who signs in, bound to an agency (and maybe a department) with one role. */
+import type { Role } from './role';
+
+/** Which agencies a supervisor watches: a list, or every agency of the province. */
+export type SupervisorScope = { agencyIds: string[] } | 'province';
+
+export interface UserRecord {
+  id: string;
+  /** Unique sign-in name, compared exactly (the demo uses lower-case names such as `official.motcua`). */
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The agency the user works for (its national identifier, as in dossier codes). */
+  agencyId: string;
+  departmentId?: string;
+  /** Only for supervisors. */
+  supervisorScope?: SupervisorScope;
+  /** An argon2id PHC string (`$argon2id$v=19$m=…`); never leaves the server. */
+  passwordHash: string;
+  email?: string;
+  phone?: string;
+  /** A disabled user cannot sign in, and tokens issued before are refused. */
+  disabled?: boolean;
+}
+
+/** What the API shows of a user: everything but the password hash. */
+export type PublicUser = Omit<UserRecord, 'passwordHash'>;
+
+export function toPublicUser(user: UserRecord): PublicUser {
+  const { passwordHash: _passwordHash, ...visible } = user;
+  return visible;
+}

@@ -1,0 +1,72 @@
+/**
+ * @module apply-http-safety — installs the HTTP safety middleware on an app in the one order that works:
+ * security headers → CORS → body size → JSON body → authentication → rate limits → idempotency. Size is checked
+ * before anything reads the body, and idempotency runs after authentication because keys are scoped by principal.
+ *
+ * @example
+ * applyHttpSafety(app, {
+ *   clock, idempotencyStore,
+ *   authenticate: authenticate({ tokens, users }),
+ *   rateLimits: [{ path: '/api/lookup/*', limiter: new RateLimiter({ limit: 30, windowMs: 60_000, clock }) }],
+ * });
+ */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Clock } from '../../../engine/src/index';
+import { bodyLimits } from './body-limits';
+import { clientAddress } from './client-address';
+import { corsPolicy } from './cors';
+import { idempotency } from './idempotency-middleware';
+import type { IdempotencyStore } from './idempotency-store';
+import { jsonBody } from './json-body';
+import { rateLimit } from './rate-limit';
+import type { RateLimiter } from './rate-limiter';
+import { securityHeaders } from './security-headers';
+
+export interface PathRateLimit {
+  /** A hono path pattern, e.g. `/api/lookup/*`. */
+  path: string;
+  limiter: RateLimiter;
+  /** The client address by default. */
+  keyOf?: (c: Context) => string | Promise<string>;
+}
+
+export interface HttpSafetyConfig {
+  clock: Clock;
+  idempotencyStore: IdempotencyStore;
+  /** Sets the principal (access/auth-middleware `authenticate`); without it every idempotency key is anonymous. */
+  authenticate?: MiddlewareHandler;
+  /** Browser origins allowed by CORS; none by default (closed). */
+  allowedOrigins?: string[];
+  maxBodyBytes?: number;
+  /** Non-JSON request media types some route accepts unparsed. */
+  otherMediaTypes?: string[];
+  rateLimits?: PathRateLimit[];
+  /** Trust `X-Forwarded-For` for client addresses (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Mutating paths never replayed; sign-in by default, since its answer holds a fresh token. */
+  idempotencyExcludePaths?: string[];
+  /** The API prefix; `/api` by default. */
+  apiPrefix?: string;
+}
+
+/** Installs the safety middleware on `app` (any Env or schema). */
+export function applyHttpSafety(app: Hono<any, any, any>, config: HttpSafetyConfig): void {
+  const api = `${config.apiPrefix ?? '/api'}/*`;
+  app.use('*', securityHeaders());
+  app.use(api, corsPolicy({ allowedOrigins: config.allowedOrigins }));
+  app.use(api, bodyLimits(config.maxBodyBytes));
+  app.use(api, jsonBody({ otherMediaTypes: config.otherMediaTypes }));
+  if (config.authenticate) app.use(api, config.authenticate);
+  for (const limit of config.rateLimits ?? []) {
+    const keyOf = limit.keyOf ?? ((c: Context) => clientAddress(c, { trustProxy: config.trustProxy }));
+    app.use(limit.path, rateLimit({ limiter: limit.limiter, keyOf }));
+  }
+  app.use(
+    api,
+    idempotency({
+      store: config.idempotencyStore,
+      clock: config.clock,
+      excludePaths: config.idempotencyExcludePaths ?? [`${config.apiPrefix ?? '/api'}/auth/sign-in`],
+    }),
+  );
+}

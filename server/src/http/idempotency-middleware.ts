@@ -1,0 +1,110 @@
+/**
+ * @module idempotency-middleware — a mutating request sent again with the same `Idempotency-Key` does not act twice
+ * (IETF draft-ietf-httpapi-idempotency-key-header): the first runs and its answer is kept for 24 hours; a retry
+ * replays it with `Idempotent-Replayed: true`; the same key on another request is 422 `IDEMPOTENCY_KEY_REUSED`;
+ * a retry while the first still runs is 409 `IDEMPOTENCY_IN_PROGRESS`. Install it after `authenticate`, because
+ * keys are scoped by principal.
+ */
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Clock } from '../../../engine/src/index';
+import { HttpProblem } from './http-problem';
+import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+
+export interface IdempotencyOptions {
+  store: IdempotencyStore;
+  clock: Clock;
+  /** How long an answer is kept for replay; 24 hours by default. */
+  ttlMs?: number;
+  /** How long a key stays locked by a request that never finishes (its process died); 2 minutes by default. */
+  inProgressTimeoutMs?: number;
+  /** Paths never replayed, e.g. sign-in: its answer holds a fresh token that must not be stored. */
+  excludePaths?: string[];
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Visible ASCII, at most 255 characters; the draft sends the key as a structured-field string, so quotes are dropped. */
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** Headers that describe this connection or session and must not be replayed. */
+const NOT_REPLAYED = new Set(['set-cookie', 'date', 'content-length', 'transfer-encoding', 'connection']);
+
+function parseKey(header: string): string {
+  const key = header.trim().replace(/^"(.*)"$/, '$1');
+  if (!KEY_PATTERN.test(key)) {
+    throw new HttpProblem({
+      status: 400,
+      code: 'IDEMPOTENCY_KEY_INVALID',
+      title: 'The Idempotency-Key is not valid',
+      detail: 'Use 1 to 255 visible ASCII characters, such as a UUID.',
+    });
+  }
+  return key;
+}
+
+async function hashRequest(c: Context, principalId: string): Promise<string> {
+  const url = new URL(c.req.url);
+  const hash = createHash('sha256');
+  for (const part of [c.req.method, url.pathname + url.search, principalId]) hash.update(part).update('\n');
+  hash.update(new Uint8Array(await c.req.arrayBuffer()));
+  return hash.digest('hex');
+}
+
+function replay(stored: StoredResponse): Response {
+  const headers = new Headers(stored.headers);
+  headers.set('idempotent-replayed', 'true');
+  return new Response(stored.body, { status: stored.status, headers });
+}
+
+export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
+  const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
+  const inProgressTimeoutMs = options.inProgressTimeoutMs ?? 2 * 60 * 1000;
+  const excluded = new Set(options.excludePaths ?? []);
+
+  return async (c, next) => {
+    const header = c.req.header('idempotency-key');
+    if (header === undefined || !MUTATING.has(c.req.method) || excluded.has(c.req.path)) return next();
+
+    const principalId = c.get('principal')?.userId ?? 'anonymous';
+    const key = `${principalId}:${parseKey(header)}`;
+    const requestHash = await hashRequest(c, principalId);
+    const now = options.clock.now();
+    const begun = await options.store.begin({ key, requestHash, createdAt: now, expiresAt: now + inProgressTimeoutMs });
+
+    if (!begun.started) {
+      const { existing } = begun;
+      if (existing.requestHash !== requestHash) {
+        throw new HttpProblem({
+          status: 422,
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          title: 'The Idempotency-Key was used for another request',
+          detail: 'Send a new key for a new request; a retry must repeat the first request exactly.',
+        });
+      }
+      if (existing.state === 'inProgress' || existing.response === undefined) {
+        throw new HttpProblem({
+          status: 409,
+          code: 'IDEMPOTENCY_IN_PROGRESS',
+          title: 'The first request with this Idempotency-Key is still running',
+          detail: 'Retry after it has finished.',
+          headers: { 'retry-after': '1' },
+        });
+      }
+      return replay(existing.response);
+    }
+
+    try {
+      await next();
+    } catch (error) {
+      await options.store.release(key, requestHash);
+      throw error;
+    }
+    // A refused or failed request changed nothing, so it is not kept: the retry runs again and may succeed.
+    if (c.error !== undefined || c.res.status >= 400) {
+      await options.store.release(key, requestHash);
+      return;
+    }
+    const headers = [...c.res.headers].filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()));
+    const body = await c.res.clone().text();
+    await options.store.complete(key, requestHash, { status: c.res.status, headers, body }, now + ttlMs);
+  };
+}

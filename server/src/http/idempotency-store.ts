@@ -1,0 +1,42 @@
+/**
+ * @module idempotency-store — the port that remembers answers to requests sent with an `Idempotency-Key`
+ * (IETF draft-ietf-httpapi-idempotency-key-header). Adapters: persistence/memory and persistence/mongo.
+ */
+
+/** An answer kept for replay. Headers are kept as pairs because a name may repeat. */
+export interface StoredResponse {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface IdempotencyRecord {
+  /** The client's key, scoped by the principal who sent it (`<userId>:<key>`), so clients never share answers. */
+  key: string;
+  /** SHA-256 of method, path, principal and body: the same key with another request is a reuse. */
+  requestHash: string;
+  state: 'inProgress' | 'completed';
+  response?: StoredResponse;
+  createdAt: number;
+  /**
+   * Until when the record holds the key. While in progress this is a short lease, so a key left behind by a
+   * crashed process frees itself; once completed it is `createdAt` + 24 hours.
+   */
+  expiresAt: number;
+}
+
+export type BeginResult = { started: true } | { started: false; existing: IdempotencyRecord };
+
+export interface IdempotencyStore {
+  /**
+   * Atomically claims `record.key`: when no record holds it (none, or one with `expiresAt <= record.createdAt`),
+   * stores `record` in progress and answers `started: true`; otherwise answers the record that holds it. Of many
+   * concurrent calls with one key, exactly one starts.
+   */
+  begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult>;
+  /** Stores the answer of the in-progress record with this key and hash, holding the key until `expiresAt`. */
+  complete(key: string, requestHash: string, response: StoredResponse, expiresAt: number): Promise<void>;
+  /** Frees the key of an in-progress record with this hash (the request failed: a retry may run again). */
+  release(key: string, requestHash: string): Promise<void>;
+  get(key: string): Promise<IdempotencyRecord | undefined>;
+}
