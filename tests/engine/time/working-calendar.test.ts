@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../../engine/src/errors';
 import {
-  computeDueDate, createVietnamWorkingCalendar, createWorkingCalendar, EngineErrorLike, fromLocalDateTime as at,
+  computeDueDate, createVietnamWorkingCalendar, createWorkingCalendar, fromLocalDateTime as at,
   nationalCalendarLayer, OFFICIAL_SCHEDULES, proposeHolidays, type CalendarLayer,
-} from './time-fixtures';
+} from '../../../engine/src/time/index';
 
 const agency: CalendarLayer = {
   id: 'ubnd-phuong-hoan-kiem',
@@ -93,16 +94,18 @@ describe('layered working calendars', () => {
       ] }],
     };
     // when / then
-    let error: EngineErrorLike | undefined;
+    let error: unknown;
     try {
       createWorkingCalendar([broken]);
     } catch (caught) {
-      error = caught as EngineErrorLike;
+      error = caught;
     }
-    expect(error?.code).toBe('CALENDAR_INVALID');
-    expect(error?.message).toContain('officeHours.monday[0]');
-    expect(error?.message).toContain('2025-02-30: date must be YYYY-MM-DD');
-    expect(error?.message).toContain('2025-03-01: unknown kind party');
+    expect(error).toBeInstanceOf(EngineError);
+    if (!(error instanceof EngineError)) return;
+    expect(error.code).toBe('CALENDAR_INVALID');
+    expect(error.message).toContain('officeHours.monday[0]');
+    expect(error.message).toContain('2025-02-30: date must be YYYY-MM-DD');
+    expect(error.message).toContain('2025-03-01: unknown kind party');
   });
 
   it('stores as plain JSON: a calendar rebuilt from its serialised layers computes the same due dates', () => {
