@@ -12,7 +12,8 @@ export type EngineErrorCode =
   | 'EXPRESSION_FAILED'
   | 'SNAPSHOT_INVALID'
   | 'CALENDAR_INVALID'
-  | 'TRANSITION_NOT_ALLOWED';
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'REAPPOINTMENT_LIMIT_REACHED';
 
 export interface EngineErrorOptions {
   code: EngineErrorCode;

@@ -4,3 +4,6 @@ export * from './working-clock';
 export * from './classify';
 export * from './apply-machine-event';
 export * from './step-clock-machine';
+export * from './progress-record';
+export * from './dossier-lifecycle-machine';
+export * from './apply-dossier-event';
