@@ -1,6 +1,6 @@
 /** @module CommandDispatcher: strict routing of command documents to handlers, with transactions and cluster time. */
 import { Binary, Long, type Document } from 'bson';
-import { CommandError } from './command-error';
+import { CommandError, toCommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
 import type { DocumentStore } from './document-store';
 import type { EmulatorContext } from './emulator-context';
@@ -105,11 +105,4 @@ export class CommandDispatcher {
       operationTime: time,
     };
   }
-}
-
-/** Anything a handler throws that is not already a CommandError is reported as BadValue (code 2), like a parse failure. */
-function toCommandError(error: unknown): CommandError {
-  if (error instanceof CommandError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new CommandError({ code: 2, message: message.replace(/^mingo: /, '') });
 }

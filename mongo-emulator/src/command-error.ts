@@ -75,3 +75,14 @@ export class CommandError extends Error {
     return { index, code: this.code, errmsg: this.message, ...this.details };
   }
 }
+
+/**
+ * Anything else a handler throws (mostly mingo rejecting an operator or expression) is reported as
+ * BadValue (code 2), as mongod reports a malformed query; mingo's _id guard keeps mongod's ImmutableField.
+ */
+export function toCommandError(error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^mingo: /, '');
+  if (/immutable field '_id'/.test(message)) return new CommandError({ code: 66, message });
+  return new CommandError({ code: 2, message });
+}

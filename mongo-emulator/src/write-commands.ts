@@ -1,7 +1,7 @@
 /** @module writeCommands: insert, update and delete with per-statement writeErrors, ordered or not. */
 import { ObjectId, type Document } from 'bson';
 import { applyUpdate, buildUpsertDocument, updateKindOf } from './apply-update';
-import { CommandError } from './command-error';
+import { CommandError, toCommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
 import { isPlainObject } from './document-path';
 import { assertHintExists, assertSimpleCollation, shapeResults } from './read-options';
@@ -36,8 +36,10 @@ function runStatements(context: CommandContext, list: Document[], run: (statemen
   for (const [index, statement] of list.entries()) {
     try {
       run(statement, index);
-    } catch (error) {
-      if (!(error instanceof CommandError) || context.transaction || error.code === 112) throw error;
+    } catch (thrown) {
+      const error = toCommandError(thrown);
+      // Inside a transaction any failure ends the transaction, so it fails the whole command.
+      if (context.transaction || error.code === 112) throw error;
       writeErrors.push(error.toWriteError(index));
       if (ordered) break;
     }

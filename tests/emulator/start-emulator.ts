@@ -1,0 +1,30 @@
+/** @module startEmulator: a one-member replica set of the emulator, started the way the product starts it (mongodb-memory-server). */
+import { MongoClient, type MongoClientOptions } from 'mongodb';
+import { MongoMemoryReplSet } from 'mongodb-memory-server';
+import { EMULATOR_VERSION, emulatorBinaryPath } from '../../mongo-emulator/src/index';
+
+export interface RunningEmulator {
+  replSet: MongoMemoryReplSet;
+  client: MongoClient;
+  uri: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(clientOptions: MongoClientOptions = {}): Promise<RunningEmulator> {
+  console.log('[emulator] MongoDB wire-protocol emulator in use');
+  const replSet = await MongoMemoryReplSet.create({
+    replSet: { count: 1, storageEngine: 'wiredTiger' },
+    binary: { systemBinary: emulatorBinaryPath(), version: EMULATOR_VERSION },
+  });
+  const uri = replSet.getUri();
+  const client = await MongoClient.connect(uri, clientOptions);
+  return {
+    replSet,
+    client,
+    uri,
+    async stop() {
+      await client.close();
+      await replSet.stop();
+    },
+  };
+}
