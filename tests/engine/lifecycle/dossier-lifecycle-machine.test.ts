@@ -6,11 +6,8 @@ import {
   type DossierEvent,
   type DossierLifecycleInput,
 } from '../../../engine/src/lifecycle/dossier-lifecycle-machine';
-import { fakeWorkingTime } from './fake-working-time';
+import { HOUR, time, vn } from './vietnam-time';
 
-const HOUR = 3_600_000;
-const vn = (local: string) => Date.parse(`${local}:00+07:00`);
-const time = fakeWorkingTime();
 const machine = createDossierLifecycleMachine(time);
 
 const atCounter: DossierLifecycleInput = {

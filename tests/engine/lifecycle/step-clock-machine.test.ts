@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyMachineEvent, restoreActor, startMachine } from '../../../engine/src/lifecycle/apply-machine-event';
 import { createStepClockMachine, type StepClockEvent, type StepClockInput } from '../../../engine/src/lifecycle/step-clock-machine';
 import type { ClockEmitted } from '../../../engine/src/lifecycle/working-clock';
-import { fakeWorkingTime } from './fake-working-time';
+import { HOUR, time, vn } from './vietnam-time';
 
-const HOUR = 3_600_000;
-const vn = (local: string) => Date.parse(`${local}:00+07:00`);
-const time = fakeWorkingTime();
 
 const input: StepClockInput = {
   clockId: 'step-1',
@@ -41,12 +38,13 @@ describe('step clock', () => {
     const started = startMachine(createStepClockMachine(time), input);
     // then
     const requests = started.emitted.filter((item) => item.type === 'timer.requested');
+    // 2 working days from Mon 08:00 keep the time of day; 75 % = 12 working hours; rungs 1, 4, 8 working hours late
     expect(requests.map((item) => item.type === 'timer.requested' && [item.timerId, item.dueAt])).toEqual([
-      ['step-1:nearlyDue', time.addWorkingTime(input.startAt, 12 * HOUR)],
-      ['step-1:overdue', time.addWorkingTime(input.startAt, 16 * HOUR)],
-      ['step-1:escalation:1', time.addWorkingTime(input.startAt, 17 * HOUR)],
-      ['step-1:escalation:2', time.addWorkingTime(input.startAt, 20 * HOUR)],
-      ['step-1:escalation:3', time.addWorkingTime(input.startAt, 24 * HOUR)],
+      ['step-1:nearlyDue', vn('2026-03-03T13:30')],
+      ['step-1:overdue', vn('2026-03-04T08:00')],
+      ['step-1:escalation:1', vn('2026-03-04T09:00')],
+      ['step-1:escalation:2', vn('2026-03-04T13:30')],
+      ['step-1:escalation:3', vn('2026-03-05T08:00')],
     ]);
     expect(started.value).toEqual({ running: 'onTrack' });
   });

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyMachineEvent, startMachine } from '../../../engine/src/lifecycle/apply-machine-event';
 import { createStepClockMachine, type StepClockEvent, type StepClockInput } from '../../../engine/src/lifecycle/step-clock-machine';
 import type { ClockEmitted, WorkingClock } from '../../../engine/src/lifecycle/working-clock';
-import { fakeWorkingTime } from './fake-working-time';
+import { HOUR, time, vn } from './vietnam-time';
 
-const HOUR = 3_600_000;
-const vn = (local: string) => Date.parse(`${local}:00+07:00`);
-const time = fakeWorkingTime();
 const machine = createStepClockMachine(time);
 
 function run(input: StepClockInput, events: StepClockEvent[]) {
@@ -30,7 +27,7 @@ const base: StepClockInput = {
 describe('step clock pauses', () => {
   it('resumes a step paused twice with exactly the remaining working time', () => {
     // given: 3 working days (24 h) from Monday 08:00
-    // when: 5 h used, paused for a supplement over the weekend, 6 h more used, paused for fees, resumed
+    // when: 3.5 h used (08:00–11:30), paused for a supplement over the weekend, 4.5 h more used, paused for fees, resumed
     const resumedAt = vn('2026-03-16T09:15');
     const result = run(base, [
       { type: 'clock.paused', at: vn('2026-03-02T13:00'), reason: 'supplement' },
@@ -38,11 +35,12 @@ describe('step clock pauses', () => {
       { type: 'clock.paused', at: vn('2026-03-09T16:00'), reason: 'fees' },
       { type: 'clock.resumed', at: resumedAt },
     ]);
-    // then: 24 − 5 − 6 = 13 working hours remain from the second resume
+    // then: 24 − 3.5 − 4.5 = 16 working hours remain from the second resume: Mon 16/3 09:15 → Wed 18/3 09:15
     expect(result.value).toEqual({ running: 'onTrack' });
-    expect(result.clock.consumedMs).toBe(11 * HOUR);
-    expect(time.workingTimeBetween(resumedAt, result.clock.dueAt)).toBe(13 * HOUR);
-    expect(result.clock.pauses.map((pause) => pause.remainingMs)).toEqual([19 * HOUR, 13 * HOUR]);
+    expect(result.clock.consumedMs).toBe(8 * HOUR);
+    expect(result.clock.dueAt).toBe(vn('2026-03-18T09:15'));
+    expect(time.workingTimeBetween(resumedAt, result.clock.dueAt)).toBe(16 * HOUR);
+    expect(result.clock.pauses.map((pause) => pause.remainingMs)).toEqual([20.5 * HOUR, 16 * HOUR]);
     expect(result.last).toContainEqual({ type: 'timer.requested', timerId: 'step-7:overdue', kind: 'step.overdue', dueAt: result.clock.dueAt });
   });
 
@@ -68,8 +66,8 @@ describe('step clock pauses', () => {
     const supplementAt = vn('2026-03-10T09:00');
     // when
     const result = run(input, [
-      { type: 'clock.tick', at: vn('2026-03-04T13:00') },
-      { type: 'clock.paused', at: vn('2026-03-04T14:00'), reason: 'supplement' },
+      { type: 'clock.tick', at: vn('2026-03-04T16:00') },
+      { type: 'clock.paused', at: vn('2026-03-04T16:30'), reason: 'supplement' },
       { type: 'clock.resumed', at: supplementAt },
     ]);
     // then: the full 24 h count again from the supplement, the warning may fire again under new timer ids
