@@ -1,0 +1,234 @@
+/**
+ * Engine benchmark: the same workloads on our runtime (in memory, stateless `start`/`deliver` on plain JSON
+ * snapshots) and on bpmn-engine, each workload × engine in its own child process (`--expose-gc`) so that heap and
+ * peak RSS figures are not mixed. Prints both figures and the ratio (ours ÷ peer), writes bench/results/engine.json.
+ * Usage: npm run bench:engine [-- --quick]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Engine as PeerEngine } from 'bpmn-engine';
+import { parseProcedure } from '../engine/src/model/index';
+import type { ProcedureDefinition } from '../engine/src/model/index';
+import { createEngine } from '../engine/src/runtime/index';
+import type { InstanceSnapshot } from '../engine/src/runtime/index';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+type Metrics = Record<string, number>;
+type EngineName = 'ours' | 'peer';
+interface Workload {
+  name: string;
+  model: string;
+  ours(definition: ProcedureDefinition, xml: string): Promise<Metrics>;
+  peer(xml: string): Promise<Metrics>;
+}
+
+const model = (file: string): string => readFileSync(path.join(here, 'models', file), 'utf8');
+const clock = { now: () => Date.parse('2026-01-05T01:00:00Z') };
+const heapUsed = (): number => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+/**
+ * Runs `once` sequentially until `budgetMs` has passed (at least `min` times), after a warm-up of a quarter of the
+ * budget so that both engines are measured with their hot paths compiled; returns instances per second.
+ */
+async function throughput(once: () => Promise<void>, budgetMs: number, min = 5): Promise<number> {
+  const warm = performance.now();
+  for (let k = 0; k < 3 || performance.now() - warm < budgetMs / 4; k += 1) await once();
+  const started = performance.now();
+  let count = 0;
+  while (count < min || performance.now() - started < budgetMs) {
+    await once();
+    count += 1;
+  }
+  return (count * 1000) / (performance.now() - started);
+}
+
+const peerServices = {
+  work: (_context: unknown, next: (error: unknown, result?: unknown) => void) => next(null, {}),
+  count: (context: { environment: { output: Record<string, number> } }, next: (error: unknown, result?: unknown) => void) => {
+    const output = context.environment.output;
+    output.count = (output.count ?? 0) + 1;
+    next(null, output.count);
+  },
+};
+const ourHandlers = { work: () => undefined, count: ({ variables }: { variables: Readonly<Record<string, unknown>> }) => ({ count: ((variables.count as number) ?? 0) + 1 }) };
+
+async function peerRun(xml: string, name: string): Promise<void> {
+  const engine = new PeerEngine({ name, source: xml, services: peerServices });
+  const ended = engine.waitFor('end');
+  await engine.execute();
+  await ended;
+}
+
+const budget = quick ? 600 : 3000;
+const parkedOurs = quick ? 2000 : 10_000;
+const parkedPeer = quick ? 100 : 1000;
+
+function throughputWorkload(name: string, file: string): Workload {
+  return {
+    name,
+    model: file,
+    async ours(definition) {
+      const engine = createEngine({ clock, handlers: ourHandlers });
+      return {
+        'instances/s': await throughput(async () => {
+          const result = await engine.start(definition);
+          if (result.status !== 'completed') throw new Error(`${name}: ${result.status}`);
+        }, budget),
+      };
+    },
+    async peer(xml) {
+      let k = 0;
+      return { 'instances/s': await throughput(() => peerRun(xml, `${name}-${(k += 1)}`), budget, 3) };
+    },
+  };
+}
+
+/** Parks N instances at their first user task and measures heap, snapshot size and peak RSS. */
+function parkedWorkload(name: string, file: string, completeAll: boolean): Workload {
+  return {
+    name,
+    model: file,
+    async ours(definition) {
+      const engine = createEngine({ clock });
+      const before = heapUsed();
+      const started = performance.now();
+      const parked: InstanceSnapshot[] = [];
+      for (let k = 0; k < parkedOurs; k += 1) parked.push((await engine.start(definition, { instanceId: `dossier-${k}` })).snapshot);
+      const parkMs = performance.now() - started;
+      const perInstance = (heapUsed() - before) / parkedOurs;
+      const metrics: Metrics = {
+        'park instances/s': (parkedOurs * 1000) / parkMs,
+        'heap bytes per parked instance': perInstance,
+        'snapshot bytes per parked instance': JSON.stringify(parked[0]).length,
+      };
+      if (completeAll) {
+        const t = performance.now();
+        for (let k = 0; k < parked.length; k += 1) {
+          let snapshot = parked[k]!;
+          for (let step = 0; step < 2; step += 1) {
+            const [stepId] = Object.keys(snapshot.a);
+            snapshot = (await engine.deliver(definition, snapshot, { type: 'task.completed', stepId: stepId! })).snapshot;
+          }
+          if (snapshot.st !== 'completed') throw new Error('not completed');
+          parked[k] = snapshot;
+        }
+        metrics['complete instances/s'] = (parked.length * 1000) / (performance.now() - t);
+        // Restore: parse a persisted snapshot and bring back a live xstate actor ready for events.
+        const persisted = [];
+        for (let k = 0; k < parkedOurs; k += 1) persisted.push(JSON.stringify((await engine.start(definition, { instanceId: `r-${k}` })).snapshot));
+        const r = performance.now();
+        for (const json of persisted) engine.restore(definition, JSON.parse(json) as InstanceSnapshot).stop();
+        metrics['ms to restore 10,000 snapshots'] = ((performance.now() - r) * 10_000) / parkedOurs;
+      }
+      return metrics;
+    },
+    async peer(xml) {
+      const before = heapUsed();
+      const started = performance.now();
+      const engines: PeerEngine[] = [];
+      for (let k = 0; k < parkedPeer; k += 1) {
+        const engine = new PeerEngine({ name: `dossier-${k}`, source: xml, services: peerServices });
+        await engine.execute();
+        engines.push(engine);
+      }
+      const parkMs = performance.now() - started;
+      const perInstance = (heapUsed() - before) / parkedPeer;
+      const states = await Promise.all(engines.map((e) => e.getState()));
+      const metrics: Metrics = {
+        'park instances/s': (parkedPeer * 1000) / parkMs,
+        'heap bytes per parked instance': perInstance,
+        'snapshot bytes per parked instance': JSON.stringify(states[0]).length,
+      };
+      if (completeAll) {
+        const t = performance.now();
+        for (const engine of engines) {
+          const ended = engine.waitFor('end');
+          engine.execution!.signal({ id: 'task-receive' });
+          engine.execution!.signal({ id: 'task-review' });
+          await ended;
+        }
+        metrics['complete instances/s'] = (engines.length * 1000) / (performance.now() - t);
+        const persisted = states.map((s) => JSON.stringify(s));
+        const r = performance.now();
+        for (const json of persisted) {
+          const engine = new PeerEngine().recover(JSON.parse(json));
+          await engine.resume();
+          await engine.stop();
+        }
+        metrics['ms to restore 10,000 snapshots'] = ((performance.now() - r) * 10_000) / persisted.length;
+      } else {
+        await Promise.all(engines.map((e) => e.stop()));
+      }
+      return metrics;
+    },
+  };
+}
+
+const workloads: Workload[] = [
+  throughputWorkload('20 sequential service tasks', 'sequential-20-service-tasks.bpmn'),
+  throughputWorkload('parallel fork of 8 branches x 3 tasks, then join', 'parallel-8-branches-3-tasks.bpmn'),
+  throughputWorkload('exclusive-gateway loop of 50 iterations', 'exclusive-loop-50.bpmn'),
+  parkedWorkload('10,000 instances parked at a user task, then completed through two user tasks', 'two-user-tasks.bpmn', true),
+  parkedWorkload('10,000 instances with an armed boundary timer', 'user-task-with-boundary-timer.bpmn', false),
+];
+
+async function ourDefinition(xml: string, file: string): Promise<ProcedureDefinition> {
+  const { definition } = await parseProcedure(xml);
+  if (!definition) throw new Error(`cannot parse ${file}`);
+  // The loop condition is written for bpmn-engine (JavaScript); ours reads the same rule in FEEL.
+  for (const process of definition.processes) {
+    const loopBack = process.flows['flow-loop-back'];
+    if (loopBack) loopBack.condition = { body: 'count < 50', language: 'feel' };
+  }
+  return definition;
+}
+
+async function child(engineName: EngineName, index: number): Promise<void> {
+  const workload = workloads[index]!;
+  const xml = model(workload.model);
+  const metrics = engineName === 'ours' ? await workload.ours(await ourDefinition(xml, workload.model), xml) : await workload.peer(xml);
+  metrics['peak RSS MB'] = (process.resourceUsage().maxRSS * 1024) / 1_048_576;
+  process.stdout.write(`${JSON.stringify(metrics)}\n`);
+  process.exit(0);
+}
+
+function parent(): void {
+  const rows: Array<{ name: string; metric: string; ours: number; peer: number; ratio: number }> = [];
+  workloads.forEach((workload, index) => {
+    const run = (engineName: EngineName): Metrics => {
+      const args = ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', engineName, String(index), ...(quick ? ['--quick'] : [])];
+      const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+      return JSON.parse(out.trim().split('\n').at(-1)!) as Metrics;
+    };
+    const ours = run('ours');
+    const peer = run('peer');
+    console.log(`\n${workload.name}`);
+    for (const metric of Object.keys(ours)) {
+      const row = { name: workload.name, metric, ours: round(ours[metric]!), peer: round(peer[metric]!), ratio: round(ours[metric]! / peer[metric]!, 4) };
+      rows.push(row);
+      console.log(`  ${metric.padEnd(36)} ours ${String(row.ours).padStart(12)}   bpmn-engine ${String(row.peer).padStart(12)}   ratio ${row.ratio}`);
+    }
+  });
+  const results = path.join(here, 'results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(path.join(results, 'engine.json'), `${JSON.stringify({ quick, parkedOurs, parkedPeer, workloads: rows }, null, 2)}\n`);
+  console.log(`\nwrote ${path.join(results, 'engine.json')}`);
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+const childAt = process.argv.indexOf('--child');
+if (childAt >= 0) await child(process.argv[childAt + 1] as EngineName, Number(process.argv[childAt + 2]));
+else parent();
