@@ -1,0 +1,95 @@
+/** @module apiClient — the server's JSON API as the modeler uses it; problem+json answers become ApiProblem errors. */
+
+export interface Department {
+  id: string;
+  name: string;
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  departments: Department[];
+}
+
+export interface ProcedureSummary {
+  key: string;
+  version: number;
+  name: string;
+  procedureCode: string;
+  deployedAt: string;
+}
+
+export interface ProcedureVersion extends ProcedureSummary {
+  xml: string;
+}
+
+export interface ValidationIssue {
+  elementId: string;
+  code: string;
+  message: string;
+  severity: 'error' | 'warning' | string;
+}
+
+/** An RFC 9457 problem answer; `issues` is present on validation refusals (422). */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly issues: ValidationIssue[];
+
+  constructor(options: { status: number; code: string; detail: string; issues?: ValidationIssue[] }) {
+    super(options.detail);
+    this.name = 'ApiProblem';
+    this.status = options.status;
+    this.code = options.code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+const TOKEN_KEY = 'lienthong.token';
+
+/** The bearer token of this browser's session, if signed in. */
+export function sessionToken(): string | undefined {
+  return localStorage.getItem(TOKEN_KEY) ?? undefined;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = sessionToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+  if (!response.ok) {
+    const problem = (parsed ?? {}) as { code?: string; detail?: string; title?: string; issues?: ValidationIssue[] };
+    if (response.status === 401) localStorage.removeItem(TOKEN_KEY);
+    throw new ApiProblem({
+      status: response.status,
+      code: problem.code ?? `HTTP_${response.status}`,
+      detail: problem.detail ?? problem.title ?? response.statusText,
+      issues: problem.issues,
+    });
+  }
+  return parsed as T;
+}
+
+/** Sign in and keep the token for later calls. */
+export async function signIn(username: string, password: string): Promise<{ name?: string; username?: string }> {
+  const answer = await request<{ token: string; user: { name?: string; username?: string } }>('POST', '/api/auth/sign-in', { username, password });
+  localStorage.setItem(TOKEN_KEY, answer.token);
+  return answer.user;
+}
+
+export function signOut(): void {
+  localStorage.removeItem(TOKEN_KEY);
+}
+
+export const api = {
+  agencies: () => request<Agency[]>('GET', '/api/agencies'),
+  procedures: () => request<ProcedureSummary[]>('GET', '/api/procedures'),
+  versions: (key: string) => request<ProcedureSummary[]>('GET', `/api/procedures/${encodeURIComponent(key)}/versions`),
+  version: (key: string, version: number) =>
+    request<ProcedureVersion>('GET', `/api/procedures/${encodeURIComponent(key)}/versions/${version}`),
+  validate: (xml: string) => request<{ issues: ValidationIssue[] }>('POST', '/api/procedures/validate', { xml }),
+  deploy: (key: string, xml: string) => request<{ key: string; version: number }>('POST', '/api/procedures', { key, xml }),
+};

@@ -1,0 +1,41 @@
+/**
+ * @module createBpmnModeler — the bpmn-js Modeler with our descriptor (`lt:`), the properties panel extended for it,
+ * bpmnlint checks shown on the elements, the user-task palette and the Vietnamese/English translate service.
+ */
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import lintModule from 'bpmn-js-bpmnlint';
+import lienthongDescriptor from '../../../engine/src/model/lienthong-descriptor.json';
+import { lienthongPropertiesModule, type AgencyDirectory } from './properties/lienthong-properties-provider';
+import { lienthongLintConfig } from './lint/lienthong-lint-config';
+import { userTaskPaletteModule } from './user-task-palette-module';
+import { translateModule } from './translate-module';
+
+export interface ModelerHosts {
+  canvas: HTMLElement;
+  properties: HTMLElement;
+}
+
+export function createBpmnModeler(hosts: ModelerHosts, agencyDirectory: AgencyDirectory): BpmnModeler {
+  return new BpmnModeler({
+    container: hosts.canvas,
+    propertiesPanel: { parent: hosts.properties },
+    linting: { bpmnlint: lienthongLintConfig, active: true },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      lienthongPropertiesModule,
+      lintModule,
+      userTaskPaletteModule,
+      translateModule,
+      { agencyDirectory: ['value', agencyDirectory] },
+    ],
+    moddleExtensions: { lt: lienthongDescriptor },
+  });
+}
+
+/** A read-only viewer for deployed versions: same descriptor, no editing tools. */
+export function createReadOnlyViewer(container: HTMLElement): NavigatedViewer {
+  return new NavigatedViewer({ container, additionalModules: [translateModule], moddleExtensions: { lt: lienthongDescriptor } });
+}

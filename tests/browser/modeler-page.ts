@@ -1,0 +1,78 @@
+/** @module modelerPage — what a browser test does on the modeler page, in the words of the person using it. */
+import type { Locator, Page } from 'playwright-core';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function modelerPage(page: Page) {
+  const element = (id: string) => page.locator(`.modeler-canvas .djs-element[data-element-id="${id}"]`).first();
+  const boxOf = async (id: string): Promise<Box> => {
+    const box = await element(id).boundingBox();
+    if (!box) throw new Error(`element ${id} is not on screen`);
+    return box;
+  };
+  const idsOfType = (type: string) =>
+    page.evaluate(
+      (wanted) =>
+        window
+          .lienthongModeler!.get<{ filter(fn: (element: { type: string }) => boolean): { id: string; type: string; y: number }[] }>('elementRegistry')
+          .filter((candidate) => candidate.type === wanted)
+          .sort((a, b) => a.y - b.y)
+          .map((candidate) => candidate.id),
+      type,
+    );
+  return {
+    element,
+    boxOf,
+    idsOfType,
+    async signIn(username: string, password: string) {
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill(password);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.locator('.modeler[data-ready="true"]').waitFor();
+    },
+    async toolbar(label: string) {
+      await page.locator('.modeler-toolbar').getByRole('button', { name: label, exact: true }).click();
+    },
+    async palette(action: string, at: { x: number; y: number }) {
+      await page.locator(`.djs-palette [data-action="${action}"]`).click();
+      await page.mouse.move(at.x - 20, at.y - 20);
+      await page.mouse.move(at.x, at.y, { steps: 4 });
+      await page.mouse.click(at.x, at.y);
+    },
+    /** Click an empty spot of the canvas: ends label editing and clears the selection. */
+    async clickEmptyCanvas() {
+      const canvas = await page.locator('.modeler-canvas').boundingBox();
+      if (!canvas) throw new Error('no canvas');
+      await page.mouse.click(canvas.x + canvas.width - 150, canvas.y + canvas.height - 40);
+    },
+    async select(id: string, offset?: { x: number; y: number }) {
+      const box = await boxOf(id);
+      await page.mouse.click(box.x + (offset?.x ?? box.width / 2), box.y + (offset?.y ?? box.height / 2));
+    },
+    async contextPad(action: string) {
+      await page.locator(`.djs-context-pad [data-action="${action}"]`).click();
+    },
+    async connect(from: string, to: string) {
+      await this.select(from);
+      await this.contextPad('connect');
+      const target = await boxOf(to);
+      await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
+      await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+    },
+    /** Open a properties-panel group by its id when it is collapsed. */
+    async openGroup(groupId: string): Promise<Locator> {
+      const group = page.locator(`.bio-properties-panel-group[data-group-id="group-${groupId}"]`);
+      const header = group.locator('.bio-properties-panel-group-header');
+      if (!(await header.getAttribute('class'))?.includes('open')) await header.click();
+      return group;
+    },
+    issue(elementId: string) {
+      return page.locator(`.issues-panel li[data-element-id="${elementId}"]`);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** @module browserLaunch — Debian's Chromium driven by playwright-core, headless, with no background network. */
+import { chromium, type Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
