@@ -57,9 +57,9 @@ export async function createAccessTestApp(options: {
   applyHttpSafety(app, { clock, idempotencyStore, authenticate: authenticate({ tokens, users }), ...options.safety });
   app.route('/api/auth', createAuthRoutes({ users, tokens, passwords, signInLimiter: new RateLimiter({ limit: 5, windowMs: 15 * 60_000, clock }), logger: options.logger }));
   options.extra?.(app);
-  app.onError((error) => {
+  app.onError((error, c) => {
     const problem = problemFromError(error);
-    if (problem) return toProblemResponse(problem);
+    if (problem) return toProblemResponse(problem, c.req.path);
     throw error;
   });
   const bearer = async (username: string) => {
