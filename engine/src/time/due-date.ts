@@ -4,9 +4,8 @@
  * 08:37), working hours, calendar days (Civil Code 2015 Art. 147–148), and same day with the 15:00 cut-off.
  */
 import type { Budget } from '../model/procedure-definition';
-import { explainDays, explainStartMove, type ExplanationEntry } from './explanation-entry';
+import { explainDays, explainPeriodEndMove, explainStartMove, type ExplanationEntry } from './explanation-entry';
 import { dueDateText } from './due-date-text';
-import { formatLocalDay } from './format-local-day';
 import { HOUR_MS, localDayOf, msOfLocalDay, startOfLocalDay } from './local-day';
 import type { LocalizedText, WorkingCalendar } from './working-calendar';
 import { addWorkingTime, endOfWorkingDay, isWorkingInstant, nextWorkingDay, nextWorkingStart } from './working-time-between';
@@ -42,60 +41,51 @@ export function budgetWorkingMs(calendar: WorkingCalendar, budget: Budget): numb
   return undefined;
 }
 
+/** The arithmetic's result; the explanation's words are only built by `computeDueDate`. */
 interface Resolved {
   dueAt: number;
   effectiveStartAt: number;
-  moves: ExplanationEntry[];
+  startMove?: 'cutOff' | 'outsideHours';
+  /** Calendar days whose last day was not a working day: that last day. */
+  movedLastDay?: number;
 }
 
 const dayHasWork = (calendar: WorkingCalendar, day: number): boolean =>
   endOfWorkingDay(calendar, day) > startOfLocalDay(day);
 
-function formatCutOff(calendar: WorkingCalendar): string {
-  const minutes = calendar.cutOffMs / 60_000;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 /** Start of counting: after the cut-off, the next working day; outside office hours, the next working period. */
 function effectiveStart(calendar: WorkingCalendar, startAt: number, cutOff: boolean, options: DueDateOptions): Resolved {
   const day = localDayOf(startAt);
-  const moved = (kind: 'cutOff' | 'outsideHours', to: number): Resolved => ({
-    dueAt: Number.NaN, effectiveStartAt: to, moves: [explainStartMove(kind, startAt, to, formatCutOff(calendar))],
-  });
   if (cutOff && dayHasWork(calendar, day) && msOfLocalDay(startAt) > calendar.cutOffMs) {
-    return moved('cutOff', nextWorkingStart(calendar, startOfLocalDay(day + 1)));
+    return { dueAt: Number.NaN, effectiveStartAt: nextWorkingStart(calendar, startOfLocalDay(day + 1)), startMove: 'cutOff' };
   }
-  if (isWorkingInstant(calendar, startAt)) return { dueAt: Number.NaN, effectiveStartAt: startAt, moves: [] };
+  if (isWorkingInstant(calendar, startAt)) return { dueAt: Number.NaN, effectiveStartAt: startAt };
   let to = nextWorkingStart(calendar, startAt);
   if (options.outsideHours === 'nextWorkingDay' && localDayOf(to) === day && startAt > nextWorkingStart(calendar, startOfLocalDay(day))) {
     to = nextWorkingStart(calendar, startOfLocalDay(day + 1));
   }
-  return moved('outsideHours', to);
+  return { dueAt: Number.NaN, effectiveStartAt: to, startMove: 'outsideHours' };
 }
 
 function resolveDue(calendar: WorkingCalendar, startAt: number, budget: Budget, options: DueDateOptions): Resolved {
   if (budget.unit === 'calendarDays') {
-    // Art. 147(1): the day of the event is not counted; Art. 148(1): the period ends with its last day.
+    // Art. 147(1): the day of the event is not counted; Art. 148(1): the period ends with its last day;
+    // Art. 148(2): a last day that is a weekly rest day or a holiday gives way to the next working day.
     const lastDay = localDayOf(startAt) + Math.ceil(budget.value);
     const endDay = nextWorkingDay(calendar, lastDay);
     const dueAt = options.calendarDayEnd === 'endOfDay' ? startOfLocalDay(endDay + 1) : endOfWorkingDay(calendar, endDay);
-    const moves: ExplanationEntry[] = [];
-    if (endDay !== lastDay) {
-      const [fromVi, fromEn, toVi, toEn] = [formatLocalDay(lastDay, 'vi'), formatLocalDay(lastDay, 'en'),
-        formatLocalDay(endDay, 'vi'), formatLocalDay(endDay, 'en')];
-      moves.push({ kind: 'periodEndMoved', at: startOfLocalDay(lastDay), movedTo: dueAt, text: {
-        vi: `Ngày cuối của thời hạn (${fromVi}) là ngày nghỉ: thời hạn kết thúc vào cuối ngày làm việc tiếp theo, ${toVi} (Bộ luật Dân sự 2015, Điều 148)`,
-        en: `The period's last day (${fromEn}) is not a working day: it ends at the end of the next working day, ${toEn} (Civil Code 2015, Art. 148)`,
-      } });
-    }
-    return { dueAt, effectiveStartAt: startOfLocalDay(localDayOf(startAt) + 1), moves };
+    const resolved: Resolved = { dueAt, effectiveStartAt: startOfLocalDay(localDayOf(startAt) + 1) };
+    if (endDay !== lastDay) resolved.movedLastDay = lastDay;
+    return resolved;
   }
   const start = effectiveStart(calendar, startAt, options.applyCutOff ?? budget.unit === 'sameDay', options);
   if (budget.unit === 'sameDay') {
-    return { ...start, dueAt: endOfWorkingDay(calendar, localDayOf(start.effectiveStartAt)) };
+    start.dueAt = endOfWorkingDay(calendar, localDayOf(start.effectiveStartAt));
+  } else {
+    const workingMs = Math.max(0, budgetWorkingMs(calendar, budget)! - (options.consumedMs ?? 0));
+    start.dueAt = addWorkingTime(calendar, start.effectiveStartAt, workingMs);
   }
-  const workingMs = Math.max(0, budgetWorkingMs(calendar, budget)! - (options.consumedMs ?? 0));
-  return { ...start, dueAt: addWorkingTime(calendar, start.effectiveStartAt, workingMs) };
+  return start;
 }
 
 /** The due and effective start instants without building the explanation: what a sweeper or a re-projection needs. */
@@ -121,11 +111,13 @@ export function computeDueDate(calendar: WorkingCalendar, startAt: number, budge
   let explanation: ExplanationEntry[];
   if (budget.unit === 'calendarDays') {
     // Days inside a calendar-day period count; only the non-working days that pushed its end are listed.
-    const lastDay = localDayOf(startAt) + Math.ceil(budget.value);
-    const endDay = localDayOf(resolved.dueAt - 1);
-    explanation = endDay > lastDay ? [...explainDays(calendar, lastDay, endDay - 1), ...resolved.moves] : [];
+    const lastDay = resolved.movedLastDay;
+    explanation = lastDay === undefined ? []
+      : [...explainDays(calendar, lastDay, localDayOf(resolved.dueAt - 1) - 1), explainPeriodEndMove(lastDay, resolved.dueAt)];
   } else {
-    explanation = [...resolved.moves, ...explainDays(calendar, localDayOf(startAt), localDayOf(resolved.dueAt))];
+    const move = resolved.startMove
+      ? [explainStartMove(resolved.startMove, startAt, resolved.effectiveStartAt, calendar.cutOffMs)] : [];
+    explanation = [...move, ...explainDays(calendar, localDayOf(startAt), localDayOf(resolved.dueAt))];
   }
   return {
     dueAt: resolved.dueAt,

@@ -4,7 +4,7 @@
  * Every entry carries Vietnamese and English text, for the receipt and for the supervisor's screen.
  */
 import { formatLocalDay, formatLocalInstant } from './format-local-day';
-import type { LocalDay } from './local-day';
+import { localDayOf, startOfLocalDay, type LocalDay } from './local-day';
 import type { DayKind, LocalizedText, ResolvedDay, WorkingCalendar } from './working-calendar';
 
 export type ExplanationKind =
@@ -29,8 +29,21 @@ export interface ExplanationEntry {
   text: LocalizedText;
 }
 
+/** A day's entry is the same in every explanation: built once per resolved day, frozen, and shared. */
+const explainedDays = new WeakMap<ResolvedDay, ExplanationEntry | null>();
+
 /** The entry for a day that is non-working or has a calendar entry; undefined for an ordinary working day. */
 export function explainDay(calendar: WorkingCalendar, resolved: ResolvedDay): ExplanationEntry | undefined {
+  let explained = explainedDays.get(resolved);
+  if (explained === undefined) {
+    const built = buildDayEntry(calendar, resolved);
+    explained = built ? Object.freeze({ ...built, text: Object.freeze({ ...built.text }) }) : null;
+    explainedDays.set(resolved, explained);
+  }
+  return explained ?? undefined;
+}
+
+function buildDayEntry(calendar: WorkingCalendar, resolved: ResolvedDay): ExplanationEntry | undefined {
   const day = resolved.day;
   const vi = formatLocalDay(day, 'vi');
   const en = formatLocalDay(day, 'en');
@@ -64,7 +77,8 @@ export function explainDays(calendar: WorkingCalendar, fromDay: LocalDay, toDay:
   const years = new Map<number, ResolvedDay['yearStatus']>();
   for (let day = fromDay; day <= toDay; day += 1) {
     const resolved = calendar.resolveDay(day);
-    years.set(Number(resolved.date.slice(0, 4)), resolved.yearStatus);
+    // A year has one status: note it on the range's first day and on each 1 January.
+    if (day === fromDay || resolved.date.endsWith('-01-01')) years.set(Number(resolved.date.slice(0, 4)), resolved.yearStatus);
     const entry = explainDay(calendar, resolved);
     if (entry) entries.push(entry);
   }
@@ -84,8 +98,10 @@ export function explainDays(calendar: WorkingCalendar, fromDay: LocalDay, toDay:
   return entries;
 }
 
-/** Entry for a start moved to the next working period or day. */
-export function explainStartMove(kind: 'outsideHours' | 'cutOff', at: number, movedTo: number, cutOff?: string): ExplanationEntry {
+/** Entry for a start moved to the next working period or day; `cutOffMs` since local midnight. */
+export function explainStartMove(kind: 'outsideHours' | 'cutOff', at: number, movedTo: number, cutOffMs: number): ExplanationEntry {
+  const minutes = cutOffMs / 60_000;
+  const cutOff = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const [fromVi, fromEn, toVi, toEn] = [formatLocalInstant(at, 'vi'), formatLocalInstant(at, 'en'),
     formatLocalInstant(movedTo, 'vi'), formatLocalInstant(movedTo, 'en')];
   const text = kind === 'cutOff'
@@ -94,4 +110,15 @@ export function explainStartMove(kind: 'outsideHours' | 'cutOff', at: number, mo
     : { vi: `Nhận lúc ${fromVi}, ngoài giờ làm việc: tính từ ${toVi}`,
         en: `Received ${fromEn}, outside working hours: counted from ${toEn}` };
   return { kind, at, movedTo, text };
+}
+
+/** Entry for a calendar-day period whose last day was not a working day (Civil Code 2015 Art. 148(2)). */
+export function explainPeriodEndMove(lastDay: LocalDay, dueAt: number): ExplanationEntry {
+  const endDay = localDayOf(dueAt - 1);
+  const [fromVi, fromEn, toVi, toEn] = [formatLocalDay(lastDay, 'vi'), formatLocalDay(lastDay, 'en'),
+    formatLocalDay(endDay, 'vi'), formatLocalDay(endDay, 'en')];
+  return { kind: 'periodEndMoved', at: startOfLocalDay(lastDay), movedTo: dueAt, text: {
+    vi: `Ngày cuối của thời hạn (${fromVi}) là ngày nghỉ: thời hạn kết thúc vào cuối ngày làm việc tiếp theo, ${toVi} (Bộ luật Dân sự 2015, Điều 148)`,
+    en: `The period's last day (${fromEn}) is not a working day: it ends at the end of the next working day, ${toEn} (Civil Code 2015, Art. 148)`,
+  } };
 }

@@ -5,7 +5,7 @@
  * validates them and compiles each year lazily into a compact table (see ./year-table) so due dates are cheap.
  */
 import { EngineError } from '../errors';
-import { civilDateOf, localDayFromDate, parseIsoDate, parseTimeOfDay, toIsoDate, weekdayOf, type LocalDay } from './local-day';
+import { localDayFromDate, parseIsoDate, parseTimeOfDay, toIsoDate, weekdayOf, type LocalDay } from './local-day';
 import { validateCalendarLayers } from './validate-calendar-layers';
 import { compileYearTable, type YearTable } from './year-table';
 
@@ -203,8 +203,12 @@ export function createWorkingCalendar(layers: readonly CalendarLayer[], options:
     cutOffMs,
     yearStatus: (year) => resolveYear(year)[0]!.yearStatus,
     resolveDay(day) {
-      const { year } = civilDateOf(day);
-      return resolveYear(year)[day - localDayFromDate(year, 1, 1)]!;
+      // The year guessed from the day number is off by at most one.
+      const guess = 1970 + Math.floor(day / 365.2425);
+      let days = resolveYear(guess);
+      if (day < days[0]!.day) days = resolveYear(guess - 1);
+      else if (day > days[days.length - 1]!.day) days = resolveYear(guess + 1);
+      return days[day - days[0]!.day]!;
     },
     yearTable(year) {
       let table = tables.get(year);
