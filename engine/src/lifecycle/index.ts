@@ -7,3 +7,5 @@ export * from './step-clock-machine';
 export * from './progress-record';
 export * from './dossier-lifecycle-machine';
 export * from './apply-dossier-event';
+export * from './delay-attribution';
+export * from './compute-statistics';

@@ -21,7 +21,7 @@ import {
   isSupplementWindowClosed,
   pauseClock,
   reprojectClock,
-  requested,
+  requestedTimers,
   restartClock,
   resumeClock,
   startClock,
@@ -106,7 +106,7 @@ export function createStepClockMachine(time: WorkingTime) {
         for (const item of emitted) enqueue.emit(item);
       }),
       requestTimers: enqueueActions(({ context, enqueue }) => {
-        for (const item of requested(context.clock)) enqueue.emit(item);
+        for (const item of requestedTimers(context.clock)) enqueue.emit(item);
       }),
     },
     guards: { windowClosed },

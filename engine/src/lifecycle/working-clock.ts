@@ -112,7 +112,7 @@ export function startClock(settings: ClockSettings, time: WorkingTime): ClockRes
     pauses: [],
   };
   const clock = project(beginEpoch(fresh, settings.startAt, 0, time), time);
-  return { clock, emitted: requested(clock) };
+  return { clock, emitted: requestedTimers(clock) };
 }
 
 export function openPause(clock: WorkingClock): ClockPause | undefined {
@@ -188,7 +188,7 @@ export function resumeClock(clock: WorkingClock, at: number, time: WorkingTime):
   if (pause.reason === 'supplement' && clock.policy.kind === 'restart') return restartClock(clock, at, time);
   const emitted = cancelWindow(clock, pause);
   const resumed = project({ ...clock, segmentStartAt: at, pauses: closePause(clock, at, false) }, time);
-  return { clock: resumed, emitted: [...emitted, ...requested(resumed)] };
+  return { clock: resumed, emitted: [...emitted, ...requestedTimers(resumed)] };
 }
 
 /** Starts the budget afresh from `at`: a new epoch, nothing fired yet. */
@@ -200,7 +200,7 @@ export function restartClock(clock: WorkingClock, at: number, time: WorkingTime)
     : cancelled(clock);
   const pauses = pause ? closePause(clock, at, true) : clock.pauses;
   const restarted = project(beginEpoch({ ...clock, pauses }, at, clock.epoch + 1, time), time);
-  return { clock: restarted, emitted: [...emitted, ...requested(restarted)] };
+  return { clock: restarted, emitted: [...emitted, ...requestedTimers(restarted)] };
 }
 
 /** The citizen's window closed before the supplement arrived: the clock stops with outcome `rejected`. */
@@ -240,7 +240,7 @@ export function reprojectClock(clock: WorkingClock, time: WorkingTime): ClockRes
   const untouched = clock.consumedMs === 0 && clock.segmentStartAt === clock.epochEffectiveStartAt;
   const base = untouched ? beginEpoch(clock, clock.epochStartAt, clock.epoch, time) : clock;
   const next = project(base, time);
-  return { clock: next, emitted: requested(next) };
+  return { clock: next, emitted: requestedTimers(next) };
 }
 
 /** The pending wake-ups of a running clock, with deterministic ids (`<clockId>:nearlyDue`, `<clockId>:escalation:1`). */
@@ -262,7 +262,7 @@ export function timerRequests(clock: WorkingClock): TimerRequest[] {
 }
 
 /** `timer.requested` for every pending wake-up: the host schedules (or reschedules) each by its id. */
-export function requested(clock: WorkingClock): ClockEmitted[] {
+export function requestedTimers(clock: WorkingClock): ClockEmitted[] {
   return timerRequests(clock).map((request) => ({ type: 'timer.requested', ...request }));
 }
 
