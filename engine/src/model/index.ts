@@ -14,3 +14,5 @@ export { validateSequenceFlows } from './validate-sequence-flows';
 export { validateStartEvents } from './validate-start-events';
 export { validateStepAssignments } from './validate-step-assignments';
 export { validateUnsupportedElements } from './validate-unsupported-elements';
+export { exportProcedureXml, roundTripXml, type RoundTrip } from './export-procedure-xml';
+export { readXmlInventory, type XmlInventory } from './read-xml-inventory';

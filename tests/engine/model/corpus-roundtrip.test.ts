@@ -40,7 +40,7 @@ if (!hasCorpus) {
         }
         // then
         expect(failures).toEqual([]);
-      });
+      }, 180_000);
     }
   });
 }

@@ -14,6 +14,8 @@ export interface CorpusFile {
   file: string;
   source: string;
   status: string;
+  /** `roundtrip_plain` of PARSE_RESULTS.tsv: `same-element-count` when bpmn-moddle's export re-imported equal. */
+  roundtrip: string;
   /** Element local names from ELEMENT_INDEX.tsv. */
   elements: Set<string>;
 }
@@ -31,7 +33,7 @@ export function parsedCorpusFiles(): CorpusFile[] {
   const elementsByFile = new Map(readTsv('ELEMENT_INDEX.tsv').map(([file, elements]) => [file, new Set((elements ?? '').split(','))]));
   return readTsv('PARSE_RESULTS.tsv')
     .filter(([file, status]) => status !== 'fail' && !file.endsWith('.part.bpmn'))
-    .map(([file, status]) => ({ file, status, source: file.slice(0, file.indexOf('/')), elements: elementsByFile.get(file) ?? new Set() }));
+    .map(([file, status, , roundtrip]) => ({ file, status, roundtrip, source: file.slice(0, file.indexOf('/')), elements: elementsByFile.get(file) ?? new Set() }));
 }
 
 export function readCorpusFile(file: string): string {
