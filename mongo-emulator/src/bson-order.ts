@@ -32,6 +32,10 @@ function simple<T extends number | string>(a: T, b: T): number {
 
 /** Negative, zero or positive as `a` sorts before, with or after `b`. */
 export function compareBsonValues(a: unknown, b: unknown): number {
+  // Fast paths for the usual index values: two dates, two numbers, two strings.
+  if (a instanceof Date && b instanceof Date) return simple(a.getTime(), b.getTime());
+  if (typeof a === 'number' && typeof b === 'number') return simple(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return simple(a, b);
   const rankA = bsonTypeRank(a);
   const rankB = bsonTypeRank(b);
   if (rankA !== rankB) return rankA - rankB;
@@ -43,7 +47,7 @@ export function compareBsonValues(a: unknown, b: unknown): number {
     case 4:
       return simple(a as string, b as string);
     case 8:
-      return simple((a as ObjectId).toHexString(), (b as ObjectId).toHexString());
+      return Buffer.compare((a as ObjectId).id, (b as ObjectId).id);
     case 9:
       return simple(Number(a), Number(b));
     case 10:

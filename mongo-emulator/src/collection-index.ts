@@ -22,7 +22,8 @@ export class CollectionIndex {
   /** Only ascending/descending and hashed keys are maintained; text and geo indexes are recorded, not used. */
   readonly maintained: boolean;
   private readonly partial: Query | undefined;
-  private readonly holders = new Map<string, Set<string>>();
+  /** key → the id holding it, or a set when several do (only in non-unique indexes); one string per key saves memory. */
+  private readonly holders = new Map<string, string | Set<string>>();
   private readonly firstField: IndexEntries | undefined;
 
   constructor(readonly spec: Document) {
@@ -50,37 +51,52 @@ export class CollectionIndex {
     if (!this.maintained) return [];
     if (this.sparse && !this.fields.some((field) => hasPath(doc, field))) return [];
     if (this.partial && !this.partial.test(doc)) return [];
+    if (this.fields.length === 1) {
+      return this.choicesFor(doc, this.fields[0]!).map((value) => ({ key: toValueKey(value), values: [value] }));
+    }
     let combos: unknown[][] = [[]];
     for (const field of this.fields) {
-      const values = valuesAtPath(doc, field);
-      const choices = values.length === 0 ? [null] : dedupe(values.map((v) => (v === undefined ? null : v)));
+      const choices = this.choicesFor(doc, field);
       combos = combos.flatMap((combo) => choices.map((choice) => [...combo, choice]));
     }
     return combos.map((values) => ({ key: values.map(toValueKey).join('\u0000'), values }));
   }
 
+  /** A missing field is indexed as null; an array contributes each distinct element. */
+  private choicesFor(doc: Document, field: string): unknown[] {
+    const values = valuesAtPath(doc, field);
+    if (values.length === 0) return [null];
+    if (values.length === 1) return [values[0] === undefined ? null : values[0]];
+    return dedupe(values.map((v) => (v === undefined ? null : v)));
+  }
+
   /** Ids of documents holding this key. */
-  holdersOf(key: string): ReadonlySet<string> {
-    return this.holders.get(key) ?? EMPTY;
+  holdersOf(key: string): Iterable<string> {
+    const holders = this.holders.get(key);
+    if (holders === undefined) return EMPTY;
+    return typeof holders === 'string' ? [holders] : holders;
   }
 
   add(id: string, doc: Document): void {
-    for (const { key } of this.keysOf(doc)) {
-      let set = this.holders.get(key);
-      if (!set) this.holders.set(key, (set = new Set()));
-      set.add(id);
+    const keys = this.keysOf(doc);
+    for (const { key } of keys) {
+      const holders = this.holders.get(key);
+      if (holders === undefined) this.holders.set(key, id);
+      else if (typeof holders === 'string') {
+        if (holders !== id) this.holders.set(key, new Set([holders, id]));
+      } else holders.add(id);
     }
-    if (this.firstField && this.keysOf(doc).length > 0) {
-      const values = valuesAtPath(doc, this.fields[0]!);
-      this.firstField.add(id, values.length === 0 ? [null] : values.map((v) => (v === undefined ? null : v)));
-    }
+    if (this.firstField && keys.length > 0) this.firstField.add(id, this.choicesFor(doc, this.fields[0]!));
   }
 
   remove(id: string, doc: Document): void {
     for (const { key } of this.keysOf(doc)) {
-      const set = this.holders.get(key);
-      set?.delete(id);
-      if (set?.size === 0) this.holders.delete(key);
+      const holders = this.holders.get(key);
+      if (holders === id) this.holders.delete(key);
+      else if (typeof holders === 'object') {
+        holders.delete(id);
+        if (holders.size === 1) this.holders.set(key, [...holders][0]!);
+      }
     }
     this.firstField?.remove(id);
   }
@@ -91,7 +107,7 @@ export class CollectionIndex {
   }
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = [];
 
 function dedupe(values: unknown[]): unknown[] {
   const seen = new Map<string, unknown>();

@@ -11,6 +11,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Returns an empty array when the path does not exist at all.
  */
 export function valuesAtPath(doc: Document, path: string): unknown[] {
+  // Fast path for the common case: a top-level field holding a scalar.
+  if (!path.includes('.')) {
+    if (!(path in doc)) return [];
+    const value = doc[path] as unknown;
+    if (!Array.isArray(value)) return [value];
+  }
   let current: unknown[] = [doc];
   for (const part of path.split('.')) {
     const next: unknown[] = [];

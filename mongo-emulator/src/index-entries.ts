@@ -26,7 +26,7 @@ export class IndexEntries {
   add(id: string, values: unknown[]): void {
     const entries = values.map((value) => ({ value, id, alive: true }));
     this.byId.set(id, entries);
-    this.pending.push(...entries);
+    for (const entry of entries) this.pending.push(entry);
   }
 
   remove(id: string): void {

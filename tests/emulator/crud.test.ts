@@ -31,19 +31,20 @@ describe('CRUD through the emulator', () => {
 
   it('applies update operators and reports matched and modified counts', async () => {
     // given
-    const steps = db.collection('steps-update');
-    await steps.insertOne({ _id: 'step-1' as never, status: 'open', attempts: 1, history: ["created"] as string[], meta: { owner: 'an' } });
+    interface Step { _id: string; status: string; attempts: number; history: string[]; meta: { owner: string }; missing?: string }
+    const steps = db.collection<Step>('steps-update');
+    await steps.insertOne({ _id: 'step-1', status: 'open', attempts: 1, history: ['created'], meta: { owner: 'an' } });
     // when
     const result = await steps.updateOne(
-      { _id: 'step-1' as never },
+      { _id: 'step-1' },
       { $set: { status: 'done', 'meta.owner': 'binh' }, $inc: { attempts: 2 }, $push: { history: 'closed' }, $unset: { missing: '' } },
     );
-    const unchanged = await steps.updateOne({ _id: 'step-1' as never }, { $set: { status: 'done' } });
+    const unchanged = await steps.updateOne({ _id: 'step-1' }, { $set: { status: 'done' } });
     // then
     expect(result.matchedCount).toBe(1);
     expect(result.modifiedCount).toBe(1);
     expect(unchanged.modifiedCount).toBe(0);
-    expect(await steps.findOne({ _id: 'step-1' as never })).toEqual({ _id: 'step-1', status: 'done', attempts: 3, history: ['created', 'closed'], meta: { owner: 'binh' } });
+    expect(await steps.findOne({ _id: 'step-1' })).toEqual({ _id: 'step-1', status: 'done', attempts: 3, history: ['created', 'closed'], meta: { owner: 'binh' } });
   });
 
   it('updates array elements selected by arrayFilters and many documents with multi', async () => {
