@@ -1,0 +1,81 @@
+/**
+ * @module main — the server's entry: reads the environment (the only file that does), finds the database
+ * (MONGODB_URI → mongodb-memory-server with a real mongod → the bundled wire-protocol emulator), serves the API and
+ * the front end, seeds the procedure library, and shuts down cleanly on SIGTERM/SIGINT.
+ */
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from './logger';
+import { createApp } from './create-app';
+import { startDatabase } from './persistence/mongo/start-database';
+import { connectMongoose } from './persistence/mongo/connect-mongoose';
+import { createMongoStores } from './persistence/mongo/create-mongo-stores';
+import { seedProcedures } from './seed/seed-procedures';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const clock = { now: () => Date.now() };
+
+  const database = await startDatabase({ uri: env.MONGODB_URI, dataDir: resolve(repoRoot, env.DATA_DIR ?? '.data/db'), logger });
+  const connection = await connectMongoose(database.uri, { dbName: env.MONGODB_DB ?? 'lienthong' });
+  const stores = await createMongoStores(connection);
+
+  const frontEndRoot = resolve(repoRoot, 'modeler/dist');
+  if (!existsSync(resolve(frontEndRoot, 'index.html'))) {
+    logger.warn({ frontEndRoot }, 'front end not built: run `npm run build:modeler` (npm install does it)');
+  }
+  const app = createApp({
+    stores,
+    clock,
+    logger,
+    backend: database.backend,
+    pingDatabase: async () => {
+      await connection.db?.admin().ping();
+    },
+    frontEndRoot,
+  });
+
+  const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });
+
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
+    logger.info({ url: base, database: database.backend, procedures: seeded }, 'Liên thông is serving');
+    process.stdout.write(
+      [
+        '',
+        `  Liên thông is up on ${base}`,
+        `    front end      ${base}/`,
+        `    API            ${base}/api  (OpenAPI: ${base}/api/openapi.json)`,
+        `    health         ${base}/health`,
+        `    database       ${database.backend}${database.backend === 'emulator' ? '  (EMULATOR: data is in memory and lost on exit)' : ''}`,
+        '',
+      ].join('\n') + '\n',
+    );
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await new Promise<void>((done) => server.close(() => done()));
+    await connection.close();
+    await database.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Liên thông failed to start:', error);
+  process.exit(1);
+});

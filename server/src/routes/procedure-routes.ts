@@ -1,0 +1,148 @@
+/**
+ * @module procedure-routes — upload, validate and deploy BPMN procedures as new versions; list versions; fetch the
+ * XML and metadata. Running dossiers stay on the version they started with (they store procedureVersion).
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { parseProcedure, type Clock, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
+import { HttpProblem } from '../http/http-problem';
+
+export interface ProcedureRouteDeps {
+  procedures: ProcedureStore;
+  clock: Clock;
+  /** Who is deploying (the signed-in analyst); 'anonymous' only in tests that do not sign in. */
+  actorOf(c: { get(key: never): unknown }): string;
+}
+
+/** Largest BPMN document accepted (bytes of XML text). Real procedure models are a few hundred KB at most. */
+export const MAX_PROCEDURE_XML_BYTES = 2 * 1024 * 1024;
+
+const IssueSchema = z
+  .object({ elementId: z.string(), code: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) })
+  .openapi('ValidationIssue');
+const SummarySchema = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    procedureCode: z.string().optional(),
+    deployedAt: z.string().describe('ISO 8601 instant'),
+    deployedBy: z.string(),
+  })
+  .openapi('ProcedureSummary');
+const VersionSchema = SummarySchema.extend({ xml: z.string() }).openapi('ProcedureVersion');
+const KeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes, 2–64 characters');
+const XmlSchema = z.string().min(1).max(MAX_PROCEDURE_XML_BYTES);
+const ProblemSchema = z.object({ type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string().optional() }).passthrough().openapi('Problem');
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+
+const validateRoute = createRoute({
+  method: 'post',
+  path: '/validate',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ xml: XmlSchema }) } } } },
+  responses: {
+    200: { description: 'Every validation issue at once', content: { 'application/json': { schema: z.object({ valid: z.boolean(), issues: z.array(IssueSchema) }) } } },
+    400: problem('Malformed request'),
+  },
+});
+
+const deployRoute = createRoute({
+  method: 'post',
+  path: '/',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ key: KeySchema, xml: XmlSchema }) } } } },
+  responses: {
+    201: { description: 'Deployed as a new version', content: { 'application/json': { schema: SummarySchema } } },
+    400: problem('Malformed request'),
+    422: problem('The model has errors; `issues` lists every one'),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  responses: { 200: { description: 'Latest version of every procedure', content: { 'application/json': { schema: z.array(SummarySchema) } } } },
+});
+
+const versionsRoute = createRoute({
+  method: 'get',
+  path: '/{key}/versions',
+  request: { params: z.object({ key: KeySchema }) },
+  responses: {
+    200: { description: 'Every version, newest first', content: { 'application/json': { schema: z.array(SummarySchema) } } },
+    404: problem('No such procedure'),
+  },
+});
+
+const versionRoute = createRoute({
+  method: 'get',
+  path: '/{key}/versions/{version}',
+  request: { params: z.object({ key: KeySchema, version: z.coerce.number().int().positive() }) },
+  responses: {
+    200: { description: 'One version with its XML', content: { 'application/json': { schema: VersionSchema } } },
+    404: problem('No such procedure version'),
+  },
+});
+
+const iso = (at: number): string => new Date(at).toISOString();
+const summary = (r: { key: string; version: number; name: string; procedureCode?: string; deployedAt: number; deployedBy: string }) => ({
+  key: r.key,
+  version: r.version,
+  name: r.name,
+  ...(r.procedureCode ? { procedureCode: r.procedureCode } : {}),
+  deployedAt: iso(r.deployedAt),
+  deployedBy: r.deployedBy,
+});
+
+function invalid(issues: ValidationIssue[]): HttpProblem {
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  return new HttpProblem({
+    status: 422,
+    code: 'PROCEDURE_INVALID',
+    title: 'The procedure model has errors',
+    detail: `${errors.length} error(s): ${errors.slice(0, 3).map((issue) => issue.message).join('; ')}${errors.length > 3 ? '; …' : ''}`,
+    extensions: { issues },
+  });
+}
+
+export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
+  const routes = new OpenAPIHono();
+
+  routes.openapi(validateRoute, async (c) => {
+    const { xml } = c.req.valid('json');
+    const { issues } = await parseProcedure(xml);
+    return c.json({ valid: !issues.some((issue) => issue.severity === 'error'), issues }, 200);
+  });
+
+  routes.openapi(deployRoute, async (c) => {
+    const { key, xml } = c.req.valid('json');
+    const { definition, issues } = await parseProcedure(xml);
+    if (!definition || issues.some((issue) => issue.severity === 'error')) throw invalid(issues);
+    const record = await deps.procedures.deploy({
+      key,
+      procedureCode: definition.procedure?.procedureCode,
+      name: definition.procedure?.name ?? definition.name ?? definition.processes[0]?.name ?? key,
+      xml,
+      definition,
+      deployedAt: deps.clock.now(),
+      deployedBy: deps.actorOf(c as never),
+    });
+    return c.json(summary(record), 201);
+  });
+
+  routes.openapi(listRoute, async (c) => c.json((await deps.procedures.listLatest()).map(summary), 200));
+
+  routes.openapi(versionsRoute, async (c) => {
+    const { key } = c.req.valid('param');
+    const versions = await deps.procedures.listVersions(key);
+    if (versions.length === 0) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure with key ${key}` });
+    return c.json(versions.map(summary), 200);
+  });
+
+  routes.openapi(versionRoute, async (c) => {
+    const { key, version } = c.req.valid('param');
+    const record = await deps.procedures.get(key, version);
+    if (!record) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure version', detail: `No version ${version} of ${key}` });
+    return c.json({ ...summary(record), xml: record.xml }, 200);
+  });
+
+  return routes;
+}
