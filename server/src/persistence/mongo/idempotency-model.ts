@@ -1,0 +1,42 @@
+/**
+ * @module idempotencyModel — the `idempotencyKeys` collection: one document per `Idempotency-Key` in use, `_id` the
+ * scoped key, so "begin" is one insert that a unique `_id` makes atomic.
+ */
+import { Schema, type Connection } from 'mongoose';
+import type { IdempotencyRecord } from '../../http/idempotency-store';
+
+export type IdempotencyDocument = Omit<IdempotencyRecord, 'key'> & {
+  _id: string;
+  /** `expiresAt` as a Date, for the TTL index; reads never rely on it (the TTL monitor runs only once a minute). */
+  expireAt: Date;
+};
+
+const idempotencySchema = new Schema<IdempotencyDocument>(
+  {
+    _id: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    state: { type: String, required: true },
+    response: Schema.Types.Mixed,
+    createdAt: { type: Number, required: true },
+    expiresAt: { type: Number, required: true },
+    expireAt: { type: Date, required: true },
+  },
+  { collection: 'idempotencyKeys', versionKey: false, minimize: false },
+);
+// MongoDB deletes a document once `expireAt` has passed, so kept answers do not pile up.
+idempotencySchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
+
+function register(connection: Connection) {
+  return connection.model('IdempotencyKey', idempotencySchema);
+}
+
+export type IdempotencyModel = ReturnType<typeof register>;
+
+const registered = new WeakMap<Connection, IdempotencyModel>();
+
+/** The model on `connection`, registered on first use (each connection keeps its own models). */
+export function idempotencyModel(connection: Connection): IdempotencyModel {
+  const model = registered.get(connection) ?? register(connection);
+  registered.set(connection, model);
+  return model;
+}

@@ -1,0 +1,52 @@
+/** @module MongoIdempotencyStore — IdempotencyStore on the `idempotencyKeys` collection. */
+import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '../../http/idempotency-store';
+import type { IdempotencyDocument, IdempotencyModel } from './idempotency-model';
+import { isDuplicateKeyError } from './is-duplicate-key-error';
+
+function toRecord(document: IdempotencyDocument): IdempotencyRecord {
+  const { _id, expireAt: _expireAt, ...fields } = document;
+  return { key: _id, ...fields };
+}
+
+/** Rounds of insert → read → take over; each round ends unless another request changed the key in between. */
+const beginAttempts = 5;
+
+export class MongoIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly keys: IdempotencyModel) {}
+
+  async begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult> {
+    const { key, ...fields } = record;
+    const document = { ...fields, state: 'inProgress' as const, expireAt: new Date(record.expiresAt) };
+    for (let attempt = 1; attempt <= beginAttempts; attempt += 1) {
+      try {
+        await this.keys.create([{ _id: key, ...document }]);
+        return { started: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      const existing = await this.keys.findById(key).lean<IdempotencyDocument>();
+      if (!existing) continue; // released in between: insert again
+      if (existing.expiresAt > record.createdAt) return { started: false, existing: toRecord(existing) };
+      // Expired: take it over only if nobody else did since we read it (the filter is re-checked atomically).
+      const takeover = await this.keys.replaceOne({ _id: key, expiresAt: existing.expiresAt, requestHash: existing.requestHash }, document);
+      if (takeover.matchedCount === 1) return { started: true };
+    }
+    throw new Error(`idempotency key ${key}: could not begin after ${beginAttempts} attempts`);
+  }
+
+  async complete(key: string, requestHash: string, response: StoredResponse, expiresAt: number): Promise<void> {
+    await this.keys.updateOne(
+      { _id: key, requestHash, state: 'inProgress' },
+      { $set: { state: 'completed', response, expiresAt, expireAt: new Date(expiresAt) } },
+    );
+  }
+
+  async release(key: string, requestHash: string): Promise<void> {
+    await this.keys.deleteOne({ _id: key, requestHash, state: 'inProgress' });
+  }
+
+  async get(key: string): Promise<IdempotencyRecord | undefined> {
+    const found = await this.keys.findById(key).lean<IdempotencyDocument>();
+    return found ? toRecord(found) : undefined;
+  }
+}

@@ -1,0 +1,11 @@
+/** Runs the access and idempotency store contracts against the in-memory adapters. */
+import { MemoryAgencyStore } from '../../server/src/persistence/memory/memory-agency-store';
+import { MemoryIdempotencyStore } from '../../server/src/persistence/memory/memory-idempotency-store';
+import { MemoryUserStore } from '../../server/src/persistence/memory/memory-user-store';
+import { describeAgencyStoreContract } from './agency-store.contract';
+import { describeIdempotencyStoreContract } from './idempotency-store.contract';
+import { describeUserStoreContract } from './user-store.contract';
+
+describeUserStoreContract('memory', async () => new MemoryUserStore());
+describeAgencyStoreContract('memory', async () => new MemoryAgencyStore());
+describeIdempotencyStoreContract('memory', async () => new MemoryIdempotencyStore());
