@@ -68,6 +68,10 @@ function effectiveStart(calendar: WorkingCalendar, startAt: number, cutOff: bool
 }
 
 function resolveDue(calendar: WorkingCalendar, startAt: number, budget: Budget, options: DueDateOptions): Resolved {
+  if (!(budget.value >= 0) || !Number.isFinite(startAt)) {
+    // The model parser validates budgets; reaching here is a bug, not a domain rejection (STYLE.md §4).
+    throw new RangeError(`cannot count a budget of ${budget.value} ${budget.unit} from ${startAt}`);
+  }
   if (budget.unit === 'calendarDays') {
     // Art. 147(1): the day of the event is not counted; Art. 148(1): the period ends with its last day;
     // Art. 148(2): a last day that is a weekly rest day or a holiday gives way to the next working day.

@@ -105,7 +105,7 @@ export interface WorkingCalendar {
   readonly workingDayMs: number;
   /** Same-day cut-off in ms since local midnight. */
   readonly cutOffMs: number;
-  /** `official` when the national schedule of that year is entered, `proposed` when computed, else `none`. */
+  /** Status of the national schedule of that year: `official`, `proposed` (computed or unconfirmed), or `none`. */
   yearStatus(year: number): YearStatus | 'none';
   resolveDay(day: LocalDay): ResolvedDay;
   /** Compiled table of a year; internal to the time arithmetic. */
@@ -152,12 +152,13 @@ export function createWorkingCalendar(layers: readonly CalendarLayer[], options:
   const tables = new Map<number, YearTable>();
   const resolved = new Map<number, ResolvedDay[]>();
 
+  const national = layers.find((l) => l.level === 'national') ?? layers[0];
+
   function layerYears(year: number): Array<{ layer: CalendarLayer; data: CalendarYear }> {
     const found = layers.flatMap((layer) => {
       const data = yearOf(layer, year);
       return data ? [{ layer, data }] : [];
     });
-    const national = layers.find((l) => l.level === 'national') ?? layers[0];
     if (national && !found.some((f) => f.layer === national) && options.proposeYear) {
       if (!proposed.has(year)) proposed.set(year, options.proposeYear(year));
       const data = proposed.get(year);
@@ -170,8 +171,8 @@ export function createWorkingCalendar(layers: readonly CalendarLayer[], options:
     const cached = resolved.get(year);
     if (cached) return cached;
     const sources = layerYears(year);
-    const status: YearStatus | 'none' = sources.length === 0 ? 'none'
-      : sources.some((s) => s.data.status === 'proposed') ? 'proposed' : 'official';
+    // The holiday schedule is the national one: its status is the year's (a local closure confirms nothing).
+    const status: YearStatus | 'none' = sources.find((s) => s.layer === national)?.data.status ?? 'none';
     const entries = new Map<LocalDay, { entry: CalendarDayEntry; layerId: string }>();
     for (const { layer, data } of sources) {
       for (const entry of data.days) entries.set(parseIsoDate(entry.date)!, { entry, layerId: layer.id });

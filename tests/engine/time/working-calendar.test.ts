@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../engine/src/errors';
 import {
   computeDueDate, createVietnamWorkingCalendar, createWorkingCalendar, fromLocalDateTime as at,
-  nationalCalendarLayer, OFFICIAL_SCHEDULES, proposeHolidays, type CalendarLayer,
+  nationalCalendarLayer, OFFICIAL_SCHEDULES, parseIsoDate, proposeHolidays, type CalendarLayer,
 } from '../../../engine/src/time/index';
 
 const agency: CalendarLayer = {
@@ -81,6 +81,20 @@ describe('layered working calendars', () => {
     expect(calendar.yearStatus(2027)).toBe('proposed');
     expect(due.dueAt).toBe(at('2027-02-15T10:00'));
     expect(due.explanation.filter((e) => e.kind === 'compensatory').map((e) => e.date)).toEqual(['2027-02-10', '2027-02-11']);
+  });
+
+  it("takes a year's status from the national schedule, not from a local layer's entries", () => {
+    // given no national schedule for 2031, no proposals, and an agency closure entered as official for 2031
+    const closure2031: CalendarLayer = { ...agency, years: [{ year: 2031, status: 'official', days: [
+      { date: '2031-03-04', kind: 'localClosure', reason: { vi: 'Đóng cửa', en: 'Closed' } },
+    ] }] };
+    const calendar = createWorkingCalendar([nationalCalendarLayer(), closure2031]);
+    // when / then
+    expect(calendar.yearStatus(2031)).toBe('none');
+    expect(calendar.yearStatus(2025)).toBe('official');
+    const closed = calendar.resolveDay(parseIsoDate('2031-03-04')!);
+    expect(closed).toMatchObject({ date: '2031-03-04', weekday: 'tuesday', layerId: 'ubnd-phuong-hoan-kiem', yearStatus: 'none' });
+    expect(closed.periods).toEqual([]);
   });
 
   it('rejects invalid calendar data listing every problem', () => {
