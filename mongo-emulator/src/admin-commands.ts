@@ -2,7 +2,7 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { CommandError } from './command-error';
-import type { CommandSpec } from './command-spec';
+import { GENERIC_FIELDS, type CommandSpec } from './command-spec';
 import { EMULATOR_NOTICE, EMULATOR_VERSION, MAX_WIRE_VERSION } from './emulator-version';
 
 
@@ -66,7 +66,7 @@ const getParameter: CommandSpec = {
   run({ body, emulator }) {
     const known: Document = { featureCompatibilityVersion: { version: '7.0' }, authenticationMechanisms: ['SCRAM-SHA-1', 'SCRAM-SHA-256'], ...emulator.options.setParameters };
     if (body.getParameter === '*') return known;
-    const requested = Object.keys(body).slice(1).filter((name) => !name.startsWith('$') && name !== 'lsid' && name !== 'comment');
+    const requested = Object.keys(body).slice(1).filter((name) => !GENERIC_FIELDS.has(name));
     const reply: Document = {};
     for (const name of requested) {
       if (!(name in known)) throw new CommandError({ code: 72, message: 'no option found to get' });

@@ -1,16 +1,10 @@
 /** @module CommandDispatcher: strict routing of command documents to handlers, with transactions and cluster time. */
 import { Binary, Long, type Document } from 'bson';
 import { CommandError, toCommandError } from './command-error';
-import type { CommandContext, CommandSpec } from './command-spec';
+import { GENERIC_FIELDS, type CommandContext, type CommandSpec } from './command-spec';
 import type { DocumentStore } from './document-store';
 import type { EmulatorContext } from './emulator-context';
 import { sessionIdOf, type Transaction } from './transaction-manager';
-
-/** Fields the driver may add to any command (OP_MSG spec, sessions, transactions, stable API, server selection). */
-export const GENERIC_FIELDS: ReadonlySet<string> = new Set([
-  '$db', 'lsid', '$clusterTime', 'txnNumber', 'autocommit', 'startTransaction', 'readConcern', 'writeConcern',
-  '$readPreference', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'maxTimeMS', 'comment',
-]);
 
 export interface CommandRequest {
   body: Document;

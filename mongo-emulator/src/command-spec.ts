@@ -32,3 +32,9 @@ export interface CommandSpec {
   readonly adminOnly?: boolean;
   run(context: CommandContext): Document | Promise<Document>;
 }
+
+/** Fields the driver may add to any command (OP_MSG spec, sessions, transactions, stable API, server selection). */
+export const GENERIC_FIELDS: ReadonlySet<string> = new Set([
+  '$db', 'lsid', '$clusterTime', 'txnNumber', 'autocommit', 'startTransaction', 'readConcern', 'writeConcern',
+  '$readPreference', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'maxTimeMS', 'comment',
+]);

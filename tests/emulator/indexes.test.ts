@@ -73,6 +73,19 @@ describe('indexes in the emulator', () => {
     expect((await emails.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
   });
 
+  it('enforces a partial unique index only on the documents its filter selects', async () => {
+    // given
+    const assignments = db.collection('assignments');
+    await assignments.createIndex({ taskId: 1 }, { unique: true, partialFilterExpression: { active: true }, name: 'one_active_per_task' });
+    await assignments.insertMany([{ taskId: 't1', active: false }, { taskId: 't1', active: false }, { taskId: 't1', active: true }]);
+    // when
+    const error = await errorOf(assignments.insertOne({ taskId: 't1', active: true }));
+    // then
+    expect(error.code).toBe(11000);
+    expect(error.message).toContain('index: one_active_per_task');
+    expect(await assignments.countDocuments({ taskId: 't1' })).toBe(3);
+  });
+
   it('lists and drops indexes', async () => {
     // given
     const timers = db.collection('timers');
