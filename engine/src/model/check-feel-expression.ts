@@ -12,7 +12,7 @@ function words(nodeName: string): string {
  *
  * @example
  * checkFeelExpression('= amount > 1000'); // undefined
- * checkFeelExpression('amount >');        // 'incomplete comparison at position 8'
+ * checkFeelExpression('amount >');        // 'incomplete comparison at the end'
  */
 export function checkFeelExpression(body: string): string | undefined {
   const trimmed = body.trim();
@@ -29,7 +29,7 @@ export function checkFeelExpression(body: string): string | undefined {
       const parent = node.parent ? words(node.parent.name) : 'expression';
       const position = offset + nodeRef.from + 1;
       if (nodeRef.from === nodeRef.to && nodeRef.to >= expression.trimEnd().length) {
-        problem = `incomplete ${parent} at position ${position}`;
+        problem = `incomplete ${parent} at the end`;
       } else {
         const text = expression.slice(nodeRef.from, nodeRef.to) || expression.slice(nodeRef.from).trim().split(/\s+/)[0];
         problem = `unexpected "${text}" in ${parent} at position ${position}`;

@@ -26,7 +26,7 @@ export function readProcedureMetadata(procedure: ModdleElement, context: ReadCon
       elementId: owner.id ?? '',
       code: 'PROCEDURE_METADATA_INVALID',
       severity: 'error',
-      message: `The lt:procedure of ${describeElement(owner)} ${message}`,
+      message: `${describeElement(owner)} has procedure metadata (lt:procedure) that ${message}`,
     });
   const procedureCode = stringProp(procedure, 'procedureCode') ?? '';
   if (procedureCode === '') report('has no procedureCode (the national procedure code, mã TTHC)');

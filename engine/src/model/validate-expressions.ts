@@ -21,7 +21,7 @@ export function validateExpressions(definition: ProcedureDefinition): Validation
     const check = (elementId: string, owner: string, { what, expression, code }: LabelledExpression) => {
       if (!expression || expression.language !== 'feel') return;
       const problem = checkFeelExpression(expression.body);
-      if (problem) issues.push(structuralIssue(process, elementId, code, `The ${what} of ${owner} is not valid FEEL: ${problem} in "${expression.body}"`));
+      if (problem) issues.push(structuralIssue(process, elementId, code, `${owner} has a ${what} that is not valid FEEL: ${problem} in "${expression.body}"`));
     };
     for (const flow of Object.values(process.flows)) {
       check(flow.id, describeFlow(flow), { what: 'condition', expression: flow.condition, code: 'CONDITION_INVALID' });
