@@ -122,6 +122,24 @@ function yearOf(layer: CalendarLayer, year: number): CalendarYear | undefined {
   return candidates.find((y) => y.status === 'official') ?? candidates[0];
 }
 
+/** Office hours per weekday index, cut-off and day length: the defaults, then each layer's overrides in order. */
+function mergeSettings(layers: readonly CalendarLayer[]): { weekly: number[][]; cutOffMs: number; hoursPerWorkingDay: number } {
+  const weekly = WEEKDAYS.map((weekday) => toPeriods(DEFAULT_OFFICE_HOURS[weekday] ?? []));
+  let cutOffMs = parseTimeOfDay('15:00')!;
+  let hoursPerWorkingDay = 8;
+  for (const layer of layers) {
+    for (const [index, weekday] of WEEKDAYS.entries()) {
+      const periods = layer.officeHours?.[weekday];
+      if (periods) weekly[index] = toPeriods(periods);
+    }
+    // Saturday morning = the first (morning) period of a Monday.
+    if (layer.saturdayMorning !== undefined) weekly[6] = layer.saturdayMorning ? weekly[1]!.slice(0, 2) : [];
+    if (layer.cutOffTime) cutOffMs = parseTimeOfDay(layer.cutOffTime)!;
+    if (layer.hoursPerWorkingDay) hoursPerWorkingDay = layer.hoursPerWorkingDay;
+  }
+  return { weekly, cutOffMs, hoursPerWorkingDay };
+}
+
 /**
  * Validates calendar layers (national first) and returns a calendar that compiles years on demand.
  * @throws EngineError `CALENDAR_INVALID` listing every problem found.
@@ -135,19 +153,7 @@ export function createWorkingCalendar(layers: readonly CalendarLayer[], options:
   if (issues.length > 0) {
     throw new EngineError({ code: 'CALENDAR_INVALID', message: `invalid working calendar: ${issues.join('; ')}` });
   }
-  const weekly: number[][] = WEEKDAYS.map(() => []);
-  let cutOffMs = parseTimeOfDay('15:00')!;
-  let hoursPerWorkingDay = 8;
-  const defaults: CalendarLayer = { id: 'defaults', level: 'national', name: { vi: '', en: '' }, officeHours: { ...DEFAULT_OFFICE_HOURS } };
-  for (const layer of [defaults, ...layers]) {
-    for (const [index, weekday] of WEEKDAYS.entries()) {
-      const periods = layer.officeHours?.[weekday];
-      if (periods) weekly[index] = toPeriods(periods);
-    }
-    if (layer.saturdayMorning !== undefined) weekly[6] = layer.saturdayMorning ? weekly[1]!.slice(0, 2) : [];
-    if (layer.cutOffTime) cutOffMs = parseTimeOfDay(layer.cutOffTime)!;
-    if (layer.hoursPerWorkingDay) hoursPerWorkingDay = layer.hoursPerWorkingDay;
-  }
+  const { weekly, cutOffMs, hoursPerWorkingDay } = mergeSettings(layers);
   const proposed = new Map<number, CalendarYear | undefined>();
   const tables = new Map<number, YearTable>();
   const resolved = new Map<number, ResolvedDay[]>();

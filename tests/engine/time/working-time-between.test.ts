@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingTime, createVietnamWorkingCalendar, fromLocalDateTime as at, isWorkingInstant, nextWorkingStart,
@@ -25,6 +26,29 @@ describe('working time between instants', () => {
     const worked = workingTimeBetween(calendar, at('2025-01-01T00:00'), at('2026-01-01T00:00'));
     // then
     expect(worked / (8 * HOUR)).toBe(250);
+  });
+
+  it('measures back exactly the working time added, from any instant of 2024–2026', () => {
+    // given any start and any working time up to 60 working days
+    const start = fc.integer({ min: at('2024-01-01T00:00'), max: at('2026-12-31T23:59') });
+    const workingMs = fc.integer({ min: 1, max: 60 * 8 * HOUR });
+    fc.assert(fc.property(start, workingMs, (fromAt, ms) => {
+      // when the working time is added
+      const toAt = addWorkingTime(calendar, fromAt, ms);
+      // then it is measured back exactly, and the result is in office hours or at the end of a period
+      expect(workingTimeBetween(calendar, fromAt, toAt)).toBe(ms);
+      expect(isWorkingInstant(calendar, toAt - 1)).toBe(true);
+    }), { numRuns: 500 });
+  });
+
+  it('follows an agency\'s own office hours', () => {
+    // given an agency open 08:00–12:00 and 13:30–17:30 on weekdays
+    const hours = [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
+    const own = createVietnamWorkingCalendar([{ id: 'so-x', level: 'agency', name: { vi: 'Sở X', en: 'Department X' },
+      officeHours: { monday: hours, tuesday: hours, wednesday: hours, thursday: hours, friday: hours } }]);
+    // when / then
+    expect(nextWorkingStart(own, at('2025-04-14T12:00'))).toBe(at('2025-04-14T13:30'));
+    expect(addWorkingTime(own, at('2025-04-14T08:00'), 8 * HOUR)).toBe(at('2025-04-14T17:30'));
   });
 
   it('is zero when the end is not after the start', () => {
