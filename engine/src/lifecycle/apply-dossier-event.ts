@@ -11,8 +11,8 @@ import type {
   DossierEvent,
   DossierLifecycleContext,
   DossierLifecycleInput,
-  DossierLifecycleMachine,
-} from './dossier-lifecycle-machine';
+} from './dossier-event';
+import type { DossierLifecycleMachine } from './dossier-lifecycle-machine';
 import { dossierStatusOf } from './progress-record';
 
 export interface DossierStep extends MachineStep<DossierEmitted> {

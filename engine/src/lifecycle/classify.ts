@@ -7,6 +7,7 @@
  * when it is finished on that local day (Vietnam, UTC+7) no later than the due instant, *early* when finished on
  * an earlier day, and *overdue* when finished after the due instant. Finishing exactly at the due instant is on time.
  */
+import { openPause, type WorkingClock } from './working-clock';
 import { WORKING_HOUR_MS } from './working-time';
 
 export type FinishedClassification = 'early' | 'onTime' | 'overdue';
@@ -44,6 +45,12 @@ export function classifyOpen(facts: OpenFacts): OpenClassification {
   const late = (facts.supplementCount ?? 0) > 1 || (facts.pausedAt ?? facts.at) > facts.dueAt;
   if (facts.pausedAt !== undefined) return late ? 'pausedOverdue' : 'pausedInTime';
   return late ? 'overdue' : 'inTime';
+}
+
+/** Classifies an open clock at `at` (step or dossier): the pause instant judges a paused one. */
+export function classifyOpenClock(clock: WorkingClock, at: number, supplementCount?: number): OpenClassification {
+  const pausedAt = openPause(clock)?.at;
+  return classifyOpen({ at, dueAt: clock.dueAt, ...(pausedAt === undefined ? {} : { pausedAt }), supplementCount });
 }
 
 function localDay(at: number): number {

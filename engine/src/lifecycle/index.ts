@@ -5,6 +5,7 @@ export * from './classify';
 export * from './apply-machine-event';
 export * from './step-clock-machine';
 export * from './progress-record';
+export * from './dossier-event';
 export * from './dossier-lifecycle-machine';
 export * from './apply-dossier-event';
 export * from './delay-attribution';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFinished, classifyOpen } from '../../../engine/src/lifecycle/classify';
+import { classifyFinished, classifyOpen } from '../../../engine/src/lifecycle/index';
 import { vn } from './vietnam-time';
 
 const dueAt = vn('2026-05-12T15:00');

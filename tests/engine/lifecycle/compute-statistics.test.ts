@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStatistics, computeStatisticsBy, type DossierFacts } from '../../../engine/src/lifecycle/compute-statistics';
+import { computeStatistics, computeStatisticsBy, type DossierFacts } from '../../../engine/src/lifecycle/index';
 import { time, vn } from './vietnam-time';
 
 const march = { from: vn('2026-03-01T00:00'), to: vn('2026-03-31T23:59') };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeDelay, type StepTiming } from '../../../engine/src/lifecycle/delay-attribution';
+import { attributeDelay, type StepTiming } from '../../../engine/src/lifecycle/index';
 import { HOUR, time, vn } from './vietnam-time';
 
 describe('delay attribution', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../engine/src/errors';
-import { applyDossierEvent, startDossierLifecycle, type DossierStep } from '../../../engine/src/lifecycle/apply-dossier-event';
+import { applyDossierEvent, startDossierLifecycle, type DossierStep } from '../../../engine/src/lifecycle/index';
 import {
   createDossierLifecycleMachine,
   type DossierEvent,
   type DossierLifecycleInput,
-} from '../../../engine/src/lifecycle/dossier-lifecycle-machine';
+} from '../../../engine/src/lifecycle/index';
 import { HOUR, time, vn } from './vietnam-time';
 
 const machine = createDossierLifecycleMachine(time);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDossierEvent, startDossierLifecycle, type DossierStep } from '../../../engine/src/lifecycle/apply-dossier-event';
-import { createDossierLifecycleMachine, type DossierEvent, type DossierLifecycleInput } from '../../../engine/src/lifecycle/dossier-lifecycle-machine';
+import { applyDossierEvent, startDossierLifecycle, type DossierStep } from '../../../engine/src/lifecycle/index';
+import { createDossierLifecycleMachine, type DossierEvent, type DossierLifecycleInput } from '../../../engine/src/lifecycle/index';
 import { HOUR, time, vn } from './vietnam-time';
 
 const machine = createDossierLifecycleMachine(time);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyMachineEvent, restoreActor, startMachine } from '../../../engine/src/lifecycle/apply-machine-event';
-import { createStepClockMachine, type StepClockEvent, type StepClockInput } from '../../../engine/src/lifecycle/step-clock-machine';
-import type { ClockEmitted } from '../../../engine/src/lifecycle/working-clock';
+import { applyMachineEvent, restoreActor, startMachine } from '../../../engine/src/lifecycle/index';
+import { createStepClockMachine, type StepClockEvent, type StepClockInput } from '../../../engine/src/lifecycle/index';
+import type { ClockEmitted } from '../../../engine/src/lifecycle/index';
 import { HOUR, time, vn } from './vietnam-time';
 
 

@@ -1,5 +1,5 @@
 /** @module vietnamTime — the lifecycle tests run on the real national calendar (office hours 07:30–11:30, 13:00–17:00). */
-import { toWorkingTime } from '../../../engine/src/lifecycle/working-time';
+import { toWorkingTime } from '../../../engine/src/lifecycle/index';
 import { createVietnamWorkingCalendar } from '../../../engine/src/time/index';
 
 export const HOUR = 3_600_000;
