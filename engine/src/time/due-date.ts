@@ -108,7 +108,7 @@ export function resolveDueDate(
  * make-up working days counted, and any move of the start or end.
  * @example
  * computeDueDate(calendar, fromLocalDateTime('2019-11-20T08:37'), { value: 25, unit: 'workingDays' }).text.vi
- * // "Hạn: Thứ Tư 25/12/2019 08:37 — 25 ngày làm việc tính từ Thứ Tư 20/11/2019 08:37. …"
+ * // "Hạn: Thứ Tư 25/12/2019 08:37 — 25 ngày làm việc, tính từ Thứ Tư 20/11/2019 08:37. …"
  */
 export function computeDueDate(calendar: WorkingCalendar, startAt: number, budget: Budget, options: DueDateOptions = {}): DueDate {
   const resolved = resolveDue(calendar, startAt, budget, options);

@@ -34,6 +34,7 @@ const explainedDays = new WeakMap<ResolvedDay, ExplanationEntry | null>();
 
 /** The entry for a day that is non-working or has a calendar entry; undefined for an ordinary working day. */
 export function explainDay(calendar: WorkingCalendar, resolved: ResolvedDay): ExplanationEntry | undefined {
+  if (resolved.entry === undefined && resolved.periods.length > 0) return undefined;
   let explained = explainedDays.get(resolved);
   if (explained === undefined) {
     const built = buildDayEntry(calendar, resolved);
