@@ -36,6 +36,13 @@ export function parsedCorpusFiles(): CorpusFile[] {
     .map(([file, status, , roundtrip]) => ({ file, status, roundtrip, source: file.slice(0, file.indexOf('/')), elements: elementsByFile.get(file) ?? new Set() }));
 }
 
+/** Files bpmn-moddle could not parse as `bpmn:Definitions` (status `fail`), fragments left out. */
+export function failedCorpusFiles(): string[] {
+  return readTsv('PARSE_RESULTS.tsv')
+    .filter(([file, status]) => status === 'fail' && !file.endsWith('.part.bpmn'))
+    .map(([file]) => file);
+}
+
 export function readCorpusFile(file: string): string {
   return readFileSync(path.join(corpusDir, file), 'utf8');
 }

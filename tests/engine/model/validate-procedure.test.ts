@@ -159,6 +159,7 @@ describe('validation rules', () => {
       ['gw-complex', 'error'],
       ['adhoc-drawn', 'warning'],
       ['choreography-drawn', 'warning'],
+      ['conversation-drawn', 'warning'],
     ]);
   });
 
