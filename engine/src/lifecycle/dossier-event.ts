@@ -86,6 +86,8 @@ export interface DossierLifecycleContext {
   originalAppointmentAt?: number;
   clock?: WorkingClock;
   supplementCount: number;
+  /** A second supplement request counts the dossier overdue in the statistics (Decision 766/QĐ-TTg). */
+  countsAsOverdue: boolean;
   /** Status the dossier was in when the citizen was asked to supplement (2 at intake, 4 in process). */
   supplementRequestedIn?: DossierStatus;
   reappointments: Reappointment[];

@@ -81,14 +81,14 @@ export function createDossierLifecycleMachine(time: WorkingTime) {
       countSupplement: assign(({ context }) => ({
         // Decision 766/QĐ-TTg: a second supplement request counts the dossier overdue.
         supplementCount: context.supplementCount + 1,
+        countsAsOverdue: context.supplementCount + 1 > 1,
         ...(context.status ? { supplementRequestedIn: context.status } : {}),
       })),
       close: assign(({ context }) => ({ closedAt: context.lastChange.at })),
       markFinished: assign(({ context }) => ({ finishedAt: context.lastChange.at })),
       markReturned: assign(({ context }) => ({ returnedAt: context.lastChange.at })),
       note: enqueueActions(({ event, enqueue }, params: { action: string }) => {
-        const { type: _type, ...fields } = event as DossierEvent & ChangeFields;
-        enqueue.assign({ lastChange: { ...fields, action: params.action } });
+        enqueue.assign({ lastChange: { ...changeFieldsOf(event), action: params.action } });
       }),
       applyClock: enqueueActions(({ context, enqueue }, params: { change: ClockChange }) => {
         const result = clockChange(params.change, context);
@@ -151,7 +151,8 @@ export function createDossierLifecycleMachine(time: WorkingTime) {
   }).createMachine({
     id: 'dossierLifecycle',
     context: ({ input }) => {
-      const { type, ...fields } = input.start;
+      const { type } = input.start;
+      const fields = changeFieldsOf(input.start);
       return {
         dossierId: input.dossierId,
         ...(input.dossierCode ? { dossierCode: input.dossierCode } : {}),
@@ -160,6 +161,7 @@ export function createDossierLifecycleMachine(time: WorkingTime) {
         lastChange: { ...fields, action: type },
         ...(type === 'dossier.submitted' ? { submittedAt: fields.at } : {}),
         supplementCount: 0,
+        countsAsOverdue: false,
         reappointments: [],
       };
     },
@@ -230,3 +232,14 @@ export function createDossierLifecycleMachine(time: WorkingTime) {
 }
 
 export type DossierLifecycleMachine = ReturnType<typeof createDossierLifecycleMachine>;
+
+const CHANGE_FIELDS = ['at', 'actorId', 'departmentId', 'stepElementId', 'stepStartAt', 'stepDueAt', 'note'] as const;
+
+/** Only the progress-record fields of a command; a refusal or stop reason becomes the note (form 03). */
+function changeFieldsOf(event: DossierEvent | DossierLifecycleInput['start']): ChangeFields {
+  const source = event as Partial<ChangeFields> & { at: number; reason?: string };
+  const fields: Record<string, unknown> = {};
+  for (const key of CHANGE_FIELDS) if (source[key] !== undefined) fields[key] = source[key];
+  if (fields.note === undefined && source.reason !== undefined) fields.note = source.reason;
+  return fields as unknown as ChangeFields;
+}

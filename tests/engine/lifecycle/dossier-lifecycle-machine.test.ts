@@ -83,6 +83,19 @@ describe('dossier lifecycle', () => {
     expect(result.context.classification).toBe('early');
   });
 
+  it('keeps the reason of a refusal at intake as the note of its progress record (form 03)', () => {
+    // given
+    const online: DossierLifecycleInput = { ...atCounter, channel: 2, start: { type: 'dossier.submitted', at: vn('2026-03-01T21:00') } };
+    // when
+    const result = run(online, [{ type: 'dossier.refused', at: vn('2026-03-02T09:00'), reason: 'not in our jurisdiction', actorId: 'officer-1' }]);
+    // then
+    expect(result.status).toBe(3);
+    expect(result.records.at(-1)).toEqual({
+      dossierId: 'd-1', dossierCode: '000.00.64.H10-260302-0001', status: 3, previousStatus: 1, action: 'dossier.refused',
+      at: vn('2026-03-02T09:00'), stepStartAt: vn('2026-03-02T09:00'), actorId: 'officer-1', note: 'not in our jurisdiction',
+    });
+  });
+
   it('starts an online dossier in status 1 and computes the appointment only when it is received', () => {
     // given
     const online: DossierLifecycleInput = { ...atCounter, channel: 2, start: { type: 'dossier.submitted', at: vn('2026-03-01T21:00') } };
@@ -124,6 +137,7 @@ describe('dossier lifecycle', () => {
     const result = run(atCounter, events);
     // then
     expect(result.context.supplementCount).toBe(2);
+    expect(result.context.countsAsOverdue).toBe(true);
     expect(result.context.classification).toBe('overdue');
     expect(result.records.map((record) => record.status)).toEqual([2, 4, 5, 4, 5, 4, 9]);
   });
@@ -181,7 +195,10 @@ describe('dossier lifecycle', () => {
     ]);
     // then
     expect(result.status).toBe(8);
-    expect(result.records.at(-1)).toMatchObject({ status: 8, previousStatus: 5, action: 'supplement.window_closed', at: windowDueAt });
+    expect(result.records.at(-1)).toEqual({
+      dossierId: 'd-1', dossierCode: '000.00.64.H10-260302-0001', status: 8, previousStatus: 5, action: 'supplement.window_closed',
+      at: windowDueAt, stepStartAt: windowDueAt, stepDueAt: result.context.clock?.dueAt,
+    });
     expect(result.context.clock?.outcome).toBe('rejected');
   });
 
