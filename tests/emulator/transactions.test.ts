@@ -13,6 +13,18 @@ beforeAll(async () => {
 afterAll(async () => emulator?.stop());
 
 describe('transactions in the emulator', () => {
+  it('runs as the writable primary of a one-member replica set, which transactions require', async () => {
+    // when
+    const hello = await emulator.client.db('admin').command({ hello: 1 });
+    const status = await emulator.client.db('admin').command({ replSetGetStatus: 1 });
+    // then
+    const host = emulator.uri.replace(/^mongodb:\/\//, '').split('/')[0];
+    expect(hello).toMatchObject({ isWritablePrimary: true, setName: 'testset', hosts: [host], primary: host, maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 });
+    expect(hello.topologyVersion.processId).toBeDefined();
+    expect(hello.$clusterTime.clusterTime).toBeDefined();
+    expect(status.members).toMatchObject([{ name: host, stateStr: 'PRIMARY', self: true }]);
+  });
+
   it('keeps a transaction’s writes invisible to others until commit, then shows them all', async () => {
     // given
     const accounts = db.collection('accounts');
