@@ -3,7 +3,7 @@
  * (nodes and flows by id, start events and event sub-processes per scope, link targets, inclusive-join
  * reachability). Built once per definition object and cached; the definition itself stays plain data.
  */
-import type { EventDefinition, FlowNode, ProcedureDefinition, ProcessDefinition, SequenceFlow } from '../model/procedure-definition';
+import type { EventDefinition, FlowNode, Lane, ProcedureDefinition, ProcessDefinition, SequenceFlow } from '../model/procedure-definition';
 
 export class DefinitionIndex {
   private readonly nodes = new Map<string, FlowNode>();
@@ -37,7 +37,7 @@ export class DefinitionIndex {
   }
 
   /** The lane a node is in, looked up across processes. */
-  lane(id: string | undefined): import('../model/procedure-definition').Lane | undefined {
+  lane(id: string | undefined): Lane | undefined {
     if (id === undefined) return undefined;
     for (const process of this.definition.processes) if (process.lanes[id]) return process.lanes[id];
     return undefined;

@@ -3,7 +3,7 @@
  * files depend only on this interface, so they stay small and free of import cycles.
  */
 import type { Clock } from '../ports';
-import type { EventDefinition, Expression, FlowNode } from '../model/procedure-definition';
+import type { EventDefinition, Expression, FlowNode, ProcedureDefinition } from '../model/procedure-definition';
 import type { DefinitionIndex } from './definition-index';
 import type { EngineEffect } from './engine-effect';
 import type { FeelEvaluator, FeelResult } from './feel-evaluator';
@@ -11,7 +11,7 @@ import type { Handler } from './handler';
 import type { ActState, IncidentCode, InstanceState, WaitKind } from './instance-state';
 
 export interface ResolvedProcedure {
-  definition: import('../model/procedure-definition').ProcedureDefinition;
+  definition: ProcedureDefinition;
   version: string;
 }
 

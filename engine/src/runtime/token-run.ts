@@ -20,8 +20,8 @@ import { invokeHandler } from './handler-invocation';
 import { compensateScope } from './elements/compensation';
 import { startScopeTokens } from './scope-start';
 import { checkJoins } from './elements/inclusive-gateway';
-import { scheduleTimer } from './timer-schedule';
-import type { TimerSchedule } from './timer-schedule';
+import { scheduleTimerDefinition } from './timer-definition';
+import { readVariables, writeVariables } from './scope-variables';
 
 /** Node kinds whose wait is a step that a person or another system ends (they emit step.activated). */
 export const STEP_KINDS = new Set(['userTask', 'manualTask', 'receiveTask']);
@@ -112,39 +112,11 @@ export class TokenRun implements Run {
   }
 
   variables(scopeId: string, actId?: string): Record<string, unknown> {
-    const local = actId ? this.state.a[actId]?.v : undefined;
-    let scope: ScopeState | undefined = this.state.sc[scopeId];
-    if (scope?.r && !local) return scope.v ?? {};
-    const chain: Array<Record<string, unknown> | undefined> = [];
-    while (scope) {
-      chain.push(scope.v);
-      if (scope.r || scope.p === undefined) break;
-      scope = this.state.sc[scope.p];
-    }
-    const merged: Record<string, unknown> = {};
-    for (let i = chain.length - 1; i >= 0; i -= 1) Object.assign(merged, chain[i]);
-    return local ? Object.assign(merged, local) : merged;
+    return readVariables(this.state, scopeId, actId);
   }
 
   setVariables(scopeId: string, variables: Record<string, unknown>): void {
-    const writes = new Map<string, Record<string, unknown>>();
-    for (const [key, value] of Object.entries(variables)) {
-      let id: string | undefined = scopeId;
-      let target = scopeId;
-      while (id !== undefined) {
-        const scope: ScopeState = this.state.sc[id]!;
-        target = id;
-        if ((scope.v && key in scope.v) || scope.r || scope.p === undefined) break;
-        id = scope.p;
-      }
-      const bucket = writes.get(target) ?? {};
-      bucket[key] = value;
-      writes.set(target, bucket);
-    }
-    for (const [id, bucket] of writes) {
-      const scope = this.state.sc[id]!;
-      this.state.sc[id] = { ...scope, v: { ...scope.v, ...bucket } };
-    }
+    writeVariables(this.state, scopeId, variables);
   }
 
   evaluate(actId: string, expression: Expression, extra?: Record<string, unknown>, phase: 'enter' | 'leave' = 'enter'): FeelResult {
@@ -270,8 +242,12 @@ export class TokenRun implements Run {
     if (ownerActId) wait.a = ownerActId;
     const id = this.newId('w');
     if (definition.type === 'timer') {
-      const schedule = timerScheduleOf(this, definition, scopeId, ownerActId);
-      if (!schedule) return undefined;
+      const schedule = scheduleTimerDefinition(this, definition, scopeId, ownerActId);
+      if (!schedule) {
+        const text = (definition.timeDate ?? definition.timeCycle ?? definition.timeDuration)?.body ?? '';
+        if (ownerActId) this.raiseIncident(ownerActId, 'EXPRESSION_FAILED', `Timer of ${node.id}: "${text}" is not an ISO 8601 date, duration or cycle`, 'enter');
+        return undefined;
+      }
       wait.at = schedule.dueAt;
       if (schedule.repeat !== undefined) {
         wait.rp = schedule.repeat;
@@ -402,20 +378,4 @@ export class TokenRun implements Run {
     this.queue.length = 0;
     this.dirty.clear();
   }
-}
-
-/** Evaluates a timer definition's value (FEEL or a literal ISO 8601 text) and schedules it from the clock. */
-function timerScheduleOf(run: TokenRun, definition: EventDefinition & { type: 'timer' }, scopeId: string, actId?: string): TimerSchedule | undefined {
-  const [kind, expression] = definition.timeDate
-    ? (['timeDate', definition.timeDate] as const)
-    : definition.timeCycle
-      ? (['timeCycle', definition.timeCycle] as const)
-      : (['timeDuration', definition.timeDuration] as const);
-  if (!expression) return undefined;
-  const body = expression.body.trim();
-  const now = run.clockNow();
-  const literal = scheduleTimer(kind, body, now);
-  if (literal) return literal;
-  const value = run.env.feel.evaluate(body, run.variables(scopeId, actId));
-  return value.ok ? scheduleTimer(kind, value.value, now) : undefined;
 }
