@@ -21,7 +21,13 @@ const NAMED_ROOTS: Record<string, { key: 'messages' | 'signals' | 'errors' | 'es
 const CONVERSATION_TYPES = new Set(['bpmn:Conversation', 'bpmn:SubConversation', 'bpmn:CallConversation']);
 
 export function readDefinitions(definitions: ModdleElement, context: ReadContext): ProcedureDefinition {
-  context.defaultLanguage = languageOfDeclaration(stringProp(definitions, 'expressionLanguage'));
+  const rootElements = elementsProp(definitions, 'rootElements');
+  const processElements = rootElements.filter((element) => element.$type === 'bpmn:Process');
+  const procedureElement = findProcedureElement(definitions, processElements);
+  // moddle reports the spec's default (XPath, §8.2) when the attribute is absent: only a written one counts.
+  const declared = Object.hasOwn(definitions, 'expressionLanguage') ? stringProp(definitions, 'expressionLanguage') : undefined;
+  // Our procedures are FEEL throughout: undeclared expressions in a document with lt:procedure are FEEL.
+  context.defaultLanguage = languageOfDeclaration(declared) ?? (procedureElement ? 'feel' : undefined);
   const result: ProcedureDefinition = {
     id: ensureId(definitions, context),
     processes: [],
@@ -32,8 +38,6 @@ export function readDefinitions(definitions: ModdleElement, context: ReadContext
   };
   const name = stringProp(definitions, 'name');
   if (name) result.name = name;
-  const rootElements = elementsProp(definitions, 'rootElements');
-  const processElements = rootElements.filter((element) => element.$type === 'bpmn:Process');
   for (const root of rootElements) {
     const named = NAMED_ROOTS[root.$type];
     if (named) {
@@ -48,7 +52,6 @@ export function readDefinitions(definitions: ModdleElement, context: ReadContext
       }
     }
   }
-  const procedureElement = findProcedureElement(definitions, processElements);
   if (procedureElement) result.procedure = readProcedureMetadata(procedureElement, context);
   if (context.unsupported.length > 0) result.unsupportedElements = context.unsupported;
   return result;

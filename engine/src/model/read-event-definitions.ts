@@ -16,11 +16,13 @@ export function readEventDefinitions(event: ModdleElement, context: ReadContext)
 function readEventDefinition(definition: ModdleElement, context: ReadContext): EventDefinition | undefined {
   switch (definition.$type) {
     case 'bpmn:TimerEventDefinition':
+      // Timers never take the document's default language: plain text is ISO 8601 (`P2D`, a date, `R3/PT1H`),
+      // which is not a FEEL expression; `= …` and `${…}` still mark FEEL and JUEL.
       return {
         type: 'timer',
-        timeDuration: readExpression(elementProp(definition, 'timeDuration'), context),
-        timeDate: readExpression(elementProp(definition, 'timeDate'), context),
-        timeCycle: readExpression(elementProp(definition, 'timeCycle'), context),
+        timeDuration: readExpression(elementProp(definition, 'timeDuration')),
+        timeDate: readExpression(elementProp(definition, 'timeDate')),
+        timeCycle: readExpression(elementProp(definition, 'timeCycle')),
       };
     case 'bpmn:MessageEventDefinition': {
       const message = elementProp(definition, 'messageRef');

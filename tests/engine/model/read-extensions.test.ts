@@ -39,6 +39,13 @@ describe('reading the lt: extensions', () => {
     expect(undeclared.procedure?.supplementPolicy).toEqual({ kind: 'pause' });
   });
 
+  it('treats undeclared expressions as FEEL in a document with lt:procedure', async () => {
+    // given / when
+    const { flows } = (await parseFixture('budget-exceeds-statutory.bpmn')).processes[0];
+    // then
+    expect(flows['flow-rework'].condition).toEqual({ body: 'rework = true', language: 'feel' });
+  });
+
   it('reads step budgets in working days and working hours', async () => {
     // given / when
     const { nodes } = (await parseFixture('three-lane-procedure.bpmn')).processes[0];
