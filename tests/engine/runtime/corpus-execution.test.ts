@@ -272,8 +272,21 @@ const cases: CorpusCase[] = [
   },
   {
     id: 'S22', file: 'E/transaction.bpmn', title: 'a transaction is cancelled with compensation, or errors, or completes',
-    todo: 'transactions (cancel end event → compensation → cancel boundary, §10.2.3) are not implemented',
-    async run() {},
+    conditions: { yesFlow: 'areUSure = "Yes"', errorFlow: 'areUSure = "abort"' },
+    async run(start) {
+      let compensations = 0;
+      const handlers = { [svc('compensate')]: () => void (compensations += 1) };
+      const no = await start({}, { handlers });
+      await no.complete('areUSure', { areUSure: 'No' });
+      expect([compensations, count(no, 'cancelled'), count(no, 'endCancelled'), count(no, 'end')]).toEqual([1, 1, 1, 0]);
+      const abort = await start({}, { handlers });
+      await abort.complete('areUSure', { areUSure: 'abort' });
+      expect([compensations, count(abort, 'errored'), count(abort, 'endErrored'), count(abort, 'cancelled')]).toEqual([1, 1, 1, 0]);
+      const yes = await start({}, { handlers });
+      await yes.complete('areUSure', { areUSure: 'Yes' });
+      expect([compensations, count(yes, 'end'), count(yes, 'cancelled'), count(yes, 'errored')]).toEqual([1, 1, 0, 0]);
+      expect([no.status, abort.status, yes.status]).toEqual(['completed', 'completed', 'completed']);
+    },
   },
   {
     id: 'S23', file: 'N/issue-19.bpmn', title: 'a parallel join waits for an asynchronous script, every node runs once',

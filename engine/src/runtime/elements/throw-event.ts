@@ -4,6 +4,26 @@
  * scope, trigger compensation, or jump to a link.
  */
 import type { Run } from '../run-context';
+import { fireBoundary } from './boundary-event';
+
+/**
+ * A cancel end event (§10.2.3, §13.5.6): compensate the transaction's completed work, then leave through the
+ * transaction's cancel boundary event. Compensation handlers that wait (user tasks, asynchronous handlers) are
+ * cut short by the boundary: waiting for them is not implemented.
+ */
+function cancelTransaction(run: Run, actId: string): void {
+  const scopeId = run.act(actId)!.s;
+  const transactionId = run.state.sc[scopeId]?.a;
+  run.compensate(actId);
+  run.defer(() => {
+    const transaction = transactionId ? run.act(transactionId) : undefined;
+    if (!transaction) return;
+    const index = run.indexOf(transaction.s);
+    const boundaryId = index.node(transaction.n).boundaryEventIds?.find((id) => index.node(id).eventDefinitions?.some((d) => d.type === 'cancel'));
+    if (boundaryId) fireBoundary(run, transactionId!, index.node(boundaryId));
+    else run.terminateScope(scopeId);
+  });
+}
 
 export function throwDefinitions(run: Run, actId: string): void {
   const node = run.node(actId);
@@ -43,8 +63,7 @@ export function throwDefinitions(run: Run, actId: string): void {
         run.compensate(actId, definition.activityRef);
         break;
       case 'cancel':
-        // Transactions (§10.2.3) are not supported beyond this: the cancel end event ends the transaction's scope.
-        run.terminateScope(act.s);
+        cancelTransaction(run, actId);
         break;
       case 'link': {
         const target = index.linkCatch(run.state.sc[act.s]!.e, definition.linkName);
