@@ -65,6 +65,27 @@ describe('reading the lt: extensions', () => {
     expect(lanes['lane-urban-head'].assignment).toBeUndefined();
   });
 
+  it('gives a task inside a sub-process the assignment of the sub-process lane, and a task in an unassigned lane the process one', async () => {
+    // given / when
+    const { nodes } = (await parseFixture('assignment-inheritance.bpmn')).processes[0];
+    // then
+    expect(nodes['task-inside-sub-process'].assignment).toEqual({ agencyId: 'cong-an-xa', departmentId: 'cu-tru' });
+    expect(nodes['task-with-own-assignment'].assignment).toEqual({ agencyId: 'cong-an-huyen' });
+    expect(nodes['task-in-unassigned-lane'].assignment).toEqual({ agencyId: 'ubnd-tinh' });
+    expect(nodes['task-inside-sub-process'].escalation).toEqual([{ afterWorkingHours: 0, target: 'supervisor' }]);
+  });
+
+  it('reads a same-day budget without a value', async () => {
+    // given
+    const { definition, issues } = await parseProcedure(readFixture('assignment-inheritance.bpmn'));
+    // when
+    const nodes = definition?.processes[0].nodes ?? {};
+    // then
+    expect(nodes['task-in-unassigned-lane'].budget).toEqual({ value: 0, unit: 'sameDay' });
+    expect(nodes['task-with-own-assignment'].budget).toBeUndefined();
+    expect(issues.map((issue) => [issue.code, issue.elementId])).toContainEqual(['PROCEDURE_METADATA_INVALID', 'task-with-own-assignment']);
+  });
+
   it('sorts the escalation ladder by hours after due and lets nested lanes inherit it', async () => {
     // given / when
     const { nodes } = (await parseFixture('three-lane-procedure.bpmn')).processes[0];
