@@ -19,8 +19,6 @@ import type {
 import type { ProgressRecord } from './progress-record';
 import {
   advanceClock,
-  closeSupplementWindow,
-  isSupplementWindowClosed,
   pauseClock,
   reprojectClock,
   resumeClock,
@@ -28,6 +26,7 @@ import {
   stopClock,
   type ClockResult,
 } from './working-clock';
+import { closeSupplementWindow, isSupplementWindowClosed } from './supplement-window';
 import type { WorkingTime } from './working-time';
 
 type ClockChange = 'start' | 'advance' | 'pauseSupplement' | 'pauseFees' | 'resume' | 'finish' | 'cancel' | 'closeWindow' | 'reproject';

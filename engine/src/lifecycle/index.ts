@@ -13,6 +13,7 @@
  */
 export * from './working-time';
 export * from './working-clock';
+export * from './supplement-window';
 export * from './classify';
 export * from './apply-machine-event';
 export * from './step-clock-machine';

@@ -17,8 +17,6 @@ import { classifyFinished, type FinishedClassification } from './classify';
 import {
   advanceClock,
   clockPhase,
-  closeSupplementWindow,
-  isSupplementWindowClosed,
   pauseClock,
   reprojectClock,
   requestedTimers,
@@ -32,6 +30,7 @@ import {
   type PauseReason,
   type WorkingClock,
 } from './working-clock';
+import { closeSupplementWindow, isSupplementWindowClosed } from './supplement-window';
 import type { WorkingTime } from './working-time';
 
 export interface StepClockInput {
@@ -150,8 +149,8 @@ export function createStepClockMachine(time: WorkingTime) {
         on: {
           'clock.resumed': { target: 'running', actions: act('resume') },
           'clock.restarted': { target: 'running', actions: act('restart') },
-          'timer.due': { guard: 'windowClosed', target: 'stopped', actions: act('closeWindow') },
-          'clock.tick': { guard: 'windowClosed', target: 'stopped', actions: act('closeWindow') },
+          'timer.due': [{ guard: 'windowClosed', target: 'stopped', actions: act('closeWindow') }, { actions: act('advance') }],
+          'clock.tick': [{ guard: 'windowClosed', target: 'stopped', actions: act('closeWindow') }, { actions: act('advance') }],
           'step.completed': { target: 'stopped', actions: act('complete') },
           'step.cancelled': { target: 'stopped', actions: act('cancel') },
           'calendar.changed': { actions: act('reproject') },

@@ -8,13 +8,19 @@
  * time, so resuming gives exactly the remaining working time back (Decision 766/QĐ-TTg subtracts the citizen's time).
  */
 import type { Budget, EscalationRung, NearlyDueThreshold, SupplementPolicy } from '../model/procedure-definition';
+import {
+  cancelSupplementWindow,
+  openSupplementWindow,
+  reprojectSupplementWindow,
+  warnSupplementWindow,
+} from './supplement-window';
 import { WORKING_HOUR_MS, type WorkingTime } from './working-time';
 
 /** What a clock measures: names its notifications (`step.overdue`, `dossier.overdue`) and timers. */
 export type ClockSubject = 'step' | 'dossier';
 export type PauseReason = 'supplement' | 'fees';
 export type ClockOutcome = 'completed' | 'cancelled' | 'rejected';
-export type ClockTimerKind = `${ClockSubject}.${'nearlyDue' | 'overdue' | 'escalation'}` | 'supplement.window';
+export type ClockTimerKind = `${ClockSubject}.${'nearlyDue' | 'overdue' | 'escalation'}` | 'supplement.window' | 'supplement.windowClosing';
 
 /** "Wake me at dueAt": the host persists it under `timerId` (deterministic, so scheduling twice is harmless). */
 export interface TimerRequest {
@@ -39,6 +45,7 @@ export type ClockEmitted =
       target: EscalationRung['target'];
       reassign: boolean;
     }
+  | { type: 'supplement.window_closing'; clockId: string; at: number; windowDueAt: number }
   | { type: 'supplement.window_closed'; clockId: string; at: number; windowDueAt: number };
 
 export interface ClockSettings {
@@ -60,6 +67,9 @@ export interface ClockPause {
   resumedAt?: number;
   /** Bounded wait: the instant the citizen's window closes (Decree 63/2024: 7 working days). */
   windowDueAt?: number;
+  /** When the citizen is warned that the window is about to close, and whether that warning went out. */
+  windowWarningAt?: number;
+  windowWarned?: boolean;
   /** Restart policy: the clock started afresh when this pause ended. */
   restarted?: boolean;
 }
@@ -141,7 +151,8 @@ export function consumedAt(clock: WorkingClock, at: number, time: WorkingTime): 
  */
 export function advanceClock(clock: WorkingClock, at: number): ClockResult {
   const phase = clockPhase(clock);
-  if (phase === 'paused' || phase === 'stopped') return { clock, emitted: [] };
+  if (phase === 'paused') return warnSupplementWindow(clock, at);
+  if (phase === 'stopped') return { clock, emitted: [] };
   const next = { ...clock, rungsFired: [...clock.rungsFired] };
   const emitted: ClockEmitted[] = [];
   const { clockId, subject } = clock;
@@ -169,13 +180,8 @@ export function pauseClock(clock: WorkingClock, at: number, reason: PauseReason,
   const phase = clockPhase(clock);
   if (phase === 'paused' || phase === 'stopped') return { clock, emitted: [] };
   const consumedMs = consumedAt(clock, at, time);
-  const pause: ClockPause = { at, reason, remainingMs: clock.budgetMs - consumedMs };
-  const emitted: ClockEmitted[] = cancelled(clock);
-  if (reason === 'supplement' && clock.policy.kind === 'boundedWait') {
-    pause.windowDueAt = time.computeDueDate(at, clock.policy.waitBudget).dueAt;
-    emitted.push({ type: 'timer.requested', ...windowTimer(clock, clock.pauses.length + 1, pause.windowDueAt) });
-  }
-  return { clock: { ...clock, consumedMs, pauses: [...clock.pauses, pause] }, emitted };
+  const window = openSupplementWindow(clock, { at, reason, remainingMs: clock.budgetMs - consumedMs }, time);
+  return { clock: { ...clock, consumedMs, pauses: [...clock.pauses, window.pause] }, emitted: [...cancelled(clock), ...window.emitted] };
 }
 
 /**
@@ -186,7 +192,7 @@ export function resumeClock(clock: WorkingClock, at: number, time: WorkingTime):
   const pause = openPause(clock);
   if (!pause) return { clock, emitted: [] };
   if (pause.reason === 'supplement' && clock.policy.kind === 'restart') return restartClock(clock, at, time);
-  const emitted = cancelWindow(clock, pause);
+  const emitted = cancelSupplementWindow(clock);
   const resumed = project({ ...clock, segmentStartAt: at, pauses: closePause(clock, at, false) }, time);
   return { clock: resumed, emitted: [...emitted, ...requestedTimers(resumed)] };
 }
@@ -195,35 +201,17 @@ export function resumeClock(clock: WorkingClock, at: number, time: WorkingTime):
 export function restartClock(clock: WorkingClock, at: number, time: WorkingTime): ClockResult {
   if (clockPhase(clock) === 'stopped') return { clock, emitted: [] };
   const pause = openPause(clock);
-  const emitted: ClockEmitted[] = pause
-    ? cancelWindow(clock, pause)
-    : cancelled(clock);
+  const emitted = pause ? cancelSupplementWindow(clock) : cancelled(clock);
   const pauses = pause ? closePause(clock, at, true) : clock.pauses;
   const restarted = project(beginEpoch({ ...clock, pauses }, at, clock.epoch + 1, time), time);
   return { clock: restarted, emitted: [...emitted, ...requestedTimers(restarted)] };
-}
-
-/** The citizen's window closed before the supplement arrived: the clock stops with outcome `rejected`. */
-export function closeSupplementWindow(clock: WorkingClock, at: number): ClockResult {
-  const pause = openPause(clock);
-  if (!pause || pause.windowDueAt === undefined || at < pause.windowDueAt || clock.outcome) return { clock, emitted: [] };
-  return {
-    clock: { ...clock, stoppedAt: at, outcome: 'rejected' },
-    emitted: [{ type: 'supplement.window_closed', clockId: clock.clockId, at, windowDueAt: pause.windowDueAt }],
-  };
-}
-
-export function isSupplementWindowClosed(clock: WorkingClock, at: number): boolean {
-  return closeSupplementWindow(clock, at).clock !== clock;
 }
 
 /** Stops the clock for good (step completed or cancelled, dossier finished, withdrawn, stopped). */
 export function stopClock(clock: WorkingClock, at: number, outcome: ClockOutcome, time: WorkingTime): ClockResult {
   if (clock.outcome) return { clock, emitted: [] };
   const pause = openPause(clock);
-  const emitted: ClockEmitted[] = pause
-    ? cancelWindow(clock, pause)
-    : cancelled(clock);
+  const emitted = pause ? cancelSupplementWindow(clock) : cancelled(clock);
   return { clock: { ...clock, consumedMs: consumedAt(clock, at, time), stoppedAt: at, outcome }, emitted };
 }
 
@@ -231,12 +219,7 @@ export function stopClock(clock: WorkingClock, at: number, outcome: ClockOutcome
 export function reprojectClock(clock: WorkingClock, time: WorkingTime): ClockResult {
   if (clock.outcome) return { clock, emitted: [] };
   const pause = openPause(clock);
-  if (pause) {
-    if (pause.windowDueAt === undefined || clock.policy.kind !== 'boundedWait') return { clock, emitted: [] };
-    const windowDueAt = time.computeDueDate(pause.at, clock.policy.waitBudget).dueAt;
-    const pauses = [...clock.pauses.slice(0, -1), { ...pause, windowDueAt }];
-    return { clock: { ...clock, pauses }, emitted: [{ type: 'timer.requested', ...windowTimer(clock, pauses.length, windowDueAt) }] };
-  }
+  if (pause) return reprojectSupplementWindow(clock, time);
   const untouched = clock.consumedMs === 0 && clock.segmentStartAt === clock.epochEffectiveStartAt;
   const base = untouched ? beginEpoch(clock, clock.epochStartAt, clock.epoch, time) : clock;
   const next = project(base, time);
@@ -315,14 +298,4 @@ function closePause(clock: WorkingClock, at: number, restarted: boolean): ClockP
   return clock.pauses.map((pause, index) =>
     index === clock.pauses.length - 1 ? { ...pause, resumedAt: at, ...(restarted ? { restarted } : {}) } : pause,
   );
-}
-
-function windowTimer(clock: WorkingClock, pauseNumber: number, dueAt: number): TimerRequest {
-  return { timerId: `${clock.clockId}:supplementWindow:${pauseNumber}`, kind: 'supplement.window', dueAt };
-}
-
-function cancelWindow(clock: WorkingClock, pause: ClockPause): ClockEmitted[] {
-  if (pause.windowDueAt === undefined) return [];
-  const { timerId, kind } = windowTimer(clock, clock.pauses.length, pause.windowDueAt);
-  return [{ type: 'timer.cancelled', timerId, kind }];
 }

@@ -83,14 +83,21 @@ describe('step clock pauses', () => {
     expect(result.emitted.filter((item) => item.type === 'step.nearly_due')).toHaveLength(1);
   });
 
-  it('rejects a bounded-wait step when the citizen window closes without a supplement', () => {
-    // given: the citizen has 7 working days (Decree 63/2024)
-    const input: StepClockInput = { ...base, policy: { kind: 'boundedWait', waitBudget: { value: 7, unit: 'workingDays' } } };
+  it('warns once before the citizen window closes and rejects a bounded-wait step when it closes without a supplement', () => {
+    // given: the citizen has 7 working days (Decree 63/2024); warn 8 working hours before the end
+    const input: StepClockInput = {
+      ...base,
+      nearlyDue: { kind: 'workingHoursBefore', hours: 8 },
+      policy: { kind: 'boundedWait', waitBudget: { value: 7, unit: 'workingDays' } },
+    };
     const pausedAt = vn('2026-03-02T10:00');
     const windowDueAt = time.computeDueDate(pausedAt, { value: 7, unit: 'workingDays' }).dueAt;
     // when: the window timer is delivered a minute early (nothing), then on time, then again
+    const warningAt = vn('2026-03-10T10:00');
     const result = run(input, [
       { type: 'clock.paused', at: pausedAt, reason: 'supplement' },
+      { type: 'timer.due', at: warningAt, kind: 'supplement.windowClosing' },
+      { type: 'timer.due', at: warningAt + 1, kind: 'supplement.windowClosing' },
       { type: 'timer.due', at: windowDueAt - 60_000, kind: 'supplement.window' },
       { type: 'timer.due', at: windowDueAt, kind: 'supplement.window' },
       { type: 'timer.due', at: windowDueAt + 1, kind: 'supplement.window' },
@@ -99,6 +106,11 @@ describe('step clock pauses', () => {
     expect(result.value).toBe('stopped');
     expect(result.clock.outcome).toBe('rejected');
     expect(result.emitted).toContainEqual({ type: 'timer.requested', timerId: 'step-7:supplementWindow:1', kind: 'supplement.window', dueAt: windowDueAt });
+    expect(windowDueAt).toBe(vn('2026-03-11T10:00'));
+    expect(result.emitted).toContainEqual({ type: 'timer.requested', timerId: 'step-7:supplementWindow:1:closing', kind: 'supplement.windowClosing', dueAt: warningAt });
+    expect(result.emitted.filter((item) => item.type === 'supplement.window_closing')).toEqual([
+      { type: 'supplement.window_closing', clockId: 'step-7', at: warningAt, windowDueAt },
+    ]);
     expect(result.emitted.filter((item) => item.type === 'supplement.window_closed')).toEqual([
       { type: 'supplement.window_closed', clockId: 'step-7', at: windowDueAt, windowDueAt },
     ]);
