@@ -81,9 +81,12 @@ async function startMongod(options: StartDatabaseOptions): Promise<RunningDataba
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no mongod started within ${timeoutMs} ms (offline?)`)), timeoutMs);
   });
+  const started = replSet.start();
   try {
-    await Promise.race([replSet.start(), timeout]);
+    await Promise.race([started, timeout]);
   } catch (error) {
+    // A start still under way when time ran out is stopped once it settles, so no mongod is left behind.
+    void started.then(() => stopReplSet(replSet), () => undefined);
     await replSet.stop({ doCleanup: true, force: false }).catch(() => undefined);
     throw error;
   } finally {
