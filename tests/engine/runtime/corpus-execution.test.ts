@@ -354,19 +354,20 @@ describe('corpus execution cases, class S (EXECUTION_CASES.md)', () => {
     it.skip('skipped: no corpus', () => undefined);
     return;
   }
-  for (const c of cases) {
+  for (const restart of [false, true]) for (const c of cases) {
     const file = path.join(corpus, c.file.replace(/^E\//, 'bpmn-elements/test/resources/').replace(/^N\//, 'bpmn-engine/test/resources/'));
     if (c.todo) {
-      it.todo(`${c.id} ${c.title} — ${c.todo}`);
+      if (!restart) it.todo(`${c.id} ${c.title} — ${c.todo}`);
       continue;
     }
-    it(`${c.id} ${c.title}`, async () => {
+    it(`${c.id} ${c.title}${restart ? ' (JSON snapshot restart before every event)' : ''}`, async () => {
       // given
       const { definition } = await parseProcedure(readFileSync(file, 'utf8'));
       const adapted = adaptDefinition(definition!, c.conditions);
       const start: Start = async (options = {}, extra = {}) => {
         const scripts = { ...c.scripts?.(), ...extra.scripts };
         const driver = new RuntimeDriver(adapted, {
+          restart,
           handlers: { ...c.handlers?.(), ...extra.handlers, script: (context) => scripts[context.elementId]?.(context) },
         });
         return driver.start(options);

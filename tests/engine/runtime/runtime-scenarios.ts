@@ -125,6 +125,46 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'an inclusive join in an unstructured model fires once the other token can no longer reach it',
+    fixture: 'inclusive-join-unstructured',
+    async run(d) {
+      // given: identity is checked, the land-record branch is still upstream of the join
+      await d.start();
+      await d.complete('task-check-identity');
+      expect(d.openSteps()).toEqual(['task-check-land-record']);
+      // when the land record is missing, that token ends instead of reaching the join
+      await d.complete('task-check-land-record', { recordFound: false });
+      // then the join fires on the identity token alone
+      expect(d.openSteps()).toEqual(['task-decide']);
+      await d.complete('task-decide');
+      expect(d.status).toBe('completed');
+    },
+  },
+  {
+    name: 'an inclusive join in an unstructured model waits for the second token when it does arrive',
+    fixture: 'inclusive-join-unstructured',
+    async run(d) {
+      await d.start();
+      await d.complete('task-check-land-record', { recordFound: true });
+      expect(d.openSteps()).toEqual(['task-check-identity']);
+      await d.complete('task-check-identity');
+      expect(d.openSteps()).toEqual(['task-decide']);
+      expect(d.visited.filter((id) => id === 'join-checks')).toHaveLength(1);
+    },
+  },
+  {
+    name: 'a conditional catch event waits until another step makes its condition true',
+    fixture: 'conditional-wait',
+    async run(d) {
+      await d.start({ variables: { feePaid: false } });
+      expect(d.openSteps()).toEqual(['task-pay-fee']);
+      await d.complete('task-pay-fee', { feePaid: true });
+      expect(d.openSteps()).toEqual(['task-issue-result']);
+      await d.complete('task-issue-result');
+      expect(d.status).toBe('completed');
+    },
+  },
+  {
     name: 'an event-based gateway follows the message that comes first and withdraws the timer',
     fixture: 'event-based-gateway',
     async run(d) {
