@@ -74,6 +74,8 @@ const invalidCredentials = () =>
 /** Mount under `/api/auth`. */
 export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
   const routes = createApiRouter();
+  // Routes that need a session name this scheme in `security` (OpenAPI 3.1 §4.8.27, RFC 6750 bearer tokens).
+  routes.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
   routes.openapi(signInRoute, async (c) => {
     const { username, password } = c.req.valid('json');
