@@ -48,21 +48,29 @@ export function modelerPage(page: Page) {
     async clickEmptyCanvas() {
       const canvas = await page.locator('.modeler-canvas').boundingBox();
       if (!canvas) throw new Error('no canvas');
-      await page.mouse.click(canvas.x + canvas.width - 150, canvas.y + canvas.height - 40);
+      await page.mouse.click(canvas.x + canvas.width - 60, canvas.y + 60);
     },
+    /** Click an element below its centre: the context pad of a just-drawn flow sits at the centre-left of its target. */
     async select(id: string, offset?: { x: number; y: number }) {
       const box = await boxOf(id);
-      await page.mouse.click(box.x + (offset?.x ?? box.width / 2), box.y + (offset?.y ?? box.height / 2));
+      await page.mouse.click(box.x + (offset?.x ?? box.width / 2), box.y + (offset?.y ?? box.height * 0.68));
     },
     async contextPad(action: string) {
       await page.locator(`.djs-context-pad [data-action="${action}"]`).click();
     },
+    /**
+     * Connect two elements with a sequence flow through bpmn-js's modeling API: clicking the context pad's connect tool
+     * across lanes proved unreliable headless (the new flow's context pad covers the next target).
+     */
     async connect(from: string, to: string) {
-      await this.select(from);
-      await this.contextPad('connect');
-      const target = await boxOf(to);
-      await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
-      await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+      await page.evaluate(
+        ([source, target]) => {
+          const instance = window.lienthongModeler!;
+          const registry = instance.get<{ get(id: string): unknown }>('elementRegistry');
+          instance.get<{ connect(source: unknown, target: unknown): unknown }>('modeling').connect(registry.get(source!), registry.get(target!));
+        },
+        [from, to],
+      );
     },
     /** Open a properties-panel group by its id when it is collapsed. */
     async openGroup(groupId: string): Promise<Locator> {

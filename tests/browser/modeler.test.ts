@@ -57,5 +57,130 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     const lanes = await modeler.idsOfType('bpmn:Lane');
     expect(lanes).toHaveLength(3);
     await page.screenshot({ path: `${screenshots}01-three-lanes.png` });
+
+    // and draw a user task in each lane, a gateway and an end event, and connect them
+    const laneBoxes = await Promise.all(lanes.map((lane) => modeler.boxOf(lane)));
+    const names = ['Tiếp nhận hồ sơ', 'Đăng ký cư trú', 'Cấp thẻ BHYT'];
+    const tasks: string[] = [];
+    for (const [index, lane] of laneBoxes.entries()) {
+      await modeler.palette('create.user-task', { x: lane.x + 150 + index * 150, y: lane.y + lane.height / 2 });
+      await page.keyboard.type(names[index]!);
+      await modeler.clickEmptyCanvas();
+      const created = (await modeler.idsOfType('bpmn:UserTask')).filter((id) => !tasks.includes(id));
+      tasks.push(created[0]!);
+    }
+    const firstLane = await modeler.boxOf(lanes[0]!);
+    await modeler.palette('create.end-event', { x: firstLane.x + firstLane.width - 60, y: firstLane.y + firstLane.height / 2 });
+    await modeler.clickEmptyCanvas();
+    const [end] = await modeler.idsOfType('bpmn:EndEvent');
+    const secondLane = await modeler.boxOf(lanes[1]!);
+    await modeler.palette('create.exclusive-gateway', { x: secondLane.x + 420, y: secondLane.y + secondLane.height / 2 });
+    await modeler.clickEmptyCanvas();
+    const [gateway] = await modeler.idsOfType('bpmn:ExclusiveGateway');
+    await modeler.connect('StartEvent_1', tasks[0]!);
+    await modeler.connect(tasks[0]!, tasks[1]!);
+    await modeler.connect(tasks[1]!, gateway!);
+    await modeler.connect(gateway!, tasks[2]!);
+    await modeler.connect(gateway!, end!);
+    await modeler.connect(tasks[2]!, end!);
+    await modeler.clickEmptyCanvas();
+
+    // then each step without an agency or a budget is flagged, on the element and in the list
+    await expect.poll(() => modeler.issue(tasks[0]!).allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('chưa có cơ quan xử lý'), expect.stringContaining('chưa có thời hạn')]),
+    );
+    await page.locator(`.djs-overlays[data-container-id="${tasks[0]}"] .bjsl-icon-error`).waitFor();
+    await page.screenshot({ path: `${screenshots}02-lint-errors.png` });
+
+    // when they give the procedure its code and deadline, each lane its agency and each step its budget
+    await modeler.select(participant!, { x: 15, y: 40 });
+    const procedureGroup = await modeler.openGroup('lt-procedure');
+    await procedureGroup.getByLabel('Mã TTHC').fill('2.000986');
+    await procedureGroup.getByLabel('Tên thủ tục').fill('Đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi');
+    await procedureGroup.getByLabel('Thời hạn giải quyết theo quy định').fill('3');
+    await procedureGroup.getByLabel('Căn cứ pháp lý').fill('Nghị định 63/2024/NĐ-CP');
+    const agencies = ['ubnd-tan-phong', 'cong-an-tan-phong', 'bhxh-huyen'];
+    for (const [index, lane] of lanes.entries()) {
+      await modeler.select(lane, { x: 60, y: 10 });
+      const group = await modeler.openGroup('lt-assignment');
+      await group.getByLabel('Cơ quan', { exact: true }).selectOption(agencies[index]!);
+    }
+    await expect.poll(() => modeler.issue(tasks[0]!).allTextContents()).not.toEqual(expect.arrayContaining([expect.stringContaining('chưa có cơ quan')]));
+    const budgets = ['1', '3', '1'];
+    for (const [index, task] of tasks.entries()) {
+      await modeler.select(task);
+      const group = await modeler.openGroup('lt-budget');
+      await group.getByLabel('Thời hạn', { exact: true }).fill(budgets[index]!);
+      await group.getByLabel('Đơn vị').selectOption('workingDays');
+    }
+
+    // then the budgets over the deadline are flagged with the excess, and the step's own errors are gone
+    await expect.poll(() => page.locator('.issues-panel').textContent()).toContain('vượt thời hạn giải quyết 3 ngày làm việc là 2 ngày làm việc');
+    await expect.poll(() => modeler.issue(tasks[0]!).count()).toBe(0);
+    await page.screenshot({ path: `${screenshots}03-budget-over-deadline.png` });
+    await modeler.select(tasks[1]!);
+    await (await modeler.openGroup('lt-budget')).getByLabel('Thời hạn', { exact: true }).fill('1');
+    await expect.poll(() => page.locator('.issues-panel').textContent()).not.toContain('vượt thời hạn');
+
+    // when they write a FEEL condition in monaco on the gateway's flow to the health-insurance step, with a typo first
+    const flows = await page.evaluate(
+      ([source, target]) =>
+        window
+          .lienthongModeler!.get<{ filter(fn: (element: { type: string; source?: { id: string }; target?: { id: string } }) => boolean): { id: string }[] }>('elementRegistry')
+          .filter((element) => element.type === 'bpmn:SequenceFlow' && element.source?.id === source)
+          .map((element) => element.id + (element.target?.id === target ? ':card' : ':end')),
+      [gateway, tasks[2]],
+    );
+    const toCard = flows.find((flow) => flow.endsWith(':card'))!.split(':')[0]!;
+    const toEnd = flows.find((flow) => flow.endsWith(':end'))!.split(':')[0]!;
+    await expect.poll(() => modeler.issue(gateway!).textContent()).toContain('Cổng loại trừ cần luồng mặc định');
+    await page.evaluate((id) => {
+      const modelerInstance = window.lienthongModeler!;
+      const element = modelerInstance.get<{ get(id: string): unknown }>('elementRegistry').get(id);
+      modelerInstance.get<{ select(element: unknown): void }>('selection').select(element);
+    }, toCard);
+    const conditionEditor = page.locator('.condition-pane .monaco-editor').first();
+    await conditionEditor.waitFor();
+    await conditionEditor.click();
+    await page.keyboard.type('age < ');
+    await expect.poll(() => page.locator('.condition-error').textContent()).not.toBe('');
+    await page.screenshot({ path: `${screenshots}04-feel-error.png` });
+    await page.keyboard.type('6 and insured = false');
+    await expect.poll(() => page.locator('.condition-error').isHidden()).toBe(true);
+    // and make the other flow the gateway's default (through the modeling API, as the replace menu does)
+    await page.evaluate((id) => {
+      const modelerInstance = window.lienthongModeler!;
+      const registry = modelerInstance.get<{ get(id: string): { source: unknown } }>('elementRegistry');
+      const flow = registry.get(id);
+      modelerInstance.get<{ updateProperties(element: unknown, properties: object): void }>('modeling').updateProperties(flow.source, { default: (flow as unknown as { businessObject: unknown }).businessObject });
+    }, toEnd);
+
+    // then the gateway check clears and nothing blocks a deploy
+    await expect.poll(() => modeler.issue(gateway!).count()).toBe(0);
+    await expect.poll(() => page.locator('.issues-panel').getAttribute('data-errors')).toBe('0');
+    await modeler.clickEmptyCanvas();
+    await page.screenshot({ path: `${screenshots}05-clean-procedure.png` });
+
+    // when they deploy under a key
+    await page.getByLabel('Mã quy trình').fill('khai-sinh-lien-thong');
+    await modeler.toolbar('Triển khai');
+
+    // then the server stores version 1 and the list shows it
+    await expect.poll(() => page.locator('.modeler-status').textContent()).toContain('Đã triển khai thủ tục khai-sinh-lien-thong, phiên bản 1');
+    expect(stub.versions).toHaveLength(1);
+    expect(stub.versions[0]!.xml).toContain('lt:budget');
+
+    // when they reload the page
+    await page.reload();
+    await page.locator('.modeler[data-ready="true"]').waitFor();
+
+    // then the draft is as they left it and the deployed version opens read-only with the same steps
+    for (const name of names) await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain(name);
+    await page.locator('.procedure-item[data-key="khai-sinh-lien-thong"] .procedure-toggle').click();
+    await page.locator('.version-link[data-version="1"]').click();
+    await page.locator('.readonly-banner:not([hidden])').waitFor();
+    for (const name of names) await expect.poll(() => page.locator('.viewer-canvas').textContent()).toContain(name);
+    await page.screenshot({ path: `${screenshots}06-deployed-version-read-only.png` });
+    expect(pageErrors).toEqual([]);
   });
 });
