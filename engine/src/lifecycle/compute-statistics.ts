@@ -140,7 +140,9 @@ function inScope(dossier: DossierFacts, scope: StatisticsScope | undefined): boo
 
 function count(tally: Tally, dossier: DossierFacts, options: StatisticsOptions): void {
   const { from, to } = options.period;
-  const startAt = dossier.receivedAt ?? dossier.submittedAt;
+  // A submission not yet accepted (status 1) is not a received dossier; one refused (3) or withdrawn (7) at intake is.
+  const closedAtIntake = dossier.terminalAt?.[3] !== undefined || dossier.terminalAt?.[7] !== undefined;
+  const startAt = dossier.receivedAt ?? (closedAtIntake ? dossier.submittedAt : undefined);
   if (startAt === undefined || startAt > to) return;
   const endAt = endOfDossier(dossier);
   if (endAt !== undefined && endAt < from) return;

@@ -33,6 +33,8 @@ const dossiers: DossierFacts[] = [
   { dossierId: 'G', agencyId: 'so-xd', channel: 2, receivedAt: vn('2026-04-05T09:00'), appointmentAt: vn('2026-04-20T09:00') },
   // open at the end of the period, appointment in April → on time
   { dossierId: 'H', agencyId: 'so-xd', channel: 1, receivedAt: vn('2026-03-25T09:00'), appointmentAt: vn('2026-04-08T09:00') },
+  // submitted online, not yet accepted (status 1) → not a received dossier
+  { dossierId: 'J', agencyId: 'ubnd-xa', channel: 2, submittedAt: vn('2026-03-30T20:00') },
   // submitted online and refused at intake (status 3) → counts, on time
   { dossierId: 'I', agencyId: 'ubnd-xa', channel: 2, submittedAt: vn('2026-03-02T20:00'), terminalAt: { 3: vn('2026-03-03T10:00') } },
 ];

@@ -87,6 +87,47 @@ describe('step clock', () => {
     ]);
   });
 
+  it('escalates once when two server processes deliver the same rung from the same stored revision', () => {
+    // given: a stored clock, already overdue, with an optimistic-concurrency revision
+    const machine = createStepClockMachine(time);
+    const overdue = run(startMachine(machine, input).snapshot, [{ type: 'timer.due', at: vn('2026-03-04T08:00') }]);
+    const store = { rev: 1, snapshot: overdue.snapshot };
+    const save = (rev: number, snapshot: unknown) => {
+      if (store.rev !== rev) return false;
+      Object.assign(store, { rev: rev + 1, snapshot });
+      return true;
+    };
+    const told: ClockEmitted[] = [];
+    // when: both processes load revision 1 and apply the rung-1 timer; each tells only after a successful save
+    const loaded = [{ ...store }, { ...store }];
+    for (const copy of loaded) {
+      let { rev, snapshot } = copy;
+      for (;;) {
+        const step = applyMachineEvent(machine, snapshot, { type: 'timer.due', at: vn('2026-03-04T09:00'), kind: 'step.escalation', rung: 1 });
+        if (save(rev, step.snapshot)) {
+          told.push(...step.emitted);
+          break;
+        }
+        ({ rev, snapshot } = store); // reload and retry, as the host does on ConcurrencyConflict
+      }
+    }
+    // then
+    expect(told.filter((item) => item.type === 'step.escalated')).toHaveLength(1);
+    expect(store.rev).toBe(3);
+  });
+
+  it('starts afresh when restarted while running', () => {
+    // given
+    const machine = createStepClockMachine(time);
+    const nearly = run(startMachine(machine, input).snapshot, [{ type: 'timer.due', at: vn('2026-03-03T13:30') }]);
+    // when
+    const restarted = run(nearly.snapshot, [{ type: 'clock.restarted', at: vn('2026-03-04T08:00') }]);
+    // then
+    expect(nearly.value).toEqual({ running: 'nearlyDue' });
+    expect(restarted.value).toEqual({ running: 'onTrack' });
+    expect(contextOf(restarted.snapshot).clock.dueAt).toBe(vn('2026-03-06T08:00'));
+  });
+
   it('restores a persisted snapshot from JSON to the identical state and context', () => {
     // given
     const machine = createStepClockMachine(time);
