@@ -35,6 +35,8 @@ try {
   const cut = new Date(start + 1000 * 60_000); // 1% of the documents are due
   const withIndex = await timeFind(async () => (await indexed.find({ dueAt: { $lte: cut } }).toArray()).length);
   const withoutIndex = await timeFind(async () => (await plain.find({ dueAt: { $lte: cut } }).toArray()).length);
+  const latestWithIndex = await timeFind(async () => (await indexed.find({ state: 'open' }).sort({ dueAt: -1 }).limit(20).toArray()).length);
+  const latestWithoutIndex = await timeFind(async () => (await plain.find({ state: 'open' }).sort({ dueAt: -1 }).limit(20).toArray()).length);
   t0 = performance.now();
   await indexed.updateOne({ dossierId: 'HS-5' }, { $set: { dueAt: new Date(start) } });
   const afterWrite = await timeFind(async () => (await indexed.find({ dueAt: { $lte: cut } }).toArray()).length);
@@ -50,7 +52,7 @@ try {
     withIndex: await timeFind(async () => inProcessIndexed.find({ dueAt: { $lte: cut } }).length),
     fullScan: await timeFind(async () => inProcessPlain.find({ dueAt: { $lte: cut } }).length),
   };
-  console.log(JSON.stringify({ documents: DOCUMENTS, inProcess, insertManyWithIndexMs: Math.round(insertMs), findLteWithIndex: withIndex, findLteFullScan: withoutIndex, findLteWithIndexAfterOneUpdate: afterWrite }, null, 2));
+  console.log(JSON.stringify({ documents: DOCUMENTS, inProcess, insertManyWithIndexMs: Math.round(insertMs), findLteWithIndex: withIndex, findLteFullScan: withoutIndex, findLteWithIndexAfterOneUpdate: afterWrite, sortedLimit20WithIndex: latestWithIndex, sortedLimit20FullSort: latestWithoutIndex }, null, 2));
 } finally {
   await client.close();
   await replSet.stop();

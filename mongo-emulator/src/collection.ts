@@ -3,7 +3,7 @@ import { UUID, type Document } from 'bson';
 import { Query } from 'mingo';
 import type { DocumentStore } from './document-store';
 import { IndexManager } from './index-manager';
-import { planCandidates } from './query-planner';
+import { planCandidates, sortingIndex } from './query-planner';
 import { toValueKey } from './value-key';
 
 /** Hands out increasing numbers so a transaction can tell whether a document changed after it started. */
@@ -39,6 +39,25 @@ export class Collection implements DocumentStore {
     const source = candidates ? candidates.map((id) => this.docs.get(id)).filter((d) => d !== undefined) : this.docs.values();
     const result: Document[] = [];
     for (const doc of source) if (query.test(doc)) result.push(doc);
+    return result;
+  }
+
+  /**
+   * The first `count` matches in the order of a single-key sort, read from an index in that order;
+   * undefined when no index fits or when the filter's own candidates are fewer than a walk would visit.
+   */
+  findSorted(filter: Document, sort: Document | undefined, count: number): Document[] | undefined {
+    const index = sortingIndex(sort, this.indexes.list());
+    if (!index || count <= 0) return undefined;
+    const candidates = planCandidates(filter, this.indexes.list());
+    if (candidates && candidates.length < 10_000) return undefined;
+    const query = new Query(filter);
+    const result: Document[] = [];
+    for (const id of index.sortedFirstField!.ordered(sort![index.fields[0]!] === -1)) {
+      const doc = this.docs.get(id);
+      if (doc && query.test(doc)) result.push(doc);
+      if (result.length >= count) break;
+    }
     return result;
   }
 

@@ -22,8 +22,11 @@ export class IndexEntries {
   private pending: Entry[] = [];
   private byId = new Map<string, Entry[]>();
   private dead = 0;
+  /** Set once any document contributed more than one value (an array field). */
+  multikey = false;
 
   add(id: string, values: unknown[]): void {
+    if (values.length > 1) this.multikey = true;
     const entries = values.map((value) => ({ value, id, alive: true }));
     this.byId.set(id, entries);
     for (const entry of entries) this.pending.push(entry);
@@ -57,6 +60,17 @@ export class IndexEntries {
       if (entry.alive) ids.add(entry.id);
     }
     return [...ids];
+  }
+
+  /** Every id in index order (descending when asked), for a sort served by the index. */
+  *ordered(descending: boolean): Generator<string> {
+    this.settle();
+    const sorted = this.sorted;
+    if (descending) {
+      for (let i = sorted.length - 1; i >= 0; i -= 1) if (sorted[i]!.alive) yield sorted[i]!.id;
+    } else {
+      for (const entry of sorted) if (entry.alive) yield entry.id;
+    }
   }
 
   private rankStart(rank: number): number {

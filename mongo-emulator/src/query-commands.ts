@@ -1,6 +1,7 @@
 /** @module queryCommands: find, getMore, killCursors, aggregate, count and distinct. */
 import type { Document } from 'bson';
 import { Aggregator, ProcessingMode } from 'mingo';
+import { Collection } from './collection';
 import { CommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
 import { valuesAtPath } from './document-path';
@@ -13,11 +14,15 @@ function collectionOf(context: CommandContext): string {
   return name;
 }
 
-function matching(context: CommandContext, collection: string, filter: unknown): Document[] {
+function filterOf(filter: unknown): Document {
   if (filter !== undefined && (typeof filter !== 'object' || filter === null || Array.isArray(filter))) {
     throw new CommandError({ code: 14, message: "BSON field 'filter' is the wrong type, expected type 'object'" });
   }
-  return context.store(collection)?.find((filter as Document | undefined) ?? {}) ?? [];
+  return (filter as Document | undefined) ?? {};
+}
+
+function matching(context: CommandContext, collection: string, filter: unknown): Document[] {
+  return context.store(collection)?.find(filterOf(filter)) ?? [];
 }
 
 /** Options of find that would change results in ways the emulator does not implement; refused, not ignored. */
@@ -35,12 +40,14 @@ const find: CommandSpec = {
     const collection = collectionOf(context);
     assertHintExists(context, collection, body.hint);
     const limit = Math.abs(Number(body.limit ?? 0));
-    const documents = shapeResults(matching(context, collection, body.filter), {
-      sort: body.sort as Document | undefined,
-      skip: Number(body.skip ?? 0),
-      limit,
-      projection: body.projection as Document | undefined,
-    });
+    const skip = Number(body.skip ?? 0);
+    const projection = body.projection as Document | undefined;
+    const store = context.store(collection);
+    // A limited find sorted on an indexed field walks the index instead of sorting every match.
+    const presorted = limit > 0 && store instanceof Collection ? store.findSorted(filterOf(body.filter), body.sort as Document | undefined, skip + limit) : undefined;
+    const documents = presorted
+      ? shapeResults(presorted, { skip, projection })
+      : shapeResults(matching(context, collection, body.filter), { sort: body.sort as Document | undefined, skip, limit, projection });
     // A negative limit means "one batch only" (legacy semantics still honoured by find).
     const singleBatch = body.singleBatch === true || Number(body.limit ?? 0) < 0;
     const batchSize = body.batchSize === undefined ? undefined : Number(body.batchSize);

@@ -59,19 +59,45 @@ function candidatesFrom(index: CollectionIndex, filter: Document): string[] | un
   return [...ids];
 }
 
+/** An $or can use indexes only when every branch can: the union of the branches' candidates. */
+function candidatesFromOr(branches: unknown, indexes: CollectionIndex[]): string[] | undefined {
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const branch of branches) {
+    if (!isPlainObject(branch)) return undefined;
+    const candidates = planCandidates(branch, indexes);
+    if (!candidates) return undefined;
+    for (const id of candidates) ids.add(id);
+  }
+  return [...ids];
+}
+
 /**
  * The smallest candidate set among the indexes whose leading field the filter constrains by equality,
- * $in or a range (a top-level $and is searched too). The caller still applies the whole filter to each
- * candidate, so a superset is always safe.
+ * $in or a range (a top-level $and and $or are searched too). The caller still applies the whole filter
+ * to each candidate, so a superset is always safe.
  */
 export function planCandidates(filter: Document, indexes: CollectionIndex[]): string[] | undefined {
   const filters = [filter, ...(Array.isArray(filter.$and) ? (filter.$and as Document[]).filter(isPlainObject) : [])];
   let best: string[] | undefined;
+  const consider = (candidates: string[] | undefined): void => {
+    if (candidates && (!best || candidates.length < best.length)) best = candidates;
+  };
   for (const part of filters) {
-    for (const index of indexes) {
-      const candidates = candidatesFrom(index, part);
-      if (candidates && (!best || candidates.length < best.length)) best = candidates;
-    }
+    for (const index of indexes) consider(candidatesFrom(index, part));
+    consider(candidatesFromOr(part.$or, indexes));
   }
   return best;
+}
+
+/**
+ * An index whose first field is the single sort key can produce documents already in sort order, so a
+ * sorted find with a limit stops early instead of sorting everything. Multikey fields are left out:
+ * MongoDB sorts arrays by their smallest or largest element, which index order does not give.
+ */
+export function sortingIndex(sort: Document | undefined, indexes: CollectionIndex[]): CollectionIndex | undefined {
+  if (!sort) return undefined;
+  const keys = Object.keys(sort);
+  if (keys.length !== 1 || (sort[keys[0]!] !== 1 && sort[keys[0]!] !== -1)) return undefined;
+  return indexes.find((index) => index.fields[0] === keys[0] && index.sortedFirstField && !index.sortedFirstField.multikey);
 }

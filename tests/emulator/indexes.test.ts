@@ -102,7 +102,7 @@ describe('indexes in the emulator', () => {
     expect(missing.code).toBe(27);
   });
 
-  it('answers range and equality queries through an index exactly as a full scan does', async () => {
+  it('answers range, equality, $or and sorted-limit queries through an index exactly as a full scan does', async () => {
     // given
     const indexed = db.collection('deadlines-indexed');
     const plain = db.collection('deadlines-plain');
@@ -125,6 +125,7 @@ describe('indexes in the emulator', () => {
       { dueAt: { $in: [new Date(Date.UTC(2026, 0, 1)), 'text-11'] } },
       { dueAt: null },
       { dueAt: { $gte: 'text-2' } },
+      { $or: [{ dueAt: { $lte: new Date(Date.UTC(2026, 0, 2)) } }, { state: 'open', dueAt: 'text-33' }] },
     ];
     for (const filter of filters) {
       // when
@@ -134,5 +135,17 @@ describe('indexes in the emulator', () => {
       expect(viaIndex, JSON.stringify(filter)).toEqual(viaScan);
     }
     expect((await plain.find({ dueAt: { $lte: cut } }).toArray()).length).toBeGreaterThan(0);
+    const sorted = [
+      { filter: { dueAt: { $exists: true } }, sort: { dueAt: 1 as const }, skip: 5, limit: 30 },
+      { filter: { n: { $gte: 100 } }, sort: { dueAt: -1 as const }, skip: 0, limit: 15 },
+    ];
+    for (const { filter, sort, skip, limit } of sorted) {
+      // when
+      const viaIndex = (await indexed.find(filter).sort(sort).skip(skip).limit(limit).toArray()).map((d) => d.n);
+      const viaScan = (await plain.find(filter).sort(sort).skip(skip).limit(limit).toArray()).map((d) => d.n);
+      // then
+      expect(viaIndex, JSON.stringify({ filter, sort })).toEqual(viaScan);
+      expect(viaIndex).toHaveLength(limit);
+    }
   });
 });
