@@ -73,6 +73,8 @@ export function startInstance(env: RuntimeEnv, definition: ProcedureDefinition, 
 /** Throws the EngineError a host deserves for an event the instance cannot take; returns false to ignore it. */
 export function checkEvent(state: InstanceState, event: EngineEvent | HandlerSettledEvent): boolean {
   if (event.type === 'timer.due') return state.st === 'running' && state.w[event.timerId]?.k === 'timer';
+  // A handler that settles after its step was cancelled (or the instance ended) has nothing left to continue.
+  if (event.type === 'handler.resolved' || event.type === 'handler.rejected') return state.st === 'running' && state.a[event.stepId]?.w === 'handler';
   if (state.st !== 'running') {
     throw new EngineError({ code: 'INSTANCE_NOT_RUNNING', message: `Instance ${state.id} is ${state.st}`, instanceId: state.id });
   }
@@ -89,7 +91,6 @@ export function checkEvent(state: InstanceState, event: EngineEvent | HandlerSet
   if (event.type === 'incident.retried' && !state.i?.[event.incidentId]) {
     throw new EngineError({ code: 'EVENT_NOT_EXPECTED', message: `No open incident ${event.incidentId}`, instanceId: state.id });
   }
-  if (event.type === 'handler.resolved' || event.type === 'handler.rejected') return state.a[event.stepId]?.w === 'handler';
   return true;
 }
 

@@ -63,6 +63,20 @@ describe('runtime engine API', () => {
     expect([first.status, second.status]).toEqual(['completed', 'completed']);
   });
 
+  it('tells subscribers of a live instance the result of every event it is sent', async () => {
+    // given
+    const definition = await loadDefinition('parallel-gateway');
+    const engine = createEngine({ clock: new SimulatedClock() });
+    const instance = await engine.createProcessInstance(definition, { instanceId: 'live' });
+    const statuses: string[] = [];
+    instance.subscribe((result) => statuses.push(result.status));
+    // when
+    for (const step of engine.activeSteps(instance.snapshot())) await instance.send({ type: 'task.completed', stepId: step.stepId });
+    // then
+    expect(instance.initialEffects.filter((e) => e.type === 'step.activated')).toHaveLength(2);
+    expect(statuses).toEqual(['running', 'completed']);
+  });
+
   it('cancels an instance: open steps and timers are cancelled and it ends terminated', async () => {
     // given
     const definition = await loadDefinition('boundary-timers');

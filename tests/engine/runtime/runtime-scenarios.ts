@@ -272,6 +272,16 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'an error nobody catches is reported and the instance ends as failed',
+    fixture: 'error-end-uncaught',
+    async run(d) {
+      await d.start();
+      expect(d.effectsOf('error.unhandled')).toMatchObject([{ elementId: 'end-error-registry-down', code: 'REGISTRY_DOWN' }]);
+      expect(d.effectsOf('step.cancelled').map((e) => e.elementId)).toEqual(['task-review']);
+      expect(d.status).toBe('failed');
+    },
+  },
+  {
     name: 'a non-interrupting escalation boundary opens the head of unit step and the sub-process carries on',
     fixture: 'escalation',
     async run(d) {
