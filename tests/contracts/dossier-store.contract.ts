@@ -20,7 +20,15 @@ function aDossier(id: string, overrides: Partial<DossierRecord> = {}): Omit<Doss
   };
 }
 
-export function describeDossierStoreContract(adapter: string, makeStores: () => Promise<Stores>): void {
+/**
+ * @param makeStores fresh, empty stores
+ * @param openAgain the same data as another server process sees it (its own connection); in memory, the same stores
+ */
+export function describeDossierStoreContract(
+  adapter: string,
+  makeStores: () => Promise<Stores>,
+  openAgain: (stores: Stores) => Promise<Stores>,
+): void {
   describe(`DossierStore contract (${adapter})`, () => {
     it('creates a dossier at revision 0 and finds it by id and by dossier code', async () => {
       // given
@@ -81,14 +89,16 @@ export function describeDossierStoreContract(adapter: string, makeStores: () => 
       expect(await dossiers.get('d1')).toEqual(current);
     });
 
-    it('lets exactly one of two concurrent updates from the same revision win', async () => {
+    it('lets exactly one of two concurrent updates from the same revision win, made by two server processes', async () => {
       // given
-      const { dossiers } = await makeStores();
+      const stores = await makeStores();
+      const { dossiers } = stores;
+      const elsewhere = (await openAgain(stores)).dossiers;
       const created = await dossiers.create(aDossier('d1'));
       // when
       const results = await Promise.allSettled([
         dossiers.update({ ...created, status: 3 }),
-        dossiers.update({ ...created, status: 4 }),
+        elsewhere.update({ ...created, status: 4 }),
       ]);
       // then
       const won = results.filter((result) => result.status === 'fulfilled');
@@ -159,11 +169,14 @@ export function describeDossierStoreContract(adapter: string, makeStores: () => 
       expect(page.total).toBe(5);
     });
 
-    it('hands out 1 to 50 with no gap and no duplicate to 50 concurrent nextSequence calls', async () => {
+    it('hands out 1 to 50 with no gap and no duplicate to 50 concurrent nextSequence calls from two processes', async () => {
       // given
-      const { dossiers } = await makeStores();
+      const stores = await makeStores();
+      const elsewhere = await openAgain(stores);
       // when
-      const numbers = await Promise.all(Array.from({ length: 50 }, () => dossiers.nextSequence('000.00.01.H01-261121')));
+      const numbers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? stores : elsewhere).dossiers.nextSequence('000.00.01.H01-261121')),
+      );
       // then
       expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     });

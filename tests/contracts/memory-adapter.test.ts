@@ -1,4 +1,5 @@
 /** Runs every store contract against the in-memory adapter (the engine's fast unit tests and benchmarks use it). */
+import type { Stores } from '../../engine/src/index';
 import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
 import { describeAuditStoreContract } from './audit-store.contract';
 import { describeDossierStoreContract } from './dossier-store.contract';
@@ -8,10 +9,12 @@ import { describeTimerStoreContract } from './timer-store.contract';
 import { describeTransactionContract } from './transaction.contract';
 
 const makeStores = async () => createMemoryStores();
+/** In memory there is one process: "another process" sees the very same stores. */
+const openAgain = async (stores: Stores) => stores;
 
 describeProcedureStoreContract('memory', makeStores);
-describeDossierStoreContract('memory', makeStores);
+describeDossierStoreContract('memory', makeStores, openAgain);
 describeStepStoreContract('memory', makeStores);
-describeTimerStoreContract('memory', makeStores);
+describeTimerStoreContract('memory', makeStores, openAgain);
 describeAuditStoreContract('memory', makeStores);
 describeTransactionContract('memory', makeStores);

@@ -19,32 +19,47 @@ import { describeTransactionContract } from './transaction.contract';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
+/** A second connection: "another server process" on the same databases. */
+let otherProcess: Connection | undefined;
 const databases: Connection[] = [];
+const databaseOf = new WeakMap<Stores, string>();
 
 beforeAll(async () => {
   const logger = { info: () => undefined, warn: (_details: object, message: string) => console.warn(`[contracts] ${message}`) };
   database = await startDatabase({ uri: process.env.MONGODB_URI, logger });
   console.log(`[contracts] mongoose adapter on ${database.backend}`);
   connection = await connectMongoose(database.uri);
+  otherProcess = await connectMongoose(database.uri);
 }, 90_000);
 
 afterAll(async () => {
   for (const db of databases) await db.dropDatabase().catch(() => undefined);
   await connection?.close();
+  await otherProcess?.close();
   await database?.stop();
 }, 60_000);
 
 /** Fresh stores on a database no other test uses. */
 async function makeStores(): Promise<Stores> {
   if (!connection) throw new Error('the database did not start (see beforeAll)');
-  const db = connection.useDb(`contracts-${randomUUID().slice(0, 8)}`, { useCache: false });
+  const name = `contracts-${randomUUID().slice(0, 8)}`;
+  const db = connection.useDb(name, { useCache: false });
   databases.push(db);
-  return createMongoStores(db);
+  const stores = await createMongoStores(db);
+  databaseOf.set(stores, name);
+  return stores;
+}
+
+/** The same database through the other connection, as a second server process would open it. */
+async function openAgain(stores: Stores): Promise<Stores> {
+  const name = databaseOf.get(stores);
+  if (!otherProcess || !name) throw new Error('openAgain needs stores made by makeStores');
+  return createMongoStores(otherProcess.useDb(name, { useCache: false }));
 }
 
 describeProcedureStoreContract('mongoose', makeStores);
-describeDossierStoreContract('mongoose', makeStores);
+describeDossierStoreContract('mongoose', makeStores, openAgain);
 describeStepStoreContract('mongoose', makeStores);
-describeTimerStoreContract('mongoose', makeStores);
+describeTimerStoreContract('mongoose', makeStores, openAgain);
 describeAuditStoreContract('mongoose', makeStores);
 describeTransactionContract('mongoose', makeStores);

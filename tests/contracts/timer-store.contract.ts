@@ -8,7 +8,15 @@ function aTimer(id: string, dueAt: number, overrides: Partial<TimerRecord> = {})
 
 const lease = 60_000;
 
-export function describeTimerStoreContract(adapter: string, makeStores: () => Promise<Stores>): void {
+/**
+ * @param makeStores fresh, empty stores
+ * @param openAgain the same data as another server process sees it (its own connection); in memory, the same stores
+ */
+export function describeTimerStoreContract(
+  adapter: string,
+  makeStores: () => Promise<Stores>,
+  openAgain: (stores: Stores) => Promise<Stores>,
+): void {
   describe(`TimerStore contract (${adapter})`, () => {
     it('schedules a timer that can be read back as scheduled', async () => {
       // given
@@ -97,18 +105,22 @@ export function describeTimerStoreContract(adapter: string, makeStores: () => Pr
       expect(afterLease.map((t) => ({ id: t.id, owner: t.leaseOwner }))).toEqual([{ id: 't1', owner: 'sweeper-b' }]);
     });
 
-    it('never gives the same timer to two owners claiming concurrently', async () => {
+    it('never gives the same timer to two sweeper processes claiming concurrently', async () => {
       // given
-      const { timers } = await makeStores();
-      for (let i = 0; i < 40; i += 1) await timers.schedule(aTimer(`t${String(i).padStart(2, '0')}`, 1000 + i));
+      const first = await makeStores();
+      const second = await openAgain(first);
+      for (let i = 0; i < 40; i += 1) await first.timers.schedule(aTimer(`t${String(i).padStart(2, '0')}`, 1000 + i));
       // when
       const rounds = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => timers.claimDue(5000, i % 2 === 0 ? 'sweeper-a' : 'sweeper-b', lease, 8)),
+        Array.from({ length: 6 }, (_, i) =>
+          i % 2 === 0 ? first.timers.claimDue(5000, 'sweeper-a', lease, 8) : second.timers.claimDue(5000, 'sweeper-b', lease, 8),
+        ),
       );
       // then
       const ids = rounds.flat().map((t) => t.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toHaveLength(40);
+      expect(rounds[0]!.length + rounds[2]!.length + rounds[4]!.length).toBeGreaterThan(0);
     });
 
     it('marks a timer fired for the owner of its lease, after which it is never claimed again', async () => {
