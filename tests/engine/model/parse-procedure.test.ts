@@ -122,6 +122,17 @@ describe('parseProcedure on ordinary BPMN elements', () => {
     expect(process.nodes['task-script'].resultVariable).toBe('fee');
   });
 
+  it('keeps foreign extension elements and attributes as plain data on the node', async () => {
+    // given / when
+    const { process } = await parseOrdinary();
+    // then
+    expect(process.nodes['call-registration'].foreignExtensions).toContainEqual({ type: 'camunda:in', attributes: { variables: 'all' } });
+    expect(process.nodes['task-notify'].foreignAttributes).toEqual({
+      'camunda:expression': '${notifier.send()}',
+      'camunda:resultVariable': 'notified',
+    });
+  });
+
   it('produces plain data that survives JSON', async () => {
     // given
     const { definition } = await parseOrdinary();
