@@ -45,7 +45,7 @@ export interface AccessTestApp {
 export async function createAccessTestApp(options: {
   users?: Omit<UserRecord, 'passwordHash'>[];
   safety?: Partial<HttpSafetyConfig>;
-  extra?: (app: OpenAPIHono) => void;
+  extra?: (app: OpenAPIHono, context: { users: MemoryUserStore }) => void;
   logger?: Logger;
 } = {}): Promise<AccessTestApp> {
   const clock = createTestClock();
@@ -56,7 +56,7 @@ export async function createAccessTestApp(options: {
   const app = new OpenAPIHono();
   applyHttpSafety(app, { clock, idempotencyStore, authenticate: authenticate({ tokens, users }), ...options.safety });
   app.route('/api/auth', createAuthRoutes({ users, tokens, passwords, signInLimiter: new RateLimiter({ limit: 5, windowMs: 15 * 60_000, clock }), logger: options.logger }));
-  options.extra?.(app);
+  options.extra?.(app, { users });
   app.onError((error, c) => {
     const problem = problemFromError(error);
     if (problem) return toProblemResponse(problem, c.req.path);

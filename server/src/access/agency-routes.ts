@@ -1,0 +1,86 @@
+/**
+ * @module agency-routes — the agency directory under `/api/agencies`: every signed-in user reads it (the modeler
+ * picks step agencies from it; agency names are public), administrators (`agency.manage`) create and change agencies.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createApiRouter } from '../http/api-router';
+import { HttpProblem } from '../http/http-problem';
+import { problemResponse } from '../http/problem-schema';
+import type { AgencyStore } from './agency-store';
+import { assertAllowed, principalOf } from './auth-middleware';
+
+const AgencySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    parentId: z.string().optional(),
+    kind: z.string(),
+    departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('Agency');
+
+const AgencyBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    parentId: z.string().min(1).optional(),
+    kind: z.string().min(1).max(50),
+    departments: z.array(z.object({ id: z.string().regex(/^[\p{L}\p{N}._-]{1,100}$/u), name: z.string().trim().min(1).max(300) })).default([]),
+  })
+  .openapi('AgencyBody');
+
+/** Agency ids prefix dossier codes (`<agency>-yyMMdd-nnnn`) and travel in URLs: URL-safe characters, no spaces. */
+const AgencyId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/, 'letters, digits, dots and dashes')
+  .openapi({ param: { name: 'id', in: 'path' } });
+
+const security = [{ bearerAuth: [] }];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['agencies'],
+  security,
+  responses: {
+    200: { description: 'Every agency, in id order', content: { 'application/json': { schema: z.object({ items: z.array(AgencySchema) }) } } },
+    401: problemResponse('Not signed in (UNAUTHENTICATED)'),
+  },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags: ['agencies'],
+  security,
+  request: { params: z.object({ id: AgencyId }), body: { required: true, content: { 'application/json': { schema: AgencyBodySchema } } } },
+  responses: {
+    200: { description: 'Stored', content: { 'application/json': { schema: AgencySchema } } },
+    400: problemResponse('Malformed request (VALIDATION_FAILED)'),
+    401: problemResponse('Not signed in (UNAUTHENTICATED)'),
+    403: problemResponse('Not an administrator (FORBIDDEN)'),
+    422: problemResponse('The parent agency does not exist (AGENCY_INVALID)'),
+  },
+});
+
+/** Mount under `/api/agencies`. */
+export function createAgencyRoutes(deps: { agencies: AgencyStore }): OpenAPIHono {
+  const routes = createApiRouter();
+
+  routes.openapi(listRoute, async (c) => {
+    principalOf(c);
+    return c.json({ items: await deps.agencies.list() }, 200);
+  });
+
+  routes.openapi(putRoute, async (c) => {
+    assertAllowed(principalOf(c), 'agency.manage');
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    if (body.parentId !== undefined && (body.parentId === id || !(await deps.agencies.get(body.parentId)))) {
+      throw new HttpProblem({ status: 422, code: 'AGENCY_INVALID', title: 'The agency is not valid', detail: `There is no parent agency ${body.parentId}.` });
+    }
+    return c.json(await deps.agencies.put({ id, ...body }), 200);
+  });
+
+  return routes;
+}

@@ -1,0 +1,167 @@
+/**
+ * @module user-routes — the administrator's user management under `/api/users`: list, create with an initial
+ * password, change (role, unit, scope, contact, disabled, password). Only `user.manage` (administrators) may use
+ * them; users are bound to agencies and departments of the directory, so unknown ones are refused.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { DuplicateKey } from '../../../engine/src/index';
+import { createApiRouter } from '../http/api-router';
+import { HttpProblem } from '../http/http-problem';
+import { problemResponse } from '../http/problem-schema';
+import type { AgencyStore } from './agency-store';
+import { assertAllowed, principalOf } from './auth-middleware';
+import type { PasswordHashing } from './password-hashing';
+import { PublicUserSchema } from './public-user-schema';
+import { ROLES } from './role';
+import { toPublicUser, type UserRecord } from './user-record';
+import type { UserStore } from './user-store';
+
+export interface UserRouteDeps {
+  users: UserStore;
+  agencies: AgencyStore;
+  passwords: PasswordHashing;
+}
+
+const RoleSchema = z.enum(ROLES as [UserRecord['role'], ...UserRecord['role'][]]);
+const ScopeSchema = z.union([z.literal('province'), z.object({ agencyIds: z.array(z.string().min(1)).min(1) })]);
+// NIST SP 800-63B §5.1.1.2: at least 8 characters, and long passphrases allowed.
+const PasswordSchema = z.string().min(8).max(1024);
+
+const NewUserSchema = z
+  .object({
+    username: z.string().trim().min(2).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
+    displayName: z.string().trim().min(1).max(200),
+    role: RoleSchema,
+    agencyId: z.string().min(1),
+    departmentId: z.string().min(1).optional(),
+    supervisorScope: ScopeSchema.optional(),
+    email: z.email().optional(),
+    phone: z.string().max(30).optional(),
+    password: PasswordSchema,
+  })
+  .openapi('NewUser');
+
+const UserChangeSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(200),
+    role: RoleSchema,
+    agencyId: z.string().min(1),
+    departmentId: z.string().min(1).nullable(),
+    supervisorScope: ScopeSchema.nullable(),
+    email: z.email().nullable(),
+    phone: z.string().max(30).nullable(),
+    disabled: z.boolean(),
+    password: PasswordSchema,
+  })
+  .partial()
+  .openapi('UserChange');
+
+const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
+const security = [{ bearerAuth: [] }];
+const refusals = {
+  400: problemResponse('Malformed request (VALIDATION_FAILED)'),
+  401: problemResponse('Not signed in (UNAUTHENTICATED)'),
+  403: problemResponse('Not an administrator (FORBIDDEN)'),
+};
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['users'],
+  security,
+  request: { query: z.object({ agencyId: z.string().optional(), role: RoleSchema.optional() }) },
+  responses: { 200: { description: 'Users in username order', content: { 'application/json': { schema: z.object({ items: z.array(PublicUserSchema) }) } } }, ...refusals },
+});
+
+const createUserRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['users'],
+  security,
+  request: { body: { required: true, content: { 'application/json': { schema: NewUserSchema } } } },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: PublicUserSchema } } },
+    ...refusals,
+    409: problemResponse('The username is taken (USERNAME_TAKEN)'),
+    422: problemResponse('Unknown agency or department, or a supervisor without a scope (USER_INVALID)'),
+  },
+});
+
+const changeUserRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags: ['users'],
+  security,
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: UserChangeSchema } } } },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: PublicUserSchema } } },
+    ...refusals,
+    404: problemResponse('No such user (USER_NOT_FOUND)'),
+    422: problemResponse('Unknown agency or department, a supervisor without a scope, or an administrator locking themselves out (USER_INVALID)'),
+  },
+});
+
+const invalid = (detail: string) => new HttpProblem({ status: 422, code: 'USER_INVALID', title: 'The user is not valid', detail });
+
+/** Checks what the schemas cannot: the unit exists in the directory, and a supervisor has a scope. */
+async function assertConsistent(user: UserRecord, agencies: AgencyStore): Promise<void> {
+  const agency = await agencies.get(user.agencyId);
+  if (!agency) throw invalid(`There is no agency ${user.agencyId}.`);
+  if (user.departmentId !== undefined && !agency.departments.some((department) => department.id === user.departmentId)) {
+    throw invalid(`${agency.name} has no department ${user.departmentId}.`);
+  }
+  if (user.role === 'supervisor' && user.supervisorScope === undefined) throw invalid('A supervisor needs a supervision scope.');
+  if (user.role !== 'supervisor' && user.supervisorScope !== undefined) throw invalid('Only a supervisor has a supervision scope.');
+}
+
+/** Mount under `/api/users`. */
+export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
+  const routes = createApiRouter();
+  routes.use('*', async (c, next) => {
+    assertAllowed(principalOf(c), 'user.manage');
+    await next();
+  });
+
+  routes.openapi(listRoute, async (c) => {
+    const users = await deps.users.list(c.req.valid('query'));
+    return c.json({ items: users.map(toPublicUser) }, 200);
+  });
+
+  routes.openapi(createUserRoute, async (c) => {
+    const { password, ...fields } = c.req.valid('json');
+    const user: UserRecord = { ...fields, id: randomUUID(), passwordHash: await deps.passwords.hashPassword(password) };
+    await assertConsistent(user, deps.agencies);
+    try {
+      await deps.users.create(user);
+    } catch (error) {
+      if (error instanceof DuplicateKey) throw new HttpProblem({ status: 409, code: 'USERNAME_TAKEN', title: 'The username is taken', detail: `${user.username} already exists.` });
+      throw error;
+    }
+    c.header('location', `/api/users/${user.id}`);
+    return c.json(toPublicUser(user), 201);
+  });
+
+  routes.openapi(changeUserRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { password, ...change } = c.req.valid('json');
+    const stored = await deps.users.get(id);
+    if (!stored) throw new HttpProblem({ status: 404, code: 'USER_NOT_FOUND', title: 'No such user', detail: `There is no user ${id}.` });
+    const changed: UserRecord = { ...stored };
+    for (const [field, value] of Object.entries(change)) {
+      // null removes an optional field; undefined (absent) keeps it.
+      if (value === null) delete (changed as unknown as Record<string, unknown>)[field];
+      else if (value !== undefined) (changed as unknown as Record<string, unknown>)[field] = value;
+    }
+    if (password !== undefined) changed.passwordHash = await deps.passwords.hashPassword(password);
+    if (id === principalOf(c).userId && (changed.role !== 'administrator' || changed.disabled)) {
+      throw invalid('You cannot remove your own administrator role or disable yourself.');
+    }
+    await assertConsistent(changed, deps.agencies);
+    await deps.users.update(changed);
+    return c.json(toPublicUser(changed), 200);
+  });
+
+  return routes;
+}
