@@ -272,6 +272,23 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a BPMN error inside a called process is caught by an error event sub-process of the caller, which interrupts it',
+    fixture: 'error-event-sub-process',
+    handlers: () => ({
+      queryRegistry: async () => {
+        throw new BpmnError('REGISTRY_DOWN');
+      },
+    }),
+    async run(d) {
+      await d.start();
+      expect(d.effectsOf('step.cancelled').map((e) => e.elementId)).toEqual(['task-review']);
+      expect(d.openSteps()).toEqual(['task-manual-lookup']);
+      await d.complete('task-manual-lookup');
+      expect(d.visited).not.toContain('end');
+      expect(d.status).toBe('completed');
+    },
+  },
+  {
     name: 'an error nobody catches is reported and the instance ends as failed',
     fixture: 'error-end-uncaught',
     async run(d) {
