@@ -3,9 +3,11 @@
  * replica set of a real `mongod` under mongodb-memory-server; else the repository's wire-protocol emulator
  * started the same way, so application code cannot tell the difference (but the logs say it loudly).
  */
+import { lookup } from 'node:dns/promises';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { MongoMemoryReplSet } from 'mongodb-memory-server';
+import { DryMongoBinary, MongoMemoryReplSet } from 'mongodb-memory-server';
+import { envToBool, resolveConfig, ResolveConfigVariables } from 'mongodb-memory-server-core/lib/util/resolveConfig';
 import { EMULATOR_VERSION, emulatorBinaryPath } from '../../../../mongo-emulator/src/index';
 
 export type DatabaseBackend = 'external' | 'mongod' | 'emulator';
@@ -67,7 +69,26 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
 
 /** A real mongod (MONGOMS_SYSTEM_BINARY, the cache, or a download) as a one-member replica set, within a time limit. */
 async function startMongod(options: StartDatabaseOptions): Promise<RunningDatabase> {
-  const { dataDir } = options;
+  const timeoutMs = options.mongodTimeoutMs ?? 20_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no mongod started within ${timeoutMs} ms (offline?)`)), timeoutMs);
+  });
+  try {
+    const obtainable = ensureMongodObtainable();
+    obtainable.catch(() => undefined); // if the timeout wins the race, a later failure here is of no interest
+    await Promise.race([obtainable, timeout]);
+    const replSet = await startReplSet(options.dataDir, timeout);
+    // MONGOMS_SYSTEM_BINARY may itself point at the emulator: then say so, never pass it off as MongoDB.
+    const backend: DatabaseBackend = (await isEmulator(replSet)) ? 'emulator' : 'mongod';
+    return { uri: replSet.getUri(), backend, stop: () => stopReplSet(replSet) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A one-member replica set (transactions need one) keeping its files in `dataDir` when given. */
+async function startReplSet(dataDir: string | undefined, timeout: Promise<never>): Promise<MongoMemoryReplSet> {
   const portFile = dataDir ? join(dirname(dataDir), `${basename(dataDir)}.port`) : undefined;
   if (dataDir) await mkdir(dataDir, { recursive: true });
   // The replica set config inside dataDir names host:port, so a restart must reuse the port it was created with.
@@ -75,11 +96,6 @@ async function startMongod(options: StartDatabaseOptions): Promise<RunningDataba
   const replSet = new MongoMemoryReplSet({
     replSet: { count: 1, storageEngine: 'wiredTiger' },
     instanceOpts: [{ ...(dataDir ? { dbPath: dataDir } : {}), ...(port ? { port } : {}) }],
-  });
-  const timeoutMs = options.mongodTimeoutMs ?? 20_000;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no mongod started within ${timeoutMs} ms (offline?)`)), timeoutMs);
   });
   const started = replSet.start();
   try {
@@ -89,14 +105,30 @@ async function startMongod(options: StartDatabaseOptions): Promise<RunningDataba
     void started.then(() => stopReplSet(replSet), () => undefined);
     await replSet.stop({ doCleanup: true, force: false }).catch(() => undefined);
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
   const startedPort = replSet.servers[0]?.instanceInfo?.port;
   if (portFile && startedPort) await writeFile(portFile, `${startedPort}\n`);
-  // MONGOMS_SYSTEM_BINARY may itself point at the emulator: then say so, never pass it off as MongoDB.
-  const backend: DatabaseBackend = (await isEmulator(replSet)) ? 'emulator' : 'mongod';
-  return { uri: replSet.getUri(), backend, stop: () => stopReplSet(replSet) };
+  return replSet;
+}
+
+/**
+ * Fails at once, with a plain reason, when there is no mongod on this machine and none can be downloaded: an
+ * offline machine then goes straight to the emulator instead of through three failed downloads and their stacks.
+ */
+async function ensureMongodObtainable(): Promise<void> {
+  const binary = await DryMongoBinary.locateBinary(await DryMongoBinary.generateOptions());
+  if (binary) return;
+  if (!envToBool(resolveConfig(ResolveConfigVariables.RUNTIME_DOWNLOAD) ?? 'true')) {
+    throw new Error('no mongod on this machine, and downloads are turned off (MONGOMS_RUNTIME_DOWNLOAD)');
+  }
+  const source =
+    resolveConfig(ResolveConfigVariables.DOWNLOAD_URL) ?? resolveConfig(ResolveConfigVariables.DOWNLOAD_MIRROR) ?? 'https://fastdl.mongodb.org';
+  const host = new URL(source).hostname;
+  try {
+    await lookup(host);
+  } catch {
+    throw new Error(`no mongod on this machine, and ${host} cannot be reached to download one`);
+  }
 }
 
 async function readPort(portFile: string): Promise<number | undefined> {
