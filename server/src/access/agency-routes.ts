@@ -43,7 +43,7 @@ const listRoute = createRoute({
   tags: ['agencies'],
   security,
   responses: {
-    200: { description: 'Every agency, in id order', content: { 'application/json': { schema: z.object({ items: z.array(AgencySchema) }) } } },
+    200: { description: 'Every agency, in id order', content: { 'application/json': { schema: z.array(AgencySchema) } } },
     401: problemResponse('Not signed in (UNAUTHENTICATED)'),
   },
 });
@@ -69,7 +69,7 @@ export function createAgencyRoutes(deps: { agencies: AgencyStore }): OpenAPIHono
 
   routes.openapi(listRoute, async (c) => {
     principalOf(c);
-    return c.json({ items: await deps.agencies.list() }, 200);
+    return c.json(await deps.agencies.list(), 200);
   });
 
   routes.openapi(putRoute, async (c) => {

@@ -72,7 +72,7 @@ const listRoute = createRoute({
   tags: ['users'],
   security,
   request: { query: z.object({ agencyId: z.string().optional(), role: RoleSchema.optional() }) },
-  responses: { 200: { description: 'Users in username order', content: { 'application/json': { schema: z.object({ items: z.array(PublicUserSchema) }) } } }, ...refusals },
+  responses: { 200: { description: 'Users in username order', content: { 'application/json': { schema: z.array(PublicUserSchema) } } }, ...refusals },
 });
 
 const createUserRoute = createRoute({
@@ -126,7 +126,7 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
 
   routes.openapi(listRoute, async (c) => {
     const users = await deps.users.list(c.req.valid('query'));
-    return c.json({ items: users.map(toPublicUser) }, 200);
+    return c.json(users.map(toPublicUser), 200);
   });
 
   routes.openapi(createUserRoute, async (c) => {

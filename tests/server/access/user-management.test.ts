@@ -39,6 +39,7 @@ describe('user management', () => {
     // when
     const created = await app.request('/api/users', postJson(newOfficial, await bearer('admin')));
     const signIn = await app.request('/api/auth/sign-in', postJson({ username: 'official.thue2', password: 'mật khẩu đủ dài' }));
+    const listed = await app.request('/api/users?agencyId=thue-co-so', { headers: await bearer('admin') });
     // then
     expect(created.status).toBe(201);
     const user = await created.json();
@@ -46,6 +47,8 @@ describe('user management', () => {
     expect(user).not.toHaveProperty('passwordHash');
     expect(created.headers.get('location')).toBe(`/api/users/${user.id}`);
     expect(signIn.status).toBe(200);
+    expect(listed.status).toBe(200);
+    expect((await listed.json()).map((listedUser: { username: string }) => listedUser.username)).toEqual(['official.thue2']);
   });
 
   it('answers 403 FORBIDDEN when an official lists or creates users', async () => {
@@ -112,7 +115,7 @@ describe('user management', () => {
     const orphan = await app.request('/api/agencies/x-1', { ...postJson({ ...ward, parentId: 'nowhere' }, await bearer('admin')), method: 'PUT' });
     // then
     expect(listed.status).toBe(200);
-    expect((await listed.json()).items.map((agency: { id: string }) => agency.id)).toContain('ttpvhcc');
+    expect((await listed.json()).map((agency: { id: string }) => agency.id)).toContain('ttpvhcc');
     expect(byOfficial.status).toBe(403);
     expect(byAdmin.status).toBe(200);
     expect(orphan.status).toBe(422);
