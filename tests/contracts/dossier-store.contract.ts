@@ -66,6 +66,19 @@ export function describeDossierStoreContract(
       expect(await dossiers.getByCode('CODE-2')).toBeUndefined();
     });
 
+    it('rejects an update that takes another dossier\'s code with DuplicateKey and keeps both as they were', async () => {
+      // given
+      const { dossiers } = await makeStores();
+      const first = await dossiers.create(aDossier('d1', { dossierCode: 'CODE-1' }));
+      const second = await dossiers.create(aDossier('d2', { dossierCode: 'CODE-2' }));
+      // when
+      const update = dossiers.update({ ...second, dossierCode: 'CODE-1' });
+      // then
+      await expect(update).rejects.toBeInstanceOf(DuplicateKey);
+      expect(await dossiers.get('d2')).toEqual(second);
+      expect(await dossiers.getByCode('CODE-1')).toEqual(first);
+    });
+
     it('updates a dossier at the stored revision and returns it with the next revision', async () => {
       // given
       const { dossiers } = await makeStores();

@@ -21,13 +21,14 @@ export class MemoryAuditStore implements AuditStore {
   async append(record: AuditRecord): Promise<void> {
     if (this.state.ids.has(record.id)) throw new DuplicateKey('audit', record.id);
     const stored = structuredClone(record);
-    const trail = this.state.byDossier.get(record.dossierId ?? '') ?? [];
+    this.state.ids.add(record.id);
+    // Records of no dossier (sign-ins, deployments …) are kept only as ids: no port method lists them.
+    const trail = record.dossierId === undefined ? [] : (this.state.byDossier.get(record.dossierId) ?? []);
     // Insert after every record at or before `at`: stable for equal instants, cheap when appends come in order.
     let index = trail.length;
     while (index > 0 && trail[index - 1]!.at > stored.at) index -= 1;
     trail.splice(index, 0, stored);
-    this.state.byDossier.set(record.dossierId ?? '', trail);
-    this.state.ids.add(record.id);
+    if (record.dossierId !== undefined) this.state.byDossier.set(record.dossierId, trail);
     this.undo?.record(() => {
       this.state.ids.delete(record.id);
       const at = trail.indexOf(stored);
