@@ -126,7 +126,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     const flows = await page.evaluate(
       ([source, target]) =>
         window
-          .lienthongModeler!.get<{ filter(fn: (element: { type: string; source?: { id: string }; target?: { id: string } }) => boolean): { id: string }[] }>('elementRegistry')
+          .lienthongModeler!.get<{ filter(fn: (element: { type: string; source?: { id: string }; target?: { id: string } }) => boolean): { id: string; target?: { id: string } }[] }>('elementRegistry')
           .filter((element) => element.type === 'bpmn:SequenceFlow' && element.source?.id === source)
           .map((element) => element.id + (element.target?.id === target ? ':card' : ':end')),
       [gateway, tasks[2]],

@@ -11,6 +11,7 @@ import { lienthongPropertiesModule, type AgencyDirectory } from './properties/li
 import { lienthongLintConfig } from './lint/lienthong-lint-config';
 import { userTaskPaletteModule } from './user-task-palette-module';
 import { translateModule } from './translate-module';
+import { preserveDiagramInterchangeModule } from './preserve-diagram-interchange-module';
 
 export interface ModelerHosts {
   canvas: HTMLElement;
@@ -29,6 +30,7 @@ export function createBpmnModeler(hosts: ModelerHosts, agencyDirectory: AgencyDi
       lintModule,
       userTaskPaletteModule,
       translateModule,
+      preserveDiagramInterchangeModule,
       { agencyDirectory: ['value', agencyDirectory] },
     ],
     moddleExtensions: { lt: lienthongDescriptor },
