@@ -25,8 +25,9 @@ export interface IdempotencyOptions {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Visible ASCII, at most 255 characters; the draft sends the key as a structured-field string, so quotes are dropped. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** Headers that describe this connection or session and must not be replayed. */
-const NOT_REPLAYED = new Set(['set-cookie', 'date', 'content-length', 'transfer-encoding', 'connection']);
+/** Headers that describe this connection, session or request origin and must not be replayed. */
+const NOT_REPLAYED = new Set(['set-cookie', 'date', 'content-length', 'transfer-encoding', 'connection', 'vary']);
+const replayable = (name: string) => !NOT_REPLAYED.has(name.toLowerCase()) && !name.toLowerCase().startsWith('access-control-');
 
 function parseKey(header: string): string {
   const key = header.trim().replace(/^"(.*)"$/, '$1');
@@ -103,7 +104,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
       await options.store.release(key, requestHash);
       return;
     }
-    const headers = [...c.res.headers].filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()));
+    const headers = [...c.res.headers].filter(([name]) => replayable(name));
     const body = await c.res.clone().text();
     await options.store.complete(key, requestHash, { status: c.res.status, headers, body }, now + ttlMs);
   };

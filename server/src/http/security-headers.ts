@@ -26,5 +26,7 @@ export function securityHeaders(): MiddlewareHandler {
     referrerPolicy: 'no-referrer',
     strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     crossOriginEmbedderPolicy: false,
+    // A response that sets its own, stricter header keeps it (the printable forms allow no script at all).
+    overwrite: false,
   });
 }
