@@ -68,6 +68,30 @@ const meRoute = createRoute({
   },
 });
 
+const passwordRoute = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['auth'],
+  summary: 'Change my own password',
+  security: [{ bearerAuth: [] }],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          // NIST SP 800-63B §5.1.1.2: at least 8 characters, long passphrases allowed.
+          schema: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(8).max(1024) }).openapi('PasswordChange'),
+        },
+      },
+    },
+  },
+  responses: {
+    204: { description: 'Changed; sessions already issued stay valid until they expire' },
+    400: problemResponse('Malformed request, or a new password under 8 characters'),
+    401: problemResponse('Not signed in, or the current password is wrong (INVALID_CREDENTIALS)'),
+  },
+});
+
 const invalidCredentials = () =>
   new HttpProblem({ status: 401, code: 'INVALID_CREDENTIALS', title: 'Sign-in failed', detail: 'The username or password is wrong.' });
 
@@ -106,6 +130,16 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
     const user = await deps.users.get(principal.userId);
     if (!user) throw new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', title: 'Not signed in', detail: 'The account no longer exists.' });
     return c.json({ user: toPublicUser(user) }, 200);
+  });
+
+  routes.openapi(passwordRoute, async (c) => {
+    const principal = principalOf(c);
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const user = await deps.users.get(principal.userId);
+    if (!user || !(await deps.passwords.verifyPassword(user.passwordHash, currentPassword))) throw invalidCredentials();
+    await deps.users.update({ ...user, passwordHash: await deps.passwords.hashPassword(newPassword) });
+    deps.logger?.info({ userId: user.id }, 'password changed');
+    return c.body(null, 204);
   });
 
   return routes;

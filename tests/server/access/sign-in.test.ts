@@ -99,3 +99,32 @@ describe('POST /api/auth/sign-in', () => {
     expect(log).not.toMatch(/"password"/);
   });
 });
+
+describe('POST /api/auth/password', () => {
+  it('changes the own password when the current one is right, so only the new one signs in', async () => {
+    // given
+    const { app, bearer } = await createAccessTestApp({ users: [official] });
+    const headers = await bearer('official.hotich');
+    // when
+    const wrong = await app.request('/api/auth/password', postJson({ currentPassword: 'guess', newPassword: 'một mật khẩu mới' }, headers));
+    const changed = await app.request('/api/auth/password', postJson({ currentPassword: 'official.hotich', newPassword: 'một mật khẩu mới' }, headers));
+    const withOld = await app.request('/api/auth/sign-in', postJson({ username: 'official.hotich', password: 'official.hotich' }));
+    const withNew = await app.request('/api/auth/sign-in', postJson({ username: 'official.hotich', password: 'một mật khẩu mới' }));
+    // then
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(changed.status).toBe(204);
+    expect(withOld.status).toBe(401);
+    expect(withNew.status).toBe(200);
+  });
+
+  it('refuses a new password shorter than 8 characters with 400 VALIDATION_FAILED', async () => {
+    // given
+    const { app, bearer } = await createAccessTestApp({ users: [official] });
+    // when
+    const response = await app.request('/api/auth/password', postJson({ currentPassword: 'official.hotich', newPassword: 'short' }, await bearer('official.hotich')));
+    // then
+    expect(response.status).toBe(400);
+    expect((await response.json()).issues[0]).toMatchObject({ in: 'body', path: 'newPassword' });
+  });
+});
