@@ -1,0 +1,84 @@
+/**
+ * @module install-access — the people-and-access layer in one call for `createApp`: HTTP safety middleware
+ * (headers, CORS, body limits, JSON bodies, authentication, rate limits, idempotency) and the routes under
+ * `/api/auth`, `/api/users` and `/api/agencies`. Call it before any other route is added: hono runs middleware
+ * only for routes registered after it.
+ *
+ * @example
+ * const app = new OpenAPIHono({ defaultHook: validationHook });
+ * app.use('*', requestId());
+ * installAccess(app, { ...deps.access, clock: deps.clock, logger: deps.logger, sessionSecret: deps.sessionSecret });
+ * app.route('/api/procedures', createProcedureRoutes(…));
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Clock } from '../../../engine/src/index';
+import { applyHttpSafety } from '../http/apply-http-safety';
+import type { IdempotencyStore } from '../http/idempotency-store';
+import { RateLimiter } from '../http/rate-limiter';
+import type { Logger } from '../logger';
+import type { AgencyStore } from './agency-store';
+import { createAgencyRoutes } from './agency-routes';
+import { authenticate } from './auth-middleware';
+import { createAuthRoutes } from './auth-routes';
+import { createPasswordHashing, type PasswordHashing } from './password-hashing';
+import { createSessionTokens, type SessionTokens } from './session-tokens';
+import { createUserRoutes } from './user-routes';
+import type { UserStore } from './user-store';
+
+export interface AccessOptions {
+  users: UserStore;
+  agencies: AgencyStore;
+  idempotency: IdempotencyStore;
+  clock: Clock;
+  logger?: Logger;
+  /** HS256 key, at least 32 bytes; from the environment in main.ts. */
+  sessionSecret: string;
+  /** Session length; 8 hours by default. */
+  sessionTtlMs?: number;
+  /** Browser origins allowed by CORS; none by default. */
+  allowedOrigins?: string[];
+  maxBodyBytes?: number;
+  /** Trust `X-Forwarded-For` (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Sign-in attempts per username and address; 10 per 15 minutes by default. */
+  signInLimit?: { limit: number; windowMs: number };
+  /** The citizen lookup, limited per address; `/api/lookup/*` at 30 a minute by default. */
+  lookup?: { path: string; limit: number; windowMs: number };
+}
+
+export interface AccessLayer {
+  tokens: SessionTokens;
+  passwords: PasswordHashing;
+}
+
+export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessLayer {
+  const { clock } = options;
+  const tokens = createSessionTokens({ secret: options.sessionSecret, clock, ttlMs: options.sessionTtlMs });
+  const passwords = createPasswordHashing();
+  const signInLimit = options.signInLimit ?? { limit: 10, windowMs: 15 * 60_000 };
+  const lookup = options.lookup ?? { path: '/api/lookup/*', limit: 30, windowMs: 60_000 };
+
+  applyHttpSafety(app, {
+    clock,
+    idempotencyStore: options.idempotency,
+    authenticate: authenticate({ tokens, users: options.users }),
+    allowedOrigins: options.allowedOrigins,
+    maxBodyBytes: options.maxBodyBytes,
+    trustProxy: options.trustProxy,
+    rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
+  });
+  app.route(
+    '/api/auth',
+    createAuthRoutes({
+      users: options.users,
+      tokens,
+      passwords,
+      signInLimiter: new RateLimiter({ ...signInLimit, clock }),
+      trustProxy: options.trustProxy,
+      logger: options.logger,
+    }),
+  );
+  app.route('/api/users', createUserRoutes({ users: options.users, agencies: options.agencies, passwords }));
+  app.route('/api/agencies', createAgencyRoutes({ agencies: options.agencies }));
+  return { tokens, passwords };
+}
