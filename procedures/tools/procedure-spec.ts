@@ -1,0 +1,126 @@
+/**
+ * @module ProcedureSpec — the compact description of a library procedure from which `generate-library.ts` writes
+ * `procedures/<slug>/<slug>.bpmn` (semantics and diagram). Positions are grid cells (column, row within a lane),
+ * so the diagram is laid out left to right without hand-written coordinates.
+ */
+
+export type BudgetUnit = 'workingDays' | 'workingHours' | 'calendarDays' | 'sameDay';
+
+export interface BudgetSpec {
+  value?: number;
+  unit: BudgetUnit;
+}
+
+/** One rung of the escalation ladder (lt:rung): who is told, how many working hours after the due instant. */
+export interface RungSpec {
+  afterWorkingHours: number;
+  target: 'official' | 'headOfUnit' | 'supervisor';
+  reassign?: boolean;
+}
+
+export type NearlyDueSpec = { percent: number } | { hoursBefore: number };
+
+/** Step defaults a process, lane or step may carry (lt:nearlyDue, lt:escalation). */
+export interface StepDefaults {
+  nearlyDue?: NearlyDueSpec;
+  escalation?: RungSpec[];
+}
+
+export interface AssignmentSpec {
+  agency: string;
+  department?: string;
+}
+
+export interface LaneSpec extends StepDefaults {
+  id: string;
+  name: string;
+  assignment: AssignmentSpec;
+}
+
+export type NodeKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'userTask'
+  | 'receiveTask'
+  | 'callActivity'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'boundaryEvent';
+
+export interface NodeSpec extends StepDefaults {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  lane: string;
+  /** Grid column (left to right) and row inside the lane (top to bottom, default 0). */
+  col: number;
+  row?: number;
+  budget?: BudgetSpec;
+  /** Overrides the lane's agency and department for this step. */
+  assignment?: AssignmentSpec;
+  /** Receive tasks and message boundary events: the id of a message of the procedure. */
+  messageRef?: string;
+  /** Call activities: the process id called, whether every variable is passed in, and what comes back. */
+  calledElement?: string;
+  inputAll?: boolean;
+  outputs?: { source: string; target: string }[];
+  /** Boundary events: the activity they are attached to (interrupting). */
+  attachedTo?: string;
+  /** Exclusive gateways: the default sequence flow. */
+  defaultFlow?: string;
+  /** Where the name of an event or gateway is drawn. */
+  labelAt?: 'above' | 'below';
+  documentation?: string;
+}
+
+/** How a sequence flow is drawn when the automatic route is not the clearest one. */
+export type RouteSpec =
+  | { kind: 'auto' }
+  /** Leave the source at its bottom, run below both nodes, enter the target from below. */
+  | { kind: 'below'; depth?: number; enterDx?: number }
+  /** Leave the source at its left, run to the target's centre line, enter it from below. */
+  | { kind: 'leftUp' }
+  /** Leave the source at its right, turn just before the target's column, enter it from the left. */
+  | { kind: 'rightThenDown' };
+
+export interface FlowSpec {
+  id: string;
+  from: string;
+  to: string;
+  name?: string;
+  /** FEEL condition, e.g. `= decision = "supplement"`. */
+  condition?: string;
+  route?: RouteSpec;
+}
+
+export interface PoolSpec extends StepDefaults {
+  participantId: string;
+  participantName: string;
+  processId: string;
+  processName: string;
+  lanes: LaneSpec[];
+  nodes: NodeSpec[];
+  flows: FlowSpec[];
+}
+
+export interface ProcedureMetadataSpec {
+  procedureCode: string;
+  name: string;
+  statutoryValue: number;
+  statutoryUnit: BudgetUnit;
+  legalBasis: string;
+  supplementPolicy: 'restart' | 'pause' | 'boundedWait';
+  supplementWaitValue?: number;
+  supplementWaitUnit?: BudgetUnit;
+  maxReappointments: number;
+  leadAgency: string;
+}
+
+export interface ProcedureSpec {
+  slug: string;
+  name: string;
+  procedure: ProcedureMetadataSpec;
+  messages: { id: string; name: string }[];
+  /** The first pool's process is the one a dossier starts; the others are called by call activities. */
+  pools: PoolSpec[];
+}

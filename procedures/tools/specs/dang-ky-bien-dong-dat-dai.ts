@@ -1,0 +1,105 @@
+/**
+ * @module dang-ky-bien-dong-dat-dai — registration of a change of land rights (transfer, inheritance, gift;
+ * procedure 1.013831) at the Land Registration Office, with the commune's check when needed and the tax agency's
+ * notice; the wait for the payment of taxes and fees is the citizen's time (status 6, clock paused).
+ */
+import type { ProcedureSpec } from '../procedure-spec';
+import { AGENCIES, LADDER_LONG, MESSAGES, decisionIs, intake, supplementWait } from './conventions';
+
+const COUNTER = 'lane-mot-cua';
+const OFFICE = 'lane-vpdk';
+const OFFICE_LEADER = 'lane-vpdk-lanh-dao';
+const COMMUNE = 'lane-ubnd-xa';
+const TAX = 'lane-thue';
+
+const front = intake(COUNTER, { value: 0.5, unit: 'workingDays' }, 'task-review');
+const wait = supplementWait({ lane: OFFICE, col: 4, row: 1, from: 'gateway-review', backTo: 'task-review', bounded: false });
+
+export const dangKyBienDongDatDai: ProcedureSpec = {
+  slug: 'dang-ky-bien-dong-dat-dai',
+  name: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất (chuyển nhượng, thừa kế, tặng cho)',
+  procedure: {
+    procedureCode: '1.013831',
+    name: 'Đăng ký biến động do chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất, tài sản gắn liền với đất',
+    statutoryValue: 14,
+    statutoryUnit: 'workingDays',
+    legalBasis:
+      'Luật Đất đai 2024, Điều 133; Nghị định 101/2024/NĐ-CP; Nghị định 151/2025/NĐ-CP; Nghị định 103/2024/NĐ-CP (thu tiền sử dụng đất); ' +
+      'Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP',
+    supplementPolicy: 'pause',
+    maxReappointments: 1,
+    leadAgency: 'vpdk-dat-dai',
+  },
+  messages: [MESSAGES.supplementReceived, MESSAGES.feesPaid],
+  pools: [
+    {
+      participantId: 'participant-bien-dong-dat-dai',
+      participantName: 'Văn phòng Đăng ký đất đai – Đăng ký biến động',
+      processId: 'process-bien-dong-dat-dai',
+      processName: 'Đăng ký biến động đất đai',
+      nearlyDue: { percent: 75 },
+      escalation: LADDER_LONG,
+      lanes: [
+        { id: COUNTER, name: 'Bộ phận Một cửa', assignment: AGENCIES.oneStop },
+        { id: OFFICE, name: 'VP Đăng ký đất đai – chuyên viên', assignment: AGENCIES.landRegistration },
+        { id: OFFICE_LEADER, name: 'VP Đăng ký đất đai – lãnh đạo', assignment: AGENCIES.landRegistration },
+        { id: COMMUNE, name: 'UBND xã', assignment: AGENCIES.communeLeaders },
+        { id: TAX, name: 'Cơ quan thuế', assignment: AGENCIES.tax },
+      ],
+      nodes: [
+        ...front.nodes,
+        { id: 'task-review', kind: 'userTask', name: 'Kiểm tra hồ sơ, trích lục bản đồ địa chính', lane: OFFICE, col: 3, budget: { value: 2.5, unit: 'workingDays' } },
+        { id: 'gateway-review', kind: 'exclusiveGateway', name: 'Kết quả kiểm tra?', lane: OFFICE, col: 4, defaultFlow: 'flow-review-approve' },
+        { id: 'task-return-refusal', kind: 'userTask', name: 'Trả văn bản từ chối', lane: COUNTER, col: 4, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'end-refused', kind: 'endEvent', name: 'Hồ sơ bị từ chối', lane: COUNTER, col: 5 },
+        ...wait.nodes,
+        { id: 'gateway-commune', kind: 'exclusiveGateway', name: 'Cần UBND xã xác minh?', lane: OFFICE, col: 5, defaultFlow: 'flow-no-commune-check' },
+        {
+          id: 'task-commune-check',
+          kind: 'userTask',
+          name: 'Xác minh hiện trạng, tranh chấp',
+          lane: COMMUNE,
+          col: 6,
+          budget: { value: 2, unit: 'workingDays' },
+        },
+        { id: 'gateway-commune-done', kind: 'exclusiveGateway', name: '', lane: OFFICE, col: 7 },
+        { id: 'task-transfer-tax', kind: 'userTask', name: 'Lập phiếu chuyển thông tin sang cơ quan thuế', lane: OFFICE, col: 8, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'task-tax-notice', kind: 'userTask', name: 'Xác định nghĩa vụ tài chính, ra thông báo thuế', lane: TAX, col: 9, budget: { value: 3, unit: 'workingDays' } },
+        {
+          id: 'task-wait-fees',
+          kind: 'receiveTask',
+          name: 'Chờ người sử dụng đất nộp thuế, lệ phí',
+          lane: TAX,
+          col: 10,
+          messageRef: MESSAGES.feesPaid.id,
+          documentation: 'Trạng thái 6 (Yêu cầu thực hiện nghĩa vụ tài chính): thời gian nộp thuế không tính vào thời hạn giải quyết.',
+        },
+        { id: 'task-update-records', kind: 'userTask', name: 'Chỉnh lý hồ sơ địa chính, xác nhận biến động', lane: OFFICE, col: 11, budget: { value: 3, unit: 'workingDays' } },
+        { id: 'task-sign', kind: 'userTask', name: 'Lãnh đạo chi nhánh ký xác nhận', lane: OFFICE_LEADER, col: 12, budget: { value: 2, unit: 'workingDays' } },
+        { id: 'gateway-sign', kind: 'exclusiveGateway', name: 'Ký duyệt?', lane: OFFICE_LEADER, col: 13, defaultFlow: 'flow-sign-approve' },
+        { id: 'task-return', kind: 'userTask', name: 'Trả kết quả', lane: COUNTER, col: 14, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'end-returned', kind: 'endEvent', name: 'Đã trả kết quả', lane: COUNTER, col: 15 },
+      ],
+      flows: [
+        ...front.flows,
+        { id: 'flow-review-to-decide', from: 'task-review', to: 'gateway-review' },
+        { id: 'flow-review-reject', from: 'gateway-review', to: 'task-return-refusal', name: 'Từ chối', condition: decisionIs('reject') },
+        { id: 'flow-refusal-to-end', from: 'task-return-refusal', to: 'end-refused' },
+        ...wait.flows,
+        { id: 'flow-review-approve', from: 'gateway-review', to: 'gateway-commune', name: 'Hợp lệ' },
+        { id: 'flow-needs-commune-check', from: 'gateway-commune', to: 'task-commune-check', name: 'Cần xác minh', condition: '= needsCommuneCheck = true' },
+        { id: 'flow-no-commune-check', from: 'gateway-commune', to: 'gateway-commune-done', name: 'Không' },
+        { id: 'flow-commune-checked', from: 'task-commune-check', to: 'gateway-commune-done' },
+        { id: 'flow-to-transfer-tax', from: 'gateway-commune-done', to: 'task-transfer-tax' },
+        { id: 'flow-transfer-to-tax', from: 'task-transfer-tax', to: 'task-tax-notice' },
+        { id: 'flow-notice-to-wait', from: 'task-tax-notice', to: 'task-wait-fees' },
+        { id: 'flow-fees-paid', from: 'task-wait-fees', to: 'task-update-records', name: 'Đã nộp' },
+        { id: 'flow-update-to-sign', from: 'task-update-records', to: 'task-sign' },
+        { id: 'flow-sign-to-decide', from: 'task-sign', to: 'gateway-sign' },
+        { id: 'flow-sign-return', from: 'gateway-sign', to: 'task-update-records', name: 'Trả lại', condition: decisionIs('return'), route: { kind: 'below', enterDx: -30 } },
+        { id: 'flow-sign-approve', from: 'gateway-sign', to: 'task-return', name: 'Đồng ý' },
+        { id: 'flow-return-to-end', from: 'task-return', to: 'end-returned' },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,170 @@
+/**
+ * @module lien-thong-khai-sinh — inter-agency group 1 of Decree 63/2024/NĐ-CP: birth registration (commune), permanent
+ * residence registration (Police) and the health-insurance card of a child under 6 (Social Insurance). Each agency's
+ * part is its own process in the same file, called from the agency's lane of the group route.
+ */
+import type { ProcedureSpec } from '../procedure-spec';
+import { AGENCIES, LADDER_SHORT, MESSAGES, decisionIs, intake, supplementWait } from './conventions';
+
+const COUNTER = 'lane-mot-cua';
+const CIVIL_STATUS = 'lane-ho-tich';
+const POLICE = 'lane-cong-an';
+const INSURANCE = 'lane-bhxh';
+
+const front = intake(COUNTER, { value: 2, unit: 'workingHours' }, 'task-register-birth');
+const wait = supplementWait({ lane: CIVIL_STATUS, col: 4, row: 1, from: 'gateway-birth', backTo: 'task-register-birth', bounded: true });
+
+export const lienThongKhaiSinh: ProcedureSpec = {
+  slug: 'lien-thong-khai-sinh',
+  name: 'Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT cho trẻ em dưới 6 tuổi',
+  procedure: {
+    procedureCode: 'ND63-2024-NHOM-1',
+    name: 'Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ em dưới 6 tuổi',
+    statutoryValue: 3,
+    statutoryUnit: 'workingDays',
+    legalBasis:
+      'Nghị định 63/2024/NĐ-CP; Quyết định 296/QĐ-VPCP (2024); Luật Hộ tịch 2014, Điều 16; Luật Cư trú 2020, Điều 22; ' +
+      'Luật Bảo hiểm y tế; Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP; Nghị định 45/2020/NĐ-CP',
+    supplementPolicy: 'boundedWait',
+    supplementWaitValue: 7,
+    supplementWaitUnit: 'workingDays',
+    maxReappointments: 1,
+    leadAgency: 'ubnd-xa-demo',
+  },
+  messages: [MESSAGES.supplementReceived, MESSAGES.supplementWindowClosed],
+  pools: [
+    {
+      participantId: 'participant-lien-thong-khai-sinh',
+      participantName: 'Liên thông khai sinh – thường trú – thẻ BHYT',
+      processId: 'process-lien-thong-khai-sinh',
+      processName: 'Liên thông khai sinh – thường trú – thẻ BHYT',
+      nearlyDue: { percent: 75 },
+      escalation: LADDER_SHORT,
+      lanes: [
+        { id: COUNTER, name: 'Bộ phận Một cửa', assignment: AGENCIES.oneStop },
+        { id: CIVIL_STATUS, name: 'UBND xã – Tư pháp - Hộ tịch', assignment: AGENCIES.communeCivilStatus },
+        { id: POLICE, name: 'Công an xã', assignment: AGENCIES.communePolice },
+        { id: INSURANCE, name: 'Bảo hiểm xã hội', assignment: AGENCIES.socialInsurance },
+      ],
+      nodes: [
+        ...front.nodes,
+        {
+          id: 'task-register-birth',
+          kind: 'userTask',
+          name: 'Kiểm tra hồ sơ, đăng ký khai sinh',
+          lane: CIVIL_STATUS,
+          col: 3,
+          budget: { unit: 'sameDay' },
+          nearlyDue: { hoursBefore: 2 },
+          documentation: 'Ngay trong ngày làm việc; hồ sơ nhận sau 15 giờ giải quyết trong ngày làm việc tiếp theo (Luật Hộ tịch, Điều 16).',
+        },
+        { id: 'gateway-birth', kind: 'exclusiveGateway', name: 'Kết quả kiểm tra?', lane: CIVIL_STATUS, col: 4, defaultFlow: 'flow-birth-registered' },
+        { id: 'end-refused', kind: 'endEvent', name: 'Từ chối, trả văn bản nêu lý do', lane: COUNTER, col: 4, labelAt: 'above' },
+        ...wait.nodes,
+        { id: 'gateway-split', kind: 'parallelGateway', name: 'Chuyển đồng thời', lane: CIVIL_STATUS, col: 5 },
+        {
+          id: 'call-residence',
+          kind: 'callActivity',
+          name: 'Đăng ký thường trú (Công an xã)',
+          lane: POLICE,
+          col: 6,
+          calledElement: 'process-dang-ky-thuong-tru',
+          inputAll: true,
+          outputs: [{ source: '= decision', target: 'residenceDecision' }],
+        },
+        {
+          id: 'call-health-card',
+          kind: 'callActivity',
+          name: 'Cấp thẻ BHYT (Bảo hiểm xã hội)',
+          lane: INSURANCE,
+          col: 6,
+          calledElement: 'process-cap-the-bhyt',
+          inputAll: true,
+          outputs: [{ source: '= decision', target: 'healthCardDecision' }],
+        },
+        { id: 'gateway-join', kind: 'parallelGateway', name: 'Đủ kết quả', lane: CIVIL_STATUS, col: 7 },
+        { id: 'task-return', kind: 'userTask', name: 'Trả kết quả', lane: COUNTER, col: 8, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'end-returned', kind: 'endEvent', name: 'Đã trả kết quả', lane: COUNTER, col: 9 },
+      ],
+      flows: [
+        ...front.flows,
+        { id: 'flow-register-to-decide', from: 'task-register-birth', to: 'gateway-birth' },
+        { id: 'flow-birth-reject', from: 'gateway-birth', to: 'end-refused', name: 'Từ chối', condition: decisionIs('reject') },
+        ...wait.flows,
+        { id: 'flow-birth-registered', from: 'gateway-birth', to: 'gateway-split', name: 'Đã khai sinh' },
+        { id: 'flow-split-to-residence', from: 'gateway-split', to: 'call-residence' },
+        { id: 'flow-split-to-health-card', from: 'gateway-split', to: 'call-health-card' },
+        { id: 'flow-residence-to-join', from: 'call-residence', to: 'gateway-join' },
+        { id: 'flow-health-card-to-join', from: 'call-health-card', to: 'gateway-join' },
+        { id: 'flow-join-to-return', from: 'gateway-join', to: 'task-return' },
+        { id: 'flow-return-to-end', from: 'task-return', to: 'end-returned' },
+      ],
+    },
+    {
+      participantId: 'participant-dang-ky-thuong-tru',
+      participantName: 'Công an xã – Đăng ký thường trú',
+      processId: 'process-dang-ky-thuong-tru',
+      processName: 'Đăng ký thường trú cho trẻ em',
+      nearlyDue: { percent: 75 },
+      escalation: LADDER_SHORT,
+      lanes: [
+        { id: 'lane-ca-can-bo', name: 'Cán bộ đăng ký cư trú', assignment: AGENCIES.communePolice },
+        { id: 'lane-ca-lanh-dao', name: 'Trưởng Công an xã', assignment: AGENCIES.communePolice },
+      ],
+      nodes: [
+        { id: 'start-residence', kind: 'startEvent', name: 'Nhận giấy khai sinh điện tử', lane: 'lane-ca-can-bo', col: 0 },
+        { id: 'task-review-residence', kind: 'userTask', name: 'Thẩm định hồ sơ đăng ký thường trú', lane: 'lane-ca-can-bo', col: 1, budget: { value: 1, unit: 'workingDays' } },
+        { id: 'gateway-verification', kind: 'exclusiveGateway', name: 'Cần xác minh?', lane: 'lane-ca-can-bo', col: 2, defaultFlow: 'flow-no-verification' },
+        {
+          id: 'task-verify-residence',
+          kind: 'userTask',
+          name: 'Xác minh nơi cư trú',
+          lane: 'lane-ca-can-bo',
+          col: 3,
+          row: 1,
+          budget: { value: 1.5, unit: 'workingDays' },
+          documentation: 'Chỉ khi cần xác minh: Nghị định 63/2024 cho phép cả nhóm đến 5 ngày làm việc.',
+        },
+        { id: 'gateway-verified', kind: 'exclusiveGateway', name: '', lane: 'lane-ca-can-bo', col: 4 },
+        { id: 'task-approve-residence', kind: 'userTask', name: 'Phê duyệt, cập nhật CSDL cư trú', lane: 'lane-ca-lanh-dao', col: 5, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'gateway-residence', kind: 'exclusiveGateway', name: 'Phê duyệt?', lane: 'lane-ca-lanh-dao', col: 6, defaultFlow: 'flow-residence-approved' },
+        { id: 'end-residence-registered', kind: 'endEvent', name: 'Đã đăng ký thường trú', lane: 'lane-ca-lanh-dao', col: 7 },
+        { id: 'end-residence-refused', kind: 'endEvent', name: 'Không đăng ký thường trú', lane: 'lane-ca-lanh-dao', col: 7, row: 1 },
+      ],
+      flows: [
+        { id: 'flow-residence-start', from: 'start-residence', to: 'task-review-residence' },
+        { id: 'flow-residence-review-to-gateway', from: 'task-review-residence', to: 'gateway-verification' },
+        { id: 'flow-needs-verification', from: 'gateway-verification', to: 'task-verify-residence', name: 'Cần xác minh', condition: '= needsVerification = true' },
+        { id: 'flow-no-verification', from: 'gateway-verification', to: 'gateway-verified', name: 'Không' },
+        { id: 'flow-verified', from: 'task-verify-residence', to: 'gateway-verified' },
+        { id: 'flow-verified-to-approve', from: 'gateway-verified', to: 'task-approve-residence' },
+        { id: 'flow-approve-to-gateway', from: 'task-approve-residence', to: 'gateway-residence' },
+        { id: 'flow-residence-reject', from: 'gateway-residence', to: 'end-residence-refused', name: 'Từ chối', condition: decisionIs('reject') },
+        { id: 'flow-residence-approved', from: 'gateway-residence', to: 'end-residence-registered', name: 'Đồng ý' },
+      ],
+    },
+    {
+      participantId: 'participant-cap-the-bhyt',
+      participantName: 'Bảo hiểm xã hội – Cấp thẻ BHYT',
+      processId: 'process-cap-the-bhyt',
+      processName: 'Cấp thẻ BHYT cho trẻ em dưới 6 tuổi',
+      nearlyDue: { percent: 75 },
+      escalation: LADDER_SHORT,
+      lanes: [
+        { id: 'lane-bhxh-so-the', name: 'Bộ phận cấp sổ, thẻ', assignment: AGENCIES.socialInsurance },
+        { id: 'lane-bhxh-lanh-dao', name: 'Lãnh đạo BHXH', assignment: AGENCIES.socialInsurance },
+      ],
+      nodes: [
+        { id: 'start-health-card', kind: 'startEvent', name: 'Nhận thông tin khai sinh', lane: 'lane-bhxh-so-the', col: 0 },
+        { id: 'task-issue-health-card', kind: 'userTask', name: 'Cấp mã số BHXH, lập thẻ BHYT', lane: 'lane-bhxh-so-the', col: 1, budget: { value: 1, unit: 'workingDays' } },
+        { id: 'task-approve-health-card', kind: 'userTask', name: 'Phê duyệt, phát hành thẻ BHYT điện tử', lane: 'lane-bhxh-lanh-dao', col: 2, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'end-health-card-issued', kind: 'endEvent', name: 'Đã cấp thẻ BHYT', lane: 'lane-bhxh-lanh-dao', col: 3 },
+      ],
+      flows: [
+        { id: 'flow-health-card-start', from: 'start-health-card', to: 'task-issue-health-card' },
+        { id: 'flow-issue-to-approve', from: 'task-issue-health-card', to: 'task-approve-health-card' },
+        { id: 'flow-approve-to-issued', from: 'task-approve-health-card', to: 'end-health-card-issued' },
+      ],
+    },
+  ],
+};
