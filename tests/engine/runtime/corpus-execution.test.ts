@@ -346,9 +346,30 @@ const cases: CorpusCase[] = [
       expect(d.status).toBe('completed');
     },
   },
+  // Class D: bpmn-elements passes "discard" tokens down untaken paths so that parallel joins fire. We follow the
+  // spec (§13.3.1: a parallel join waits for a token on every incoming flow) and assert the blocked join instead.
+  {
+    id: 'D1', file: 'E/parallel-join-edgecase.bpmn', title: 'a parallel join fed by an exclusive choice blocks, as the spec says (bpmn-elements completes)',
+    async run(start) {
+      const d = await start();
+      expect(Object.keys(d.snapshot.j ?? {})).toEqual(['s0/join']);
+      expect(d.visited).not.toContain('end');
+      expect(d.status).toBe('running');
+    },
+  },
+  {
+    id: 'D8', file: 'N/boundary-timeout.bpmn', title: 'a parallel join after a task and its interrupting timer blocks, as the spec says (bpmn-engine completes)',
+    async run(start) {
+      const d = await start();
+      await d.fireTimer('boundTimeoutEvent');
+      expect(d.effectsOf('step.cancelled').map((e) => e.elementId)).toEqual(['userTask']);
+      expect(Object.keys(d.snapshot.j ?? {})).toEqual(['s0/join']);
+      expect(d.status).toBe('running');
+    },
+  },
 ];
 
-describe('corpus execution cases, class S (EXECUTION_CASES.md)', () => {
+describe('corpus execution cases, class S and two of class D (EXECUTION_CASES.md)', () => {
   if (!existsSync(corpus)) {
     console.log('skipped: no corpus');
     it.skip('skipped: no corpus', () => undefined);
