@@ -4,11 +4,19 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import type { MiddlewareHandler } from 'hono';
+import type { Action } from './access/authorize';
 import type { Clock, Stores } from '../../engine/src/index';
 import type { Logger } from './logger';
 import { HttpProblem, toProblemResponse } from './http/http-problem';
+import { problemFromError } from './http/problem-from-error';
+import { validationHook } from './http/validation-hook';
+import { installAccess } from './access/install-access';
+import { principalOf, requirePermission } from './access/auth-middleware';
+import type { AccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { createHealthRoutes } from './routes/health-routes';
 import { createFrontEndRoutes } from './routes/front-end-routes';
+import { createProcedureRoutes } from './routes/procedure-routes';
 
 export interface AppDeps {
   stores: Stores;
@@ -17,17 +25,41 @@ export interface AppDeps {
   /** Which database backend serves the stores: 'external' | 'mongod' | 'emulator' | 'memory'. */
   backend: string;
   pingDatabase(): Promise<void>;
+  /** Users, agencies and idempotency keys. */
+  access: AccessStores;
+  /** HS256 key for session tokens, at least 32 bytes. */
+  sessionSecret: string;
+  /** Browser origins CORS allows; none by default (same-origin front end). */
+  allowedOrigins?: string[];
   /** Folder of the built front end (modeler/dist); absent in API-only tests. */
   frontEndRoot?: string;
 }
 
+function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
+  return async (c, next) => requirePermission(byMethod[c.req.method] ?? otherwise)(c, next);
+}
+
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono({ defaultHook: validationHook });
   const startedAt = deps.clock.now();
 
   app.use('*', requestId());
+  // Safety middleware and authentication first: hono runs middleware only for routes added after it.
+  installAccess(app, {
+    ...deps.access,
+    clock: deps.clock,
+    logger: deps.logger,
+    sessionSecret: deps.sessionSecret,
+    allowedOrigins: deps.allowedOrigins,
+  });
 
   app.route('/health', createHealthRoutes({ pingDatabase: deps.pingDatabase, backend: deps.backend, startedAt }));
+
+  // Analysts deploy (and validate); every signed-in role reads procedures.
+  const procedureAccess = requirePermissionByMethod({ POST: 'procedure.deploy' }, 'procedure.read');
+  app.use('/api/procedures', procedureAccess);
+  app.use('/api/procedures/*', procedureAccess);
+  app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -45,7 +77,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   // One place turns errors into HTTP answers (STYLE.md §4): known problems as they are, anything else a logged generic 500.
   app.onError((error, c) => {
-    if (error instanceof HttpProblem) return toProblemResponse(error, c.req.path);
+    const problem = problemFromError(error);
+    if (problem) return toProblemResponse(problem, c.req.path);
     const id = c.get('requestId');
     deps.logger.error({ err: error, requestId: id, path: c.req.path }, 'unhandled error');
     return toProblemResponse(

@@ -13,6 +13,10 @@ import { startDatabase } from './persistence/mongo/start-database';
 import { connectMongoose } from './persistence/mongo/connect-mongoose';
 import { createMongoStores } from './persistence/mongo/create-mongo-stores';
 import { seedProcedures } from './seed/seed-procedures';
+import { createMongoAccessStores } from './persistence/mongo/create-mongo-access-stores';
+import { seedDemoAccess } from './access/seed-demo-access';
+import { createPasswordHashing } from './access/password-hashing';
+import { randomBytes } from 'node:crypto';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -26,6 +30,10 @@ async function main(): Promise<void> {
   const database = await startDatabase({ uri: env.MONGODB_URI, dataDir: resolve(repoRoot, env.DATA_DIR ?? '.data/db'), logger });
   const connection = await connectMongoose(database.uri, { dbName: env.MONGODB_DB ?? 'lienthong' });
   const stores = await createMongoStores(connection);
+  const access = await createMongoAccessStores(connection);
+  const signIns = await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
+  const sessionSecret = env.SESSION_SECRET ?? randomBytes(32).toString('hex');
+  if (!env.SESSION_SECRET) logger.warn('SESSION_SECRET not set: a random secret is used, so sessions end when the process restarts');
 
   const frontEndRoot = resolve(repoRoot, 'modeler/dist');
   if (!existsSync(resolve(frontEndRoot, 'index.html'))) {
@@ -40,6 +48,9 @@ async function main(): Promise<void> {
       await connection.db?.admin().ping();
     },
     frontEndRoot,
+    access,
+    sessionSecret,
+    allowedOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
   });
 
   const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });
@@ -55,6 +66,9 @@ async function main(): Promise<void> {
         `    API            ${base}/api  (OpenAPI: ${base}/api/openapi.json)`,
         `    health         ${base}/health`,
         `    database       ${database.backend}${database.backend === 'emulator' ? '  (EMULATOR: data is in memory and lost on exit)' : ''}`,
+        '',
+        '  Sign in with a demo user (password = user name):',
+        ...signIns.map((signIn) => `    ${signIn.username.padEnd(22)} ${signIn.role}`),
         '',
       ].join('\n') + '\n',
     );

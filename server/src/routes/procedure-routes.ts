@@ -2,7 +2,8 @@
  * @module procedure-routes — upload, validate and deploy BPMN procedures as new versions; list versions; fetch the
  * XML and metadata. Running dossiers stay on the version they started with (they store procedureVersion).
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createApiRouter } from '../http/api-router';
 import { parseProcedure, type Clock, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 
@@ -104,7 +105,7 @@ function invalid(issues: ValidationIssue[]): HttpProblem {
 }
 
 export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
-  const routes = new OpenAPIHono();
+  const routes = createApiRouter();
 
   routes.openapi(validateRoute, async (c) => {
     const { xml } = c.req.valid('json');

@@ -1,0 +1,57 @@
+/**
+ * A whole application on in-memory stores with a simulated clock, for in-process tests through `app.request()`.
+ * Demo agencies and users are seeded (password = username), as `npm start` does.
+ */
+import { createApp } from '../../server/src/create-app';
+import { createLogger } from '../../server/src/logger';
+import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
+import { createMemoryAccessStores } from '../../server/src/persistence/memory/create-memory-access-stores';
+import { seedDemoAccess } from '../../server/src/access/seed-demo-access';
+import { createPasswordHashing } from '../../server/src/access/password-hashing';
+
+export interface SimulatedClock {
+  now(): number;
+  set(at: number): void;
+  advance(ms: number): void;
+}
+
+export function createSimulatedClock(startAt: number): SimulatedClock {
+  let at = startAt;
+  return { now: () => at, set: (next) => void (at = next), advance: (ms) => void (at += ms) };
+}
+
+export async function createTestApp(options: { startAt?: number } = {}) {
+  const clock = createSimulatedClock(options.startAt ?? Date.UTC(2025, 2, 3, 1, 37));
+  const stores = createMemoryStores();
+  const access = createMemoryAccessStores();
+  await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
+  const logger = createLogger({ level: 'silent' });
+  const app = createApp({
+    stores,
+    access,
+    clock,
+    logger,
+    backend: 'memory',
+    pingDatabase: async () => undefined,
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+  });
+  const tokens = new Map<string, string>();
+
+  /** Signs in a demo user (password = username) and returns the bearer header. */
+  async function as(username: string): Promise<Record<string, string>> {
+    let token = tokens.get(username);
+    if (!token) {
+      const response = await app.request('/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: username }),
+      });
+      if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+      token = ((await response.json()) as { token: string }).token;
+      tokens.set(username, token);
+    }
+    return { authorization: `Bearer ${token}` };
+  }
+
+  return { app, clock, stores, access, as };
+}
