@@ -165,6 +165,18 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'an interrupting conditional boundary cancels the review once another step makes its condition true',
+    fixture: 'conditional-boundary',
+    async run(d) {
+      await d.start({ variables: { withdrawn: false } });
+      expect(d.openSteps()).toEqual(['task-citizen-portal', 'task-review']);
+      await d.complete('task-citizen-portal', { withdrawn: true });
+      expect(d.effectsOf('step.cancelled').map((e) => e.elementId)).toEqual(['task-review']);
+      expect(d.visited).toContain('end-withdrawn');
+      expect(d.status).toBe('completed');
+    },
+  },
+  {
     name: 'an event-based gateway follows the message that comes first and withdraws the timer',
     fixture: 'event-based-gateway',
     async run(d) {
