@@ -112,7 +112,8 @@ function placeLabel(node: NodeSpec, pool: PoolSpec, layout: DiagramLayout): void
   else if (isEvent(node)) shape.label = node.labelAt === 'above' ? above : below;
   else if (!touches(b.y) && node.labelAt !== 'below') shape.label = above;
   else if (!touches(b.y + b.height)) shape.label = below;
-  else shape.label = { x: b.x - 124, y: b.y - 26, width: 120, height: 28 };
+  // Top and bottom taken: the name sits in the upper left corner, above the incoming flow.
+  else shape.label = { x: b.x - 72, y: b.y - 10, width: 68, height: 28 };
 }
 
 function box(layout: DiagramLayout, id: string): Bounds & { cx: number; cy: number; right: number; bottom: number } {

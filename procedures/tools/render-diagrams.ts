@@ -42,10 +42,6 @@ try {
       return { width: Math.ceil(box.width + box.x + 40), height: Math.ceil(box.height + box.y + 40), warnings: warnings.length };
     }, xml);
     await page.setViewportSize({ width: Math.max(800, size.width), height: Math.max(400, size.height) });
-    await page.evaluate(() => {
-      const viewer = (window as unknown as { viewer?: BpmnViewer }).viewer;
-      void viewer;
-    });
     await page.screenshot({ path: join(proceduresDir, slug, `${slug}.png`), fullPage: true });
     console.log(`rendered procedures/${slug}/${slug}.png (${size.width}×${size.height}, ${size.warnings} import warnings)`);
     await page.close();
@@ -56,5 +52,5 @@ try {
 
 interface BpmnViewer {
   importXML(xml: string): Promise<{ warnings: unknown[] }>;
-  get(name: 'canvas'): { viewbox(): { inner: { x: number; y: number; width: number; height: number } }; zoom(level: string): void };
+  get(name: 'canvas'): { viewbox(): { inner: { x: number; y: number; width: number; height: number } } };
 }
