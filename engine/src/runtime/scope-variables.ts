@@ -33,7 +33,8 @@ export function writeVariables(state: InstanceState, scopeId: string, variables:
       id = scope.p;
     }
     const bucket = writes.get(target) ?? {};
-    bucket[key] = value;
+    // The snapshot is plain JSON: an undefined value would vanish on restore, so it is stored as null (FEEL null).
+    bucket[key] = value === undefined ? null : value;
     writes.set(target, bucket);
   }
   for (const [id, bucket] of writes) {
