@@ -80,6 +80,37 @@ export function describeTimerStoreContract(
       expect(await timers.get('first')).toMatchObject({ leaseOwner: 'sweeper-a', leaseUntil: 2500 + lease });
     });
 
+    it('claims timers scheduled in random order, rescheduled and cancelled, strictly in dueAt order across batches', async () => {
+      // given 150 timers with shuffled distinct instants, a third moved later, a tenth cancelled
+      const { timers } = await makeStores();
+      const instants = Array.from({ length: 150 }, (_, i) => 1000 + i * 7);
+      for (let i = instants.length - 1; i > 0; i -= 1) {
+        const j = (i * 7919) % (i + 1); // a fixed shuffle: the test is the same on every run
+        [instants[i], instants[j]] = [instants[j]!, instants[i]!];
+      }
+      const expected = new Map<string, number>();
+      for (const [i, dueAt] of instants.entries()) {
+        await timers.schedule(aTimer(`t${i}`, dueAt));
+        expected.set(`t${i}`, dueAt);
+      }
+      for (let i = 0; i < 150; i += 3) {
+        await timers.schedule(aTimer(`t${i}`, instants[i]! + 2000));
+        expected.set(`t${i}`, instants[i]! + 2000);
+      }
+      for (let i = 5; i < 150; i += 10) {
+        await timers.cancel(`t${i}`);
+        expected.delete(`t${i}`);
+      }
+      // when
+      const claimed: TimerRecord[] = [];
+      for (let batch = await timers.claimDue(10_000, 'sweeper-a', lease, 7); batch.length > 0; batch = await timers.claimDue(10_000, 'sweeper-a', lease, 7)) {
+        claimed.push(...batch);
+      }
+      // then
+      const byDueAt = [...expected.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+      expect(claimed.map((t) => t.id)).toEqual(byDueAt);
+    });
+
     it('claims at most limit timers and leaves the rest for the next claim', async () => {
       // given
       const { timers } = await makeStores();

@@ -73,15 +73,14 @@ export class MemoryTimerStore implements TimerStore {
   async claimDue(now: number, owner: string, leaseMs: number, limit: number): Promise<TimerRecord[]> {
     const { leased, unleased } = this.state;
     // Leases that ran out put their timers back in line; each costs O(log n) and happens once per expiry.
-    for (let entry = leased.peek(); entry && entry.key <= now; entry = leased.peek()) {
-      leased.pop();
-      const slot = this.live(entry.value);
-      if (slot) unleased.push(slot.record.dueAt, entry.value);
+    while ((leased.peekKey() ?? Infinity) <= now) {
+      const ref = leased.pop()!.value;
+      const slot = this.live(ref);
+      if (slot) unleased.push(slot.record.dueAt, ref);
     }
     const claimed: TimerRecord[] = [];
-    for (let entry = unleased.peek(); entry && entry.key <= now && claimed.length < limit; entry = unleased.peek()) {
-      unleased.pop();
-      const slot = this.live(entry.value);
+    while (claimed.length < limit && (unleased.peekKey() ?? Infinity) <= now) {
+      const slot = this.live(unleased.pop()!.value);
       if (!slot) continue;
       const record: TimerRecord = { ...slot.record, leaseOwner: owner, leaseUntil: now + leaseMs };
       this.put(record);
