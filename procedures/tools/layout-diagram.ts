@@ -78,7 +78,7 @@ function layoutPool(pool: PoolSpec, top: number, width: number, layout: DiagramL
   for (const node of pool.nodes.filter((candidate) => candidate.kind === 'boundaryEvent')) {
     const host = layout.shapes[node.attachedTo ?? '']?.bounds;
     if (!host) throw new Error(`${pool.processId}: boundary event ${node.id} has no host`);
-    placeNode(node, { x: host.x + host.width - 25, y: host.y + host.height }, layout);
+    placeNode(node, { x: host.x + host.width / 2, y: host.y + host.height }, layout);
   }
   for (const flow of pool.flows) layout.edges[flow.id] = routeFlow(flow, nodes, layout);
   for (const node of pool.nodes) placeLabel(node, pool, layout);
@@ -140,7 +140,9 @@ function routeFlow(flow: FlowSpec, nodes: Map<string, NodeSpec>, layout: Diagram
   } else if (route.kind === 'rightThenDown') {
     waypoints = [{ x: s.right, y: s.cy }, { x: t.x - 25, y: s.cy }, { x: t.x - 25, y: t.cy }, { x: t.x, y: t.cy }];
   } else if (sourceNode.kind === 'boundaryEvent') {
-    waypoints = [{ x: s.cx, y: s.bottom }, { x: s.cx, y: t.cy }, { x: t.x, y: t.cy }];
+    waypoints = Math.abs(t.cx - s.cx) < 1
+      ? [{ x: s.cx, y: s.bottom }, { x: t.cx, y: t.y }]
+      : [{ x: s.cx, y: s.bottom }, { x: s.cx, y: t.cy }, { x: t.x, y: t.cy }];
   } else if (Math.abs(s.cy - t.cy) < 1) {
     waypoints = [{ x: s.right, y: s.cy }, { x: t.x, y: t.cy }];
   } else if (isGateway(sourceNode) && t.cx > s.cx - 1) {

@@ -95,7 +95,7 @@ export function supplementWait(options: {
   if (bounded) {
     nodes.push(
       { id: 'boundary-window-closed', kind: 'boundaryEvent', name: 'Quá 7 ngày không bổ sung', lane, col, row, attachedTo: 'task-wait-supplement', messageRef: MESSAGES.supplementWindowClosed.id },
-      { id: 'end-window-closed', kind: 'endEvent', name: 'Từ chối: không bổ sung', lane, col: col + 1, row: row + 1 },
+      { id: 'end-window-closed', kind: 'endEvent', name: 'Từ chối: không bổ sung', lane, col, row: row + 1 },
     );
     flows.push({ id: 'flow-window-closed', from: 'boundary-window-closed', to: 'end-window-closed' });
   }
