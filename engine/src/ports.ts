@@ -200,6 +200,37 @@ export interface AuditStore {
   listByDossier(dossierId: string): Promise<AuditRecord[]>;
 }
 
+/**
+ * One line of a dossier's progress (tiến trình) as stored: append-only, numbered per dossier. The fields are those
+ * the National Public Service Portal sync carries (DOMAIN.md "A progress record carries …").
+ */
+export interface ProgressEntry {
+  /** `<dossierId>:<seq>`: writing the same entry twice is refused as a DuplicateKey. */
+  id: string;
+  dossierId: string;
+  /** 1, 2, 3 … per dossier, assigned by the writer inside the dossier's unit of work. */
+  seq: number;
+  dossierCode?: string;
+  status: DossierStatus;
+  previousStatus?: DossierStatus;
+  at: number;
+  actorId?: string;
+  departmentId?: string;
+  stepElementId?: string;
+  /** Start of the step (NgayBatDau) and its due instant (NgayKetThucTheoQuyDinh). */
+  stepStartAt: number;
+  stepDueAt?: number;
+  /** What was done, e.g. `supplement.requested`. */
+  action: string;
+  note?: string;
+}
+
+export interface ProgressStore {
+  append(entry: ProgressEntry): Promise<void>;
+  /** Every entry of the dossier in `seq` order. */
+  listByDossier(dossierId: string): Promise<ProgressEntry[]>;
+}
+
 /** All stores, plus a unit of work: inside `transaction`, writes through `stores` commit or roll back together. */
 export interface Stores {
   procedures: ProcedureStore;
@@ -207,5 +238,6 @@ export interface Stores {
   steps: StepStore;
   timers: TimerStore;
   audit: AuditStore;
+  progress: ProgressStore;
   transaction<T>(work: (stores: Omit<Stores, 'transaction'>) => Promise<T>): Promise<T>;
 }

@@ -4,6 +4,7 @@ import { AsyncMutex } from './async-mutex';
 import { MemoryAuditStore } from './memory-audit-store';
 import { MemoryDossierStore } from './memory-dossier-store';
 import { MemoryProcedureStore } from './memory-procedure-store';
+import { MemoryProgressStore } from './memory-progress-store';
 import { MemoryStepStore } from './memory-step-store';
 import { MemoryTimerStore } from './memory-timer-store';
 import { UndoLog } from './undo-log';
@@ -27,6 +28,7 @@ export function createMemoryStores(): Stores {
   const steps = new MemoryStepStore((dossierId) => dossiers.procedureKeyOf(dossierId));
   const timers = new MemoryTimerStore();
   const audit = new MemoryAuditStore();
+  const progress = new MemoryProgressStore();
   const mutex = new AsyncMutex();
 
   return {
@@ -35,6 +37,7 @@ export function createMemoryStores(): Stores {
     steps,
     timers,
     audit,
+    progress,
     transaction: (work) =>
       mutex.run(async () => {
         const undo = new UndoLog();
@@ -44,6 +47,7 @@ export function createMemoryStores(): Stores {
           steps: steps.withUndo(undo),
           timers: timers.withUndo(undo),
           audit: audit.withUndo(undo),
+          progress: progress.withUndo(undo),
         };
         try {
           return await work(inside);

@@ -7,6 +7,8 @@ import { dossierModel } from './dossier-model';
 import { MongoAuditStore } from './mongo-audit-store';
 import { MongoDossierStore } from './mongo-dossier-store';
 import { MongoProcedureStore } from './mongo-procedure-store';
+import { MongoProgressStore } from './mongo-progress-store';
+import { progressModel } from './progress-model';
 import { MongoStepStore } from './mongo-step-store';
 import { MongoTimerStore } from './mongo-timer-store';
 import { procedureModel } from './procedure-model';
@@ -31,6 +33,7 @@ export async function createMongoStores(connection: Connection): Promise<Stores>
     timers: timerModel(connection),
     audit: auditModel(connection),
     counters: counterModel(connection),
+    progress: progressModel(connection),
   };
   // Collections first: a transaction cannot always create one, and syncIndexes needs it to list indexes.
   for (const model of Object.values(models)) {
@@ -44,6 +47,7 @@ export async function createMongoStores(connection: Connection): Promise<Stores>
     steps: new MongoStepStore(models.steps, models.dossiers, session),
     timers: new MongoTimerStore(models.timers, session),
     audit: new MongoAuditStore(models.audit, session),
+    progress: new MongoProgressStore(models.progress, session),
   });
 
   return {

@@ -1,0 +1,40 @@
+/** @module MemoryProgressStore — the append-only progress records (tiến trình) of each dossier, in memory. */
+import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../../../engine/src/index';
+import type { UndoLog } from './undo-log';
+
+export interface MemoryProgressState {
+  ids: Set<string>;
+  byDossier: Map<string, ProgressEntry[]>;
+}
+
+/** Entries are never changed once appended; each dossier's list is kept in `seq` order. */
+export class MemoryProgressStore implements ProgressStore {
+  constructor(
+    private readonly state: MemoryProgressState = { ids: new Set(), byDossier: new Map() },
+    private readonly undo?: UndoLog,
+  ) {}
+
+  withUndo(undo: UndoLog): MemoryProgressStore {
+    return new MemoryProgressStore(this.state, undo);
+  }
+
+  async append(entry: ProgressEntry): Promise<void> {
+    if (this.state.ids.has(entry.id)) throw new DuplicateKey('progress', entry.id);
+    const stored = structuredClone(entry);
+    const list = this.state.byDossier.get(entry.dossierId) ?? [];
+    let index = list.length;
+    while (index > 0 && list[index - 1]!.seq > stored.seq) index -= 1;
+    list.splice(index, 0, stored);
+    this.state.ids.add(entry.id);
+    this.state.byDossier.set(entry.dossierId, list);
+    this.undo?.record(() => {
+      this.state.ids.delete(entry.id);
+      const at = list.indexOf(stored);
+      if (at >= 0) list.splice(at, 1);
+    });
+  }
+
+  async listByDossier(dossierId: string): Promise<ProgressEntry[]> {
+    return (this.state.byDossier.get(dossierId) ?? []).map((entry) => structuredClone(entry));
+  }
+}

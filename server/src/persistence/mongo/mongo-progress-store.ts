@@ -1,0 +1,31 @@
+/** @module MongoProgressStore — ProgressStore on the `progress` collection: insert and read, never update. */
+import type { ClientSession } from 'mongoose';
+import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../../../engine/src/index';
+import type { ProgressDocument, ProgressModel } from './progress-model';
+import { isDuplicateKeyError } from './is-duplicate-key-error';
+
+function toEntry(document: ProgressDocument): ProgressEntry {
+  const { _id, ...rest } = document;
+  return { ...rest, id: _id };
+}
+
+export class MongoProgressStore implements ProgressStore {
+  constructor(
+    private readonly progress: ProgressModel,
+    private readonly session?: ClientSession,
+  ) {}
+
+  async append(entry: ProgressEntry): Promise<void> {
+    const { id, ...fields } = entry;
+    try {
+      await this.progress.create([{ ...fields, _id: id }], { session: this.session });
+    } catch (error) {
+      throw isDuplicateKeyError(error) ? new DuplicateKey('progress', id) : error;
+    }
+  }
+
+  async listByDossier(dossierId: string): Promise<ProgressEntry[]> {
+    const found = await this.progress.find({ dossierId }, null, { session: this.session }).sort({ seq: 1 }).lean<ProgressDocument[]>();
+    return found.map(toEntry);
+  }
+}
