@@ -16,7 +16,7 @@ const auditSchema = new Schema<AuditDocument>(
     details: { type: Schema.Types.Mixed, default: {} },
     appendOrder: { type: Schema.Types.ObjectId, required: true },
   },
-  { collection: 'audit', versionKey: false, minimize: false },
+  { collection: 'audit', versionKey: false, minimize: false, strict: 'throw' },
 );
 auditSchema.index({ dossierId: 1, at: 1, appendOrder: 1 });
 

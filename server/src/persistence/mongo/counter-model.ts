@@ -8,7 +8,7 @@ export interface CounterDocument {
 
 const counterSchema = new Schema<CounterDocument>(
   { _id: { type: String, required: true }, value: { type: Number, required: true } },
-  { collection: 'counters', versionKey: false },
+  { collection: 'counters', versionKey: false, strict: 'throw' },
 );
 
 function register(connection: Connection) {

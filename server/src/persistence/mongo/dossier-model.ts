@@ -27,8 +27,9 @@ const dossierSchema = new Schema<DossierDocument>(
     createdAt: { type: Number, required: true },
     updatedAt: { type: Number, required: true },
   },
-  // minimize: false keeps empty objects ({}) that the engine stored; versionKey: false because `rev` is ours.
-  { collection: 'dossiers', versionKey: false, minimize: false },
+  // minimize: false keeps empty objects ({}) that the engine stored; versionKey: false because `rev` is ours;
+  // strict: 'throw' makes a field the schema does not know an error, never silently dropped data.
+  { collection: 'dossiers', versionKey: false, minimize: false, strict: 'throw' },
 );
 dossierSchema.index({ dossierCode: 1 }, { unique: true });
 // The lists an agency looks at: its dossiers by status, newest first; and by procedure; and by receipt date.

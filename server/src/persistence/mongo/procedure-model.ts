@@ -17,7 +17,7 @@ const procedureSchema = new Schema<ProcedureDocument>(
     deployedAt: { type: Number, required: true },
     deployedBy: { type: String, required: true },
   },
-  { collection: 'procedures', versionKey: false, minimize: false },
+  { collection: 'procedures', versionKey: false, minimize: false, strict: 'throw' },
 );
 // get / latest / listVersions all read by key and version; unique so concurrent deploys cannot share a version.
 procedureSchema.index({ key: 1, version: -1 }, { unique: true });

@@ -25,7 +25,7 @@ const stepSchema = new Schema<StepDocument>(
     outcome: String,
     procedureKey: String,
   },
-  { collection: 'steps', versionKey: false, minimize: false },
+  { collection: 'steps', versionKey: false, minimize: false, strict: 'throw' },
 );
 // A department's inbox: open steps of one agency and department, oldest first.
 stepSchema.index({ agencyId: 1, departmentId: 1, status: 1, startedAt: 1 });

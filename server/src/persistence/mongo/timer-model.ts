@@ -17,7 +17,7 @@ const timerSchema = new Schema<TimerDocument>(
     leaseUntil: Number,
     firedAt: Number,
   },
-  { collection: 'timers', versionKey: false, minimize: false },
+  { collection: 'timers', versionKey: false, minimize: false, strict: 'throw' },
 );
 // The sweeper's one query: scheduled timers by dueAt. Its cost grows with the number due, not the number open.
 timerSchema.index({ status: 1, dueAt: 1 });
