@@ -42,8 +42,8 @@ export const capGiayChungNhanDangKyDauTu: ProcedureSpec = {
       escalation: LADDER_LONG,
       lanes: [
         { id: 'lane-mot-cua', name: 'Bộ phận Một cửa', assignment: AGENCIES.oneStop },
-        { id: 'lane-chuyen-vien', name: 'Phòng Quản lý đầu tư – chuyên viên', assignment: AGENCIES.financeInvestment },
-        { id: 'lane-truong-phong', name: 'Phòng Quản lý đầu tư – trưởng phòng', assignment: AGENCIES.financeInvestment },
+        { id: 'lane-chuyen-vien', name: 'Chuyên viên P. Quản lý đầu tư', assignment: AGENCIES.financeInvestment },
+        { id: 'lane-truong-phong', name: 'Trưởng phòng QL đầu tư', assignment: AGENCIES.financeInvestment },
         { id: 'lane-lanh-dao-so', name: 'Lãnh đạo Sở Tài chính', assignment: AGENCIES.financeLeaders },
       ],
       nodes: route.nodes,

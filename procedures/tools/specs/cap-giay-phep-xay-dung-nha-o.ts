@@ -43,8 +43,8 @@ export const capGiayPhepXayDungNhaO: ProcedureSpec = {
       escalation: LADDER_LONG,
       lanes: [
         { id: 'lane-mot-cua', name: 'Bộ phận Một cửa', assignment: AGENCIES.oneStop },
-        { id: 'lane-chuyen-vien', name: 'Phòng Kinh tế, Hạ tầng và Đô thị – chuyên viên', assignment: AGENCIES.communeUrban },
-        { id: 'lane-truong-phong', name: 'Phòng Kinh tế, Hạ tầng và Đô thị – trưởng phòng', assignment: AGENCIES.communeUrban },
+        { id: 'lane-chuyen-vien', name: 'Chuyên viên P. KT, HT và ĐT', assignment: AGENCIES.communeUrban },
+        { id: 'lane-truong-phong', name: 'Trưởng phòng KT, HT và ĐT', assignment: AGENCIES.communeUrban },
         { id: 'lane-ubnd', name: 'Lãnh đạo UBND xã', assignment: AGENCIES.communeLeaders },
       ],
       nodes: route.nodes,

@@ -41,8 +41,8 @@ export const dangKyBienDongDatDai: ProcedureSpec = {
       escalation: LADDER_LONG,
       lanes: [
         { id: COUNTER, name: 'Bộ phận Một cửa', assignment: AGENCIES.oneStop },
-        { id: OFFICE, name: 'VP Đăng ký đất đai – chuyên viên', assignment: AGENCIES.landRegistration },
-        { id: OFFICE_LEADER, name: 'VP Đăng ký đất đai – lãnh đạo', assignment: AGENCIES.landRegistration },
+        { id: OFFICE, name: 'Chuyên viên VP Đăng ký đất đai', assignment: AGENCIES.landRegistration },
+        { id: OFFICE_LEADER, name: 'Lãnh đạo VPĐK đất đai', assignment: AGENCIES.landRegistration },
         { id: COMMUNE, name: 'UBND xã', assignment: AGENCIES.communeLeaders },
         { id: TAX, name: 'Cơ quan thuế', assignment: AGENCIES.tax },
       ],

@@ -40,8 +40,8 @@ export const dangKyThanhLapDoanhNghiep: ProcedureSpec = {
       escalation: LADDER_SHORT,
       lanes: [
         { id: 'lane-mot-cua', name: 'Bộ phận Một cửa', assignment: AGENCIES.oneStop },
-        { id: 'lane-chuyen-vien', name: 'Phòng Đăng ký kinh doanh – chuyên viên', assignment: AGENCIES.financeBusinessRegistration },
-        { id: 'lane-truong-phong', name: 'Phòng Đăng ký kinh doanh – trưởng phòng', assignment: AGENCIES.financeBusinessRegistration },
+        { id: 'lane-chuyen-vien', name: 'Chuyên viên Phòng ĐKKD', assignment: AGENCIES.financeBusinessRegistration },
+        { id: 'lane-truong-phong', name: 'Trưởng phòng ĐKKD', assignment: AGENCIES.financeBusinessRegistration },
       ],
       nodes: route.nodes,
       flows: route.flows,
