@@ -3,7 +3,7 @@ import type { Document } from 'bson';
 import { applyUpdate, buildUpsertDocument } from './apply-update';
 import { CommandError } from './command-error';
 import type { CommandSpec } from './command-spec';
-import { assertHintExists, assertSimpleCollation, shapeResults } from './read-options';
+import { assertHintExists, assertNoVariables, assertSimpleCollation, shapeResults } from './read-options';
 import { toValueKey } from './value-key';
 
 function project(doc: Document | null, fields: Document | undefined): Document | null {
@@ -25,6 +25,7 @@ export const findAndModifyCommand: CommandSpec = {
     if (remove === (body.update !== undefined)) throw new CommandError({ code: 9, message: 'Either an update or remove=true must be specified' });
     if (remove && (body.upsert === true || body.new === true)) throw new CommandError({ code: 9, message: 'Cannot specify both an update and remove=true' });
     assertSimpleCollation(body.collation);
+    assertNoVariables('findAndModify', body.let);
     assertHintExists(context, collection, body.hint);
     const filter = (body.query as Document | undefined) ?? {};
     const store = context.storeForWrite(collection);

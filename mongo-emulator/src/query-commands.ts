@@ -5,7 +5,7 @@ import { Collection } from './collection';
 import { CommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
 import { valuesAtPath } from './document-path';
-import { assertHintExists, assertSimpleCollation, shapeResults } from './read-options';
+import { assertHintExists, assertNoVariables, assertSimpleCollation, shapeResults } from './read-options';
 import { toValueKey } from './value-key';
 
 function collectionOf(context: CommandContext): string {
@@ -37,6 +37,7 @@ const find: CommandSpec = {
     const unsupported = UNSUPPORTED_FIND_OPTIONS.filter((option) => body[option] !== undefined && body[option] !== false);
     if (unsupported.length > 0) throw new CommandError({ code: 115, message: `find option(s) ${unsupported.join(', ')} not supported by the MongoDB emulator` });
     assertSimpleCollation(body.collation);
+    assertNoVariables('find', body.let);
     const collection = collectionOf(context);
     assertHintExists(context, collection, body.hint);
     const limit = Math.abs(Number(body.limit ?? 0));

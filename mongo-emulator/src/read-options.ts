@@ -12,6 +12,12 @@ export function assertSimpleCollation(collation: unknown): void {
   if (locale !== 'simple') throw new CommandError({ code: 115, message: 'collation is not supported by the MongoDB emulator (only { locale: "simple" })' });
 }
 
+/** `let`/`c` variables are honoured only by aggregate; elsewhere they are refused rather than silently dropped. */
+export function assertNoVariables(command: string, variables: unknown): void {
+  if (variables === undefined || (typeof variables === 'object' && variables !== null && Object.keys(variables).length === 0)) return;
+  throw new CommandError({ code: 115, message: `let variables are not supported by the MongoDB emulator for ${command}` });
+}
+
 /** mongod refuses a hint naming no existing index (error 2, "hint provided does not correspond to an existing index"). */
 export function assertHintExists(context: CommandContext, collection: string, hint: unknown): void {
   if (hint === undefined) return;
@@ -36,5 +42,13 @@ export function shapeResults(documents: Document[], shape: FindShape): Document[
   if (shape.sort && Object.keys(shape.sort).length > 0) cursor = cursor.sort(shape.sort as Record<string, 1 | -1>);
   if (shape.skip) cursor = cursor.skip(shape.skip);
   if (shape.limit) cursor = cursor.limit(shape.limit);
-  return cursor.all();
+  const results = cursor.all();
+  return hasProjection ? results.map(idFirst) : results;
+}
+
+/** mongod keeps `_id` as the first field of a projected document; mingo appends it last. */
+function idFirst(doc: Document): Document {
+  if (!('_id' in doc) || Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
 }

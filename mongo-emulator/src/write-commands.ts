@@ -4,7 +4,7 @@ import { applyUpdate, buildUpsertDocument, updateKindOf } from './apply-update';
 import { CommandError, toCommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
 import { isPlainObject } from './document-path';
-import { assertHintExists, assertSimpleCollation, shapeResults } from './read-options';
+import { assertHintExists, assertNoVariables, assertSimpleCollation, shapeResults } from './read-options';
 import { toValueKey } from './value-key';
 
 function collectionOf(context: CommandContext): string {
@@ -74,7 +74,11 @@ const update: CommandSpec = {
   run(context) {
     const collection = collectionOf(context);
     const list = statements(context, 'updates');
-    for (const statement of list) assertStatementFields('update', 'updates', statement, UPDATE_STATEMENT_FIELDS);
+    assertNoVariables('update', context.body.let);
+    for (const statement of list) {
+      assertStatementFields('update', 'updates', statement, UPDATE_STATEMENT_FIELDS);
+      assertNoVariables('update', statement.c);
+    }
     const store = context.storeForWrite(collection);
     let n = 0;
     let nModified = 0;
@@ -114,6 +118,7 @@ const remove: CommandSpec = {
   run(context) {
     const collection = collectionOf(context);
     const list = statements(context, 'deletes');
+    assertNoVariables('delete', context.body.let);
     for (const statement of list) assertStatementFields('delete', 'deletes', statement, ['q', 'limit', 'collation', 'hint']);
     const store = context.store(collection);
     let n = 0;
