@@ -3,7 +3,6 @@
  * it grows with the number due, not the number open. In memory at 10k / 100k / 1M open; through the mongoose adapter
  * on the embedded database at 10k / 100k. Run: `npm run bench:sweep` (prints a table; no assertion).
  */
-/* eslint-disable no-restricted-imports -- the benchmark measures the server's persistence adapters themselves */
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -12,7 +11,6 @@ import { createMemoryStores } from '../server/src/persistence/memory/create-memo
 import { connectMongoose } from '../server/src/persistence/mongo/connect-mongoose';
 import { createMongoStores } from '../server/src/persistence/mongo/create-mongo-stores';
 import { startDatabase } from '../server/src/persistence/mongo/start-database';
-/* eslint-enable no-restricted-imports */
 
 const now = Date.UTC(2026, 10, 21, 2, 0);
 const hourMs = 3_600_000;
