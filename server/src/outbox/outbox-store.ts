@@ -33,14 +33,26 @@ export interface OutboxDelivery {
   deliveredAt?: number;
 }
 
+/** An entry as `claimNext` hands it out: with the number of this attempt (1 for the first), for the backoff. */
+export interface ClaimedOutboxEntry extends OutboxEntry {
+  attempt: number;
+}
+
+/**
+ * Every adapter is built with the names of its consumers: `enqueue` creates one pending delivery per consumer, so
+ * that claiming is one indexed query per consumer. A dead delivery (after the last attempt) no longer holds back
+ * the later entries of its dossier: it is logged and kept for an operator to replay.
+ */
 export interface OutboxStore {
   /** Appends entries (idempotent by id). Called inside the same transaction as the change they record. */
   enqueue(entries: OutboxEntry[]): Promise<void>;
   /**
    * For `consumer`, leases the oldest undelivered entry of up to `limit` dossiers whose next attempt is due and
-   * whose earlier entries are all delivered (order per dossier), until `now + leaseMs`.
+   * whose earlier entries are all delivered (order per dossier), until `now + leaseMs`. Each claim counts as an
+   * attempt, so an entry that crashes its deliverer still ends dead.
    */
-  claimNext(consumer: string, now: number, leaseMs: number, owner: string, limit: number): Promise<OutboxEntry[]>;
+  claimNext(consumer: string, now: number, leaseMs: number, owner: string, limit: number): Promise<ClaimedOutboxEntry[]>;
+  /** Records the delivery; false when `owner` no longer holds the lease (another owner took it after it expired). */
   markDelivered(entryId: string, consumer: string, owner: string, at: number): Promise<boolean>;
   /** Records a failed attempt and when to try again (backoff), or `dead` after the last attempt. */
   markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined): Promise<void>;

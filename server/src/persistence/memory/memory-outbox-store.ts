@@ -1,0 +1,143 @@
+/**
+ * @module MemoryOutboxStore — the outbox in memory: entries, one delivery per consumer, and per consumer the pending
+ * deliveries of each dossier, so a claim looks only at dossiers with something pending (the twin of the mongoose
+ * adapter's `{consumer, status, dossierId, seq}` index).
+ */
+import type { ClaimedOutboxEntry, OutboxDelivery, OutboxEntry, OutboxStore } from '../../outbox/outbox-store';
+import type { UndoLog } from './undo-log';
+
+interface DeliveryState extends OutboxDelivery {
+  dossierId: string;
+  seq: number;
+  leaseOwner?: string;
+  leaseUntil?: number;
+}
+
+export interface MemoryOutboxState {
+  entries: Map<string, OutboxEntry>;
+  /** `<consumer>\0<entryId>` → delivery. */
+  deliveries: Map<string, DeliveryState>;
+  /** consumer → dossierId → keys of its pending deliveries. */
+  pending: Map<string, Map<string, Set<string>>>;
+}
+
+export function createMemoryOutboxState(): MemoryOutboxState {
+  return { entries: new Map(), deliveries: new Map(), pending: new Map() };
+}
+
+const keyOf = (consumer: string, entryId: string) => `${consumer}\u0000${entryId}`;
+
+function toDelivery(state: DeliveryState): OutboxDelivery {
+  const { dossierId: _dossier, seq: _seq, leaseOwner: _owner, leaseUntil: _until, ...delivery } = state;
+  return structuredClone(delivery);
+}
+
+export class MemoryOutboxStore implements OutboxStore {
+  /**
+   * @param consumers the consumers every entry is delivered to (each gets one pending delivery per entry)
+   * @param undo set by `withUndo`: the writes of a unit of work, undone when it throws
+   */
+  constructor(
+    private readonly consumers: readonly string[],
+    private readonly state: MemoryOutboxState = createMemoryOutboxState(),
+    private readonly undo?: UndoLog,
+  ) {}
+
+  /** The same outbox, recording the inverse of each write in `undo` (for an in-memory transaction). */
+  withUndo(undo: UndoLog): MemoryOutboxStore {
+    return new MemoryOutboxStore(this.consumers, this.state, undo);
+  }
+
+  async enqueue(entries: OutboxEntry[]): Promise<void> {
+    for (const entry of entries) {
+      if (this.state.entries.has(entry.id)) continue;
+      this.state.entries.set(entry.id, structuredClone(entry));
+      this.undo?.record(() => this.state.entries.delete(entry.id));
+      for (const consumer of this.consumers) {
+        this.put(consumer, {
+          entryId: entry.id,
+          consumer,
+          dossierId: entry.dossierId,
+          seq: entry.seq,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: entry.createdAt,
+        });
+      }
+    }
+  }
+
+  async claimNext(consumer: string, now: number, leaseMs: number, owner: string, limit: number): Promise<ClaimedOutboxEntry[]> {
+    const heads: DeliveryState[] = [];
+    for (const keys of this.state.pending.get(consumer)?.values() ?? []) {
+      let head: DeliveryState | undefined;
+      for (const key of keys) {
+        const delivery = this.state.deliveries.get(key)!;
+        if (!head || delivery.seq < head.seq) head = delivery;
+      }
+      // Only the oldest pending entry of a dossier may go out; it waits for its next attempt and any live lease.
+      if (head && head.nextAttemptAt <= now && (head.leaseUntil === undefined || head.leaseUntil <= now)) heads.push(head);
+    }
+    heads.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.seq - b.seq || (a.dossierId < b.dossierId ? -1 : 1));
+    return heads.slice(0, limit).map((head) => {
+      const attempts = head.attempts + 1;
+      this.put(consumer, { ...head, attempts, leaseOwner: owner, leaseUntil: now + leaseMs });
+      return { ...structuredClone(this.state.entries.get(head.entryId)!), attempt: attempts };
+    });
+  }
+
+  async markDelivered(entryId: string, consumer: string, owner: string, at: number): Promise<boolean> {
+    const current = this.state.deliveries.get(keyOf(consumer, entryId));
+    if (current?.status !== 'pending' || current.leaseOwner !== owner) return false;
+    const { leaseOwner: _owner, leaseUntil: _until, lastError: _error, ...rest } = current;
+    this.put(consumer, { ...rest, status: 'delivered', deliveredAt: at });
+    return true;
+  }
+
+  async markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined): Promise<void> {
+    const current = this.state.deliveries.get(keyOf(consumer, entryId));
+    if (current?.status !== 'pending' || current.leaseOwner !== owner) return;
+    const { leaseOwner: _owner, leaseUntil: _until, ...rest } = current;
+    this.put(
+      consumer,
+      nextAttemptAt === undefined ? { ...rest, status: 'dead', lastError: error } : { ...rest, lastError: error, nextAttemptAt },
+    );
+  }
+
+  async listByDossier(dossierId: string): Promise<OutboxEntry[]> {
+    return [...this.state.entries.values()]
+      .filter((entry) => entry.dossierId === dossierId)
+      .sort((a, b) => a.seq - b.seq)
+      .map((entry) => structuredClone(entry));
+  }
+
+  async deliveries(entryId: string): Promise<OutboxDelivery[]> {
+    return [...this.state.deliveries.values()]
+      .filter((delivery) => delivery.entryId === entryId)
+      .sort((a, b) => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0))
+      .map(toDelivery);
+  }
+
+  /** Stores a new version of a delivery, indexes it, and records how to restore the previous one. */
+  private put(consumer: string, delivery: DeliveryState): void {
+    const key = keyOf(consumer, delivery.entryId);
+    const previous = this.state.deliveries.get(key);
+    this.index(key, delivery);
+    this.undo?.record(() => this.index(key, previous, delivery));
+  }
+
+  private index(key: string, delivery: DeliveryState | undefined, replaced = this.state.deliveries.get(key)): void {
+    const { deliveries, pending } = this.state;
+    const of = delivery ?? replaced;
+    if (!of) return;
+    const byDossier = pending.get(of.consumer) ?? new Map<string, Set<string>>();
+    pending.set(of.consumer, byDossier);
+    const keys = byDossier.get(of.dossierId) ?? new Set<string>();
+    if (delivery) deliveries.set(key, delivery);
+    else deliveries.delete(key);
+    if (delivery?.status === 'pending') keys.add(key);
+    else keys.delete(key);
+    if (keys.size > 0) byDossier.set(of.dossierId, keys);
+    else byDossier.delete(of.dossierId);
+  }
+}

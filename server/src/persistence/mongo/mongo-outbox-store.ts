@@ -1,0 +1,171 @@
+/**
+ * @module MongoOutboxStore — OutboxStore on the `outbox` and `outbox_deliveries` collections. A claim finds the head
+ * (oldest pending delivery) of each dossier for one consumer on the `{consumer, status, dossierId, seq}` index, then
+ * leases each head with one atomic `findOneAndUpdate`, so two processes never lease the same entry.
+ */
+import type { ClientSession, Connection } from 'mongoose';
+import type { ClaimedOutboxEntry, OutboxDelivery, OutboxEntry, OutboxStore } from '../../outbox/outbox-store';
+import { outboxDeliveryModel, type OutboxDeliveryDocument, type OutboxDeliveryModel } from './outbox-delivery-model';
+import { outboxModel, type OutboxDocument, type OutboxModel } from './outbox-model';
+
+export interface OutboxModels {
+  entries: OutboxModel;
+  deliveries: OutboxDeliveryModel;
+}
+
+/** Rounds of "find heads, lease them" a claim makes when other processes keep taking the heads it found. */
+const MAX_CLAIM_ROUNDS = 5;
+
+const deliveryId = (consumer: string, entryId: string) => `${consumer}\u0000${entryId}`;
+
+function toEntry(document: OutboxDocument): OutboxEntry {
+  const { _id, dossierId, seq, kind, payload, createdAt } = document;
+  return { id: _id, dossierId, seq, kind, payload, createdAt };
+}
+
+function toDelivery(document: OutboxDeliveryDocument): OutboxDelivery {
+  const { _id, dossierId: _dossier, seq: _seq, leaseOwner: _owner, leaseUntil: _until, ...delivery } = document;
+  return delivery;
+}
+
+export class MongoOutboxStore implements OutboxStore {
+  /**
+   * @param consumers the consumers every entry is delivered to (each gets one pending delivery per entry)
+   * @param session set by `withSession`: every operation joins that transaction
+   */
+  constructor(
+    private readonly models: OutboxModels,
+    private readonly consumers: readonly string[],
+    private readonly session?: ClientSession,
+  ) {}
+
+  /** The same outbox inside a transaction: enqueue with the change it records, in one unit of work. */
+  withSession(session: ClientSession): MongoOutboxStore {
+    return new MongoOutboxStore(this.models, this.consumers, session);
+  }
+
+  async enqueue(entries: OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const options = { session: this.session };
+    // Upserts with $setOnInsert: an entry written again is left as it is, without a duplicate-key error that would
+    // abort the surrounding transaction.
+    await this.models.entries.bulkWrite(
+      entries.map(({ id, ...fields }) => ({ updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } })),
+      { ...options, ordered: true },
+    );
+    const deliveries = entries.flatMap((entry) =>
+      this.consumers.map((consumer) => ({
+        updateOne: {
+          filter: { _id: deliveryId(consumer, entry.id) },
+          update: {
+            $setOnInsert: {
+              entryId: entry.id,
+              consumer,
+              dossierId: entry.dossierId,
+              seq: entry.seq,
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: entry.createdAt,
+            },
+          },
+          upsert: true,
+        },
+      })),
+    );
+    if (deliveries.length > 0) await this.models.deliveries.bulkWrite(deliveries, { ...options, ordered: true });
+  }
+
+  async claimNext(consumer: string, now: number, leaseMs: number, owner: string, limit: number): Promise<ClaimedOutboxEntry[]> {
+    const leased: OutboxDeliveryDocument[] = [];
+    for (let round = 0; round < MAX_CLAIM_ROUNDS && leased.length < limit; round += 1) {
+      const heads = await this.dueHeads(consumer, now, limit - leased.length);
+      if (heads.length === 0) break;
+      for (const head of heads) {
+        const taken = await this.models.deliveries
+          .findOneAndUpdate(
+            { _id: head._id, status: 'pending', nextAttemptAt: { $lte: now }, ...leaseFree(now) },
+            { $set: { leaseOwner: owner, leaseUntil: now + leaseMs }, $inc: { attempts: 1 } },
+            { returnDocument: 'after', session: this.session },
+          )
+          .lean<OutboxDeliveryDocument>();
+        if (taken) leased.push(taken);
+      }
+    }
+    if (leased.length === 0) return [];
+    const found = await this.models.entries
+      .find({ _id: { $in: leased.map((delivery) => delivery.entryId) } }, null, { session: this.session })
+      .lean<OutboxDocument[]>();
+    const byId = new Map(found.map((document) => [document._id, toEntry(document)]));
+    return leased.map((delivery) => ({ ...byId.get(delivery.entryId)!, attempt: delivery.attempts }));
+  }
+
+  async markDelivered(entryId: string, consumer: string, owner: string, at: number): Promise<boolean> {
+    // Only the holder of the lease may record the delivery: a process whose lease expired matches nothing.
+    const result = await this.models.deliveries.updateOne(
+      { _id: deliveryId(consumer, entryId), status: 'pending', leaseOwner: owner },
+      { $set: { status: 'delivered', deliveredAt: at }, $unset: { leaseOwner: '', leaseUntil: '', lastError: '' } },
+      { session: this.session },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined): Promise<void> {
+    const set = nextAttemptAt === undefined ? { status: 'dead', lastError: error } : { lastError: error, nextAttemptAt };
+    await this.models.deliveries.updateOne(
+      { _id: deliveryId(consumer, entryId), status: 'pending', leaseOwner: owner },
+      { $set: set, $unset: { leaseOwner: '', leaseUntil: '' } },
+      { session: this.session },
+    );
+  }
+
+  async listByDossier(dossierId: string): Promise<OutboxEntry[]> {
+    const found = await this.models.entries.find({ dossierId }, null, { session: this.session }).sort({ seq: 1 }).lean<OutboxDocument[]>();
+    return found.map(toEntry);
+  }
+
+  async deliveries(entryId: string): Promise<OutboxDelivery[]> {
+    const found = await this.models.deliveries
+      .find({ entryId }, null, { session: this.session })
+      .sort({ consumer: 1 })
+      .lean<OutboxDeliveryDocument[]>();
+    return found.map(toDelivery);
+  }
+
+  /** The oldest pending delivery of each dossier for `consumer`, if its attempt is due and no live lease holds it. */
+  private async dueHeads(consumer: string, now: number, limit: number): Promise<OutboxDeliveryDocument[]> {
+    return this.models.deliveries
+      .aggregate<OutboxDeliveryDocument>(
+        [
+          { $match: { consumer, status: 'pending' } },
+          { $sort: { dossierId: 1, seq: 1 } },
+          { $group: { _id: '$dossierId', head: { $first: '$$ROOT' } } },
+          { $replaceRoot: { newRoot: '$head' } },
+          { $match: { nextAttemptAt: { $lte: now }, ...leaseFree(now) } },
+          { $sort: { nextAttemptAt: 1, seq: 1, dossierId: 1 } },
+          { $limit: limit },
+        ],
+        { session: this.session },
+      )
+      .exec();
+  }
+}
+
+function leaseFree(now: number) {
+  return { $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }] };
+}
+
+/**
+ * Creates the outbox collections and their indexes on `connection` and returns the store.
+ *
+ * @example
+ * const outbox = await createMongoOutboxStore(connection, { consumers: ['national-portal', 'email'] });
+ * await connection.transaction((session) => outbox.withSession(session).enqueue(entries));
+ */
+export async function createMongoOutboxStore(connection: Connection, options: { consumers: readonly string[] }): Promise<MongoOutboxStore> {
+  const models = { entries: outboxModel(connection), deliveries: outboxDeliveryModel(connection) };
+  for (const model of Object.values(models)) {
+    await model.createCollection();
+    await model.syncIndexes();
+  }
+  return new MongoOutboxStore(models, options.consumers);
+}
