@@ -135,6 +135,9 @@ function routeFlow(flow: FlowSpec, nodes: Map<string, NodeSpec>, layout: Diagram
     const enterX = t.cx + (route.kind === 'below' ? (route.enterDx ?? 0) : 0);
     const channel = Math.max(s.bottom, t.bottom) + depth;
     waypoints = [{ x: s.cx, y: s.bottom }, { x: s.cx, y: channel }, { x: enterX, y: channel }, { x: enterX, y: t.bottom }];
+  } else if (route.kind === 'belowIntoLeft') {
+    const channel = Math.max(s.bottom, t.bottom) + (route.depth ?? 30);
+    waypoints = [{ x: s.cx, y: s.bottom }, { x: s.cx, y: channel }, { x: t.x - 25, y: channel }, { x: t.x - 25, y: t.cy }, { x: t.x, y: t.cy }];
   } else if (route.kind === 'leftUp') {
     waypoints = [{ x: s.x, y: s.cy }, { x: t.cx, y: s.cy }, { x: t.cx, y: t.cy > s.cy ? t.y : t.bottom }];
   } else if (route.kind === 'rightThenDown') {

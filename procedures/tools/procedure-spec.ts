@@ -80,6 +80,8 @@ export type RouteSpec =
   | { kind: 'below'; depth?: number; enterDx?: number }
   /** Leave the source at its left, run to the target's centre line, enter it from below. */
   | { kind: 'leftUp' }
+  /** Like `below`, but turn up just left of the target and enter it from the left (a merge gateway's free side). */
+  | { kind: 'belowIntoLeft'; depth?: number }
   /** Leave the source at its right, turn just before the target's column, enter it from the left. */
   | { kind: 'rightThenDown' };
 

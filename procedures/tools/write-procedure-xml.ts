@@ -94,7 +94,7 @@ function processLines(pool: PoolSpec): string[] {
     lines.push('      </bpmn:lane>');
   }
   lines.push('    </bpmn:laneSet>');
-  for (const node of pool.nodes) lines.push(...nodeLines(node));
+  for (const node of pool.nodes) lines.push(...nodeLines(node, pool));
   for (const flow of pool.flows) {
     const flowAttrs = attrs({ id: flow.id, name: flow.name, sourceRef: flow.from, targetRef: flow.to });
     if (!flow.condition) {
@@ -109,7 +109,8 @@ function processLines(pool: PoolSpec): string[] {
   return lines;
 }
 
-function nodeLines(node: NodeSpec): string[] {
+/** Each flow node lists its incoming and outgoing sequence flows, as bpmn-js writes them (bpmnlint reads them). */
+function nodeLines(node: NodeSpec, pool: PoolSpec): string[] {
   const tag = TAGS[node.kind];
   const own = attrs({
     id: node.id,
@@ -129,6 +130,8 @@ function nodeLines(node: NodeSpec): string[] {
   const body = [
     ...(node.documentation ? [`      <bpmn:documentation>${escape(node.documentation)}</bpmn:documentation>`] : []),
     ...extensionLines(extensions, '      '),
+    ...pool.flows.filter((flow) => flow.to === node.id).map((flow) => `      <bpmn:incoming>${flow.id}</bpmn:incoming>`),
+    ...pool.flows.filter((flow) => flow.from === node.id).map((flow) => `      <bpmn:outgoing>${flow.id}</bpmn:outgoing>`),
     ...(node.kind === 'boundaryEvent' && node.messageRef ? [`      <bpmn:messageEventDefinition id="${node.id}-definition" messageRef="${node.messageRef}" />`] : []),
   ];
   return body.length === 0 ? [`    <${tag}${own} />`] : [`    <${tag}${own}>`, ...body, `    </${tag}>`];

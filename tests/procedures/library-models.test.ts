@@ -102,13 +102,15 @@ describe.each(LIBRARY)('procedure $slug', (expected) => {
     expect(definition?.procedure?.statutoryBudget).toEqual(expected.statutory);
   });
 
-  it('gives every user task an agency and a budget, and uses the expected agencies', async () => {
+  it('gives every user task an agency, a budget, a nearly-due threshold and the official → head → supervisor ladder', async () => {
     const definition = await loadDefinition(expected.slug);
     const userTasks = definition.processes.flatMap((process) => Object.values(process.nodes)).filter((node) => node.kind === 'userTask');
     expect(userTasks.length).toBeGreaterThan(3);
     for (const task of userTasks) {
       expect(task.assignment?.agencyId, task.id).toMatch(/\S/);
       expect(task.budget, task.id).toBeDefined();
+      expect(task.nearlyDue, task.id).toBeDefined();
+      expect(task.escalation?.map((rung) => rung.target), task.id).toEqual(['official', 'headOfUnit', 'supervisor']);
     }
     const agencies = new Set(userTasks.map((task) => task.assignment!.agencyId));
     for (const agency of expected.agencies) expect(agencies, agency).toContain(agency);

@@ -71,8 +71,8 @@ export function intake(lane: string, budget: NodeSpec['budget'], next: string): 
 }
 
 /**
- * The citizen's supplement: a receive task waiting for `supplement.received` (status 5), then back to the step that
- * asked. With a bounded wait (Decree 63/2024: 7 working days) an interrupting boundary event catches
+ * The citizen's supplement: a receive task waiting for `supplement.received` (status 5), then back through the merge
+ * gateway `backTo` in front of the step that asked. With a bounded wait (Decree 63/2024: 7 working days) an interrupting boundary event catches
  * `supplement.window_closed`, which the server delivers when the dossier lifecycle closes the window, and the
  * dossier ends rejected.
  */
@@ -90,7 +90,7 @@ export function supplementWait(options: {
   ];
   const flows: FlowSpec[] = [
     { id: `flow-${from.replace(/^gateway-/, '')}-supplement`, from, to: 'task-wait-supplement', name: 'Bổ sung', condition: decisionIs('supplement') },
-    { id: 'flow-supplement-received', from: 'task-wait-supplement', to: backTo, name: 'Đã bổ sung', route: { kind: 'leftUp' } },
+    { id: 'flow-supplement-received', from: 'task-wait-supplement', to: backTo, route: { kind: 'leftUp' } },
   ];
   if (bounded) {
     nodes.push(

@@ -12,8 +12,8 @@ const OFFICE_LEADER = 'lane-vpdk-lanh-dao';
 const COMMUNE = 'lane-ubnd-xa';
 const TAX = 'lane-thue';
 
-const front = intake(COUNTER, { value: 0.5, unit: 'workingDays' }, 'task-review');
-const wait = supplementWait({ lane: OFFICE, col: 4, row: 1, from: 'gateway-review', backTo: 'task-review', bounded: false });
+const front = intake(COUNTER, { value: 0.5, unit: 'workingDays' }, 'gateway-review-merge');
+const wait = supplementWait({ lane: OFFICE, col: 4, row: 1, from: 'gateway-review', backTo: 'gateway-review-merge', bounded: false });
 
 export const dangKyBienDongDatDai: ProcedureSpec = {
   slug: 'dang-ky-bien-dong-dat-dai',
@@ -48,6 +48,7 @@ export const dangKyBienDongDatDai: ProcedureSpec = {
       ],
       nodes: [
         ...front.nodes,
+        { id: 'gateway-review-merge', kind: 'exclusiveGateway', name: '', lane: OFFICE, col: 2 },
         { id: 'task-review', kind: 'userTask', name: 'Kiểm tra hồ sơ, trích lục bản đồ địa chính', lane: OFFICE, col: 3, budget: { value: 2.5, unit: 'workingDays' } },
         { id: 'gateway-review', kind: 'exclusiveGateway', name: 'Kết quả kiểm tra?', lane: OFFICE, col: 4, defaultFlow: 'flow-review-approve' },
         { id: 'task-return-refusal', kind: 'userTask', name: 'Trả văn bản từ chối', lane: COUNTER, col: 4, budget: { value: 0.5, unit: 'workingDays' } },
@@ -74,14 +75,16 @@ export const dangKyBienDongDatDai: ProcedureSpec = {
           messageRef: MESSAGES.feesPaid.id,
           documentation: 'Trạng thái 6 (Yêu cầu thực hiện nghĩa vụ tài chính): thời gian nộp thuế không tính vào thời hạn giải quyết.',
         },
-        { id: 'task-update-records', kind: 'userTask', name: 'Chỉnh lý hồ sơ địa chính, xác nhận biến động', lane: OFFICE, col: 11, budget: { value: 3, unit: 'workingDays' } },
-        { id: 'task-sign', kind: 'userTask', name: 'Lãnh đạo chi nhánh ký xác nhận', lane: OFFICE_LEADER, col: 12, budget: { value: 2, unit: 'workingDays' } },
-        { id: 'gateway-sign', kind: 'exclusiveGateway', name: 'Ký duyệt?', lane: OFFICE_LEADER, col: 13, defaultFlow: 'flow-sign-approve' },
-        { id: 'task-return', kind: 'userTask', name: 'Trả kết quả', lane: COUNTER, col: 14, budget: { value: 0.5, unit: 'workingDays' } },
-        { id: 'end-returned', kind: 'endEvent', name: 'Đã trả kết quả', lane: COUNTER, col: 15 },
+        { id: 'task-update-records', kind: 'userTask', name: 'Chỉnh lý hồ sơ địa chính, xác nhận biến động', lane: OFFICE, col: 12, budget: { value: 3, unit: 'workingDays' } },
+        { id: 'gateway-update-merge', kind: 'exclusiveGateway', name: '', lane: OFFICE, col: 11 },
+        { id: 'task-sign', kind: 'userTask', name: 'Lãnh đạo chi nhánh ký xác nhận', lane: OFFICE_LEADER, col: 13, budget: { value: 2, unit: 'workingDays' } },
+        { id: 'gateway-sign', kind: 'exclusiveGateway', name: 'Ký duyệt?', lane: OFFICE_LEADER, col: 14, defaultFlow: 'flow-sign-approve' },
+        { id: 'task-return', kind: 'userTask', name: 'Trả kết quả', lane: COUNTER, col: 15, budget: { value: 0.5, unit: 'workingDays' } },
+        { id: 'end-returned', kind: 'endEvent', name: 'Đã trả kết quả', lane: COUNTER, col: 16 },
       ],
       flows: [
         ...front.flows,
+        { id: 'flow-merge-to-review', from: 'gateway-review-merge', to: 'task-review' },
         { id: 'flow-review-to-decide', from: 'task-review', to: 'gateway-review' },
         { id: 'flow-review-reject', from: 'gateway-review', to: 'task-return-refusal', name: 'Từ chối', condition: decisionIs('reject') },
         { id: 'flow-refusal-to-end', from: 'task-return-refusal', to: 'end-refused' },
@@ -93,10 +96,11 @@ export const dangKyBienDongDatDai: ProcedureSpec = {
         { id: 'flow-to-transfer-tax', from: 'gateway-commune-done', to: 'task-transfer-tax' },
         { id: 'flow-transfer-to-tax', from: 'task-transfer-tax', to: 'task-tax-notice' },
         { id: 'flow-notice-to-wait', from: 'task-tax-notice', to: 'task-wait-fees' },
-        { id: 'flow-fees-paid', from: 'task-wait-fees', to: 'task-update-records', name: 'Đã nộp' },
+        { id: 'flow-fees-paid', from: 'task-wait-fees', to: 'gateway-update-merge' },
+        { id: 'flow-merge-to-update', from: 'gateway-update-merge', to: 'task-update-records' },
         { id: 'flow-update-to-sign', from: 'task-update-records', to: 'task-sign' },
         { id: 'flow-sign-to-decide', from: 'task-sign', to: 'gateway-sign' },
-        { id: 'flow-sign-return', from: 'gateway-sign', to: 'task-update-records', name: 'Trả lại', condition: decisionIs('return'), route: { kind: 'below', enterDx: -30 } },
+        { id: 'flow-sign-return', from: 'gateway-sign', to: 'gateway-update-merge', name: 'Trả lại', condition: decisionIs('return'), route: { kind: 'belowIntoLeft' } },
         { id: 'flow-sign-approve', from: 'gateway-sign', to: 'task-return', name: 'Đồng ý' },
         { id: 'flow-return-to-end', from: 'task-return', to: 'end-returned' },
       ],

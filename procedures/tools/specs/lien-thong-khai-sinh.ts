@@ -11,8 +11,8 @@ const CIVIL_STATUS = 'lane-ho-tich';
 const POLICE = 'lane-cong-an';
 const INSURANCE = 'lane-bhxh';
 
-const front = intake(COUNTER, { value: 2, unit: 'workingHours' }, 'task-register-birth');
-const wait = supplementWait({ lane: CIVIL_STATUS, col: 4, row: 1, from: 'gateway-birth', backTo: 'task-register-birth', bounded: true });
+const front = intake(COUNTER, { value: 2, unit: 'workingHours' }, 'gateway-check-merge');
+const wait = supplementWait({ lane: CIVIL_STATUS, col: 4, row: 1, from: 'gateway-birth', backTo: 'gateway-check-merge', bounded: true });
 
 export const lienThongKhaiSinh: ProcedureSpec = {
   slug: 'lien-thong-khai-sinh',
@@ -48,6 +48,7 @@ export const lienThongKhaiSinh: ProcedureSpec = {
       ],
       nodes: [
         ...front.nodes,
+        { id: 'gateway-check-merge', kind: 'exclusiveGateway', name: '', lane: CIVIL_STATUS, col: 2 },
         {
           id: 'task-register-birth',
           kind: 'userTask',
@@ -88,6 +89,7 @@ export const lienThongKhaiSinh: ProcedureSpec = {
       ],
       flows: [
         ...front.flows,
+        { id: 'flow-merge-to-register', from: 'gateway-check-merge', to: 'task-register-birth' },
         { id: 'flow-register-to-decide', from: 'task-register-birth', to: 'gateway-birth' },
         { id: 'flow-birth-reject', from: 'gateway-birth', to: 'end-refused', name: 'Từ chối', condition: decisionIs('reject') },
         ...wait.flows,

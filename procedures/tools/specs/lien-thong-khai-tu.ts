@@ -12,8 +12,8 @@ const SOCIAL = 'lane-xa-hoi';
 const INSURANCE = 'lane-bhxh';
 const POLICE = 'lane-cong-an';
 
-const front = intake(COUNTER, { value: 2, unit: 'workingHours' }, 'task-register-death');
-const wait = supplementWait({ lane: CIVIL_STATUS, col: 4, row: 1, from: 'gateway-death', backTo: 'task-register-death', bounded: true });
+const front = intake(COUNTER, { value: 2, unit: 'workingHours' }, 'gateway-check-merge');
+const wait = supplementWait({ lane: CIVIL_STATUS, col: 4, row: 1, from: 'gateway-death', backTo: 'gateway-check-merge', bounded: true });
 
 /** A called agency route of two or three steps in a row, each in its lane. */
 function agencyRoute(options: {
@@ -86,6 +86,7 @@ export const lienThongKhaiTu: ProcedureSpec = {
       ],
       nodes: [
         ...front.nodes,
+        { id: 'gateway-check-merge', kind: 'exclusiveGateway', name: '', lane: CIVIL_STATUS, col: 2 },
         {
           id: 'task-register-death',
           kind: 'userTask',
@@ -145,6 +146,7 @@ export const lienThongKhaiTu: ProcedureSpec = {
       ],
       flows: [
         ...front.flows,
+        { id: 'flow-merge-to-register', from: 'gateway-check-merge', to: 'task-register-death' },
         { id: 'flow-register-to-decide', from: 'task-register-death', to: 'gateway-death' },
         { id: 'flow-death-reject', from: 'gateway-death', to: 'end-refused', name: 'Từ chối', condition: decisionIs('reject') },
         ...wait.flows,

@@ -2,7 +2,7 @@
  * @module reviewRoute — the route most one-agency procedures share: intake at the counter, review by an expert
  * (approve / supplement / reject), check by the head of office (approve / return to the expert), optionally the
  * signature of the agency's leader, and the result returned at the counter. Columns left to right:
- * 0–3 intake · 3 review · 4 decision · 5 head · 6 decision · 7 signature · 8 return · 9 end.
+ * 0–3 intake · 2 merge (the loops come back here) · 3 review · 4 decision · 5 head · 6 decision · 7 signature · 8 return · 9 end.
  */
 import type { BudgetSpec, FlowSpec, NodeSpec, NearlyDueSpec } from '../procedure-spec';
 import { decisionIs, intake, supplementWait } from './conventions';
@@ -20,12 +20,13 @@ export interface ReviewRouteOptions {
 
 export function reviewRoute(options: ReviewRouteOptions): { nodes: NodeSpec[]; flows: FlowSpec[] } {
   const { lanes } = options;
-  const front = intake(lanes.counter, options.receive, 'task-review');
-  const wait = supplementWait({ lane: lanes.expert, col: 4, row: 1, from: 'gateway-review', backTo: 'task-review', bounded: false });
+  const front = intake(lanes.counter, options.receive, 'gateway-review-merge');
+  const wait = supplementWait({ lane: lanes.expert, col: 4, row: 1, from: 'gateway-review', backTo: 'gateway-review-merge', bounded: false });
   const afterHead = options.sign ? 'task-sign' : 'task-return';
   const returnCol = options.sign ? 8 : 7;
   const nodes: NodeSpec[] = [
     ...front.nodes,
+    { id: 'gateway-review-merge', kind: 'exclusiveGateway', name: '', lane: lanes.expert, col: 2 },
     { id: 'task-review', kind: 'userTask', name: options.review.name, lane: lanes.expert, col: 3, budget: options.review.budget, ...(options.review.nearlyDue ? { nearlyDue: options.review.nearlyDue } : {}) },
     { id: 'gateway-review', kind: 'exclusiveGateway', name: 'Kết quả thẩm định?', lane: lanes.expert, col: 4, defaultFlow: 'flow-review-approve' },
     { id: 'task-return-refusal', kind: 'userTask', name: 'Trả văn bản từ chối', lane: lanes.counter, col: 4, budget: options.refusal },
@@ -41,13 +42,14 @@ export function reviewRoute(options: ReviewRouteOptions): { nodes: NodeSpec[]; f
   ];
   const flows: FlowSpec[] = [
     ...front.flows,
+    { id: 'flow-merge-to-review', from: 'gateway-review-merge', to: 'task-review' },
     { id: 'flow-review-to-decide', from: 'task-review', to: 'gateway-review' },
     { id: 'flow-review-reject', from: 'gateway-review', to: 'task-return-refusal', name: 'Từ chối', condition: decisionIs('reject') },
     { id: 'flow-refusal-to-end', from: 'task-return-refusal', to: 'end-refused' },
     ...wait.flows,
     { id: 'flow-review-approve', from: 'gateway-review', to: 'task-head', name: 'Đạt', route: { kind: 'rightThenDown' } },
     { id: 'flow-head-to-decide', from: 'task-head', to: 'gateway-head' },
-    { id: 'flow-head-return', from: 'gateway-head', to: 'task-review', name: 'Trả lại', condition: decisionIs('return'), route: { kind: 'below', enterDx: -30 } },
+    { id: 'flow-head-return', from: 'gateway-head', to: 'gateway-review-merge', name: 'Trả lại', condition: decisionIs('return'), route: { kind: 'belowIntoLeft' } },
     { id: 'flow-head-approve', from: 'gateway-head', to: afterHead, name: 'Đồng ý', route: { kind: 'rightThenDown' } },
     ...(options.sign ? [{ id: 'flow-sign-to-return', from: 'task-sign', to: 'task-return' }] : []),
     { id: 'flow-return-to-end', from: 'task-return', to: 'end-returned' },
