@@ -183,4 +183,94 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await page.screenshot({ path: `${screenshots}06-deployed-version-read-only.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('keeps the diagram, its XML and its e-form in sync, stops at a broken XML line, and switches to English', { timeout: 120_000 }, async () => {
+    const modeler = modelerPage(page);
+    // given the one-stop template (counter → department → head → counter)
+    await page.goto(`${stub.url}/modeler`);
+    await page.locator('.modeler, form.sign-in').first().waitFor();
+    if (await page.locator('form.sign-in').isVisible()) await modeler.signIn('analyst', 'analyst');
+    await page.locator('.modeler[data-ready="true"]').waitFor();
+    await modeler.toolbar('Từ mẫu: Một cửa → Phòng → Lãnh đạo → Một cửa');
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    await page.screenshot({ path: `${screenshots}07-one-stop-template.png` });
+
+    // when they open the XML tab, the diagram is there with its step budgets
+    await page.getByRole('tab', { name: 'XML' }).click();
+    const xmlEditor = page.locator('.xml-editor .monaco-editor').first();
+    await xmlEditor.waitFor();
+    await expect.poll(() => page.locator('.xml-editor .view-lines').textContent()).toContain('lt:budget');
+
+    // and break line 3, then try to go back to the diagram
+    await xmlEditor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' & ');
+    await page.getByRole('tab', { name: 'Sơ đồ' }).click();
+
+    // then they stay on the XML, told which line is wrong
+    await expect.poll(() => page.locator('.modeler-status').textContent()).toContain('XML lỗi ở dòng 3');
+    expect(await page.locator('.xml-editor').isVisible()).toBe(true);
+    await page.screenshot({ path: `${screenshots}08-xml-error-line.png` });
+
+    // when they delete the typo, the XML imports back into the diagram
+    await xmlEditor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    for (let count = 0; count < 3; count += 1) await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.xml-editor').getAttribute('data-error')).toBe('');
+    await page.getByRole('tab', { name: 'Sơ đồ' }).click();
+    await expect.poll(() => page.locator('.modeler-canvas').isVisible()).toBe(true);
+
+    // when they write the e-form's JSON Schema
+    await page.getByRole('tab', { name: 'Biểu mẫu điện tử' }).click();
+    const formEditor = page.locator('.form-schema .monaco-editor').first();
+    await formEditor.waitFor();
+    // pasted, as analysts bring schemas from elsewhere (typing would fight monaco's bracket auto-closing)
+    const schema = JSON.stringify(
+      {
+        title: 'Tờ khai đăng ký khai sinh',
+        type: 'object',
+        required: ['hoTen', 'ngaySinh'],
+        properties: {
+          hoTen: { type: 'string', title: 'Họ, chữ đệm, tên của trẻ' },
+          ngaySinh: { type: 'string', format: 'date', title: 'Ngày, tháng, năm sinh' },
+          gioiTinh: { type: 'string', title: 'Giới tính', enum: ['Nam', 'Nữ'] },
+          coTheBhyt: { type: 'boolean', title: 'Đề nghị cấp thẻ BHYT' },
+        },
+      },
+      null,
+      2,
+    );
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), schema);
+    await formEditor.click();
+    await page.keyboard.press('Control+v');
+
+    // then the preview shows the form a citizen will fill, required fields marked
+    await expect.poll(() => page.locator('.form-preview').textContent()).toContain('Họ, chữ đệm, tên của trẻ');
+    expect(await page.locator('.form-preview .form-preview-required').count()).toBe(2);
+    await page.screenshot({ path: `${screenshots}09-e-form-preview.png` });
+    // and the schema is part of the procedure
+    const xml = await page.evaluate(async () => (await window.lienthongModeler!.saveXML({ format: true })).xml ?? '');
+    expect(xml).toContain('Tờ khai đăng ký khai sinh');
+
+    // when they switch the interface to English
+    await page.getByRole('tab', { name: 'Sơ đồ' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+
+    // then the navigation, the toolbar and the palette speak English, and the drawing is kept
+    await page.getByRole('link', { name: 'Procedure design' }).waitFor();
+    await page.locator('.modeler[data-ready="true"]').waitFor();
+    expect(await page.locator('.djs-palette [data-action="create.user-task"]').getAttribute('aria-label')).toBe('Create user task');
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    await page.screenshot({ path: `${screenshots}10-english.png` });
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('link', { name: 'Thiết kế thủ tục' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -50,6 +50,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'status.draftSaved': 'Draft saved on this computer.',
   'status.failed': 'Error: {message}',
   'status.xmlError': 'XML error at line {line}: {message}',
+  'status.xmlApplied': 'The diagram now follows the XML.',
   'status.copiedToDraft': 'Copied {key} into a draft.',
   'props.group.procedure': 'Procedure',
   'props.group.assignment': 'Responsible agency',

@@ -48,6 +48,7 @@ export const messagesVi = {
   'status.draftSaved': 'Đã lưu bản nháp trên máy này.',
   'status.failed': 'Có lỗi: {message}',
   'status.xmlError': 'XML lỗi ở dòng {line}: {message}',
+  'status.xmlApplied': 'Đã cập nhật sơ đồ từ XML.',
   'status.copiedToDraft': 'Đã sao chép {key} thành bản nháp.',
   'props.group.procedure': 'Thông tin thủ tục',
   'props.group.assignment': 'Cơ quan xử lý',

@@ -100,6 +100,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
     try {
       await modeler.importXML(text);
       xmlShown = text;
+      say(t('status.xmlApplied'));
       return true;
     } catch (error) {
       const located = xmlEditor.showError(fromImportError(error))!;

@@ -3,7 +3,7 @@
  * highlighting and syntax errors marked as you type; valid or not, the text is written to the diagram so the lint
  * check on the flow follows too.
  */
-import { monaco } from './monaco-setup';
+import { monaco, MONO_FONT } from './monaco-setup';
 import { FEEL_LANGUAGE_ID } from './feel-language';
 import { feelSyntaxErrors } from './feel-syntax-errors';
 
@@ -22,7 +22,7 @@ export function createConditionEditor(container: HTMLElement, errorLine: HTMLEle
     lineNumbers: 'off',
     glyphMargin: false,
     folding: false,
-    fontSize: 14,
+    fontFamily: MONO_FONT, editContext: false, fontSize: 14,
     wordWrap: 'on',
     scrollBeyondLastLine: false,
     renderLineHighlight: 'none',

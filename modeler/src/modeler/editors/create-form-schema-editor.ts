@@ -2,7 +2,7 @@
  * @module createFormSchemaEditor — the e-form's JSON Schema in monaco (JSON with schema-aware errors from the JSON
  * worker) beside a live preview of the form; edits go to the procedure's `lt:formSchema` through `onChange`.
  */
-import { monaco } from './monaco-setup';
+import { monaco, MONO_FONT } from './monaco-setup';
 import { renderFormPreview } from './render-form-preview';
 
 export interface FormSchemaEditor {
@@ -16,7 +16,7 @@ let modelCount = 0;
 export function createFormSchemaEditor(editorHost: HTMLElement, previewHost: HTMLElement, onChange: (schema: string) => void): FormSchemaEditor {
   const uri = monaco.Uri.parse(`inmemory://lienthong/form-schema-${++modelCount}.json`);
   const model = monaco.editor.createModel('', 'json', uri);
-  const editor = monaco.editor.create(editorHost, { model, automaticLayout: true, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false });
+  const editor = monaco.editor.create(editorHost, { model, automaticLayout: true, minimap: { enabled: false }, fontFamily: MONO_FONT, editContext: false, fontSize: 13, scrollBeyondLastLine: false });
   let applying = false;
   let timer: number | undefined;
   model.onDidChangeContent(() => {

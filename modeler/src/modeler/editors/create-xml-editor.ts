@@ -2,7 +2,7 @@
  * @module createXmlEditor — the XML view of the diagram in monaco. Errors are shown at their line as you type;
  * the modeler view decides when to import the text back into the diagram.
  */
-import { monaco } from './monaco-setup';
+import { monaco, MONO_FONT } from './monaco-setup';
 import { findXmlError, type XmlError } from './xml-errors';
 
 export interface XmlEditor {
@@ -19,7 +19,7 @@ export interface XmlEditor {
 
 export function createXmlEditor(container: HTMLElement, onChange: () => void): XmlEditor {
   const model = monaco.editor.createModel('', 'xml');
-  const editor = monaco.editor.create(container, { model, automaticLayout: true, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false });
+  const editor = monaco.editor.create(container, { model, automaticLayout: true, minimap: { enabled: false }, fontFamily: MONO_FONT, editContext: false, fontSize: 13, scrollBeyondLastLine: false });
   let timer: number | undefined;
   const showError = (error: XmlError | undefined) => {
     monaco.editor.setModelMarkers(

@@ -1,20 +1,14 @@
 /**
- * @module monacoSetup — the slice of monaco-editor the modeler uses (XML, JSON, our FEEL tokenizer, a few editing
+ * @module monacoSetup — the slice of monaco-editor the modeler uses (XML, JSON, our FEEL tokenizer, the editing
  * features), with its web workers bundled by Vite (`?worker`) so they load from our own server, never a CDN.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
+// Every editor feature (find, folding, hover, suggest, paste, code lens…): importing them one by one left services
+// unregistered that other features need at run time. Languages stay limited to XML, JSON and our FEEL.
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/xml/register';
 import 'monaco-editor/languages/features/json/register';
-import 'monaco-editor/features/codicon/register';
-import 'monaco-editor/features/find/register';
-import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/folding/register';
-import 'monaco-editor/features/suggest/register';
-import 'monaco-editor/features/bracketMatching/register';
-import 'monaco-editor/features/gotoError/register';
-import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/clipboard/register';
-import 'monaco-editor/features/contextmenu/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { registerFeelLanguage } from './feel-language';
@@ -30,5 +24,13 @@ self.MonacoEnvironment = {
 };
 
 registerFeelLanguage(monaco);
+
+/*
+ * Our editors set `editContext: false`: monaco's EditContext input ignores key presses such as Backspace when driven
+ * by automation, while the classic textarea input behaves the same for people and tests.
+ */
+
+/** Monospace fonts that draw Vietnamese diacritics in place (monaco's default stack shifts combining marks). */
+export const MONO_FONT = "'DejaVu Sans Mono', 'Noto Sans Mono', 'Liberation Mono', Consolas, monospace";
 
 export { monaco };

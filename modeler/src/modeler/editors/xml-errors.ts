@@ -13,10 +13,11 @@ export function findXmlError(xml: string): XmlError | undefined {
   const parsed = new DOMParser().parseFromString(xml, 'application/xml');
   const error = parsed.getElementsByTagName('parsererror')[0];
   if (!error) return undefined;
+  // Chromium: "This page contains the following errors:error on line 3 at column 44: Unexpected token '<'\nBelow is…"
   const text = error.textContent ?? 'XML error';
-  const position = /line (\d+) at column (\d+)/.exec(text);
-  const message = (/:\s*(.*)$/m.exec(text.split('\n').find((line) => /error/i.test(line)) ?? text)?.[1] ?? text).trim();
-  return { line: position ? Number(position[1]) : 1, column: position ? Number(position[2]) : 1, message };
+  const found = /line (\d+) at column (\d+):\s*([^\n]*?)\s*(?:Below is a rendering|\n|$)/.exec(text);
+  if (!found) return { line: 1, column: 1, message: text.trim() };
+  return { line: Number(found[1]), column: Number(found[2]), message: found[3]!.trim() };
 }
 
 /** A line number for a bpmn-js import error, which mentions `line: N` when bpmn-moddle knows it. */

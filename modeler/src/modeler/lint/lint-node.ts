@@ -21,6 +21,16 @@ export function children(node: LintNode, property: string): LintNode[] {
   return (node.get(property) as LintNode[] | undefined) ?? [];
 }
 
+/**
+ * Sequence flows leaving `node`, found by their sourceRef in its container: files written by other tools (and our
+ * own template) often omit the nodes' `outgoing` lists, which bpmn-js does not fill in on import.
+ */
+export function outgoingFlows(node: LintNode): LintNode[] {
+  const container = node.$parent;
+  if (!container) return [];
+  return children(container, 'flowElements').filter((element) => element.$instanceOf('bpmn:SequenceFlow') && element.get('sourceRef') === node);
+}
+
 /** The first `type` element among `node`'s extension elements. */
 export function extensionOf(node: LintNode, type: string): LintNode | undefined {
   const extensionElements = node.get('extensionElements') as LintNode | undefined;

@@ -4,7 +4,7 @@
  * Loops (e.g. a supplement round trip) are counted once: a back edge to a node on the current path is not followed.
  */
 import { t } from '../../../i18n/locale';
-import { attributeOf, children, extensionOf, type LintNode, type LintRule } from '../lint-node';
+import { attributeOf, children, extensionOf, outgoingFlows, type LintNode, type LintRule } from '../lint-node';
 import { budgetHours, describeHours } from '../budget-hours';
 import { findProcedure } from './procedure-metadata';
 
@@ -24,7 +24,7 @@ export function longestPathHours(container: LintNode): number {
     if (known !== undefined) return known;
     onPath.add(node);
     const successors = [
-      ...children(node, 'outgoing').map((flow) => flow.get('targetRef') as LintNode | undefined),
+      ...outgoingFlows(node).map((flow) => flow.get('targetRef') as LintNode | undefined),
       ...nodes.filter((candidate) => candidate.get('attachedToRef') === node),
     ].filter((next): next is LintNode => !!next && !onPath.has(next));
     const total = ownHours(node) + Math.max(0, ...successors.map(longestFrom));

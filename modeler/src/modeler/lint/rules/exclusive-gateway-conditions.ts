@@ -3,13 +3,13 @@
  * outgoing flow; otherwise a dossier can reach it and match nothing (BPMN 2.0 §13.3.2 raises an exception then).
  */
 import { t } from '../../../i18n/locale';
-import { children, type LintRule } from '../lint-node';
+import { outgoingFlows, type LintRule } from '../lint-node';
 
 export default function exclusiveGatewayConditions(): LintRule {
   return {
     check(node, reporter) {
       if (!node.$instanceOf('bpmn:ExclusiveGateway')) return;
-      const outgoing = children(node, 'outgoing');
+      const outgoing = outgoingFlows(node);
       if (outgoing.length < 2 || node.get('default')) return;
       const missing = outgoing.filter((flow) => !flow.get('conditionExpression'));
       if (missing.length > 0) {

@@ -4,7 +4,7 @@
  * and link catch events start on their own.
  */
 import { t } from '../../../i18n/locale';
-import { children, type LintNode, type LintRule, type Reporter } from '../lint-node';
+import { children, outgoingFlows, type LintNode, type LintRule, type Reporter } from '../lint-node';
 
 function startsOnItsOwn(node: LintNode): boolean {
   if (node.$instanceOf('bpmn:StartEvent')) return true;
@@ -23,7 +23,7 @@ function checkContainer(container: LintNode, reporter: Reporter): void {
     const node = queue.pop()!;
     if (reached.has(node)) continue;
     reached.add(node);
-    for (const flow of children(node, 'outgoing')) {
+    for (const flow of outgoingFlows(node)) {
       const target = flow.get('targetRef') as LintNode | undefined;
       if (target) queue.push(target);
     }
