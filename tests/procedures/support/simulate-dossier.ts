@@ -2,7 +2,8 @@
  * @module simulateDossier — runs a library procedure on the engine with a simulated clock, as a host would: every
  * open user task is completed at the end of its budget (computeDueDate on the Vietnamese working calendar), in due
  * order, with the variables the `decide` callback gives; receive tasks get their message at once (the citizen's
- * time is paused, so it does not matter for the deadline).
+ * time is paused, so it does not matter for the deadline). The snapshot goes through JSON between events, as a
+ * host that persists it would.
  */
 import {
   computeDueDate,
@@ -90,6 +91,8 @@ export async function simulateDossier(definition: ProcedureDefinition, options: 
     const attempt = (attempts.get(next.elementId) ?? 0) + 1;
     attempts.set(next.elementId, attempt);
     steps.push({ elementId: next.elementId, kind: next.kind, activatedAt: next.activatedAt, completedAt: now, agencyId: next.agencyId });
+    // The host stores the snapshot as JSON between events: every step resumes from a reloaded copy.
+    snapshot = JSON.parse(JSON.stringify(snapshot)) as InstanceSnapshot;
     const node = nodes.get(next.elementId);
     if (next.kind === 'receiveTask') {
       const waitsFor = messageNames.get(node?.messageRef ?? '') ?? node?.messageName ?? '';
