@@ -1,8 +1,9 @@
 /** @module indexed-find-bench: prints how long find({ dueAt: { $lte: x } }) takes over 100,000 documents, with and without an index. */
 import { MongoClient } from 'mongodb';
 import { MongoMemoryReplSet } from 'mongodb-memory-server';
-import { Collection, WriteClock } from '../src/collection';
+import { Collection } from '../src/collection';
 import { EMULATOR_VERSION, emulatorBinaryPath } from '../src/index';
+import { WriteClock } from '../src/write-clock';
 
 const DOCUMENTS = 100_000;
 const RUNS = 20;

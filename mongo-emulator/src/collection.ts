@@ -5,18 +5,8 @@ import type { DocumentStore } from './document-store';
 import { IndexManager } from './index-manager';
 import { planCandidates, sortingIndex } from './query-planner';
 import { toValueKey } from './value-key';
-
-/** Hands out increasing numbers so a transaction can tell whether a document changed after it started. */
-export class WriteClock {
-  private last = 0;
-  next(): number {
-    this.last += 1;
-    return this.last;
-  }
-  get current(): number {
-    return this.last;
-  }
-}
+import { VersionHistory } from './version-history';
+import type { WriteClock } from './write-clock';
 
 export class Collection implements DocumentStore {
   readonly docs = new Map<string, Document>();
@@ -24,6 +14,7 @@ export class Collection implements DocumentStore {
   readonly uuid = new UUID();
   /** The write-clock reading of each document's last change (including removal), for write-conflict detection. */
   private readonly changedAt = new Map<string, number>();
+  private readonly history = new VersionHistory();
 
   constructor(
     readonly namespace: string,
@@ -69,30 +60,47 @@ export class Collection implements DocumentStore {
     return (this.changedAt.get(id) ?? 0) > sequence;
   }
 
+  /** Ids written after `sequence` (only known while a transaction is open). */
+  idsChangedAfter(sequence: number): string[] {
+    return this.history.changedAfter(sequence);
+  }
+
+  /** The document as a transaction that began at `sequence` sees it. */
+  versionAt(id: string, sequence: number): Document | undefined {
+    return this.history.versionAt(id, sequence, this.docs.get(id));
+  }
+
+  private stamp(id: string, previous: Document | undefined): void {
+    const seq = this.clock.next();
+    this.history.record(id, seq, previous, this.clock.snapshotHorizon());
+    this.changedAt.set(id, seq);
+  }
+
   insert(doc: Document): void {
     const id = toValueKey(doc._id);
     this.indexes.assertUnique(doc, '');
+    this.stamp(id, undefined);
     this.docs.set(id, doc);
     this.indexes.add(id, doc);
-    this.changedAt.set(id, this.clock.next());
   }
 
   replace(previous: Document, next: Document): void {
     const id = toValueKey(previous._id);
     this.indexes.assertUnique(next, id);
-    this.indexes.remove(id, previous);
+    const stored = this.docs.get(id);
+    this.stamp(id, stored);
+    if (stored) this.indexes.remove(id, stored);
     this.docs.set(id, next);
     this.indexes.add(id, next);
-    this.changedAt.set(id, this.clock.next());
   }
 
   remove(doc: Document): void {
     const id = toValueKey(doc._id);
     const stored = this.docs.get(id);
     if (!stored) return;
+    this.stamp(id, stored);
     this.indexes.remove(id, stored);
     this.docs.delete(id);
-    this.changedAt.set(id, this.clock.next());
   }
 
   count(): number {

@@ -1,7 +1,8 @@
 /** @module Storage: databases → collections → documents, all in memory (nothing is written to --dbpath). */
 import type { Document } from 'bson';
-import { Collection, WriteClock } from './collection';
+import { Collection } from './collection';
 import { CommandError } from './command-error';
+import { WriteClock } from './write-clock';
 
 export class Storage {
   readonly clock = new WriteClock();

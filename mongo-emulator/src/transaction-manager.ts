@@ -33,7 +33,17 @@ export class TransactionManager {
   /** namespace + id → the transaction that wrote the document and has not finished. */
   private readonly claims = new Map<string, Transaction>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Storage) {
+    storage.clock.snapshotHorizon = () => this.oldestActiveStart();
+  }
+
+  private oldestActiveStart(): number | undefined {
+    let oldest: number | undefined;
+    for (const transaction of this.transactions.values()) {
+      if (transaction.state === 'active' && (oldest === undefined || transaction.startedAt < oldest)) oldest = transaction.startedAt;
+    }
+    return oldest;
+  }
 
   /** startTransaction: true begins a new transaction, abandoning an older unfinished one of the session. */
   begin(sessionId: string, txnNumber: number): Transaction {

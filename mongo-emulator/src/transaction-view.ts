@@ -27,9 +27,19 @@ export class TransactionView implements DocumentStore {
     return this.base.namespace;
   }
 
+  /** Committed documents as of the transaction's start, with its own writes on top. */
   find(filter: Document): Document[] {
-    const result = this.base.find(filter).filter((doc) => !this.overlay.has(toValueKey(doc._id)));
+    const changed = new Set(this.base.idsChangedAfter(this.startedAt));
+    const result = this.base.find(filter).filter((doc) => {
+      const id = toValueKey(doc._id);
+      return !this.overlay.has(id) && !changed.has(id);
+    });
     const query = new Query(filter);
+    for (const id of changed) {
+      if (this.overlay.has(id)) continue;
+      const version = this.base.versionAt(id, this.startedAt);
+      if (version && query.test(version)) result.push(version);
+    }
     for (const doc of this.overlay.values()) if (doc && query.test(doc)) result.push(doc);
     return result;
   }
@@ -51,12 +61,7 @@ export class TransactionView implements DocumentStore {
   }
 
   count(): number {
-    let count = this.base.count();
-    for (const [id, doc] of this.overlay) {
-      const inBase = this.base.getById(id) !== undefined;
-      count += (doc ? 1 : 0) - (inBase ? 1 : 0);
-    }
-    return count;
+    return this.find({}).length;
   }
 
   /** A write conflicts when a committed change to the document happened after this transaction began. */

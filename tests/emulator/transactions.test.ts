@@ -46,6 +46,27 @@ describe('transactions in the emulator', () => {
     expect(outsideAfter).toEqual([{ _id: 'a', balance: 70 }, { _id: 'b', balance: 30 }, { _id: 'log-1', transfer: 30 }]);
   });
 
+  it('reads from the snapshot taken when the transaction started, not from later commits', async () => {
+    // given
+    const permits = db.collection('permits-snapshot');
+    await permits.insertOne({ _id: 'p1' as never, state: 'draft' });
+    const session = emulator.client.startSession();
+    session.startTransaction();
+    const first = await permits.findOne({ _id: 'p1' as never }, { session });
+    // when
+    await permits.updateOne({ _id: 'p1' as never }, { $set: { state: 'signed' } });
+    await permits.insertOne({ _id: 'p2' as never, state: 'draft' });
+    const again = await permits.find({}, { session }).toArray();
+    const write = await permits.updateOne({ _id: 'p1' as never }, { $set: { state: 'void' } }, { session }).catch((e: unknown) => e);
+    await session.abortTransaction().catch(() => undefined);
+    await session.endSession();
+    // then
+    expect(first).toEqual({ _id: 'p1', state: 'draft' });
+    expect(again).toEqual([{ _id: 'p1', state: 'draft' }]);
+    expect(write).toMatchObject({ code: 112, codeName: 'WriteConflict' });
+    expect(await permits.find({}).sort({ _id: 1 }).toArray()).toEqual([{ _id: 'p1', state: 'signed' }, { _id: 'p2', state: 'draft' }]);
+  });
+
   it('discards a transaction’s writes on abort', async () => {
     // given
     const notes = db.collection('notes');
