@@ -58,7 +58,11 @@ export const DEMO_AGENCIES: readonly AgencyRecord[] = [
     name: 'Ủy ban nhân dân xã Demo',
     parentId: ids.province,
     kind: 'commune',
-    departments: [{ id: 'tu-phap-ho-tich', name: 'Công chức Tư pháp - Hộ tịch' }],
+    departments: [
+      { id: 'tu-phap-ho-tich', name: 'Công chức Tư pháp - Hộ tịch' },
+      { id: 'van-hoa-xa-hoi', name: 'Phòng Văn hóa - Xã hội' },
+      { id: 'kinh-te-ha-tang-do-thi', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
+    ],
   },
   { id: ids.communePolice, name: 'Công an xã Demo', parentId: ids.commune, kind: 'police', departments: [] },
   { id: ids.socialInsurance, name: 'Bảo hiểm xã hội tỉnh Demo', kind: 'socialInsurance', departments: [] },
