@@ -5,7 +5,11 @@ import { CommandError } from './command-error';
 interface OpenCursor {
   namespace: string;
   remaining: Document[];
+  lastUsedAt: number;
 }
+
+/** mongod closes cursors idle for cursorTimeoutMillis, 10 minutes by default. */
+const CURSOR_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** mongod caps a batch at 16 MiB; a little is kept back for the reply envelope. */
 const MAX_BATCH_BYTES = 15 * 1024 * 1024;
@@ -34,6 +38,7 @@ export class CursorRegistry {
    * fits in the first batch; otherwise the rest waits for getMore.
    */
   open(namespace: string, documents: Document[], batchSize: number | undefined, singleBatch = false): Document {
+    this.closeIdle();
     const size = batchSize === undefined || batchSize <= 0 ? (batchSize === 0 ? 0 : DEFAULT_BATCH_SIZE) : batchSize;
     const length = batchLength(documents, size);
     const firstBatch = documents.slice(0, length);
@@ -42,7 +47,7 @@ export class CursorRegistry {
     if (remaining.length > 0 && !singleBatch) {
       id = Long.fromNumber(this.nextId);
       this.nextId += 1 + Math.floor(Math.random() * 1000);
-      this.cursors.set(id.toString(), { namespace, remaining });
+      this.cursors.set(id.toString(), { namespace, remaining, lastUsedAt: Date.now() });
     }
     return { firstBatch, id, ns: namespace };
   }
@@ -55,6 +60,7 @@ export class CursorRegistry {
     if (cursor.namespace !== namespace) {
       throw new CommandError({ code: 13, message: `Requested getMore on namespace '${namespace}', but cursor belongs to a different namespace ${cursor.namespace}` });
     }
+    cursor.lastUsedAt = Date.now();
     const size = batchSize && batchSize > 0 ? batchSize : cursor.remaining.length;
     const nextBatch = cursor.remaining.splice(0, batchLength(cursor.remaining, size));
     const exhausted = cursor.remaining.length === 0;
@@ -71,6 +77,11 @@ export class CursorRegistry {
       (this.cursors.delete(long.toString()) ? cursorsKilled : cursorsNotFound).push(long);
     }
     return { cursorsKilled, cursorsNotFound, cursorsAlive: [], cursorsUnknown: [] };
+  }
+
+  private closeIdle(): void {
+    const now = Date.now();
+    for (const [id, cursor] of this.cursors) if (now - cursor.lastUsedAt > CURSOR_TIMEOUT_MS) this.cursors.delete(id);
   }
 
   get openCount(): number {

@@ -37,6 +37,9 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`${error.message}\ntry 'mongod --help' for more information\n`);
     process.exit(2); // mongod's EXIT_BADOPTIONS
   }
+  // A parent that stops reading our log must not crash the server with EPIPE.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   const log = new StructuredLog();
   process.stderr.write(`\n*** ${EMULATOR_NOTICE} ***\n\n`);
   log.log({ severity: 'W', component: 'CONTROL', id: 1, ctx: 'main', msg: EMULATOR_NOTICE, attr: { emulator: true } });
