@@ -91,7 +91,11 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
   const syncFromXml = async (): Promise<boolean> => {
     if (tab !== 'xml' || !xmlEditor || readOnlyXml !== undefined) return true;
     const text = xmlEditor.getValue();
-    if (text === xmlShown) return true;
+    if (text === xmlShown) {
+      xmlEditor.showError(undefined);
+      say('');
+      return true;
+    }
     const broken = xmlEditor.check();
     if (broken) {
       say(t('status.xmlError', { line: broken.line, message: broken.message }), 'error');
@@ -164,7 +168,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
       tab = tab === 'xml' ? 'xml' : 'diagram';
       await show(tab);
       await viewer.importXML(found.xml);
-      viewer.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
+      viewer.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
     },
     dispose: () => {
       xmlEditor?.dispose();

@@ -100,7 +100,10 @@ function mountSignedIn(container: HTMLElement): () => void {
     keyInput.value = key;
     tabs.leaveReadOnly();
     const result = await modeler.importXML(xml);
-    modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
+    const canvas = modeler.get<{ zoom(level?: string | number, center?: string): number }>('canvas');
+    // Fit, then leave a margin so the palette on the left does not cover the pool's lane labels.
+    canvas.zoom('fit-viewport', 'auto');
+    canvas.zoom(Math.min(1, canvas.zoom() * 0.85), 'auto');
     if (result.warnings.length > 0) say(t('status.importWarnings', { count: result.warnings.length }));
   };
 

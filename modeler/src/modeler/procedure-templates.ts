@@ -35,15 +35,15 @@ export function oneStopTemplateXml(): string {
   const laneNames = [t('template.laneCounter'), t('template.laneDepartment'), t('template.laneHead')];
   const laneY = (lane: number) => 80 + lane * 150;
   const steps: Step[] = [
-    { id: 'Task_Receive', name: t('template.taskReceive'), lane: 0, x: 300, days: '0.5' },
-    { id: 'Task_Review', name: t('template.taskReview'), lane: 1, x: 460, days: '7' },
-    { id: 'Task_Approve', name: t('template.taskApprove'), lane: 2, x: 620, days: '2' },
-    { id: 'Task_Return', name: t('template.taskReturn'), lane: 0, x: 780, days: '0.5' },
+    { id: 'Task_Receive', name: t('template.taskReceive'), lane: 0, x: 350, days: '0.5' },
+    { id: 'Task_Review', name: t('template.taskReview'), lane: 1, x: 510, days: '7' },
+    { id: 'Task_Approve', name: t('template.taskApprove'), lane: 2, x: 670, days: '2' },
+    { id: 'Task_Return', name: t('template.taskReturn'), lane: 0, x: 830, days: '0.5' },
   ];
   const nodes = ['Start', ...steps.map((step) => step.id), 'End'];
   const center = (id: string): [number, number] => {
-    if (id === 'Start') return [242, laneY(0) + 75];
-    if (id === 'End') return [952, laneY(0) + 75];
+    if (id === 'Start') return [280, laneY(0) + 75];
+    if (id === 'End') return [1002, laneY(0) + 75];
     const step = steps.find((candidate) => candidate.id === id)!;
     return [step.x + 50, laneY(step.lane) + 75];
   };
@@ -69,8 +69,8 @@ export function oneStopTemplateXml(): string {
     })
     .join('\n');
   const shapes = [
-    `<bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="true"><dc:Bounds x="160" y="80" width="880" height="450" /></bpmndi:BPMNShape>`,
-    ...laneNames.map((_, lane) => `<bpmndi:BPMNShape id="Lane_${lane + 1}_di" bpmnElement="Lane_${lane + 1}" isHorizontal="true"><dc:Bounds x="190" y="${laneY(lane)}" width="850" height="150" /></bpmndi:BPMNShape>`),
+    `<bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="true"><dc:Bounds x="160" y="80" width="920" height="450" /></bpmndi:BPMNShape>`,
+    ...laneNames.map((_, lane) => `<bpmndi:BPMNShape id="Lane_${lane + 1}_di" bpmnElement="Lane_${lane + 1}" isHorizontal="true"><dc:Bounds x="190" y="${laneY(lane)}" width="890" height="150" /></bpmndi:BPMNShape>`),
     ...nodes.map((id) => {
       const [cx, cy] = center(id);
       const [w, h] = id === 'Start' || id === 'End' ? [36, 36] : [100, 80];

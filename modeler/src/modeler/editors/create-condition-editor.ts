@@ -22,7 +22,7 @@ export function createConditionEditor(container: HTMLElement, errorLine: HTMLEle
     lineNumbers: 'off',
     glyphMargin: false,
     folding: false,
-    fontFamily: MONO_FONT, editContext: false, fontSize: 14,
+    fontFamily: MONO_FONT, editContext: false, disableMonospaceOptimizations: true, fontSize: 14,
     wordWrap: 'on',
     scrollBeyondLastLine: false,
     renderLineHighlight: 'none',

@@ -16,7 +16,7 @@ let modelCount = 0;
 export function createFormSchemaEditor(editorHost: HTMLElement, previewHost: HTMLElement, onChange: (schema: string) => void): FormSchemaEditor {
   const uri = monaco.Uri.parse(`inmemory://lienthong/form-schema-${++modelCount}.json`);
   const model = monaco.editor.createModel('', 'json', uri);
-  const editor = monaco.editor.create(editorHost, { model, automaticLayout: true, minimap: { enabled: false }, fontFamily: MONO_FONT, editContext: false, fontSize: 13, scrollBeyondLastLine: false });
+  const editor = monaco.editor.create(editorHost, { model, automaticLayout: true, minimap: { enabled: false }, fontFamily: MONO_FONT, editContext: false, disableMonospaceOptimizations: true, fontSize: 13, scrollBeyondLastLine: false });
   let applying = false;
   let timer: number | undefined;
   model.onDidChangeContent(() => {

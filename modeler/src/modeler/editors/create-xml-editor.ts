@@ -19,7 +19,7 @@ export interface XmlEditor {
 
 export function createXmlEditor(container: HTMLElement, onChange: () => void): XmlEditor {
   const model = monaco.editor.createModel('', 'xml');
-  const editor = monaco.editor.create(container, { model, automaticLayout: true, minimap: { enabled: false }, fontFamily: MONO_FONT, editContext: false, fontSize: 13, scrollBeyondLastLine: false });
+  const editor = monaco.editor.create(container, { model, automaticLayout: true, minimap: { enabled: false }, fontFamily: MONO_FONT, editContext: false, disableMonospaceOptimizations: true, fontSize: 13, scrollBeyondLastLine: false });
   let timer: number | undefined;
   const showError = (error: XmlError | undefined) => {
     monaco.editor.setModelMarkers(
