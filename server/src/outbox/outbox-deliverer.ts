@@ -1,0 +1,109 @@
+/**
+ * @module createOutboxDeliverer — takes outbox entries to their consumers: at least once, in order per dossier
+ * per consumer, with exponential backoff and a last attempt after which the delivery is dead (and logged). Several
+ * server processes may each run one: the outbox leases every entry to one owner at a time.
+ */
+import type { Clock } from '../../../engine/src/index';
+import type { Logger } from '../logger';
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff-policy';
+import { DeliveryError } from './delivery-error';
+import type { OutboxConsumer } from './outbox-consumer';
+import type { ClaimedOutboxEntry, OutboxStore } from './outbox-store';
+
+export interface OutboxDelivererOptions {
+  outbox: OutboxStore;
+  consumers: readonly OutboxConsumer[];
+  clock: Clock;
+  /** Who holds the leases: unique per process (e.g. `<hostname>:<pid>:<random>`). */
+  owner: string;
+  /** How long a claimed entry is ours; longer than any consumer's timeout. 2 minutes by default. */
+  leaseMs?: number;
+  backoff?: BackoffPolicy;
+  /** Dossiers claimed per consumer and round; 20 by default. */
+  batchSize?: number;
+  /** Polling interval of `start()`; 2 seconds by default. */
+  pollIntervalMs?: number;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+export interface OutboxDeliverer {
+  /** One round: for each consumer, claims what is due and delivers it. Resolves with the number delivered. */
+  deliverOnce(): Promise<number>;
+  /** Polls every `pollIntervalMs` (a round never overlaps the previous one). */
+  start(): void;
+  /** Stops polling and waits for the round in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * @example
+ * const deliverer = createOutboxDeliverer({ outbox, consumers: [portal, webhook], clock, owner: `${hostname()}:${process.pid}` });
+ * deliverer.start();
+ * // on shutdown
+ * await deliverer.stop();
+ */
+export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDeliverer {
+  const { outbox, consumers, clock, owner } = options;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const batchSize = options.batchSize ?? 20;
+  const logger = options.logger;
+
+  async function deliverEntry(consumer: OutboxConsumer, entry: ClaimedOutboxEntry): Promise<boolean> {
+    try {
+      if (consumer.accepts(entry)) await consumer.deliver(entry);
+    } catch (error) {
+      const message = String((error as Error).message ?? error).slice(0, 500);
+      const permanent = error instanceof DeliveryError && error.permanent;
+      const last = permanent || entry.attempt >= backoff.maxAttempts;
+      const nextAttemptAt = last ? undefined : clock.now() + backoffDelayMs(backoff, entry.attempt);
+      await outbox.markFailed(entry.id, consumer.name, owner, message, nextAttemptAt);
+      const details = { consumer: consumer.name, entryId: entry.id, kind: entry.kind, attempt: entry.attempt, error: message };
+      if (last) logger?.error({ ...details, permanent }, 'outbox delivery is dead: it will not be retried');
+      else logger?.warn({ ...details, nextAttemptAt }, 'outbox delivery failed; retrying later');
+      return false;
+    }
+    const recorded = await outbox.markDelivered(entry.id, consumer.name, owner, clock.now());
+    // Lost the lease while delivering (it expired and another process took it): that one records the delivery.
+    if (!recorded) logger?.warn({ consumer: consumer.name, entryId: entry.id }, 'outbox lease lost during delivery; the entry may be delivered again');
+    return recorded;
+  }
+
+  async function deliverOnce(): Promise<number> {
+    let delivered = 0;
+    for (const consumer of consumers) {
+      const claimed = await outbox.claimNext(consumer.name, clock.now(), leaseMs, owner, batchSize);
+      // Claimed entries belong to distinct dossiers, so they may go out side by side without breaking any order.
+      const results = await Promise.all(claimed.map((entry) => deliverEntry(consumer, entry)));
+      delivered += results.filter(Boolean).length;
+    }
+    return delivered;
+  }
+
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let round: Promise<unknown> | undefined;
+
+  function poll(): void {
+    if (round) return;
+    round = deliverOnce()
+      .catch((error: unknown) => logger?.error({ err: error }, 'outbox round failed'))
+      .finally(() => {
+        round = undefined;
+      });
+  }
+
+  return {
+    deliverOnce,
+    start() {
+      if (timer) return;
+      timer = setInterval(poll, options.pollIntervalMs ?? 2_000);
+      timer.unref?.();
+      poll();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await round;
+    },
+  };
+}
