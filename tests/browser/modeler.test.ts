@@ -4,7 +4,7 @@
  * Screenshots go to tests/browser/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser-launch';
@@ -21,6 +21,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const requested: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -28,6 +29,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requested.push(request.url()));
   });
 
   afterAll(async () => {
@@ -259,8 +261,31 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     const xml = await page.evaluate(async () => (await window.lienthongModeler!.saveXML({ format: true })).xml ?? '');
     expect(xml).toContain('Tờ khai đăng ký khai sinh');
 
-    // when they switch the interface to English
+    // when they delete a step with the keyboard, then undo and redo from the toolbar
     await page.getByRole('tab', { name: 'Sơ đồ' }).click();
+    await modeler.select('Task_Return');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => modeler.element('Task_Return').count()).toBe(0);
+    await modeler.toolbar('Hoàn tác');
+    await expect.poll(() => modeler.element('Task_Return').count()).toBe(1);
+    await modeler.toolbar('Làm lại');
+    await expect.poll(() => modeler.element('Task_Return').count()).toBe(0);
+    await modeler.toolbar('Hoàn tác');
+    await expect.poll(() => modeler.element('Task_Return').count()).toBe(1);
+
+    // and export the diagram as SVG and PNG
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), modeler.toolbar('Xuất SVG')]);
+    expect(svgDownload.suggestedFilename()).toBe('mot-cua-phong-lanh-dao.svg');
+    const svgPath = await svgDownload.path();
+    expect(readFileSync(svgPath, 'utf8')).toContain('Thẩm định');
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), modeler.toolbar('Xuất PNG')]);
+    expect(readFileSync(await pngDownload.path()).subarray(1, 4).toString('ascii')).toBe('PNG');
+
+    // then monaco's workers came from our own server, like everything else the page loaded
+    expect(requested.filter((url) => /worker/.test(url) && url.startsWith(stub.url)).length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !url.startsWith(stub.url) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+
+    // when they switch the interface to English
     await page.getByRole('button', { name: 'English' }).click();
 
     // then the navigation, the toolbar and the palette speak English, and the drawing is kept
