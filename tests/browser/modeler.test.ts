@@ -93,6 +93,10 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     );
     await page.locator(`.djs-overlays[data-container-id="${tasks[0]}"] .bjsl-icon-error`).waitFor();
     await page.screenshot({ path: `${screenshots}02-lint-errors.png` });
+    // and a deploy is refused while they remain, pointing at the list
+    await modeler.toolbar('Triển khai');
+    await expect.poll(() => page.locator('.modeler-status').textContent()).toMatch(/Không thể triển khai: còn \d+ lỗi/);
+    expect(stub.versions).toHaveLength(0);
 
     // when they give the procedure its code and deadline, each lane its agency and each step its budget
     await modeler.select(participant!, { x: 15, y: 40 });
