@@ -130,6 +130,7 @@ const listDatabases: CommandSpec = {
 
 const dropDatabase: CommandSpec = {
   name: 'dropDatabase',
+  writes: true,
   fields: [],
   run({ db, emulator }) {
     emulator.storage.dropDatabase(db);

@@ -33,6 +33,7 @@ export class CommandDispatcher {
       this.assertKnownFields(spec, request.body);
       const db = typeof request.body.$db === 'string' ? request.body.$db : 'admin';
       if (spec.adminOnly && db !== 'admin') throw new CommandError({ code: 13, message: `${spec.name} may only be run against the admin database.` });
+      if (spec.writes && !this.emulator.replication.isPrimary) throw new CommandError({ code: 10107, message: 'not primary' });
       transaction = this.transactionFor(spec, request.body);
       const reply = await spec.run(this.contextFor(request, db, transaction));
       return this.withClusterTime({ ...reply, ok: 1 });

@@ -28,6 +28,8 @@ export interface CommandSpec {
   readonly fields: readonly string[] | 'any';
   /** Commands allowed inside a multi-document transaction (manual: "Operations in Transactions"). */
   readonly inTransaction?: boolean;
+  /** Commands that write: refused with NotWritablePrimary (10107) by a replica-set member before replSetInitiate. */
+  readonly writes?: boolean;
   /** Commands that only run against the admin database. */
   readonly adminOnly?: boolean;
   run(context: CommandContext): Document | Promise<Document>;

@@ -26,6 +26,7 @@ function existing(context: CommandContext, message: (ns: string) => string): Col
 
 const create: CommandSpec = {
   name: 'create',
+  writes: true,
   fields: [...UNSUPPORTED_CREATE_OPTIONS, ...IGNORED_CREATE_OPTIONS],
   inTransaction: true,
   run(context) {
@@ -47,6 +48,7 @@ const create: CommandSpec = {
 /** Dropping a missing collection succeeds since MongoDB 7.0. */
 const drop: CommandSpec = {
   name: 'drop',
+  writes: true,
   fields: [],
   run(context) {
     const name = collectionName(context);
@@ -88,6 +90,7 @@ function validateIndexSpec(spec: Document): void {
 
 const createIndexes: CommandSpec = {
   name: 'createIndexes',
+  writes: true,
   fields: ['indexes', 'commitQuorum'],
   inTransaction: true,
   run(context) {
@@ -126,6 +129,7 @@ const listIndexes: CommandSpec = {
 /** index may be a name, "*", a key pattern or an array of names (manual: dropIndexes). */
 const dropIndexes: CommandSpec = {
   name: 'dropIndexes',
+  writes: true,
   fields: ['index'],
   run(context) {
     const collection = existing(context, (ns) => `ns not found ${ns}`);

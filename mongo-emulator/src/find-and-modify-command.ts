@@ -14,6 +14,7 @@ function project(doc: Document | null, fields: Document | undefined): Document |
 /** Replies with `value` (the document before, or after when new: true) and `lastErrorObject` (manual: findAndModify > Output). */
 export const findAndModifyCommand: CommandSpec = {
   name: 'findAndModify',
+  writes: true,
   aliases: ['findandmodify'],
   fields: ['query', 'sort', 'remove', 'update', 'new', 'fields', 'upsert', 'bypassDocumentValidation', 'arrayFilters', 'collation', 'hint', 'let'],
   inTransaction: true,

@@ -49,6 +49,7 @@ function runStatements(context: CommandContext, list: Document[], run: (statemen
 
 const insert: CommandSpec = {
   name: 'insert',
+  writes: true,
   fields: ['documents', 'ordered', 'bypassDocumentValidation'],
   inTransaction: true,
   run(context) {
@@ -69,6 +70,7 @@ const UPDATE_STATEMENT_FIELDS = ['q', 'u', 'upsert', 'multi', 'arrayFilters', 'c
 
 const update: CommandSpec = {
   name: 'update',
+  writes: true,
   fields: ['updates', 'ordered', 'bypassDocumentValidation', 'let'],
   inTransaction: true,
   run(context) {
@@ -113,6 +115,7 @@ const update: CommandSpec = {
 
 const remove: CommandSpec = {
   name: 'delete',
+  writes: true,
   fields: ['deletes', 'ordered', 'let'],
   inTransaction: true,
   run(context) {

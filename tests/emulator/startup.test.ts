@@ -56,6 +56,44 @@ describe('the emulator as a mongod binary', () => {
     expect(await exit).toBe(0);
   });
 
+  it('refuses writes until replSetInitiate, logs the transition to primary, and exits cleanly on the shutdown command', async () => {
+    // given
+    const port = await freePort();
+    const child = spawn(emulatorBinaryPath(), ['--port', String(port), '--bind_ip', '127.0.0.1', '--replSet', 'rs-test'], { stdio: 'pipe' });
+    let stdout = '';
+    const logged = (text: string): Promise<void> =>
+      new Promise((resolve) => {
+        const check = (): void => {
+          if (stdout.includes(text)) resolve();
+        };
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          check();
+        });
+        check();
+      });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await logged('Waiting for connections');
+    const client = await MongoClient.connect(`mongodb://127.0.0.1:${port}/?directConnection=true`);
+    try {
+      // when
+      const before = await client.db('x').collection('y').insertOne({ a: 1 }).catch((e: unknown) => e);
+      await client.db('admin').command({ replSetInitiate: { _id: 'rs-test', members: [{ _id: 0, host: `127.0.0.1:${port}` }] } });
+      await logged('"id":21331');
+      const after = await client.db('x').collection('y').insertOne({ a: 1 });
+      const hello = await client.db('admin').command({ hello: 1 });
+      await client.db('admin').command({ shutdown: 1, force: true, timeoutSecs: 1 }).catch(() => undefined);
+      // then
+      expect(before).toMatchObject({ code: 10107 });
+      expect(after.acknowledged).toBe(true);
+      expect(hello).toMatchObject({ setName: 'rs-test', isWritablePrimary: true });
+      expect(stdout).toContain('Transition to primary complete; database writes are now permitted');
+      expect(await exit).toBe(0);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('runs standalone under mongodb-memory-server, where transactions are refused as by mongod', async () => {
     // given
     const server = await MongoMemoryServer.create({ binary: { systemBinary: emulatorBinaryPath(), version: EMULATOR_VERSION } });
