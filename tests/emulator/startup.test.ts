@@ -74,7 +74,7 @@ describe('the emulator as a mongod binary', () => {
       });
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await logged('Waiting for connections');
-    const client = await MongoClient.connect(`mongodb://127.0.0.1:${port}/?directConnection=true`);
+    const client = await MongoClient.connect(`mongodb://127.0.0.1:${port}/?directConnection=true&retryWrites=false`);
     try {
       // when
       const before = await client.db('x').collection('y').insertOne({ a: 1 }).catch((e: unknown) => e);
