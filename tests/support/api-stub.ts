@@ -59,7 +59,7 @@ export async function startApiStub(): Promise<ApiStub> {
     return next();
   });
   app.get('/api/agencies', (c) => c.json(stubAgencies));
-  const summary = ({ xml, ...rest }: StoredVersion) => (void xml, rest);
+  const summary = (stored: StoredVersion) => ({ key: stored.key, version: stored.version, name: stored.name, procedureCode: stored.procedureCode, deployedAt: stored.deployedAt });
   const latest = () => [...new Set(versions.map((version) => version.key))].map((key) => versions.filter((version) => version.key === key).at(-1)!);
   app.get('/api/procedures', (c) => c.json(latest().map(summary)));
   app.get('/api/procedures/:key/versions', (c) => c.json(versions.filter((version) => version.key === c.req.param('key')).reverse().map(summary)));

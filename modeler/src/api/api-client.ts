@@ -80,10 +80,6 @@ export async function signIn(username: string, password: string): Promise<{ name
   return answer.user;
 }
 
-export function signOut(): void {
-  localStorage.removeItem(TOKEN_KEY);
-}
-
 export const api = {
   agencies: () => request<Agency[]>('GET', '/api/agencies'),
   procedures: () => request<ProcedureSummary[]>('GET', '/api/procedures'),

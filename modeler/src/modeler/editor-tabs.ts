@@ -140,7 +140,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
   const leaveReadOnly = () => {
     readOnlyXml = undefined;
     banner.hidden = true;
-    host.classList.remove('is-read-only');
+    host.closest('.modeler')?.classList.remove('is-read-only');
     void show(tab === 'xml' ? 'diagram' : tab);
   };
   $('[data-action="close"]').addEventListener('click', leaveReadOnly);
@@ -163,7 +163,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
       readOnlyXml = found.xml;
       readOnlyKey = key;
       banner.hidden = false;
-      host.classList.add('is-read-only');
+      host.closest('.modeler')?.classList.add('is-read-only');
       banner.querySelector('span')!.textContent = t('readOnly.banner', { name: found.name || key, version });
       tab = tab === 'xml' ? 'xml' : 'diagram';
       await show(tab);

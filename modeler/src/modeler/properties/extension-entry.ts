@@ -56,7 +56,7 @@ function componentFor(spec: ExtensionEntrySpec) {
       bpmnFactory: useService('bpmnFactory'),
     };
     const debounce = useService('debounceInput');
-    const getServiceFn = useService<{ get(name: string): unknown }>('injector');
+    const injector = useService<{ get(name: string): unknown }>('injector');
     const getValue = () => extensionAttribute(spec.owner(element), spec.type, spec.attribute);
     const setValue = (value: string | undefined) => {
       const owner = spec.owner(element);
@@ -73,7 +73,7 @@ function componentFor(spec: ExtensionEntrySpec) {
       validate: spec.validate,
     };
     if (spec.kind === 'select') {
-      const getService = <T,>(name: string) => getServiceFn.get(name) as T;
+      const getService = <T,>(name: string) => injector.get(name) as T;
       return h(SelectEntry, { ...common, getOptions: () => [{ value: '', label: '—' }, ...(spec.options?.(element, getService) ?? [])] });
     }
     if (spec.kind === 'textArea') return h(TextAreaEntry, { ...common, debounce, rows: 3 });
