@@ -150,6 +150,9 @@ export class TokenRun implements Run {
   }
 
   arrive(nodeId: string, scopeId: string, flowId?: string): void {
+    // A token still queued for a scope that ended meanwhile (a terminate end event reached first on a sibling
+    // path, §13.5.6) is gone with that scope: it must neither start work nor touch the parent's definition.
+    if (!this.state.sc[scopeId] || this.state.st !== 'running') return;
     const node = this.indexOf(scopeId).node(nodeId);
     const behaviour = behaviourOf(node.kind);
     if (behaviour.arrive) behaviour.arrive(this, node, scopeId, flowId);
@@ -332,7 +335,11 @@ export class TokenRun implements Run {
       if (this.dirty.size > 0) {
         const scopes = [...this.dirty];
         this.dirty.clear();
-        for (const scopeId of scopes) if (this.state.sc[scopeId] && this.isEmpty(scopeId)) this.completeScope(scopeId, false);
+        for (const scopeId of scopes) {
+          // A scope is empty only while no token is in flight: completing one scope may queue an arrival in another.
+          if (this.queue.length > 0) this.dirty.add(scopeId);
+          else if (this.state.sc[scopeId] && this.isEmpty(scopeId)) this.completeScope(scopeId, false);
+        }
         if (this.queue.length > 0 || this.dirty.size > 0) continue;
       }
       if (this.state.j && checkJoins(this)) continue;
