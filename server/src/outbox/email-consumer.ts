@@ -6,7 +6,7 @@
 import { createTransport } from 'nodemailer';
 import { DeliveryError } from './delivery-error';
 import { notificationEntryMessage } from './notification-entry-message';
-import { notificationRecipients, type ContactLookup } from './notification-recipients';
+import { notificationRecipients, type OfficialDirectory } from './notification-recipients';
 import type { OutboxConsumer } from './outbox-consumer';
 import { toTypedOutboxEntry } from './outbox-payloads';
 
@@ -19,7 +19,7 @@ export interface EmailConsumerOptions {
   transport: MailTransport;
   /** The sender, e.g. `"Liên thông" <no-reply@example.gov.vn>`. */
   from: string;
-  contactOf?: ContactLookup;
+  officials?: OfficialDirectory;
 }
 
 /** A nodemailer SMTP transport from an `smtp://` or `smtps://` URL (user and password in the URL, as nodemailer reads them). */
@@ -36,7 +36,7 @@ export function createEmailConsumer(options: EmailConsumerOptions): OutboxConsum
       const entry = toTypedOutboxEntry(claimed);
       const message = notificationEntryMessage(entry);
       if (!message) return;
-      const recipients = (await notificationRecipients(entry, options.contactOf)).filter((contact) => contact.email);
+      const recipients = (await notificationRecipients(entry, options.officials)).filter((contact) => contact.email);
       for (const [index, recipient] of recipients.entries()) {
         try {
           await options.transport.sendMail({

@@ -4,7 +4,13 @@
  * portal sync also carries …". Names marked (assumption) could not be confirmed against the portal's published
  * specification: check them with the portal operator before going live.
  */
-import type { DossierChangePayload, DossierComponentPayload } from './outbox-payloads';
+import type {
+  DossierComponentPayload,
+  DossierFeesPayload,
+  DossierProgressRecordedPayload,
+  DossierStatusChangedPayload,
+  DossierSyncPayload,
+} from './outbox-payloads';
 
 /** Instants go to the portal as `yyyyMMddHHmmss` in Vietnam time, UTC+7 (assumption: the format the portal's adapters use). */
 export function toPortalTime(at: number | undefined): string {
@@ -46,6 +52,7 @@ export interface PortalFee {
 
 export interface NationalPortalPayload {
   IdGoiTin: string; // our outbox entry id, so the receiver can drop a repeated delivery (assumption)
+  LoaiDongBo: 'CapNhatTrangThai' | 'CapNhatTienTrinh'; // status change or progress record (assumption: names of the portal's two update calls)
   MaHoSo: string;
   MaTTHC: string; // national procedure code
   TenTTHC: string;
@@ -58,10 +65,10 @@ export interface NationalPortalPayload {
   NgayHenTra: string; // appointment
   NgayKetThucXuLy: string; // finished (status 9)
   NgayTra: string; // returned (status 10)
-  TrangThaiHoSo: string; // national status code 1–10
+  TrangThaiHoSo: string; // national status code 1–10, as recorded with the change
   TaiLieuNop: PortalAttachment[]; // components and attachments with hashes
   DanhSachLePhi: PortalFee[]; // fees and payment state
-  QuaTrinhXuLy: PortalProgressRecord[];
+  QuaTrinhXuLy: PortalProgressRecord[]; // the progress record (empty for a bare status change)
 }
 
 function toPortalAttachments(components: DossierComponentPayload[]): PortalAttachment[] {
@@ -76,46 +83,57 @@ function toPortalAttachments(components: DossierComponentPayload[]): PortalAttac
   );
 }
 
+function toPortalFees(fees: DossierFeesPayload | undefined): PortalFee[] {
+  if (!fees) return [];
+  return [
+    {
+      TenPhiLePhi: fees.description ?? 'Phí, lệ phí',
+      Gia: String(fees.amount),
+      TrangThaiThanhToan: fees.paid ? '1' : '0',
+      NgayThanhToan: toPortalTime(fees.paidAt),
+    },
+  ];
+}
+
+function toPortalProgress(progress: DossierProgressRecordedPayload): PortalProgressRecord {
+  return {
+    MaHoSo: progress.dossierCode,
+    NguoiXuLy: progress.actorName ?? progress.actorId ?? '',
+    ThoiDiemXuLy: toPortalTime(progress.at),
+    PhongBanXuLy: progress.departmentName ?? progress.departmentId ?? '',
+    NoiDungXuLy: progress.note ?? progress.stepName ?? progress.action,
+    TrangThai: String(progress.status),
+    NgayBatDau: toPortalTime(progress.stepStartAt),
+    NgayKetThucTheoQuyDinh: toPortalTime(progress.stepDueAt),
+  };
+}
+
+/** What one portal message is made of: the dossier's sync fields, and what changed. */
+export type PortalChange =
+  | { kind: 'dossier.status_changed'; dossier: DossierSyncPayload; change: DossierStatusChangedPayload }
+  | { kind: 'dossier.progress_recorded'; dossier: DossierSyncPayload; change: DossierProgressRecordedPayload };
+
 /** The portal payload of one `dossier.status_changed` or `dossier.progress_recorded` entry. */
-export function toNationalPortalPayload(entryId: string, change: DossierChangePayload): NationalPortalPayload {
-  const { dossier, progress } = change;
+export function toNationalPortalPayload(entryId: string, { kind, dossier, change }: PortalChange): NationalPortalPayload {
+  const progress = kind === 'dossier.progress_recorded' ? change : undefined;
   return {
     IdGoiTin: entryId,
-    MaHoSo: dossier.dossierCode,
+    LoaiDongBo: progress ? 'CapNhatTienTrinh' : 'CapNhatTrangThai',
+    MaHoSo: change.dossierCode,
     MaTTHC: dossier.procedureCode ?? '',
     TenTTHC: dossier.procedureName ?? '',
     KenhThucHien: String(dossier.channel),
     SoGiayToChuHoSo: dossier.applicantIdNumber,
     ChuHoSo: dossier.applicantName ?? '',
-    DonViXuLy: progress.stepAgencyId ?? dossier.agencyId,
+    DonViXuLy: progress?.stepAgencyId ?? dossier.agencyId,
     NgayNopHoSo: toPortalTime(dossier.submittedAt),
     NgayTiepNhan: toPortalTime(dossier.receivedAt),
     NgayHenTra: toPortalTime(dossier.appointmentAt),
     NgayKetThucXuLy: toPortalTime(dossier.finishedAt),
     NgayTra: toPortalTime(dossier.returnedAt),
-    TrangThaiHoSo: String(progress.status),
+    TrangThaiHoSo: String(change.status),
     TaiLieuNop: toPortalAttachments(dossier.components ?? []),
-    DanhSachLePhi: dossier.fees
-      ? [
-          {
-            TenPhiLePhi: dossier.fees.description ?? 'Phí, lệ phí',
-            Gia: String(dossier.fees.amount),
-            TrangThaiThanhToan: dossier.fees.paid ? '1' : '0',
-            NgayThanhToan: toPortalTime(dossier.fees.paidAt),
-          },
-        ]
-      : [],
-    QuaTrinhXuLy: [
-      {
-        MaHoSo: dossier.dossierCode,
-        NguoiXuLy: progress.actorName ?? progress.actorId ?? '',
-        ThoiDiemXuLy: toPortalTime(progress.at),
-        PhongBanXuLy: progress.departmentName ?? progress.departmentId ?? '',
-        NoiDungXuLy: progress.note ?? progress.stepName ?? progress.action,
-        TrangThai: String(progress.status),
-        NgayBatDau: toPortalTime(progress.stepStartAt),
-        NgayKetThucTheoQuyDinh: toPortalTime(progress.stepDueAt),
-      },
-    ],
+    DanhSachLePhi: toPortalFees(dossier.fees),
+    QuaTrinhXuLy: progress ? [toPortalProgress(progress)] : [],
   };
 }

@@ -1,7 +1,7 @@
 /**
- * @module toNotificationMessage — the Vietnamese words of each notification: a subject and a plain-text body for
- * e-mail, a short text for SMS/Zalo, and the template name with its parameters for gateways that fill their own
- * registered templates (Zalo ZNS templates must be registered in advance, so the gateway gets both).
+ * @module notification-message — the Vietnamese words of each notification: a subject and a plain-text body for
+ * e-mail, a short text for SMS/Zalo, and a template name with its parameters for gateways that send their own
+ * registered templates (Zalo ZNS templates are registered in advance, so the gateway gets both).
  */
 import { formatShortDateTime } from '../documents/vietnamese-date-time';
 import type { CitizenNotificationPayload, OfficialNotificationPayload } from './outbox-payloads';
@@ -16,85 +16,127 @@ export interface NotificationMessage {
   shortText: string;
 }
 
-const FOOTER = '\n\nĐây là thư tự động của hệ thống Liên thông; xin không trả lời thư này.';
+interface Wording {
+  subject: string;
+  body: string;
+  short: string;
+}
 
-export function toOfficialMessage(payload: OfficialNotificationPayload): NotificationMessage {
-  const due = payload.dueAt !== undefined ? formatShortDateTime(payload.dueAt) : '';
-  const params = { dossierCode: payload.dossierCode, stepName: payload.stepName, procedureName: payload.procedureName ?? '', dueAt: due };
-  const procedure = payload.procedureName ? ` (${payload.procedureName})` : '';
-  const dueLine = due ? `\nHạn xử lý: ${due}.` : '';
-  switch (payload.kind) {
-    case 'step.assigned':
+const FOOTER = '\n\nĐây là thư tự động của hệ thống Liên thông; xin không trả lời thư này.';
+const time = (at: number | undefined) => (at === undefined ? '' : formatShortDateTime(at));
+
+function officialWording(p: OfficialNotificationPayload, what: string, due: string): Wording {
+  const code = p.dossierCode;
+  switch (p.event) {
+    case 'step.activated':
+    case 'step.reassigned':
       return {
-        template: 'official.step_assigned',
-        params,
-        subject: `[Liên thông] Hồ sơ mới cần xử lý: ${payload.dossierCode}`,
-        text: `Hồ sơ ${payload.dossierCode}${procedure} đã được chuyển đến bước "${payload.stepName}" và đang chờ anh/chị xử lý.${dueLine}${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} cho xu ly: ${payload.stepName}${due ? `, han ${due}` : ''}.`,
+        subject: `[Liên thông] Hồ sơ mới cần xử lý: ${code}`,
+        body: `Hồ sơ ${code} đã được chuyển đến ${what} và đang chờ đơn vị/anh/chị xử lý.`,
+        short: `Ho so ${code} cho xu ly${due ? `, han ${due}` : ''}.`,
       };
     case 'step.nearly_due':
+    case 'dossier.nearly_due':
       return {
-        template: 'official.step_nearly_due',
-        params,
-        subject: `[Liên thông] Hồ sơ sắp đến hạn: ${payload.dossierCode}`,
-        text: `Bước "${payload.stepName}" của hồ sơ ${payload.dossierCode}${procedure} sắp đến hạn.${dueLine}\nĐề nghị anh/chị xử lý để bảo đảm đúng hạn.${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} sap den han (${payload.stepName})${due ? `, han ${due}` : ''}.`,
+        subject: `[Liên thông] Hồ sơ sắp đến hạn: ${code}`,
+        body: `${capitalise(what)} của hồ sơ ${code} sắp đến hạn. Đề nghị xử lý để bảo đảm đúng hạn.`,
+        short: `Ho so ${code} sap den han${due ? ` (${due})` : ''}.`,
       };
     case 'step.overdue':
+    case 'dossier.overdue':
       return {
-        template: 'official.step_overdue',
-        params,
-        subject: `[Liên thông] Hồ sơ quá hạn: ${payload.dossierCode}`,
-        text: `Bước "${payload.stepName}" của hồ sơ ${payload.dossierCode}${procedure} đã quá hạn.${dueLine}\nĐề nghị anh/chị xử lý ngay và, nếu hồ sơ sẽ trễ hẹn, lập văn bản xin lỗi và hẹn lại ngày trả kết quả.${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} QUA HAN (${payload.stepName}).`,
+        subject: `[Liên thông] Hồ sơ quá hạn: ${code}`,
+        body: `${capitalise(what)} của hồ sơ ${code} đã quá hạn. Đề nghị xử lý ngay; nếu hồ sơ sẽ trễ hẹn, lập văn bản xin lỗi và hẹn lại ngày trả kết quả.`,
+        short: `Ho so ${code} QUA HAN.`,
       };
     case 'step.escalated':
+    case 'dossier.escalated':
       return {
-        template: 'official.step_escalated',
-        params,
-        subject: `[Liên thông] Hồ sơ quá hạn được báo cáo lên anh/chị: ${payload.dossierCode}`,
-        text: `Bước "${payload.stepName}" của hồ sơ ${payload.dossierCode}${procedure} đã quá hạn và được báo cáo để anh/chị chỉ đạo xử lý.${dueLine}${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} qua han, can chi dao (${payload.stepName}).`,
+        subject: `[Liên thông] Hồ sơ quá hạn cần chỉ đạo: ${code}`,
+        body: `${capitalise(what)} của hồ sơ ${code} đã quá hạn và được báo cáo để anh/chị chỉ đạo xử lý.`,
+        short: `Ho so ${code} qua han, can chi dao.`,
       };
+    default:
+      return { subject: `[Liên thông] Hồ sơ ${code} có cập nhật`, body: `Hồ sơ ${code} có cập nhật mới (${p.event}).`, short: `Ho so ${code} co cap nhat.` };
   }
 }
 
-export function toCitizenMessage(payload: CitizenNotificationPayload): NotificationMessage {
-  const appointment = payload.appointmentAt !== undefined ? formatShortDateTime(payload.appointmentAt) : '';
-  const params = {
-    name: payload.citizen.name,
-    dossierCode: payload.dossierCode,
-    procedureName: payload.procedureName ?? '',
-    appointmentAt: appointment,
-    missing: (payload.missing ?? []).join('; '),
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function toOfficialMessage(p: OfficialNotificationPayload): NotificationMessage {
+  const due = time(p.dueAt);
+  const what = p.stepName ? `bước "${p.stepName}"` : 'thời hạn giải quyết';
+  const wording = officialWording(p, what, due);
+  const procedure = p.procedureName ? `\nThủ tục: ${p.procedureName}.` : '';
+  return {
+    template: `official.${p.event}`,
+    params: { dossierCode: p.dossierCode, stepName: p.stepName ?? '', procedureName: p.procedureName ?? '', dueAt: due },
+    subject: wording.subject,
+    text: `${wording.body}${procedure}${due ? `\nHạn xử lý: ${due}.` : ''}${FOOTER}`,
+    shortText: wording.short,
   };
-  const greeting = `Kính gửi Ông/Bà ${payload.citizen.name},\n\n`;
-  const procedure = payload.procedureName ? ` về thủ tục "${payload.procedureName}"` : '';
-  const agency = payload.agencyName ? ` tại ${payload.agencyName}` : '';
-  switch (payload.kind) {
+}
+
+function citizenWording(p: CitizenNotificationPayload): Wording {
+  const code = p.dossierCode;
+  const appointment = time(p.newAppointmentAt ?? p.appointmentAt);
+  const reason = p.reason ? `\nLý do: ${p.reason}` : '';
+  switch (p.event) {
     case 'dossier.received':
       return {
-        template: 'citizen.dossier_received',
-        params,
-        subject: `Hồ sơ ${payload.dossierCode} đã được tiếp nhận`,
-        text: `${greeting}Hồ sơ${procedure} của Ông/Bà đã được tiếp nhận${agency} với mã hồ sơ ${payload.dossierCode}.${appointment ? `\nNgày hẹn trả kết quả: ${appointment}.` : ''}\nÔng/Bà có thể tra cứu tình trạng hồ sơ bằng mã hồ sơ và số giấy tờ tùy thân.${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} da duoc tiep nhan${appointment ? `, hen tra ${appointment}` : ''}.`,
+        subject: `Hồ sơ ${code} đã được tiếp nhận`,
+        body: `Hồ sơ của Ông/Bà đã được tiếp nhận${p.agencyName ? ` tại ${p.agencyName}` : ''} với mã hồ sơ ${code}.${appointment ? `\nNgày hẹn trả kết quả: ${appointment}.` : ''}\nÔng/Bà có thể tra cứu tình trạng hồ sơ bằng mã hồ sơ và số giấy tờ tùy thân.`,
+        short: `Ho so ${code} da duoc tiep nhan${appointment ? `, hen tra ${appointment}` : ''}.`,
       };
+    case 'dossier.refused':
+      return { subject: `Hồ sơ ${code} không được tiếp nhận`, body: `Hồ sơ ${code} không được tiếp nhận.${reason}`, short: `Ho so ${code} khong duoc tiep nhan.` };
     case 'supplement.requested':
       return {
-        template: 'citizen.supplement_requested',
-        params,
-        subject: `Hồ sơ ${payload.dossierCode} cần bổ sung giấy tờ`,
-        text: `${greeting}Hồ sơ ${payload.dossierCode}${procedure} cần được bổ sung, hoàn thiện các giấy tờ sau:\n${(payload.missing ?? []).map((item) => `- ${item}`).join('\n')}${payload.note ? `\nLý do: ${payload.note}` : ''}\nĐề nghị Ông/Bà bổ sung hồ sơ theo phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} can bo sung giay to. Vui long xem phieu yeu cau bo sung.`,
+        subject: `Hồ sơ ${code} cần bổ sung giấy tờ`,
+        body: `Hồ sơ ${code} cần được bổ sung, hoàn thiện${p.missing?.length ? ` các giấy tờ sau:\n${p.missing.map((item) => `- ${item}`).join('\n')}` : '.'}${reason}\nĐề nghị Ông/Bà bổ sung hồ sơ theo phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.`,
+        short: `Ho so ${code} can bo sung giay to. Vui long xem phieu yeu cau bo sung.`,
       };
+    case 'supplement.window_closing':
+      return {
+        subject: `Hồ sơ ${code} sắp hết hạn bổ sung`,
+        body: `Thời hạn bổ sung hồ sơ ${code} sắp kết thúc${p.windowDueAt !== undefined ? ` (${time(p.windowDueAt)})` : ''}. Quá thời hạn này hồ sơ có thể bị từ chối.`,
+        short: `Ho so ${code} sap het han bo sung.`,
+      };
+    case 'processing.stopped':
+      return { subject: `Hồ sơ ${code} dừng xử lý`, body: `Hồ sơ ${code} đã dừng xử lý.${reason}`, short: `Ho so ${code} dung xu ly.` };
     case 'result.ready':
       return {
-        template: 'citizen.result_ready',
-        params,
-        subject: `Hồ sơ ${payload.dossierCode} đã có kết quả`,
-        text: `${greeting}Hồ sơ ${payload.dossierCode}${procedure} đã được giải quyết xong. Mời Ông/Bà đến nhận kết quả${agency} (hoặc theo hình thức đã đăng ký).${FOOTER}`,
-        shortText: `Ho so ${payload.dossierCode} da co ket qua. Moi Ong/Ba den nhan.`,
+        subject: `Hồ sơ ${code} đã có kết quả`,
+        body: `Hồ sơ ${code} đã được giải quyết xong. Mời Ông/Bà đến nhận kết quả${p.agencyName ? ` tại ${p.agencyName}` : ''} (hoặc theo hình thức đã đăng ký).`,
+        short: `Ho so ${code} da co ket qua. Moi Ong/Ba den nhan.`,
       };
+    case 'dossier.reappointed':
+      return {
+        subject: `Hồ sơ ${code}: thư xin lỗi và hẹn lại ngày trả kết quả`,
+        body: `Cơ quan giải quyết xin lỗi Ông/Bà vì hồ sơ ${code} chưa trả kết quả đúng hẹn.${reason}${appointment ? `\nNgày hẹn trả kết quả mới: ${appointment}.` : ''}`,
+        short: `Ho so ${code} hen lai ngay tra ket qua${appointment ? `: ${appointment}` : ''}.`,
+      };
+    default:
+      return { subject: `Hồ sơ ${code} có cập nhật`, body: `Hồ sơ ${code} có cập nhật mới.`, short: `Ho so ${code} co cap nhat.` };
   }
+}
+
+export function toCitizenMessage(p: CitizenNotificationPayload): NotificationMessage {
+  const wording = citizenWording(p);
+  const procedure = p.procedureName ? `\nThủ tục: ${p.procedureName}.` : '';
+  return {
+    template: `citizen.${p.event}`,
+    params: {
+      name: p.applicant.name,
+      dossierCode: p.dossierCode,
+      procedureName: p.procedureName ?? '',
+      appointmentAt: time(p.newAppointmentAt ?? p.appointmentAt),
+      missing: (p.missing ?? []).join('; '),
+    },
+    subject: wording.subject,
+    text: `Kính gửi Ông/Bà ${p.applicant.name},\n\n${wording.body}${procedure}${FOOTER}`,
+    shortText: wording.short,
+  };
 }

@@ -1,9 +1,9 @@
 /**
- * @module notificationRecipients — who a notification goes to, with their contact details: the citizen's as the
- * dossier recorded them, an official's as copied into the entry or else looked up by user id at delivery time
- * (so a changed e-mail address is used, and the outbox need not copy contact details).
+ * @module notificationRecipients — who a notification goes to, with their contact details: the applicant as the
+ * dossier recorded them; officials found at delivery time by user id or by unit (assignee, department, agency,
+ * escalation target) in the official directory, so the outbox never copies officials' contact details.
  */
-import type { TypedOutboxEntry } from './outbox-payloads';
+import type { OfficialNotificationPayload, TypedOutboxEntry } from './outbox-payloads';
 
 export interface Contact {
   name?: string;
@@ -11,18 +11,14 @@ export interface Contact {
   phone?: string;
 }
 
-/** Contact details of a user (the user store in the server); undefined for an unknown or disabled user. */
-export type ContactLookup = (userId: string) => Promise<Contact | undefined>;
+/** Finds the officials a notification is for (see `createUserDirectory`). */
+export interface OfficialDirectory {
+  contactsOf(to: Pick<OfficialNotificationPayload, 'recipients' | 'assigneeId' | 'agencyId' | 'departmentId' | 'target'>): Promise<Contact[]>;
+}
 
-/** The recipients of a notification entry (none for other kinds), each with whatever contact details are known. */
-export async function notificationRecipients(entry: TypedOutboxEntry, lookup?: ContactLookup): Promise<Contact[]> {
-  if (entry.kind === 'notification.citizen') return [entry.payload.citizen];
-  if (entry.kind !== 'notification.official') return [];
-  const recipients: Contact[] = [];
-  for (const recipient of entry.payload.recipients) {
-    const copied = { name: recipient.displayName, email: recipient.email, phone: recipient.phone };
-    const known = copied.email || copied.phone ? copied : await lookup?.(recipient.userId);
-    if (known) recipients.push(known);
-  }
-  return recipients;
+/** The recipients of a notification entry (none for other kinds). */
+export async function notificationRecipients(entry: TypedOutboxEntry, directory?: OfficialDirectory): Promise<Contact[]> {
+  if (entry.kind === 'notification.citizen') return [entry.payload.applicant];
+  if (entry.kind === 'notification.official') return (await directory?.contactsOf(entry.payload)) ?? [];
+  return [];
 }

@@ -1,18 +1,17 @@
 /**
- * @module outbox-payloads — the payload of each outbox kind: one definition that the writers (the dossier core,
- * inside each change's unit of work) and the consumers (national portal, webhooks, e-mail, SMS/Zalo gateway) share.
- * Payloads are plain JSON (instants as epoch milliseconds); the consumers convert at their edge.
+ * @module outbox-payloads — the payload of each outbox kind: one definition that the writer (the dossier core's
+ * `DossierChange`, inside each change's unit of work) and the consumers (national portal, webhooks, e-mail,
+ * SMS/Zalo gateway) share. Payloads are plain JSON (instants as epoch milliseconds); consumers convert at their edge.
+ * The shapes follow what `DossierChange` writes; fields marked optional may be added by the writer to spare the
+ * consumers a look-up at delivery time.
  */
-import type { DossierStatus, ReceiptChannel } from '../../../engine/src/index';
+import type { DossierStatus, ProgressRecord, ReceiptChannel } from '../../../engine/src/index';
 import type { OutboxEntry, OutboxKind } from './outbox-store';
 
 /** One dossier component (thành phần hồ sơ) and its attachments, each with the SHA-256 the portal sync carries. */
 export type DossierComponentPayload = {
   code?: string;
   name: string;
-  /** Original, copy, certified copy … as written on the receipt (form 01). */
-  copyType?: string;
-  quantity?: number;
   attachments: { id: string; filename: string; contentType: string; size: number; sha256: string }[];
 };
 
@@ -25,18 +24,17 @@ export type DossierFeesPayload = {
   description?: string;
 };
 
-/** The dossier as the portal sync needs it at the moment of the change (DOMAIN.md "The portal sync also carries …"). */
+/** The dossier as the portal sync needs it (DOMAIN.md "The portal sync also carries …"). */
 export type DossierSyncPayload = {
   dossierId: string;
   dossierCode: string;
-  procedureKey: string;
-  procedureVersion: number;
   /** National procedure code (mã TTHC), e.g. `1.009664`. */
   procedureCode?: string;
   procedureName?: string;
   /** The receiving agency. */
   agencyId: string;
   channel: ReceiptChannel;
+  status: DossierStatus;
   applicantIdNumber: string;
   applicantName?: string;
   submittedAt?: number;
@@ -48,77 +46,92 @@ export type DossierSyncPayload = {
   fees?: DossierFeesPayload;
 };
 
-/** A progress record (tiến trình): DOMAIN.md "A progress record carries …", plus the step's name and agency. */
-export type ProgressRecordPayload = {
-  at: number;
-  status: DossierStatus;
-  previousStatus?: DossierStatus;
-  /** What was done: the event that caused it, e.g. `supplement.requested`, `step.handed_over`. */
-  action: string;
-  note?: string;
-  /** The official who acted (user id) and, when known, their name as the portal shows it. */
-  actorId?: string;
-  actorName?: string;
-  departmentId?: string;
-  departmentName?: string;
-  stepElementId?: string;
+/**
+ * `dossier.progress_recorded`: the stored progress record (DOMAIN.md "A progress record carries …") with its id and
+ * place among the dossier's records; names and the dossier's sync fields when the writer adds them.
+ */
+export type DossierProgressRecordedPayload = ProgressRecord & {
+  id: string;
+  seq: number;
+  dossierCode: string;
   stepName?: string;
   stepAgencyId?: string;
-  /** NgayBatDau. */
-  stepStartAt?: number;
-  /** NgayKetThucTheoQuyDinh; absent when the step has no budget. */
-  stepDueAt?: number;
+  actorName?: string;
+  departmentName?: string;
+  dossier?: DossierSyncPayload;
 };
 
-/** `dossier.status_changed` and `dossier.progress_recorded` carry the same two parts. */
-export type DossierChangePayload = {
-  dossier: DossierSyncPayload;
-  progress: ProgressRecordPayload;
+/** `dossier.status_changed`: the national status before and after. */
+export type DossierStatusChangedPayload = {
+  dossierCode: string;
+  status: DossierStatus;
+  previousStatus: DossierStatus | null;
+  at: number;
+  dossier?: DossierSyncPayload;
 };
 
-/** Officials are told about a new step in their inbox, a step nearly due, overdue, or escalated to them. */
-export type OfficialNotificationKind = 'step.assigned' | 'step.nearly_due' | 'step.overdue' | 'step.escalated';
-
-/** Citizens are told that their dossier was received, that a supplement is requested, that the result is ready. */
-export type CitizenNotificationKind = 'dossier.received' | 'supplement.requested' | 'result.ready';
+/**
+ * Officials are told about a step reaching their unit (`step.activated`, `step.reassigned`), a step or dossier
+ * nearly due, overdue or escalated (`step.nearly_due`, `step.overdue`, `step.escalated`, `dossier.*` alike).
+ */
+export type OfficialNotificationEvent =
+  | 'step.activated'
+  | 'step.reassigned'
+  | 'step.nearly_due'
+  | 'step.overdue'
+  | 'step.escalated'
+  | 'dossier.nearly_due'
+  | 'dossier.overdue'
+  | 'dossier.escalated';
 
 export type OfficialNotificationPayload = {
-  kind: OfficialNotificationKind;
-  at: number;
-  dossierId: string;
+  event: OfficialNotificationEvent | (string & {});
   dossierCode: string;
+  at?: number;
   procedureName?: string;
-  stepName: string;
-  stepElementId?: string;
-  agencyId: string;
+  stepId?: string;
+  stepName?: string;
+  agencyId?: string;
   departmentId?: string;
+  assigneeId?: string;
   dueAt?: number;
-  /**
-   * Who is told, by user id. Contact details may be copied here; when absent the e-mail and SMS consumers look
-   * them up in the user store at delivery time.
-   */
-  recipients: { userId: string; displayName?: string; email?: string; phone?: string }[];
+  /** Escalations: the rung and who it goes to (the unit's head, a supervisor). */
+  rung?: number;
+  target?: 'official' | 'headOfUnit' | 'supervisor';
+  reassign?: boolean;
+  /** Explicit recipients by user id; without them the unit (assignee, department, agency) is told. */
+  recipients?: { userId: string }[];
 };
 
+/** Citizens are told that their dossier was received, refused, needs a supplement, has a new appointment, a result … */
+export type CitizenNotificationEvent =
+  | 'dossier.received'
+  | 'dossier.refused'
+  | 'supplement.requested'
+  | 'supplement.window_closing'
+  | 'processing.stopped'
+  | 'result.ready'
+  | 'dossier.reappointed';
+
 export type CitizenNotificationPayload = {
-  kind: CitizenNotificationKind;
-  at: number;
-  dossierId: string;
+  event: CitizenNotificationEvent | (string & {});
   dossierCode: string;
+  applicant: { name: string; phone?: string; email?: string };
+  status?: DossierStatus;
   procedureName?: string;
-  agencyId: string;
   agencyName?: string;
   appointmentAt?: number;
+  newAppointmentAt?: number;
+  windowDueAt?: number;
+  reason?: string;
   /** For `supplement.requested`: every missing component, given once (form 02). */
   missing?: string[];
-  note?: string;
-  citizen: { name: string; email?: string; phone?: string };
 };
 
 /** The payload type of each outbox kind. */
 export interface OutboxPayloads {
-  'dossier.status_changed': DossierChangePayload;
-  'dossier.progress_recorded': DossierChangePayload;
+  'dossier.status_changed': DossierStatusChangedPayload;
+  'dossier.progress_recorded': DossierProgressRecordedPayload;
   'notification.official': OfficialNotificationPayload;
   'notification.citizen': CitizenNotificationPayload;
 }
@@ -133,7 +146,7 @@ export type TypedOutboxEntry = {
  * work) is harmless.
  *
  * @example
- * await outbox.enqueue([createOutboxEntry({ dossierId, seq: 7, kind: 'dossier.progress_recorded', payload, createdAt })]);
+ * await outbox.enqueue([createOutboxEntry({ dossierId, seq: 7, kind: 'notification.citizen', payload, createdAt })]);
  */
 export function createOutboxEntry<K extends OutboxKind>(fields: {
   dossierId: string;

@@ -4,7 +4,7 @@
  * send registered templates (Zalo ZNS); `text` serves plain SMS. Signed like the webhooks when a secret is set.
  */
 import { notificationEntryMessage } from './notification-entry-message';
-import { notificationRecipients, type ContactLookup } from './notification-recipients';
+import { notificationRecipients, type OfficialDirectory } from './notification-recipients';
 import type { OutboxConsumer } from './outbox-consumer';
 import { toTypedOutboxEntry } from './outbox-payloads';
 import { postJson } from './post-json';
@@ -20,7 +20,7 @@ export interface SmsGatewayMessage {
 export interface SmsGatewayConsumerOptions {
   url: URL;
   secret?: string;
-  contactOf?: ContactLookup;
+  officials?: OfficialDirectory;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -33,7 +33,7 @@ export function createSmsGatewayConsumer(options: SmsGatewayConsumerOptions): Ou
       const entry = toTypedOutboxEntry(claimed);
       const message = notificationEntryMessage(entry);
       if (!message) return;
-      const recipients = (await notificationRecipients(entry, options.contactOf)).filter((contact) => contact.phone);
+      const recipients = (await notificationRecipients(entry, options.officials)).filter((contact) => contact.phone);
       for (const [index, recipient] of recipients.entries()) {
         const body = JSON.stringify({ to: recipient.phone!, template: message.template, params: message.params, text: message.shortText } satisfies SmsGatewayMessage);
         await postJson(options.url, body, {

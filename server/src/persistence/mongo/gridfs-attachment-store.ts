@@ -1,0 +1,105 @@
+/**
+ * @module GridFsAttachmentStore — attachments in GridFS (bucket `attachments`) on the mongoose connection's
+ * database: content in 255 kB chunks, our fields in the file's `metadata`. Size and SHA-256 are counted while the
+ * content streams in; content over the limit is aborted and its chunks removed, so nothing is kept on refusal.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import mongoose, { type Connection } from 'mongoose';
+import type { AttachmentContent, AttachmentInfo, AttachmentStore, NewAttachment } from '../../attachments/attachment-store';
+import { ContentMeter, meteredChunks } from '../../attachments/metered-chunks';
+
+const BUCKET = 'attachments';
+
+interface AttachmentMetadata extends Omit<AttachmentInfo, 'id' | 'filename' | 'size'> {}
+
+interface FileDocument {
+  _id: string;
+  filename: string;
+  length: number;
+  metadata?: AttachmentMetadata;
+}
+
+function toInfo(file: FileDocument): AttachmentInfo {
+  const metadata = file.metadata!;
+  return {
+    id: file._id,
+    dossierId: metadata.dossierId,
+    filename: file.filename,
+    contentType: metadata.contentType,
+    size: file.length,
+    sha256: metadata.sha256 ?? '',
+    uploadedAt: metadata.uploadedAt,
+    uploadedBy: metadata.uploadedBy,
+    ...(metadata.componentCode !== undefined ? { componentCode: metadata.componentCode } : {}),
+  };
+}
+
+export class GridFsAttachmentStore implements AttachmentStore {
+  private readonly bucket: InstanceType<typeof mongoose.mongo.GridFSBucket>;
+
+  constructor(
+    private readonly db: mongoose.mongo.Db,
+    private readonly newId: () => string = randomUUID,
+  ) {
+    this.bucket = new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
+  }
+
+  private get files() {
+    return this.db.collection<FileDocument>(`${BUCKET}.files`);
+  }
+
+  async put(content: AttachmentContent, attachment: NewAttachment, options: { maxBytes?: number } = {}): Promise<AttachmentInfo> {
+    const id = this.newId();
+    const { filename, ...fields } = attachment;
+    const upload = this.bucket.openUploadStreamWithId(id as never, filename, { metadata: { ...fields } });
+    const meter = new ContentMeter();
+    try {
+      await pipeline(Readable.from(meteredChunks(content, meter, options.maxBytes)), upload);
+    } catch (error) {
+      // A refused or broken upload leaves nothing behind: neither its file document nor any chunk written so far.
+      await this.db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: id as never }).catch(() => undefined);
+      await this.files.deleteOne({ _id: id }).catch(() => undefined);
+      throw error;
+    }
+    const sha256 = meter.sha256();
+    await this.files.updateOne({ _id: id }, { $set: { 'metadata.sha256': sha256 } });
+    return { ...attachment, id, size: meter.size, sha256 };
+  }
+
+  async info(id: string): Promise<AttachmentInfo | undefined> {
+    const file = await this.files.findOne({ _id: id });
+    return file?.metadata ? toInfo(file) : undefined;
+  }
+
+  async get(id: string): Promise<{ info: AttachmentInfo; content: AsyncIterable<Uint8Array> } | undefined> {
+    const info = await this.info(id);
+    if (!info) return undefined;
+    return { info, content: this.bucket.openDownloadStream(id as never) };
+  }
+
+  async listByDossier(dossierId: string): Promise<AttachmentInfo[]> {
+    const found = await this.files.find({ 'metadata.dossierId': dossierId }).sort({ 'metadata.uploadedAt': 1, _id: 1 }).toArray();
+    return found.map(toInfo);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!(await this.files.findOne({ _id: id }))) return false;
+    await this.bucket.delete(id as never);
+    return true;
+  }
+}
+
+/**
+ * The store on `connection`'s database, with the index the dossier listing uses.
+ *
+ * @example
+ * const attachments = await createGridFsAttachmentStore(connection);
+ */
+export async function createGridFsAttachmentStore(connection: Connection): Promise<GridFsAttachmentStore> {
+  const db = connection.db;
+  if (!db) throw new Error('the mongoose connection is not open');
+  await db.collection(`${BUCKET}.files`).createIndex({ 'metadata.dossierId': 1, 'metadata.uploadedAt': 1 });
+  return new GridFsAttachmentStore(db);
+}
