@@ -1,5 +1,5 @@
 /** @module adminCommands: handshake, diagnostics and server-wide commands (hello, ping, buildInfo, shutdown …). */
-import type { Document } from 'bson';
+import { calculateObjectSize, type Document } from 'bson';
 import { Query } from 'mingo';
 import { CommandError } from './command-error';
 import { GENERIC_FIELDS, type CommandSpec } from './command-spec';
@@ -138,6 +138,23 @@ const dropDatabase: CommandSpec = {
   },
 };
 
+/** Counts and BSON sizes of what is held in memory; there is no storage or index size to report. */
+const dbStats: CommandSpec = {
+  name: 'dbStats',
+  fields: ['scale', 'freeStorage'],
+  run({ db, emulator }) {
+    const collections = emulator.storage.collectionsOf(db);
+    let objects = 0;
+    let dataSize = 0;
+    for (const collection of collections) {
+      objects += collection.count();
+      for (const doc of collection.docs.values()) dataSize += calculateObjectSize(doc);
+    }
+    const indexes = collections.reduce((sum, collection) => sum + collection.indexes.list().length, 0);
+    return { db, collections: collections.length, views: 0, objects, avgObjSize: objects ? dataSize / objects : 0, dataSize, indexes, scaleFactor: 1 };
+  },
+};
+
 const connectionStatus: CommandSpec = {
   name: 'connectionStatus',
   fields: ['showPrivileges'],
@@ -155,4 +172,4 @@ const shutdown: CommandSpec = {
   },
 };
 
-export const adminCommands: readonly CommandSpec[] = [hello, ping, buildInfo, getParameter, getCmdLineOpts, serverStatus, listDatabases, dropDatabase, connectionStatus, shutdown];
+export const adminCommands: readonly CommandSpec[] = [hello, ping, buildInfo, getParameter, getCmdLineOpts, serverStatus, listDatabases, dropDatabase, dbStats, connectionStatus, shutdown];

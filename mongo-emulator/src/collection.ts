@@ -12,8 +12,7 @@ export class Collection implements DocumentStore {
   readonly docs = new Map<string, Document>();
   readonly indexes: IndexManager;
   readonly uuid = new UUID();
-  /** The write-clock reading of each document's last change (including removal), for write-conflict detection. */
-  private readonly changedAt = new Map<string, number>();
+  /** Earlier versions and write times of documents, kept only while a transaction is open. */
   private readonly history = new VersionHistory();
 
   constructor(
@@ -56,8 +55,9 @@ export class Collection implements DocumentStore {
     return this.docs.get(id);
   }
 
+  /** Whether a committed write (including a removal) touched the document after `sequence`: a write conflict for a transaction. */
   changedSince(id: string, sequence: number): boolean {
-    return (this.changedAt.get(id) ?? 0) > sequence;
+    return this.history.changedSince(id, sequence);
   }
 
   /** Ids written after `sequence` (only known while a transaction is open). */
@@ -71,9 +71,7 @@ export class Collection implements DocumentStore {
   }
 
   private stamp(id: string, previous: Document | undefined): void {
-    const seq = this.clock.next();
-    this.history.record(id, seq, previous, this.clock.snapshotHorizon());
-    this.changedAt.set(id, seq);
+    this.history.record(id, this.clock.next(), previous, this.clock.snapshotHorizon());
   }
 
   insert(doc: Document): void {

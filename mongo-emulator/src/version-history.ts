@@ -29,6 +29,12 @@ export class VersionHistory {
     if (this.writes % 1024 === 0) this.prune(horizon);
   }
 
+  /** Whether the document was written after `seq` (asked only by open transactions, whose writes are all recorded). */
+  changedSince(id: string, seq: number): boolean {
+    const list = this.versions.get(id);
+    return list !== undefined && list[list.length - 1]!.seq > seq;
+  }
+
   /** Ids written after `seq`. */
   changedAfter(seq: number): string[] {
     const ids: string[] = [];

@@ -162,6 +162,18 @@ describe('CRUD through the emulator', () => {
     expect(facets).toEqual({ open: [{ n: 3 }], all: [{ n: 4 }] });
   });
 
+  it('reports the number of collections, documents and indexes in dbStats', async () => {
+    // given
+    const stats = emulator.client.db('crud-stats');
+    await stats.collection('a').insertMany([{ x: 1 }, { x: 2 }]);
+    await stats.collection('b').createIndex({ y: 1 });
+    // when
+    const reply = await stats.stats();
+    // then
+    expect(reply).toMatchObject({ db: 'crud-stats', collections: 2, objects: 2, indexes: 3 });
+    expect(reply.dataSize).toBeGreaterThan(0);
+  });
+
   it('reports dates and ObjectIds with their BSON types intact', async () => {
     // given
     const events = db.collection('events');
