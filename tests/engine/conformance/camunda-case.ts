@@ -67,6 +67,11 @@ export interface CamundaCase {
   start?: Expectation;
   steps?: Step[];
   end: Expectation;
+  /**
+   * The spec-conformant outcome our engine does not reach yet: the case runs as `it.fails`, so it turns red (and
+   * must be promoted to a normal case) once the engine is fixed. Not counted among the asserted cases.
+   */
+  knownGap?: string;
 }
 
 const definitions = new Map<string, Promise<ProcedureDefinition>>();

@@ -987,7 +987,280 @@ const signals: CamundaCase[] = [
   },
 ];
 
+const mi = (name: string): string => `multiinstance/MultiInstanceTest.${name}.bpmn20.xml`;
+const times = <T>(n: number, item: T): T[] => Array.from({ length: n }, () => item);
+
+const multiInstance: CamundaCase[] = [
+  {
+    name: 'MultiInstanceTest.testParallelUserTasks: a cardinality of ${5-2} opens three task instances at once',
+    kind: 'multi-instance', file: mi('testParallelUserTasks'),
+    start: { waiting: times(3, 'miTasks') },
+    steps: [{ complete: 'miTasks' }, { complete: 'miTasks', then: { waiting: ['miTasks'], notEntered: ['theEnd'] } }, { complete: 'miTasks' }],
+    end: { status: 'completed', counts: { theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelUserTasksCompletionCondition: three of five completed instances satisfy the 0.5 ratio and cancel the rest',
+    kind: 'multi-instance', file: mi('testParallelUserTasksCompletionCondition'),
+    start: { waiting: times(5, 'miTasks') },
+    steps: [{ complete: 'miTasks' }, { complete: 'miTasks', then: { waiting: times(3, 'miTasks') } }, { complete: 'miTasks' }],
+    end: { status: 'completed', waiting: [], counts: { theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelUserTasksBasedOnCollection: one instance per assignee, done after 60 % of them',
+    kind: 'multi-instance', file: mi('testParallelUserTasksBasedOnCollection'),
+    variables: { assigneeList: ['kermit', 'gonzo', 'mispiggy', 'fozzie', 'bubba'] },
+    start: { waiting: times(5, 'miTasks') },
+    steps: [{ complete: 'miTasks' }, { complete: 'miTasks', then: { status: 'running' } }, { complete: 'miTasks' }],
+    end: { status: 'completed', waiting: [] },
+  },
+  {
+    name: 'MultiInstanceTest.sequentialUserTasks: three sequential instances, one open at a time',
+    kind: 'multi-instance', file: mi('sequentialUserTasks'), variables: { nrOfLoops: 3 },
+    start: { waiting: ['miTasks'], timers: ['timer'] },
+    steps: [{ complete: 'miTasks', then: { waiting: ['miTasks'], timers: ['timer'] } }, { complete: 'miTasks' }, { complete: 'miTasks' }],
+    end: { status: 'completed', timers: [], counts: { miTasks: 4, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.sequentialUserTasks: the completion condition stops ten loops after five',
+    kind: 'multi-instance', file: mi('sequentialUserTasks'), variables: { nrOfLoops: 10 },
+    steps: times(5, { complete: 'miTasks' }),
+    end: { status: 'completed', counts: { miTasks: 6, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.sequentialUserTasks: the interrupting timer on the multi-instance body cancels the loop',
+    kind: 'multi-instance', file: mi('sequentialUserTasks'), variables: { nrOfLoops: 3 },
+    steps: [{ complete: 'miTasks' }, { timer: 'timer', then: { waiting: ['taskAfterTimer'] } }, { complete: 'taskAfterTimer' }],
+    end: { status: 'completed', notEntered: ['theEnd'], counts: { miTasks: 3 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelUserTasksWithTimer: the timer cancels all three parallel instances',
+    kind: 'multi-instance', file: mi('testParallelUserTasksWithTimer'),
+    start: { waiting: times(3, 'miTasks') },
+    steps: [{ complete: 'miTasks' }, { timer: 'timer', then: { waiting: ['taskAfterTimer'] } }, { complete: 'taskAfterTimer' }],
+    end: { status: 'completed', notEntered: ['theEnd'] },
+  },
+  {
+    name: 'MultiInstanceTest.testNestedParallelUserTasks: four parallel instances three sub-processes deep',
+    kind: 'multi-instance', file: mi('testNestedParallelUserTasks'),
+    start: { waiting: times(4, 'miTasks') },
+    steps: times(4, { complete: 'miTasks' }),
+    end: { status: 'completed', counts: { subProcessEnd3: 1, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelReceiveTasks: three parallel receive instances take one message each',
+    kind: 'multi-instance', file: mi('testParallelReceiveTasks'),
+    start: { waiting: times(3, 'miTasks') },
+    steps: [{ message: 'message' }, { message: 'message', then: { waiting: ['miTasks'] } }, { message: 'message' }],
+    end: { status: 'completed', counts: { theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testSequentialSubProcess: four sequential sub-process instances, each with two forked tasks',
+    kind: 'multi-instance', file: mi('testSequentialSubProcess'),
+    start: { waiting: ['subProcessTask1', 'subProcessTask2'] },
+    steps: times(4, [{ complete: 'subProcessTask1' }, { complete: 'subProcessTask2' }] as const).flat().map((step) => ({ ...step })),
+    end: { status: 'completed', counts: { subProcessEnd1: 4, subProcessEnd2: 4, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testSequentialSubProcessCompletionCondition: the third completed instance ends the loop of four',
+    kind: 'multi-instance', file: mi('testSequentialSubProcessCompletionCondition'),
+    steps: times(3, [{ complete: 'subProcessTask1' }, { complete: 'subProcessTask2' }] as const).flat().map((step) => ({ ...step })),
+    end: { status: 'completed', counts: { subProcessTask1: 3, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelSubProcess: two parallel sub-process instances with a join each',
+    kind: 'multi-instance', file: mi('testParallelSubProcess'),
+    start: { waiting: ['subProcessTask1', 'subProcessTask1', 'subProcessTask2', 'subProcessTask2'] },
+    steps: [{ complete: 'subProcessTask1' }, { complete: 'subProcessTask2' }, { complete: 'subProcessTask1' }, { complete: 'subProcessTask2' }],
+    end: { status: 'completed', counts: { subProcessEnd: 2, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelSubProcessCompletionCondition: the first finished sub-process instance cancels the other',
+    kind: 'multi-instance', file: mi('testParallelSubProcessCompletionCondition'),
+    start: { waiting: ['subProcessTask1', 'subProcessTask1', 'subProcessTask2', 'subProcessTask2'] },
+    // The first step completes instance 1's task 1, the second instance 1's task 2: instance 1 ends, the condition holds.
+    steps: [{ complete: 'subProcessTask1' }, { complete: 'subProcessTask2' }],
+    end: { status: 'completed', waiting: [], counts: { subProcessEnd: 1, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testParallelCallActivity: six parallel calls of a process with two forked tasks',
+    kind: 'multi-instance', file: mi('testParallelCallActivity'), calledFiles: [mi('externalSubProcess')],
+    start: { waiting: [...times(6, 'task1'), ...times(6, 'task2')] },
+    steps: [...times(6, { complete: 'task1' }), ...times(6, { complete: 'task2' })],
+    end: { status: 'completed', counts: { end1: 6, end2: 6, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testSequentialCallActivity: three sequential calls, one called process at a time',
+    kind: 'multi-instance', file: mi('testSequentialCallActivity'), calledFiles: [mi('externalSubProcess')],
+    start: { waiting: ['task1', 'task2'] },
+    steps: times(3, [{ complete: 'task1' }, { complete: 'task2' }] as const).flat().map((step) => ({ ...step })),
+    end: { status: 'completed', counts: { end1: 3, theEnd: 1 } },
+  },
+  {
+    name: 'MultiInstanceTest.testSequentialScriptTasks: the script adds loopCounter to sum in five sequential runs',
+    // loopCounter counts from 1 here (as in Camunda 8); Camunda 7 counts from 0 and gets 10 (README.md).
+    kind: 'multi-instance', file: mi('testSequentialScriptTasks'), variables: { nrOfLoops: 5, sum: 0 },
+    handlers: () => ({ script: ({ variables }) => ({ sum: Number(variables.sum) + Number(variables.loopCounter) }) }),
+    start: { waiting: ['waitState'], variables: { sum: 15 } },
+    steps: [{ complete: 'waitState' }],
+    end: { status: 'completed', variables: { sum: 15 } },
+  },
+  {
+    name: 'MultiInstanceTest.testSequentialServiceTaskWithClassAndCollection: the delegate runs once per collection item',
+    kind: 'multi-instance', file: mi('testSequentialServiceTaskWithClassAndCollection'), variables: { items: [1, 2, 3, 4, 5] },
+    // Stand-in for MultiInstanceDelegate: it records that it ran; here it appends the item to `seen`.
+    handlers: () => ({
+      'org.camunda.bpm.engine.test.bpmn.multiinstance.MultiInstanceDelegate': ({ variables }) => ({ seen: [...(Array.isArray(variables.seen) ? variables.seen : []), variables.item] }),
+    }),
+    start: { waiting: ['wait'], variables: { seen: [1, 2, 3, 4, 5] } },
+    steps: [{ complete: 'wait' }],
+    end: { status: 'completed' },
+  },
+];
+
+const ca = (name: string): string => `callactivity/${name}.bpmn20.xml`;
+
+const callActivities: CamundaCase[] = [
+  {
+    name: 'CallActivity.testCallSimpleSubProcess: the called process of another file runs between two tasks',
+    kind: 'call activity', file: ca('CallActivity.testCallSimpleSubProcess'), calledFiles: [ca('simpleSubProcess')],
+    start: { waiting: ['taskBeforeSubProcess'] },
+    steps: [{ complete: 'taskBeforeSubProcess', then: { waiting: ['task'] } }, { complete: 'task', then: { waiting: ['taskAfterSubProcess'] } }, { complete: 'taskAfterSubProcess' }],
+    end: { status: 'completed', counts: { callSubProcess: 1, theEnd: 2 } },
+  },
+  {
+    name: 'CallActivity.testNestedCallActivity: a called process that itself calls a process',
+    kind: 'call activity', file: ca('CallActivity.testNestedCallActivity'), calledFiles: [ca('CallActivity.testCallSimpleSubProcess'), ca('simpleSubProcess')],
+    steps: [
+      { complete: 'taskBeforeSubProcess', then: { waiting: ['taskBeforeSubProcess'] } },
+      { complete: 'taskBeforeSubProcess', then: { waiting: ['task'] } },
+      { complete: 'task', then: { waiting: ['taskAfterSubProcess'] } },
+      { complete: 'taskAfterSubProcess', then: { waiting: ['taskAfterSubProcess'] } },
+      { complete: 'taskAfterSubProcess' },
+    ],
+    end: { status: 'completed', counts: { theEnd: 3 } },
+  },
+  {
+    name: 'CallActivity.testCallParallelSubProcess: the call activity completes after both branches of the called process',
+    kind: 'call activity', file: ca('CallActivity.testCallParallelSubProcess'), calledFiles: [ca('simpleParallelSubProcess')],
+    start: { waiting: ['taskA', 'taskB'] },
+    steps: [{ complete: 'taskA', then: { notEntered: ['theEnd'] } }, { complete: 'taskB' }],
+    end: { status: 'completed', counts: { theEnd: 1 } },
+  },
+  {
+    name: 'CallActivity.testTwoSubProcesses: two forked calls of the same process join',
+    kind: 'call activity', file: ca('CallActivity.testTwoSubProcesses'), calledFiles: [ca('simpleSubProcess')],
+    start: { waiting: ['task', 'task'] },
+    steps: [{ complete: 'task', then: { waiting: ['task'] } }, { complete: 'task' }],
+    end: { status: 'completed', counts: { join: 1 } },
+  },
+  {
+    name: 'CallActivity.testTimerOnCallActivity: the timer on the call activity cancels the called process',
+    kind: 'call activity', file: ca('CallActivity.testTimerOnCallActivity'), calledFiles: [ca('simpleSubProcess')],
+    start: { waiting: ['task'], timers: ['timer'] },
+    steps: [{ timer: 'timer', then: { waiting: ['escalatedTask'] } }, { complete: 'escalatedTask' }],
+    end: { status: 'completed', notEntered: ['theEnd'] },
+  },
+  {
+    name: 'CallActivity.testSubProcessEndsSuperProcess: the end of the called process continues and ends the caller',
+    kind: 'call activity', file: ca('CallActivity.testSubProcessEndsSuperProcess'), calledFiles: [ca('simpleSubProcess')],
+    steps: [{ complete: 'task' }],
+    end: { status: 'completed', counts: { theEnd: 2 } },
+  },
+  {
+    name: 'CallActivity.testSubProcessDataInputOutput: in and out mappings by name and by expression',
+    kind: 'call activity', file: ca('CallActivity.testSubProcessDataInputOutput'), calledFiles: [ca('simpleSubProcess')],
+    variables: { superVariable: 'Hello from the super process.', x: 5 },
+    start: { waiting: ['task'] },
+    steps: [
+      { complete: 'task', variables: { subVariable: 'Hello from sub process.' }, then: { waiting: ['userTask1'], variables: { superVariable: 'Hello from sub process.' } } },
+      { complete: 'userTask1', then: { waiting: ['task'] } },
+      { complete: 'task', then: { waiting: ['userTask2'], variables: { z: 15 } } },
+      { complete: 'userTask2' },
+    ],
+    end: { status: 'completed', variables: { superVariable: 'Hello from sub process.', x: 5, z: 15 } },
+  },
+  {
+    name: 'CallActivity.testSubProcessDataInputOutputAsExpression: the same mappings written as expressions',
+    kind: 'call activity', file: ca('CallActivity.testSubProcessDataInputOutputAsExpression'), calledFiles: [ca('simpleSubProcess')],
+    variables: { superVariable: 'Hello from the super process.', x: 5 },
+    steps: [
+      { complete: 'task', variables: { subVariable: 'Hello from sub process.' }, then: { variables: { superVariable: 'Hello from sub process.' } } },
+      { complete: 'userTask1' },
+      { complete: 'task', then: { variables: { z: 15 } } },
+      { complete: 'userTask2' },
+    ],
+    end: { status: 'completed', variables: { z: 15 } },
+  },
+  {
+    name: 'CallActivity.testSubProcessAllDataInputOutput: variables="all" passes every variable in and back out',
+    kind: 'call activity', file: ca('CallActivity.testSubProcessAllDataInputOutput'), calledFiles: [ca('simpleSubProcess')],
+    variables: { superVariable: 'Hello from the super process.', testVariable: 'Only a test.' },
+    steps: [
+      { complete: 'userTask1', then: { waiting: ['task'] } },
+      { complete: 'task', variables: { superVariable: 'Hello from sub process.', subVariable: 'Hello again.' }, then: { waiting: ['userTask2'] } },
+      { complete: 'userTask2' },
+    ],
+    end: { status: 'completed', variables: { superVariable: 'Hello from sub process.', subVariable: 'Hello again.', testVariable: 'Only a test.' } },
+  },
+];
+
+const subProcesses: CamundaCase[] = [
+  {
+    name: 'SubProcessTest.testSimpleSubProcessWithTimer: the timer on the sub-process cancels its task',
+    kind: 'boundary timer', file: 'subprocess/SubProcessTest.testSimpleSubProcessWithTimer.bpmn20.xml',
+    start: { waiting: ['subProcessTask'], timers: ['escalationTimer'] },
+    steps: [{ timer: 'escalationTimer', then: { waiting: ['escalationTask'] } }, { complete: 'escalationTask' }],
+    end: { status: 'completed', notEntered: ['theEnd', 'subProcessEnd'] },
+  },
+  {
+    name: 'SubProcessTest.testSimpleSubProcessWithConcurrentTimer: finishing the sub-process first removes its timer',
+    kind: 'boundary timer', file: 'subprocess/SubProcessTest.testSimpleSubProcessWithConcurrentTimer.bpmn20.xml',
+    steps: [{ complete: 'subProcessTask', then: { waiting: ['taskAfterSubProcess'], timers: [] } }, { complete: 'taskAfterSubProcess' }],
+    end: { status: 'completed', notEntered: ['taskAfterTimer1', 'taskAfterTimer2'] },
+  },
+  {
+    name: 'SubProcessTest.testTwoSubProcessInParallel: two forked sub-processes each continue on their own',
+    kind: 'parallel gateway', file: 'subprocess/SubProcessTest.testTwoSubProcessInParallel.bpmn20.xml',
+    start: { waiting: ['subProcessATask', 'subProcessBTask'] },
+    steps: [{ complete: 'subProcessATask', then: { waiting: ['subProcessBTask', 'taskAfterSubProcessA'] } }, { complete: 'subProcessBTask' }, { complete: 'taskAfterSubProcessA' }, { complete: 'taskAfterSubProcessB' }],
+    end: { status: 'completed', counts: { theEnd1: 1, theEnd2: 1 } },
+  },
+  {
+    name: 'InterruptingEventSubProcessTest.testCancelTimer: the interrupting message event sub-process removes the boundary timer',
+    kind: 'event sub-process', file: 'subprocess/InterruptingEventSubProcessTest.testCancelTimer.bpmn',
+    start: { timers: ['BoundaryEvent_1'] },
+    steps: [{ message: 'newMessage', then: { waiting: ['taskAfterMessageStartEvent'], timers: [] } }, { complete: 'taskAfterMessageStartEvent' }],
+    end: { status: 'completed', notEntered: ['taskAfterTimer', 'end1'] },
+  },
+];
+
+const compensate = (name: string): string => `event/compensate/CompensateEventTest.${name}.bpmn20.xml`;
+const bookings = (): Record<string, Handler> => ({
+  // camunda:expression="${true}": the booking does nothing observable.
+  '${true}': () => ({}),
+  // Stand-in for UndoService: counts compensations per handler id.
+  'org.camunda.bpm.engine.test.bpmn.event.compensate.helper.UndoService': ({ elementId, variables }) => ({ [elementId]: (typeof variables[elementId] === 'number' ? (variables[elementId] as number) : 0) + 1 }),
+});
+
+const compensation: CamundaCase[] = [
+  {
+    name: 'CompensateEventTest.activityWithCompensationEndEvent: a compensation end event naming bookHotel runs only its handler',
+    kind: 'compensation', file: compensate('activityWithCompensationEndEvent'), handlers: bookings,
+    knownGap: 'the parser does not keep the association from a compensation boundary to its handler (§10.5.2), so with two handlers in the scope none is found',
+    start: { waiting: ['undoBookHotel'], notEntered: ['undoBookFlight'] },
+    steps: [{ complete: 'undoBookHotel' }],
+    end: { status: 'completed', notEntered: ['undoBookFlight'] },
+  },
+  {
+    name: 'CompensateEventTest.testReceiveTaskCompensationHandler: the compensation handler is a receive task the throw event waits for',
+    kind: 'compensation', file: compensate('testReceiveTaskCompensationHandler'),
+    knownGap: 'a compensation throw event does not wait for its handlers (waitForCompletion, §10.5.4); beforeEnd opens at once',
+    steps: [{ complete: 'activity', then: { waiting: ['compensationHandler'], notEntered: ['beforeEnd'] } }, { message: 'Message', then: { waiting: ['beforeEnd'] } }, { complete: 'beforeEnd' }],
+    end: { status: 'completed' },
+  },
+];
+
 export const camundaCases: CamundaCase[] = [
   ...exclusiveGateway, ...inclusiveGateway, ...parallelGateway, ...eventBasedGateway, ...timers, ...eventSubProcesses, ...terminateEndEvents, ...linkEvents, ...receiveTasks,
-  ...errors, ...escalations, ...messages, ...signals,
+  ...errors, ...escalations, ...messages, ...signals, ...multiInstance, ...callActivities, ...subProcesses, ...compensation,
 ];

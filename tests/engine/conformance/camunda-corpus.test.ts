@@ -14,13 +14,14 @@ const hasCamundaCorpus = existsSync(path.join(corpusDir, camundaBpmnDir));
 if (!hasCamundaCorpus) console.log(`skipped: no corpus (${path.join(corpusDir, camundaBpmnDir)})`);
 
 describe.skipIf(!hasCamundaCorpus)('Camunda 7 corpus conformance', () => {
-  it('has at least 60 cases, each with a distinct title', () => {
-    expect(camundaCases.length).toBeGreaterThanOrEqual(60);
+  it('has at least 60 asserted cases, each with a distinct title', () => {
+    expect(camundaCases.filter((c) => !c.knownGap).length).toBeGreaterThanOrEqual(60);
     expect(new Set(camundaCases.map((c) => c.name)).size).toBe(camundaCases.length);
   });
 
   for (const c of camundaCases) {
-    it(c.name, async () => {
+    // A known gap must still fail: when it passes, the engine was fixed and the case becomes a normal one.
+    (c.knownGap ? it.fails : it)(c.knownGap ? `${c.name} [known gap: ${c.knownGap}]` : c.name, async () => {
       const straight = await runCase(c, false);
       const restarted = await runCase(c, true);
       expect(restarted.restarts).toBe((c.steps?.length ?? 0) + 1);
