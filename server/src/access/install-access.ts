@@ -12,7 +12,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock } from '../../../engine/src/index';
-import { applyHttpSafety } from '../http/apply-http-safety';
+import { applyHttpSafety, type UploadRoute } from '../http/apply-http-safety';
 import type { IdempotencyStore } from '../http/idempotency-store';
 import { RateLimiter } from '../http/rate-limiter';
 import type { Logger } from '../logger';
@@ -44,6 +44,8 @@ export interface AccessOptions {
   signInLimit?: { limit: number; windowMs: number };
   /** The citizen lookup, limited per address; `/api/lookup/*` at 30 a minute by default. */
   lookup?: { path: string; limit: number; windowMs: number };
+  /** Upload routes (dossier attachments): multipart bodies with their own size limit. */
+  uploads?: UploadRoute[];
 }
 
 export interface AccessLayer {
@@ -56,6 +58,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
   const tokens = createSessionTokens({ secret: options.sessionSecret, clock, ttlMs: options.sessionTtlMs });
   const passwords = createPasswordHashing();
   const signInLimit = options.signInLimit ?? { limit: 10, windowMs: 15 * 60_000 };
+  // `/api/lookup` itself is the citizen lookup (GET /api/lookup?code=…&idNumber=…); hono's `/*` matches it too.
   const lookup = options.lookup ?? { path: '/api/lookup/*', limit: 30, windowMs: 60_000 };
 
   applyHttpSafety(app, {
@@ -65,6 +68,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     allowedOrigins: options.allowedOrigins,
     maxBodyBytes: options.maxBodyBytes,
     trustProxy: options.trustProxy,
+    uploads: options.uploads,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
   });
   app.route(

@@ -30,6 +30,16 @@ export interface PathRateLimit {
   keyOf?: (c: Context) => string | Promise<string>;
 }
 
+/** A route that takes uploads (e.g. multipart/form-data attachments) instead of JSON, with its own size limit. */
+export interface UploadRoute {
+  method: string;
+  /** Matched against the request path. */
+  path: RegExp;
+  /** Media types passed to the route unparsed. */
+  mediaTypes: string[];
+  maxBytes: number;
+}
+
 export interface HttpSafetyConfig {
   clock: Clock;
   idempotencyStore: IdempotencyStore;
@@ -41,6 +51,8 @@ export interface HttpSafetyConfig {
   /** Non-JSON request media types some route accepts unparsed. */
   otherMediaTypes?: string[];
   rateLimits?: PathRateLimit[];
+  /** Upload routes: their bodies skip the JSON checks and have their own size limit. */
+  uploads?: UploadRoute[];
   /** Trust `X-Forwarded-For` for client addresses (only behind a proxy you run). */
   trustProxy?: boolean;
   /** Mutating paths never replayed; sign-in by default, since its answer holds a fresh token. */
@@ -54,8 +66,18 @@ export function applyHttpSafety(app: Hono<any, any, any>, config: HttpSafetyConf
   const api = `${config.apiPrefix ?? '/api'}/*`;
   app.use('*', securityHeaders());
   app.use(api, corsPolicy({ allowedOrigins: config.allowedOrigins }));
-  app.use(api, bodyLimits(config.maxBodyBytes));
-  app.use(api, jsonBody({ otherMediaTypes: config.otherMediaTypes }));
+  const uploadOf = (c: Context) => {
+    const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    return config.uploads?.find((u) => u.method === c.req.method && u.path.test(c.req.path) && u.mediaTypes.includes(mediaType));
+  };
+  const defaultLimit = bodyLimits(config.maxBodyBytes);
+  const uploadLimits = new Map((config.uploads ?? []).map((upload) => [upload, bodyLimits(upload.maxBytes)]));
+  const json = jsonBody({ otherMediaTypes: config.otherMediaTypes });
+  app.use(api, (c, next) => {
+    const upload = uploadOf(c);
+    return (upload ? uploadLimits.get(upload)! : defaultLimit)(c, next);
+  });
+  app.use(api, (c, next) => (uploadOf(c) ? next() : json(c, next)));
   if (config.authenticate) app.use(api, config.authenticate);
   for (const limit of config.rateLimits ?? []) {
     const keyOf = limit.keyOf ?? ((c: Context) => clientAddress(c, { trustProxy: config.trustProxy }));
