@@ -9,6 +9,7 @@ import { EMULATOR_NOTICE, EMULATOR_VERSION } from './emulator-version';
 import { replicationCommands } from './replication-commands';
 import { sessionCommands } from './session-commands';
 import { StructuredLog } from './structured-log';
+import { startTtlMonitor } from './ttl-monitor';
 import { startWireServer } from './wire-server';
 
 /** `mongod --version` output: mongodb-memory-server reads the first line ("db version vX.Y.Z"). */
@@ -65,6 +66,8 @@ async function main(argv: string[]): Promise<void> {
     log.log({ component: 'CONTROL', id: 23138, ctx: 'SignalHandler', msg: 'Shutting down', attr: { exitCode: 0 } });
     process.exit(0);
   };
+  const ttlSleepSecs = Number(options.setParameters.ttlMonitorSleepSecs ?? 60);
+  startTtlMonitor(emulator.storage, emulator.replication, Number.isFinite(ttlSleepSecs) && ttlSleepSecs > 0 ? ttlSleepSecs : 60);
   process.on('SIGTERM', () => emulator.requestShutdown());
   process.on('SIGINT', () => emulator.requestShutdown());
   log.log({ component: 'NETWORK', id: 23015, ctx: 'listener', msg: 'Listening on', attr: { address: options.bindIp } });

@@ -1,12 +1,13 @@
 import { MongoServerError, type Db } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from './start-emulator';
 
 let emulator: RunningEmulator;
 let db: Db;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  // The TTL monitor runs every second here instead of every minute (mongod's ttlMonitorSleepSecs parameter).
+  emulator = await startEmulator({}, ['--setParameter', 'ttlMonitorSleepSecs=1']);
   db = emulator.client.db('indexes');
 });
 afterAll(async () => emulator?.stop());
@@ -84,6 +85,24 @@ describe('indexes in the emulator', () => {
     expect(error.code).toBe(11000);
     expect(error.message).toContain('index: one_active_per_task');
     expect(await assignments.countDocuments({ taskId: 't1' })).toBe(3);
+  });
+
+  it('removes documents whose TTL index date has expired, and only those', async () => {
+    // given
+    const sessions = db.collection('sessions-ttl');
+    await sessions.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+    const hour = 3_600_000;
+    await sessions.insertMany([
+      { name: 'expired', expiresAt: new Date(Date.now() - hour) },
+      { name: 'expired-array', expiresAt: [new Date(Date.now() + hour), new Date(Date.now() - hour)] },
+      { name: 'fresh', expiresAt: new Date(Date.now() + hour) },
+      { name: 'not-a-date', expiresAt: 'yesterday' },
+      { name: 'no-field' },
+    ]);
+    // when
+    await vi.waitFor(async () => expect(await sessions.countDocuments({ name: /^expired/ })).toBe(0), { timeout: 10_000, interval: 100 });
+    // then
+    expect((await sessions.find({}).toArray()).map((d) => d.name).sort()).toEqual(['fresh', 'no-field', 'not-a-date']);
   });
 
   it('lists and drops indexes', async () => {

@@ -10,10 +10,11 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-export async function startEmulator(clientOptions: MongoClientOptions = {}): Promise<RunningEmulator> {
+/** `args` are extra mongod flags, e.g. `['--setParameter', 'ttlMonitorSleepSecs=1']`. */
+export async function startEmulator(clientOptions: MongoClientOptions = {}, args: string[] = []): Promise<RunningEmulator> {
   console.log('[emulator] MongoDB wire-protocol emulator in use');
   const replSet = await MongoMemoryReplSet.create({
-    replSet: { count: 1, storageEngine: 'wiredTiger' },
+    replSet: { count: 1, storageEngine: 'wiredTiger', args },
     binary: { systemBinary: emulatorBinaryPath(), version: EMULATOR_VERSION },
   });
   const uri = replSet.getUri();
