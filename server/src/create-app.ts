@@ -17,6 +17,11 @@ import type { AccessStores } from './persistence/mongo/create-mongo-access-store
 import { createHealthRoutes } from './routes/health-routes';
 import { createFrontEndRoutes } from './routes/front-end-routes';
 import { createProcedureRoutes } from './routes/procedure-routes';
+import { installDossierRoutes } from './routes/install-dossier-routes';
+import type { OutboxStore } from './outbox/outbox-store';
+import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
+import { fixedCalendarSource, type CalendarSource } from './dossiers/timekeeping';
+import { randomUUID } from 'node:crypto';
 
 export interface AppDeps {
   stores: Stores;
@@ -31,6 +36,12 @@ export interface AppDeps {
   sessionSecret: string;
   /** Browser origins CORS allows; none by default (same-origin front end). */
   allowedOrigins?: string[];
+  /** Where dossier changes enqueue their status changes, progress records and notifications (kept undelivered in memory when absent). */
+  outbox?: OutboxStore;
+  /** The working calendar (national + local layers); the national one when absent. */
+  calendars?: CalendarSource;
+  /** Online submissions per client address per window. */
+  submissionLimit?: { limit: number; windowMs: number };
   /** Folder of the built front end (modeler/dist); absent in API-only tests. */
   frontEndRoot?: string;
 }
@@ -60,6 +71,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/procedures', procedureAccess);
   app.use('/api/procedures/*', procedureAccess);
   app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
+
+  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? fixedCalendarSource(), newId: randomUUID };
+  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, submissionLimit: deps.submissionLimit });
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -8,6 +8,10 @@ import { createMemoryStores } from '../../server/src/persistence/memory/create-m
 import { createMemoryAccessStores } from '../../server/src/persistence/memory/create-memory-access-stores';
 import { seedDemoAccess } from '../../server/src/access/seed-demo-access';
 import { createPasswordHashing } from '../../server/src/access/password-hashing';
+import { MemoryOutboxStore } from '../../server/src/persistence/memory/memory-outbox-store';
+import type { OutboxStore } from '../../server/src/outbox/outbox-store';
+import type { Stores } from '../../engine/src/index';
+import { fixedCalendarSource, type CalendarSource } from '../../server/src/dossiers/timekeeping';
 
 export interface SimulatedClock {
   now(): number;
@@ -20,9 +24,21 @@ export function createSimulatedClock(startAt: number): SimulatedClock {
   return { now: () => at, set: (next) => void (at = next), advance: (ms) => void (at += ms) };
 }
 
-export async function createTestApp(options: { startAt?: number } = {}) {
-  const clock = createSimulatedClock(options.startAt ?? Date.UTC(2025, 2, 3, 1, 37));
-  const stores = createMemoryStores();
+export interface TestAppOptions {
+  startAt?: number;
+  /** Shared stores (a restart: a fresh app on the same data), or mongoose stores. */
+  stores?: Stores;
+  outbox?: OutboxStore;
+  clock?: SimulatedClock;
+  calendars?: CalendarSource;
+  submissionLimit?: { limit: number; windowMs: number };
+}
+
+export async function createTestApp(options: TestAppOptions = {}) {
+  const clock = options.clock ?? createSimulatedClock(options.startAt ?? Date.UTC(2025, 2, 3, 1, 37));
+  const stores = options.stores ?? createMemoryStores();
+  const outbox = options.outbox ?? new MemoryOutboxStore(['test']);
+  const calendars = options.calendars ?? fixedCalendarSource();
   const access = createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
   const logger = createLogger({ level: 'silent' });
@@ -34,6 +50,9 @@ export async function createTestApp(options: { startAt?: number } = {}) {
     backend: 'memory',
     pingDatabase: async () => undefined,
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    outbox,
+    calendars,
+    ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
   });
   const tokens = new Map<string, string>();
 
@@ -53,5 +72,5 @@ export async function createTestApp(options: { startAt?: number } = {}) {
     return { authorization: `Bearer ${token}` };
   }
 
-  return { app, clock, stores, access, as };
+  return { app, clock, stores, access, outbox, calendars, as };
 }

@@ -1,0 +1,23 @@
+/** @module dossier-deps — what every dossier use case needs: stores, the outbox, the clock and the calendar. */
+import type { Clock, Stores } from '../../../engine/src/index';
+import type { OutboxStore } from '../outbox/outbox-store';
+import type { CalendarSource } from './timekeeping';
+
+export interface DossierDeps {
+  stores: Stores;
+  outbox: OutboxStore;
+  clock: Clock;
+  calendars: CalendarSource;
+  /** New record ids (random UUIDs in the server; tests may make them predictable). */
+  newId(): string;
+}
+
+/** Who makes a change: a signed-in principal, the citizen (online submission) or the server itself (sweeper). */
+export interface Actor {
+  id: string;
+  name?: string;
+  agencyId?: string;
+  departmentId?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Hệ thống' };

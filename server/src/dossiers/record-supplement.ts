@@ -1,0 +1,33 @@
+/**
+ * @module record-supplement — the citizen's supplement arrives (status 5 → 4): the clocks resume, or restart under
+ * the restart policy ("from receipt of a complete, valid dossier", with a new appointment), and the modelled wait
+ * receives `supplement.received` so the route goes back to the reviewing step.
+ */
+import type { DossierRecord } from '../../../engine/src/index';
+import type { Actor, DossierDeps } from './dossier-deps';
+import type { ReceivedDocument } from './dossier-state';
+import { listOpenSteps, resumeOpenSteps, SUPPLEMENT_MESSAGE } from './open-steps';
+import { runDossierChange } from './run-dossier-change';
+
+export interface RecordSupplementCommand {
+  documents?: ReceivedDocument[];
+  note?: string;
+}
+
+export async function recordSupplement(deps: DossierDeps, dossierId: string, command: RecordSupplementCommand, actor: Actor): Promise<DossierRecord> {
+  const { dossier } = await runDossierChange(deps, dossierId, actor, async (change) => {
+    await change.applyLifecycle({ type: 'supplement.received', at: change.at, actorId: actor.id, ...(command.note ? { note: command.note } : {}) });
+    const request = change.state.supplementRequests.at(-1);
+    if (request) request.receivedAt = change.at;
+    change.state.documents.push(...(command.documents ?? []));
+    await resumeOpenSteps(change);
+    const waiting = (await listOpenSteps(change)).some((step) => step.kind === 'receiveTask' && step.elementId && isSupplementWait(change, step.elementId));
+    if (waiting && change.isInstanceRunning()) await change.deliver({ type: 'message.received', name: SUPPLEMENT_MESSAGE });
+    await change.audit('supplement.received', { documents: command.documents ?? [], ...(command.note ? { note: command.note } : {}) });
+  });
+  return dossier;
+}
+
+function isSupplementWait(change: { procedure: { definition: { processes: { nodes: Record<string, { messageName?: string }> }[] } } }, elementId: string): boolean {
+  return change.procedure.definition.processes.some((p) => p.nodes[elementId]?.messageName === SUPPLEMENT_MESSAGE);
+}

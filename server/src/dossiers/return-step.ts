@@ -1,0 +1,19 @@
+/**
+ * @module return-step — an official sends the dossier back to an earlier step of the route with a reason (e.g. a
+ * head of office returns the draft to the expert). The open step is cancelled and the earlier user task opens
+ * again with a fresh clock (engine event `step.returned`); the reason is audited and recorded on the progress.
+ */
+import type { EngineEvent, StepRecord } from '../../../engine/src/index';
+import type { Actor, DossierDeps } from './dossier-deps';
+import { runStepChange, type StepGuard } from './step-change';
+
+export async function returnStep(deps: DossierDeps, stepId: string, command: { toElementId: string; reason: string }, actor: Actor, guard: StepGuard): Promise<StepRecord> {
+  const { step } = await runStepChange(deps, stepId, actor, guard, async (change, open) => {
+    change.state.lastDecision = 'return';
+    await change.tx.steps.update({ ...open, outcome: 'return', assigneeId: open.assigneeId ?? actor.id });
+    await change.audit('step.returned', { elementId: open.elementId, toElementId: command.toElementId, reason: command.reason }, open.id);
+    const event = { type: 'step.returned', stepId: open.stepId, toElementId: command.toElementId, reason: command.reason } as unknown as EngineEvent;
+    await change.deliver(event);
+  });
+  return step;
+}

@@ -1,0 +1,82 @@
+/**
+ * @module runDossierChange — runs a use case as one unit of work on one dossier, retried as a whole when another
+ * writer changed the dossier meanwhile (optimistic concurrency: the revision check in `dossiers.update`).
+ * Engine refusals become HTTP problems here: completing a step that is no longer open is a 409, never a double
+ * completion; a transition the national status rules forbid is a 409 too.
+ */
+import { ConcurrencyConflict, EngineError, type DossierRecord, type ProcedureRecord } from '../../../engine/src/index';
+import { HttpProblem } from '../http/http-problem';
+import type { Actor, DossierDeps } from './dossier-deps';
+import { DossierChange, type TxStores } from './dossier-change';
+import type { Timekeeping } from './timekeeping';
+
+const ATTEMPTS = 5;
+
+export function dossierNotFound(id: string): HttpProblem {
+  return new HttpProblem({ status: 404, code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: `No dossier with id ${id}` });
+}
+
+/** Loads the dossier and its pinned procedure version inside `tx` and runs `work` on them, then saves. */
+export async function runDossierChange<T>(
+  deps: DossierDeps,
+  dossierId: string,
+  actor: Actor,
+  work: (change: DossierChange) => Promise<T>,
+): Promise<{ result: T; dossier: DossierRecord }> {
+  return withRetry(() =>
+    deps.stores.transaction(async (tx) => {
+      const dossier = await tx.dossiers.get(dossierId);
+      if (!dossier) throw dossierNotFound(dossierId);
+      const procedure = await procedureOf(tx, dossier.procedureKey, dossier.procedureVersion);
+      const change = new DossierChange(deps, tx, dossier, procedure, await deps.calendars.current(), actor);
+      const result = await work(change);
+      return { result, dossier: await change.save() };
+    }),
+  );
+}
+
+/** Runs `work` on a dossier record that does not exist yet; `save` creates it. */
+export async function runNewDossier<T>(
+  deps: DossierDeps,
+  procedure: ProcedureRecord,
+  actor: Actor,
+  build: (tx: TxStores, kit: Timekeeping) => Promise<DossierRecord>,
+  work: (change: DossierChange) => Promise<T>,
+): Promise<{ result: T; dossier: DossierRecord }> {
+  return withRetry(() =>
+    deps.stores.transaction(async (tx) => {
+      const kit = await deps.calendars.current();
+      const change = new DossierChange(deps, tx, await build(tx, kit), procedure, kit, actor, { isNew: true });
+      const result = await work(change);
+      return { result, dossier: await change.save() };
+    }),
+  );
+}
+
+export async function procedureOf(tx: TxStores, key: string, version: number): Promise<ProcedureRecord> {
+  const procedure = await tx.procedures.get(key, version);
+  if (!procedure) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure version', detail: `No version ${version} of ${key}` });
+  return procedure;
+}
+
+async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (error instanceof ConcurrencyConflict && tried < ATTEMPTS) continue;
+      throw toProblem(error);
+    }
+  }
+}
+
+function toProblem(error: unknown): unknown {
+  if (error instanceof ConcurrencyConflict) {
+    return new HttpProblem({ status: 409, code: 'CONCURRENT_CHANGE', title: 'The dossier is being changed by someone else', detail: 'Try again.', cause: error });
+  }
+  if (!(error instanceof EngineError)) return error;
+  if (error.code === 'TASK_ALREADY_COMPLETED') {
+    return new HttpProblem({ status: 409, code: 'STEP_NOT_OPEN', title: 'The step is no longer open', detail: error.message, cause: error });
+  }
+  return new HttpProblem({ status: 409, code: error.code, title: 'Not allowed in the dossier\'s current status', detail: error.message, cause: error });
+}

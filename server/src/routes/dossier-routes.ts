@@ -1,0 +1,103 @@
+/**
+ * @module dossier-routes — counter receipt (`POST /api/dossiers`, status 2 then 4), and reading dossiers with their
+ * progress records and audit trail, scoped to what the principal may read (server issue §3).
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { DossierStatus } from '../../../engine/src/index';
+import { assertAllowed, principalOf } from '../access/auth-middleware';
+import { authorize } from '../access/authorize';
+import { createApiRouter } from '../http/api-router';
+import type { DossierDeps } from '../dossiers/dossier-deps';
+import { receiveDossier } from '../dossiers/receive-dossier';
+import { dossierNotFound } from '../dossiers/run-dossier-change';
+import { actorOf, dossierResource } from './dossier-access';
+import { DossierSchema, toAuditView, toDossierView, toProgressView } from './dossier-view';
+import { IdParam, jsonBody, MUTATION_PROBLEMS, NewDossierSchema, problem } from './route-schemas';
+
+/** Dossiers looked at for one list page (the store filters; the access policy narrows what it returns). */
+const LIST_SCAN = 2000;
+
+const receiveRoute = createRoute({
+  method: 'post',
+  path: '/',
+  request: jsonBody(NewDossierSchema.extend({ channel: z.union([z.literal(1), z.literal(3)]).optional() })),
+  responses: { 201: { description: 'Received: code, appointment, processing started', content: { 'application/json': { schema: DossierSchema } } }, ...MUTATION_PROBLEMS },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  request: {
+    query: z.object({
+      status: z.string().regex(/^(10|[1-9])(,(10|[1-9]))*$/).optional(),
+      procedureKey: z.string().max(64).optional(),
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of dossiers the principal may read, newest first', content: { 'application/json': { schema: z.object({ items: z.array(DossierSchema), total: z.number() }) } } },
+    400: problem('Malformed query'),
+    401: problem('Not signed in'),
+    403: problem('This role does not read dossiers'),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The dossier', content: { 'application/json': { schema: DossierSchema } } }, 401: problem('Not signed in'), 403: problem('Not routed to your unit'), 404: problem('No such dossier') },
+});
+
+const recordsRoute = (path: string, description: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    request: { params: IdParam },
+    responses: { 200: { description, content: { 'application/json': { schema: z.array(z.object({}).passthrough()) } } }, 401: problem('Not signed in'), 403: problem('Not routed to your unit'), 404: problem('No such dossier') },
+  });
+
+export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
+  const routes = createApiRouter();
+
+  const readable = async (c: Parameters<typeof principalOf>[0], id: string) => {
+    const dossier = await deps.stores.dossiers.get(id);
+    if (!dossier) throw dossierNotFound(id);
+    assertAllowed(principalOf(c), 'dossier.read', dossierResource(dossier));
+    return dossier;
+  };
+
+  routes.openapi(receiveRoute, async (c) => {
+    const principal = principalOf(c);
+    // Intake happens at the principal's own agency: its identifier prefixes the dossier code.
+    assertAllowed(principal, 'dossier.receive', { agencyId: principal.agencyId });
+    const body = c.req.valid('json');
+    const dossier = await receiveDossier(deps, { ...body, agencyId: principal.agencyId }, actorOf(principal));
+    return c.json(toDossierView(dossier), 201);
+  });
+
+  routes.openapi(listRoute, async (c) => {
+    const principal = principalOf(c);
+    assertAllowed(principal, 'dossier.read', { agencyId: principal.agencyId, ...(principal.departmentId ? { departmentId: principal.departmentId } : {}) });
+    const query = c.req.valid('query');
+    const status = query.status?.split(',').map((s) => Number(s) as DossierStatus);
+    const scanned = await deps.stores.dossiers.list({ ...(status ? { status } : {}), ...(query.procedureKey ? { procedureKey: query.procedureKey } : {}) }, { offset: 0, limit: LIST_SCAN });
+    const visible = scanned.items.filter((dossier) => authorize(principal, 'dossier.read', dossierResource(dossier)).allowed);
+    return c.json({ items: visible.slice(query.offset, query.offset + query.limit).map(toDossierView), total: visible.length }, 200);
+  });
+
+  routes.openapi(getRoute, async (c) => c.json(toDossierView(await readable(c, c.req.valid('param').id)), 200));
+
+  routes.openapi(recordsRoute('/{id}/progress', 'Progress records (tiến trình), in order'), async (c) => {
+    const dossier = await readable(c, c.req.valid('param').id);
+    return c.json((await deps.stores.progress.listByDossier(dossier.id)).map(toProgressView), 200);
+  });
+
+  routes.openapi(recordsRoute('/{id}/audit', 'Audit records: who, when, what, from which step'), async (c) => {
+    const dossier = await readable(c, c.req.valid('param').id);
+    return c.json((await deps.stores.audit.listByDossier(dossier.id)).map(toAuditView), 200);
+  });
+
+  return routes;
+}

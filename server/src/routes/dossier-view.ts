@@ -1,0 +1,80 @@
+/**
+ * @module dossier-view — the JSON shapes of dossiers, steps, progress and audit records at the HTTP edge: instants
+ * as ISO 8601 (STYLE.md §3), engine snapshots left out (they are the server's, not the client's).
+ */
+import { z } from '@hono/zod-openapi';
+import type { AuditRecord, DossierRecord, ProgressEntry, StepRecord } from '../../../engine/src/index';
+import { dossierStateOf } from '../dossiers/dossier-state';
+
+const iso = (at: number | undefined): string | undefined => (at === undefined ? undefined : new Date(at).toISOString());
+
+export const DossierSchema = z
+  .object({
+    id: z.string(),
+    dossierCode: z.string(),
+    procedureKey: z.string(),
+    procedureVersion: z.number().int(),
+    agencyId: z.string(),
+    status: z.number().int().describe('National status code 1–10'),
+    channel: z.number().int(),
+    applicant: z.object({ name: z.string(), idNumber: z.string() }).passthrough(),
+    form: z.record(z.string(), z.unknown()),
+    submittedAt: z.string().optional(),
+    receivedAt: z.string().optional(),
+    appointmentAt: z.string().optional(),
+    finishedAt: z.string().optional(),
+    returnedAt: z.string().optional(),
+  })
+  .passthrough()
+  .openapi('Dossier');
+
+export const StepSchema = z
+  .object({ id: z.string(), dossierId: z.string(), name: z.string(), elementId: z.string(), status: z.string(), startedAt: z.string() })
+  .passthrough()
+  .openapi('Step');
+
+/** Plain JSON: undefined members dropped, as the response will carry it. */
+function asJson<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export type DossierView = z.infer<typeof DossierSchema>;
+export type StepView = z.infer<typeof StepSchema>;
+type Json = Record<string, never>;
+
+export function toDossierView(dossier: DossierRecord): DossierView {
+  const state = dossierStateOf(dossier);
+  return asJson({
+    id: dossier.id,
+    dossierCode: dossier.dossierCode,
+    procedureKey: dossier.procedureKey,
+    procedureVersion: dossier.procedureVersion,
+    agencyId: dossier.agencyId,
+    status: dossier.status,
+    channel: dossier.channel,
+    applicant: dossier.applicant,
+    form: dossier.form,
+    submittedAt: iso(dossier.submittedAt),
+    receivedAt: iso(dossier.receivedAt),
+    appointmentAt: iso(dossier.appointmentAt),
+    finishedAt: iso(dossier.finishedAt),
+    returnedAt: iso(dossier.returnedAt),
+    documents: state.documents,
+    supplementRequests: state.supplementRequests.map((r) => ({ ...r, at: iso(r.at), receivedAt: iso(r.receivedAt) })),
+    incidents: state.incidents,
+    routedTo: state.routedTo,
+  });
+}
+
+export function toStepView(step: StepRecord): StepView {
+  const { clock: _clock, rev: _rev, ...rest } = step;
+  return asJson({ ...rest, startedAt: iso(step.startedAt), dueAt: iso(step.dueAt), completedAt: iso(step.completedAt) });
+}
+
+export function toProgressView(entry: ProgressEntry): Json {
+  return asJson({ ...entry, at: iso(entry.at), stepStartAt: iso(entry.stepStartAt), stepDueAt: iso(entry.stepDueAt) });
+}
+
+export function toAuditView(record: AuditRecord): Json {
+  return asJson({ ...record, at: iso(record.at) });
+}

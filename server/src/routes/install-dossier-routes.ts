@@ -1,0 +1,30 @@
+/**
+ * @module install-dossier-routes — mounts the dossier core's route groups on the app: counter receipt and reading
+ * (`/api/dossiers`), status changes, forms 01–05, online submissions, the inbox and step actions, calendars.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AgencyStore } from '../access/agency-store';
+import type { DossierDeps } from '../dossiers/dossier-deps';
+import { RateLimiter } from '../http/rate-limiter';
+import { createDossierActionRoutes } from './dossier-action-routes';
+import { createDossierRoutes } from './dossier-routes';
+import { createFormRoutes } from './form-routes';
+import { createInboxRoutes } from './inbox-routes';
+import { createStepRoutes } from './step-routes';
+import { createSubmissionRoutes } from './submission-routes';
+
+export interface DossierRouteOptions {
+  agencies: AgencyStore;
+  /** Online submissions per client address per window; 20 per 10 minutes by default. */
+  submissionLimit?: { limit: number; windowMs: number };
+}
+
+export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, options: DossierRouteOptions): void {
+  const limit = options.submissionLimit ?? { limit: 20, windowMs: 10 * 60_000 };
+  app.route('/api/dossiers', createDossierRoutes(deps));
+  app.route('/api/dossiers', createDossierActionRoutes(deps));
+  app.route('/api/dossiers', createFormRoutes({ ...deps, agencies: options.agencies }));
+  app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }) }));
+  app.route('/api/inbox', createInboxRoutes(deps));
+  app.route('/api/steps', createStepRoutes(deps));
+}

@@ -1,0 +1,79 @@
+/**
+ * @module step-routes — officials act on their steps: claim, complete with a decision and data, return to an
+ * earlier step with a reason, and (heads of unit only) reassign. A step that is no longer open answers 409
+ * `STEP_NOT_OPEN`, never a double completion.
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { assertAllowed, principalOf } from '../access/auth-middleware';
+import { createApiRouter } from '../http/api-router';
+import { claimStep } from '../dossiers/claim-step';
+import { completeStep } from '../dossiers/complete-step';
+import type { DossierDeps } from '../dossiers/dossier-deps';
+import { reassignStep } from '../dossiers/reassign-step';
+import { returnStep } from '../dossiers/return-step';
+import { actorOf, stepResource } from './dossier-access';
+import { StepSchema, toStepView } from './dossier-view';
+import { IdParam, jsonBody, MUTATION_PROBLEMS } from './route-schemas';
+
+const stepResponse = { 200: { description: 'The step after the change', content: { 'application/json': { schema: StepSchema } } }, ...MUTATION_PROBLEMS };
+
+const claimRoute = createRoute({ method: 'post', path: '/{id}/claim', request: { params: IdParam }, responses: stepResponse });
+const completeRoute = createRoute({
+  method: 'post',
+  path: '/{id}/complete',
+  request: {
+    params: IdParam,
+    ...jsonBody(
+      z.object({
+        decision: z.enum(['approve', 'reject', 'supplement', 'return']).default('approve'),
+        data: z.record(z.string(), z.unknown()).optional(),
+        note: z.string().max(2000).optional(),
+      }),
+    ),
+  },
+  responses: stepResponse,
+});
+const returnRoute = createRoute({
+  method: 'post',
+  path: '/{id}/return',
+  request: { params: IdParam, ...jsonBody(z.object({ toElementId: z.string().min(1).max(200), reason: z.string().min(1).max(2000) })) },
+  responses: stepResponse,
+});
+const reassignRoute = createRoute({
+  method: 'post',
+  path: '/{id}/reassign',
+  request: { params: IdParam, ...jsonBody(z.object({ assigneeId: z.string().min(1).max(200), reason: z.string().max(2000).optional() })) },
+  responses: stepResponse,
+});
+
+export function createStepRoutes(deps: DossierDeps): OpenAPIHono {
+  const routes = createApiRouter();
+
+  routes.openapi(claimRoute, async (c) => {
+    const principal = principalOf(c);
+    const step = await claimStep(deps, c.req.valid('param').id, actorOf(principal), (s) => assertAllowed(principal, 'step.act', stepResource(s)));
+    return c.json(toStepView(step), 200);
+  });
+
+  routes.openapi(completeRoute, async (c) => {
+    const principal = principalOf(c);
+    const step = await completeStep(deps, c.req.valid('param').id, c.req.valid('json'), actorOf(principal), (s) => assertAllowed(principal, 'step.act', stepResource(s)));
+    return c.json(toStepView(step), 200);
+  });
+
+  routes.openapi(returnRoute, async (c) => {
+    const principal = principalOf(c);
+    const { toElementId, reason } = c.req.valid('json');
+    const step = await returnStep(deps, c.req.valid('param').id, { toElementId, reason }, actorOf(principal), (s) => assertAllowed(principal, 'step.act', stepResource(s)));
+    return c.json(toStepView(step), 200);
+  });
+
+  routes.openapi(reassignRoute, async (c) => {
+    const principal = principalOf(c);
+    const { assigneeId, reason } = c.req.valid('json');
+    const step = await reassignStep(deps, c.req.valid('param').id, assigneeId, reason, actorOf(principal), (s) => assertAllowed(principal, 'step.reassign', stepResource(s)));
+    return c.json(toStepView(step), 200);
+  });
+
+  return routes;
+}

@@ -1,0 +1,44 @@
+/**
+ * @module submission-routes — `POST /api/submissions`: online submission by a citizen without an account (Decree
+ * 45/2020/NĐ-CP), status 1 with a dossier code to look it up by; rate-limited per client address, since anyone may
+ * call it.
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { clientAddress } from '../http/client-address';
+import { createApiRouter } from '../http/api-router';
+import { HttpProblem } from '../http/http-problem';
+import { rateLimit } from '../http/rate-limit';
+import type { RateLimiter } from '../http/rate-limiter';
+import type { DossierDeps } from '../dossiers/dossier-deps';
+import { submitDossier } from '../dossiers/submit-dossier';
+import { jsonBody, NewDossierSchema, problem } from './route-schemas';
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/',
+  request: jsonBody(NewDossierSchema.extend({ agencyId: z.string().min(1).max(64).optional() })),
+  responses: {
+    201: {
+      description: 'Submitted (status 1): keep the dossier code to look the dossier up',
+      content: { 'application/json': { schema: z.object({ id: z.string(), dossierCode: z.string(), status: z.number(), submittedAt: z.string() }) } },
+    },
+    400: problem('Malformed submission or an e-form that does not match the procedure'),
+    404: problem('No such procedure'),
+    429: problem('Too many submissions from this address'),
+  },
+});
+
+export function createSubmissionRoutes(deps: DossierDeps & { limiter: RateLimiter; trustProxy?: boolean }): OpenAPIHono {
+  const routes = createApiRouter();
+  routes.use('/', rateLimit({ limiter: deps.limiter, keyOf: (c) => `submission:${clientAddress(c, { trustProxy: deps.trustProxy })}` }));
+  routes.openapi(submitRoute, async (c) => {
+    const body = c.req.valid('json');
+    const procedure = await deps.stores.procedures.latest(body.procedureKey);
+    // Online dossiers go to the procedure's lead agency unless the citizen chose the receiving agency.
+    const agencyId = body.agencyId ?? procedure?.definition.procedure?.leadAgencyId;
+    if (!agencyId) throw new HttpProblem({ status: 400, code: 'AGENCY_REQUIRED', title: 'Which agency receives the dossier?', detail: 'The procedure names no lead agency: give agencyId.' });
+    const dossier = await submitDossier(deps, { ...body, agencyId }, { id: `citizen:${body.applicant.idNumber}`, name: body.applicant.name });
+    return c.json({ id: dossier.id, dossierCode: dossier.dossierCode, status: dossier.status, submittedAt: new Date(dossier.submittedAt ?? dossier.createdAt).toISOString() }, 201);
+  });
+  return routes;
+}
