@@ -7,6 +7,7 @@ import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { t, type MessageKey } from '../i18n/locale';
 import { api } from '../api/api-client';
 import { createReadOnlyViewer } from './create-bpmn-modeler';
+import { fitDiagram } from './fit-diagram';
 import { createXmlEditor, type XmlEditor } from './editors/create-xml-editor';
 import { createFormSchemaEditor, type FormSchemaEditor } from './editors/create-form-schema-editor';
 import { fromImportError } from './editors/xml-errors';
@@ -168,7 +169,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
       tab = tab === 'xml' ? 'xml' : 'diagram';
       await show(tab);
       await viewer.importXML(found.xml);
-      viewer.get<{ zoom(level: string, center: string): void }>('canvas').zoom('fit-viewport', 'auto');
+      fitDiagram(viewer.get('canvas'));
     },
     dispose: () => {
       xmlEditor?.dispose();

@@ -22,6 +22,7 @@ import { loadDraft, saveDraft } from './draft-store';
 import { emptyProcedureXml, oneStopTemplateXml } from './procedure-templates';
 import { downloadFile, svgToPng } from './export-image';
 import { renderToolbar } from './modeler-toolbar';
+import { fitDiagram } from './fit-diagram';
 import type { AgencyDirectory } from './properties/lienthong-properties-provider';
 
 declare global {
@@ -85,6 +86,8 @@ function mountSignedIn(container: HTMLElement): () => void {
       reports.map((report) => ({ elementId: id, message: report.message, severity: report.category === 'error' || report.category === 'rule-error' ? 'error' : 'warning', source: 'lint' as const })),
     );
     issues.setIssues('lint', listed);
+    // A refusal message goes stale once the last error is fixed.
+    if (status.dataset.tone === 'error' && issues.errors().length === 0) say('');
   });
 
   const currentXml = async () => (await modeler.saveXML({ format: true })).xml ?? '';
@@ -100,10 +103,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     keyInput.value = key;
     tabs.leaveReadOnly();
     const result = await modeler.importXML(xml);
-    const canvas = modeler.get<{ zoom(level?: string | number, center?: string): number }>('canvas');
-    // Fit, then leave a margin so the palette on the left does not cover the pool's lane labels.
-    canvas.zoom('fit-viewport', 'auto');
-    canvas.zoom(Math.min(1, canvas.zoom() * 0.85), 'auto');
+    fitDiagram(modeler.get('canvas'));
     if (result.warnings.length > 0) say(t('status.importWarnings', { count: result.warnings.length }));
   };
 
