@@ -2,7 +2,7 @@
  * Test-only JUEL → FEEL translation for the simple expressions of the Camunda 7 corpus models, so that our FEEL-only
  * runtime can run them. Supported inside `${…}` / `#{…}`: variable paths, numbers, 'strings' and "strings",
  * true/false/null, `== != < <= > >=` and their word forms (`eq ne lt le gt ge`), `&& || !` and `and or not`,
- * `+ - * /`, parentheses and `empty x`. Anything else (method calls, beans, `?:`, composite text) throws
+ * `+ - * /`, parentheses and `empty x` (null or empty string). Anything else (method calls, beans, `?:`, composite text) throws
  * `UnsupportedJuel`: such a file is not used, its outcome is never faked.
  */
 import type { Expression, ProcedureDefinition } from '../../../engine/src/model/index';
@@ -117,7 +117,8 @@ class Translator {
     if (token.text === 'true' || token.text === 'false' || token.text === 'null') return token.text;
     if (token.text === 'empty') {
       const operand = this.unary();
-      return `(${operand} = null or ${operand} = "" or ${operand} = [])`;
+      // Null or the empty string; JUEL's empty collection case is not used by these models.
+      return `(${operand} = null or ${operand} = "")`;
     }
     if (this.peek()?.text === '(') this.fail(); // a method or function call
     return token.text;
