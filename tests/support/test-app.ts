@@ -54,22 +54,22 @@ export async function createTestApp(options: TestAppOptions = {}) {
     calendars,
     ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
   });
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, { token: string; at: number }>();
 
-  /** Signs in a demo user (password = username) and returns the bearer header. */
+  /** Signs in a demo user (password = username) and returns the bearer header; signs in again after an hour of simulated time. */
   async function as(username: string): Promise<Record<string, string>> {
-    let token = tokens.get(username);
-    if (!token) {
+    let session = tokens.get(username);
+    if (!session || clock.now() - session.at > 3_600_000 || clock.now() < session.at) {
       const response = await app.request('/api/auth/sign-in', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: username }),
       });
       if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
-      token = ((await response.json()) as { token: string }).token;
-      tokens.set(username, token);
+      session = { token: ((await response.json()) as { token: string }).token, at: clock.now() };
+      tokens.set(username, session);
     }
-    return { authorization: `Bearer ${token}` };
+    return { authorization: `Bearer ${session.token}` };
   }
 
   return { app, clock, stores, access, outbox, calendars, as };

@@ -1,0 +1,59 @@
+/**
+ * @module fire-timer — one due TimerRecord delivered where it belongs, in one unit of work with its `markFired`:
+ * a BPMN timer to the process instance (`timer.due`), a step clock's nearly-due, overdue or escalation rung to the
+ * step clock, the dossier clock's and the supplement window's to the dossier lifecycle. The clocks remember what
+ * fired, so a second delivery (another process, a restart) tells nobody twice; the fired mark and the work commit
+ * together, so a timer whose lease was taken over is not worked on by its old owner.
+ */
+import type { TimerRecord } from '../../../engine/src/index';
+import { SYSTEM_ACTOR, type DossierDeps } from '../dossiers/dossier-deps';
+import type { DossierChange } from '../dossiers/dossier-change';
+import { cancelInstance } from '../dossiers/end-process';
+import { runDossierChange } from '../dossiers/run-dossier-change';
+import { applyStepClock } from '../dossiers/step-clock';
+
+export type FireOutcome = 'fired' | 'skipped';
+
+/** Thrown inside the unit of work to undo it when the lease is no longer ours. */
+class LeaseLost extends Error {}
+
+export async function fireTimer(deps: DossierDeps, timer: TimerRecord, owner: string): Promise<FireOutcome> {
+  try {
+    await runDossierChange(deps, timer.dossierId, SYSTEM_ACTOR, async (change) => {
+      const current = await change.tx.timers.get(timer.id);
+      if (!current || current.status !== 'scheduled' || current.leaseOwner !== owner) throw new LeaseLost();
+      await deliverTimer(change, current);
+      if (!(await change.tx.timers.markFired(timer.id, owner, change.at))) throw new LeaseLost();
+    });
+    return 'fired';
+  } catch (error) {
+    if (error instanceof LeaseLost) return 'skipped';
+    throw error;
+  }
+}
+
+async function deliverTimer(change: DossierChange, timer: TimerRecord): Promise<void> {
+  const payload = timer.payload as { source?: string; timerId?: string; rung?: number };
+  const timerId = payload.timerId ?? timer.id;
+  switch (payload.source) {
+    case 'engine':
+      if (change.isInstanceRunning()) await change.deliver({ type: 'timer.due', timerId });
+      return;
+    case 'step': {
+      const step = timer.stepId ? await change.tx.steps.get(timer.stepId) : undefined;
+      if (!step) return;
+      const next = await applyStepClock(change, step, { type: 'timer.due', at: change.at, kind: timer.kind, timerId, ...(payload.rung === undefined ? {} : { rung: payload.rung }) });
+      if (next !== step) await change.tx.steps.update(next);
+      return;
+    }
+    default: {
+      const before = change.dossier.status;
+      await change.applyLifecycle({ type: 'timer.due', at: change.at, kind: timer.kind, timerId });
+      // Decree 63/2024/NĐ-CP: the citizen's window closed without the supplement, the dossier is rejected and its route ends.
+      if (before === 5 && (change.dossier.status === 3 || change.dossier.status === 8)) {
+        change.state.stop = { at: change.at, actorId: SYSTEM_ACTOR.id, action: 'supplement.window_closed', reason: 'Quá thời hạn bổ sung hồ sơ' };
+        await cancelInstance(change);
+      }
+    }
+  }
+}
