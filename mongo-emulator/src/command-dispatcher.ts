@@ -65,9 +65,13 @@ export class CommandDispatcher {
     if (!spec.inTransaction) {
       throw new CommandError({ code: 263, message: `Cannot run '${spec.name}' in a multi-document transaction.` });
     }
-    return body.startTransaction === true
-      ? this.emulator.transactions.begin(sessionId, txnNumber)
-      : this.emulator.transactions.continue(sessionId, txnNumber);
+    if (body.startTransaction === true) return this.emulator.transactions.begin(sessionId, txnNumber);
+    const transaction = this.emulator.transactions.continue(sessionId, txnNumber);
+    // Only commit (retried) and abort may still name a committed transaction.
+    if (transaction.state === 'committed' && spec.name !== 'commitTransaction' && spec.name !== 'abortTransaction') {
+      throw new CommandError({ code: 256, message: `Transaction with { txnNumber: ${txnNumber} } has been committed.` });
+    }
+    return transaction;
   }
 
   private contextFor(request: CommandRequest, db: string, transaction: Transaction | undefined): CommandContext {
