@@ -16,7 +16,10 @@ import { seedProcedures } from './seed/seed-procedures';
 import { createMongoAccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { seedDemoAccess } from './access/seed-demo-access';
 import { createPasswordHashing } from './access/password-hashing';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createDeadlineSweeper } from './sweeper/deadline-sweeper';
+import { createMongoOutboxStore } from './persistence/mongo/mongo-outbox-store';
+import { fixedCalendarSource } from './dossiers/timekeeping';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -39,8 +42,13 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(frontEndRoot, 'index.html'))) {
     logger.warn({ frontEndRoot }, 'front end not built: run `npm run build:modeler` (npm install does it)');
   }
+  // The deliverer's consumers (national portal, webhooks, e-mail, SMS) are configured by the outbox module.
+  const outbox = await createMongoOutboxStore(connection, { consumers: [] });
+  const calendars = fixedCalendarSource();
   const app = createApp({
     stores,
+    outbox,
+    calendars,
     clock,
     logger,
     backend: database.backend,
@@ -54,6 +62,19 @@ async function main(): Promise<void> {
   });
 
   const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });
+
+  // Deadlines are stored `dueAt` values; the sweeper only polls for what is due (several processes may run one each).
+  const sweeper = createDeadlineSweeper({
+    stores,
+    outbox,
+    clock,
+    calendars,
+    newId: randomUUID,
+    owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
+    intervalMs: Number(env.SWEEP_INTERVAL_MS ?? 5_000),
+    onError: (error, timerId) => logger.warn({ err: error, timerId }, 'deadline timer failed; retried after its lease'),
+  });
+  sweeper.start();
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
@@ -79,6 +100,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    await sweeper.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await connection.close();
     await database.stop();
