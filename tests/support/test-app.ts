@@ -10,6 +10,9 @@ import { seedDemoAccess } from '../../server/src/access/seed-demo-access';
 import { createPasswordHashing } from '../../server/src/access/password-hashing';
 import { MemoryOutboxStore } from '../../server/src/persistence/memory/memory-outbox-store';
 import type { OutboxStore } from '../../server/src/outbox/outbox-store';
+import type { AttachmentStore } from '../../server/src/attachments/attachment-store';
+import type { AttachmentLimits } from '../../server/src/attachments/attachment-limits';
+import { MemoryAttachmentStore } from '../../server/src/persistence/memory/memory-attachment-store';
 import type { Stores } from '../../engine/src/index';
 import { fixedCalendarSource, type CalendarSource } from '../../server/src/dossiers/timekeeping';
 
@@ -32,6 +35,9 @@ export interface TestAppOptions {
   clock?: SimulatedClock;
   calendars?: CalendarSource;
   submissionLimit?: { limit: number; windowMs: number };
+  /** Dossier attachments (GridFS in attachment tests); in memory by default. */
+  attachments?: AttachmentStore;
+  attachmentLimits?: AttachmentLimits;
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
@@ -39,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const stores = options.stores ?? createMemoryStores();
   const outbox = options.outbox ?? new MemoryOutboxStore(['test']);
   const calendars = options.calendars ?? fixedCalendarSource();
+  const attachments = options.attachments ?? new MemoryAttachmentStore();
   const access = createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
   const logger = createLogger({ level: 'silent' });
@@ -53,24 +60,33 @@ export async function createTestApp(options: TestAppOptions = {}) {
     outbox,
     calendars,
     ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
+    attachments,
+    ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
   });
-  const tokens = new Map<string, { token: string; at: number }>();
+  const tokens = new Map<string, { token: Promise<string>; at: number }>();
 
-  /** Signs in a demo user (password = username) and returns the bearer header; signs in again after an hour of simulated time. */
+  async function signIn(username: string): Promise<string> {
+    const response = await app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: username }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  /**
+   * Signs in a demo user (password = username) and returns the bearer header. Concurrent callers share one sign-in;
+   * after an hour of simulated time (or when the clock went back) the user signs in again.
+   */
   async function as(username: string): Promise<Record<string, string>> {
     let session = tokens.get(username);
     if (!session || clock.now() - session.at > 3_600_000 || clock.now() < session.at) {
-      const response = await app.request('/api/auth/sign-in', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: username }),
-      });
-      if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
-      session = { token: ((await response.json()) as { token: string }).token, at: clock.now() };
+      session = { token: signIn(username), at: clock.now() };
       tokens.set(username, session);
     }
-    return { authorization: `Bearer ${session.token}` };
+    return { authorization: `Bearer ${await session.token}` };
   }
 
-  return { app, clock, stores, access, outbox, calendars, as };
+  return { app, clock, stores, access, outbox, calendars, attachments, as };
 }
