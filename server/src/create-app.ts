@@ -18,6 +18,11 @@ import { createHealthRoutes } from './routes/health-routes';
 import { createFrontEndRoutes } from './routes/front-end-routes';
 import { createProcedureRoutes } from './routes/procedure-routes';
 import { installDossierRoutes } from './routes/install-dossier-routes';
+import { createLookupRoutes } from './routes/lookup-routes';
+import { ATTACHMENT_UPLOAD_PATH, createAttachmentRoutes } from './routes/attachment-routes';
+import type { AttachmentStore } from './attachments/attachment-store';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments/attachment-limits';
+import { MemoryAttachmentStore } from './persistence/memory/memory-attachment-store';
 import type { OutboxStore } from './outbox/outbox-store';
 import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
 import { fixedCalendarSource, type CalendarSource } from './dossiers/timekeeping';
@@ -42,6 +47,10 @@ export interface AppDeps {
   calendars?: CalendarSource;
   /** Online submissions per client address per window. */
   submissionLimit?: { limit: number; windowMs: number };
+  /** Dossier attachments (GridFS in the server); in memory when absent. */
+  attachments?: AttachmentStore;
+  /** Per file and per dossier; 20 MB and 100 MB by default. */
+  attachmentLimits?: AttachmentLimits;
   /** Folder of the built front end (modeler/dist); absent in API-only tests. */
   frontEndRoot?: string;
 }
@@ -55,6 +64,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const startedAt = deps.clock.now();
 
   app.use('*', requestId());
+  const attachments = deps.attachments ?? new MemoryAttachmentStore();
+  const attachmentLimits = deps.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
   // Safety middleware and authentication first: hono runs middleware only for routes added after it.
   installAccess(app, {
     ...deps.access,
@@ -62,6 +73,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     logger: deps.logger,
     sessionSecret: deps.sessionSecret,
     allowedOrigins: deps.allowedOrigins,
+    // A multipart upload carries one file of at most maxFileBytes plus its form framing.
+    uploads: [{ method: 'POST', path: ATTACHMENT_UPLOAD_PATH, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 }],
   });
 
   app.route('/health', createHealthRoutes({ pingDatabase: deps.pingDatabase, backend: deps.backend, startedAt }));
@@ -74,6 +87,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? fixedCalendarSource(), newId: randomUUID };
   installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, submissionLimit: deps.submissionLimit });
+
+  // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
+  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));
+  app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,145 @@
+/**
+ * @module attachment-routes — dossier attachments over HTTP: upload (multipart/form-data, field `file`, optional
+ * `componentCode`) by an official or head of a unit the dossier is routed to; listing and download for whoever may
+ * read the dossier. Every refusal is a problem, checked before anything is stored: 413 too large (per file, per
+ * dossier), 415 type not allowed (extension and magic bytes), 404, 403.
+ */
+import { Readable } from 'node:stream';
+import type { Context } from 'hono';
+import type { Clock, DossierRecord, DossierStore } from '../../../engine/src/index';
+import { assertAllowed, forbidden, principalOf } from '../access/auth-middleware';
+import type { Unit } from '../access/authorize';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/attachment-limits';
+import { AttachmentTooLarge, type AttachmentInfo, type AttachmentStore } from '../attachments/attachment-store';
+import { detectAttachmentType } from '../attachments/attachment-type';
+import { createApiRouter } from '../http/api-router';
+import { HttpProblem } from '../http/http-problem';
+
+export interface AttachmentRoutesDeps {
+  dossiers: Pick<DossierStore, 'get'>;
+  attachments: AttachmentStore;
+  clock: Clock;
+  limits?: AttachmentLimits;
+}
+
+/** Where uploads arrive, for the HTTP safety layer's upload routes (their own body limit, no JSON checks). */
+export const ATTACHMENT_UPLOAD_PATH = /^\/api\/dossiers\/[^/]+\/attachments$/;
+
+const dossierNotFound = (id: string) =>
+  new HttpProblem({ status: 404, code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: `No dossier with id ${id}` });
+
+function tooLarge(code: string, detail: string, maxBytes: number): HttpProblem {
+  return new HttpProblem({ status: 413, code, title: 'The attachment is too large', detail, extensions: { maxBytes } });
+}
+
+function resourceOf(dossier: DossierRecord) {
+  return { agencyId: dossier.agencyId, routedTo: ((dossier.state as { routedTo?: Unit[] }).routedTo ?? []) };
+}
+
+/** The last path segment without control characters, at most 200 characters: a name, never a path. */
+function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = [...base].filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f).join('').trim();
+  return clean.slice(-200) || 'tep-dinh-kem';
+}
+
+/** RFC 6266 with an RFC 8187 UTF-8 name, and an ASCII fallback for old clients. */
+function contentDisposition(filename: string): string {
+  const fallback = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
+  const limits = deps.limits ?? DEFAULT_ATTACHMENT_LIMITS;
+  const routes = createApiRouter();
+
+  async function readableDossier(c: Context, id: string): Promise<DossierRecord> {
+    const principal = principalOf(c);
+    const dossier = await deps.dossiers.get(id);
+    if (!dossier) throw dossierNotFound(id);
+    assertAllowed(principal, 'dossier.read', resourceOf(dossier));
+    return dossier;
+  }
+
+  routes.post('/dossiers/:id/attachments', async (c) => {
+    const principal = principalOf(c);
+    const dossier = await readableDossier(c, c.req.param('id'));
+    if (principal.role !== 'official' && principal.role !== 'headOfUnit') throw forbidden('Only officials of a unit the dossier is routed to add attachments.');
+
+    const form = await c.req.parseBody().catch((error: unknown) => {
+      throw new HttpProblem({ status: 400, code: 'INVALID_MULTIPART', title: 'The upload is not valid multipart/form-data', cause: error });
+    });
+    const file = form.file;
+    if (!(file instanceof File)) {
+      throw new HttpProblem({ status: 400, code: 'ATTACHMENT_MISSING', title: 'No file', detail: 'Send the file in the multipart field "file".' });
+    }
+    if (file.size > limits.maxFileBytes) {
+      throw tooLarge('ATTACHMENT_TOO_LARGE', `A file may have at most ${limits.maxFileBytes} bytes.`, limits.maxFileBytes);
+    }
+    const stored = (await deps.attachments.listByDossier(dossier.id)).reduce((sum, info) => sum + info.size, 0);
+    if (stored + file.size > limits.maxDossierBytes) {
+      throw tooLarge('DOSSIER_ATTACHMENTS_TOO_LARGE', `A dossier may carry at most ${limits.maxDossierBytes} bytes of attachments; ${stored} are stored.`, limits.maxDossierBytes);
+    }
+    const filename = safeFilename(file.name);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const type = detectAttachmentType(filename, bytes);
+    if (!type.ok) {
+      throw new HttpProblem({
+        status: 415,
+        code: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+        title: 'This type of file is not accepted',
+        detail:
+          type.reason === 'extension'
+            ? `Accepted: ${type.allowed.join(', ')}.`
+            : `The content of "${filename}" is not what its extension says.`,
+        extensions: { allowed: type.allowed },
+      });
+    }
+    const componentCode = typeof form.componentCode === 'string' && form.componentCode.trim() ? form.componentCode.trim().slice(0, 100) : undefined;
+    let info: AttachmentInfo;
+    try {
+      info = await deps.attachments.put(
+        bytes,
+        { dossierId: dossier.id, filename, contentType: type.type.contentType, uploadedAt: deps.clock.now(), uploadedBy: principal.userId, ...(componentCode ? { componentCode } : {}) },
+        { maxBytes: limits.maxFileBytes },
+      );
+    } catch (error) {
+      if (error instanceof AttachmentTooLarge) throw tooLarge('ATTACHMENT_TOO_LARGE', error.message, limits.maxFileBytes);
+      throw error;
+    }
+    c.header('location', `/api/attachments/${encodeURIComponent(info.id)}`);
+    return c.json(info, 201);
+  });
+
+  routes.get('/dossiers/:id/attachments', async (c) => {
+    const dossier = await readableDossier(c, c.req.param('id'));
+    return c.json({ items: await deps.attachments.listByDossier(dossier.id) });
+  });
+
+  routes.get('/attachments/:id', async (c) => {
+    const id = c.req.param('id');
+    const notFound = new HttpProblem({ status: 404, code: 'ATTACHMENT_NOT_FOUND', title: 'No such attachment', detail: `No attachment with id ${id}` });
+    principalOf(c);
+    const info = await deps.attachments.info(id);
+    if (!info) throw notFound;
+    await readableDossier(c, info.dossierId);
+    const found = await deps.attachments.get(id);
+    if (!found) throw notFound;
+    const body = Readable.toWeb(Readable.from(found.content)) as ReadableStream<Uint8Array>;
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'content-type': info.contentType,
+        'content-length': String(info.size),
+        'content-disposition': contentDisposition(info.filename),
+        // RFC 9530: lets the client check what it received against the hash the portal sync carries.
+        'repr-digest': `sha-256=:${Buffer.from(info.sha256, 'hex').toString('base64')}:`,
+        etag: `"${info.sha256}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      },
+    });
+  });
+
+  return routes;
+}
