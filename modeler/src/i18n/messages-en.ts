@@ -68,6 +68,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'props.supplementWaitUnit': 'Wait unit',
   'props.maxReappointments': 'Maximum new appointments',
   'props.agency': 'Agency',
+  'props.inheritedAgency': '— from the lane: {name}',
   'props.department': 'Department',
   'props.budgetValue': 'Budget',
   'props.budgetUnit': 'Unit',

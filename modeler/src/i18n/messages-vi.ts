@@ -66,6 +66,7 @@ export const messagesVi = {
   'props.supplementWaitUnit': 'Đơn vị thời gian chờ',
   'props.maxReappointments': 'Số lần hẹn lại tối đa',
   'props.agency': 'Cơ quan',
+  'props.inheritedAgency': '— theo làn: {name}',
   'props.department': 'Phòng ban',
   'props.budgetValue': 'Thời hạn',
   'props.budgetUnit': 'Đơn vị',

@@ -36,6 +36,8 @@ export interface ExtensionEntrySpec {
   kind: 'text' | 'textArea' | 'select';
   /** Select options, computed from services (e.g. the agencies the server knows) and the element. */
   options?: (element: DiagramElement, getService: <T>(name: string) => T) => SelectOption[];
+  /** What the empty choice means here, e.g. that the step takes its lane's agency. */
+  emptyLabel?: (element: DiagramElement, getService: <T>(name: string) => T) => string;
   validate?: (value: string) => string | undefined;
 }
 
@@ -74,7 +76,8 @@ function componentFor(spec: ExtensionEntrySpec) {
     };
     if (spec.kind === 'select') {
       const getService = <T,>(name: string) => injector.get(name) as T;
-      return h(SelectEntry, { ...common, getOptions: () => [{ value: '', label: '—' }, ...(spec.options?.(element, getService) ?? [])] });
+      const empty = { value: '', label: spec.emptyLabel?.(element, getService) ?? '—' };
+      return h(SelectEntry, { ...common, getOptions: () => [empty, ...(spec.options?.(element, getService) ?? [])] });
     }
     if (spec.kind === 'textArea') return h(TextAreaEntry, { ...common, debounce, rows: 3 });
     return h(TextFieldEntry, { ...common, debounce });

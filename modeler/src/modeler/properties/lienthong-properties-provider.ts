@@ -7,7 +7,8 @@ import { is } from 'bpmn-js/lib/util/ModelUtil';
 import { t } from '../../i18n/locale';
 import type { Agency } from '../../api/api-client';
 import { createExtensionEntry, type ExtensionEntrySpec, type SelectOption } from './extension-entry';
-import { extensionAttribute, procedureOwner, type DiagramElement } from './extension-elements';
+import { extensionAttribute, procedureOwner, type DiagramElement, type ModdleObject } from './extension-elements';
+import { laneOf, type LintNode } from '../lint/lint-node';
 import { createEscalationEntries } from './escalation-entries';
 import { createFormSchemaEntry } from './form-schema-entry';
 
@@ -27,6 +28,17 @@ export const budgetUnitOptions = (): SelectOption[] => [
 
 const agencyOptions = (_element: DiagramElement, getService: <T>(name: string) => T): SelectOption[] =>
   getService<AgencyDirectory>('agencyDirectory').agencies.map((agency) => ({ value: agency.id, label: agency.name }));
+
+/** The agency of the lane that holds `element`, or ''. */
+function laneAgencyId(element: DiagramElement): string {
+  const lane = laneOf(element.businessObject as unknown as LintNode);
+  return lane ? extensionAttribute(lane as unknown as ModdleObject, 'lt:Assignment', 'agency') : '';
+}
+
+/** The element's own agency, else its lane's: whose departments a step can be given to. */
+function effectiveAgencyId(element: DiagramElement): string {
+  return extensionAttribute(element.businessObject, 'lt:Assignment', 'agency') || (element.type === 'bpmn:Lane' ? '' : laneAgencyId(element));
+}
 
 const isNumber = (value: string) => (value === '' || /^\d+(\.\d+)?$/.test(value.trim()) ? undefined : t('props.notANumber'));
 
@@ -61,7 +73,21 @@ const procedureSpecs: ExtensionEntrySpec[] = [
 ];
 
 const assignmentSpecs: ExtensionEntrySpec[] = [
-  { id: 'lt-agency', owner: own, type: 'lt:Assignment', attribute: 'agency', label: () => t('props.agency'), kind: 'select', options: agencyOptions },
+  {
+    id: 'lt-agency',
+    owner: own,
+    type: 'lt:Assignment',
+    attribute: 'agency',
+    label: () => t('props.agency'),
+    kind: 'select',
+    options: agencyOptions,
+    emptyLabel: (element, getService) => {
+      // A step without its own agency is done by its lane's agency (as the engine reads it): say which.
+      const agencyId = element.type === 'bpmn:Lane' ? '' : laneAgencyId(element);
+      const agency = getService<AgencyDirectory>('agencyDirectory').agencies.find((candidate) => candidate.id === agencyId);
+      return agency ? t('props.inheritedAgency', { name: agency.name }) : '—';
+    },
+  },
   {
     id: 'lt-department',
     owner: own,
@@ -70,7 +96,7 @@ const assignmentSpecs: ExtensionEntrySpec[] = [
     label: () => t('props.department'),
     kind: 'select',
     options: (element, getService) => {
-      const agencyId = extensionAttribute(element.businessObject, 'lt:Assignment', 'agency');
+      const agencyId = effectiveAgencyId(element);
       const agency = getService<AgencyDirectory>('agencyDirectory').agencies.find((candidate) => candidate.id === agencyId);
       return (agency?.departments ?? []).map((department) => ({ value: department.id, label: department.name }));
     },
