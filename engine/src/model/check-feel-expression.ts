@@ -1,5 +1,6 @@
 /** @module checkFeelExpression — does a FEEL expression parse? Uses feelin's parser only: nothing is evaluated. */
 import { parseExpression } from 'feelin';
+import { feelLimitProblem } from './feel-limits';
 
 /** `ArithmeticExpression` → `arithmetic expression`. */
 function words(nodeName: string): string {
@@ -19,7 +20,14 @@ export function checkFeelExpression(body: string): string | undefined {
   const offset = body.indexOf(trimmed) + (trimmed.startsWith('=') ? 1 : 0);
   const expression = trimmed.startsWith('=') ? trimmed.slice(1) : trimmed;
   if (expression.trim() === '') return 'the expression is empty';
-  const tree = parseExpression(expression, {}, undefined);
+  const tooLarge = feelLimitProblem(expression);
+  if (tooLarge) return tooLarge;
+  let tree: ReturnType<typeof parseExpression>;
+  try {
+    tree = parseExpression(expression, {}, undefined);
+  } catch (error) {
+    return `the expression cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
   let problem: string | undefined;
   tree.iterate({
     enter(nodeRef) {

@@ -3,6 +3,8 @@ export * from './procedure-definition';
 export { parseProcedure, type ParseResult } from './parse-procedure';
 export { lienthongDescriptor, LIENTHONG_URI } from './lienthong-descriptor';
 export { checkFeelExpression } from './check-feel-expression';
+export { MAX_ELEMENT_DEPTH } from './document-limits';
+export { MAX_FEEL_LENGTH, MAX_FEEL_NESTING } from './feel-limits';
 export { validateProcedure, validationRules, type ValidationRule } from './validate-procedure';
 export { validateBoundaryEvents } from './validate-boundary-events';
 export { validateBudgets } from './validate-budgets';

@@ -3,6 +3,7 @@ import type { ProcedureDefinition, ValidationIssue } from './procedure-definitio
 import { createModdle } from './create-moddle';
 import { isModdleElement } from './moddle-element';
 import { createReadContext } from './read-context';
+import { documentLimitIssue } from './document-limits';
 import { readDefinitions } from './read-definitions';
 import { readDocumentError } from './read-document-error';
 import { readModdleWarnings } from './read-moddle-warnings';
@@ -17,7 +18,8 @@ export interface ParseResult {
 
 /**
  * Parse BPMN 2.0 XML with bpmn-moddle and our `lt:` descriptor. Never throws on bad input: a document that is not
- * well-formed or not BPMN gives `definition: undefined` and one issue naming the root element.
+ * well-formed or not BPMN gives `definition: undefined` and one issue naming the root element; so does a document nested
+ * deeper than `MAX_ELEMENT_DEPTH` or using an id such as `__proto__` (one `DOCUMENT_TOO_DEEP` or `RESERVED_ID` issue).
  *
  * @example
  * const { definition, issues } = await parseProcedure(xml);
@@ -38,6 +40,8 @@ export async function parseProcedure(xml: string): Promise<ParseResult> {
   if (!isModdleElement(root) || root.$type !== 'bpmn:Definitions') {
     return { definition: undefined, issues: [readDocumentError(xml, new Error('not BPMN definitions'))] };
   }
+  const refused = documentLimitIssue(root, imported.references);
+  if (refused) return { definition: undefined, issues: [refused] };
   const warnings = readModdleWarnings(imported.warnings, root.id ?? 'definitions');
   const context = createReadContext(warnings.unresolvedRefs, Object.keys(imported.elementsById));
   const definition = readDefinitions(root, context);

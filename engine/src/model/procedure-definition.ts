@@ -259,6 +259,8 @@ export interface ValidationIssue {
 export type ValidationCode =
   | 'XML_NOT_WELL_FORMED'
   | 'NOT_BPMN'
+  | 'DOCUMENT_TOO_DEEP'
+  | 'RESERVED_ID'
   | 'NO_EXECUTABLE_PROCESS'
   | 'UNSUPPORTED_ELEMENT'
   | 'GATEWAY_WITHOUT_OUTGOING'

@@ -48,7 +48,7 @@ function visit(element: ModdleElement, inventory: XmlInventory): void {
 }
 
 /** Contained elements only: references (`sourceRef`, `attachedToRef`, …) point elsewhere in the tree. */
-function children(element: ModdleElement, descriptor: Descriptor | undefined, generic: boolean): ModdleElement[] {
+export function children(element: ModdleElement, descriptor: Descriptor | undefined, generic: boolean): ModdleElement[] {
   const values: unknown[] = [];
   if (generic) {
     for (const [name, value] of Object.entries(element)) if (!name.startsWith('$')) values.push(value);
