@@ -33,7 +33,7 @@ describe('attachments on GridFS through the app', () => {
     const dossier = await storeDossier(stores);
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(Array.from({ length: 600 * 1024 }, (_, i) => (i * 31) % 256))]);
     const form = new FormData();
-    form.set('file', new File([jpeg], 'CCCD mặt trước.jpg'));
+    form.set('file', new File([new Uint8Array(jpeg)], 'CCCD mặt trước.jpg'));
     // when
     const uploaded = await app.request(`/api/dossiers/${dossier.id}/attachments`, { method: 'POST', body: form, headers: await as('official.motcua') });
     const info = await uploaded.json();

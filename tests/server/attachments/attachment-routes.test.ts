@@ -11,7 +11,7 @@ const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0,
 
 function upload(filename: string, content: Buffer, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
-  form.set('file', new File([content], filename, { type: 'application/octet-stream' }));
+  form.set('file', new File([new Uint8Array(content)], filename, { type: 'application/octet-stream' }));
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   return form;
 }
