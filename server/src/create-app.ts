@@ -26,6 +26,8 @@ import { MemoryAttachmentStore } from './persistence/memory/memory-attachment-st
 import type { OutboxStore } from './outbox/outbox-store';
 import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
 import { fixedCalendarSource, type CalendarSource } from './dossiers/timekeeping';
+import type { CalendarStore } from './calendars/calendar-store';
+import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 import { randomUUID } from 'node:crypto';
 
 export interface AppDeps {
@@ -43,8 +45,10 @@ export interface AppDeps {
   allowedOrigins?: string[];
   /** Where dossier changes enqueue their status changes, progress records and notifications (kept undelivered in memory when absent). */
   outbox?: OutboxStore;
-  /** The working calendar (national + local layers); the national one when absent. */
+  /** The working calendar (national + local layers); from `calendarStore`, else the national one. */
   calendars?: CalendarSource;
+  /** Local calendar layers administrators change through `PUT /api/calendars/{scope}`. */
+  calendarStore?: CalendarStore;
   /** Online submissions per client address per window. */
   submissionLimit?: { limit: number; windowMs: number };
   /** Dossier attachments (GridFS in the server); in memory when absent. */
@@ -85,8 +89,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/procedures/*', procedureAccess);
   app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
 
-  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? fixedCalendarSource(), newId: randomUUID };
-  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, submissionLimit: deps.submissionLimit });
+  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID };
+  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, submissionLimit: deps.submissionLimit, calendarStore: deps.calendarStore });
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));

@@ -19,7 +19,8 @@ import { createPasswordHashing } from './access/password-hashing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDeadlineSweeper } from './sweeper/deadline-sweeper';
 import { createMongoOutboxStore } from './persistence/mongo/mongo-outbox-store';
-import { fixedCalendarSource } from './dossiers/timekeeping';
+import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
+import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -44,11 +45,13 @@ async function main(): Promise<void> {
   }
   // The deliverer's consumers (national portal, webhooks, e-mail, SMS) are configured by the outbox module.
   const outbox = await createMongoOutboxStore(connection, { consumers: [] });
-  const calendars = fixedCalendarSource();
+  const calendarStore = await createMongoCalendarStore(connection);
+  const calendars = createStoredCalendarSource(calendarStore);
   const app = createApp({
     stores,
     outbox,
     calendars,
+    calendarStore,
     clock,
     logger,
     backend: database.backend,

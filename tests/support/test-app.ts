@@ -14,7 +14,10 @@ import type { AttachmentStore } from '../../server/src/attachments/attachment-st
 import type { AttachmentLimits } from '../../server/src/attachments/attachment-limits';
 import { MemoryAttachmentStore } from '../../server/src/persistence/memory/memory-attachment-store';
 import type { Stores } from '../../engine/src/index';
-import { fixedCalendarSource, type CalendarSource } from '../../server/src/dossiers/timekeeping';
+import type { CalendarSource } from '../../server/src/dossiers/timekeeping';
+import type { CalendarStore } from '../../server/src/calendars/calendar-store';
+import { createStoredCalendarSource } from '../../server/src/calendars/stored-calendar-source';
+import { MemoryCalendarStore } from '../../server/src/persistence/memory/memory-calendar-store';
 
 export interface SimulatedClock {
   now(): number;
@@ -34,6 +37,7 @@ export interface TestAppOptions {
   outbox?: OutboxStore;
   clock?: SimulatedClock;
   calendars?: CalendarSource;
+  calendarStore?: CalendarStore;
   submissionLimit?: { limit: number; windowMs: number };
   /** Dossier attachments (GridFS in attachment tests); in memory by default. */
   attachments?: AttachmentStore;
@@ -44,7 +48,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const clock = options.clock ?? createSimulatedClock(options.startAt ?? Date.UTC(2025, 2, 3, 1, 37));
   const stores = options.stores ?? createMemoryStores();
   const outbox = options.outbox ?? new MemoryOutboxStore(['test']);
-  const calendars = options.calendars ?? fixedCalendarSource();
+  const calendarStore = options.calendarStore ?? new MemoryCalendarStore();
+  const calendars = options.calendars ?? createStoredCalendarSource(calendarStore);
   const attachments = options.attachments ?? new MemoryAttachmentStore();
   const access = createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
@@ -59,6 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
     outbox,
     calendars,
+    calendarStore,
     ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
     attachments,
     ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
@@ -88,5 +94,5 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { authorization: `Bearer ${await session.token}` };
   }
 
-  return { app, clock, stores, access, outbox, calendars, attachments, as };
+  return { app, clock, stores, access, outbox, calendars, calendarStore, attachments, as };
 }

@@ -1,11 +1,13 @@
 /**
  * @module install-dossier-routes — mounts the dossier core's route groups on the app: counter receipt and reading
- * (`/api/dossiers`), status changes, forms 01–05, online submissions, the inbox and step actions, calendars.
+ * (`/api/dossiers`), status changes, forms 01–05, online submissions, the inbox and step actions, calendars (`/api/calendars`, when a calendar store is given).
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AgencyStore } from '../access/agency-store';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { RateLimiter } from '../http/rate-limiter';
+import type { CalendarStore } from '../calendars/calendar-store';
+import { createCalendarRoutes } from './calendar-routes';
 import { createDossierActionRoutes } from './dossier-action-routes';
 import { createDossierRoutes } from './dossier-routes';
 import { createFormRoutes } from './form-routes';
@@ -17,6 +19,7 @@ export interface DossierRouteOptions {
   agencies: AgencyStore;
   /** Online submissions per client address per window; 20 per 10 minutes by default. */
   submissionLimit?: { limit: number; windowMs: number };
+  calendarStore?: CalendarStore;
 }
 
 export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, options: DossierRouteOptions): void {
@@ -27,4 +30,5 @@ export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, option
   app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }) }));
   app.route('/api/inbox', createInboxRoutes(deps));
   app.route('/api/steps', createStepRoutes(deps));
+  if (options.calendarStore) app.route('/api/calendars', createCalendarRoutes({ ...deps, calendarStore: options.calendarStore }));
 }

@@ -1,0 +1,29 @@
+/** @module calendarModel — the `calendars` collection: one local calendar layer per scope (`_id`). */
+import { Schema, type Connection } from 'mongoose';
+import type { CalendarLayerRecord } from '../../calendars/calendar-store';
+
+export type CalendarDocument = Omit<CalendarLayerRecord, 'scope'> & { _id: string };
+
+const calendarSchema = new Schema<CalendarDocument>(
+  {
+    _id: { type: String, required: true },
+    layer: { type: Schema.Types.Mixed, required: true },
+    updatedAt: { type: Number, required: true },
+    updatedBy: { type: String, required: true },
+  },
+  { collection: 'calendars', versionKey: false, minimize: false },
+);
+
+function register(connection: Connection) {
+  return connection.model('Calendar', calendarSchema);
+}
+
+export type CalendarModel = ReturnType<typeof register>;
+
+const registered = new WeakMap<Connection, CalendarModel>();
+
+export function calendarModel(connection: Connection): CalendarModel {
+  const model = registered.get(connection) ?? register(connection);
+  registered.set(connection, model);
+  return model;
+}
