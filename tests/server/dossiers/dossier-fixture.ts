@@ -24,9 +24,9 @@ export interface Answer<T = Record<string, unknown>> {
 export const VALID_FORM = { businessName: 'Công ty TNHH Sen Vàng', capital: 1_000_000_000 };
 export const APPLICANT = { name: 'Trần Văn Dân', idNumber: '001085012345', phone: '0912345678', address: 'Số 1 Tràng Tiền, Hà Nội' };
 
-export async function createDossierTestApp(options: TestAppOptions & { xml?: string } = {}) {
+export async function createDossierTestApp(options: TestAppOptions & { xml?: string; deploy?: boolean } = {}) {
   const t = await createTestApp(options);
-  if (!options.stores) {
+  if (options.deploy ?? !options.stores) {
     const deployed = await call(t, 'analyst', 'POST', '/api/procedures', { key: FIXTURE_KEY, xml: options.xml ?? fixtureXml });
     if (deployed.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(deployed.body)}`);
   }

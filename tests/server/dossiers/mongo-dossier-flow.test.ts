@@ -1,0 +1,76 @@
+/**
+ * The two-agency route on the mongoose adapter (MONGODB_URI, else the embedded database: a real mongod when one is
+ * found, else the emulator): concurrent intake with unique codes, every step through two agencies' inboxes, a
+ * supplement on some dossiers, racing completions and sweepers, complete progress records in order.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from 'mongoose';
+import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
+import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { createMongoOutboxStore } from '../../../server/src/persistence/mongo/mongo-outbox-store';
+import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
+import { call, complete, createDossierTestApp, openStepOf, receive } from './dossier-fixture';
+import { sweeperOf, vn } from '../sweeper/sweeper-fixture';
+
+let database: RunningDatabase | undefined;
+let connection: Connection | undefined;
+
+beforeAll(async () => {
+  database = await startDatabase({ uri: process.env.MONGODB_URI, logger: { info: () => undefined, warn: () => undefined } });
+  console.log(`[dossiers] mongoose adapter on ${database.backend}`);
+  connection = (await connectMongoose(database.uri)).useDb(`dossiers-${randomUUID().slice(0, 8)}`, { useCache: false });
+}, 90_000);
+
+afterAll(async () => {
+  await connection?.dropDatabase().catch(() => undefined);
+  await connection?.close();
+  await database?.stop();
+}, 60_000);
+
+describe('dossiers on the mongoose adapter', () => {
+  it('works 12 concurrent dossiers through two agencies, with supplements on some, exactly once', { timeout: 180_000 }, async () => {
+    // given the fixture deployed on mongoose stores
+    const stores = await createMongoStores(connection!);
+    const outbox = await createMongoOutboxStore(connection!, { consumers: ['test'] });
+    const t = await createDossierTestApp({ stores, outbox, deploy: true });
+    // when 12 dossiers are received at once
+    const dossiers = await Promise.all(Array.from({ length: 12 }, () => receive(t)));
+    // then their codes are unique and numbered 1..12 for the day
+    expect(dossiers.map((d) => d.dossierCode).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `ttpvhcc-250303-${String(i + 1).padStart(4, '0')}`));
+
+    // and each is worked through the counter, agency A (twice for the dossiers asked to supplement), agency B, the counter
+    for (const [index, dossier] of dossiers.entries()) {
+      await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
+      const review = await openStepOf(t, 'official.dkkd', dossier.id);
+      if (index % 3 === 0) {
+        const asked = await call(t, 'official.dkkd', 'POST', `/api/dossiers/${dossier.id}/supplement-requests`, { stepId: review.id, missingComponents: [{ name: 'Điều lệ' }], reason: 'Thiếu Điều lệ' });
+        expect(asked.status).toBe(200);
+        expect((await call(t, 'official.motcua', 'POST', `/api/dossiers/${dossier.id}/supplements`, {})).status).toBe(200);
+        const again = await openStepOf(t, 'official.dkkd', dossier.id);
+        // two racing completions of the same step: exactly one wins
+        const raced = await Promise.all([complete(t, 'official.dkkd', again.id), complete(t, 'head.taichinh', again.id)]);
+        expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+      } else {
+        expect((await complete(t, 'official.dkkd', review.id)).status).toBe(200);
+      }
+      await complete(t, 'official.xaydung', (await openStepOf(t, 'official.xaydung', dossier.id)).id);
+      await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
+    }
+    // two sweepers race over the same stores later in the week: nothing is left open to fire twice
+    t.clock.set(vn(2025, 3, 12, 9, 0));
+    await Promise.all([sweeperOf(t, 'a').sweepOnce(), sweeperOf(t, 'b').sweepOnce()]);
+
+    // then every dossier is finished with complete progress records, in order, and an outbox entry per record
+    for (const [index, dossier] of dossiers.entries()) {
+      expect((await t.stores.dossiers.get(dossier.id))!.status).toBe(9);
+      const progress = await t.stores.progress.listByDossier(dossier.id);
+      expect(progress.map((p) => p.seq)).toEqual(progress.map((_, i) => i + 1));
+      const statuses = progress.map((p) => p.status);
+      expect(statuses).toEqual(index % 3 === 0 ? [2, 4, 4, 4, 5, 4, 4, 4, 4, 9] : [2, 4, 4, 4, 4, 4, 9]);
+      const entries = await outbox.listByDossier(dossier.id);
+      expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+      expect(entries.filter((e) => e.kind === 'dossier.progress_recorded')).toHaveLength(progress.length);
+    }
+  });
+});
