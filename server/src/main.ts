@@ -19,6 +19,12 @@ import { createPasswordHashing } from './access/password-hashing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDeadlineSweeper } from './sweeper/deadline-sweeper';
 import { createMongoOutboxStore } from './persistence/mongo/mongo-outbox-store';
+import { createGridFsAttachmentStore } from './persistence/mongo/gridfs-attachment-store';
+import { parseOutboxConfig } from './outbox/outbox-config';
+import { createOutboxConsumers } from './outbox/create-outbox-consumers';
+import { createOutboxDeliverer } from './outbox/outbox-deliverer';
+import { createUserDirectory } from './outbox/user-directory';
+import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 
@@ -43,13 +49,27 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(frontEndRoot, 'index.html'))) {
     logger.warn({ frontEndRoot }, 'front end not built: run `npm run build:modeler` (npm install does it)');
   }
-  // The deliverer's consumers (national portal, webhooks, e-mail, SMS) are configured by the outbox module.
-  const outbox = await createMongoOutboxStore(connection, { consumers: [] });
+  // Outbound delivery: the national portal, webhooks, e-mail and the SMS/Zalo gateway, as configured (server/README.md).
+  const attachments = await createGridFsAttachmentStore(connection);
+  const consumers = createOutboxConsumers(
+    parseOutboxConfig({
+      portalUrl: env.PORTAL_URL,
+      portalToken: env.PORTAL_TOKEN,
+      webhookUrls: env.WEBHOOK_URLS,
+      webhookSecret: env.WEBHOOK_SECRET,
+      smtpUrl: env.SMTP_URL,
+      smtpFrom: env.SMTP_FROM,
+      smsGatewayUrl: env.SMS_GATEWAY_URL,
+    }),
+    { officials: createUserDirectory(access.users), dossierOf: createDossierSyncSource({ dossiers: stores.dossiers, procedures: stores.procedures, attachments }) },
+  );
+  const outbox = await createMongoOutboxStore(connection, { consumers: consumers.map((consumer) => consumer.name) });
   const calendarStore = await createMongoCalendarStore(connection);
   const calendars = createStoredCalendarSource(calendarStore);
   const app = createApp({
     stores,
     outbox,
+    attachments,
     calendars,
     calendarStore,
     clock,
@@ -78,6 +98,16 @@ async function main(): Promise<void> {
     onError: (error, timerId) => logger.warn({ err: error, timerId }, 'deadline timer failed; retried after its lease'),
   });
   sweeper.start();
+  const deliverer = createOutboxDeliverer({
+    outbox,
+    consumers,
+    clock,
+    owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
+    pollIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2_000),
+    logger,
+  });
+  deliverer.start();
+  logger.info({ consumers: consumers.map((consumer) => consumer.name) }, 'outbox deliverer started');
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
@@ -104,6 +134,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await sweeper.stop();
+    await deliverer.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await connection.close();
     await database.stop();
