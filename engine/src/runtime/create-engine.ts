@@ -103,7 +103,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async deliver(definition, snapshot, event) {
-      if (!checkEvent(snapshot, event)) return { snapshot, effects: [], status: snapshot.st };
+      if (!checkEvent(snapshot, event, definition)) return { snapshot, effects: [], status: snapshot.st };
       const machine = machineOf(definition);
       const [next] = transition(machine, resolve(machine, snapshot), event);
       return settle(machine, next.context);

@@ -6,7 +6,9 @@ export type EngineEvent =
   | { type: 'signal.received'; name: string; variables?: Record<string, unknown> }
   | { type: 'timer.due'; timerId: string }
   | { type: 'instance.cancelled' }
-  | { type: 'incident.retried'; incidentId: string };
+  | { type: 'incident.retried'; incidentId: string }
+  /** Back to an earlier user task of the same scope, with a reason (see ./return-step.ts). */
+  | { type: 'step.returned'; stepId: string; toElementId: string; reason: string };
 
 /** Events the façade sends itself when an asynchronous handler settles. */
 export type HandlerSettledEvent =

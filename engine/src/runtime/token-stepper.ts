@@ -17,6 +17,7 @@ import type { RuntimeEnv } from './run-context';
 import { startScopeTokens } from './scope-start';
 import type { PendingHandler } from './token-run';
 import { TokenRun } from './token-run';
+import { checkStepReturned, returnStep } from './return-step';
 
 export interface StepResult {
   state: InstanceState;
@@ -71,7 +72,7 @@ export function startInstance(env: RuntimeEnv, definition: ProcedureDefinition, 
 }
 
 /** Throws the EngineError a host deserves for an event the instance cannot take; returns false to ignore it. */
-export function checkEvent(state: InstanceState, event: EngineEvent | HandlerSettledEvent): boolean {
+export function checkEvent(state: InstanceState, event: EngineEvent | HandlerSettledEvent, definition?: ProcedureDefinition): boolean {
   if (event.type === 'timer.due') return state.st === 'running' && state.w[event.timerId]?.k === 'timer';
   // A handler that settles after its step was cancelled (or the instance ended) has nothing left to continue.
   if (event.type === 'handler.resolved' || event.type === 'handler.rejected') return state.st === 'running' && state.a[event.stepId]?.w === 'handler';
@@ -88,6 +89,7 @@ export function checkEvent(state: InstanceState, event: EngineEvent | HandlerSet
   if (event.type === 'message.received' && !Object.values(state.w).some((w) => w.k === 'message' && w.nm === event.name)) {
     throw new EngineError({ code: 'EVENT_NOT_EXPECTED', message: `Instance ${state.id} does not wait for message ${event.name}`, instanceId: state.id });
   }
+  if (event.type === 'step.returned') checkStepReturned(state, event, definition);
   if (event.type === 'incident.retried' && !state.i?.[event.incidentId]) {
     throw new EngineError({ code: 'EVENT_NOT_EXPECTED', message: `No open incident ${event.incidentId}`, instanceId: state.id });
   }
@@ -134,6 +136,9 @@ export function applyEvent(env: RuntimeEnv, definition: ProcedureDefinition, sta
       else run.reexecute(incident.a);
       break;
     }
+    case 'step.returned':
+      returnStep(run, event);
+      break;
     case 'handler.resolved':
       if (run.act(event.stepId)?.w === 'handler') handlerResolved(run, event.stepId, event.result);
       break;
