@@ -76,4 +76,26 @@ describe('step actions', () => {
     const audit = await t.stores.audit.listByDossier(dossier.id);
     expect(audit.find((a) => a.action === 'step.reassigned')).toMatchObject({ actorId: 'u-head-motcua', stepId: step.id, details: { to: 'u-official-motcua', reason: 'vắng mặt' } });
   });
+
+  it('returns a step to an earlier user task with a reason, and refuses a target that is not one with 422', async () => {
+    // given the review step open at agency A
+    const t = await createDossierTestApp();
+    const dossier = await receive(t);
+    await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
+    const review = await openStepOf(t, 'official.dkkd', dossier.id);
+    const invalid = await call(t, 'official.dkkd', 'POST', `/api/steps/${review.id}/return`, { toElementId: 'end-returned', reason: 'x' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.code).toBe('RETURN_TARGET_INVALID');
+    expect((await call(t, 'official.dkkd', 'POST', `/api/steps/${review.id}/return`, { toElementId: 'task-receive' })).status).toBe(400);
+    // when the reviewer returns it to the counter's check
+    const returned = await call<{ status: string; outcome: string }>(t, 'official.dkkd', 'POST', `/api/steps/${review.id}/return`, { toElementId: 'task-receive', reason: 'Thiếu bản chụp CCCD' });
+    // then the review step is closed as returned, the counter has the check again, and the reason is audited
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({ status: 'cancelled', outcome: 'return' });
+    expect(await inbox(t, 'official.dkkd')).toEqual([]);
+    expect((await openStepOf(t, 'official.motcua', dossier.id)).elementId).toBe('task-receive');
+    const audit = await t.stores.audit.listByDossier(dossier.id);
+    expect(audit.find((a) => a.action === 'step.returned')?.details).toMatchObject({ toElementId: 'task-receive', reason: 'Thiếu bản chụp CCCD' });
+    expect((await call(t, 'official.dkkd', 'POST', `/api/steps/${review.id}/return`, { toElementId: 'task-receive', reason: 'x' })).status).toBe(409);
+  });
 });
