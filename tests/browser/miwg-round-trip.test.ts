@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { BpmnModdle } from 'bpmn-moddle';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser-launch';
-import { startApiStub, type ApiStub } from '../support/api-stub';
+import { frontEndBuilt, serveTestApp, type ServedTestApp } from './modeler/serve-test-app';
 import { modelerPage } from './modeler-page';
 
 const referenceFolder = fileURLToPath(new URL('../../../shared/corpus/bpmn-miwg-test-suite/Reference/', import.meta.url));
 const hasCorpus = existsSync(referenceFolder);
-const built = existsSync(fileURLToPath(new URL('../../modeler/dist/index.html', import.meta.url)));
+const built = frontEndBuilt();
 if (!hasCorpus) console.log('skipped: no corpus');
 const files = hasCorpus ? readdirSync(referenceFolder).filter((name) => name.endsWith('.bpmn')).sort() : [];
 
@@ -48,21 +48,21 @@ async function identifiedElements(xml: string): Promise<Set<string>> {
 }
 
 describe.runIf(hasCorpus && built && chromiumAvailable())('MIWG reference models through the modeler', () => {
-  let stub: ApiStub;
+  let server: ServedTestApp;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    stub = await startApiStub();
+    server = await serveTestApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${stub.url}/modeler`);
+    await page.goto(`${server.url}/modeler`);
     await modelerPage(page).signIn('analyst', 'analyst');
   });
 
   afterAll(async () => {
     await browser?.close();
-    await stub?.close();
+    await server?.close();
   });
 
   it.each(files)('imports and exports %s with no element or diagram element lost', async (file) => {

@@ -1,35 +1,40 @@
 /**
  * The modeler in a real browser (Debian Chromium via playwright-core): an analyst draws a three-lane procedure,
- * fills in agencies and budgets, watches the checks, writes a FEEL condition, deploys, reloads and finds it again.
- * Screenshots go to tests/browser/screenshots/.
+ * fills in agencies and budgets, watches the checks, writes a FEEL condition, deploys, reloads and finds it again —
+ * against the whole server (`createApp` on in-memory stores, demo users and agencies, its security headers) serving
+ * the built modeler. Screenshots go to tests/browser/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser-launch';
-import { startApiStub, type ApiStub } from '../support/api-stub';
+import { frontEndBuilt, serveTestApp, type ServedTestApp } from './modeler/serve-test-app';
 import { modelerPage } from './modeler-page';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const built = existsSync(fileURLToPath(new URL('../../modeler/dist/index.html', import.meta.url)));
+const built = frontEndBuilt();
 const runnable = chromiumAvailable() && built;
 if (!runnable) console.log(`skipped: ${built ? 'no chromium at /usr/bin/chromium' : 'modeler/dist not built (npm run build:modeler)'}`);
 
 describe.runIf(runnable)('the procedure modeler in a browser', () => {
-  let stub: ApiStub;
+  let server: ServedTestApp;
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
   const requested: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stub = await startApiStub();
+    server = await serveTestApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => requested.push(request.url()));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -37,13 +42,14 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await page?.screenshot({ path: `${screenshots}99-last-state.png` }).catch(() => undefined);
     if (pageErrors.length > 0) console.log('page errors:', pageErrors);
     await browser?.close();
-    await stub?.close();
+    await server?.close();
   });
 
   it('draws a three-lane procedure, checks it as it is drawn, deploys it and finds it again after a reload', { timeout: 180_000 }, async () => {
     const modeler = modelerPage(page);
     // given an analyst signed in to the modeler, starting a new procedure
-    await page.goto(`${stub.url}/modeler`);
+    const response = await page.goto(`${server.url}/modeler`);
+    expect(response?.headers()['content-security-policy']).toContain("worker-src 'self' blob:");
     await modeler.signIn('analyst', 'analyst');
     await modeler.toolbar('Thủ tục mới');
     await modeler.element('StartEvent_1').waitFor();
@@ -96,7 +102,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     // and a deploy is refused while they remain, pointing at the list
     await modeler.toolbar('Triển khai');
     await expect.poll(() => page.locator('.modeler-status').textContent()).toMatch(/Không thể triển khai: còn \d+ lỗi/);
-    expect(stub.versions).toHaveLength(0);
+    expect(await server.stores.procedures.listLatest()).toEqual([]);
 
     // when they give the procedure its code and deadline, each lane its agency and each step its budget
     await modeler.select(participant!, { x: 15, y: 40 });
@@ -105,7 +111,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await procedureGroup.getByLabel('Tên thủ tục').fill('Đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi');
     await procedureGroup.getByLabel('Thời hạn giải quyết theo quy định').fill('3');
     await procedureGroup.getByLabel('Căn cứ pháp lý').fill('Nghị định 63/2024/NĐ-CP');
-    const agencies = ['ubnd-tan-phong', 'cong-an-tan-phong', 'bhxh-huyen'];
+    const agencies = ['ubnd-xa-demo', 'cong-an-xa-demo', 'bhxh-tinh'];
     const laneNames = ['UBND xã Tân Phong', 'Công an xã', 'BHXH huyện'];
     for (const [index, lane] of lanes.entries()) {
       await modeler.select(lane, { x: 60, y: 10 });
@@ -176,8 +182,11 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
 
     // then the server stores version 1 and the list shows it
     await expect.poll(() => page.locator('.modeler-status').textContent()).toContain('Đã triển khai thủ tục khai-sinh-lien-thong, phiên bản 1');
-    expect(stub.versions).toHaveLength(1);
-    expect(stub.versions[0]!.xml).toContain('lt:budget');
+    const stored = await server.stores.procedures.latest('khai-sinh-lien-thong');
+    expect(stored?.version).toBe(1);
+    expect(stored?.deployedBy).toBe('u-analyst');
+    expect(stored?.xml).toContain('lt:budget');
+    expect(stored?.definition.procedure?.procedureCode).toBe('2.000986');
 
     // when they reload the page
     await page.reload();
@@ -200,7 +209,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
   it('keeps the diagram, its XML and its e-form in sync, stops at a broken XML line, and switches to English', { timeout: 120_000 }, async () => {
     const modeler = modelerPage(page);
     // given the one-stop template (counter → department → head → counter)
-    await page.goto(`${stub.url}/modeler`);
+    await page.goto(`${server.url}/modeler`);
     await page.locator('.modeler, form.sign-in').first().waitFor();
     if (await page.locator('form.sign-in').isVisible()) await modeler.signIn('analyst', 'analyst');
     await page.locator('.modeler[data-ready="true"]').waitFor();
@@ -293,8 +302,8 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     expect(readFileSync(await pngDownload.path()).subarray(1, 4).toString('ascii')).toBe('PNG');
 
     // then monaco's workers came from our own server, like everything else the page loaded
-    expect(requested.filter((url) => /worker/.test(url) && url.startsWith(stub.url)).length).toBeGreaterThan(0);
-    expect(requested.filter((url) => !url.startsWith(stub.url) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    expect(requested.filter((url) => /worker/.test(url) && url.startsWith(server.url)).length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
 
     // when they switch the interface to English
     await page.getByRole('button', { name: 'English' }).click();
@@ -308,5 +317,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('link', { name: 'Thiết kế thủ tục' }).waitFor();
     expect(pageErrors).toEqual([]);
+    // and the server's Content Security Policy let bpmn-js, monaco and its workers run without a violation
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ export interface TestAppOptions {
   /** Dossier attachments (GridFS in attachment tests); in memory by default. */
   attachments?: AttachmentStore;
   attachmentLimits?: AttachmentLimits;
+  /** The built browser front end (`modeler/dist`) served at `/`, for browser tests against the whole server. */
+  frontEndRoot?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
@@ -68,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
     attachments,
     ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
+    ...(options.frontEndRoot ? { frontEndRoot: options.frontEndRoot } : {}),
   });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();
 
