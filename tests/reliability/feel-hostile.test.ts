@@ -1,0 +1,163 @@
+/**
+ * FEEL expressions cannot reach the host: no JS function, global or prototype comes back, nothing is added to a
+ * built-in prototype, and nothing hangs (each hostile expression runs in a worker under a hang guard). Deterministic:
+ * fixed seed (FUZZ_SEED overrides it), bounded runs.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeelEvaluator } from '../../engine/src/runtime/feel-evaluator';
+import { GuardedEngine } from './support/guarded-engine';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20_250_303);
+
+let engine: GuardedEngine;
+beforeAll(() => {
+  console.log(`FEEL fuzz seed: ${SEED} (set FUZZ_SEED to replay another)`);
+  engine = new GuardedEngine();
+});
+afterAll(() => engine.close());
+
+const ESCAPES = [
+  'constructor',
+  '__proto__',
+  'prototype',
+  'globalThis',
+  'this',
+  'process',
+  'process.env',
+  'module',
+  'require("child_process")',
+  'import("node:fs")',
+  'applicant.constructor',
+  'applicant.constructor.constructor("return process")()',
+  'applicant.__proto__',
+  'applicant["constructor"]',
+  'applicant.toString',
+  'applicant.hasOwnProperty("name")',
+  '{}.constructor',
+  '[].constructor',
+  '"text".constructor',
+  '(1).constructor',
+  'date("2020-01-01").constructor',
+  '@"P1D".constructor',
+  'get value(applicant, "constructor")',
+  'get value(applicant, "__proto__")',
+  'get value({}, "toString")',
+  'context put(applicant, "__proto__", {admin: true})',
+  'context put({}, ["__proto__", "admin"], true)',
+  'context put({}, ["constructor", "prototype", "admin"], true)',
+  'context merge([applicant, {__proto__: {admin: true}}])',
+  '{"__proto__": {"admin": true}}.admin',
+  '{constructor: {prototype: {admin: true}}}',
+  'function(a) a',
+  '(function(a) a.constructor)(applicant)',
+  '(function() constructor)()',
+  '{f: function(n) f(n)}.f(1)',
+  '{f: function(n) if n = 0 then 0 else f(n - 1)}.f(1000000)',
+  'string(applicant.constructor)',
+  '"${process.env}"',
+  '"\\u0063onstructor"',
+  'applicant.`constructor`',
+  'x.y.z.__proto__.constructor',
+  'items[1].constructor',
+  'for x in items return x.constructor',
+  'every x in items satisfies x.__proto__ = null',
+  'sort(items, function(a, b) a.constructor = b.constructor)',
+];
+
+describe('FEEL cannot reach the host', () => {
+  it('given expressions that try constructor, __proto__, globals, require, import and function definitions, returns no host object and pollutes no prototype', async () => {
+    for (const body of ESCAPES) {
+      const reply = await engine.feel(body, { applicant: { name: 'An' }, items: [{ a: 1 }, { a: 2 }] });
+      expect(reply.reachesHost, `${body} → ${reply.valueKind}`).toBe(false);
+      expect(reply.valueKind, body).not.toBe('host function');
+      expect(reply.polluted, body).toEqual([]);
+    }
+  });
+
+  it('given variable contexts with hostile keys and values, evaluation never pollutes a prototype nor returns a host function', () => {
+    // given
+    const feel = new FeelEvaluator();
+    const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'admin', 'name', 'a');
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), fc.array(fc.tuple(hostileKey, tie('value')), { maxLength: 4 }).map(ownEntries)),
+    })).value;
+    const path = fc.array(hostileKey, { minLength: 1, maxLength: 3 }).map((keys) => keys.join('.'));
+    const expression = fc.oneof(
+      path,
+      path.map((p) => `${p} = null`),
+      path.map((p) => `string(${p})`),
+      path.map((p) => `get entries(${p})`),
+      fc.tuple(path, hostileKey).map(([p, k]) => `get value(${p}, "${k}")`),
+      fc.tuple(path, hostileKey).map(([p, k]) => `context put(${p}, "${k}", {admin: true})`),
+      fc.tuple(path, hostileKey).map(([p, k]) => `context put(${p}, ["${k}", "admin"], true)`),
+      fc.tuple(path, path).map(([p, q]) => `context merge([${p}, ${q}])`),
+      path.map((p) => `for x in ${p} return x.constructor`),
+    );
+    const before = prototypeKeys();
+    // when / then
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hostileKey, value), { maxLength: 5 }).map(ownEntries), expression, (context, body) => {
+        const result = feel.evaluate(body, context as Record<string, unknown>);
+        expect(prototypeKeys()).toEqual(before);
+        expect(({} as Record<string, unknown>).admin).toBeUndefined();
+        if (result.ok) expect(typeof result.value).not.toBe('function');
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
+});
+
+describe('FEEL cannot hang or exhaust memory', () => {
+  const HOSTILE = [
+    'for i in 1..1000000000 return i',
+    'some i in 1..1000000000 satisfies i < 0',
+    'every i in [1..1000000000] satisfies i > 0',
+    'for i in 1..100000, j in 1..100000 return i',
+    'for i in 1..3.5 return i',
+    'for i in 0.5..2 return i',
+    'for i in 1..n return i',
+    'for i in 1..count(for j in 1..100000 return j) return i',
+    'string join(for i in 1..100000 return "aaaaaaaaaa")',
+    'count(for i in 1..100000 return for j in 1..10 return j)',
+    '['.repeat(5000) + ']'.repeat(5000),
+    '('.repeat(10_000) + '1' + ')'.repeat(10_000),
+    '{a: '.repeat(3000) + '1' + '}'.repeat(3000),
+    Array.from({ length: 100_000 }, () => '1').join(' + '),
+    'if true then '.repeat(5000) + '1' + ' else 0'.repeat(5000),
+    '- '.repeat(20_000) + '1',
+    'not('.repeat(60) + 'true' + ')'.repeat(60),
+    `"${'a'.repeat(5_000_000)}"`,
+    '{f: function(n) f(n) + f(n)}.f(1)',
+    'duration("P999999999999Y") * 999999999999',
+    'date and time("2020-01-01T00:00:00") + duration("P999999999Y")',
+    'substring("abc", 1, 1000000000)',
+    'string length(string join(for i in 1..100000 return string(i)))',
+  ];
+
+  it('given huge ranges, fractional bounds, deep nesting, long expressions and runaway recursion, every evaluation ends with a value or a failure', async () => {
+    for (const body of HOSTILE) {
+      const reply = await engine.feel(body, { n: 1e12 });
+      expect(reply.polluted).toEqual([]);
+      expect(reply.reachesHost).toBe(false);
+    }
+  });
+
+  it('given a huge range, answers with a failure that names the limit, which the runtime turns into an incident', async () => {
+    const reply = await engine.feel('for i in 1..n return i', { n: 1e12 });
+    expect(reply).toMatchObject({ ok: false, message: expect.stringContaining('iterates over more than') });
+  });
+
+  it.todo('given a catastrophic regular expression (matches(x, "^(a+)+$") on 40 a\'s and a "!"), refuses it instead of blocking the event loop — feelin runs patterns on the JS RegExp engine; not fixed yet');
+});
+
+/** An object with the entries as own properties, `__proto__` included (as JSON.parse would make it). */
+function ownEntries(entries: [string, unknown][]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, entry] of entries) Object.defineProperty(object, key, { value: entry, enumerable: true, writable: true, configurable: true });
+  return object;
+}
+
+function prototypeKeys(): string[] {
+  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].flatMap((proto) => Reflect.ownKeys(proto).map(String));
+}
