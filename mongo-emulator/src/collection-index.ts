@@ -1,7 +1,7 @@
-/** @module CollectionIndex: one index of a collection: its spec, key extraction, unique lookups and sorted first field. */
+/** @module CollectionIndex: one index of a collection: its spec, key extraction, unique lookups and sorted composite keys. */
 import type { Document } from 'bson';
 import { Query } from 'mingo';
-import { hasPath, valuesAtPath } from './document-path';
+import { hasPath, reachesArray, valuesAtPath } from './document-path';
 import { IndexEntries } from './index-entries';
 import { toValueKey } from './value-key';
 
@@ -22,9 +22,13 @@ export class CollectionIndex {
   /** Only ascending/descending and hashed keys are maintained; text and geo indexes are recorded, not used. */
   readonly maintained: boolean;
   private readonly partial: Query | undefined;
-  /** key → the id holding it, or a set when several do (only in non-unique indexes); one string per key saves memory. */
-  private readonly holders = new Map<string, string | Set<string>>();
-  private readonly firstField: IndexEntries | undefined;
+  /**
+   * key → the id holding it, or a set when several do; one string per key saves memory. Kept where exact
+   * lookups are needed without sorted keys: unique indexes (and `_id_`), and hashed indexes.
+   */
+  private readonly holders: Map<string, string | Set<string>> | undefined;
+  /** Every key in index order, for indexes of ascending/descending keys that hold every document. */
+  private readonly entries: IndexEntries | undefined;
 
   constructor(readonly spec: Document) {
     const key = spec.key as Document;
@@ -34,7 +38,10 @@ export class CollectionIndex {
     this.sparse = spec.sparse === true;
     this.maintained = Object.values(key).every((kind) => ORDERED.has(kind) || kind === 'hashed');
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression as Document) : undefined;
-    this.firstField = this.maintained && ORDERED.has(key[this.fields[0]!]) ? new IndexEntries() : undefined;
+    const ordered = this.maintained && Object.values(key).every((kind) => ORDERED.has(kind));
+    this.entries = ordered && this.coversAllDocuments ? new IndexEntries(Object.values(key).map(Number)) : undefined;
+    const exact = this.unique || this.name === '_id_' || (this.maintained && !this.entries && this.coversAllDocuments);
+    this.holders = exact ? new Map() : undefined;
   }
 
   /** Partial and sparse indexes hold only some documents, so they cannot answer every query on their fields. */
@@ -42,8 +49,14 @@ export class CollectionIndex {
     return !this.partial && !this.sparse;
   }
 
-  get sortedFirstField(): IndexEntries | undefined {
-    return this.coversAllDocuments ? this.firstField : undefined;
+  /** The keys in index order; undefined for partial, sparse, hashed, text and geo indexes. */
+  get sorted(): IndexEntries | undefined {
+    return this.entries;
+  }
+
+  /** Whether `holdersOf` can answer exact-key lookups. */
+  get hasExactLookup(): boolean {
+    return this.holders !== undefined;
   }
 
   /** The keys a document contributes; empty when a sparse or partial index leaves it out. */
@@ -72,33 +85,50 @@ export class CollectionIndex {
 
   /** Ids of documents holding this key. */
   holdersOf(key: string): Iterable<string> {
-    const holders = this.holders.get(key);
+    const holders = this.holders?.get(key);
     if (holders === undefined) return EMPTY;
     return typeof holders === 'string' ? [holders] : holders;
   }
 
   add(id: string, doc: Document): void {
     const keys = this.keysOf(doc);
-    for (const { key } of keys) {
-      const holders = this.holders.get(key);
-      if (holders === undefined) this.holders.set(key, id);
-      else if (typeof holders === 'string') {
-        if (holders !== id) this.holders.set(key, new Set([holders, id]));
-      } else holders.add(id);
+    const map = this.holders;
+    if (map) {
+      for (const { key } of keys) {
+        const holders = map.get(key);
+        if (holders === undefined) map.set(key, id);
+        else if (typeof holders === 'string') {
+          if (holders !== id) map.set(key, new Set([holders, id]));
+        } else holders.add(id);
+      }
     }
-    if (this.firstField && keys.length > 0) this.firstField.add(id, this.choicesFor(doc, this.fields[0]!));
+    if (this.entries && keys.length > 0) {
+      const hasArray = this.fields.some((field) => reachesArray(doc, field));
+      this.entries.add(id, doc._id, keys.map((k) => k.values), hasArray);
+    }
   }
 
   remove(id: string, doc: Document): void {
-    for (const { key } of this.keysOf(doc)) {
-      const holders = this.holders.get(key);
-      if (holders === id) this.holders.delete(key);
-      else if (typeof holders === 'object') {
-        holders.delete(id);
-        if (holders.size === 1) this.holders.set(key, [...holders][0]!);
+    const map = this.holders;
+    if (map) {
+      for (const { key } of this.keysOf(doc)) {
+        const holders = map.get(key);
+        if (holders === id) map.delete(key);
+        else if (typeof holders === 'object') {
+          holders.delete(id);
+          if (holders.size === 1) map.set(key, [...holders][0]!);
+        }
       }
     }
-    this.firstField?.remove(id);
+    this.entries?.remove(id);
+  }
+
+  /** Whether two versions of a document give the same keys, so an update need not touch this index. */
+  sameKeys(previous: Document, next: Document): boolean {
+    if (!this.maintained) return true;
+    const before = this.keysOf(previous);
+    const after = this.keysOf(next);
+    return before.length === after.length && before.every((k, i) => k.key === after[i]!.key) && toValueKey(previous._id) === toValueKey(next._id);
   }
 
   /** The `{ field: value }` document that mongod prints as keyValue for a duplicate key. */

@@ -3,7 +3,7 @@ import { UUID, type Document } from 'bson';
 import { Query } from 'mingo';
 import type { DocumentStore } from './document-store';
 import { IndexManager } from './index-manager';
-import { planCandidates, sortingIndex } from './query-planner';
+import { bestPlan, planCandidates, plannerOptions, sortedPlan } from './query-planner';
 import { toValueKey } from './value-key';
 import { VersionHistory } from './version-history';
 import type { WriteClock } from './write-clock';
@@ -33,17 +33,19 @@ export class Collection implements DocumentStore {
   }
 
   /**
-   * The first `count` matches in the order of a single-key sort, read from an index in that order;
-   * undefined when no index fits or when the filter's own candidates are fewer than a walk would visit.
+   * The first `count` matches in the sort's order, read from an index walked in that order and stopped early;
+   * undefined when no index serves the sort, or when the filter's own candidates are few enough to sort.
    */
   findSorted(filter: Document, sort: Document | undefined, count: number): Document[] | undefined {
-    const index = sortingIndex(sort, this.indexes.list());
-    if (!index || count <= 0) return undefined;
-    const candidates = planCandidates(filter, this.indexes.list());
-    if (candidates && candidates.length < 10_000) return undefined;
+    if (count <= 0) return undefined;
+    const indexes = this.indexes.list();
+    const walk = sortedPlan(filter, sort, indexes);
+    if (!walk) return undefined;
+    const candidates = bestPlan(filter, indexes);
+    if (candidates && candidates.estimate < Math.min(walk.estimate, 10_000) && !plannerOptions.preferSortedWalk) return undefined;
     const query = new Query(filter);
     const result: Document[] = [];
-    for (const id of index.sortedFirstField!.ordered(sort![index.fields[0]!] === -1)) {
+    for (const id of walk.ids()) {
       const doc = this.docs.get(id);
       if (doc && query.test(doc)) result.push(doc);
       if (result.length >= count) break;
@@ -87,9 +89,9 @@ export class Collection implements DocumentStore {
     this.indexes.assertUnique(next, id);
     const stored = this.docs.get(id);
     this.stamp(id, stored);
-    if (stored) this.indexes.remove(id, stored);
     this.docs.set(id, next);
-    this.indexes.add(id, next);
+    if (stored) this.indexes.update(id, stored, next);
+    else this.indexes.add(id, next);
   }
 
   remove(doc: Document): void {

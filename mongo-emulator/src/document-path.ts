@@ -39,4 +39,15 @@ export function hasPath(doc: Document, path: string): boolean {
   return valuesAtPath(doc, path).length > 0;
 }
 
+/** Whether following the path meets an array anywhere (the document makes an index on the path multikey). */
+export function reachesArray(doc: Document, path: string): boolean {
+  let current: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(current)) return true;
+    if (!isPlainObject(current) || !(part in current)) return false;
+    current = current[part];
+  }
+  return Array.isArray(current);
+}
+
 export { isPlainObject };

@@ -9,6 +9,11 @@ export interface DocumentStore {
   readonly namespace: string;
   /** Documents matching the MongoDB filter, in natural order (or index order when an index narrowed the scan). */
   find(filter: Document): Document[];
+  /**
+   * The first `count` matches in the order of `sort`, when an index can produce them in that order;
+   * undefined when the caller should sort `find`'s result itself.
+   */
+  findSorted(filter: Document, sort: Document | undefined, count: number): Document[] | undefined;
   /** Throws E11000 when the `_id` or a unique index key is taken. */
   insert(doc: Document): void;
   replace(previous: Document, next: Document): void;

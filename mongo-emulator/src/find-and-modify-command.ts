@@ -30,7 +30,9 @@ export const findAndModifyCommand: CommandSpec = {
     assertHintExists(context, collection, body.hint);
     const filter = (body.query as Document | undefined) ?? {};
     const store = context.storeForWrite(collection);
-    const [target] = shapeResults(store.find(filter), { sort: body.sort as Document | undefined, limit: 1 });
+    const sort = body.sort as Document | undefined;
+    // The first document in sort order, from an index walk that stops at the first match when an index serves the sort.
+    const [target] = store.findSorted(filter, sort, 1) ?? shapeResults(store.find(filter), { sort, limit: 1 });
     const fields = body.fields as Document | undefined;
     if (remove) {
       if (target) store.remove(target);

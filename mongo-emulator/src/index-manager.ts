@@ -97,4 +97,13 @@ export class IndexManager {
   remove(id: string, doc: Document): void {
     for (const index of this.indexes.values()) index.remove(id, doc);
   }
+
+  /** Re-indexes a replaced document, skipping the indexes whose keys it kept (e.g. a lease field no index names). */
+  update(id: string, previous: Document, next: Document): void {
+    for (const index of this.indexes.values()) {
+      if (index.sameKeys(previous, next)) continue;
+      index.remove(id, previous);
+      index.add(id, next);
+    }
+  }
 }

@@ -1,7 +1,6 @@
 /** @module queryCommands: find, getMore, killCursors, aggregate, count and distinct. */
 import type { Document } from 'bson';
 import { Aggregator, ProcessingMode } from 'mingo';
-import { Collection } from './collection';
 import { CommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
 import { valuesAtPath } from './document-path';
@@ -44,8 +43,8 @@ const find: CommandSpec = {
     const skip = Number(body.skip ?? 0);
     const projection = body.projection as Document | undefined;
     const store = context.store(collection);
-    // A limited find sorted on an indexed field walks the index instead of sorting every match.
-    const presorted = limit > 0 && store instanceof Collection ? store.findSorted(filterOf(body.filter), body.sort as Document | undefined, skip + limit) : undefined;
+    // A limited find whose sort an index serves walks the index instead of sorting every match.
+    const presorted = limit > 0 ? store?.findSorted(filterOf(body.filter), body.sort as Document | undefined, skip + limit) : undefined;
     const documents = presorted
       ? shapeResults(presorted, { skip, projection })
       : shapeResults(matching(context, collection, body.filter), { sort: body.sort as Document | undefined, skip, limit, projection });

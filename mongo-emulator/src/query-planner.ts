@@ -1,66 +1,51 @@
-/** @module planCandidates: picks an index that narrows a filter to a superset of its matches, or none (full scan). */
+/**
+ * @module queryPlanner: picks the index that narrows a filter to the fewest candidates (a superset of its matches),
+ * and the index whose order serves a sort, so a sorted find or findAndModify stops after its limit.
+ */
 import type { Document } from 'bson';
 import type { CollectionIndex } from './collection-index';
 import { isPlainObject } from './document-path';
-import type { EntryRange } from './index-entries';
+import { indexBounds, predicatesOf, type IndexBounds, type Predicate } from './index-bounds';
 import { toValueKey } from './value-key';
 
-type Predicate = { kind: 'eq'; values: unknown[] } | { kind: 'range'; range: EntryRange } | undefined;
+/** Tuning of plan choice; tests force index-ordered walks to check them on small collections. */
+export const plannerOptions = { preferSortedWalk: false };
 
-const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
-
-/** Values an index can look up exactly: scalars and ObjectIds, never regexes, arrays or documents. */
-function isIndexable(value: unknown): boolean {
-  return !(value instanceof RegExp) && !Array.isArray(value) && !isPlainObject(value) && value !== undefined;
+/** A way to produce candidates, with its estimated size; `ids` materialises them. */
+export interface CandidatePlan {
+  estimate: number;
+  ids(): string[];
 }
 
-/** What the filter says about one top-level field, when that is an equality, an $in or a range. */
-function predicateFor(filter: Document, field: string): Predicate {
-  if (!(field in filter)) return undefined;
-  const condition = filter[field] as unknown;
-  if (!isPlainObject(condition)) return isIndexable(condition) ? { kind: 'eq', values: [condition] } : undefined;
-  const operators = Object.keys(condition);
-  if (operators.length === 0 || !operators.every((op) => op.startsWith('$'))) return undefined;
-  if ('$eq' in condition) return isIndexable(condition.$eq) ? { kind: 'eq', values: [condition.$eq] } : undefined;
-  if ('$in' in condition) {
-    const values = condition.$in;
-    return Array.isArray(values) && values.every(isIndexable) ? { kind: 'eq', values } : undefined;
-  }
-  const range: EntryRange = {};
-  for (const op of operators) {
-    if (!RANGE_OPERATORS.has(op)) continue;
-    const bound = condition[op];
-    if (!isIndexable(bound)) return undefined;
-    if (op === '$gt' || op === '$gte') range.lower = { value: bound, inclusive: op === '$gte' };
-    else range.upper = { value: bound, inclusive: op === '$lte' };
-  }
-  return range.lower || range.upper ? { kind: 'range', range } : undefined;
+/** A walk that yields candidate ids already in the requested sort order. */
+export interface SortedPlan {
+  estimate: number;
+  ids(): Iterable<string>;
 }
 
-/** Candidates from one index, or undefined when the filter constrains none of its leading fields. */
-function candidatesFrom(index: CollectionIndex, filter: Document): string[] | undefined {
-  if (!index.maintained || !index.coversAllDocuments) return undefined;
-  const predicates = index.fields.map((field) => predicateFor(filter, field));
-  if (predicates.every((p) => p?.kind === 'eq')) {
-    let combos: unknown[][] = [[]];
-    for (const p of predicates) combos = combos.flatMap((combo) => (p as { values: unknown[] }).values.map((v) => [...combo, v]));
-    const ids = new Set<string>();
-    for (const combo of combos) for (const id of index.holdersOf(combo.map(toValueKey).join('\u0000'))) ids.add(id);
-    return [...ids];
-  }
-  const first = predicates[0];
-  const sorted = index.sortedFirstField;
-  if (!first || !sorted) return undefined;
-  if (first.kind === 'range') return sorted.scan(first.range);
+function walkAll(plan: IndexBounds): string[] {
   const ids = new Set<string>();
-  for (const value of first.values) {
-    for (const id of sorted.scan({ lower: { value, inclusive: true }, upper: { value, inclusive: true } })) ids.add(id);
-  }
+  for (const bounds of plan.bounds) for (const id of plan.entries.walk(bounds)) ids.add(id);
   return [...ids];
 }
 
+/** Hashed indexes have no order: only equality on every field can use them. */
+function exactPlan(index: CollectionIndex, predicates: Map<string, Predicate>): CandidatePlan | undefined {
+  if (index.sorted || !index.hasExactLookup || !index.coversAllDocuments || !index.maintained) return undefined;
+  let combos: unknown[][] = [[]];
+  for (const field of index.fields) {
+    const predicate = predicates.get(field);
+    if (predicate?.kind !== 'eq') return undefined;
+    combos = combos.flatMap((combo) => predicate.values.map((value) => [...combo, value]));
+  }
+  const ids = new Set<string>();
+  for (const combo of combos) for (const id of index.holdersOf(combo.map(toValueKey).join('\u0000'))) ids.add(id);
+  const list = [...ids];
+  return { estimate: list.length, ids: () => list };
+}
+
 /** An $or can use indexes only when every branch can: the union of the branches' candidates. */
-function candidatesFromOr(branches: unknown, indexes: CollectionIndex[]): string[] | undefined {
+function orPlan(branches: unknown, indexes: CollectionIndex[]): CandidatePlan | undefined {
   if (!Array.isArray(branches) || branches.length === 0) return undefined;
   const ids = new Set<string>();
   for (const branch of branches) {
@@ -69,35 +54,83 @@ function candidatesFromOr(branches: unknown, indexes: CollectionIndex[]): string
     if (!candidates) return undefined;
     for (const id of candidates) ids.add(id);
   }
-  return [...ids];
+  const list = [...ids];
+  return { estimate: list.length, ids: () => list };
 }
 
 /**
- * The smallest candidate set among the indexes whose leading field the filter constrains by equality,
- * $in or a range (a top-level $and and $or are searched too). The caller still applies the whole filter
- * to each candidate, so a superset is always safe.
+ * The plan with the fewest estimated candidates among the indexes whose leading keys the filter constrains
+ * (equality prefix, then $in or a range on the next key), and the top-level $or (or an $or inside $and).
  */
-export function planCandidates(filter: Document, indexes: CollectionIndex[]): string[] | undefined {
-  const filters = [filter, ...(Array.isArray(filter.$and) ? (filter.$and as Document[]).filter(isPlainObject) : [])];
-  let best: string[] | undefined;
-  const consider = (candidates: string[] | undefined): void => {
-    if (candidates && (!best || candidates.length < best.length)) best = candidates;
+export function bestPlan(filter: Document, indexes: CollectionIndex[]): CandidatePlan | undefined {
+  const predicates = predicatesOf(filter);
+  let best: CandidatePlan | undefined;
+  const consider = (plan: CandidatePlan | undefined): void => {
+    if (plan && (!best || plan.estimate < best.estimate)) best = plan;
   };
-  for (const part of filters) {
-    for (const index of indexes) consider(candidatesFrom(index, part));
-    consider(candidatesFromOr(part.$or, indexes));
+  for (const index of indexes) {
+    const bounds = indexBounds(index, predicates);
+    if (bounds?.constrained) consider({ estimate: bounds.estimate, ids: () => walkAll(bounds) });
+    else consider(exactPlan(index, predicates));
   }
+  const ors = [filter.$or, ...(Array.isArray(filter.$and) ? (filter.$and as unknown[]).filter(isPlainObject).map((part) => part.$or) : [])];
+  // An $or is materialised to be estimated: worth it only when no index already narrows well.
+  for (const branches of ors) if (branches !== undefined && (!best || best.estimate > 64)) consider(orPlan(branches, indexes));
   return best;
 }
 
+/** Ids of a superset of the filter's matches, or undefined when no index helps (a full scan). */
+export function planCandidates(filter: Document, indexes: CollectionIndex[]): string[] | undefined {
+  return bestPlan(filter, indexes)?.ids();
+}
+
 /**
- * An index whose first field is the single sort key can produce documents already in sort order, so a
- * sorted find with a limit stops early instead of sorting everything. Multikey fields are left out:
- * MongoDB sorts arrays by their smallest or largest element, which index order does not give.
+ * Whether walking the bounds (forward or backward) yields documents in the sort's order: after dropping sort
+ * keys fixed by an equality, the sort must name the next index keys in their directions (or all reversed),
+ * optionally followed by `_id` once every index key is named, since entries tie-break on `_id` ascending.
+ * Returns the walk direction, or undefined. (Manual: "Use Indexes to Sort Query Results", sort on a
+ * subset of an index's keys after equality conditions on the preceding keys.)
  */
-export function sortingIndex(sort: Document | undefined, indexes: CollectionIndex[]): CollectionIndex | undefined {
+function walkDirection(plan: IndexBounds, sort: [string, number][]): 'forward' | 'reverse' | undefined {
+  const { fields } = plan.index;
+  const directions = Object.values(plan.index.spec.key as Document).map(Number);
+  const fixed = new Set(fields.slice(0, plan.prefixLength));
+  const rest = sort.filter(([field]) => !fixed.has(field));
+  if (rest.length === 0) return 'forward';
+  let sign = 0;
+  let position = plan.prefixLength;
+  for (const [field, direction] of rest) {
+    if (position === fields.length && field === '_id') {
+      const wanted = direction;
+      if (sign === 0) sign = wanted;
+      if (wanted !== sign) return undefined;
+      position += 1;
+      continue;
+    }
+    if (fields[position] !== field) return undefined;
+    const relative = direction * directions[position]!;
+    if (sign === 0) sign = relative;
+    if (relative !== sign) return undefined;
+    position += 1;
+  }
+  return sign >= 0 ? 'forward' : 'reverse';
+}
+
+/** The cheapest index walk that produces the filter's candidates in the sort's order, if any index can. */
+export function sortedPlan(filter: Document, sort: Document | undefined, indexes: CollectionIndex[]): SortedPlan | undefined {
   if (!sort) return undefined;
-  const keys = Object.keys(sort);
-  if (keys.length !== 1 || (sort[keys[0]!] !== 1 && sort[keys[0]!] !== -1)) return undefined;
-  return indexes.find((index) => index.fields[0] === keys[0] && index.sortedFirstField && !index.sortedFirstField.multikey);
+  const keys = Object.entries(sort);
+  if (keys.length === 0 || keys.some(([, direction]) => direction !== 1 && direction !== -1)) return undefined;
+  const predicates = predicatesOf(filter);
+  let best: SortedPlan | undefined;
+  for (const index of indexes) {
+    const plan = indexBounds(index, predicates, true);
+    // An index with array values does not hold documents in sort order (arrays sort by their smallest or largest element).
+    if (!plan || plan.entries.multikey || plan.bounds.length !== 1) continue;
+    const direction = walkDirection(plan, keys as [string, number][]);
+    if (!direction || (best && best.estimate <= plan.estimate)) continue;
+    const [bounds] = plan.bounds;
+    best = { estimate: plan.estimate, ids: () => plan.entries.walk(bounds!, direction === 'reverse') };
+  }
+  return best;
 }

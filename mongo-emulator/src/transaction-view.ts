@@ -4,6 +4,7 @@ import { Query } from 'mingo';
 import type { Collection } from './collection';
 import type { DocumentStore } from './document-store';
 import { duplicateKeyError } from './duplicate-key-error';
+import { shapeResults } from './read-options';
 import { toValueKey } from './value-key';
 import { writeConflictError } from './write-conflict-error';
 
@@ -42,6 +43,28 @@ export class TransactionView implements DocumentStore {
     }
     for (const doc of this.overlay.values()) if (doc && query.test(doc)) result.push(doc);
     return result;
+  }
+
+  /**
+   * The first `count` matches in sort order: the committed walk, read far enough to survive dropping the
+   * documents this transaction wrote or others changed since its snapshot, merged with their visible versions.
+   */
+  findSorted(filter: Document, sort: Document | undefined, count: number): Document[] | undefined {
+    const changed = new Set(this.base.idsChangedAfter(this.startedAt));
+    const committed = this.base.findSorted(filter, sort, count + changed.size + this.overlay.size);
+    if (!committed) return undefined;
+    const result = committed.filter((doc) => {
+      const id = toValueKey(doc._id);
+      return !this.overlay.has(id) && !changed.has(id);
+    });
+    const query = new Query(filter);
+    for (const id of changed) {
+      if (this.overlay.has(id)) continue;
+      const version = this.base.versionAt(id, this.startedAt);
+      if (version && query.test(version)) result.push(version);
+    }
+    for (const doc of this.overlay.values()) if (doc && query.test(doc)) result.push(doc);
+    return shapeResults(result, { sort, limit: count });
   }
 
   insert(doc: Document): void {
