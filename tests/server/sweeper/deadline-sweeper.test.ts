@@ -47,6 +47,13 @@ describe('deadline sweeper', () => {
     expect(item!.mark).toBe('overdue');
     expect(item!.remainingMs).toBeLessThan(0);
     expect(item!.remainingText).toMatch(/^Quá hạn/);
+
+    // and past the appointment (Monday 10/3 08:37) the dossier clock marks the dossier overdue once, without a late warning
+    t.clock.set(vn(2025, 3, 10, 9, 0));
+    await Promise.all([sweeperOf(restarted, 'server-c').sweepOnce(), first.sweepOnce()]);
+    await first.sweepOnce();
+    const dossierMarks = (await t.outbox.listByDossier(dossier.id)).filter((e) => e.kind === 'notification.official' && String(e.payload.event).startsWith('dossier.')).map((e) => e.payload.event);
+    expect(dossierMarks).toEqual(['dossier.overdue']);
   });
 
   it('leaves a timer leased by another owner alone until the lease expires, then fires it once', async () => {
