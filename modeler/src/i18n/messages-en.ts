@@ -1,5 +1,6 @@
 /** @module messagesEn — the interface in English, key for key with messagesVi. */
 import type { messagesVi } from './messages-vi';
+import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'app.tagline': 'Inter-agency administrative procedures',
@@ -117,4 +118,6 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'template.taskReturn': 'Return result',
   'template.received': 'Dossier submitted',
   'template.returned': 'Result returned',
+  // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
+  ...workspaceMessagesEn,
 };

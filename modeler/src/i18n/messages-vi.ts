@@ -1,4 +1,5 @@
 /** @module messagesVi — the interface in Vietnamese (the default), in DOMAIN.md's words: thủ tục, bước xử lý, cơ quan… */
+import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
 export const messagesVi = {
   'app.tagline': 'Thủ tục hành chính liên thông',
   'app.language': 'Ngôn ngữ',
@@ -115,4 +116,6 @@ export const messagesVi = {
   'template.taskReturn': 'Trả kết quả',
   'template.received': 'Hồ sơ được nộp',
   'template.returned': 'Đã trả kết quả',
+  // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
+  ...workspaceMessagesVi,
 };

@@ -18,9 +18,11 @@ export interface Route {
 
 export const routeTable: Route[] = [
   { path: '/modeler', label: 'nav.modeler', load: async () => (await import('../modeler/modeler-view')).mountModelerView },
-  { path: '/inbox', label: 'nav.inbox', load: async () => mountPlaceholderView('nav.inbox') },
+  // Workspaces (inbox with the dossier page under /inbox/dossiers/{id}, heatmap, lookup): modeler/src/workspaces/.
+  { path: '/inbox', label: 'nav.inbox', load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
   { path: '/dashboard', label: 'nav.dashboard', load: async () => mountPlaceholderView('nav.dashboard') },
-  { path: '/lookup', label: 'nav.lookup', load: async () => mountPlaceholderView('nav.lookup') },
+  { path: '/heatmap', label: 'nav.heatmap', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
+  { path: '/lookup', label: 'nav.lookup', load: async () => (await import('../workspaces/lookup/lookup-view')).mountLookupView },
 ];
 
 /** The route for a location path; the modeler is the home page until the other workspaces exist. */

@@ -153,7 +153,7 @@ export async function requestBlob(path: string): Promise<Blob> {
 const enc = encodeURIComponent;
 
 export const workspaceApi = {
-  me: () => requestJson<CurrentUser>('GET', '/api/auth/me'),
+  me: async () => (await requestJson<{ user: CurrentUser }>('GET', '/api/auth/me')).user,
   agencies: () => requestJson<AgencyInfo[]>('GET', '/api/agencies'),
   inbox: (scope: 'mine' | 'department') => requestJson<{ items: InboxItem[] }>('GET', withQuery('/api/inbox', { scope })),
   dossier: (id: string) => requestJson<DossierView>('GET', `/api/dossiers/${enc(id)}`),

@@ -8,29 +8,44 @@ import type { InboxMark } from './workspace-api';
 const HOUR_MS = 3_600_000;
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** "05/03/2025 14:30" in Vietnam's time, whatever the browser's zone; empty for a missing instant. */
+/** "05/03/2025 14:30" in Vietnam's time (day first, 24 hours, in both languages), whatever the browser's zone. */
 export function formatDateTime(iso: string | number | undefined): string {
-  if (iso === undefined || iso === '') return '';
+  const parts = dateParts(iso);
+  return parts ? `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}` : '';
+}
+
+/** "14:30:05" in Vietnam's time. */
+export function formatTime(at: number): string {
+  const parts = dateParts(at);
+  return parts ? `${parts.hour}:${parts.minute}:${parts.second}` : '';
+}
+
+const PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function dateParts(iso: string | number | undefined): Record<string, string> | undefined {
+  if (iso === undefined || iso === '') return undefined;
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return Object.fromEntries(PARTS.formatToParts(date).map((part) => [part.type, part.value]));
 }
 
 /** "05/03/2025" in Vietnam's time. */
 export function formatDate(iso: string | number | undefined): string {
-  return formatDateTime(iso).split(/,?\s/)[0] ?? '';
+  return formatDateTime(iso).split(' ')[0] ?? '';
 }
 
 /** Working time in words, 8 working hours a day: "1 ngày 2 giờ làm việc". */
 export function workingDuration(ms: number): string {
+  if (Math.abs(ms) < HOUR_MS) return t('ws.duration.minutes', { minutes: Math.max(1, Math.round(Math.abs(ms) / 60_000)) });
   const hours = Math.round(Math.abs(ms) / HOUR_MS);
   const days = Math.floor(hours / 8);
   const rest = hours % 8;

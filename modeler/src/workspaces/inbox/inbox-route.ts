@@ -2,6 +2,7 @@
  * @module inboxRoute — the `/inbox` route: the official's inbox, and under `/inbox/dossiers/{id}` the dossier page it
  * opens (one route, so the navigation keeps "Hồ sơ cần xử lý" highlighted while a dossier is open).
  */
+import '../workspaces.css';
 import type { MountView } from '../../shell/route-table';
 import { mountSignedIn } from '../common/sign-in-gate';
 

@@ -1,0 +1,51 @@
+/**
+ * @module statsApi — the statistics and live-heatmap API (`/api/stats/*`, `/api/heatmap/*`, `/api/events`) as the
+ * dashboard and the heatmap read it. Shapes are read loosely: numbers the page does not find show as a dash.
+ */
+import { sessionToken } from '../../api/api-client';
+import { requestBlob, requestJson, withQuery, type Query } from './workspace-api';
+
+export interface ElementCounts {
+  waiting: number;
+  nearlyDue: number;
+  overdue: number;
+}
+
+export interface HeatmapAnswer {
+  procedureKey?: string;
+  version?: number;
+  elements: Record<string, ElementCounts>;
+}
+
+/** A row of any statistics table: the page shows its columns as they come. */
+export type StatsRow = Record<string, unknown>;
+
+/** `{ items }`, `{ rows }` or a bare array: the rows of a statistics answer. */
+export function rowsOf(answer: unknown): StatsRow[] {
+  if (Array.isArray(answer)) return answer as StatsRow[];
+  if (answer && typeof answer === 'object') {
+    for (const name of ['items', 'rows', 'groups', 'points', 'series', 'dossiers', 'steps']) {
+      const value = (answer as Record<string, unknown>)[name];
+      if (Array.isArray(value)) return value as StatsRow[];
+    }
+  }
+  return [];
+}
+
+const enc = encodeURIComponent;
+
+export const statsApi = {
+  summary: (query: Query) => requestJson<Record<string, unknown>>('GET', withQuery('/api/stats/summary', query)),
+  breakdown: (query: Query) => requestJson<unknown>('GET', withQuery('/api/stats/breakdown', query)),
+  trend: (query: Query) => requestJson<unknown>('GET', withQuery('/api/stats/trend', query)),
+  delays: (query: Query) => requestJson<unknown>('GET', withQuery('/api/stats/delays', query)),
+  steps: (query: Query) => requestJson<unknown>('GET', withQuery('/api/stats/steps', query)),
+  dossiers: (query: Query) => requestJson<unknown>('GET', withQuery('/api/stats/dossiers', query)),
+  /** The same table as CSV (`format=csv`), fetched with the session so the browser can save it. */
+  csv: (table: string, query: Query) => requestBlob(withQuery(`/api/stats/${table}`, { ...query, format: 'csv' })),
+  heatmap: (key: string, version: number) => requestJson<HeatmapAnswer>('GET', `/api/heatmap/${enc(key)}/versions/${version}`),
+  heatmapDossiers: (key: string, version: number, elementId: string) =>
+    requestJson<unknown>('GET', `/api/heatmap/${enc(key)}/versions/${version}/elements/${enc(elementId)}/dossiers`),
+  /** Server-sent events of one procedure; EventSource cannot send headers, so the token rides in the query. */
+  events: (procedureKey: string) => new EventSource(withQuery('/api/events', { procedureKey, access_token: sessionToken() })),
+};

@@ -1,0 +1,167 @@
+/**
+ * The official's inbox and dossier page in a real browser (Debian Chromium via playwright-core) against the whole
+ * server: an official of the one-stop counter sees only their unit's steps, most urgent first with readable badges,
+ * opens a dossier, completes its step and sees it leave the inbox. Screenshots go to tests/browser/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../../support/browser-launch';
+import { startWorkspaceApp, workspaceFrontEndBuilt, type WorkspaceTestApp } from '../../support/browser-workspace-app';
+import { signInThroughPage, signOutThroughStorage } from '../../support/browser-workspace-page';
+import { completeOpenStep, seedWorkingDay, type WorkspaceSeed } from '../../support/browser-workspace-seed';
+
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const runnable = chromiumAvailable() && workspaceFrontEndBuilt();
+if (!runnable) console.log('skipped: no chromium at /usr/bin/chromium or modeler/dist not built (npm run build:modeler)');
+
+describe.runIf(runnable)('the official inbox and dossier page in a browser', () => {
+  let app: WorkspaceTestApp;
+  let seed: WorkspaceSeed;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    app = await startWorkspaceApp();
+    seed = await seedWorkingDay(app);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 }, locale: 'vi-VN' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await page?.screenshot({ path: `${screenshots}workspaces-inbox-99-last-state.png`, fullPage: true }).catch(() => undefined);
+    if (pageErrors.length > 0) console.log('page errors:', pageErrors);
+    await browser?.close();
+    await app?.close();
+  });
+
+  const rowCodes = () => page.locator('.ws-inbox-table tbody tr').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.dossierCode));
+
+  it('shows an official of the one-stop counter only their unit’s steps, overdue first, with badges and the working time left', async () => {
+    // given a working Monday at 14:37 with four dossiers at the counter and one handed on to the Department of Finance
+    // when the counter's official signs in to the inbox
+    await page.goto(`${app.url}/inbox`);
+    await signInThroughPage(page, 'official.motcua');
+    await page.locator('.ws-inbox-table').waitFor();
+
+    // then the unit's tab lists the counter's four steps, most urgent first, and not the step of the other agency
+    expect(await page.locator('.ws-tab[aria-selected="true"]').textContent()).toBe('Của phòng');
+    expect(await rowCodes()).toEqual([seed.overdue.dossierCode, seed.nearlyDue.dossierCode, seed.inTime[0]!.dossierCode, seed.inTime[1]!.dossierCode]);
+    expect(await rowCodes()).not.toContain(seed.atFinance.dossierCode);
+    // and each step says how urgent it is, in words
+    const first = page.locator(`tr[data-dossier-code="${seed.overdue.dossierCode}"]`);
+    expect(await first.locator('.ws-badge').textContent()).toBe('Quá hạn');
+    expect(await first.locator('.ws-remaining').textContent()).toBe('quá hạn 30 phút làm việc');
+    const second = page.locator(`tr[data-dossier-code="${seed.nearlyDue.dossierCode}"]`);
+    expect(await second.locator('.ws-badge').textContent()).toBe('Sắp đến hạn');
+    expect(await second.locator('.ws-remaining').textContent()).toBe('còn 23 phút làm việc');
+    const third = page.locator(`tr[data-dossier-code="${seed.inTime[0]!.dossierCode}"]`);
+    expect(await third.locator('.ws-badge').textContent()).toBe('Trong hạn');
+    expect(await third.locator('.ws-remaining').textContent()).toBe('còn 2 giờ làm việc');
+    expect(await page.locator('.ws-inbox-summary').textContent()).toContain('1 quá hạn');
+    await page.screenshot({ path: `${screenshots}workspaces-01-inbox.png` });
+  });
+
+  it('moves a claimed step into “my” tab', async () => {
+    // given the official's own tab is empty
+    await page.locator('.ws-tab[data-scope="mine"]').click();
+    await page.locator('.ws-inbox-list .ws-empty').waitFor();
+    expect(await page.locator('.ws-inbox-list').textContent()).toContain('Không có hồ sơ nào cần xử lý.');
+
+    // when they claim the overdue step from the unit's tab
+    await page.locator('.ws-tab[data-scope="department"]').click();
+    const row = page.locator(`tr[data-dossier-code="${seed.overdue.dossierCode}"]`);
+    await row.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await page.locator('.ws-ok').waitFor();
+    expect(await page.locator('.ws-ok').textContent()).toContain(seed.overdue.dossierCode);
+
+    // then it is theirs, and their own tab lists it
+    await expect.poll(() => row.locator('td').nth(5).textContent()).toBe('Tôi');
+    await page.locator('.ws-tab[data-scope="mine"]').click();
+    await expect.poll(rowCodes).toEqual([seed.overdue.dossierCode]);
+    await page.locator('.ws-tab[data-scope="department"]').click();
+    await page.locator('.ws-inbox-table').waitFor();
+  });
+
+  it('opens a dossier with its applicant, e-form, documents, timeline and forms, and completes its step so it leaves the inbox', async () => {
+    // when the official opens the nearly-due dossier
+    await page.locator(`tr[data-dossier-code="${seed.nearlyDue.dossierCode}"]`).getByRole('link', { name: 'Mở hồ sơ' }).click();
+    await page.locator('.ws-dossier-head').waitFor();
+
+    // then the page shows the applicant, the e-form, the documents, the timeline and the step to act on
+    expect(await page.locator('.ws-dossier-head h2').textContent()).toBe(`Hồ sơ ${seed.nearlyDue.dossierCode}`);
+    expect(await page.locator('.ws-dossier-head .ws-status-badge').textContent()).toBe('Đang xử lý');
+    expect(await page.locator('[data-section="applicant"]').textContent()).toContain('Trần Thị Bình');
+    expect(await page.locator('[data-section="applicant"]').textContent()).toContain('10/03/2025 09:30');
+    expect(await page.locator('[data-section="eform"]').textContent()).toContain('Công ty TNHH Trần Thị Bình');
+    expect(await page.locator('[data-section="files"]').textContent()).toContain('Bản sao căn cước công dân — bản sao chứng thực × 1');
+    expect(await page.locator('.ws-timeline tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.ws-timeline').textContent()).toContain('Tiếp nhận hồ sơ');
+    const card = page.locator('.ws-step-card').first();
+    expect(await card.locator('strong').textContent()).toBe('Kiểm tra và chuyển hồ sơ');
+    expect(await card.locator('.ws-badge').textContent()).toBe('Sắp đến hạn');
+    await page.setViewportSize({ width: 1440, height: 1700 });
+    await page.screenshot({ path: `${screenshots}workspaces-02-dossier.png` });
+
+    // and the receipt slip (form 01) opens in a new tab
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('button[data-form="01"]').click()]);
+    await popup.waitForURL(/^blob:/);
+    await popup.waitForLoadState();
+    expect(await popup.locator('body').textContent()).toContain(seed.nearlyDue.dossierCode);
+    await popup.screenshot({ path: `${screenshots}workspaces-03-form-01.png`, fullPage: true });
+    await popup.close();
+
+    // when they complete the step with a note
+    await card.locator('select[name="decision"]').selectOption('approve');
+    await card.locator('textarea[name="note"]').fill('Hồ sơ đầy đủ, chuyển Sở Tài chính');
+    await card.getByRole('button', { name: 'Hoàn thành và chuyển tiếp' }).click();
+
+    // then the page says so, the timeline has the hand-over, and no step of their unit is left on the dossier
+    await page.locator('.ws-ok').waitFor();
+    expect(await page.locator('.ws-ok').textContent()).toBe('Đã hoàn thành bước «Kiểm tra và chuyển hồ sơ».');
+    await page.locator('[data-section="actions"] .ws-empty').waitFor();
+    expect(await page.locator('.ws-timeline').textContent()).toContain('Hoàn thành bước, chuyển tiếp');
+    expect(await page.locator('.ws-timeline').textContent()).toContain('Trước hạn');
+    await page.screenshot({ path: `${screenshots}workspaces-04-dossier-completed.png` });
+    await page.setViewportSize({ width: 1440, height: 960 });
+
+    // and back in the inbox the dossier is gone, while the Department of Finance now has it
+    await page.locator('.ws-back').click();
+    await page.locator('.ws-inbox-table').waitFor();
+    await expect.poll(rowCodes).toEqual([seed.overdue.dossierCode, seed.inTime[0]!.dossierCode, seed.inTime[1]!.dossierCode]);
+    const finance = await app.call<{ items: { dossierCode: string }[] }>('official.dkkd', 'GET', '/api/inbox');
+    expect(finance.body.items.map((item) => item.dossierCode)).toContain(seed.nearlyDue.dossierCode);
+  });
+
+  it('shows a refusal of the server as a readable Vietnamese message with its detail', async () => {
+    // given the dossier page of a step that the official completes meanwhile in another tab
+    await page.locator(`tr[data-dossier-code="${seed.inTime[0]!.dossierCode}"]`).getByRole('link', { name: 'Mở hồ sơ' }).click();
+    const card = page.locator('.ws-step-card').first();
+    await card.waitFor();
+    await completeOpenStep(app, 'official.motcua', seed.inTime[0]!.id);
+
+    // when they complete it again on this page
+    await card.getByRole('button', { name: 'Hoàn thành và chuyển tiếp' }).click();
+
+    // then the refusal is shown in Vietnamese with the server's detail
+    const error = page.locator('[data-section="actions"] .ws-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/^Không thực hiện được ở trạng thái hiện tại: .+/);
+    await page.screenshot({ path: `${screenshots}workspaces-05-dossier-error.png` });
+  });
+
+  it('shows an official of the Department of Finance only their own unit’s step', async () => {
+    // when the finance official signs in
+    await signOutThroughStorage(page);
+    await page.goto(`${app.url}/inbox`);
+    await signInThroughPage(page, 'official.dkkd');
+    await page.locator('.ws-inbox-table').waitFor();
+    // then only the dossiers handed on to finance are listed, none of the counter's
+    expect((await rowCodes()).sort()).toEqual([seed.atFinance.dossierCode, seed.nearlyDue.dossierCode, seed.inTime[0]!.dossierCode].sort());
+    expect(await rowCodes()).not.toContain(seed.inTime[1]!.dossierCode);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * @module browserWorkspaceSeed — a working Monday for the workspace browser tests, through the dossier routes only:
+ * the two-agency fixture procedure deployed, five dossiers received at the one-stop counter from 08:37 on, one of
+ * them already handed on to the Department of Finance, and the clock at 14:37 so the counter's steps are overdue,
+ * nearly due and in time (4 working-hour budget, nearly due at 75 %).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { WorkspaceTestApp } from './browser-workspace-app';
+
+export const SEED_PROCEDURE_KEY = 'thu-lien-thong';
+const fixtureXml = readFileSync(fileURLToPath(new URL('../fixtures/server/two-agency-procedure.bpmn', import.meta.url)), 'utf8');
+const MINUTE = 60_000;
+
+export interface SeededDossier {
+  id: string;
+  dossierCode: string;
+  applicant: { name: string; idNumber: string };
+}
+
+export interface WorkspaceSeed {
+  /** Received at 08:37: overdue at 14:37. */
+  overdue: SeededDossier;
+  /** Received at 09:30: nearly due at 14:37. */
+  nearlyDue: SeededDossier;
+  /** Received at 10:37 and 11:37: in time. */
+  inTime: SeededDossier[];
+  /** Handed on to the Department of Finance (another agency) at 11:40. */
+  atFinance: SeededDossier;
+}
+
+const APPLICANTS = [
+  { name: 'Nguyễn Văn An', idNumber: '001085000101' },
+  { name: 'Trần Thị Bình', idNumber: '001190000202' },
+  { name: 'Lê Văn Cường', idNumber: '001088000303' },
+  { name: 'Phạm Thị Dung', idNumber: '001192000404' },
+  { name: 'Hoàng Văn Em', idNumber: '001080000505' },
+];
+
+export async function seedWorkingDay(app: WorkspaceTestApp): Promise<WorkspaceSeed> {
+  const deployed = await app.call('analyst', 'POST', '/api/procedures', { key: SEED_PROCEDURE_KEY, xml: fixtureXml });
+  if (deployed.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(deployed.body)}`);
+  let index = 0;
+  const receive = async (): Promise<SeededDossier> => {
+    const applicant = { ...APPLICANTS[index % APPLICANTS.length]!, phone: '0912345678', address: 'Số 1 Tràng Tiền, Hà Nội' };
+    index += 1;
+    const answer = await app.call<SeededDossier>('official.motcua', 'POST', '/api/dossiers', {
+      procedureKey: SEED_PROCEDURE_KEY,
+      applicant,
+      form: { businessName: `Công ty TNHH ${applicant.name}`, capital: 1_500_000_000 },
+      documents: [
+        { name: 'Giấy đề nghị đăng ký', copyType: 'original', quantity: 1 },
+        { name: 'Bản sao căn cước công dân', copyType: 'certifiedCopy', quantity: 1 },
+      ],
+    });
+    if (answer.status !== 201) throw new Error(`receive failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  // Monday 3/3/2025 08:37 in Hanoi (UTC+7).
+  app.clock.set(Date.UTC(2025, 2, 3, 1, 37));
+  const overdue = await receive();
+  app.clock.advance(53 * MINUTE);
+  const nearlyDue = await receive();
+  app.clock.advance(67 * MINUTE);
+  const first = await receive();
+  app.clock.advance(60 * MINUTE);
+  const second = await receive();
+  const atFinance = await receive();
+  app.clock.advance(3 * MINUTE);
+  await completeOpenStep(app, 'official.motcua', atFinance.id);
+  app.clock.set(Date.UTC(2025, 2, 3, 7, 37));
+  return { overdue, nearlyDue, inTime: [first, second], atFinance };
+}
+
+/** Completes (approve) the open step of `dossierId` in `user`'s department inbox; returns that step's element id. */
+export async function completeOpenStep(app: WorkspaceTestApp, user: string, dossierId: string): Promise<string> {
+  const inbox = await app.call<{ items: { id: string; dossierId: string; elementId: string }[] }>(user, 'GET', '/api/inbox?scope=department');
+  const step = inbox.body.items.find((item) => item.dossierId === dossierId);
+  if (!step) throw new Error(`no open step of ${dossierId} for ${user}`);
+  const done = await app.call(user, 'POST', `/api/steps/${encodeURIComponent(step.id)}/complete`, { decision: 'approve' });
+  if (done.status !== 200) throw new Error(`complete failed: ${done.status} ${JSON.stringify(done.body)}`);
+  return step.elementId;
+}
