@@ -29,6 +29,12 @@ import { fixedCalendarSource, type CalendarSource } from './dossiers/timekeeping
 import type { CalendarStore } from './calendars/calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 import { randomUUID } from 'node:crypto';
+import type { DossierFactsStore } from './statistics/dossier-facts-store';
+import { MemoryDossierFactsStore } from './persistence/memory/memory-dossier-facts-store';
+import { HeatmapNotifier } from './heatmap/heatmap-notifier';
+import { createStatsRoutes } from './routes/stats-routes';
+import { createHeatmapRoutes } from './routes/heatmap-routes';
+import { createEventRoutes } from './routes/event-routes';
 
 export interface AppDeps {
   stores: Stores;
@@ -57,6 +63,10 @@ export interface AppDeps {
   attachmentLimits?: AttachmentLimits;
   /** Folder of the built front end (modeler/dist); absent in API-only tests. */
   frontEndRoot?: string;
+  /** The dashboard's read model, written in each dossier unit of work; in memory when absent. */
+  facts?: DossierFactsStore;
+  /** Heatmap changes for the event streams (pass the one `pollDossierFacts` feeds); a new one when absent. */
+  heatmapChanges?: HeatmapNotifier;
 }
 
 function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
@@ -71,7 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const attachments = deps.attachments ?? new MemoryAttachmentStore();
   const attachmentLimits = deps.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
   // Safety middleware and authentication first: hono runs middleware only for routes added after it.
-  installAccess(app, {
+  const accessLayer = installAccess(app, {
     ...deps.access,
     clock: deps.clock,
     logger: deps.logger,
@@ -89,12 +99,20 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/procedures/*', procedureAccess);
   app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
 
-  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID };
+  const facts = deps.facts ?? new MemoryDossierFactsStore();
+  const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();
+  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges };
   installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, submissionLimit: deps.submissionLimit, calendarStore: deps.calendarStore });
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));
   app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits }));
+
+  // The supervisors' dashboard (Decision 766/QĐ-TTg figures) and the live heatmap with its event stream.
+  const statsDeps = { facts, clock: deps.clock, calendars: dossierDeps.calendars, agencies: deps.access.agencies, users: deps.access.users, procedures: deps.stores.procedures };
+  app.route('/api/stats', createStatsRoutes(statsDeps));
+  app.route('/api/heatmap', createHeatmapRoutes(statsDeps));
+  app.route('/api/events', createEventRoutes({ notifier: heatmapChanges, tokens: accessLayer.tokens, users: deps.access.users }));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

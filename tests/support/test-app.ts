@@ -18,6 +18,9 @@ import type { CalendarSource } from '../../server/src/dossiers/timekeeping';
 import type { CalendarStore } from '../../server/src/calendars/calendar-store';
 import { createStoredCalendarSource } from '../../server/src/calendars/stored-calendar-source';
 import { MemoryCalendarStore } from '../../server/src/persistence/memory/memory-calendar-store';
+import { MemoryDossierFactsStore } from '../../server/src/persistence/memory/memory-dossier-facts-store';
+import type { DossierFactsStore } from '../../server/src/statistics/dossier-facts-store';
+import { HeatmapNotifier } from '../../server/src/heatmap/heatmap-notifier';
 
 export interface SimulatedClock {
   now(): number;
@@ -44,6 +47,8 @@ export interface TestAppOptions {
   attachmentLimits?: AttachmentLimits;
   /** The built browser front end (`modeler/dist`) served at `/`, for browser tests against the whole server. */
   frontEndRoot?: string;
+  /** The dashboard's read model (shared across a restart, or the mongo adapter); in memory by default. */
+  facts?: DossierFactsStore;
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
@@ -53,6 +58,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const calendarStore = options.calendarStore ?? new MemoryCalendarStore();
   const calendars = options.calendars ?? createStoredCalendarSource(calendarStore);
   const attachments = options.attachments ?? new MemoryAttachmentStore();
+  const facts = options.facts ?? new MemoryDossierFactsStore();
+  const heatmapChanges = new HeatmapNotifier();
   const access = createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
   const logger = createLogger({ level: 'silent' });
@@ -69,6 +76,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     calendarStore,
     ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
     attachments,
+    facts,
+    heatmapChanges,
     ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
     ...(options.frontEndRoot ? { frontEndRoot: options.frontEndRoot } : {}),
   });
@@ -97,5 +106,5 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { authorization: `Bearer ${await session.token}` };
   }
 
-  return { app, clock, stores, access, outbox, calendars, calendarStore, attachments, as };
+  return { app, clock, stores, access, outbox, calendars, calendarStore, attachments, facts, heatmapChanges, as };
 }

@@ -9,6 +9,8 @@ import { HttpProblem } from '../http/http-problem';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange, type TxStores } from './dossier-change';
 import type { Timekeeping } from './timekeeping';
+import { announceHeatmapChanges, recordDossierFacts } from '../statistics/record-dossier-facts';
+import type { HeatmapChange } from '../heatmap/heatmap-notifier';
 
 const ATTEMPTS = 5;
 
@@ -23,16 +25,21 @@ export async function runDossierChange<T>(
   actor: Actor,
   work: (change: DossierChange) => Promise<T>,
 ): Promise<{ result: T; dossier: DossierRecord }> {
-  return withRetry(() =>
+  let changes: HeatmapChange[] = [];
+  const outcome = await withRetry(() =>
     deps.stores.transaction(async (tx) => {
       const dossier = await tx.dossiers.get(dossierId);
       if (!dossier) throw dossierNotFound(dossierId);
       const procedure = await procedureOf(tx, dossier.procedureKey, dossier.procedureVersion);
       const change = new DossierChange(deps, tx, dossier, procedure, await deps.calendars.current(), actor);
       const result = await work(change);
-      return { result, dossier: await change.save() };
+      const saved = await change.save();
+      changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
+      return { result, dossier: saved };
     }),
   );
+  announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
+  return outcome;
 }
 
 /** Runs `work` on a dossier record that does not exist yet; `save` creates it. */
@@ -43,14 +50,19 @@ export async function runNewDossier<T>(
   build: (tx: TxStores, kit: Timekeeping) => Promise<DossierRecord>,
   work: (change: DossierChange) => Promise<T>,
 ): Promise<{ result: T; dossier: DossierRecord }> {
-  return withRetry(() =>
+  let changes: HeatmapChange[] = [];
+  const outcome = await withRetry(() =>
     deps.stores.transaction(async (tx) => {
       const kit = await deps.calendars.current();
       const change = new DossierChange(deps, tx, await build(tx, kit), procedure, kit, actor, { isNew: true });
       const result = await work(change);
-      return { result, dossier: await change.save() };
+      const saved = await change.save();
+      changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
+      return { result, dossier: saved };
     }),
   );
+  announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
+  return outcome;
 }
 
 export async function procedureOf(tx: TxStores, key: string, version: number): Promise<ProcedureRecord> {

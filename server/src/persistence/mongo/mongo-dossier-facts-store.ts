@@ -1,0 +1,72 @@
+/** @module MongoDossierFactsStore — the dashboard's read model on the `dossierFacts` collection. */
+import type { Connection, QueryFilter } from 'mongoose';
+import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
+import type { DossierFactsQuery, DossierFactsStore } from '../../statistics/dossier-facts-store';
+import { dossierFactsModel, type DossierFactsDocument, type DossierFactsModel } from './dossier-facts-model';
+import { isDuplicateKeyError } from './is-duplicate-key-error';
+
+function toRecord(document: DossierFactsDocument): DossierFactsRecord {
+  const { _id, ...rest } = document;
+  return { ...rest, steps: rest.steps ?? [], dossierId: _id };
+}
+
+function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
+  const and: QueryFilter<DossierFactsDocument>[] = [];
+  if (query.procedureKey !== undefined) and.push({ procedureKey: query.procedureKey });
+  if (query.procedureVersion !== undefined) and.push({ procedureVersion: query.procedureVersion });
+  if (query.agencyIds) and.push({ agencyIds: { $in: [...query.agencyIds] } });
+  if (query.startedTo !== undefined) {
+    // Refused or withdrawn at intake: no receipt, the submission counts (Decision 766/QĐ-TTg).
+    and.push({ $or: [{ receivedAt: { $lte: query.startedTo } }, { receivedAt: null, submittedAt: { $lte: query.startedTo } }] });
+  }
+  if (query.endedFrom !== undefined) and.push({ $or: [{ endAt: null }, { endAt: { $gte: query.endedFrom } }] });
+  if (query.withOpenSteps) and.push({ 'openElements.0': { $exists: true } });
+  return and.length > 0 ? { $and: and } : {};
+}
+
+export class MongoDossierFactsStore implements DossierFactsStore {
+  private constructor(private readonly facts: DossierFactsModel) {}
+
+  /** Creates the collection and its indexes first. */
+  static async create(connection: Connection): Promise<MongoDossierFactsStore> {
+    const model = dossierFactsModel(connection);
+    await model.createCollection();
+    await model.syncIndexes();
+    return new MongoDossierFactsStore(model);
+  }
+
+  async put(record: DossierFactsRecord): Promise<void> {
+    const { dossierId, ...fields } = record;
+    try {
+      // Replace only older facts: a late writer with a lower dossier revision leaves newer facts alone.
+      await this.facts.replaceOne({ _id: dossierId, dossierRev: { $lte: record.dossierRev } }, fields, { upsert: true });
+    } catch (error) {
+      // The upsert met newer facts under the same _id: nothing to do.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  async putMany(records: readonly DossierFactsRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.facts.bulkWrite(
+      records.map(({ dossierId, ...fields }) => ({ replaceOne: { filter: { _id: dossierId }, replacement: fields, upsert: true } })),
+      { ordered: false },
+    );
+  }
+
+  async get(dossierId: string): Promise<DossierFactsRecord | undefined> {
+    const found = await this.facts.findById(dossierId).lean<DossierFactsDocument>();
+    return found ? toRecord(found) : undefined;
+  }
+
+  async list(query: DossierFactsQuery): Promise<readonly DossierFactsRecord[]> {
+    const projection = query.withoutHistory ? { steps: 0 } : {};
+    const found = await this.facts.find(toFilter(query), projection).lean<DossierFactsDocument[]>();
+    return found.map(toRecord);
+  }
+
+  async changedSince(at: number): Promise<readonly DossierFactsRecord[]> {
+    const found = await this.facts.find({ updatedAt: { $gt: at } }).lean<DossierFactsDocument[]>();
+    return found.map(toRecord);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * @module event-routes — `GET /api/events?procedureKey=…`: the live heatmap's server-sent events. Browsers'
+ * EventSource cannot set headers, so this route alone also accepts the session token as `?access_token=` (RFC 6750
+ * §2.3); the token is verified like a bearer header and never logged.
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { principalOf } from '../access/auth-middleware';
+import { toPrincipal } from '../access/principal';
+import type { SessionTokens } from '../access/session-tokens';
+import type { UserStore } from '../access/user-store';
+import { streamHeatmapChanges } from '../heatmap/heatmap-stream';
+import type { HeatmapNotifier } from '../heatmap/heatmap-notifier';
+import { createApiRouter } from '../http/api-router';
+import { HttpProblem } from '../http/http-problem';
+import { problem } from './route-schemas';
+
+export interface EventRouteDeps {
+  notifier: HeatmapNotifier;
+  tokens: SessionTokens;
+  users: UserStore;
+  keepAliveMs?: number;
+}
+
+const eventsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  request: { query: z.object({ procedureKey: z.string().min(1).max(200), access_token: z.string().max(4096).optional() }) },
+  responses: {
+    200: { description: 'text/event-stream of `heatmap.changed` events', content: { 'text/event-stream': { schema: z.string() } } },
+    400: problem('No procedureKey'),
+    401: problem('Not signed in'),
+  },
+});
+
+/** The principal of the Authorization header, else of `?access_token=`. */
+async function signIn(c: Context, deps: EventRouteDeps, token: string | undefined): Promise<void> {
+  if (c.get('principal') || token === undefined) return;
+  const unauthenticated = new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', title: 'Not signed in', detail: 'The access token is not valid.' });
+  const verified = await deps.tokens.verifyToken(token).catch(() => undefined);
+  if (!verified) throw unauthenticated;
+  const user = await deps.users.get(verified.userId);
+  if (!user || user.disabled) throw unauthenticated;
+  c.set('principal', toPrincipal(user));
+}
+
+export function createEventRoutes(deps: EventRouteDeps): OpenAPIHono {
+  const routes = createApiRouter();
+  routes.openapi(eventsRoute, (async (c: Context) => {
+    const query = (c.req as unknown as { valid(target: 'query'): { procedureKey: string; access_token?: string } }).valid('query');
+    await signIn(c, deps, query.access_token);
+    principalOf(c);
+    return streamHeatmapChanges(c, deps.notifier, query.procedureKey, deps.keepAliveMs);
+  }) as never);
+  return routes;
+}

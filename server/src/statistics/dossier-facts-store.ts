@@ -1,0 +1,34 @@
+/**
+ * @module dossier-facts-store — the port of the dashboard's read model: one `DossierFactsRecord` per dossier,
+ * replaced whole on every dossier change, queried by period, scope and open step. Adapters:
+ * `persistence/memory/memory-dossier-facts-store.ts` and `persistence/mongo/mongo-dossier-facts-store.ts`.
+ */
+import type { DossierFactsRecord } from './dossier-facts-record';
+
+/** Which facts a dashboard query reads. Every field narrows; absent fields do not. */
+export interface DossierFactsQuery {
+  /** Dossiers that started (receipt, or submission when refused at intake) on or before this instant … */
+  startedTo?: number;
+  /** … and had not ended before this instant (open ones always qualify). */
+  endedFrom?: number;
+  procedureKey?: string;
+  procedureVersion?: number;
+  /** Dossiers whose route reached any of these agencies. */
+  agencyIds?: readonly string[];
+  /** Only dossiers with an open step (the heatmap and the step lists). */
+  withOpenSteps?: boolean;
+  /** Leave out the step history (`steps` may then be empty; `openSteps` is always there): lighter to read. */
+  withoutHistory?: boolean;
+}
+
+export interface DossierFactsStore {
+  /** Stores the facts of one dossier, unless newer facts (a higher `dossierRev`) are stored already. */
+  put(record: DossierFactsRecord): Promise<void>;
+  /** Many at once (seeding, rebuilding); same rule per record. */
+  putMany(records: readonly DossierFactsRecord[]): Promise<void>;
+  get(dossierId: string): Promise<DossierFactsRecord | undefined>;
+  /** The matching records; read-only (the memory adapter hands out its own objects for speed). */
+  list(query: DossierFactsQuery): Promise<readonly DossierFactsRecord[]>;
+  /** Records of dossiers changed after `at` (their `updatedAt`): other server processes' changes, for the event stream's poll. */
+  changedSince(at: number): Promise<readonly DossierFactsRecord[]>;
+}

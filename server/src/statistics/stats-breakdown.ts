@@ -1,0 +1,71 @@
+/**
+ * @module stats-breakdown — the dashboard's figures per agency, department, official or procedure. A dossier counts
+ * under every agency, department and official its route reached (Decision 766/QĐ-TTg asks them per unit and per
+ * official); an open step counts under its own unit and assignee.
+ */
+import { computeStatisticsBy } from '../../../engine/src/index';
+import { placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
+import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
+import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
+import { loadLabels, type Dimension, type StatsDeps } from './stats-deps';
+import type { StatsScope } from './stats-scope';
+import { factsInScope } from './stats-summary';
+
+export interface BreakdownRow extends DossierTally {
+  key: string;
+  label: string;
+  onTimeRate: number | null;
+  averageProcessingDays: number | null;
+}
+
+/** The keys a dossier counts under, limited to the scope asked for. */
+export function dossierKeys(record: DossierFactsRecord, by: Dimension, scope: StatsScope): string[] {
+  switch (by) {
+    case 'agency':
+      return scope.agencyIds ? record.agencyIds.filter((id) => scope.agencyIds!.includes(id)) : record.agencyIds;
+    case 'department':
+      return scope.departmentId ? record.departmentIds.filter((id) => id === scope.departmentId) : record.departmentIds;
+    case 'official':
+      return scope.officialId ? record.officialIds.filter((id) => id === scope.officialId) : record.officialIds;
+    case 'procedure':
+      return [record.procedureKey];
+  }
+}
+
+export function stepKey(step: StepFacts, record: DossierFactsRecord, by: Dimension): string | undefined {
+  if (by === 'agency') return step.agencyId;
+  if (by === 'department') return step.departmentId;
+  if (by === 'official') return step.assigneeId;
+  return record.procedureKey;
+}
+
+export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
+  const records = await factsInScope(deps, scope);
+  const now = deps.clock.now();
+  const tallies = new Map<string, DossierTally>();
+  const tallyOf = (key: string): DossierTally => {
+    let tally = tallies.get(key);
+    if (!tally) tallies.set(key, (tally = createDossierTally()));
+    return tally;
+  };
+  const keysById = new Map<string, string[]>();
+  for (const record of records) {
+    const keys = dossierKeys(record, by, scope);
+    keysById.set(record.dossierId, keys);
+    const place = placeInPeriod(record, scope.period);
+    if (place) for (const key of keys) countDossier(tallyOf(key), place.classification, place.received);
+    for (const step of record.openSteps) {
+      const key = stepKey(step, record, by);
+      if (key !== undefined && stepInScope(step, scope)) countStep(tallyOf(key), stepMarkAt(step, now));
+    }
+  }
+  const { time } = await deps.calendars.current();
+  const figures = computeStatisticsBy(records.map(toStatisticsFacts), (facts) => keysById.get(facts.dossierId), { period: scope.period, unit: 'workingDays', workingTime: time });
+  const label = await loadLabels(deps, by);
+  const rows = [...tallies].map(([key, tally]): BreakdownRow => {
+    const own = figures.get(key);
+    return { key, label: label(key), ...tally, onTimeRate: own?.onTimeRate ?? null, averageProcessingDays: own?.averageProcessing?.value ?? null };
+  });
+  rows.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  return { rows };
+}
