@@ -14,7 +14,7 @@ export interface Urgency {
 }
 
 const RANK: Record<InboxMark, number> = { overdue: 0, nearlyDue: 1, due: 2, paused: 3, none: 4 };
-const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 
 export function urgencyOf(step: StepRecord, now: number, time: WorkingTime): Urgency {
   const clock = clockContextOf(step)?.clock;
@@ -31,11 +31,13 @@ export function compareUrgency(a: { urgency: Urgency; step: StepRecord }, b: { u
   return RANK[a.urgency.mark] - RANK[b.urgency.mark] || (a.step.dueAt ?? Infinity) - (b.step.dueAt ?? Infinity) || a.step.startedAt - b.step.startedAt;
 }
 
-/** Working time in words, 8 working hours a day (DOMAIN.md "Time"): "1 ngày 3 giờ làm việc". */
+/** Working time in words, 8 working hours a day (DOMAIN.md "Time"): "1 ngày 3 giờ", "1 giờ 30 phút làm việc". */
 export function durationText(ms: number): string {
-  const hours = Math.round(Math.abs(ms) / HOUR_MS);
-  const days = Math.floor(hours / 8);
-  const rest = hours % 8;
-  const parts = [days > 0 ? `${days} ngày` : '', rest > 0 || days === 0 ? `${rest} giờ` : ''].filter(Boolean);
+  const minutes = Math.round(Math.abs(ms) / MINUTE_MS);
+  const days = Math.floor(minutes / (8 * 60));
+  const hours = Math.floor((minutes % (8 * 60)) / 60);
+  const rest = minutes % 60;
+  // Minutes matter only within the last working day.
+  const parts = [days > 0 ? `${days} ngày` : '', hours > 0 ? `${hours} giờ` : '', days === 0 && (rest > 0 || hours === 0) ? `${rest} phút` : ''].filter(Boolean);
   return `${parts.join(' ')} làm việc`;
 }
