@@ -12,5 +12,6 @@ export function rulesOf(definition: ProcedureDefinition): DossierRules {
     ...(procedure?.statutoryBudget ? { statutoryBudget: procedure.statutoryBudget } : {}),
     ...(procedure?.maxReappointments === undefined ? {} : { maxReappointments: procedure.maxReappointments }),
     ...(process?.nearlyDue ? { nearlyDue: process.nearlyDue } : {}),
+    ...(process?.escalation ? { escalation: process.escalation } : {}),
   };
 }

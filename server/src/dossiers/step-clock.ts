@@ -51,7 +51,12 @@ export async function applyStepClock(change: DossierChange, step: StepRecord, ev
   if (step.clock === undefined) return step;
   const next = applyMachineEvent(change.kit.stepMachine, step.clock, event);
   const context = (next.snapshot as { context: StepClockContext }).context;
-  const record = { ...step, clock: next.snapshot, dueAt: context.clock.dueAt };
+  const record: StepRecord = { ...step, clock: next.snapshot, dueAt: context.clock.dueAt };
   for (const item of next.emitted) await applyClockEmitted(change, 'step', item, record);
+  // A rung that says "reassign" puts the step back in the unit's pool for the head to hand on (DOMAIN.md "Overdue consequences").
+  if (next.emitted.some((item) => item.type === 'step.escalated' && item.reassign) && record.assigneeId !== undefined) {
+    await change.audit('step.unassigned', { elementId: step.elementId, from: record.assigneeId, why: 'escalation' }, step.id);
+    delete record.assigneeId;
+  }
   return record;
 }

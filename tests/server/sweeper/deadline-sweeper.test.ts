@@ -1,6 +1,6 @@
 /** The sweeper fires each nearly-due mark, overdue mark and escalation rung exactly once, across owners and restarts. */
 import { describe, expect, it } from 'vitest';
-import { complete, createDossierTestApp, inbox, openStepOf, receive } from '../dossiers/dossier-fixture';
+import { call, complete, createDossierTestApp, inbox, openStepOf, receive } from '../dossiers/dossier-fixture';
 import { sweeperOf, vn } from './sweeper-fixture';
 
 describe('deadline sweeper', () => {
@@ -11,6 +11,7 @@ describe('deadline sweeper', () => {
     await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
     const review = await openStepOf(t, 'official.dkkd', dossier.id);
     expect(review.dueAt).toBe(new Date(vn(2025, 3, 5, 8, 37)).toISOString());
+    expect((await call(t, 'official.dkkd', 'POST', `/api/steps/${review.id}/claim`)).status).toBe(200);
     const errors: unknown[] = [];
     const [first, second] = [sweeperOf(t, 'server-a', errors), sweeperOf(t, 'server-b', errors)];
 
@@ -40,6 +41,8 @@ describe('deadline sweeper', () => {
       ['step.escalated', 2, 'phong-dkkd'],
     ]);
     expect(errors).toEqual([]);
+    // and the last rung (reassign) put the claimed step back in the unit's pool
+    expect((await t.stores.steps.get(review.id))!.assigneeId).toBeUndefined();
     // and nothing of the step is left to fire; the inbox shows it overdue with the working time it is late
     const left = (await t.stores.timers.listByDossier(dossier.id)).filter((timer) => timer.stepId === review.id && timer.status === 'scheduled');
     expect(left).toEqual([]);
