@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 function formWith(filename: string, content: Uint8Array, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
-  form.set('file', new File([content], filename, { type: 'application/octet-stream' }));
+  form.set('file', new File([new Uint8Array(content)], filename, { type: 'application/octet-stream' }));
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   return form;
 }

@@ -3,6 +3,7 @@
  * Demo agencies and users are seeded (password = username), as `npm start` does.
  */
 import { createApp } from '../../server/src/create-app';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../../server/src/logger';
 import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
 import { createMemoryAccessStores } from '../../server/src/persistence/memory/create-memory-access-stores';
@@ -47,6 +48,9 @@ export interface TestAppOptions {
   attachmentLimits?: AttachmentLimits;
   /** The built browser front end (`modeler/dist`) served at `/`, for browser tests against the whole server. */
   frontEndRoot?: string;
+  /** Where the app's log lines go, at `logLevel` (trace by default); without it the app logs nothing. */
+  logDestination?: DestinationStream;
+  logLevel?: string;
   /** The dashboard's read model (shared across a restart, or the mongo adapter); in memory by default. */
   facts?: DossierFactsStore;
 }
@@ -62,7 +66,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const heatmapChanges = new HeatmapNotifier();
   const access = createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
-  const logger = createLogger({ level: 'silent' });
+  const logger = options.logDestination
+    ? createLogger({ level: options.logLevel ?? 'trace', destination: options.logDestination })
+    : createLogger({ level: 'silent' });
   const app = createApp({
     stores,
     access,
