@@ -46,7 +46,9 @@ export class MongoOutboxStore implements OutboxStore {
 
   async enqueue(entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const options = { session: this.session };
+    // Without a session of our own, no `session` key at all: mongoose then joins the transaction `connection.transaction`
+    // runs (see createMongoOutboxStore), so a caller inside `stores.transaction` enqueues with its change.
+    const options = this.session ? { session: this.session } : {};
     // Upserts with $setOnInsert: an entry written again is left as it is, without a duplicate-key error that would
     // abort the surrounding transaction.
     await this.models.entries.bulkWrite(
@@ -159,9 +161,16 @@ function leaseFree(now: number) {
  *
  * @example
  * const outbox = await createMongoOutboxStore(connection, { consumers: ['national-portal', 'email'] });
- * await connection.transaction((session) => outbox.withSession(session).enqueue(entries));
+ * await stores.transaction(async (tx) => {
+ *   await tx.dossiers.update(dossier);
+ *   await outbox.enqueue(entries); // in the same transaction
+ * });
  */
 export async function createMongoOutboxStore(connection: Connection, options: { consumers: readonly string[] }): Promise<MongoOutboxStore> {
+  // The dossier core enqueues inside `stores.transaction` without a handle on its session. With this option mongoose
+  // passes the session of the running `connection.transaction` to operations that name none (only `enqueue` here:
+  // the other stores always name theirs), so the entries commit or roll back with the change they record.
+  connection.base.set('transactionAsyncLocalStorage', true);
   const models = { entries: outboxModel(connection), deliveries: outboxDeliveryModel(connection) };
   for (const model of Object.values(models)) {
     await model.createCollection();
