@@ -11,9 +11,11 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser-launch';
 import { frontEndBuilt, serveTestApp, type ServedTestApp } from './modeler/serve-test-app';
 import { modelerPage } from './modeler-page';
+import { SERVER_ONLY_ISSUE_GATEWAY, serverOnlyIssueXml } from './modeler/server-only-issue-model';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const built = frontEndBuilt();
+const birthGroup = readFileSync(fileURLToPath(new URL('../../procedures/lien-thong-khai-sinh/lien-thong-khai-sinh.bpmn', import.meta.url)), 'utf8');
 const runnable = chromiumAvailable() && built;
 if (!runnable) console.log(`skipped: ${built ? 'no chromium at /usr/bin/chromium' : 'modeler/dist not built (npm run build:modeler)'}`);
 
@@ -30,7 +32,19 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     server = await serveTestApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(`${error.message} ${error.stack ?? ''}`.trim()));
+    // A rejected promise whose reason is a DOM Event reaches 'pageerror' as a bare "Event": name what fired it.
+    await page.addInitScript(() => {
+      window.addEventListener('unhandledrejection', (event) => {
+        const reason = event.reason as { type?: string; target?: { constructor?: { name?: string }; src?: string; url?: string } } | undefined;
+        if (reason && typeof reason === 'object' && 'target' in reason) {
+          console.error(`unhandled rejection: ${String(reason.type)} on ${reason.target?.constructor?.name ?? '?'} ${reason.target?.src ?? reason.target?.url ?? ''}`);
+        }
+      });
+    });
+    page.on('console', (message) => {
+      if (message.text().startsWith('unhandled rejection:')) pageErrors.push(message.text());
+    });
     page.on('request', (request) => requested.push(request.url()));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -222,6 +236,24 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     const xmlEditor = page.locator('.xml-editor .monaco-editor').first();
     await xmlEditor.waitFor();
     await expect.poll(() => page.locator('.xml-editor .view-lines').textContent()).toContain('lt:budget');
+    // with Vietnamese names drawn in a monospace font that has their letters: each one cell wide, its marks inside it
+    // (DejaVu Sans Mono, Debian's `monospace`, pushes the second mark of ồ into the next cell: "hô`sơ")
+    await expect.poll(async () => (await page.locator('.xml-editor .view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('Thẩm định hồ sơ');
+    const letters = await page.evaluate(async () => {
+      const { fontFamily, fontSize } = getComputedStyle(document.querySelector<HTMLElement>('.xml-editor .view-lines')!);
+      await document.fonts.ready;
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${fontSize} ${fontFamily}`;
+      const cell = context.measureText('o').width;
+      const misdrawn = [...'ồẫếảữặđơưậ'].filter((letter) => {
+        const metrics = context.measureText(letter);
+        return Math.abs(metrics.width - cell) > 0.05 || metrics.actualBoundingBoxRight > cell + 1.5;
+      });
+      return { fontFamily, misdrawn };
+    });
+    expect(letters.fontFamily).toMatch(/^"?Noto Sans Mono"?, Consolas/);
+    expect(letters.misdrawn).toEqual([]);
+    await page.locator('.xml-editor').screenshot({ path: `${screenshots}14-xml-editor-vietnamese.png` });
 
     // and break line 3, then try to go back to the diagram
     await xmlEditor.click();
@@ -319,5 +351,91 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     expect(pageErrors).toEqual([]);
     // and the server's Content Security Policy let bpmn-js, monaco and its workers run without a violation
     expect(cspViolations).toEqual([]);
+  });
+
+  /** Signed in on the modeler page, whatever the previous test left. */
+  const openModeler = async () => {
+    await page.goto(`${server.url}/modeler`);
+    await page.locator('.modeler, form.sign-in').first().waitFor();
+    if (await page.locator('form.sign-in').isVisible()) await modelerPage(page).signIn('analyst', 'analyst');
+    await page.locator('.modeler[data-ready="true"]').waitFor();
+  };
+  /** Open a BPMN file through the toolbar's "open file" button, as an analyst does with a file from elsewhere. */
+  const openFile = async (name: string, xml: string) => {
+    await page.locator('.modeler-toolbar input[type="file"]').setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(xml, 'utf8') });
+  };
+
+  it('opens the inter-agency birth registration group, whose call activities call processes of the same file, with no check error', { timeout: 60_000 }, async () => {
+    // given a signed-in analyst and the procedure library's inter-agency group, which calls the Police's and Social
+    // Insurance's processes drawn in the same file (none of them deployed on this server)
+    await openModeler();
+    expect(await server.stores.procedures.latest('process-dang-ky-thuong-tru')).toBeUndefined();
+
+    // when they open the file
+    await openFile('lien-thong-khai-sinh.bpmn', birthGroup);
+
+    // then both call activities are drawn and no check flags anything
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Đăng ký thường trú (Công an xã)');
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Cấp thẻ BHYT (Bảo hiểm xã hội)');
+    await expect.poll(() => page.locator('.issues-panel').getAttribute('data-errors')).toBe('0');
+    await expect.poll(() => page.locator('.issues-panel h3').textContent()).toBe('Không có lỗi kiểm tra');
+    expect(await page.locator('.modeler-canvas .bjsl-icon-error').count()).toBe(0);
+    await page.screenshot({ path: `${screenshots}11-call-activities-same-file.png` });
+  });
+
+  it('names a call activity whose called process is neither in the file nor deployed', { timeout: 60_000 }, async () => {
+    // given the same group, with the residence step calling a process that exists nowhere
+    await openModeler();
+    const broken = birthGroup.replace('calledElement="process-dang-ky-thuong-tru"', 'calledElement="process-khong-ton-tai"');
+    expect(broken).not.toBe(birthGroup);
+
+    // when they open it
+    await openFile('lien-thong-khai-sinh-loi.bpmn', broken);
+
+    // then the list names the step and the missing process, and the step carries the error mark
+    const issue = page.locator('.issues-panel li[data-element-id="call-residence"]');
+    await expect.poll(() => issue.textContent()).toContain('Đăng ký thường trú (Công an xã)');
+    expect(await issue.textContent()).toContain('Thủ tục «process-khong-ton-tai» chưa được triển khai.');
+    await page.locator('.djs-overlays[data-container-id="call-residence"] .bjsl-icon-error').waitFor();
+    // and the other call activity, to a process of the file, is not flagged
+    expect(await page.locator('.issues-panel li[data-element-id="call-health-card"]').count()).toBe(0);
+    expect(await page.locator('.issues-panel').getAttribute('data-errors')).toBe('1');
+    await page.screenshot({ path: `${screenshots}12-call-activity-unknown.png` });
+  });
+
+  it("lists the server's issues and marks their elements when the engine refuses a model the browser's checks pass", { timeout: 60_000 }, async () => {
+    // given a model every browser check accepts, routed through a complex gateway the engine does not run
+    await openModeler();
+    await openFile('xac-nhan-hon-nhan.bpmn', serverOnlyIssueXml);
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Kiểm tra hồ sơ');
+    await expect.poll(() => page.locator('.issues-panel').getAttribute('data-errors')).toBe('0');
+    expect(await page.locator('.lt-server-issue-badge').count()).toBe(0);
+
+    // when they deploy it
+    await page.getByLabel('Mã quy trình').fill('xac-nhan-hon-nhan');
+    await modelerPage(page).toolbar('Triển khai');
+
+    // then the server refuses it, the list shows its issue on the gateway, marked as the server's
+    await expect.poll(() => page.locator('.modeler-status').textContent()).toMatch(/máy chủ/i);
+    const issue = page.locator(`.issues-panel li[data-element-id="${SERVER_ONLY_ISSUE_GATEWAY}"]`);
+    await expect.poll(() => issue.textContent()).toContain('is not supported by the engine');
+    expect(await issue.locator('.issue-element').textContent()).toBe('Đủ điều kiện?');
+    expect(await issue.locator('.issue-source').textContent()).toBe('Máy chủ');
+    expect(await page.locator('.issues-panel').getAttribute('data-errors')).toBe('1');
+    // and the gateway carries a red badge with the server's message, and nothing else does
+    const badge = page.locator(`.djs-overlays[data-container-id="${SERVER_ONLY_ISSUE_GATEWAY}"] .lt-server-issue-badge`);
+    await badge.waitFor();
+    expect(await badge.getAttribute('title')).toContain('Complex gateway "Đủ điều kiện?"');
+    expect(await page.locator('.lt-server-issue-badge').count()).toBe(1);
+    expect(await modelerPage(page).element(SERVER_ONLY_ISSUE_GATEWAY).getAttribute('class')).toContain('lt-server-issue');
+    // and nothing was stored
+    expect(await server.stores.procedures.latest('xac-nhan-hon-nhan')).toBeUndefined();
+    await page.screenshot({ path: `${screenshots}13-server-issues-on-diagram.png` });
+
+    // when they change the diagram, the server's verdict is stale: its marks go
+    await modelerPage(page).select('Task_Verify');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.lt-server-issue-badge').count()).toBe(0);
+    expect(await page.locator('.issues-panel li[data-source="server"]').count()).toBe(0);
   });
 });

@@ -2,7 +2,10 @@
  * @module issuesPanel — every check result in one list under the diagram: lint issues as you draw and the server's
  * issues when it refuses a deploy. Clicking an issue selects its element.
  */
-import { t } from '../i18n/locale';
+import { currentLocale, t } from '../i18n/locale';
+
+/** Marks what the server found, so a person knows the browser's checks did not (worded here: the i18n tables are shared). */
+const serverLabel = () => (currentLocale() === 'vi' ? 'Máy chủ' : 'Server');
 
 export interface ListedIssue {
   elementId: string;
@@ -41,6 +44,13 @@ export function createIssuesPanel(host: HTMLElement, onPick: (elementId: string)
         message.className = 'issue-message';
         message.textContent = issue.message;
         item.append(where, message);
+        if (issue.source === 'server') {
+          const source = document.createElement('span');
+          source.className = 'issue-source';
+          source.textContent = serverLabel();
+          item.append(source);
+        }
+        item.dataset.source = issue.source;
         return item;
       }),
     );

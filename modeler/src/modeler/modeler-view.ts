@@ -14,6 +14,7 @@ import { api, ApiProblem, sessionToken } from '../api/api-client';
 import type { MountView } from '../shell/route-table';
 import { createBpmnModeler } from './create-bpmn-modeler';
 import { createIssuesPanel, type ListedIssue } from './issues-panel';
+import { createServerIssueMarkers } from './server-issue-markers';
 import { createProcedureListPanel } from './procedure-list-panel';
 import { createConditionPane } from './condition-pane';
 import { createEditorTabs } from './editor-tabs';
@@ -77,6 +78,11 @@ function mountSignedIn(container: HTMLElement): () => void {
     const element = elementRegistry.get(id);
     if (element) modeler.get<{ select(element: unknown): void }>('selection').select(element);
   }, nameOf);
+  const serverMarkers = createServerIssueMarkers(modeler);
+  const showServerIssues = (found: ListedIssue[]) => {
+    issues.setIssues('server', found);
+    serverMarkers.show(found);
+  };
   const tabs = createEditorTabs($('.modeler-center'), canvasHost, modeler, say);
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
   const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version));
@@ -96,7 +102,7 @@ function mountSignedIn(container: HTMLElement): () => void {
   modeler.on('commandStack.changed', () => {
     window.clearTimeout(autosave);
     autosave = window.setTimeout(() => void storeDraft(), 400);
-    issues.setIssues('server', []);
+    showServerIssues([]);
   });
 
   const open = async (xml: string, key: string) => {
@@ -120,7 +126,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     const local = await lintErrors();
     const xml = await currentXml();
     const answer = await api.validate(xml).catch((error: unknown) => ({ issues: error instanceof ApiProblem ? error.issues : [] }));
-    issues.setIssues('server', serverIssues(answer.issues));
+    showServerIssues(serverIssues(answer.issues));
     const total = local.length + answer.issues.filter((issue) => issue.severity === 'error').length;
     say(total === 0 ? t('status.checkPassed') : t('status.checkFailed', { count: total }), total === 0 ? 'success' : 'error');
   };
@@ -146,7 +152,7 @@ function mountSignedIn(container: HTMLElement): () => void {
       await procedures.refresh();
     } catch (error) {
       if (error instanceof ApiProblem && error.issues.length > 0) {
-        issues.setIssues('server', serverIssues(error.issues));
+        showServerIssues(serverIssues(error.issues));
         say(t('status.deployRefusedByServer', { count: error.issues.length }), 'error');
       } else say(t('status.failed', { message: (error as Error).message }), 'error');
     }

@@ -30,7 +30,13 @@ registerFeelLanguage(monaco);
  * by automation, while the classic textarea input behaves the same for people and tests.
  */
 
-/** Monospace fonts that draw Vietnamese diacritics in place (monaco's default stack shifts combining marks). */
-export const MONO_FONT = "'DejaVu Sans Mono', 'Noto Sans Mono', 'Liberation Mono', Consolas, monospace";
+/**
+ * Monospace fonts that draw every Vietnamese letter (ồ, ẫ, ế, ữ, ặ …) in its own cell: Noto Sans Mono on Linux
+ * (Debian's fonts-noto-mono), Consolas on Windows, the system monospace (ui-monospace) or Menlo on macOS. DejaVu Sans
+ * Mono — what `monospace` means on Debian — is left out on purpose: it has no stacked-mark positioning, so Chromium
+ * draws "hồ sơ" as "hô`sơ" with the second mark in the next cell. Liberation Mono 1.07 lacks most precomposed
+ * Vietnamese letters and borrows them from other fonts; it is only a late fallback.
+ */
+export const MONO_FONT = "'Noto Sans Mono', Consolas, ui-monospace, Menlo, 'Liberation Mono', monospace";
 
 export { monaco };
