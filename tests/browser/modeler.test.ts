@@ -201,6 +201,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     expect(stored?.deployedBy).toBe('u-analyst');
     expect(stored?.xml).toContain('lt:budget');
     expect(stored?.definition.procedure?.procedureCode).toBe('2.000986');
+    for (const agency of agencies) expect(stored?.xml).toContain(`agency="${agency}"`);
 
     // when they reload the page
     await page.reload();
@@ -208,6 +209,10 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
 
     // then the draft is as they left it and the deployed version opens read-only with the same steps
     for (const name of names) await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain(name);
+    // and the server's list names the procedure with its code, as deployed
+    const listed = page.locator('.procedure-item[data-key="khai-sinh-lien-thong"]');
+    await expect.poll(() => listed.textContent()).toContain('Đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi');
+    expect(await listed.textContent()).toContain('2.000986');
     await page.locator('.procedure-item[data-key="khai-sinh-lien-thong"] .procedure-toggle').click();
     await page.locator('.version-link[data-version="1"]').click();
     await page.locator('.readonly-banner:not([hidden])').waitFor();
