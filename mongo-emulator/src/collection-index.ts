@@ -110,8 +110,9 @@ export class CollectionIndex {
 
   remove(id: string, doc: Document): void {
     const map = this.holders;
+    const keys = this.keysOf(doc);
     if (map) {
-      for (const { key } of this.keysOf(doc)) {
+      for (const { key } of keys) {
         const holders = map.get(key);
         if (holders === id) map.delete(key);
         else if (typeof holders === 'object') {
@@ -120,7 +121,7 @@ export class CollectionIndex {
         }
       }
     }
-    this.entries?.remove(id);
+    this.entries?.remove(doc._id, keys.map((k) => k.values));
   }
 
   /** Whether two versions of a document give the same keys, so an update need not touch this index. */

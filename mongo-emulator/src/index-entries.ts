@@ -8,7 +8,6 @@ interface Entry {
   /** The index fields' values followed by the document's `_id` (which breaks ties, as a record id does in mongod). */
   key: unknown[];
   id: string;
-  alive: boolean;
 }
 
 /** Bounds of a range on one key; a missing side is open. */
@@ -41,62 +40,83 @@ function rangeSide(value: unknown, range: EntryRange): number {
   return 0;
 }
 
+/** Entries per block by default; a block that grows past this splits in two, so an insertion moves at most this many. */
+const MAX_BLOCK = 1024;
+
 /**
- * A sorted array with tombstones and a pending buffer: additions are merged lazily at the next read,
- * which keeps bulk inserts linear; a read after few writes pays one binary insertion each.
+ * Entries in index order, kept in a list of sorted blocks (a flat B-tree of one level): finding a key is a
+ * binary search over the blocks' last keys and then within one block, and an insertion or removal shifts
+ * one block only, so keeping the index current costs O(log n + block) per write however large it grows.
  */
 export class IndexEntries {
-  private sorted: Entry[] = [];
-  private pending: Entry[] = [];
-  private byId = new Map<string, Entry[]>();
-  private dead = 0;
+  private blocks: Entry[][] = [];
   /** 1 or -1 per index field (the index's key pattern), then 1 for the `_id` tie-breaker. */
   private readonly directions: number[];
   /** Set once a document contributed several keys or an array value: range bounds and sort order no longer hold. */
   multikey = false;
 
-  constructor(directions: number[]) {
+  constructor(
+    directions: number[],
+    private readonly maxBlock = MAX_BLOCK,
+  ) {
     this.directions = [...directions, 1];
   }
 
   /** Adds a document's keys: one tuple of field values per key (several for an array field). */
   add(id: string, docId: unknown, tuples: unknown[][], hasArray = false): void {
     if (hasArray || tuples.length > 1 || tuples.some((tuple) => tuple.some(Array.isArray))) this.multikey = true;
-    const entries = tuples.map((tuple) => ({ key: [...tuple, docId], id, alive: true }));
-    this.byId.set(id, entries);
-    for (const entry of entries) this.pending.push(entry);
+    for (const tuple of tuples) this.insert({ key: [...tuple, docId], id });
   }
 
-  remove(id: string): void {
-    for (const entry of this.byId.get(id) ?? []) {
-      entry.alive = false;
-      this.dead += 1;
+  /** Removes the keys a document added (the same tuples, recomputed from the same stored document). */
+  remove(docId: unknown, tuples: unknown[][]): void {
+    for (const tuple of tuples) {
+      const key = [...tuple, docId];
+      const b = this.blockFor(key);
+      const block = this.blocks[b];
+      if (!block) continue;
+      const i = this.lowerBoundIn(block, key);
+      if (i < block.length && this.compareKeys(block[i]!.key, key) === 0) {
+        block.splice(i, 1);
+        if (block.length === 0) this.blocks.splice(b, 1);
+      }
     }
-    this.byId.delete(id);
   }
 
-  /** Number of live and dead entries within the bounds: an estimate of a walk's cost, in O(log n). */
+  /** Number of entries within the bounds: the cost of walking them, in O(log n) plus one step per block. */
   estimate(bounds: KeyBounds): number {
-    this.settle();
-    return this.firstAfter(bounds, 0) - this.firstAfter(bounds, -1);
+    const [b0, o0] = this.locate(bounds, -1);
+    const [b1, o1] = this.locate(bounds, 0);
+    if (b0 === b1) return o1 - o0;
+    let count = this.blocks[b0]!.length - o0 + o1;
+    for (let b = b0 + 1; b < b1; b += 1) count += this.blocks[b]!.length;
+    return count;
   }
 
   /** Ids within the bounds in index order (reversed when asked); a multikey document may come more than once. */
   *walk(bounds: KeyBounds, reverse = false): Generator<string> {
-    this.settle();
-    const sorted = this.sorted;
-    const start = this.firstAfter(bounds, -1);
-    const end = this.firstAfter(bounds, 0);
+    const [b0, o0] = this.locate(bounds, -1);
+    const [b1, o1] = this.locate(bounds, 0);
+    const blocks = this.blocks;
     if (reverse) {
-      for (let i = end - 1; i >= start; i -= 1) if (sorted[i]!.alive) yield sorted[i]!.id;
+      for (let b = Math.min(b1, blocks.length - 1); b >= b0; b -= 1) {
+        const block = blocks[b]!;
+        const from = b === b1 ? o1 - 1 : block.length - 1;
+        const to = b === b0 ? o0 : 0;
+        for (let i = from; i >= to; i -= 1) yield block[i]!.id;
+      }
     } else {
-      for (let i = start; i < end; i += 1) if (sorted[i]!.alive) yield sorted[i]!.id;
+      for (let b = b0; b <= b1 && b < blocks.length; b += 1) {
+        const block = blocks[b]!;
+        const to = b === b1 ? o1 : block.length;
+        for (let i = b === b0 ? o0 : 0; i < to; i += 1) yield block[i]!.id;
+      }
     }
   }
 
   /** Compares two keys in index order: key by key, each in its field's direction. */
-  compareKeys(a: unknown[], b: unknown[], from = 0): number {
-    for (let i = from; i < a.length; i += 1) {
+  compareKeys(a: unknown[], b: unknown[]): number {
+    for (let i = 0; i < a.length; i += 1) {
       const order = compareBsonValues(a[i], b[i]);
       if (order !== 0) return order * this.directions[i]!;
     }
@@ -113,48 +133,62 @@ export class IndexEntries {
     return range ? rangeSide(key[prefix.length], range) * this.directions[prefix.length]! : 0;
   }
 
-  /** Index of the first entry whose position is greater than `than` (binary search; positions are monotone). */
-  private firstAfter(bounds: KeyBounds, than: number): number {
+  /** [block, offset] of the first entry whose position is greater than `than` (positions are monotone in index order). */
+  private locate(bounds: KeyBounds, than: number): [number, number] {
+    const blocks = this.blocks;
     let low = 0;
-    let high = this.sorted.length;
+    let high = blocks.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.position(this.sorted[mid]!.key, bounds) <= than) low = mid + 1;
+      const block = blocks[mid]!;
+      if (this.position(block[block.length - 1]!.key, bounds) <= than) low = mid + 1;
+      else high = mid;
+    }
+    if (low === blocks.length) return [low, 0];
+    const block = blocks[low]!;
+    let first = 0;
+    let last = block.length;
+    while (first < last) {
+      const mid = (first + last) >>> 1;
+      if (this.position(block[mid]!.key, bounds) <= than) first = mid + 1;
+      else last = mid;
+    }
+    return [low, first];
+  }
+
+  /** The block where a key belongs: the first whose last key is not below it, else the last block. */
+  private blockFor(key: unknown[]): number {
+    const blocks = this.blocks;
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const block = blocks[mid]!;
+      if (this.compareKeys(block[block.length - 1]!.key, key) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return Math.min(low, blocks.length - 1);
+  }
+
+  private lowerBoundIn(block: Entry[], key: unknown[]): number {
+    let low = 0;
+    let high = block.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compareKeys(block[mid]!.key, key) < 0) low = mid + 1;
       else high = mid;
     }
     return low;
   }
 
-  private settle(): void {
-    if (this.pending.length === 0 && this.dead * 4 <= this.sorted.length) return;
-    const live = this.pending.filter((entry) => entry.alive);
-    this.pending = [];
-    if (live.length <= 32 && this.dead * 4 <= this.sorted.length) {
-      for (const entry of live) this.sorted.splice(this.insertionPoint(entry.key), 0, entry);
+  private insert(entry: Entry): void {
+    if (this.blocks.length === 0) {
+      this.blocks.push([entry]);
       return;
     }
-    const byKey = (a: Entry, b: Entry): number => this.compareKeys(a.key, b.key);
-    live.sort(byKey);
-    const base = this.sorted.filter((entry) => entry.alive);
-    this.dead = 0;
-    const merged: Entry[] = new Array<Entry>(base.length + live.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < base.length && j < live.length) merged[k++] = byKey(base[i]!, live[j]!) <= 0 ? base[i++]! : live[j++]!;
-    while (i < base.length) merged[k++] = base[i++]!;
-    while (j < live.length) merged[k++] = live[j++]!;
-    this.sorted = merged;
-  }
-
-  private insertionPoint(key: unknown[]): number {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.compareKeys(this.sorted[mid]!.key, key) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    const b = this.blockFor(entry.key);
+    const block = this.blocks[b]!;
+    block.splice(this.lowerBoundIn(block, entry.key), 0, entry);
+    if (block.length > this.maxBlock) this.blocks.splice(b + 1, 0, block.splice(this.maxBlock >> 1));
   }
 }
