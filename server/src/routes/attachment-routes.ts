@@ -5,6 +5,7 @@
  * dossier), 415 type not allowed (extension and magic bytes), 404, 403.
  */
 import { Readable } from 'node:stream';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Clock, DossierRecord, DossierStore } from '../../../engine/src/index';
 import { assertAllowed, forbidden, principalOf } from '../access/auth-middleware';
@@ -14,6 +15,7 @@ import { AttachmentTooLarge, type AttachmentInfo, type AttachmentStore } from '.
 import { detectAttachmentType } from '../attachments/attachment-type';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
+import { problemResponse } from '../http/problem-schema';
 
 export interface AttachmentRoutesDeps {
   dossiers: Pick<DossierStore, 'get'>;
@@ -49,9 +51,56 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+const AttachmentSchema = z
+  .object({
+    id: z.string(),
+    dossierId: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string().describe('Lower-case hex SHA-256 of the content, as the portal sync carries it'),
+    uploadedAt: z.number().int().describe('Epoch milliseconds'),
+    uploadedBy: z.string(),
+    componentCode: z.string().optional(),
+  })
+  .openapi('Attachment');
+const DossierIdParam = z.object({ id: z.string() });
+
+/** The routes in the OpenAPI document; multipart bodies are checked by hand (size, then type), not by a schema. */
+function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
+  const problems = { 403: problemResponse('Not a unit the dossier is routed to'), 404: problemResponse('No such dossier or attachment') };
+  routes.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/dossiers/{id}/attachments',
+    request: {
+      params: DossierIdParam,
+      body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().describe('the file (binary)'), componentCode: z.string().optional() }) } } },
+    },
+    responses: {
+      201: { description: 'Stored, with its size and SHA-256', content: { 'application/json': { schema: AttachmentSchema } } },
+      ...problems,
+      413: problemResponse('Larger than 20 MB, or the dossier would pass 100 MB'),
+      415: problemResponse('Not PDF, JPEG, PNG, DOCX, XLSX or XML by extension and content'),
+    },
+  });
+  routes.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/dossiers/{id}/attachments',
+    request: { params: DossierIdParam },
+    responses: { 200: { description: 'Oldest first', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } } }, ...problems },
+  });
+  routes.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/attachments/{id}',
+    request: { params: DossierIdParam },
+    responses: { 200: { description: 'The content, with Content-Disposition and Repr-Digest' }, ...problems },
+  });
+}
+
 export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
   const limits = deps.limits ?? DEFAULT_ATTACHMENT_LIMITS;
   const routes = createApiRouter();
+  describeRoutes(routes);
 
   async function readableDossier(c: Context, id: string): Promise<DossierRecord> {
     const principal = principalOf(c);

@@ -142,4 +142,15 @@ describe('dossier attachment routes', () => {
     expect(noAttachment.status).toBe(404);
     expect(await noAttachment.json()).toMatchObject({ code: 'ATTACHMENT_NOT_FOUND' });
   });
+
+  it('describes the attachment and lookup routes in the OpenAPI document', async () => {
+    // given
+    const { app } = await given();
+    // when
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    // then
+    expect(Object.keys(doc.paths['/api/dossiers/{id}/attachments'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/attachments/{id}'] ?? {})).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/lookup'] ?? {})).toEqual(['get']);
+  });
 });
