@@ -14,7 +14,7 @@ import { api, ApiProblem, sessionToken } from '../api/api-client';
 import type { MountView } from '../shell/route-table';
 import { createBpmnModeler } from './create-bpmn-modeler';
 import { createIssuesPanel, type ListedIssue } from './issues-panel';
-import { createServerIssueMarkers } from './server-issue-markers';
+import { createServerIssueMarkers, shapeIdFor } from './server-issue-markers';
 import { createProcedureListPanel } from './procedure-list-panel';
 import { createConditionPane } from './condition-pane';
 import { createEditorTabs } from './editor-tabs';
@@ -75,7 +75,7 @@ function mountSignedIn(container: HTMLElement): () => void {
   const elementRegistry = modeler.get<{ get(id: string): { businessObject: { name?: string } } | undefined }>('elementRegistry');
   const nameOf = (id: string) => elementRegistry.get(id)?.businessObject.name || id;
   const issues = createIssuesPanel($('.issues-panel'), (id) => {
-    const element = elementRegistry.get(id);
+    const element = elementRegistry.get(shapeIdFor(modeler, id) ?? id);
     if (element) modeler.get<{ select(element: unknown): void }>('selection').select(element);
   }, nameOf);
   const serverMarkers = createServerIssueMarkers(modeler);

@@ -17,8 +17,26 @@ interface Canvas {
   addMarker(elementId: string, marker: string): void;
   removeMarker(elementId: string, marker: string): void;
 }
+interface RegisteredElement {
+  id: string;
+  type: string;
+  businessObject: { get(name: string): unknown };
+}
 interface ElementRegistry {
-  get(id: string): { type: string } | undefined;
+  get(id: string): RegisteredElement | undefined;
+  filter(fn: (element: RegisteredElement) => boolean): RegisteredElement[];
+}
+
+/**
+ * The shape that stands for `elementId` on the canvas: the element itself, or, for a process drawn as a pool (the
+ * engine names processes in its issues, e.g. missing procedure metadata), the participant that holds it.
+ */
+export function shapeIdFor(modeler: BpmnModeler, elementId: string): string | undefined {
+  const registry = modeler.get<ElementRegistry>('elementRegistry');
+  const element = registry.get(elementId);
+  if (element && element.type !== 'bpmn:Process' && element.type !== 'bpmn:Collaboration') return element.id;
+  const pool = registry.filter((candidate) => candidate.type === 'bpmn:Participant' && (candidate.businessObject.get('processRef') as { id?: string } | undefined)?.id === elementId)[0];
+  return pool?.id;
 }
 
 export interface ServerIssueMarkers {
@@ -38,12 +56,13 @@ export function createServerIssueMarkers(modeler: BpmnModeler): ServerIssueMarke
   return {
     show(issues) {
       clear();
-      const byElement = new Map<string, ListedIssue[]>();
-      for (const issue of issues) byElement.set(issue.elementId, [...(byElement.get(issue.elementId) ?? []), issue]);
-      for (const [id, found] of byElement) {
-        const element = registry.get(id);
+      const byShape = new Map<string, ListedIssue[]>();
+      for (const issue of issues) {
         // Issues about the whole model (the definitions, a process without a pool) stay in the list only.
-        if (!element || element.type === 'bpmn:Process' || element.type === 'bpmn:Collaboration') continue;
+        const id = shapeIdFor(modeler, issue.elementId);
+        if (id) byShape.set(id, [...(byShape.get(id) ?? []), issue]);
+      }
+      for (const [id, found] of byShape) {
         const badge = document.createElement('div');
         const errors = found.filter((issue) => issue.severity === 'error');
         badge.className = `lt-server-issue-badge ${errors.length > 0 ? 'is-error' : 'is-warning'}`;
