@@ -53,6 +53,8 @@ export interface TestAppOptions {
   logLevel?: string;
   /** The dashboard's read model (shared across a restart, or the mongo adapter); in memory by default. */
   facts?: DossierFactsStore;
+  /** Users and agencies (shared across a restart: a second process sees the users the first one created). */
+  access?: ReturnType<typeof createMemoryAccessStores>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}) {
@@ -64,7 +66,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const attachments = options.attachments ?? new MemoryAttachmentStore();
   const facts = options.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = new HeatmapNotifier();
-  const access = createMemoryAccessStores();
+  const access = options.access ?? createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
   const logger = options.logDestination
     ? createLogger({ level: options.logLevel ?? 'trace', destination: options.logDestination })

@@ -1,0 +1,128 @@
+/**
+ * @module scenario-app — one library procedure served by the whole application (`createApp` through
+ * `createTestApp`) on memory stores, the real Vietnamese working calendar and a simulated clock, with the deadline
+ * sweeper a server process runs. `restart()` builds a fresh app, engine and sweeper on the same stores, as a second
+ * process sees them after the first one died.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDeadlineSweeper, type DeadlineSweeper } from '../../../../server/src/sweeper/deadline-sweeper';
+import { createMemoryAccessStores } from '../../../../server/src/persistence/memory/create-memory-access-stores';
+import { createTestApp, createSimulatedClock, type SimulatedClock } from '../../../support/test-app';
+import { PROCEDURES_DIR } from '../../support/library';
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+/** Officials the demo directory lacks for some library lanes, created by the administrator through `/api/users`. */
+export const EXTRA_USERS = [
+  { username: 'official.dautu', displayName: 'Chuyên viên Quản lý đầu tư', role: 'official', agencyId: 'so-tai-chinh', departmentId: 'phong-dau-tu' },
+  { username: 'head.dautu', displayName: 'Trưởng phòng Quản lý đầu tư', role: 'headOfUnit', agencyId: 'so-tai-chinh', departmentId: 'phong-dau-tu' },
+  { username: 'head.dkkd', displayName: 'Trưởng phòng Đăng ký kinh doanh', role: 'headOfUnit', agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' },
+  { username: 'official.ktht', displayName: 'Chuyên viên Kinh tế, Hạ tầng và Đô thị', role: 'official', agencyId: 'ubnd-xa-demo', departmentId: 'kinh-te-ha-tang-do-thi' },
+  { username: 'head.ktht', displayName: 'Trưởng phòng Kinh tế, Hạ tầng và Đô thị', role: 'headOfUnit', agencyId: 'ubnd-xa-demo', departmentId: 'kinh-te-ha-tang-do-thi' },
+  { username: 'official.vpdk', displayName: 'Chuyên viên Chi nhánh VPĐK đất đai', role: 'official', agencyId: 'vpdk-dat-dai', departmentId: 'chi-nhanh-1' },
+  { username: 'head.vpdk', displayName: 'Giám đốc Chi nhánh VPĐK đất đai', role: 'headOfUnit', agencyId: 'vpdk-dat-dai', departmentId: 'chi-nhanh-1' },
+  { username: 'official.vhxh', displayName: 'Công chức Văn hóa - Xã hội', role: 'official', agencyId: 'ubnd-xa-demo', departmentId: 'van-hoa-xa-hoi' },
+] as const;
+
+/** Vietnam wall-clock time (UTC+7) as an instant. */
+export const vn = (year: number, month: number, day: number, hour: number, minute = 0): number => Date.UTC(year, month - 1, day, hour - 7, minute);
+
+export const WORKING_HOUR_MS = 3_600_000;
+export const WORKING_DAY_MS = 8 * WORKING_HOUR_MS;
+
+export function readShippedModel(slug: string): string {
+  return readFileSync(join(PROCEDURES_DIR, slug, `${slug}.bpmn`), 'utf8');
+}
+
+/** What a server process holds: the app and its sweeper. What survives a restart lives in `shared`. */
+export interface ScenarioApp {
+  slug: string;
+  t: TestApp;
+  clock: SimulatedClock;
+  sweeper: DeadlineSweeper;
+  /** Timers that failed in a sweep: a scenario expects none. */
+  sweepErrors: unknown[];
+  call<T = Record<string, unknown>>(user: string | undefined, method: string, path: string, body?: unknown): Promise<Answer<T>>;
+  /** Sets the clock to `at` and sweeps once; returns how many timers fired. */
+  sweepAt(at: number): Promise<number>;
+  /** A fresh app, engine and sweeper on the same stores and clock (the first process died). */
+  restart(): Promise<ScenarioApp>;
+}
+
+interface Shared {
+  slug: string;
+  clock: SimulatedClock;
+  base: TestApp;
+  access: ReturnType<typeof createMemoryAccessStores>;
+  generation: number;
+}
+
+async function open(shared: Shared, t: TestApp): Promise<ScenarioApp> {
+  const sweepErrors: unknown[] = [];
+  const owner = `scenario-process-${(shared.generation += 1)}`;
+  const sweeper = createDeadlineSweeper({ stores: t.stores, outbox: t.outbox, clock: t.clock, calendars: t.calendars, newId: randomUUID, owner, leaseMs: 60_000, batch: 200, onError: (error) => sweepErrors.push(error) });
+  const call = async <T,>(user: string | undefined, method: string, path: string, body?: unknown): Promise<Answer<T>> => {
+    const auth = user ? await t.as(user) : {};
+    const response = await t.app.request(path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...auth },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // forms are HTML
+    }
+    return { status: response.status, body: parsed as T };
+  };
+  return {
+    slug: shared.slug,
+    t,
+    clock: shared.clock,
+    sweeper,
+    sweepErrors,
+    call,
+    async sweepAt(at) {
+      shared.clock.set(at);
+      return sweeper.sweepOnce();
+    },
+    async restart() {
+      const base = shared.base;
+      const next = await createTestApp({
+        clock: shared.clock,
+        stores: base.stores,
+        outbox: base.outbox,
+        calendarStore: base.calendarStore,
+        facts: base.facts,
+        attachments: base.attachments,
+        access: shared.access,
+      });
+      return open(shared, next);
+    },
+  };
+}
+
+/** The procedure `slug` deployed from its shipped `.bpmn` by the analyst, the extra officials created, the clock at `startAt`. */
+export async function startScenarioApp(slug: string, startAt: number): Promise<ScenarioApp> {
+  const clock = createSimulatedClock(startAt);
+  const access = createMemoryAccessStores();
+  const t = await createTestApp({ clock, access });
+  const shared: Shared = { slug, clock, base: t, access, generation: 0 };
+  const first = await open(shared, t);
+  const deployed = await first.call('analyst', 'POST', '/api/procedures', { key: slug, xml: readShippedModel(slug) });
+  if (deployed.status !== 201) throw new Error(`deploy of ${slug} failed: ${deployed.status} ${JSON.stringify(deployed.body)}`);
+  for (const user of EXTRA_USERS) {
+    const created = await first.call('admin', 'POST', '/api/users', { ...user, password: user.username });
+    if (created.status !== 201) throw new Error(`user ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  return first;
+}

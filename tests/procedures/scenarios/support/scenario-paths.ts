@@ -1,0 +1,265 @@
+/**
+ * @module scenario-paths — the three paths every library procedure is tested on (on time, supplement, overdue),
+ * written once: a `Run` holds the current server process and restarts it at a named checkpoint; `traceOf` is what
+ * a path must end with whether or not the server restarted (statuses, progress records, notifications).
+ */
+import { expect } from 'vitest';
+import { computeDueDate, createVietnamWorkingCalendar, type Budget } from '../../../../engine/src/index';
+import {
+  addWorkingTime,
+  classificationsOf,
+  dossierOf,
+  findStep,
+  formOf,
+  handOverResult,
+  officialNotices,
+  outboxOf,
+  progressOf,
+  receiveAtCounter,
+  statusPath,
+  stepOf,
+  submitOnlineAndAccept,
+  workStep,
+  type DossierView,
+  type Intake,
+  type Work,
+} from './drive-dossier';
+import { startScenarioApp, WORKING_HOUR_MS, type ScenarioApp } from './scenario-app';
+
+/** One scenario's server processes: `checkpoint(name)` restarts the server when `name` is the chosen moment. */
+export class Run {
+  private restarted = false;
+  constructor(
+    public s: ScenarioApp,
+    private readonly restartAt?: string,
+  ) {}
+
+  static async start(slug: string, startAt: number, restartAt?: string): Promise<Run> {
+    return new Run(await startScenarioApp(slug, startAt), restartAt);
+  }
+
+  async checkpoint(name: string): Promise<void> {
+    if (name !== this.restartAt) return;
+    this.s = await this.s.restart();
+    this.restarted = true;
+  }
+
+  /** A path given a restart moment must have passed it, or the restart variant tests nothing. */
+  expectRestarted(): void {
+    if (this.restartAt !== undefined) expect(this.restarted, `restart at ${this.restartAt}`).toBe(true);
+  }
+}
+
+export interface Trace {
+  status: number;
+  appointmentAt?: string;
+  progress: unknown[];
+  notifications: unknown[];
+  outboxKinds: string[];
+}
+
+/** What a path ends with, without ids: equal whether the server restarted in the middle or not. */
+export async function traceOf(s: ScenarioApp, dossierId: string): Promise<Trace> {
+  const dossier = await dossierOf(s, dossierId, 'supervisor');
+  const progress = (await progressOf(s, dossierId)).map((p) => [p.seq, p.status, p.action, p.stepElementId, p.at, p.stepStartAt, p.stepDueAt]);
+  const entries = await outboxOf(s, dossierId);
+  const notifications = entries
+    .filter((e) => e.kind === 'notification.official' || e.kind === 'notification.citizen')
+    .map((e) => [e.kind, e.payload.event, e.payload.stepName, e.payload.agencyId, e.payload.target, e.payload.rung, e.payload.at]);
+  return { status: dossier.status, appointmentAt: dossier.appointmentAt, progress, notifications, outboxKinds: entries.map((e) => e.kind) };
+}
+
+/** Each deadline notification (nearly due, overdue, escalation rung) of a step or of the dossier told once. */
+export async function expectNoDuplicateNotices(s: ScenarioApp, dossierId: string): Promise<void> {
+  const keys = (await officialNotices(s, dossierId))
+    .filter((n) => n.event !== 'step.activated')
+    .map((n) => `${String(n.event)}|${String(n.stepId ?? 'dossier')}|${String(n.rung ?? '')}`);
+  expect(keys.length).toBeGreaterThan(0);
+  expect(new Set(keys).size, keys.join('\n')).toBe(keys.length);
+}
+
+/** The appointment computed on the real calendar, and its explanation naming what was skipped. */
+export function expectAppointment(receivedAt: number, statutory: Budget, appointmentAt: string | undefined, explained: readonly string[]): void {
+  const due = computeDueDate(createVietnamWorkingCalendar(), receivedAt, statutory);
+  expect(appointmentAt).toBe(new Date(due.dueAt).toISOString());
+  for (const words of explained) expect(due.text.vi).toContain(words);
+}
+
+/** Form 01 shows the dossier code and the appointment as the slip prints it ("09 giờ 00 phút, ngày 07 tháng 05 năm 2025"). */
+export async function expectReceiptSlip(s: ScenarioApp, dossier: DossierView, appointmentText: string): Promise<void> {
+  const slip = await formOf(s, dossier.id, '01');
+  expect(slip).toContain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+  expect(slip).toContain(dossier.dossierCode);
+  expect(slip).toMatch(new RegExp(`class="appointment-at">${appointmentText}<`));
+}
+
+export interface OnTimeCase {
+  slug: string;
+  receivedAt: number;
+  /** Submitted online at `receivedAt`, accepted at `acceptedAt` (status 1 first). */
+  acceptedAt?: number;
+  intake?: Intake;
+  route: readonly Work[];
+}
+
+/** Receives the dossier and works every step of the route in turn (restart checkpoint `after:<elementId>`). */
+export async function onTimePath(c: OnTimeCase, restartAt?: string): Promise<{ run: Run; dossier: DossierView }> {
+  const run = await Run.start(c.slug, c.receivedAt, restartAt);
+  const dossier = c.acceptedAt === undefined ? await receiveAtCounter(run.s, c.intake) : await submitOnlineAndAccept(run.s, c.acceptedAt, c.intake);
+  for (const work of c.route) {
+    await workStep(run.s, dossier.id, work);
+    await run.checkpoint(`after:${work.elementId}`);
+  }
+  await handOverResult(run.s, dossier.id);
+  run.expectRestarted();
+  return { run, dossier };
+}
+
+/** The on-time path ended well: 1/2 → 4 → 9 → 10, each step early or on time, a progress record per hand-over. */
+export async function expectOnTimeEnd(s: ScenarioApp, dossierId: string, c: OnTimeCase): Promise<void> {
+  const progress = await progressOf(s, dossierId);
+  expect(statusPath(progress)).toEqual(c.acceptedAt === undefined ? [2, 4, 9, 10] : [1, 2, 4, 9, 10]);
+  expect(progress.map((p) => p.seq)).toEqual(progress.map((_, i) => i + 1));
+  const ats = progress.map((p) => Date.parse(p.at));
+  expect(ats).toEqual([...ats].sort((a, b) => a - b));
+  const handOvers = progress.filter((p) => p.action === 'step.handed_over');
+  expect(handOvers.map((p) => p.stepElementId).sort()).toEqual(c.route.map((w) => w.elementId).sort());
+  for (const record of handOvers) {
+    expect(record.stepStartAt, `start of ${record.stepElementId}`).toBe(record.at);
+    expect(Date.parse(record.stepDueAt!), `due of ${record.stepElementId}`).toBeGreaterThan(Date.parse(record.stepStartAt!));
+  }
+  expect(progress.filter((p) => p.status !== p.previousStatus).map((p) => p.action)).toEqual([
+    ...(c.acceptedAt === undefined ? [] : ['dossier.submitted']),
+    'dossier.received',
+    'processing.started',
+    'dossier.finished',
+    'result.returned',
+  ]);
+  const classified = await classificationsOf(s, dossierId);
+  expect(classified.map(([elementId]) => elementId).sort()).toEqual(c.route.map((w) => w.elementId).sort());
+  for (const [elementId, classification] of classified) expect(['early', 'onTime'], elementId).toContain(classification);
+  const slip = await formOf(s, dossierId, '05');
+  expect(slip).not.toContain('Quá hạn');
+  expect(slip).toMatch(/Trước hạn|Đúng hạn/);
+  expect((await officialNotices(s, dossierId)).map((n) => n.event).filter((e) => e !== 'step.activated')).toEqual([]);
+}
+
+export interface LateStep {
+  user: string;
+  elementId: string;
+  agencyId: string;
+  /** Working time from the step's start to its nearly-due warning. */
+  nearlyDueAfterWorkingMs: number;
+  /** Working hours after the due instant of each rung: official, head of unit, supervisor. */
+  ladderHours: readonly [number, number, number];
+}
+
+export interface OverdueCase {
+  slug: string;
+  receivedAt: number;
+  intake?: Intake;
+  /** The steps before the late one, worked in time. */
+  before: readonly Work[];
+  late: LateStep;
+  /** The steps after it, worked in time once it is done. */
+  after: readonly Work[];
+  /** Who signs the apology (an official of the late step's agency), and that agency's name on form 04. */
+  apologist: string;
+  agencyName: string;
+}
+
+const deadlineEvents = async (s: ScenarioApp, dossierId: string, stepId: string) =>
+  (await officialNotices(s, dossierId)).filter((n) => n.stepId === stepId && n.event !== 'step.activated').map((n) => (n.rung === undefined ? n.event : `${String(n.event)}#${String(n.rung)}:${String(n.target)}`));
+
+/**
+ * The late step overruns: nearly due (once, to its official), overdue, each rung of the ladder (once, swept twice),
+ * past the appointment; the delay is the late agency's; it apologises with a new appointment (once); then the
+ * route ends. Restart checkpoints: `nearly-due`, `between-rungs`, `apology`.
+ */
+export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{ run: Run; dossier: DossierView }> {
+  const run = await Run.start(c.slug, c.receivedAt, restartAt);
+  const dossier = await receiveAtCounter(run.s, c.intake);
+  for (const work of c.before) await workStep(run.s, dossier.id, work);
+  const late = await stepOf(run.s, c.late.user, dossier.id, c.late.elementId);
+  const claimed = await run.s.call(c.late.user, 'POST', `/api/steps/${encodeURIComponent(late.id)}/claim`, {});
+  expect(claimed.status).toBe(200);
+  const official = (claimed.body as { assigneeId: string }).assigneeId;
+  const startedAt = Date.parse(late.startedAt!);
+  const dueAt = Date.parse(late.dueAt!);
+  const nearlyDueAt = await addWorkingTime(run.s, startedAt, c.late.nearlyDueAfterWorkingMs);
+  const events = () => deadlineEvents(run.s, dossier.id, late.id);
+
+  // just before nearly due: nothing; at it: one warning, to the official holding the step
+  await run.s.sweepAt(nearlyDueAt - 60_000);
+  expect(await events()).toEqual([]);
+  await run.s.sweepAt(nearlyDueAt);
+  await run.s.sweepAt(nearlyDueAt);
+  expect(await events()).toEqual(['step.nearly_due']);
+  const warning = (await officialNotices(run.s, dossier.id)).find((n) => n.event === 'step.nearly_due' && n.stepId === late.id)!;
+  expect(warning).toMatchObject({ agencyId: c.late.agencyId, assigneeId: official, stepName: late.name });
+  expect((await findStep(run.s, c.late.user, dossier.id, c.late.elementId))?.mark).toBe('nearlyDue');
+  await run.checkpoint('nearly-due');
+
+  // at the due instant: overdue, and the first rung to the official
+  const [official0, head, supervisor] = c.late.ladderHours;
+  const rungAt = (hours: number) => addWorkingTime(run.s, dueAt, hours * WORKING_HOUR_MS);
+  await run.s.sweepAt(await rungAt(official0));
+  await run.s.sweepAt(await rungAt(official0));
+  expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official']);
+  expect((await findStep(run.s, c.late.user, dossier.id, c.late.elementId))?.mark).toBe('overdue');
+  await run.s.sweepAt((await rungAt(head)) - 60_000);
+  expect(await events()).toHaveLength(3);
+  await run.s.sweepAt(await rungAt(head));
+  await run.s.sweepAt(await rungAt(head));
+  expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit']);
+  await run.checkpoint('between-rungs');
+  await run.s.sweepAt(await rungAt(supervisor));
+  await run.s.sweepAt(await rungAt(supervisor));
+  expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit', 'step.escalated#3:supervisor']);
+
+  // past the appointment: the dossier is overdue, and the delay is the late agency's
+  const appointmentAt = Date.parse(dossier.appointmentAt!);
+  await run.s.sweepAt(Math.max(run.s.clock.now(), await addWorkingTime(run.s, appointmentAt, WORKING_HOUR_MS)));
+  await run.s.sweepAt(run.s.clock.now());
+  const dossierEvents = (await officialNotices(run.s, dossier.id)).filter((n) => n.stepId === undefined && n.event !== 'step.activated').map((n) => n.event);
+  expect(dossierEvents.filter((e) => e === 'dossier.overdue')).toEqual(['dossier.overdue']);
+  const day = (at: number) => new Date(at + 7 * 3_600_000).toISOString().slice(0, 10);
+  const delays = await run.s.call<{ rows: { agencyId: string; dossiersDelayed: number; overrunWorkingHours: number }[] }>('supervisor', 'GET', `/api/stats/delays?from=${day(c.receivedAt)}&to=${day(run.s.clock.now())}`);
+  expect(delays.status).toBe(200);
+  const delayed = delays.body.rows.filter((row) => row.dossiersDelayed > 0);
+  expect(delayed.map((row) => [row.agencyId, row.dossiersDelayed])).toEqual([[c.late.agencyId, 1]]);
+  expect(delayed[0]!.overrunWorkingHours).toBeGreaterThan(c.late.ladderHours[2]);
+
+  // the late agency apologises with a new appointment (form 04); a second one is refused
+  await run.checkpoint('apology');
+  const newAppointmentAt = await addWorkingTime(run.s, run.s.clock.now(), 5 * 8 * WORKING_HOUR_MS);
+  const apology = await run.s.call<DossierView>(c.apologist, 'POST', `/api/dossiers/${dossier.id}/reappointments`, { newAppointmentAt: new Date(newAppointmentAt).toISOString(), reason: 'Chậm giải quyết tại bước được giao' });
+  expect(apology.status, JSON.stringify(apology.body)).toBe(200);
+  expect(apology.body.appointmentAt).toBe(new Date(newAppointmentAt).toISOString());
+  const letter = await formOf(run.s, dossier.id, '04', c.apologist);
+  expect(letter).toContain('Phiếu xin lỗi và hẹn lại ngày trả kết quả');
+  expect(letter).toContain(`${c.agencyName} xin lỗi Ông/Bà`);
+  const second = await run.s.call(c.apologist, 'POST', `/api/dossiers/${dossier.id}/reappointments`, { newAppointmentAt: new Date(newAppointmentAt + 86_400_000).toISOString(), reason: 'Lần hai' });
+  expect(second.status).toBe(409);
+  expect((second.body as { type: string }).type).toContain('reappointment-limit-reached');
+
+  // the late step is done at last, the rest in time, the result handed over
+  const done = await run.s.call(c.late.user, 'POST', `/api/steps/${encodeURIComponent(late.id)}/complete`, { decision: 'approve' });
+  expect(done.status).toBe(200);
+  for (const work of c.after) await workStep(run.s, dossier.id, work);
+  await handOverResult(run.s, dossier.id);
+  const classified = new Map(await classificationsOf(run.s, dossier.id));
+  expect(classified.get(c.late.elementId)).toBe('overdue');
+  await expectNoDuplicateNotices(run.s, dossier.id);
+  run.expectRestarted();
+  return { run, dossier };
+}
+
+/** The progress path of national statuses of a finished overdue dossier. */
+export async function expectOverdueEnd(s: ScenarioApp, dossierId: string): Promise<void> {
+  expect(statusPath(await progressOf(s, dossierId))).toEqual([2, 4, 9, 10]);
+  const escalations = (await officialNotices(s, dossierId)).filter((n) => n.event === 'step.escalated').map((n) => n.target);
+  expect(escalations).toEqual(['official', 'headOfUnit', 'supervisor']);
+}
+
+export const statutoryOf = (value: number, unit: Budget['unit'] = 'workingDays'): Budget => ({ value, unit }) as Budget;
