@@ -2,7 +2,8 @@
  * @module stats-summary — the headline figures of a period and scope (Decision 766/QĐ-TTg): dossiers received and
  * processed, each classification, the on-time rate, average processing time in working days and the online rate
  * (both from the engine's `computeStatistics`, so the figures are computed one way everywhere), the digitisation
- * rate, and the open steps nearly due and overdue now.
+ * rate, and the open steps nearly due and overdue now (of the dossiers received by the end of the period, so a
+ * period ending today counts every open step).
  */
 import { computeStatistics } from '../../../engine/src/index';
 import { dossierInScope, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
