@@ -76,10 +76,20 @@ async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if (error instanceof ConcurrencyConflict && tried < ATTEMPTS) continue;
+      if ((error instanceof ConcurrencyConflict || isSequenceRace(error)) && tried < ATTEMPTS) continue;
       throw toProblem(error);
     }
   }
+}
+
+/**
+ * The first `nextSequence` of a day's counter is an upsert: two transactions creating it at once make the later one
+ * fail with a duplicate key on the counter (MongoDB reports E11000, not a write conflict, for racing upserts in
+ * transactions). Run again, the unit finds the counter and increments it, so codes stay unique and gapless.
+ */
+function isSequenceRace(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 11000 && typeof message === 'string' && message.includes('counters');
 }
 
 function toProblem(error: unknown): unknown {

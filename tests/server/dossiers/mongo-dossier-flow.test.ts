@@ -10,6 +10,8 @@ import { connectMongoose } from '../../../server/src/persistence/mongo/connect-m
 import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
 import { createMongoOutboxStore } from '../../../server/src/persistence/mongo/mongo-outbox-store';
 import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
+import { createMongoCalendarStore } from '../../../server/src/persistence/mongo/mongo-calendar-store';
+import { createStoredCalendarSource } from '../../../server/src/calendars/stored-calendar-source';
 import { call, complete, createDossierTestApp, openStepOf, receive } from './dossier-fixture';
 import { sweeperOf, vn } from '../sweeper/sweeper-fixture';
 
@@ -33,7 +35,8 @@ describe('dossiers on the mongoose adapter', () => {
     // given the fixture deployed on mongoose stores
     const stores = await createMongoStores(connection!);
     const outbox = await createMongoOutboxStore(connection!, { consumers: ['test'] });
-    const t = await createDossierTestApp({ stores, outbox, deploy: true });
+    const calendarStore = await createMongoCalendarStore(connection!);
+    const t = await createDossierTestApp({ stores, outbox, calendarStore, calendars: createStoredCalendarSource(calendarStore), deploy: true });
     // when 12 dossiers are received at once
     const dossiers = await Promise.all(Array.from({ length: 12 }, () => receive(t)));
     // then their codes are unique and numbered 1..12 for the day
@@ -57,6 +60,12 @@ describe('dossiers on the mongoose adapter', () => {
       await complete(t, 'official.xaydung', (await openStepOf(t, 'official.xaydung', dossier.id)).id);
       await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
     }
+    // an administrator declares a closure on MongoDB: nothing is open any more, so nothing moves, and the layer is kept
+    const closure = { id: 'tinh-demo', level: 'province', name: { vi: 'Lịch tỉnh', en: 'Province' }, years: [{ year: 2025, status: 'official', days: [{ date: '2025-03-11', kind: 'holiday', reason: { vi: 'Nghỉ', en: 'Closed' } }] }] };
+    const changed = await call<{ moved: unknown[] }>(t, 'admin', 'PUT', '/api/calendars/tinh-demo', { layer: closure, reason: 'Nghỉ đột xuất' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.moved).toEqual([]);
+    expect((await calendarStore.list()).map((r) => r.scope)).toEqual(['tinh-demo']);
     // two sweepers race over the same stores later in the week: nothing is left open to fire twice
     t.clock.set(vn(2025, 3, 12, 9, 0));
     await Promise.all([sweeperOf(t, 'a').sweepOnce(), sweeperOf(t, 'b').sweepOnce()]);
