@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser-launch';
 import { frontEndBuilt, serveTestApp, type ServedTestApp } from './modeler/serve-test-app';
 import { modelerPage } from './modeler-page';
-import { SERVER_ONLY_ISSUE_GATEWAY, serverOnlyIssueXml } from './modeler/server-only-issue-model';
+import { POOL_WITHOUT_START, SERVER_ONLY_ISSUE_GATEWAY, poolWithoutStartXml, serverOnlyIssueXml } from './modeler/server-only-issue-model';
 
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const built = frontEndBuilt();
@@ -442,5 +442,27 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => page.locator('.lt-server-issue-badge').count()).toBe(0);
     expect(await page.locator('.issues-panel li[data-source="server"]').count()).toBe(0);
+  });
+
+  it("marks the pool when the server's check names the process drawn in it", { timeout: 60_000 }, async () => {
+    // given a pool whose process has no start event, which only the engine's validation looks for
+    await openModeler();
+    await openFile('chung-thuc-ban-sao.bpmn', poolWithoutStartXml);
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Chứng thực');
+    await expect.poll(() => page.locator('.issues-panel').getAttribute('data-errors')).toBe('0');
+
+    // when they ask for a check (the server's validation, without deploying)
+    await modelerPage(page).toolbar('Kiểm tra');
+
+    // then the list shows the server's issue about the process, and the pool carries the badge
+    const issue = page.locator('.issues-panel li[data-element-id="Process_NoStart"]');
+    await expect.poll(() => issue.textContent()).toContain('has no start event');
+    expect(await issue.locator('.issue-element').textContent()).toBe('Chứng thực bản sao');
+    expect(await issue.locator('.issue-source').textContent()).toBe('Máy chủ');
+    await page.locator(`.djs-overlays[data-container-id="${POOL_WITHOUT_START}"] .lt-server-issue-badge`).waitFor();
+    await page.screenshot({ path: `${screenshots}15-server-issue-on-pool.png` });
+    // and picking the issue selects the pool
+    await issue.locator('.issue-element').click();
+    await expect.poll(() => page.locator('.modeler-canvas .djs-element.selected').first().getAttribute('data-element-id')).toBe(POOL_WITHOUT_START);
   });
 });

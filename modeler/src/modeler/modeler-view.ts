@@ -72,8 +72,14 @@ function mountSignedIn(container: HTMLElement): () => void {
   canvasHost.className = 'modeler-canvas';
   const modeler = createBpmnModeler({ canvas: canvasHost, properties: $('.modeler-properties') }, agencyDirectory);
   window.lienthongModeler = modeler;
-  const elementRegistry = modeler.get<{ get(id: string): { businessObject: { name?: string } } | undefined }>('elementRegistry');
-  const nameOf = (id: string) => elementRegistry.get(id)?.businessObject.name || id;
+  const elementRegistry = modeler.get<{ get(id: string): { businessObject: { name?: string; processRef?: { name?: string } } } | undefined }>('elementRegistry');
+  const nameOf = (id: string) => {
+    const element = elementRegistry.get(id);
+    if (element) return element.businessObject.name || id;
+    // A process drawn as a pool (named by the server's issues): its own name, else its pool's.
+    const pool = elementRegistry.get(shapeIdFor(modeler, id) ?? '');
+    return (pool?.businessObject.processRef?.name ?? pool?.businessObject.name) || id;
+  };
   const issues = createIssuesPanel($('.issues-panel'), (id) => {
     const element = elementRegistry.get(shapeIdFor(modeler, id) ?? id);
     if (element) modeler.get<{ select(element: unknown): void }>('selection').select(element);

@@ -36,3 +36,37 @@ export const serverOnlyIssueXml = `<?xml version="1.0" encoding="UTF-8"?>
     </bpmndi:BPMNPlane>
   </bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
+
+/**
+ * A procedure drawn in a pool whose process has no start event: the modeler's rules leave that to the engine, which
+ * names the process (NO_START_EVENT); the modeler shows it on the pool.
+ */
+export const POOL_WITHOUT_START = 'Participant_NoStart';
+
+export const poolWithoutStartXml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:lt="https://lienthong.gov.vn/schema/bpmn/1.0" id="Definitions_NoStart" targetNamespace="https://lienthong.gov.vn/procedures">
+  <bpmn:collaboration id="Collaboration_NoStart">
+    <bpmn:participant id="Participant_NoStart" name="UBND xã Demo" processRef="Process_NoStart" />
+  </bpmn:collaboration>
+  <bpmn:process id="Process_NoStart" name="Chứng thực bản sao" isExecutable="true">
+    <bpmn:extensionElements>
+      <lt:procedure procedureCode="2.000815" name="Chứng thực bản sao từ bản chính" statutoryValue="1" statutoryUnit="workingDays" supplementPolicy="pause" />
+    </bpmn:extensionElements>
+    <bpmn:userTask id="Task_Certify" name="Chứng thực">
+      <bpmn:extensionElements>
+        <lt:assignment agency="ubnd-xa-demo" />
+        <lt:budget value="1" unit="workingDays" />
+      </bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:endEvent id="End_Certified" name="Trả bản sao" />
+    <bpmn:sequenceFlow id="Flow_Certified" sourceRef="Task_Certify" targetRef="End_Certified" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="BPMNDiagram_NoStart">
+    <bpmndi:BPMNPlane id="BPMNPlane_NoStart" bpmnElement="Collaboration_NoStart">
+      <bpmndi:BPMNShape id="Participant_NoStart_di" bpmnElement="Participant_NoStart" isHorizontal="true"><dc:Bounds x="160" y="100" width="500" height="200" /></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Task_Certify_di" bpmnElement="Task_Certify"><dc:Bounds x="280" y="160" width="100" height="80" /></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="End_Certified_di" bpmnElement="End_Certified"><dc:Bounds x="462" y="182" width="36" height="36" /></bpmndi:BPMNShape>
+      <bpmndi:BPMNEdge id="Flow_Certified_di" bpmnElement="Flow_Certified"><di:waypoint x="380" y="200" /><di:waypoint x="462" y="200" /></bpmndi:BPMNEdge>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
