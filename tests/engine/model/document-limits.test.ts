@@ -70,6 +70,17 @@ describe('checkFeelExpression size limits', () => {
     expect(checkFeelExpression(Array.from({ length: 3000 }, () => 'a').join(' + '))).toMatch(/^the expression is 11997 characters long; at most 10000 are accepted$/);
   });
 
+  it('reports a regular expression with nested quantifiers passed to matches, replace or split', () => {
+    expect(checkFeelExpression('matches(applicant.name, "^(a+)+$")')).toMatch(/^the pattern "\^\(a\+\)\+\$" nests quantifiers/);
+    expect(checkFeelExpression('replace(x, "(\\w+\\s?)*", "")')).toMatch(/nests quantifiers/);
+  });
+
+  it('accepts ordinary patterns, including a quantified group that starts with a fixed character', () => {
+    for (const pattern of ['^[0-9]{12}$', '^[a-z]+(-[a-z]+)*$', '^(\\d|-)+$', '(ab)+', '^0[0-9]{9}$']) {
+      expect(checkFeelExpression(`matches(x, "${pattern}")`), pattern).toBeUndefined();
+    }
+  });
+
   it('still checks a 60-deep bracketed expression and brackets inside strings', () => {
     expect(checkFeelExpression('('.repeat(60) + '1' + ')'.repeat(60))).toBeUndefined();
     expect(checkFeelExpression(`"${'('.repeat(100)}" = x`)).toBeUndefined();
