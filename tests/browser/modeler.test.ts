@@ -126,14 +126,14 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await procedureGroup.getByLabel('Thời hạn giải quyết theo quy định').fill('3');
     await procedureGroup.getByLabel('Căn cứ pháp lý').fill('Nghị định 63/2024/NĐ-CP');
     const agencies = ['ubnd-xa-demo', 'cong-an-xa-demo', 'bhxh-tinh'];
-    const laneNames = ['UBND xã Tân Phong', 'Công an xã', 'BHXH huyện'];
+    const laneNames = ['UBND xã Demo', 'Công an xã Demo', 'BHXH tỉnh'];
     for (const [index, lane] of lanes.entries()) {
       await modeler.select(lane, { x: 60, y: 10 });
       const group = await modeler.openGroup('lt-assignment');
       await group.getByLabel('Cơ quan', { exact: true }).selectOption(agencies[index]!);
       await (await modeler.openGroup('general')).getByLabel('Tên', { exact: true }).fill(laneNames[index]!);
     }
-    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('BHXH huyện');
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('BHXH tỉnh');
     await expect.poll(() => modeler.issue(tasks[0]!).allTextContents()).not.toEqual(expect.arrayContaining([expect.stringContaining('chưa có cơ quan')]));
     const budgets = ['1', '3', '1'];
     for (const [index, task] of tasks.entries()) {
