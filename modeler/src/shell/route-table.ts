@@ -20,7 +20,7 @@ export const routeTable: Route[] = [
   { path: '/modeler', label: 'nav.modeler', load: async () => (await import('../modeler/modeler-view')).mountModelerView },
   // Workspaces (inbox with the dossier page under /inbox/dossiers/{id}, heatmap, lookup): modeler/src/workspaces/.
   { path: '/inbox', label: 'nav.inbox', load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
-  { path: '/dashboard', label: 'nav.dashboard', load: async () => mountPlaceholderView('nav.dashboard') },
+  { path: '/dashboard', label: 'nav.dashboard', load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
   { path: '/heatmap', label: 'nav.heatmap', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   { path: '/lookup', label: 'nav.lookup', load: async () => (await import('../workspaces/lookup/lookup-view')).mountLookupView },
 ];

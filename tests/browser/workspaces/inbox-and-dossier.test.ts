@@ -96,13 +96,13 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     expect(await page.locator('.ws-dossier-head h2').textContent()).toBe(`Hồ sơ ${seed.nearlyDue.dossierCode}`);
     expect(await page.locator('.ws-dossier-head .ws-status-badge').textContent()).toBe('Đang xử lý');
     expect(await page.locator('[data-section="applicant"]').textContent()).toContain('Trần Thị Bình');
-    expect(await page.locator('[data-section="applicant"]').textContent()).toContain('10/03/2025 09:30');
+    expect(await page.locator('[data-section="applicant"]').textContent()).toContain('06/03/2025 09:30');
     expect(await page.locator('[data-section="eform"]').textContent()).toContain('Công ty TNHH Trần Thị Bình');
     expect(await page.locator('[data-section="files"]').textContent()).toContain('Bản sao căn cước công dân — bản sao chứng thực × 1');
     expect(await page.locator('.ws-timeline tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.ws-timeline').textContent()).toContain('Tiếp nhận hồ sơ');
     const card = page.locator('.ws-step-card').first();
-    expect(await card.locator('strong').textContent()).toBe('Kiểm tra và chuyển hồ sơ');
+    expect(await card.locator('strong').textContent()).toBe('Tiếp nhận hồ sơ');
     expect(await card.locator('.ws-badge').textContent()).toBe('Sắp đến hạn');
     await page.setViewportSize({ width: 1440, height: 1700 });
     await page.screenshot({ path: `${screenshots}workspaces-02-dossier.png` });
@@ -122,7 +122,7 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
 
     // then the page says so, the timeline has the hand-over, and no step of their unit is left on the dossier
     await page.locator('.ws-ok').waitFor();
-    expect(await page.locator('.ws-ok').textContent()).toBe('Đã hoàn thành bước «Kiểm tra và chuyển hồ sơ».');
+    expect(await page.locator('.ws-ok').textContent()).toBe('Đã hoàn thành bước «Tiếp nhận hồ sơ».');
     await page.locator('[data-section="actions"] .ws-empty').waitFor();
     expect(await page.locator('.ws-timeline').textContent()).toContain('Hoàn thành bước, chuyển tiếp');
     expect(await page.locator('.ws-timeline').textContent()).toContain('Trước hạn');

@@ -9,7 +9,9 @@ export function problemMessage(error: unknown): string {
     const title = t((KNOWN.has(error.status) ? `ws.problem.${error.status}` : 'ws.problem.other') as MessageKey, { status: error.status });
     return error.message ? `${title}: ${error.message}` : title;
   }
-  return t('ws.problem.network', { message: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  // fetch rejects with a TypeError only when the server cannot be reached.
+  return t(error instanceof TypeError && /fetch|network/i.test(message) ? 'ws.problem.network' : 'ws.problem.unexpected', { message });
 }
 
 /** A paragraph with role=alert for a failure. */

@@ -106,7 +106,7 @@ function renderHeatmap(container: HTMLElement): () => void {
       const procedure = await workspaceApi.version(key, version);
       current = { key, version };
       history.replaceState(null, '', `/heatmap?procedureKey=${encodeURIComponent(key)}&version=${version}`);
-      await viewer.importXML(procedure.xml);
+      await viewer.importXML(await withDiagram(procedure.xml));
       (viewer.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
       listen(key);
       await refresh();
@@ -152,6 +152,13 @@ function renderHeatmap(container: HTMLElement): () => void {
     events?.close();
     viewer.destroy();
   };
+}
+
+/** A version deployed without diagram interchange (through the API, not the modeler) is laid out here to be shown. */
+async function withDiagram(xml: string): Promise<string> {
+  if (/BPMNDiagram/.test(xml)) return xml;
+  const { layoutProcess } = await import('bpmn-auto-layout');
+  return layoutProcess(xml);
 }
 
 function legend(): HTMLElement {

@@ -1,0 +1,193 @@
+/**
+ * @module dashboardView — the supervisors' page (Decision 766/QĐ-TTg): period and scope pickers; the on-time rate,
+ * average processing time, online rate and the nearly-due and overdue counts; figures per agency, department,
+ * official and procedure with drill-down to the steps and dossiers; the trend chart; delay attribution per agency.
+ * Every table has its CSV, the server's own export of the same query.
+ */
+import '../workspaces.css';
+import { t, type MessageKey } from '../../i18n/locale';
+import type { MountView } from '../../shell/route-table';
+import { loadAgencyNames, type AgencyNames } from '../common/agency-names';
+import { element } from '../common/element';
+import { errorNote } from '../common/problem-message';
+import { mountSignedIn } from '../common/sign-in-gate';
+import { statsApi, type StatsSummary } from '../common/stats-api';
+import { workspaceApi, type Query } from '../common/workspace-api';
+import { formatNumber, formatPercent } from '../common/workspace-format';
+import { csvButton } from './csv-button';
+import { renderDrillDown } from './drill-down';
+import { breakdownTable, delayTable } from './stats-tables';
+import { createTrendChart, type TrendChart } from './trend-chart';
+
+type By = 'agency' | 'department' | 'official' | 'procedure';
+const BY: By[] = ['agency', 'department', 'official', 'procedure'];
+const FILTER_OF: Record<By, string> = { agency: 'agencyId', department: 'departmentId', official: 'officialId', procedure: 'procedureKey' };
+
+export const mountDashboardView: MountView = (container) => {
+  const page = element('section', { className: 'ws-page ws-dashboard' });
+  container.append(page);
+  return mountSignedIn(page, (body) => renderDashboard(body));
+};
+
+function renderDashboard(container: HTMLElement): () => void {
+  const params = new URLSearchParams(location.search);
+  const from = element('input', { attrs: { type: 'date', name: 'from', value: params.get('from') ?? undefined } });
+  const to = element('input', { attrs: { type: 'date', name: 'to', value: params.get('to') ?? undefined } });
+  const agency = element('select', { attrs: { name: 'agencyId' } }, element('option', { text: t('ws.dash.all'), attrs: { value: '' } }));
+  const procedure = element('select', { attrs: { name: 'procedureKey' } }, element('option', { text: t('ws.dash.all'), attrs: { value: '' } }));
+  const interval = element('select', { attrs: { name: 'interval' } }, ...(['day', 'week', 'month'] as const).map((value) => element('option', { text: t(`ws.dash.interval.${value}`), attrs: { value } })));
+  const status = element('div', { className: 'ws-status', attrs: { 'aria-live': 'polite' } });
+  const cards = element('div', { className: 'ws-cards', attrs: { 'aria-busy': 'true' } });
+  const byTabs = element('div', { className: 'ws-tabs', attrs: { role: 'tablist' } });
+  const breakdown = element('div', { className: 'ws-breakdown-body' });
+  const drill = element('div', { className: 'ws-drill' });
+  const canvas = element('canvas', { attrs: { 'aria-label': t('ws.dash.trend'), role: 'img' } });
+  const delays = element('div', {});
+  let by: By = 'agency';
+  let names: AgencyNames | undefined;
+  let chart: TrendChart | undefined;
+  let closed = false;
+
+  const query = (): Query => ({ from: from.value || undefined, to: to.value || undefined, agencyId: agency.value || undefined, procedureKey: procedure.value || undefined });
+  const filters = element(
+    'form',
+    { className: 'ws-filters' },
+    labelled('ws.dash.from', from),
+    labelled('ws.dash.to', to),
+    labelled('ws.dash.agency', agency),
+    labelled('ws.dash.procedure', procedure),
+    element('button', { className: 'lt-button lt-primary', text: t('ws.dash.apply'), attrs: { type: 'submit' } }),
+  );
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load();
+  });
+
+  container.append(
+    element('div', { className: 'ws-toolbar' }, element('h2', { className: 'ws-title', text: t('nav.dashboard') }), filters),
+    status,
+    element('section', { className: 'ws-card', dataset: { section: 'summary' } }, heading('ws.dash.summary', csvButton('summary', query, 'tong-hop', status)), cards),
+    element('section', { className: 'ws-card', dataset: { section: 'breakdown' } }, heading('ws.dash.breakdown', csvButton('breakdown', () => ({ ...query(), by }), `theo-${by}`, status)), byTabs, breakdown, drill),
+    element('div', { className: 'ws-dash-grid' },
+      element('section', { className: 'ws-card', dataset: { section: 'trend' } }, heading('ws.dash.trend', labelled('ws.dash.interval', interval), csvButton('trend', () => ({ ...query(), interval: interval.value }), 'xu-huong', status)), element('div', { className: 'ws-chart' }, canvas)),
+      element('section', { className: 'ws-card', dataset: { section: 'delays' } }, heading('ws.dash.delays', csvButton('delays', query, 'quy-trach-nhiem-cham', status)), element('p', { className: 'ws-muted', text: t('ws.dash.delaysHint') }), delays),
+    ),
+  );
+
+  const showDrill = (title: string, scope: Query) => {
+    drill.replaceChildren(element('p', { className: 'ws-muted', text: t('ws.loading') }));
+    void renderDrillDown(title, scope, names!, status).then((panel) => {
+      if (!closed) drill.replaceChildren(panel);
+    });
+  };
+
+  const renderTabs = () =>
+    byTabs.replaceChildren(
+      ...BY.map((value) =>
+        element('button', {
+          className: 'ws-tab',
+          text: t(`ws.dash.by.${value}`),
+          attrs: { type: 'button', role: 'tab', 'aria-selected': String(by === value) },
+          dataset: { by: value },
+          on: {
+            click: () => {
+              by = value;
+              renderTabs();
+              void loadBreakdown();
+            },
+          },
+        }),
+      ),
+    );
+
+  const loadBreakdown = async () => {
+    breakdown.setAttribute('aria-busy', 'true');
+    drill.replaceChildren();
+    try {
+      const { rows } = await statsApi.breakdown({ ...query(), by });
+      if (closed) return;
+      breakdown.replaceChildren(breakdownTable(rows, (row) => showDrill(row.label, { ...query(), [FILTER_OF[by]]: row.key })));
+    } catch (error) {
+      breakdown.replaceChildren(errorNote(error));
+    } finally {
+      breakdown.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  const loadTrend = async () => {
+    try {
+      const { points } = await statsApi.trend({ ...query(), interval: interval.value });
+      if (closed) return;
+      chart ??= createTrendChart(canvas);
+      chart.update(points);
+    } catch (error) {
+      status.replaceChildren(errorNote(error));
+    }
+  };
+  interval.addEventListener('change', () => void loadTrend());
+
+  const load = async () => {
+    status.replaceChildren();
+    cards.setAttribute('aria-busy', 'true');
+    try {
+      const summary = await statsApi.summary(query());
+      if (closed) return;
+      // The server chooses the default period (this month, on its clock): show it in the pickers.
+      from.value ||= summary.period.from;
+      to.value ||= summary.period.to;
+      renderCards(cards, summary, () => showDrill(t('ws.dash.wholeScope'), query()));
+      cards.setAttribute('aria-busy', 'false');
+      await Promise.all([
+        loadBreakdown(),
+        loadTrend(),
+        statsApi.delays(query()).then(({ rows }) => delays.replaceChildren(delayTable(rows))).catch((error: unknown) => delays.replaceChildren(errorNote(error))),
+      ]);
+    } catch (error) {
+      cards.replaceChildren(errorNote(error));
+    }
+  };
+
+  void (async () => {
+    names = await loadAgencyNames();
+    agency.append(...names.list.map((item) => element('option', { text: item.name, attrs: { value: item.id } })));
+    const procedures = await workspaceApi.procedures().catch(() => []);
+    procedure.append(...procedures.map((item) => element('option', { text: item.name, attrs: { value: item.key } })));
+    if (params.get('agencyId')) agency.value = params.get('agencyId')!;
+    if (params.get('procedureKey')) procedure.value = params.get('procedureKey')!;
+    renderTabs();
+    await load();
+  })();
+
+  return () => {
+    closed = true;
+    chart?.destroy();
+  };
+}
+
+function labelled(key: MessageKey, control: HTMLElement): HTMLElement {
+  return element('label', { className: 'ws-inline' }, element('span', { text: t(key) }), control);
+}
+
+function heading(key: MessageKey, ...tools: HTMLElement[]): HTMLElement {
+  return element('div', { className: 'ws-card-head' }, element('h3', { text: t(key) }), element('div', { className: 'ws-card-tools' }, ...tools));
+}
+
+function renderCards(target: HTMLElement, summary: StatsSummary, onSteps: () => void): void {
+  const card = (figure: string, label: MessageKey, value: string, note?: string, onClick?: () => void) => {
+    const node = element(onClick ? 'button' : 'div', { className: `ws-figure ws-figure-${figure}`, dataset: { figure }, attrs: onClick ? { type: 'button' } : {} },
+      element('span', { className: 'ws-figure-value', text: value }),
+      element('span', { className: 'ws-figure-label', text: t(label) }),
+      note ? element('span', { className: 'ws-figure-note', text: note }) : null,
+    );
+    if (onClick) node.addEventListener('click', onClick);
+    return node;
+  };
+  target.replaceChildren(
+    card('onTimeRate', 'ws.dash.onTimeRate', formatPercent(summary.onTimeRate), t('ws.dash.onTimeNote', { onTime: summary.finishedEarly + summary.finishedOnTime, overdue: summary.finishedOverdue + summary.inProcessOverdue })),
+    card('averageProcessingDays', 'ws.dash.averageTime', summary.averageProcessingDays === null ? '—' : t('ws.dash.days', { days: formatNumber(summary.averageProcessingDays) })),
+    card('onlineRate', 'ws.dash.onlineRate', formatPercent(summary.onlineRate)),
+    card('received', 'ws.dash.receivedDossiers', formatNumber(summary.received, 0), t('ws.dash.processedNote', { processed: formatNumber(summary.processed, 0) })),
+    card('nearlyDueSteps', 'ws.dash.nearlyDueSteps', formatNumber(summary.nearlyDueSteps, 0), t('ws.dash.clickToList'), onSteps),
+    card('overdueSteps', 'ws.dash.overdueSteps', formatNumber(summary.overdueSteps, 0), t('ws.dash.clickToList'), onSteps),
+  );
+}
