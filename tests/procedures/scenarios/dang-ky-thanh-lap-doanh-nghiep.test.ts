@@ -4,7 +4,7 @@
  * supplement that restarts the clock, a review that runs late up the short ladder, each with a restart in the middle.
  */
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, dossierOf, formOf, handOverResult, inboxOf, progressOf, receiveAtCounter, statusPath, stepOf, workStep, type Work } from './support/drive-dossier';
+import type { Work } from './support/drive-dossier';
 import { vn, WORKING_HOUR_MS } from './support/scenario-app';
 import {
   expectAppointment,
@@ -13,11 +13,13 @@ import {
   expectReceiptSlip,
   onTimePath,
   overduePath,
-  Run,
+  dueAfterSupplement,
   statutoryOf,
+  supplementPath,
   traceOf,
   type OnTimeCase,
   type OverdueCase,
+  type SupplementCase,
 } from './support/scenario-paths';
 
 const SLUG = 'dang-ky-thanh-lap-doanh-nghiep';
@@ -44,34 +46,16 @@ const OVERDUE: OverdueCase = {
 
 const MISSING = [{ name: 'Điều lệ công ty', detail: 'thiếu chữ ký của chủ sở hữu' }, { name: 'Bản sao giấy tờ pháp lý của chủ sở hữu' }];
 
-/** The review asks for a supplement; the founder supplements three days later; the 3 days count again from then. */
-async function supplementPath(restartAt?: string) {
-  const run = await Run.start(SLUG, vn(2025, 6, 9, 9, 0), restartAt);
-  const dossier = await receiveAtCounter(run.s);
-  await workStep(run.s, dossier.id, receive);
-  const step = await stepOf(run.s, 'official.dkkd', dossier.id, 'task-review');
-  run.s.clock.set(await addWorkingTime(run.s, Date.parse(step.startedAt!), 4 * H));
-  const requested = await run.s.call<{ status: number }>('official.dkkd', 'POST', `/api/dossiers/${dossier.id}/supplement-requests`, { stepId: step.id, missingComponents: MISSING, reason: 'Hồ sơ chưa hợp lệ' });
-  expect(requested.status).toBe(200);
-  expect(requested.body.status).toBe(5);
-  const notice = await formOf(run.s, dossier.id, '02', 'official.dkkd');
-  for (const component of MISSING) expect(notice).toContain(component.name);
-  expect(notice).toContain('thiếu chữ ký của chủ sở hữu');
-  expect((await inboxOf(run.s, 'official.dkkd')).map((i) => [i.elementId, i.mark])).toEqual([['task-wait-supplement', 'none']]);
-  await run.checkpoint('waiting');
-  expect((await dossierOf(run.s, dossier.id)).status).toBe(5);
-  const supplementAt = vn(2025, 6, 12, 10, 0);
-  run.s.clock.set(supplementAt);
-  const supplemented = await run.s.call<{ status: number; appointmentAt: string }>('official.motcua', 'POST', `/api/dossiers/${dossier.id}/supplements`, { documents: [{ name: 'Điều lệ công ty', copyType: 'original', quantity: 1 }] });
-  expect(supplemented.status).toBe(200);
-  expect(supplemented.body.status).toBe(4);
-  await workStep(run.s, dossier.id, review);
-  await workStep(run.s, dossier.id, head);
-  await workStep(run.s, dossier.id, returned);
-  await handOverResult(run.s, dossier.id);
-  run.expectRestarted();
-  return { run, dossier, supplementAt, newAppointmentAt: supplemented.body.appointmentAt };
-}
+/** The review asks for a supplement after half a day; the founder supplements on Thursday 12/6/2025 10:00. */
+const SUPPLEMENT: SupplementCase = {
+  slug: SLUG,
+  receivedAt: vn(2025, 6, 9, 9, 0),
+  before: [receive],
+  asker: { user: 'official.dkkd', elementId: 'task-review', afterWorkingMs: 4 * H },
+  missing: [{ name: 'Điều lệ công ty', detail: 'thiếu chữ ký của chủ sở hữu' }, { name: 'Bản sao giấy tờ pháp lý của chủ sở hữu' }],
+  supplementAt: vn(2025, 6, 12, 10, 0),
+  after: [review, head, returned],
+};
 
 describe('business registration through the server, on the real calendar', () => {
   it('on time: received before 30/4/2025, the appointment 7/5 09:00 skips the holidays; each unit works its step early or on time; 2 → 4 → 9 → 10', async () => {
@@ -93,16 +77,18 @@ describe('business registration through the server, on the real calendar', () =>
   });
 
   it('supplement (restart policy): status 5 with form 02 listing every component, then the 3 days count again from the supplement', async () => {
-    const { run, dossier, supplementAt, newAppointmentAt } = await supplementPath();
-    // then the appointment moved to 3 working days after the supplement (Thursday 12/6 10:00 → Tuesday 17/6 10:00)
-    expect(newAppointmentAt).toBe(new Date(vn(2025, 6, 17, 10, 0)).toISOString());
-    expectAppointment(supplementAt, statutoryOf(3), newAppointmentAt, []);
-    expect(statusPath(await progressOf(run.s, dossier.id))).toEqual([2, 4, 5, 4, 9, 10]);
+    // given a dossier whose review asks for two components, when the founder supplements on Thursday 12/6 10:00
+    const { run, dossier, supplemented } = await supplementPath(SUPPLEMENT);
+    // then the appointment moved to 3 working days after the supplement (Tuesday 17/6 10:00), the receipt's no longer
+    expect(dossier.appointmentAt).toBe(new Date(vn(2025, 6, 12, 9, 0)).toISOString());
+    expect(supplemented.appointmentAt).toBe(new Date(vn(2025, 6, 17, 10, 0)).toISOString());
+    expectAppointment(SUPPLEMENT.supplementAt, statutoryOf(3), supplemented.appointmentAt, []);
+    expect(await dueAfterSupplement(run.s, dossier.id)).toBe(vn(2025, 6, 17, 10, 0));
   });
 
   it('supplement with the server restarted while waiting for the founder reaches the same end', async () => {
-    const plain = await supplementPath();
-    const restarted = await supplementPath('waiting');
+    const plain = await supplementPath(SUPPLEMENT);
+    const restarted = await supplementPath(SUPPLEMENT, 'waiting');
     expect(await traceOf(restarted.run.s, restarted.dossier.id)).toEqual(await traceOf(plain.run.s, plain.dossier.id));
   });
 

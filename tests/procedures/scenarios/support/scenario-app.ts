@@ -62,14 +62,33 @@ interface Shared {
   base: TestApp;
   access: ReturnType<typeof createMemoryAccessStores>;
   generation: number;
+  /** Bearer tokens by user, kept across a restart (same session secret), renewed before their 8 hours end. */
+  tokens: Map<string, { token: string; at: number }>;
 }
+
+/** Sign-ins cost an argon2 verification each: a token is reused for 7 hours of simulated time. */
+const TOKEN_REUSE_MS = 7 * 3_600_000;
 
 async function open(shared: Shared, t: TestApp): Promise<ScenarioApp> {
   const sweepErrors: unknown[] = [];
   const owner = `scenario-process-${(shared.generation += 1)}`;
   const sweeper = createDeadlineSweeper({ stores: t.stores, outbox: t.outbox, clock: t.clock, calendars: t.calendars, newId: randomUUID, owner, leaseMs: 60_000, batch: 200, onError: (error) => sweepErrors.push(error) });
+  const tokenOf = async (user: string): Promise<string> => {
+    const now = shared.clock.now();
+    const kept = shared.tokens.get(user);
+    if (kept && now >= kept.at && now - kept.at < TOKEN_REUSE_MS) return kept.token;
+    const response = await t.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user, password: user }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in of ${user} failed: ${response.status} ${await response.text()}`);
+    const { token } = (await response.json()) as { token: string };
+    shared.tokens.set(user, { token, at: now });
+    return token;
+  };
   const call = async <T,>(user: string | undefined, method: string, path: string, body?: unknown): Promise<Answer<T>> => {
-    const auth = user ? await t.as(user) : {};
+    const auth = user ? { authorization: `Bearer ${await tokenOf(user)}` } : {};
     const response = await t.app.request(path, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...auth },
@@ -111,18 +130,31 @@ async function open(shared: Shared, t: TestApp): Promise<ScenarioApp> {
   };
 }
 
-/** The procedure `slug` deployed from its shipped `.bpmn` by the analyst, the extra officials created, the clock at `startAt`. */
+/**
+ * Users and agencies, seeded and completed with `EXTRA_USERS` once per test file: argon2 hashing is the slowest part
+ * of a start, and the scenarios only read the directory.
+ */
+let directory: Promise<ReturnType<typeof createMemoryAccessStores>> | undefined;
+
+async function createDirectory(): Promise<ReturnType<typeof createMemoryAccessStores>> {
+  const access = createMemoryAccessStores();
+  const t = await createTestApp({ access });
+  for (const user of EXTRA_USERS) {
+    const token = ((await (await t.app.request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) })).json()) as { token: string }).token;
+    const created = await t.app.request('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ ...user, password: user.username }) });
+    if (created.status !== 201) throw new Error(`user ${user.username}: ${created.status} ${await created.text()}`);
+  }
+  return access;
+}
+
+/** The procedure `slug` deployed from its shipped `.bpmn` by the analyst, on fresh stores, the clock at `startAt`. */
 export async function startScenarioApp(slug: string, startAt: number): Promise<ScenarioApp> {
   const clock = createSimulatedClock(startAt);
-  const access = createMemoryAccessStores();
+  const access = await (directory ??= createDirectory());
   const t = await createTestApp({ clock, access });
-  const shared: Shared = { slug, clock, base: t, access, generation: 0 };
+  const shared: Shared = { slug, clock, base: t, access, generation: 0, tokens: new Map() };
   const first = await open(shared, t);
   const deployed = await first.call('analyst', 'POST', '/api/procedures', { key: slug, xml: readShippedModel(slug) });
   if (deployed.status !== 201) throw new Error(`deploy of ${slug} failed: ${deployed.status} ${JSON.stringify(deployed.body)}`);
-  for (const user of EXTRA_USERS) {
-    const created = await first.call('admin', 'POST', '/api/users', { ...user, password: user.username });
-    if (created.status !== 201) throw new Error(`user ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
-  }
   return first;
 }

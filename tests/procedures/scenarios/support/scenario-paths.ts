@@ -263,3 +263,62 @@ export async function expectOverdueEnd(s: ScenarioApp, dossierId: string): Promi
 }
 
 export const statutoryOf = (value: number, unit: Budget['unit'] = 'workingDays'): Budget => ({ value, unit }) as Budget;
+
+export interface SupplementCase {
+  slug: string;
+  receivedAt: number;
+  intake?: Intake;
+  /** Steps before the one that asks. */
+  before: readonly Work[];
+  /** The step that asks for the supplement, after this much of its working time. */
+  asker: { user: string; elementId: string; afterWorkingMs: number };
+  missing: readonly { name: string; detail?: string }[];
+  /** When the citizen brings the supplement to the counter. */
+  supplementAt: number;
+  /** The steps from the asking step (reviewed again) to the end, in time. */
+  after: readonly Work[];
+}
+
+/**
+ * The asking step requests a supplement (status 5, form 02 listing every component, the wait shown to its unit);
+ * the citizen supplements at `supplementAt` (status 4); the route goes on to the result. Restart checkpoint:
+ * `waiting`. Returns the instants and the dossier as it was right after the supplement.
+ */
+export async function supplementPath(c: SupplementCase, restartAt?: string) {
+  const run = await Run.start(c.slug, c.receivedAt, restartAt);
+  const dossier = await receiveAtCounter(run.s, c.intake);
+  for (const work of c.before) await workStep(run.s, dossier.id, work);
+  const step = await stepOf(run.s, c.asker.user, dossier.id, c.asker.elementId);
+  const requestedAt = await addWorkingTime(run.s, Date.parse(step.startedAt!), c.asker.afterWorkingMs);
+  run.s.clock.set(requestedAt);
+  const requested = await run.s.call<DossierView>(c.asker.user, 'POST', `/api/dossiers/${dossier.id}/supplement-requests`, { stepId: step.id, missingComponents: c.missing, reason: 'Hồ sơ chưa đầy đủ, hợp lệ' });
+  expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+  expect(requested.body.status).toBe(5);
+  const notice = await formOf(run.s, dossier.id, '02', c.asker.user);
+  expect(notice).toContain('Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
+  for (const component of c.missing) {
+    expect(notice).toContain(component.name);
+    if (component.detail) expect(notice).toContain(component.detail);
+  }
+  const citizen = (await outboxOf(run.s, dossier.id)).filter((e) => e.kind === 'notification.citizen' && e.payload.event === 'supplement.requested');
+  expect(citizen.map((e) => e.payload.missing)).toEqual([c.missing.map((m) => m.name)]);
+  expect((await findStep(run.s, c.asker.user, dossier.id, 'task-wait-supplement'))?.mark).toBe('none');
+  await run.checkpoint('waiting');
+  expect((await dossierOf(run.s, dossier.id)).status).toBe(5);
+  run.s.clock.set(c.supplementAt);
+  const supplemented = await run.s.call<DossierView>('official.motcua', 'POST', `/api/dossiers/${dossier.id}/supplements`, { documents: c.missing.map((m) => ({ name: m.name, copyType: 'copy', quantity: 1 })) });
+  expect(supplemented.status, JSON.stringify(supplemented.body)).toBe(200);
+  expect(supplemented.body.status).toBe(4);
+  for (const work of c.after) await workStep(run.s, dossier.id, work);
+  await handOverResult(run.s, dossier.id);
+  expect(statusPath(await progressOf(run.s, dossier.id))).toEqual([2, 4, 5, 4, 9, 10]);
+  run.expectRestarted();
+  return { run, dossier, requestedAt, supplemented: supplemented.body };
+}
+
+/** The dossier clock's due instant recorded when the supplement arrived (progress `supplement.received`). */
+export async function dueAfterSupplement(s: ScenarioApp, dossierId: string): Promise<number> {
+  const record = (await progressOf(s, dossierId)).find((p) => p.action === 'supplement.received');
+  expect(record, 'a supplement.received progress record').toBeDefined();
+  return Date.parse(record!.stepDueAt!);
+}
