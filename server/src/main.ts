@@ -27,6 +27,9 @@ import { createUserDirectory } from './outbox/user-directory';
 import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
+import { MongoDossierFactsStore } from './persistence/mongo/mongo-dossier-facts-store';
+import { HeatmapNotifier } from './heatmap/heatmap-notifier';
+import { pollDossierFacts } from './heatmap/poll-dossier-facts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -66,7 +69,11 @@ async function main(): Promise<void> {
   const outbox = await createMongoOutboxStore(connection, { consumers: consumers.map((consumer) => consumer.name) });
   const calendarStore = await createMongoCalendarStore(connection);
   const calendars = createStoredCalendarSource(calendarStore);
+  // The dashboard's read model and the live heatmap's change feed (other processes' changes arrive by polling).
+  const dashboard = { facts: await MongoDossierFactsStore.create(connection), heatmapChanges: new HeatmapNotifier() };
+  const factsPoller = pollDossierFacts({ facts: dashboard.facts, notifier: dashboard.heatmapChanges, clock, intervalMs: 2_000, onError: (error) => logger.warn({ err: error }, 'heatmap poll failed') });
   const app = createApp({
+    ...dashboard,
     stores,
     outbox,
     attachments,
@@ -88,6 +95,7 @@ async function main(): Promise<void> {
 
   // Deadlines are stored `dueAt` values; the sweeper only polls for what is due (several processes may run one each).
   const sweeper = createDeadlineSweeper({
+    ...dashboard,
     stores,
     outbox,
     clock,
@@ -134,6 +142,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await sweeper.stop();
+    factsPoller.stop();
     await deliverer.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await connection.close();
