@@ -5,12 +5,19 @@
  * fired, so a second delivery (another process, a restart) tells nobody twice; the fired mark and the work commit
  * together, so a timer whose lease was taken over is not worked on by its old owner.
  */
-import type { TimerRecord } from '../../../engine/src/index';
+import type { InstanceSnapshot, TimerRecord } from '../../../engine/src/index';
 import { SYSTEM_ACTOR, type DossierDeps } from '../dossiers/dossier-deps';
 import type { DossierChange } from '../dossiers/dossier-change';
 import { cancelInstance } from '../dossiers/end-process';
 import { runDossierChange } from '../dossiers/run-dossier-change';
 import { applyStepClock } from '../dossiers/step-clock';
+
+const WINDOW_CLOSED_MESSAGE = 'supplement.window_closed';
+
+function waitsForMessage(change: DossierChange, name: string): boolean {
+  const instance = change.dossier.instance as InstanceSnapshot | undefined;
+  return change.isInstanceRunning() && Object.values(instance?.w ?? {}).some((wait) => wait.k === 'message' && wait.nm === name);
+}
 
 export type FireOutcome = 'fired' | 'skipped';
 
@@ -52,6 +59,8 @@ async function deliverTimer(change: DossierChange, timer: TimerRecord): Promise<
       // Decree 63/2024/NĐ-CP: the citizen's window closed without the supplement, the dossier is rejected and its route ends.
       if (before === 5 && (change.dossier.status === 3 || change.dossier.status === 8)) {
         change.state.stop = { at: change.at, actorId: SYSTEM_ACTOR.id, action: 'supplement.window_closed', reason: 'Quá thời hạn bổ sung hồ sơ' };
+        // A model that draws the rejection (boundary on its wait, procedures/README.md) ends there; others are cancelled.
+        if (waitsForMessage(change, WINDOW_CLOSED_MESSAGE)) await change.deliver({ type: 'message.received', name: WINDOW_CLOSED_MESSAGE });
         await cancelInstance(change);
       }
     }

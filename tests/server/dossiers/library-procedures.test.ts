@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT, call, complete, createDossierTestApp } from './dossier-fixture';
+import { sweeperOf } from '../sweeper/sweeper-fixture';
 
 const root = fileURLToPath(new URL('../../../procedures/', import.meta.url));
 const slugs = readdirSync(root).filter((slug) => existsSync(`${root}${slug}/${slug}.bpmn`));
@@ -59,5 +60,27 @@ describe('the procedure library on the server', () => {
     expect(finished.body.incidents).toEqual([]);
     expect(agencies.has('ttpvhcc')).toBe(true);
     expect(agencies.size).toBeGreaterThan(1);
+  });
+
+  it('rejects a birth registration (Decree 63/2024) whose 7-day supplement window closed, ending its route at the drawn rejection', { timeout: 60_000 }, async () => {
+    // given the group-1 procedure and a dossier at the commune's birth registration step
+    const slug = 'lien-thong-khai-sinh';
+    const t = await createDossierTestApp({ deploy: false });
+    await call(t, 'analyst', 'POST', '/api/procedures', { key: slug, xml: readFileSync(`${root}${slug}/${slug}.bpmn`, 'utf8') });
+    const { body } = await call<{ id: string }>(t, 'official.motcua', 'POST', '/api/dossiers', { procedureKey: slug, applicant: APPLICANT, form: {} });
+    const openStep = async () => (await t.stores.steps.list({ dossierId: body.id, status: ['open'] }, { offset: 0, limit: 5 })).items[0]!;
+    await complete(t, 'official.motcua', (await openStep()).id);
+    const birth = await openStep();
+    expect(birth.elementId).toBe('task-register-birth');
+    // when the commune asks for a supplement and the citizen never brings it (7 working days pass)
+    const asked = await call(t, 'head.xa', 'POST', `/api/dossiers/${body.id}/supplement-requests`, { stepId: birth.id, missingComponents: [{ name: 'Giấy chứng sinh' }], reason: 'Thiếu giấy chứng sinh' });
+    expect(asked.status).toBe(200);
+    t.clock.advance(14 * 86_400_000);
+    await sweeperOf(t, 'server-a').sweepOnce();
+    // then the dossier is stopped (8) and the route ended at its drawn rejection, not by cancellation
+    expect((await t.stores.dossiers.get(body.id))!.status).toBe(8);
+    const instance = (await t.stores.dossiers.get(body.id))!.instance as { st: string };
+    expect(instance.st).toBe('completed');
+    expect((await t.stores.steps.list({ dossierId: body.id, status: ['open'] }, { offset: 0, limit: 5 })).items).toEqual([]);
   });
 });
