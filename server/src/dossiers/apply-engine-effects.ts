@@ -115,8 +115,12 @@ async function endProcess(change: DossierChange): Promise<void> {
   if (status !== 2 && status !== 4) return;
   const rejected = change.state.lastDecision === 'reject';
   const fields = { at: change.at, actorId: change.actor.id };
-  if (rejected || status === 2) await change.applyLifecycle({ type: 'processing.stopped', ...fields, reason: 'Hồ sơ không đủ điều kiện giải quyết' });
-  else await change.applyLifecycle({ type: 'dossier.finished', ...fields });
+  if (rejected || status === 2) {
+    const reason = 'Hồ sơ không đủ điều kiện giải quyết';
+    // The refusal letter (form 03) is printed from this note.
+    change.state.stop = { at: change.at, actorId: change.actor.id, action: 'processing.stopped', reason };
+    await change.applyLifecycle({ type: 'processing.stopped', ...fields, reason });
+  } else await change.applyLifecycle({ type: 'dossier.finished', ...fields });
   // Anything still open (an unfinished parallel branch) no longer counts.
   for (const step of await listOpenSteps(change)) await closeStep(change, step.stepId, 'cancelled');
 }

@@ -98,4 +98,16 @@ describe('step actions', () => {
     expect(audit.find((a) => a.action === 'step.returned')?.details).toMatchObject({ toElementId: 'task-receive', reason: 'Thiếu bản chụp CCCD' });
     expect((await call(t, 'official.dkkd', 'POST', `/api/steps/${review.id}/return`, { toElementId: 'task-receive', reason: 'x' })).status).toBe(409);
   });
+
+  it('stops the dossier (8) when the reviewer rejects it and the route ends, with a refusal letter to print', async () => {
+    const t = await createDossierTestApp();
+    const dossier = await receive(t);
+    await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
+    const review = await openStepOf(t, 'official.dkkd', dossier.id);
+    expect((await complete(t, 'official.dkkd', review.id, { decision: 'reject', note: 'Ngành nghề cấm kinh doanh' })).status).toBe(200);
+    const stopped = await call<{ status: number }>(t, 'official.dkkd', 'GET', `/api/dossiers/${dossier.id}`);
+    expect(stopped.body.status).toBe(8);
+    expect((await call(t, 'official.dkkd', 'GET', `/api/dossiers/${dossier.id}/forms/03`)).status).toBe(200);
+    expect(await inbox(t, 'official.xaydung')).toEqual([]);
+  });
 });
