@@ -88,7 +88,7 @@ async function open(shared: Shared, t: TestApp): Promise<ScenarioApp> {
     return token;
   };
   const call = async <T,>(user: string | undefined, method: string, path: string, body?: unknown): Promise<Answer<T>> => {
-    const auth = user ? { authorization: `Bearer ${await tokenOf(user)}` } : {};
+    const auth: Record<string, string> = user ? { authorization: `Bearer ${await tokenOf(user)}` } : {};
     const response = await t.app.request(path, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...auth },
