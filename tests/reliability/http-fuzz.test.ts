@@ -2,7 +2,7 @@
  * Every operation of /api/openapi.json, read at test time (new routes are fuzzed as soon as they are documented),
  * receives hostile parameters, bodies, content types and credentials. Each answer is a 4xx RFC 9457 problem with a
  * stable code (never a 5xx; 401 first for a protected route called without a valid session), nothing stored changes,
- * and no prototype is polluted. Deterministic: fixed seed (FUZZ_SEED overrides it), bounded runs.
+ * no prototype is polluted, and every answer keeps CORS closed to a foreign origin and carries the security headers. Deterministic: fixed seed (FUZZ_SEED overrides it), bounded runs.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,19 @@ interface Answer {
   text: string;
 }
 
+/** Fails the request instead of letting a hung route time the whole test out without saying which request hung. */
+async function withHangGuard<T>(what: string, promise: Promise<T>, limitMs = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${limitMs} ms`)), limitMs);
+  });
+  try {
+    return await Promise.race([promise, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 let t: TestApp;
 let operations: Operation[];
 const realIds: Record<string, string> = {};
@@ -107,8 +120,15 @@ afterAll(() => {
 });
 
 async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  const response = await t.app.request(path, { method, headers: init.headers, ...(init.body !== undefined ? { body: init.body } : {}) });
-  const text = await response.text();
+  // Every request comes from a foreign page: CORS stays closed and the security headers are on every answer.
+  const headers = { origin: 'https://evil.example', ...init.headers };
+  const response = await withHangGuard(`${method} ${path.slice(0, 100)}`, Promise.resolve(t.app.request(path, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) })));
+  // A server-sent event stream never ends: its head is the answer.
+  const streaming = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+  if (streaming) await response.body?.cancel();
+  const text = streaming ? '' : await withHangGuard(`reading ${method} ${path.slice(0, 100)}`, response.text());
+  expect(response.headers.get('access-control-allow-origin'), `${method} ${path}`).toBeNull();
+  expect(response.headers.get('x-content-type-options'), `${method} ${path}`).toBe('nosniff');
   let body: Record<string, unknown> | undefined;
   try {
     body = JSON.parse(text) as Record<string, unknown>;

@@ -41,6 +41,10 @@ describe('logs', () => {
     await app.request('/api/procedures', json({ key: 'thu-lien-thong', xml: fixtureXml }, auth));
     await app.request('/api/auth/me', { headers: { authorization: `Bearer ${FORGED_TOKEN}`, cookie: `session=${FORGED_TOKEN}` } });
     await app.request('/api/users', json({ username: 'moi', password: NEW_PASSWORD, role: 'official' }, { authorization: `Bearer ${FORGED_TOKEN}` }));
+    const events = await app.request(`/api/events?access_token=${FORGED_TOKEN}`);
+    await events.body?.cancel();
+    const liveEvents = await app.request(`/api/events?access_token=${token}`);
+    await liveEvents.body?.cancel();
     // then
     const text = sink.lines.join('');
     expect(sink.lines.length).toBeGreaterThan(10);
