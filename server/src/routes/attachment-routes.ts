@@ -13,6 +13,7 @@ import type { Unit } from '../access/authorize';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/attachment-limits';
 import { AttachmentTooLarge, type AttachmentInfo, type AttachmentStore } from '../attachments/attachment-store';
 import { detectAttachmentType } from '../attachments/attachment-type';
+import { KeyedMutex } from '../attachments/keyed-mutex';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
@@ -100,6 +101,7 @@ function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
 export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
   const limits = deps.limits ?? DEFAULT_ATTACHMENT_LIMITS;
   const routes = createApiRouter();
+  const perDossier = new KeyedMutex();
   describeRoutes(routes);
 
   async function readableDossier(c: Context, id: string): Promise<DossierRecord> {
@@ -125,10 +127,6 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
     if (file.size > limits.maxFileBytes) {
       throw tooLarge('ATTACHMENT_TOO_LARGE', `A file may have at most ${limits.maxFileBytes} bytes.`, limits.maxFileBytes);
     }
-    const stored = (await deps.attachments.listByDossier(dossier.id)).reduce((sum, info) => sum + info.size, 0);
-    if (stored + file.size > limits.maxDossierBytes) {
-      throw tooLarge('DOSSIER_ATTACHMENTS_TOO_LARGE', `A dossier may carry at most ${limits.maxDossierBytes} bytes of attachments; ${stored} are stored.`, limits.maxDossierBytes);
-    }
     const filename = safeFilename(file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const type = detectAttachmentType(filename, bytes);
@@ -145,17 +143,22 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
       });
     }
     const componentCode = typeof form.componentCode === 'string' && form.componentCode.trim() ? form.componentCode.trim().slice(0, 100) : undefined;
-    let info: AttachmentInfo;
-    try {
-      info = await deps.attachments.put(
-        bytes,
-        { dossierId: dossier.id, filename, contentType: type.type.contentType, uploadedAt: deps.clock.now(), uploadedBy: principal.userId, ...(componentCode ? { componentCode } : {}) },
-        { maxBytes: limits.maxFileBytes },
-      );
-    } catch (error) {
-      if (error instanceof AttachmentTooLarge) throw tooLarge('ATTACHMENT_TOO_LARGE', error.message, limits.maxFileBytes);
-      throw error;
-    }
+    const info = await perDossier.run(dossier.id, async (): Promise<AttachmentInfo> => {
+      const stored = (await deps.attachments.listByDossier(dossier.id)).reduce((sum, attachment) => sum + attachment.size, 0);
+      if (stored + bytes.byteLength > limits.maxDossierBytes) {
+        throw tooLarge('DOSSIER_ATTACHMENTS_TOO_LARGE', `A dossier may carry at most ${limits.maxDossierBytes} bytes of attachments; ${stored} are stored.`, limits.maxDossierBytes);
+      }
+      try {
+        return await deps.attachments.put(
+          bytes,
+          { dossierId: dossier.id, filename, contentType: type.type.contentType, uploadedAt: deps.clock.now(), uploadedBy: principal.userId, ...(componentCode ? { componentCode } : {}) },
+          { maxBytes: limits.maxFileBytes },
+        );
+      } catch (error) {
+        if (error instanceof AttachmentTooLarge) throw tooLarge('ATTACHMENT_TOO_LARGE', error.message, limits.maxFileBytes);
+        throw error;
+      }
+    });
     c.header('location', `/api/attachments/${encodeURIComponent(info.id)}`);
     return c.json(info, 201);
   });

@@ -104,6 +104,22 @@ describe('dossier attachment routes', () => {
     expect((await attachments.listByDossier(dossier.id)).map((info) => info.filename)).toEqual(['first.pdf']);
   });
 
+  it('lets only one of two simultaneous uploads through when together they would pass the per-dossier limit', async () => {
+    // given a store that takes a few turns of the event loop to write, as a database does
+    const { post, attachments, dossier } = await given({ maxFileBytes: 1_000, maxDossierBytes: 1_500 });
+    const put = attachments.put.bind(attachments);
+    attachments.put = async (...args) => {
+      for (let turn = 0; turn < 20; turn += 1) await new Promise((yieldTurn) => setImmediate(yieldTurn));
+      return put(...args);
+    };
+    const medium = Buffer.concat([PDF, Buffer.alloc(800 - PDF.length)]);
+    // when
+    const answers = await Promise.all([post('official.motcua', upload('one.pdf', medium)), post('official.motcua', upload('two.pdf', medium))]);
+    // then
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 413]);
+    expect(await attachments.listByDossier(dossier.id)).toHaveLength(1);
+  });
+
   it('refuses with 413 an upload body larger than one file and its form framing before reading it', async () => {
     // given
     const { post, attachments, dossier } = await given({ maxFileBytes: 1_000, maxDossierBytes: 1_500 });
