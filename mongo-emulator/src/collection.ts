@@ -45,7 +45,10 @@ export class Collection implements DocumentStore {
     if (candidates && candidates.estimate < Math.min(walk.estimate, 10_000) && !plannerOptions.preferSortedWalk) return undefined;
     const query = new Query(filter);
     const result: Document[] = [];
+    const seen = new Set<string>();
     for (const id of walk.ids()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
       const doc = this.docs.get(id);
       if (doc && query.test(doc)) result.push(doc);
       if (result.length >= count) break;

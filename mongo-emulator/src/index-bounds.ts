@@ -6,6 +6,7 @@ import type { Document } from 'bson';
 import type { CollectionIndex } from './collection-index';
 import { isPlainObject } from './document-path';
 import type { EntryRange, IndexEntries, KeyBounds } from './index-entries';
+import { toValueKey } from './value-key';
 
 export type Predicate = { kind: 'eq'; values: unknown[] } | { kind: 'range'; range: EntryRange };
 
@@ -73,9 +74,8 @@ export function predicatesOf(filter: Document): Map<string, Predicate> {
  * Equalities on the longest prefix of the index's keys, then a range (or nothing) on the next key. A
  * multikey index keeps only one side of a range: an array matches `{ $gt: a, $lt: b }` when one element
  * passes each bound, which a single key interval would miss (manual: "Multikey Index Bounds").
- * `singleValued` stops the prefix at the first $in with several values (for walks that must keep index order).
  */
-export function indexBounds(index: CollectionIndex, predicates: Map<string, Predicate>, singleValued = false): IndexBounds | undefined {
+export function indexBounds(index: CollectionIndex, predicates: Map<string, Predicate>): IndexBounds | undefined {
   const entries = index.sorted;
   if (!entries) return undefined;
   let prefixes: unknown[][] = [[]];
@@ -83,9 +83,10 @@ export function indexBounds(index: CollectionIndex, predicates: Map<string, Pred
   for (const field of index.fields) {
     const predicate = predicates.get(field);
     if (predicate?.kind !== 'eq') break;
-    if (singleValued && predicate.values.length > 1) break;
     if (prefixes.length * predicate.values.length > MAX_PREFIXES) break;
-    prefixes = prefixes.flatMap((prefix) => predicate.values.map((value) => [...prefix, value]));
+    // Values equal in BSON order ($in: [1, 1.0]) would walk the same keys twice.
+    const values = [...new Map(predicate.values.map((value) => [toValueKey(value), value])).values()];
+    prefixes = prefixes.flatMap((prefix) => values.map((value) => [...prefix, value]));
     prefixLength += 1;
   }
   let range: EntryRange | undefined;

@@ -4,11 +4,13 @@
  */
 import { bsonTypeRank, compareBsonValues } from './bson-order';
 
-interface Entry {
+export interface IndexEntry {
   /** The index fields' values followed by the document's `_id` (which breaks ties, as a record id does in mongod). */
-  key: unknown[];
-  id: string;
+  readonly key: unknown[];
+  readonly id: string;
 }
+
+type Entry = IndexEntry;
 
 /** Bounds of a range on one key; a missing side is open. */
 export interface EntryRange {
@@ -95,6 +97,11 @@ export class IndexEntries {
 
   /** Ids within the bounds in index order (reversed when asked); a multikey document may come more than once. */
   *walk(bounds: KeyBounds, reverse = false): Generator<string> {
+    for (const entry of this.walkEntries(bounds, reverse)) yield entry.id;
+  }
+
+  /** The entries (key and id) within the bounds, in index order or reversed. */
+  *walkEntries(bounds: KeyBounds, reverse = false): Generator<IndexEntry> {
     const [b0, o0] = this.locate(bounds, -1);
     const [b1, o1] = this.locate(bounds, 0);
     const blocks = this.blocks;
@@ -103,20 +110,20 @@ export class IndexEntries {
         const block = blocks[b]!;
         const from = b === b1 ? o1 - 1 : block.length - 1;
         const to = b === b0 ? o0 : 0;
-        for (let i = from; i >= to; i -= 1) yield block[i]!.id;
+        for (let i = from; i >= to; i -= 1) yield block[i]!;
       }
     } else {
       for (let b = b0; b <= b1 && b < blocks.length; b += 1) {
         const block = blocks[b]!;
         const to = b === b1 ? o1 : block.length;
-        for (let i = b === b0 ? o0 : 0; i < to; i += 1) yield block[i]!.id;
+        for (let i = b === b0 ? o0 : 0; i < to; i += 1) yield block[i]!;
       }
     }
   }
 
-  /** Compares two keys in index order: key by key, each in its field's direction. */
-  compareKeys(a: unknown[], b: unknown[]): number {
-    for (let i = 0; i < a.length; i += 1) {
+  /** Compares two keys (or their components `from` to `to`) in index order: key by key, each in its field's direction. */
+  compareKeys(a: unknown[], b: unknown[], from = 0, to = a.length): number {
+    for (let i = from; i < to; i += 1) {
       const order = compareBsonValues(a[i], b[i]);
       if (order !== 0) return order * this.directions[i]!;
     }

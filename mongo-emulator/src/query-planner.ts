@@ -6,10 +6,14 @@ import type { Document } from 'bson';
 import type { CollectionIndex } from './collection-index';
 import { isPlainObject } from './document-path';
 import { indexBounds, predicatesOf, type IndexBounds, type Predicate } from './index-bounds';
+import { orderedWalk, type WalkOrder } from './ordered-walk';
 import { toValueKey } from './value-key';
 
 /** Tuning of plan choice; tests force index-ordered walks to check them on small collections. */
 export const plannerOptions = { preferSortedWalk: false };
+
+/** Beyond this many $in combinations a sorted walk would merge too many streams: the candidates are sorted instead. */
+const MAX_MERGED_WALKS = 32;
 
 /** A way to produce candidates, with its estimated size; `ids` materialises them. */
 export interface CandidatePlan {
@@ -86,34 +90,32 @@ export function planCandidates(filter: Document, indexes: CollectionIndex[]): st
 
 /**
  * Whether walking the bounds (forward or backward) yields documents in the sort's order: after dropping sort
- * keys fixed by an equality, the sort must name the next index keys in their directions (or all reversed),
- * optionally followed by `_id` once every index key is named, since entries tie-break on `_id` ascending.
- * Returns the walk direction, or undefined. (Manual: "Use Indexes to Sort Query Results", sort on a
- * subset of an index's keys after equality conditions on the preceding keys.)
+ * keys fixed by a single equality, the sort must name the next index keys in their directions (or all
+ * reversed), optionally followed by `_id` once every index key is named (entries tie-break on `_id`). Returns
+ * the walk's order, or undefined. (Manual: "Use Indexes to Sort Query Results", sort on a subset of an index's
+ * keys after equality conditions on the preceding keys.)
  */
-function walkDirection(plan: IndexBounds, sort: [string, number][]): 'forward' | 'reverse' | undefined {
+function walkOrder(plan: IndexBounds, sort: [string, number][]): WalkOrder | undefined {
   const { fields } = plan.index;
   const directions = Object.values(plan.index.spec.key as Document).map(Number);
-  const fixed = new Set(fields.slice(0, plan.prefixLength));
+  const single = plan.bounds.length === 1;
+  const fixed = new Set(single ? fields.slice(0, plan.prefixLength) : []);
   const rest = sort.filter(([field]) => !fixed.has(field));
-  if (rest.length === 0) return 'forward';
   let sign = 0;
+  let idDirection: 1 | -1 | undefined;
   let position = plan.prefixLength;
   for (const [field, direction] of rest) {
-    if (position === fields.length && field === '_id') {
-      const wanted = direction;
-      if (sign === 0) sign = wanted;
-      if (wanted !== sign) return undefined;
-      position += 1;
+    if (position === fields.length && field === '_id' && idDirection === undefined) {
+      idDirection = direction as 1 | -1;
       continue;
     }
-    if (fields[position] !== field) return undefined;
+    if (idDirection !== undefined || fields[position] !== field) return undefined;
     const relative = direction * directions[position]!;
     if (sign === 0) sign = relative;
     if (relative !== sign) return undefined;
     position += 1;
   }
-  return sign >= 0 ? 'forward' : 'reverse';
+  return { reverse: sign < 0, from: plan.prefixLength, to: fields.length, idDirection };
 }
 
 /** The cheapest index walk that produces the filter's candidates in the sort's order, if any index can. */
@@ -124,13 +126,12 @@ export function sortedPlan(filter: Document, sort: Document | undefined, indexes
   const predicates = predicatesOf(filter);
   let best: SortedPlan | undefined;
   for (const index of indexes) {
-    const plan = indexBounds(index, predicates, true);
+    const plan = indexBounds(index, predicates);
     // An index with array values does not hold documents in sort order (arrays sort by their smallest or largest element).
-    if (!plan || plan.entries.multikey || plan.bounds.length !== 1) continue;
-    const direction = walkDirection(plan, keys as [string, number][]);
-    if (!direction || (best && best.estimate <= plan.estimate)) continue;
-    const [bounds] = plan.bounds;
-    best = { estimate: plan.estimate, ids: () => plan.entries.walk(bounds!, direction === 'reverse') };
+    if (!plan || plan.entries.multikey || plan.bounds.length > MAX_MERGED_WALKS) continue;
+    const order = walkOrder(plan, keys as [string, number][]);
+    if (!order || (best && best.estimate <= plan.estimate)) continue;
+    best = { estimate: plan.estimate, ids: () => orderedWalk(plan.entries, plan.bounds, order) };
   }
   return best;
 }

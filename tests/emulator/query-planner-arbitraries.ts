@@ -114,7 +114,25 @@ export const write: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), ids: fc.array(ids, { maxLength: 3 }) }),
 );
 
+const direction = fc.constantFrom(1, -1);
+const inList = fc.array(scalar, { minLength: 1, maxLength: 3 }).map((vs) => ({ $in: vs }));
+
+/** Filters with the sorts an index serves after their equality prefix, single or `$in` (merged walks), `_id` either way. */
+const servedShape: fc.Arbitrary<{ filter: Document; sort: Document }> = fc.oneof(
+  fc.tuple(fc.oneof(scalar, inList), range, direction, direction).map(([a, b, s, t]) => ({ filter: { a, b }, sort: { b: s, _id: t } })),
+  fc.tuple(fc.oneof(scalar, inList), fc.option(range, { nil: undefined }), direction, direction).map(([b, c, s, t]) => ({ filter: c === undefined ? { b } : { b, c }, sort: { c: s, a: -s, _id: t } })),
+  fc.tuple(scalar, fc.oneof(scalar, inList), direction, direction).map(([b, c, s, t]) => ({ filter: { b, c }, sort: { a: s, _id: t } })),
+  fc.tuple(range, direction, direction).map(([c, s, t]) => ({ filter: { c }, sort: { c: s, _id: t } })),
+  fc.tuple(fc.oneof(scalar, inList), direction, direction).map(([a, s, t]) => ({ filter: { a }, sort: { d: s, _id: t } })),
+);
+
 export const read: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.tuple(servedShape, fc.integer({ min: 1, max: 4 }), fc.boolean(), scalar).map(([{ filter, sort }, limit, modify, value]): Step =>
+      modify ? { kind: 'findAndModify', filter, sort, remove: false, returnNew: true, value } : { kind: 'find', filter, sort, limit },
+    ),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('find' as const), filter, sort: fc.option(sort, { nil: undefined }), limit: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('findAndModify' as const), filter, sort: totalSort, remove: fc.boolean(), returnNew: fc.boolean(), value: scalar }) },
 );
