@@ -74,4 +74,13 @@ describe('deadline sweeper', () => {
     const overdue = (await t.outbox.listByDossier(dossier.id)).filter((e) => e.payload.event === 'step.overdue');
     expect(overdue).toHaveLength(1);
   });
+
+  it('consumes a timer whose dossier does not exist instead of retrying it for ever', async () => {
+    const t = await createDossierTestApp();
+    await t.stores.timers.schedule({ id: 'clock:orphan:overdue', kind: 'dossier.overdue', dossierId: 'orphan', dueAt: t.clock.now() - 1, payload: { source: 'dossier', timerId: 'orphan:overdue' } });
+    const errors: unknown[] = [];
+    expect(await sweeperOf(t, 'a', errors).sweepOnce()).toBe(1);
+    expect(errors).toEqual([]);
+    expect((await t.stores.timers.get('clock:orphan:overdue'))!.status).toBe('fired');
+  });
 });
