@@ -93,8 +93,15 @@ export async function expectReceiptSlip(s: ScenarioApp, dossier: DossierView, ap
   expect(slip).toMatch(new RegExp(`class="appointment-at">${appointmentText}<`));
 }
 
+/** Something a path does after a step is completed, e.g. the citizen paying the land taxes. */
+export type Hooks = Partial<Record<string, (s: ScenarioApp, dossierId: string) => Promise<void>>>;
+
 export interface OnTimeCase {
   slug: string;
+  /** Run after the step of that element id is completed. */
+  hooks?: Hooks;
+  /** The national statuses the dossier passes through (default 1/2 → 4 → 9 → 10). */
+  statusPath?: readonly number[];
   receivedAt: number;
   /** Submitted online at `receivedAt`, accepted at `acceptedAt` (status 1 first). */
   acceptedAt?: number;
@@ -108,6 +115,7 @@ export async function onTimePath(c: OnTimeCase, restartAt?: string): Promise<{ r
   const dossier = c.acceptedAt === undefined ? await receiveAtCounter(run.s, c.intake) : await submitOnlineAndAccept(run.s, c.acceptedAt, c.intake);
   for (const work of c.route) {
     await workStep(run.s, dossier.id, work);
+    await c.hooks?.[work.elementId]?.(run.s, dossier.id);
     await run.checkpoint(`after:${work.elementId}`);
   }
   await handOverResult(run.s, dossier.id);
@@ -118,7 +126,7 @@ export async function onTimePath(c: OnTimeCase, restartAt?: string): Promise<{ r
 /** The on-time path ended well: 1/2 → 4 → 9 → 10, each step early or on time, a progress record per hand-over. */
 export async function expectOnTimeEnd(s: ScenarioApp, dossierId: string, c: OnTimeCase): Promise<void> {
   const progress = await progressOf(s, dossierId);
-  expect(statusPath(progress)).toEqual(c.acceptedAt === undefined ? [2, 4, 9, 10] : [1, 2, 4, 9, 10]);
+  expect(statusPath(progress)).toEqual(c.statusPath ?? (c.acceptedAt === undefined ? [2, 4, 9, 10] : [1, 2, 4, 9, 10]));
   expect(progress.map((p) => p.seq)).toEqual(progress.map((_, i) => i + 1));
   const ats = progress.map((p) => Date.parse(p.at));
   expect(ats).toEqual([...ats].sort((a, b) => a - b));
@@ -128,13 +136,9 @@ export async function expectOnTimeEnd(s: ScenarioApp, dossierId: string, c: OnTi
     expect(record.stepStartAt, `start of ${record.stepElementId}`).toBe(record.at);
     expect(Date.parse(record.stepDueAt!), `due of ${record.stepElementId}`).toBeGreaterThan(Date.parse(record.stepStartAt!));
   }
-  expect(progress.filter((p) => p.status !== p.previousStatus).map((p) => p.action)).toEqual([
-    ...(c.acceptedAt === undefined ? [] : ['dossier.submitted']),
-    'dossier.received',
-    'processing.started',
-    'dossier.finished',
-    'result.returned',
-  ]);
+  const changes = progress.filter((p) => p.status !== p.previousStatus).map((p) => p.action);
+  expect(changes.slice(0, c.acceptedAt === undefined ? 2 : 3)).toEqual([...(c.acceptedAt === undefined ? [] : ['dossier.submitted']), 'dossier.received', 'processing.started']);
+  expect(changes.slice(-2)).toEqual(['dossier.finished', 'result.returned']);
   const classified = await classificationsOf(s, dossierId);
   expect(classified.map(([elementId]) => elementId).sort()).toEqual(c.route.map((w) => w.elementId).sort());
   for (const [elementId, classification] of classified) expect(['early', 'onTime'], elementId).toContain(classification);
@@ -163,6 +167,7 @@ export interface OverdueCase {
   late: LateStep;
   /** The steps after it, worked in time once it is done. */
   after: readonly Work[];
+  hooks?: Hooks;
   /** Who signs the apology (an official of the late step's agency), and that agency's name on form 04. */
   apologist: string;
   agencyName: string;
@@ -190,6 +195,7 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
   const events = () => deadlineEvents(run.s, dossier.id, late.id);
 
   // just before nearly due: nothing; at it: one warning, to the official holding the step
+  expect(run.s.clock.now()).toBeLessThan(nearlyDueAt - 60_000);
   await run.s.sweepAt(nearlyDueAt - 60_000);
   expect(await events()).toEqual([]);
   await run.s.sweepAt(nearlyDueAt);
@@ -246,7 +252,11 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
   // the late step is done at last, the rest in time, the result handed over
   const done = await run.s.call(c.late.user, 'POST', `/api/steps/${encodeURIComponent(late.id)}/complete`, { decision: 'approve' });
   expect(done.status).toBe(200);
-  for (const work of c.after) await workStep(run.s, dossier.id, work);
+  await c.hooks?.[c.late.elementId]?.(run.s, dossier.id);
+  for (const work of c.after) {
+    await workStep(run.s, dossier.id, work);
+    await c.hooks?.[work.elementId]?.(run.s, dossier.id);
+  }
   await handOverResult(run.s, dossier.id);
   const classified = new Map(await classificationsOf(run.s, dossier.id));
   expect(classified.get(c.late.elementId)).toBe('overdue');
@@ -256,8 +266,8 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
 }
 
 /** The progress path of national statuses of a finished overdue dossier. */
-export async function expectOverdueEnd(s: ScenarioApp, dossierId: string): Promise<void> {
-  expect(statusPath(await progressOf(s, dossierId))).toEqual([2, 4, 9, 10]);
+export async function expectOverdueEnd(s: ScenarioApp, dossierId: string, path: readonly number[] = [2, 4, 9, 10]): Promise<void> {
+  expect(statusPath(await progressOf(s, dossierId))).toEqual(path);
   const escalations = (await officialNotices(s, dossierId)).filter((n) => n.event === 'step.escalated').map((n) => n.target);
   expect(escalations).toEqual(['official', 'headOfUnit', 'supervisor']);
 }
@@ -277,6 +287,8 @@ export interface SupplementCase {
   supplementAt: number;
   /** The steps from the asking step (reviewed again) to the end, in time. */
   after: readonly Work[];
+  hooks?: Hooks;
+  statusPath?: readonly number[];
 }
 
 /**
@@ -309,9 +321,12 @@ export async function supplementPath(c: SupplementCase, restartAt?: string) {
   const supplemented = await run.s.call<DossierView>('official.motcua', 'POST', `/api/dossiers/${dossier.id}/supplements`, { documents: c.missing.map((m) => ({ name: m.name, copyType: 'copy', quantity: 1 })) });
   expect(supplemented.status, JSON.stringify(supplemented.body)).toBe(200);
   expect(supplemented.body.status).toBe(4);
-  for (const work of c.after) await workStep(run.s, dossier.id, work);
+  for (const work of c.after) {
+    await workStep(run.s, dossier.id, work);
+    await c.hooks?.[work.elementId]?.(run.s, dossier.id);
+  }
   await handOverResult(run.s, dossier.id);
-  expect(statusPath(await progressOf(run.s, dossier.id))).toEqual([2, 4, 5, 4, 9, 10]);
+  expect(statusPath(await progressOf(run.s, dossier.id))).toEqual(c.statusPath ?? [2, 4, 5, 4, 9, 10]);
   run.expectRestarted();
   return { run, dossier, requestedAt, supplemented: supplemented.body };
 }
@@ -321,4 +336,21 @@ export async function dueAfterSupplement(s: ScenarioApp, dossierId: string): Pro
   const record = (await progressOf(s, dossierId)).find((p) => p.action === 'supplement.received');
   expect(record, 'a supplement.received progress record').toBeDefined();
   return Date.parse(record!.stepDueAt!);
+}
+
+/**
+ * The dossier clock resumed with exactly the working time it had left when it paused: the due instant recorded at
+ * `resumed` is the one recorded at `paused` moved by the working time in between (DOMAIN.md: the citizen's time).
+ */
+export async function expectResumedWithRemainingTime(s: ScenarioApp, dossierId: string, paused: string, resumed: string): Promise<{ pausedAt: number; resumedAt: number; dueAt: number }> {
+  const progress = await progressOf(s, dossierId);
+  const from = progress.find((p) => p.action === paused);
+  const to = progress.find((p) => p.action === resumed);
+  expect(from && to, `${paused} and ${resumed} progress records`).toBeTruthy();
+  const { time } = await s.t.calendars.current();
+  const leftMs = time.workingTimeBetween(Date.parse(from!.at), Date.parse(from!.stepDueAt!));
+  expect(leftMs).toBeGreaterThan(0);
+  expect(Date.parse(to!.stepDueAt!)).toBe(time.addWorkingTime(Date.parse(to!.at), leftMs));
+  expect(Date.parse(to!.stepDueAt!)).toBeGreaterThan(Date.parse(from!.stepDueAt!));
+  return { pausedAt: Date.parse(from!.at), resumedAt: Date.parse(to!.at), dueAt: Date.parse(to!.stepDueAt!) };
 }
