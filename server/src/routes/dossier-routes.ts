@@ -82,7 +82,13 @@ export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
     assertAllowed(principal, 'dossier.read', { agencyId: principal.agencyId, ...(principal.departmentId ? { departmentId: principal.departmentId } : {}) });
     const query = c.req.valid('query');
     const status = query.status?.split(',').map((s) => Number(s) as DossierStatus);
-    const scanned = await deps.stores.dossiers.list({ ...(status ? { status } : {}), ...(query.procedureKey ? { procedureKey: query.procedureKey } : {}) }, { offset: 0, limit: LIST_SCAN });
+    const filter = { ...(status ? { status } : {}), ...(query.procedureKey ? { procedureKey: query.procedureKey } : {}) };
+    // The province's supervisors read everything: the store pages for them; other readers are narrowed by the policy.
+    if (principal.role === 'supervisor' && principal.supervisorScope === 'province') {
+      const page = await deps.stores.dossiers.list(filter, { offset: query.offset, limit: query.limit });
+      return c.json({ items: page.items.map(toDossierView), total: page.total }, 200);
+    }
+    const scanned = await deps.stores.dossiers.list(filter, { offset: 0, limit: LIST_SCAN });
     const visible = scanned.items.filter((dossier) => authorize(principal, 'dossier.read', dossierResource(dossier)).allowed);
     return c.json({ items: visible.slice(query.offset, query.offset + query.limit).map(toDossierView), total: visible.length }, 200);
   });

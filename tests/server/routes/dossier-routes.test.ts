@@ -84,6 +84,9 @@ describe('dossier routes', () => {
     expect(listB.body.total).toBe(0);
     expect((await call(t, 'official.dkkd', 'GET', '/api/dossiers?status=11')).status).toBe(400);
     expect((await call(t, 'analyst', 'GET', '/api/dossiers')).status).toBe(403);
+    const province = await call<{ total: number; items: { id: string }[] }>(t, 'supervisor', 'GET', '/api/dossiers?limit=1');
+    expect([province.body.total, province.body.items.map((d) => d.id)]).toEqual([1, [dossier.id]]);
+    expect((await call<{ total: number }>(t, 'supervisor.xa', 'GET', '/api/dossiers')).body.total).toBe(0);
   });
 
   it('withdraws, stops and finishes by hand, closing the route, and refuses changes after a terminal status', async () => {
