@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICANT, FIXTURE_KEY, VALID_FORM, createDossierTestApp, receive, type TestApp } from '../server/dossiers/dossier-fixture';
 import { fillPath, operationsOf, type Operation } from './support/openapi-operations';
 import { snapshotStores } from './support/store-snapshot';
+import { billionLaughs, externalEntities, hugeAttribute, nestedForeignExtensions, nestedSubProcesses, prototypeKeyIds, referencesTo } from './support/hostile-bpmn';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_250_303);
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -220,6 +221,10 @@ describe('every operation without a valid session', () => {
   });
 });
 
+describe('the order of refusals without a session', () => {
+  it.todo('answers an anonymous request with an unparsable JSON body or a wrong content type with 401 before 400 INVALID_JSON / 415 — today the JSON body check runs before authentication (server/src/http/apply-http-safety.ts)');
+});
+
 describe('every operation with hostile input', () => {
   it('answers hostile path parameters without a 5xx, and refusals change nothing', async () => {
     for (const operation of operations.filter((op) => op.pathParams.length > 0)) {
@@ -345,6 +350,44 @@ describe('a counter dossier with hostile values inside a valid body', () => {
       { seed: SEED, numRuns: 40 },
     );
   }, 120_000);
+});
+
+describe('hostile BPMN models over HTTP', () => {
+  it('answers validation with the issues and refuses deployment with 422 PROCEDURE_INVALID for deep or prototype-keyed models, storing nothing', async () => {
+    const headers = { ...bearer.analyst, 'content-type': 'application/json' };
+    const models: Record<string, string> = {
+      'nested sub-processes': nestedSubProcesses(10_000),
+      'nested extensions': nestedForeignExtensions(10_000),
+      '__proto__ id': prototypeKeyIds('__proto__'),
+      'constructor reference': referencesTo('constructor'),
+    };
+    for (const [name, xml] of Object.entries(models)) {
+      const before = await snapshotStores(t);
+      const validated = await send('POST', '/api/procedures/validate', { headers, body: JSON.stringify({ xml }) });
+      expect(validated.status, `${name} → ${validated.text.slice(0, 200)}`).toBe(200);
+      expect(validated.body, name).toMatchObject({ valid: false, issues: [expect.objectContaining({ severity: 'error', code: expect.stringMatching(/^(DOCUMENT_TOO_DEEP|RESERVED_ID)$/) })] });
+      const deployed = await send('POST', '/api/procedures', { headers, body: JSON.stringify({ key: 'mo-hinh-doc-hai', xml }) });
+      await expectRefused(`deploying ${name}`, deployed, before, [422]);
+      expect(deployed.body?.code).toBe('PROCEDURE_INVALID');
+    }
+  });
+
+  it('deploys or refuses models with entity declarations without ever storing an expanded entity or a local file', async () => {
+    const headers = { ...bearer.analyst, 'content-type': 'application/json' };
+    for (const [index, xml] of [billionLaughs(9), ...externalEntities('file:///etc/passwd', 'http://127.0.0.1:9')].entries()) {
+      const answer = await send('POST', '/api/procedures', { headers, body: JSON.stringify({ key: `mo-hinh-thuc-the-${index}`, xml }) });
+      expect([201, 422], answer.text.slice(0, 200)).toContain(answer.status);
+      const stored = await snapshotStores(t);
+      expect(stored).not.toContain('lollollollol');
+      expect(stored).not.toContain('root:x:0:0');
+    }
+  });
+
+  it('refuses a model over the size limit before parsing it', async () => {
+    const before = await snapshotStores(t);
+    const answer = await send('POST', '/api/procedures', { headers: { ...bearer.analyst, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'mo-hinh-qua-lon', xml: hugeAttribute(3 * 1024 * 1024) }) });
+    await expectRefused('a 6 MB model', answer, before, [400, 413]);
+  });
 });
 
 describe('operations on another agency’s dossier', () => {
