@@ -5,7 +5,7 @@ import { errorNote } from '../common/problem-message';
 import { statsApi } from '../common/stats-api';
 import type { Query } from '../common/workspace-api';
 
-export function csvButton(table: string, query: () => Query, filename: string, status: HTMLElement): HTMLElement {
+export function csvButton(table: string, query: () => Query, filename: string | (() => string), status: HTMLElement): HTMLElement {
   return element('button', {
     className: 'lt-button ws-csv',
     text: t('ws.dash.csv'),
@@ -17,7 +17,7 @@ export function csvButton(table: string, query: () => Query, filename: string, s
           .csv(table, query())
           .then((blob) => {
             const url = URL.createObjectURL(blob);
-            const link = element('a', { attrs: { href: url, download: `${filename}.csv` } });
+            const link = element('a', { attrs: { href: url, download: `${typeof filename === 'function' ? filename() : filename}.csv` } });
             document.body.append(link);
             link.click();
             link.remove();

@@ -31,8 +31,8 @@ export const mountDashboardView: MountView = (container) => {
 
 function renderDashboard(container: HTMLElement): () => void {
   const params = new URLSearchParams(location.search);
-  const from = element('input', { attrs: { type: 'date', name: 'from', value: params.get('from') ?? undefined } });
-  const to = element('input', { attrs: { type: 'date', name: 'to', value: params.get('to') ?? undefined } });
+  const from = dayInput('from', params.get('from'));
+  const to = dayInput('to', params.get('to'));
   const agency = element('select', { attrs: { name: 'agencyId' } }, element('option', { text: t('ws.dash.all'), attrs: { value: '' } }));
   const procedure = element('select', { attrs: { name: 'procedureKey' } }, element('option', { text: t('ws.dash.all'), attrs: { value: '' } }));
   const interval = element('select', { attrs: { name: 'interval' } }, ...(['day', 'week', 'month'] as const).map((value) => element('option', { text: t(`ws.dash.interval.${value}`), attrs: { value } })));
@@ -48,7 +48,7 @@ function renderDashboard(container: HTMLElement): () => void {
   let chart: TrendChart | undefined;
   let closed = false;
 
-  const query = (): Query => ({ from: from.value || undefined, to: to.value || undefined, agencyId: agency.value || undefined, procedureKey: procedure.value || undefined });
+  const query = (): Query => ({ from: toIsoDay(from.value), to: toIsoDay(to.value), agencyId: agency.value || undefined, procedureKey: procedure.value || undefined });
   const filters = element(
     'form',
     { className: 'ws-filters' },
@@ -67,7 +67,7 @@ function renderDashboard(container: HTMLElement): () => void {
     element('div', { className: 'ws-toolbar' }, element('h2', { className: 'ws-title', text: t('nav.dashboard') }), filters),
     status,
     element('section', { className: 'ws-card', dataset: { section: 'summary' } }, heading('ws.dash.summary', csvButton('summary', query, 'tong-hop', status)), cards),
-    element('section', { className: 'ws-card', dataset: { section: 'breakdown' } }, heading('ws.dash.breakdown', csvButton('breakdown', () => ({ ...query(), by }), `theo-${by}`, status)), byTabs, breakdown, drill),
+    element('section', { className: 'ws-card', dataset: { section: 'breakdown' } }, heading('ws.dash.breakdown', csvButton('breakdown', () => ({ ...query(), by }), () => `theo-${by}`, status)), byTabs, breakdown, drill),
     element('div', { className: 'ws-dash-grid' },
       element('section', { className: 'ws-card', dataset: { section: 'trend' } }, heading('ws.dash.trend', labelled('ws.dash.interval', interval), csvButton('trend', () => ({ ...query(), interval: interval.value }), 'xu-huong', status)), element('div', { className: 'ws-chart' }, canvas)),
       element('section', { className: 'ws-card', dataset: { section: 'delays' } }, heading('ws.dash.delays', csvButton('delays', query, 'quy-trach-nhiem-cham', status)), element('p', { className: 'ws-muted', text: t('ws.dash.delaysHint') }), delays),
@@ -133,8 +133,8 @@ function renderDashboard(container: HTMLElement): () => void {
       const summary = await statsApi.summary(query());
       if (closed) return;
       // The server chooses the default period (this month, on its clock): show it in the pickers.
-      from.value ||= summary.period.from;
-      to.value ||= summary.period.to;
+      from.value ||= fromIsoDay(summary.period.from);
+      to.value ||= fromIsoDay(summary.period.to);
       renderCards(cards, summary, () => showDrill(t('ws.dash.wholeScope'), query()));
       cards.setAttribute('aria-busy', 'false');
       await Promise.all([
@@ -164,6 +164,22 @@ function renderDashboard(container: HTMLElement): () => void {
   };
 }
 
+/** A day as officials write it, dd/mm/yyyy (a date input would follow the browser's language, not the page's). */
+function dayInput(name: string, isoDay: string | null): HTMLInputElement {
+  return element('input', { className: 'ws-day', attrs: { name, value: isoDay ? fromIsoDay(isoDay) : undefined, placeholder: 'dd/mm/yyyy', inputmode: 'numeric', pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', size: '10' } });
+}
+
+function fromIsoDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+/** dd/mm/yyyy → yyyy-mm-dd for the API; undefined when empty or malformed (the server then picks the period). */
+function toIsoDay(text: string): string | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : undefined;
+}
+
 function labelled(key: MessageKey, control: HTMLElement): HTMLElement {
   return element('label', { className: 'ws-inline' }, element('span', { text: t(key) }), control);
 }
@@ -184,7 +200,7 @@ function renderCards(target: HTMLElement, summary: StatsSummary, onSteps: () => 
   };
   target.replaceChildren(
     card('onTimeRate', 'ws.dash.onTimeRate', formatPercent(summary.onTimeRate), t('ws.dash.onTimeNote', { onTime: summary.finishedEarly + summary.finishedOnTime, overdue: summary.finishedOverdue + summary.inProcessOverdue })),
-    card('averageProcessingDays', 'ws.dash.averageTime', summary.averageProcessingDays === null ? '—' : t('ws.dash.days', { days: formatNumber(summary.averageProcessingDays) })),
+    card('averageProcessingDays', 'ws.dash.averageTime', formatNumber(summary.averageProcessingDays), t('ws.dash.daysUnit')),
     card('onlineRate', 'ws.dash.onlineRate', formatPercent(summary.onlineRate)),
     card('received', 'ws.dash.receivedDossiers', formatNumber(summary.received, 0), t('ws.dash.processedNote', { processed: formatNumber(summary.processed, 0) })),
     card('nearlyDueSteps', 'ws.dash.nearlyDueSteps', formatNumber(summary.nearlyDueSteps, 0), t('ws.dash.clickToList'), onSteps),

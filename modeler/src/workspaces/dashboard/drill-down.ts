@@ -21,12 +21,13 @@ export async function renderDrillDown(title: string, scope: Query, names: Agency
       statsApi.dossiers({ ...scope, classification: 'overdue' }),
       statsApi.dossiers({ ...scope, classification: 'inProcessOverdue' }),
     ]);
-    const part = (key: 'ws.dash.overdueStepsList' | 'ws.dash.nearlyDueStepsList' | 'ws.dash.overdueDossiersList', total: number, table: HTMLElement, csv: HTMLElement) =>
+    const part = (key: 'ws.dash.overdueStepsList' | 'ws.dash.nearlyDueStepsList' | 'ws.dash.inProcessOverdueList' | 'ws.dash.finishedOverdueList', total: number, table: HTMLElement, csv: HTMLElement) =>
       element('div', { className: 'ws-drill-part' }, element('div', { className: 'ws-card-head' }, element('h5', { text: t(key, { count: total }) }), csv), table);
     panel.append(
       part('ws.dash.overdueStepsList', overdue.total, stepList(overdue.items, unitName), csvButton('steps', () => ({ ...scope, mark: 'overdue' }), 'buoc-qua-han', status)),
       part('ws.dash.nearlyDueStepsList', nearlyDue.total, stepList(nearlyDue.items, unitName), csvButton('steps', () => ({ ...scope, mark: 'nearlyDue' }), 'buoc-sap-den-han', status)),
-      part('ws.dash.overdueDossiersList', finishedLate.total + inProcessLate.total, dossierList([...inProcessLate.items, ...finishedLate.items]), csvButton('dossiers', () => ({ ...scope, classification: 'inProcessOverdue' }), 'ho-so-qua-han', status)),
+      part('ws.dash.inProcessOverdueList', inProcessLate.total, dossierList(inProcessLate.items), csvButton('dossiers', () => ({ ...scope, classification: 'inProcessOverdue' }), 'ho-so-dang-xu-ly-qua-han', status)),
+      part('ws.dash.finishedOverdueList', finishedLate.total, dossierList(finishedLate.items), csvButton('dossiers', () => ({ ...scope, classification: 'overdue' }), 'ho-so-hoan-thanh-qua-han', status)),
     );
   } catch (error) {
     panel.append(errorNote(error));

@@ -22,7 +22,7 @@ export function createTrendChart(canvas: HTMLCanvasElement): TrendChart {
       datasets: [
         { type: 'bar', label: t('ws.dash.received'), data: [], backgroundColor: '#5b8fc7', yAxisID: 'count' },
         { type: 'bar', label: t('ws.dash.finished'), data: [], backgroundColor: '#7cb87f', yAxisID: 'count' },
-        { type: 'line', label: t('ws.dash.onTimeRate'), data: [], borderColor: '#c62828', backgroundColor: '#c62828', yAxisID: 'rate', tension: 0.2, spanGaps: true },
+        { type: 'line', label: t('ws.dash.onTimeRate'), data: [], borderColor: '#c62828', backgroundColor: '#c62828', yAxisID: 'rate', tension: 0, spanGaps: true },
       ],
     },
     options: {
