@@ -109,12 +109,16 @@ export interface OnTimeCase {
   route: readonly Work[];
 }
 
-/** Receives the dossier and works every step of the route in turn (restart checkpoint `after:<elementId>`). */
+/**
+ * Receives the dossier and works every step of the route in turn. Restart checkpoints: `completed:<elementId>` right
+ * after the step (before its hook), `after:<elementId>` after its hook.
+ */
 export async function onTimePath(c: OnTimeCase, restartAt?: string): Promise<{ run: Run; dossier: DossierView }> {
   const run = await Run.start(c.slug, c.receivedAt, restartAt);
   const dossier = c.acceptedAt === undefined ? await receiveAtCounter(run.s, c.intake) : await submitOnlineAndAccept(run.s, c.acceptedAt, c.intake);
   for (const work of c.route) {
     await workStep(run.s, dossier.id, work);
+    await run.checkpoint(`completed:${work.elementId}`);
     await c.hooks?.[work.elementId]?.(run.s, dossier.id);
     await run.checkpoint(`after:${work.elementId}`);
   }
