@@ -358,3 +358,58 @@ export async function expectResumedWithRemainingTime(s: ScenarioApp, dossierId: 
   expect(Date.parse(to!.stepDueAt!)).toBeGreaterThan(Date.parse(from!.stepDueAt!));
   return { pausedAt: Date.parse(from!.at), resumedAt: Date.parse(to!.at), dueAt: Date.parse(to!.stepDueAt!) };
 }
+
+export interface WindowCase {
+  slug: string;
+  receivedAt: number;
+  intake?: Intake;
+  before: readonly Work[];
+  asker: { user: string; elementId: string; afterWorkingMs: number };
+  missing: readonly { name: string; detail?: string }[];
+  /** The citizen's window (Decree 63/2024: 7 working days) and its warning (75 % of it). */
+  windowWorkingMs: number;
+  warningAfterWorkingMs: number;
+}
+
+const citizenEvents = async (s: ScenarioApp, dossierId: string) =>
+  (await outboxOf(s, dossierId)).filter((e) => e.kind === 'notification.citizen').map((e) => e.payload.event);
+
+/**
+ * Bounded wait: the supplement is requested and never comes. The citizen is warned once before the window closes;
+ * when it closes the dossier is rejected automatically (status 8), its route is closed and a late supplement is
+ * refused. Restart checkpoint: `warned`.
+ */
+export async function windowClosesPath(c: WindowCase, restartAt?: string): Promise<{ run: Run; dossier: DossierView }> {
+  const run = await Run.start(c.slug, c.receivedAt, restartAt);
+  const dossier = await receiveAtCounter(run.s, c.intake);
+  for (const work of c.before) await workStep(run.s, dossier.id, work);
+  const step = await stepOf(run.s, c.asker.user, dossier.id, c.asker.elementId);
+  const requestedAt = await addWorkingTime(run.s, Date.parse(step.startedAt!), c.asker.afterWorkingMs);
+  run.s.clock.set(requestedAt);
+  const requested = await run.s.call<DossierView>(c.asker.user, 'POST', `/api/dossiers/${dossier.id}/supplement-requests`, { stepId: step.id, missingComponents: c.missing, reason: 'Hồ sơ chưa đầy đủ' });
+  expect(requested.body.status).toBe(5);
+  const warningAt = await addWorkingTime(run.s, requestedAt, c.warningAfterWorkingMs);
+  const closesAt = await addWorkingTime(run.s, requestedAt, c.windowWorkingMs);
+
+  await run.s.sweepAt(warningAt - 60_000);
+  expect(await citizenEvents(run.s, dossier.id)).toEqual(['dossier.received', 'supplement.requested']);
+  await run.s.sweepAt(warningAt);
+  await run.s.sweepAt(warningAt);
+  expect(await citizenEvents(run.s, dossier.id)).toEqual(['dossier.received', 'supplement.requested', 'supplement.window_closing']);
+  await run.checkpoint('warned');
+  await run.s.sweepAt(closesAt - 60_000);
+  expect((await dossierOf(run.s, dossier.id)).status).toBe(5);
+  await run.s.sweepAt(closesAt);
+  await run.s.sweepAt(closesAt);
+
+  expect((await dossierOf(run.s, dossier.id)).status).toBe(8);
+  expect(statusPath(await progressOf(run.s, dossier.id))).toEqual([2, 4, 5, 8]);
+  expect(await citizenEvents(run.s, dossier.id)).toEqual(['dossier.received', 'supplement.requested', 'supplement.window_closing', 'processing.stopped']);
+  expect((await run.s.t.stores.steps.list({ dossierId: dossier.id, status: ['open'] }, { offset: 0, limit: 10 })).items).toEqual([]);
+  expect(await findStep(run.s, c.asker.user, dossier.id, 'task-wait-supplement')).toBeUndefined();
+  const late = await run.s.call('official.motcua', 'POST', `/api/dossiers/${dossier.id}/supplements`, {});
+  expect(late.status).toBe(409);
+  expect(run.s.sweepErrors).toEqual([]);
+  run.expectRestarted();
+  return { run, dossier };
+}
