@@ -124,8 +124,11 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     await page.locator('.ws-ok').waitFor();
     expect(await page.locator('.ws-ok').textContent()).toBe('Đã hoàn thành bước «Tiếp nhận hồ sơ».');
     await page.locator('[data-section="actions"] .ws-empty').waitFor();
-    expect(await page.locator('.ws-timeline').textContent()).toContain('Hoàn thành bước, chuyển tiếp');
-    expect(await page.locator('.ws-timeline').textContent()).toContain('Trước hạn');
+    // (the hand-over to the review closes the counter's step at 14:37, before its 15:00 due time: early)
+    const handOver = page.locator('.ws-timeline tr[data-action="step.handed_over"]').last();
+    expect(await handOver.locator('td').nth(1).textContent()).toBe('Chuyển đến bước xử lý');
+    expect(await handOver.locator('td').nth(2).textContent()).toBe('Kiểm tra tính hợp lệ của hồ sơ');
+    expect(await handOver.locator('td').nth(6).textContent()).toBe('Trước hạn');
     await page.screenshot({ path: `${screenshots}workspaces-04-dossier-completed.png` });
     await page.setViewportSize({ width: 1440, height: 960 });
 
@@ -147,10 +150,11 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     // when they complete it again on this page
     await card.getByRole('button', { name: 'Hoàn thành và chuyển tiếp' }).click();
 
-    // then the refusal is shown in Vietnamese with the server's detail
-    const error = page.locator('[data-section="actions"] .ws-error');
+    // then the refusal is shown in Vietnamese with the server's detail, and the page shows the dossier as it now is
+    const error = page.locator('.ws-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/^Không thực hiện được ở trạng thái hiện tại: .+/);
+    await page.locator('[data-section="actions"] .ws-empty').waitFor();
     await page.screenshot({ path: `${screenshots}workspaces-05-dossier-error.png` });
   });
 
@@ -163,5 +167,19 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     // then only the dossiers handed on to finance are listed, none of the counter's
     expect((await rowCodes()).sort()).toEqual([seed.atFinance.dossierCode, seed.nearlyDue.dossierCode, seed.inTime[0]!.dossierCode].sort());
     expect(await rowCodes()).not.toContain(seed.inTime[1]!.dossierCode);
+  });
+
+  it('speaks English when English is chosen, and Vietnamese again after', async () => {
+    // when the official chooses English in the header
+    await page.getByRole('button', { name: 'English' }).click();
+    // then the inbox's tabs, columns and badges are in English
+    await expect.poll(() => page.locator('.ws-tab').allTextContents()).toEqual(['Mine', 'My unit']);
+    await page.locator('.ws-inbox-table').waitFor();
+    expect(await page.locator('.ws-inbox-table th').first().textContent()).toBe('Dossier code');
+    expect(await page.locator('.ws-inbox-table .ws-badge').first().textContent()).toMatch(/^(Overdue|Nearly due|In time)$/);
+    await page.screenshot({ path: `${screenshots}workspaces-06-inbox-english.png` });
+    // and back in Vietnamese
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => page.locator('.ws-tab').allTextContents()).toEqual(['Của tôi', 'Của phòng']);
   });
 });

@@ -49,9 +49,9 @@ export function workingDuration(ms: number): string {
   const hours = Math.round(Math.abs(ms) / HOUR_MS);
   const days = Math.floor(hours / 8);
   const rest = hours % 8;
-  if (days === 0) return t('ws.duration.hours', { hours: rest });
-  if (rest === 0) return t('ws.duration.days', { days });
-  return t('ws.duration.daysHours', { days, hours: rest });
+  if (days === 0) return t(rest === 1 ? 'ws.duration.hour' : 'ws.duration.hours', { hours: rest });
+  if (rest === 0) return t(days === 1 ? 'ws.duration.day' : 'ws.duration.days', { days });
+  return t(days === 1 ? 'ws.duration.dayHours' : 'ws.duration.daysHours', { days, hours: rest });
 }
 
 /** "còn 3 giờ làm việc" or "quá hạn 1 ngày 2 giờ làm việc"; paused steps say how much budget they keep. */

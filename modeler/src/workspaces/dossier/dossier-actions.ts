@@ -3,6 +3,7 @@
  * claim and complete the open step with a decision and a note, request a supplement listing every missing component
  * (form 02, given once), record the citizen's supplement, return to an earlier step, and — heads of unit — reassign.
  */
+import { ApiProblem } from '../../api/api-client';
 import { t, type MessageKey } from '../../i18n/locale';
 import { element } from '../common/element';
 import { errorNote } from '../common/problem-message';
@@ -18,6 +19,8 @@ export interface ActionContext {
   earlierSteps: { elementId: string; name: string }[];
   /** Called after a change succeeded, with the sentence to show. */
   done(message: string): void;
+  /** Called when the dossier changed under the page (409): show the refusal and reload. */
+  stale(error: unknown): void;
 }
 
 const DECISIONS = ['approve', 'reject', 'supplement', 'return'] as const;
@@ -32,7 +35,8 @@ export function renderActions(context: ActionContext): HTMLElement {
       await action();
       context.done(message);
     } catch (error) {
-      status.replaceChildren(errorNote(error));
+      if (error instanceof ApiProblem && error.status === 409) context.stale(error);
+      else status.replaceChildren(errorNote(error));
     }
   };
   if (context.steps.length === 0 && context.dossier.status !== 5) panel.append(element('p', { className: 'ws-empty', text: t('ws.actions.none') }));

@@ -71,7 +71,7 @@ export function renderDossierView(container: HTMLElement, user: CurrentUser, dos
           'div',
           { className: 'ws-dossier-grid' },
           section('ws.section.applicant', applicant),
-          section('ws.section.actions', renderActions({ dossier, user, steps, earlierSteps: earlier, done: (message) => void reload(message) })),
+          section('ws.section.actions', renderActions({ dossier, user, steps, earlierSteps: earlier, done: (message) => void reload(message), stale: (error) => void reload(errorNote(error)) })),
           section('ws.section.eform', renderEform(xml.formSchema, dossier.form)),
           section('ws.section.files', element('h4', { text: t('ws.dossier.documents') }), documents, element('h4', { text: t('ws.dossier.attachments') }), renderAttachments(attachments, fileStatus), element('h4', { text: t('ws.dossier.forms') }), renderFormLinks(dossier.id, fileStatus), fileStatus),
         ),
@@ -84,8 +84,9 @@ export function renderDossierView(container: HTMLElement, user: CurrentUser, dos
     }
   };
 
-  const reload = async (message: string) => {
-    flash.replaceChildren(element('p', { className: 'ws-ok', text: message }));
+  /** Reloads the dossier under a sentence: what was done, or why it could not be (the dossier had moved on). */
+  const reload = async (message: string | HTMLElement) => {
+    flash.replaceChildren(typeof message === 'string' ? element('p', { className: 'ws-ok', text: message }) : message);
     await load();
   };
 
