@@ -61,18 +61,21 @@ export class CollectionIndex {
 
   /** The keys a document contributes; empty when a sparse or partial index leaves it out. */
   keysOf(doc: Document): IndexKey[] {
+    return this.tuplesOf(doc).map((values) => ({ key: values.length === 1 ? toValueKey(values[0]) : values.map(toValueKey).join('\u0000'), values }));
+  }
+
+  /** The field values of each key a document contributes (several when a field holds an array). */
+  private tuplesOf(doc: Document): unknown[][] {
     if (!this.maintained) return [];
     if (this.sparse && !this.fields.some((field) => hasPath(doc, field))) return [];
     if (this.partial && !this.partial.test(doc)) return [];
-    if (this.fields.length === 1) {
-      return this.choicesFor(doc, this.fields[0]!).map((value) => ({ key: toValueKey(value), values: [value] }));
-    }
+    if (this.fields.length === 1) return this.choicesFor(doc, this.fields[0]!).map((value) => [value]);
     let combos: unknown[][] = [[]];
     for (const field of this.fields) {
       const choices = this.choicesFor(doc, field);
       combos = combos.flatMap((combo) => choices.map((choice) => [...combo, choice]));
     }
-    return combos.map((values) => ({ key: values.map(toValueKey).join('\u0000'), values }));
+    return combos;
   }
 
   /** A missing field is indexed as null; an array contributes each distinct element. */
@@ -91,10 +94,10 @@ export class CollectionIndex {
   }
 
   add(id: string, doc: Document): void {
-    const keys = this.keysOf(doc);
+    const tuples = this.tuplesOf(doc);
     const map = this.holders;
     if (map) {
-      for (const { key } of keys) {
+      for (const { key } of this.keysOf(doc)) {
         const holders = map.get(key);
         if (holders === undefined) map.set(key, id);
         else if (typeof holders === 'string') {
@@ -102,17 +105,16 @@ export class CollectionIndex {
         } else holders.add(id);
       }
     }
-    if (this.entries && keys.length > 0) {
+    if (this.entries && tuples.length > 0) {
       const hasArray = this.fields.some((field) => reachesArray(doc, field));
-      this.entries.add(id, doc._id, keys.map((k) => k.values), hasArray);
+      this.entries.add(id, doc._id, tuples, hasArray);
     }
   }
 
   remove(id: string, doc: Document): void {
     const map = this.holders;
-    const keys = this.keysOf(doc);
     if (map) {
-      for (const { key } of keys) {
+      for (const { key } of this.keysOf(doc)) {
         const holders = map.get(key);
         if (holders === id) map.delete(key);
         else if (typeof holders === 'object') {
@@ -121,7 +123,7 @@ export class CollectionIndex {
         }
       }
     }
-    this.entries?.remove(doc._id, keys.map((k) => k.values));
+    this.entries?.remove(doc._id, this.tuplesOf(doc));
   }
 
   /** Whether two versions of a document give the same keys, so an update need not touch this index. */

@@ -80,6 +80,18 @@ const REFUSED_STAGES = new Set(['$out', '$merge', '$changeStream', '$currentOp',
 /** Stages that never modify their input documents, so no defensive copy is needed. */
 const READ_ONLY_STAGES = new Set(['$match', '$sort', '$skip', '$limit', '$count', '$group', '$sortByCount']);
 
+/**
+ * `$match` then `$sort` (then perhaps `$limit`) that an index serves: the matches come from an index walk already in
+ * order (stopping at the limit), and the `$sort` stage is dropped, as mongod's planner absorbs it into the index scan.
+ */
+function presortedInput(context: CommandContext, collection: string, match: Document, rest: Document[]): { input: Document[]; stages: Document[] } | undefined {
+  const [second, third] = rest;
+  if (!second || !('$sort' in second)) return undefined;
+  const limit = third && '$limit' in third && Number.isInteger(third.$limit) ? (third.$limit as number) : Number.MAX_SAFE_INTEGER;
+  const input = context.store(collection)?.findSorted(match, second.$sort as Document, limit);
+  return input ? { input, stages: rest.slice(1) } : undefined;
+}
+
 const aggregateCommand: CommandSpec = {
   name: 'aggregate',
   fields: ['pipeline', 'explain', 'allowDiskUse', 'cursor', 'bypassDocumentValidation', 'collation', 'hint', 'let'],
@@ -100,8 +112,9 @@ const aggregateCommand: CommandSpec = {
     // A leading $match runs through the collection's indexes before the rest of the pipeline.
     const [first, ...rest] = pipeline;
     const leadingMatch = first && '$match' in first ? (first.$match as Document) : undefined;
-    const input = matching(context, body.aggregate, leadingMatch ?? {});
-    const stages = leadingMatch ? rest : pipeline;
+    const presorted = leadingMatch ? presortedInput(context, body.aggregate, leadingMatch, rest) : undefined;
+    const input = presorted?.input ?? matching(context, body.aggregate, leadingMatch ?? {});
+    const stages = presorted?.stages ?? (leadingMatch ? rest : pipeline);
     const readOnly = stages.every((stage) => READ_ONLY_STAGES.has(Object.keys(stage)[0] ?? ''));
     const aggregator = new Aggregator(stages, {
       processingMode: readOnly ? ProcessingMode.CLONE_OFF : ProcessingMode.CLONE_INPUT,

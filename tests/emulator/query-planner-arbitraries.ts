@@ -106,6 +106,7 @@ export type Step =
   | { kind: 'update'; ids: number[]; field: string; value: unknown; unset: boolean }
   | { kind: 'delete'; ids: number[] }
   | { kind: 'find'; filter: Document; sort: Document | undefined; limit: number }
+  | { kind: 'aggregate'; filter: Document; sort: Document; limit: number }
   | { kind: 'findAndModify'; filter: Document; sort: Document; remove: boolean; returnNew: boolean; value: unknown };
 
 export const write: fc.Arbitrary<Step> = fc.oneof(
@@ -129,11 +130,12 @@ const servedShape: fc.Arbitrary<{ filter: Document; sort: Document }> = fc.oneof
 export const read: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc.tuple(servedShape, fc.integer({ min: 1, max: 4 }), fc.boolean(), scalar).map(([{ filter, sort }, limit, modify, value]): Step =>
-      modify ? { kind: 'findAndModify', filter, sort, remove: false, returnNew: true, value } : { kind: 'find', filter, sort, limit },
+    arbitrary: fc.tuple(servedShape, fc.integer({ min: 0, max: 4 }), fc.constantFrom('find', 'aggregate', 'findAndModify'), scalar).map(([{ filter, sort }, limit, kind, value]): Step =>
+      kind === 'findAndModify' ? { kind, filter, sort, remove: false, returnNew: true, value } : { kind, filter, sort, limit },
     ),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('find' as const), filter, sort: fc.option(sort, { nil: undefined }), limit: fc.integer({ min: 0, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('aggregate' as const), filter, sort, limit: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('findAndModify' as const), filter, sort: totalSort, remove: fc.boolean(), returnNew: fc.boolean(), value: scalar }) },
 );
 

@@ -30,6 +30,8 @@ function commandOf(step: Step, collection: string): Document {
     case 'find':
       // Without a sort the order (and so which documents a limit keeps) is unspecified: no limit then.
       return { find: collection, filter: step.filter, ...(step.sort ? { sort: step.sort, limit: step.limit } : {}), batchSize: 10_000 };
+    case 'aggregate':
+      return { aggregate: collection, pipeline: [{ $match: step.filter }, { $sort: step.sort }, ...(step.limit > 0 ? [{ $limit: step.limit }] : [])], cursor: { batchSize: 10_000 } };
     case 'findAndModify':
       return step.remove
         ? { findAndModify: collection, query: step.filter, sort: step.sort, remove: true }
@@ -43,7 +45,7 @@ function normalized(reply: Document, step: Step | undefined): string {
   if (rest.ok !== 1) return `error ${String(rest.code)}`;
   if (rest.cursor) {
     const documents = (rest.cursor as Document).firstBatch as Document[];
-    if (step?.kind === 'find' && step.sort && !('_id' in step.sort)) return JSON.stringify(tieGroups(documents, step.sort, step.limit));
+    if ((step?.kind === 'find' || step?.kind === 'aggregate') && step.sort && !('_id' in step.sort)) return JSON.stringify(tieGroups(documents, step.sort, step.limit));
     const batch = documents.map((doc) => JSON.stringify(doc));
     if (step?.kind === 'find' && !step.sort) batch.sort();
     return JSON.stringify(batch);
@@ -125,7 +127,7 @@ describe('query planner: indexed reads equal full scans', () => {
   it.each([
     ['as the planner chooses', false, 20_261_121],
     ['walking an index in sort order whenever one serves the sort', true, 20_261_123],
-  ])('finds and findAndModify give the same results and writes with and without compound indexes (%s)', async (_, preferSortedWalk, seed) => {
+  ])('find, $match+$sort aggregates and findAndModify give the same results and writes with and without compound indexes (%s)', async (_, preferSortedWalk, seed) => {
     plannerOptions.preferSortedWalk = preferSortedWalk;
     await fc.assert(
       fc.asyncProperty(fc.array(body, { maxLength: 40 }), fc.array(step, { maxLength: 25 }), async (initial, steps) => {
