@@ -36,8 +36,13 @@ export async function runStepChange<T>(
   const { result } = await runDossierChange(deps, found.dossierId, actor, async (change) => {
     const step = await change.tx.steps.get(stepId);
     if (!step) throw stepNotFound(stepId);
+    if (step.status !== 'open') {
+      // Who held a closed step no longer matters: anyone of its unit learns it is closed (409), others get 403.
+      const { assigneeId: _holder, ...unitStep } = step;
+      guard(unitStep as StepRecord);
+      throw stepNotOpen(step);
+    }
     guard(step);
-    if (step.status !== 'open') throw stepNotOpen(step);
     return work(change, step);
   });
   const step = await deps.stores.steps.get(stepId);

@@ -110,4 +110,15 @@ describe('step actions', () => {
     expect((await call(t, 'official.dkkd', 'GET', `/api/dossiers/${dossier.id}/forms/03`)).status).toBe(200);
     expect(await inbox(t, 'official.xaydung')).toEqual([]);
   });
+
+  it('tells the official whose claimed step the head completed that it is closed (409), not forbidden', async () => {
+    const t = await createDossierTestApp();
+    const dossier = await receive(t);
+    const step = await openStepOf(t, 'official.motcua', dossier.id);
+    await call(t, 'official.motcua', 'POST', `/api/steps/${step.id}/claim`);
+    expect((await complete(t, 'head.motcua', step.id)).status).toBe(200);
+    const late = await complete(t, 'official.motcua', step.id);
+    expect([late.status, late.body.code]).toEqual([409, 'STEP_NOT_OPEN']);
+    expect((await complete(t, 'official.dkkd', step.id)).status).toBe(403);
+  });
 });
