@@ -25,6 +25,7 @@ import {
   nestedForeignRootChildren,
   nestedSubProcesses,
   prototypeKeyIds,
+  randomModelArbitrary,
   referencesTo,
 } from './support/hostile-bpmn';
 
@@ -80,6 +81,17 @@ describe('the BPMN parser on mutated real models', () => {
         },
       ),
       { seed: SEED, numRuns: 60 },
+    );
+  });
+});
+
+describe('the BPMN parser on generated models', () => {
+  it('given random structures of tasks, events, gateways, flows, sub-processes, loops, timers and lt: extensions with crossing and dangling ids, answers with a definition or a reason', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomModelArbitrary, async (xml) => {
+        expectClearAnswer(xml, await engine.parse(xml));
+      }),
+      { seed: SEED, numRuns: 200 },
     );
   });
 });

@@ -187,3 +187,103 @@ export function byteDamage(xml: string, damage: { at: number; byte: number }[], 
 export function idsIn(xml: string): Set<string> {
   return new Set([...xml.matchAll(/\bid\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!));
 }
+
+// ---- generated models: random structures from the BPMN and lt: vocabulary ----
+
+const LT_URI = 'https://lienthong.gov.vn/schema/bpmn/1.0';
+/** Ids from a small pool, so that references resolve, cross, cycle and dangle, and ids sometimes collide. */
+const idArbitrary = fc.oneof(
+  { arbitrary: fc.nat({ max: 40 }).map((n) => `n${n}`), weight: 8 },
+  { arbitrary: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'p', 'flow', 'gw', ''), weight: 1 },
+);
+const feelArbitrary = fc.constantFrom('= x > 1', '= decision = "reject"', 'x >', '= for i in 1..n return i', '= [[[[1]]]]', '= matches(x, "^(a+)+$")', '', 'PT1H', 'P2D', 'R/PT1H', '= items', '= constructor', '=');
+const textArbitrary = fc.oneof(fc.constantFrom('Thẩm định', '', '&amp;', '&lt;x&gt;', '-1', '1e309', 'NaN', 'workingDays', 'hours', 'true'), fc.string({ maxLength: 12 }).map(escapeXml));
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+const extensionArbitrary = fc.oneof(
+  fc.record({ agency: textArbitrary, department: textArbitrary }).map(({ agency, department }) => `<lt:assignment agency="${agency}" department="${department}"/>`),
+  fc.record({ value: textArbitrary, unit: textArbitrary }).map(({ value, unit }) => `<lt:budget value="${value}" unit="${unit}"/>`),
+  fc.record({ percent: textArbitrary, hours: textArbitrary }).map(({ percent, hours }) => `<lt:nearlyDue percent="${percent}" hoursBefore="${hours}"/>`),
+  fc.record({ after: textArbitrary, target: textArbitrary }).map(({ after, target }) => `<lt:escalation><lt:rung afterWorkingHours="${after}" target="${target}"/></lt:escalation>`),
+  fc.record({ name: textArbitrary }).map(({ name }) => `<lt:handler name="${name}"/>`),
+  fc.record({ source: textArbitrary, target: textArbitrary }).map(({ source, target }) => `<lt:in source="${source}" target="${target}"/><lt:out source="${source}" target="${target}"/>`),
+  fc.constant('<x:foreign xmlns:x="urn:foreign"><x:child a="1"/></x:foreign>'),
+);
+
+const extensionsArbitrary = fc.array(extensionArbitrary, { maxLength: 3 }).map((items) => (items.length ? `<bpmn:extensionElements>${items.join('')}</bpmn:extensionElements>` : ''));
+
+const eventDefinitionArbitrary = fc.oneof(
+  fc.constant(''),
+  feelArbitrary.map((feel) => `<bpmn:timerEventDefinition><bpmn:timeDuration>${escapeXml(feel)}</bpmn:timeDuration></bpmn:timerEventDefinition>`),
+  feelArbitrary.map((feel) => `<bpmn:timerEventDefinition><bpmn:timeCycle>${escapeXml(feel)}</bpmn:timeCycle></bpmn:timerEventDefinition>`),
+  idArbitrary.map((ref) => `<bpmn:messageEventDefinition messageRef="${ref}"/>`),
+  idArbitrary.map((ref) => `<bpmn:errorEventDefinition errorRef="${ref}"/>`),
+  idArbitrary.map((ref) => `<bpmn:signalEventDefinition signalRef="${ref}"/>`),
+  feelArbitrary.map((feel) => `<bpmn:conditionalEventDefinition><bpmn:condition xsi:type="bpmn:tFormalExpression">${escapeXml(feel)}</bpmn:condition></bpmn:conditionalEventDefinition>`),
+  fc.constant('<bpmn:terminateEventDefinition/><bpmn:escalationEventDefinition/>'),
+);
+
+const loopArbitrary = fc.oneof(
+  fc.constant(''),
+  fc.record({ sequential: fc.boolean(), collection: feelArbitrary, cardinality: feelArbitrary }).map(
+    ({ sequential, collection, cardinality }) =>
+      `<bpmn:multiInstanceLoopCharacteristics isSequential="${sequential}"><bpmn:extensionElements><lt:loopCharacteristics inputCollection="${escapeXml(collection)}" inputElement="item"/></bpmn:extensionElements><bpmn:loopCardinality>${escapeXml(cardinality)}</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>`,
+  ),
+  fc.constant('<bpmn:standardLoopCharacteristics/>'),
+);
+
+/** A random BPMN element (flow nodes, flows, nested sub-processes) from a small vocabulary, at most `depth` deep. */
+const elementArbitrary: fc.Arbitrary<string> = fc.letrec<{ element: string }>((tie) => ({
+  element: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ tag: fc.constantFrom('task', 'userTask', 'serviceTask', 'receiveTask', 'manualTask', 'scriptTask', 'sendTask', 'businessRuleTask'), id: idArbitrary, name: textArbitrary, ext: extensionsArbitrary, loop: loopArbitrary, attached: fc.constantFrom('', ' default="flow"', ' messageRef="a"') }).map(
+      ({ tag, id, name, ext, loop, attached }) => `<bpmn:${tag} id="${id}" name="${name}"${attached}>${ext}${loop}</bpmn:${tag}>`,
+    ),
+    fc.record({ tag: fc.constantFrom('startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent'), id: idArbitrary, definition: eventDefinitionArbitrary }).map(
+      ({ tag, id, definition }) => `<bpmn:${tag} id="${id}">${definition}</bpmn:${tag}>`,
+    ),
+    fc.record({ id: idArbitrary, attachedTo: idArbitrary, cancel: fc.boolean(), definition: eventDefinitionArbitrary }).map(
+      ({ id, attachedTo, cancel, definition }) => `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${cancel}">${definition}</bpmn:boundaryEvent>`,
+    ),
+    fc.record({ tag: fc.constantFrom('exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway', 'complexGateway'), id: idArbitrary, fallback: idArbitrary }).map(
+      ({ tag, id, fallback }) => `<bpmn:${tag} id="${id}" default="${fallback}"/>`,
+    ),
+    fc.record({ id: idArbitrary, source: idArbitrary, target: idArbitrary, condition: fc.option(feelArbitrary) }).map(
+      ({ id, source, target, condition }) =>
+        `<bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}">${condition === null ? '' : `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escapeXml(condition)}</bpmn:conditionExpression>`}</bpmn:sequenceFlow>`,
+    ),
+    fc.record({ id: idArbitrary, called: idArbitrary, ext: extensionsArbitrary }).map(({ id, called, ext }) => `<bpmn:callActivity id="${id}" calledElement="${called}">${ext}</bpmn:callActivity>`),
+    fc.record({ tag: fc.constantFrom('subProcess', 'transaction', 'adHocSubProcess'), id: idArbitrary, triggered: fc.boolean(), children: fc.array(tie('element'), { maxLength: 4 }), loop: loopArbitrary }).map(
+      ({ tag, id, triggered, children, loop }) => `<bpmn:${tag} id="${id}" triggeredByEvent="${triggered}">${loop}${children.join('')}</bpmn:${tag}>`,
+    ),
+  ),
+})).element;
+
+/** A random model: a few processes (and a collaboration, lanes, messages, errors) built from the vocabulary above. */
+export const randomModelArbitrary: fc.Arbitrary<string> = fc
+  .record({
+    processes: fc.array(
+      fc.record({ id: idArbitrary, executable: fc.boolean(), ext: extensionsArbitrary, lanes: fc.array(idArbitrary, { maxLength: 3 }), elements: fc.array(elementArbitrary, { maxLength: 12 }) }),
+      { minLength: 1, maxLength: 2 },
+    ),
+    roots: fc.array(
+      fc.constantFrom('<bpmn:message id="a" name="supplement.received"/>', '<bpmn:error id="b" errorCode="E1"/>', '<bpmn:signal id="c" name="s"/>', '<bpmn:collaboration id="d"><bpmn:participant id="e" processRef="p"/></bpmn:collaboration>', '<bpmn:escalation id="gw"/>'),
+      { maxLength: 3 },
+    ),
+    procedure: fc.option(fc.record({ code: textArbitrary, value: textArbitrary, unit: textArbitrary, policy: fc.constantFrom('pause', 'restart', 'boundedWait', 'x', '') })),
+  })
+  .map(({ processes, roots, procedure }) => {
+    const metadata = procedure
+      ? `<bpmn:extensionElements><lt:procedure procedureCode="${procedure.code}" name="Thủ tục" statutoryValue="${procedure.value}" statutoryUnit="${procedure.unit}" supplementPolicy="${procedure.policy}"/></bpmn:extensionElements>`
+      : '';
+    const body = processes
+      .map(({ id, executable, ext, lanes, elements }) => {
+        const laneSet = lanes.length ? `<bpmn:laneSet id="lanes-${id}">${lanes.map((lane, i) => `<bpmn:lane id="lane-${id}-${i}"><bpmn:flowNodeRef>${lane}</bpmn:flowNodeRef></bpmn:lane>`).join('')}</bpmn:laneSet>` : '';
+        return `<bpmn:process id="${id}" isExecutable="${executable}">${ext}${laneSet}${elements.join('')}</bpmn:process>`;
+      })
+      .join('');
+    return `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="${BPMN_URI}" xmlns:lt="${LT_URI}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="defs-random">${metadata}${roots.join('')}${body}</bpmn:definitions>`;
+  });
