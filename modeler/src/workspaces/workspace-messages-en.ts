@@ -130,6 +130,7 @@ export const workspaceMessagesEn: Record<keyof typeof workspaceMessagesVi, strin
   'ws.action.result.returned': 'Result returned',
   'ws.action.dossier.reappointed': 'Apology and new appointment',
   'ws.actions.none': 'Your unit has no open step on this dossier.',
+  'ws.actions.waiting': 'This step waits for the citizen or the system; no official acts on it.',
   'ws.actions.complete': 'Complete the step',
   'ws.actions.decision': 'Decision',
   'ws.actions.note': 'Note',

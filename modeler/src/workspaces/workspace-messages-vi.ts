@@ -128,6 +128,7 @@ export const workspaceMessagesVi = {
   'ws.action.result.returned': 'Trả kết quả cho công dân',
   'ws.action.dossier.reappointed': 'Xin lỗi và hẹn lại ngày trả',
   'ws.actions.none': 'Phòng của bạn không có bước nào đang chờ ở hồ sơ này.',
+  'ws.actions.waiting': 'Bước này chờ công dân hoặc hệ thống, không cần cán bộ xử lý.',
   'ws.actions.complete': 'Hoàn thành bước',
   'ws.actions.decision': 'Quyết định',
   'ws.actions.note': 'Ghi chú',

@@ -169,6 +169,45 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     expect(await rowCodes()).not.toContain(seed.inTime[1]!.dossierCode);
   });
 
+  it('asks the citizen for a supplement listing the missing components (form 02), then records it', async () => {
+    // given the finance official on the dossier waiting for their review
+    await page.locator(`tr[data-dossier-code="${seed.atFinance.dossierCode}"]`).getByRole('link', { name: 'Mở hồ sơ' }).click();
+    const card = page.locator('.ws-step-card').first();
+    await card.waitFor();
+
+    // when they request a supplement of two components, with the reason
+    const request = card.locator('[data-action="supplement-request"]');
+    await request.locator('summary', { hasText: 'Yêu cầu bổ sung hồ sơ (mẫu 02)' }).click();
+    await request.locator('textarea[name="missingComponents"]').fill('Điều lệ công ty\nDanh sách chủ sở hữu hưởng lợi');
+    await request.locator('textarea[name="reason"]').fill('Hồ sơ chưa đủ thành phần theo quy định');
+    await request.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+
+    // then the dossier waits for the citizen (status 5) and form 02 lists both components
+    await expect.poll(() => page.locator('.ws-dossier-head .ws-status-badge').textContent()).toBe('Yêu cầu bổ sung giấy tờ');
+    expect(await page.locator('.ws-ok').textContent()).toBe('Đã gửi yêu cầu bổ sung; hồ sơ chờ công dân bổ sung.');
+    expect(await page.locator('.ws-timeline').textContent()).toContain('Yêu cầu bổ sung hồ sơ');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('button[data-form="02"]').click()]);
+    await popup.waitForURL(/^blob:/);
+    await popup.waitForLoadState();
+    expect(await popup.locator('body').textContent()).toContain('Danh sách chủ sở hữu hưởng lợi');
+    await popup.close();
+    await page.setViewportSize({ width: 1440, height: 1700 });
+    await page.locator('.ws-page').evaluate((scroller) => scroller.scrollTo(0, 0));
+    await page.screenshot({ path: `${screenshots}workspaces-07-dossier-supplement-requested.png` });
+    await page.setViewportSize({ width: 1440, height: 960 });
+
+    // when the citizen brings the documents and the official records them
+    const received = page.locator('.ws-step-card', { hasText: 'Công dân đã bổ sung hồ sơ' });
+    await received.locator('textarea[name="note"]').fill('Đã nhận đủ 2 thành phần');
+    await received.getByRole('button', { name: 'Ghi nhận hồ sơ bổ sung' }).click();
+
+    // then the dossier is in process again and its review is back in the official's hands
+    await expect.poll(() => page.locator('.ws-dossier-head .ws-status-badge').textContent()).toBe('Đang xử lý');
+    await expect.poll(() => page.locator('.ws-step-card strong').allTextContents()).toEqual(['Kiểm tra tính hợp lệ của hồ sơ']);
+    await page.locator('.ws-back').click();
+    await page.locator('.ws-inbox-table').waitFor();
+  });
+
   it('speaks English when English is chosen, and Vietnamese again after', async () => {
     // when the official chooses English in the header
     await page.getByRole('button', { name: 'English' }).click();

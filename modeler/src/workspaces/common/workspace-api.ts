@@ -26,6 +26,8 @@ export interface StepView {
   dossierId: string;
   name: string;
   elementId: string;
+  /** BPMN element kind: officials act on `userTask`s; a `receiveTask` waits for the citizen. */
+  kind?: string;
   status: string;
   startedAt: string;
   dueAt?: string;

@@ -53,6 +53,10 @@ function stepCard(step: InboxItem, context: ActionContext, run: Run): HTMLElemen
     { className: 'ws-step-card', dataset: { stepId: step.id } },
     element('div', { className: 'ws-step-head' }, element('strong', { text: step.name }), markBadge(step.mark), element('span', { className: 'ws-remaining', text: remainingText(step.mark, step.remainingMs) })),
   );
+  if (step.kind && step.kind !== 'userTask') {
+    card.append(element('p', { className: 'ws-muted', text: t('ws.actions.waiting') }));
+    return card;
+  }
   if (!step.assigneeId) {
     card.append(element('button', { className: 'lt-button', text: t('ws.action.claim'), attrs: { type: 'button' }, on: { click: () => void run(() => workspaceApi.claim(step.id), t('ws.done.claimed', { step: step.name })) } }));
   }
@@ -85,8 +89,8 @@ function completeForm(step: InboxItem, run: Run): HTMLElement {
   return form;
 }
 
-function details(title: string, ...content: HTMLElement[]): HTMLElement {
-  return element('details', { className: 'ws-details' }, element('summary', { text: title }), ...content);
+function details(action: string, title: string, ...content: HTMLElement[]): HTMLElement {
+  return element('details', { className: 'ws-details', dataset: { action } }, element('summary', { text: title }), ...content);
 }
 
 function supplementRequestForm(step: InboxItem, context: ActionContext, run: Run): HTMLElement {
@@ -105,7 +109,7 @@ function supplementRequestForm(step: InboxItem, context: ActionContext, run: Run
     const body = { stepId: step.id, missingComponents, reason: reason.value.trim(), contactOfficial: { name: context.user.displayName } };
     void run(() => workspaceApi.dossierAction(context.dossier.id, 'supplement-requests', body), t('ws.done.supplementRequested'));
   });
-  return details(t('ws.actions.supplementRequest'), form);
+  return details('supplement-request', t('ws.actions.supplementRequest'), form);
 }
 
 function supplementReceivedForm(context: ActionContext, run: Run): HTMLElement {
@@ -138,7 +142,7 @@ function returnForm(step: InboxItem, context: ActionContext, run: Run): HTMLElem
     event.preventDefault();
     void run(() => workspaceApi.returnStep(step.id, { toElementId: target.value, reason: reason.value.trim() }), t('ws.done.returned'));
   });
-  return details(t('ws.actions.return'), form);
+  return details('return', t('ws.actions.return'), form);
 }
 
 function reassignForm(step: InboxItem, run: Run): HTMLElement {
@@ -155,5 +159,5 @@ function reassignForm(step: InboxItem, run: Run): HTMLElement {
     event.preventDefault();
     void run(() => workspaceApi.reassign(step.id, { assigneeId: assignee.value.trim(), ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }), t('ws.done.reassigned'));
   });
-  return details(t('ws.actions.reassign'), form);
+  return details('reassign', t('ws.actions.reassign'), form);
 }

@@ -30,11 +30,11 @@ export function renderDossierView(container: HTMLElement, user: CurrentUser, dos
         workspaceApi.version(dossier.procedureKey, dossier.procedureVersion).catch(() => undefined),
       ]);
       if (closed) return;
-      const xml: ProcedureXml = procedure ? parseProcedureXml(procedure.xml) : { names: new Map() };
+      const xml: ProcedureXml = procedure ? parseProcedureXml(procedure.xml) : { names: new Map(), userTasks: new Set() };
       const steps = inbox.filter((item) => item.dossierId === dossier.id);
       const open = new Set(steps.map((step) => step.elementId));
       const earlier = [...new Set(progress.filter((record) => record.action === 'step.handed_over' && record.stepElementId).map((record) => record.stepElementId!))]
-        .filter((elementId) => !open.has(elementId))
+        .filter((elementId) => !open.has(elementId) && xml.userTasks.has(elementId))
         .map((elementId) => ({ elementId, name: xml.names.get(elementId) ?? elementId }));
       const fileStatus = element('div', { className: 'ws-status', attrs: { 'aria-live': 'polite' } });
 

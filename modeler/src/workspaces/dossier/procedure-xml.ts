@@ -9,6 +9,8 @@ export interface ProcedureXml {
   formSchema?: string;
   /** elementId → name, for every flow node that has one. */
   names: Map<string, string>;
+  /** Ids of the user tasks: the only steps a dossier can be returned to. */
+  userTasks: Set<string>;
 }
 
 export function parseProcedureXml(xml: string): ProcedureXml {
@@ -16,10 +18,12 @@ export function parseProcedureXml(xml: string): ProcedureXml {
   const schemaElement = doc.getElementsByTagNameNS(LT_NAMESPACE, 'formSchema')[0];
   const formSchema = schemaElement?.textContent?.trim() || undefined;
   const names = new Map<string, string>();
+  const userTasks = new Set<string>();
   for (const node of Array.from(doc.getElementsByTagNameNS(BPMN_NAMESPACE, '*'))) {
     const id = node.getAttribute('id');
     const name = node.getAttribute('name');
     if (id && name && !node.localName.endsWith('Flow')) names.set(id, name);
+    if (id && node.localName === 'userTask') userTasks.add(id);
   }
-  return { ...(formSchema ? { formSchema } : {}), names };
+  return { ...(formSchema ? { formSchema } : {}), names, userTasks };
 }
