@@ -72,7 +72,9 @@ const TOKEN_REUSE_MS = 7 * 3_600_000;
 async function open(shared: Shared, t: TestApp): Promise<ScenarioApp> {
   const sweepErrors: unknown[] = [];
   const owner = `scenario-process-${(shared.generation += 1)}`;
-  const sweeper = createDeadlineSweeper({ stores: t.stores, outbox: t.outbox, clock: t.clock, calendars: t.calendars, newId: randomUUID, owner, leaseMs: 60_000, batch: 200, onError: (error) => sweepErrors.push(error) });
+  // as server/src/main.ts: the sweeper writes the dashboard's facts in its units of work too
+  const dashboard = { facts: t.facts, heatmapChanges: t.heatmapChanges };
+  const sweeper = createDeadlineSweeper({ ...dashboard, stores: t.stores, outbox: t.outbox, clock: t.clock, calendars: t.calendars, newId: randomUUID, owner, leaseMs: 60_000, batch: 200, onError: (error) => sweepErrors.push(error) });
   const tokenOf = async (user: string): Promise<string> => {
     const now = shared.clock.now();
     const kept = shared.tokens.get(user);

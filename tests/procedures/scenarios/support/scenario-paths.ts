@@ -223,6 +223,8 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
   await run.s.sweepAt(await rungAt(head));
   expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit']);
   await run.checkpoint('between-rungs');
+  await run.s.sweepAt((await rungAt(supervisor)) - 60_000);
+  expect(await events()).toHaveLength(4);
   await run.s.sweepAt(await rungAt(supervisor));
   await run.s.sweepAt(await rungAt(supervisor));
   expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit', 'step.escalated#3:supervisor']);
