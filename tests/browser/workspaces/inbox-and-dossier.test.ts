@@ -158,6 +158,26 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     await page.screenshot({ path: `${screenshots}workspaces-05-dossier-error.png` });
   });
 
+  it('lets the head of the counter reassign a step to one of the unit’s officials', async () => {
+    // given the head of the one-stop section on a dossier waiting at the counter
+    await signOutThroughStorage(page);
+    await page.goto(`${app.url}/inbox/dossiers/${encodeURIComponent(seed.inTime[1]!.id)}`);
+    await signInThroughPage(page, 'head.motcua');
+    const reassign = page.locator('.ws-step-card').first().locator('[data-action="reassign"]');
+    await reassign.waitFor();
+
+    // when they hand the step to Trần Văn Tiếp Nhận with a reason
+    await reassign.locator('summary').click();
+    await reassign.locator('input[name="assigneeId"]').fill('u-official-motcua');
+    await reassign.locator('textarea[name="reason"]').fill('Cán bộ Tiếp Nhận phụ trách hồ sơ doanh nghiệp');
+    await reassign.getByRole('button', { name: 'Chuyển' }).click();
+
+    // then the step is in that official's own inbox
+    await page.locator('.ws-ok', { hasText: 'Đã chuyển người xử lý.' }).waitFor();
+    const mine = await app.call<{ items: { dossierCode: string }[] }>('official.motcua', 'GET', '/api/inbox?scope=mine');
+    expect(mine.body.items.map((item) => item.dossierCode)).toContain(seed.inTime[1]!.dossierCode);
+  });
+
   it('shows an official of the Department of Finance only their own unit’s step', async () => {
     // when the finance official signs in
     await signOutThroughStorage(page);
@@ -204,6 +224,21 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     // then the dossier is in process again and its review is back in the official's hands
     await expect.poll(() => page.locator('.ws-dossier-head .ws-status-badge').textContent()).toBe('Đang xử lý');
     await expect.poll(() => page.locator('.ws-step-card strong').allTextContents()).toEqual(['Kiểm tra tính hợp lệ của hồ sơ']);
+  });
+
+  it('returns a dossier to the counter with a reason', async () => {
+    // when the finance official returns the review to the counter's step
+    const back = page.locator('.ws-step-card').first().locator('[data-action="return"]');
+    await back.locator('summary').click();
+    expect(await back.locator('select[name="toElementId"] option').allTextContents()).toEqual(['Tiếp nhận hồ sơ']);
+    await back.locator('textarea[name="reason"]').fill('Cần bộ phận một cửa kiểm tra lại bản sao căn cước');
+    await back.getByRole('button', { name: 'Trả lại' }).click();
+
+    // then finance has nothing left to do on it, and the counter has the step again
+    await page.locator('.ws-ok', { hasText: 'Đã trả lại bước trước.' }).waitFor();
+    await page.locator('[data-section="actions"] .ws-empty').waitFor();
+    const counter = await app.call<{ items: { dossierCode: string; name: string }[] }>('official.motcua', 'GET', '/api/inbox');
+    expect(counter.body.items.filter((item) => item.dossierCode === seed.atFinance.dossierCode).map((item) => item.name)).toEqual(['Tiếp nhận hồ sơ']);
     await page.locator('.ws-back').click();
     await page.locator('.ws-inbox-table').waitFor();
   });
