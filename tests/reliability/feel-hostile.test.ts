@@ -3,8 +3,12 @@
  * built-in prototype, and nothing hangs (each hostile expression runs in a worker under a hang guard). Deterministic:
  * fixed seed (FUZZ_SEED overrides it), bounded runs.
  */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProcedure } from '../../engine/src/model/index';
 import { FeelEvaluator } from '../../engine/src/runtime/feel-evaluator';
 import { GuardedEngine } from './support/guarded-engine';
 
@@ -169,4 +173,54 @@ function ownEntries(entries: [string, unknown][]): Record<string, unknown> {
 
 function prototypeKeys(): string[] {
   return [Object.prototype, Array.prototype, Function.prototype, String.prototype].flatMap((proto) => Reflect.ownKeys(proto).map(String));
+}
+
+describe('FEEL inside running processes', () => {
+  /** Models that run: the model fixtures, the server fixture and the procedures library. */
+  const models = runnableModels();
+  const HOSTILE_VARIABLE_VALUES = ['null', '0', '-1', '1e308', '3.5', '"NaN"', '"__proto__"', '"constructor"', '[]', '{}', '[1, "a", null]', `"${'x'.repeat(10_000)}"`, '{"__proto__": {"admin": true}}', '1000000000'];
+
+  it('given hostile variables at the start and at every completed step, every condition, timer, collection and mapping ends as a route, an incident or a refusal: nothing throws, hangs or pollutes a prototype', async () => {
+    const runnable: string[] = [];
+    for (const [name, model] of Object.entries(models)) {
+      const { definition, issues } = await parseProcedure(model.xml);
+      if (definition && !issues.some((issue) => issue.severity === 'error')) runnable.push(name);
+    }
+    expect(runnable.length).toBeGreaterThan(5);
+    const outcomes = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...runnable), fc.array(fc.constantFrom(...HOSTILE_VARIABLE_VALUES), { minLength: 3, maxLength: 3 }), async (name, [start, first, second]) => {
+        const { xml, names } = models[name]!;
+        const bag = (value: string) => `{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}${names.map((variable) => `, ${JSON.stringify(variable)}: ${value}`).join('')}}`;
+        const reply = await engine.run(xml, bag(start!), [bag(first!), bag(second!)]);
+        expect(reply.status, name).not.toBe('not runnable');
+        const outcome = `${reply.engineError ?? reply.status}${reply.incidents ? ' with incident' : ''}`;
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        expect(reply.polluted, name).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+    console.log(`runtime outcomes under hostile variables: ${JSON.stringify(Object.fromEntries(outcomes))}`);
+  }, 120_000);
+});
+
+/** Every model of tests/fixtures/model, tests/fixtures/server and procedures/, with the variable names its expressions use. */
+function runnableModels(): Record<string, { xml: string; names: string[] }> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const files = [
+    ...readdirSync(path.join(root, 'tests/fixtures/model')).map((file) => path.join(root, 'tests/fixtures/model', file)),
+    ...readdirSync(path.join(root, 'tests/fixtures/server')).map((file) => path.join(root, 'tests/fixtures/server', file)),
+    ...readdirSync(path.join(root, 'procedures'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(root, 'procedures', entry.name, `${entry.name}.bpmn`)),
+  ].filter((file) => file.endsWith('.bpmn') && existsSync(file));
+  const keywords = new Set(['true', 'false', 'null', 'not', 'and', 'or', 'if', 'then', 'else', 'for', 'in', 'return', 'some', 'every', 'satisfies', 'count', 'sum', 'date', 'time', 'duration', 'string', 'number', 'matches']);
+  return Object.fromEntries(
+    files.map((file) => {
+      const xml = readFileSync(file, 'utf8');
+      const expressions = [...xml.matchAll(/>\s*=([^<]*)</g), ...xml.matchAll(/(?:inputCollection|source|loopCardinality)="=?([^"]*)"/g)].map((match) => match[1]!);
+      const names = [...new Set(expressions.flatMap((text) => text.replace(/"[^"]*"|&quot;[^&]*&quot;/g, '').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []))].filter((word) => !keywords.has(word));
+      return [path.relative(root, file), { xml, names }];
+    }),
+  );
 }

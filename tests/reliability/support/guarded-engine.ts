@@ -1,5 +1,5 @@
 /**
- * Runs the engine's parser and FEEL evaluator on hostile input in a worker thread, so that an input that hangs or
+ * Runs the engine's parser, FEEL evaluator and runtime on hostile input in a worker thread, so that an input that hangs or
  * allocates without bound fails its test (the worker is terminated after a time limit or dies at a heap limit)
  * instead of hanging or crashing the test process. A `Promise.race` alone could not do it: a synchronous loop never
  * lets the timer fire.
@@ -32,7 +32,22 @@ export interface FeelReply {
   polluted: string[];
 }
 
-type Request = { kind: 'parse'; xml: string; forbidden: string[] } | { kind: 'feel'; body: string; context: Record<string, unknown> };
+export interface RunReply {
+  /** `not runnable` when the model has errors; else the instance status after the last event. */
+  status: string;
+  /** Steps stopped by an incident (a FEEL failure becomes one). */
+  incidents: number;
+  /** Events delivered after the start. */
+  rounds: number;
+  /** The code of an EngineError the engine refused an event with (a known refusal, not a crash). */
+  engineError?: string;
+  polluted: string[];
+}
+
+type Request =
+  | { kind: 'parse'; xml: string; forbidden: string[] }
+  | { kind: 'feel'; body: string; context: Record<string, unknown> }
+  | { kind: 'run'; xml: string; startJson: string; completionJsons: string[] };
 
 // Plain JavaScript for the worker: it registers tsx itself, then imports the engine's TypeScript sources.
 const WORKER_SOURCE = `
@@ -41,6 +56,7 @@ const { register } = await import('tsx/esm/api');
 register();
 const { parseProcedure } = await import(workerData.modelUrl);
 const { FeelEvaluator } = await import(workerData.feelUrl);
+const { createEngine } = await import(workerData.runtimeUrl);
 const feel = new FeelEvaluator();
 const builtins = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype, Number: Number.prototype };
 const hostObjects = new Set([globalThis, process, ...Object.values(builtins)]);
@@ -81,6 +97,30 @@ parentPort.on('message', async ({ id, request }) => {
         found: request.forbidden.filter((needle) => text.includes(needle)),
         polluted: polluted(before),
       } });
+    } else if (request.kind === 'run') {
+      const { definition, issues } = await parseProcedure(request.xml);
+      if (!definition || issues.some((issue) => issue.severity === 'error')) {
+        parentPort.postMessage({ id, reply: { status: 'not runnable', incidents: 0, rounds: 0, polluted: polluted(before) } });
+        return;
+      }
+      const engine = createEngine({ clock: { now: () => 1740969420000 } });
+      let result;
+      let rounds = 0;
+      try {
+        result = await engine.start(definition, { variables: JSON.parse(request.startJson) });
+        for (; rounds < 25 && result.status === 'running'; rounds += 1) {
+          const step = engine.activeSteps(result.snapshot).find((candidate) => candidate.state === 'waiting');
+          if (!step) break;
+          const variables = JSON.parse(request.completionJsons[rounds % request.completionJsons.length]);
+          result = await engine.deliver(definition, result.snapshot, { type: 'task.completed', stepId: step.stepId, variables });
+        }
+      } catch (error) {
+        if (!error || error.name !== 'EngineError') throw error;
+        parentPort.postMessage({ id, reply: { status: 'refused', incidents: 0, rounds, engineError: error.code, polluted: polluted(before) } });
+        return;
+      }
+      const incidents = engine.activeSteps(result.snapshot).filter((step) => step.state === 'incident').length;
+      parentPort.postMessage({ id, reply: { status: result.status, incidents, rounds, polluted: polluted(before) } });
     } else {
       const result = feel.evaluate(request.body, request.context);
       parentPort.postMessage({ id, reply: {
@@ -110,6 +150,7 @@ export class GuardedEngine {
         workerData: {
           modelUrl: pathToFileURL(`${repoRoot}engine/src/model/index.ts`).href,
           feelUrl: pathToFileURL(`${repoRoot}engine/src/runtime/feel-evaluator.ts`).href,
+          runtimeUrl: pathToFileURL(`${repoRoot}engine/src/runtime/index.ts`).href,
         },
         // A runaway allocation kills the worker, not the test process.
         resourceLimits: { maxOldGenerationSizeMb: 768 },
@@ -122,18 +163,24 @@ export class GuardedEngine {
   }
 
   parse(xml: string, forbidden: string[] = []): Promise<ParseReply> {
-    return this.run({ kind: 'parse', xml, forbidden }) as Promise<ParseReply>;
+    return this.ask({ kind: 'parse', xml, forbidden }) as Promise<ParseReply>;
   }
 
   feel(body: string, context: Record<string, unknown> = {}): Promise<FeelReply> {
-    return this.run({ kind: 'feel', body, context }) as Promise<FeelReply>;
+    return this.ask({ kind: 'feel', body, context }) as Promise<FeelReply>;
+  }
+
+  /** Parses `xml` and, when it has no errors, runs an instance: started with, then each open step completed with, the variables given as JSON. */
+  run(xml: string, startJson: string, completionJsons: string[]): Promise<RunReply> {
+    return this.ask({ kind: 'run', xml, startJson, completionJsons }) as Promise<RunReply>;
   }
 
   /** One request, answered within `HANG_GUARD_MS` or failed; a hung or dead worker is replaced for the next request. */
-  private async run(request: Request, limitMs: number = HANG_GUARD_MS): Promise<unknown> {
+  private async ask(request: Request, limitMs: number = HANG_GUARD_MS): Promise<unknown> {
     const worker = await this.start();
     const id = (this.nextId += 1);
-    const label = request.kind === 'parse' ? `parseProcedure of ${request.xml.length} characters` : `FEEL ${JSON.stringify(request.body.slice(0, 120))}`;
+    const label =
+      request.kind === 'feel' ? `FEEL ${JSON.stringify(request.body.slice(0, 120))}` : `${request.kind === 'parse' ? 'parseProcedure' : 'running'} a model of ${request.xml.length} characters`;
     let timer: NodeJS.Timeout | undefined;
     const cleanups: (() => void)[] = [];
     try {
