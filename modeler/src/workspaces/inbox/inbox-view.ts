@@ -12,6 +12,9 @@ import { formatDateTime, markBadge, remainingText } from '../common/workspace-fo
 
 type Scope = 'mine' | 'department';
 
+/** The inbox refreshes itself: the working time left moves, and colleagues hand steps over. */
+const REFRESH_MS = 60_000;
+
 export function renderInboxView(container: HTMLElement, user: CurrentUser): () => void {
   let scope: Scope = sessionStorage.getItem('lienthong.inboxScope') === 'mine' ? 'mine' : 'department';
   let names: AgencyNames | undefined;
@@ -73,8 +76,10 @@ export function renderInboxView(container: HTMLElement, user: CurrentUser): () =
 
   renderTabs();
   void load();
+  const timer = setInterval(() => void load(), REFRESH_MS);
   return () => {
     closed = true;
+    clearInterval(timer);
   };
 }
 
