@@ -6,6 +6,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { StepQuery } from '../../../engine/src/index';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
+import { stepResource } from './dossier-access';
+import { authorize } from '../access/authorize';
 import { createApiRouter } from '../http/api-router';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { compareUrgency, urgencyOf } from '../dossiers/inbox-mark';
@@ -46,7 +48,9 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
     const { items } = await deps.stores.steps.list(query, { offset: 0, limit: INBOX_LIMIT });
     const now = deps.clock.now();
     const { time } = await deps.calendars.current();
-    const ranked = items.map((step) => ({ step, urgency: urgencyOf(step, now, time) })).sort(compareUrgency);
+    // The store query names the agency; an official without a department still acts only on steps naming none.
+    const ownUnit = items.filter((step) => authorize(principal, 'step.act', { ...stepResource(step), assigneeId: undefined }).allowed);
+    const ranked = ownUnit.map((step) => ({ step, urgency: urgencyOf(step, now, time) })).sort(compareUrgency);
     const codes = new Map<string, string>();
     for (const { step } of ranked) {
       if (!codes.has(step.dossierId)) codes.set(step.dossierId, (await deps.stores.dossiers.get(step.dossierId))?.dossierCode ?? '');
