@@ -229,6 +229,15 @@ describe('the BPMN parser and namespaces', () => {
     }
   });
 
+  it('given encoding declarations other than UTF-8, byte order marks and a second XML declaration, answers with a definition or a reason', async () => {
+    const body = FIXTURES['three-lane-procedure.bpmn']!.replace(/^<\?xml[^>]*\?>/, '');
+    const prologs = ['<?xml version="1.0" encoding="ISO-8859-1"?>', '<?xml version="1.0" encoding="UTF-16"?>', '<?xml version="1.0" encoding="EBCDIC-CP-US"?>', '<?xml version="1.1" encoding="x-unknown"?>', '\uFEFF<?xml version="1.0"?>', '\uFFFE<?xml version="1.0"?>', '<?xml version="1.0"?><?xml version="1.0"?>', '   \n<?xml version="1.0"?>'];
+    for (const prolog of prologs) {
+      const xml = `${prolog}${body}`;
+      expectClearAnswer(xml, await engine.parse(xml));
+    }
+  });
+
   it('given NUL bytes, lone surrogates and non-characters in names, ids and text, answers with a definition or a reason', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF', '\u001B', '\u202E'), fc.constantFrom('id', 'name', 'text'), async (bad, where) => {
