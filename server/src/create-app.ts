@@ -67,6 +67,8 @@ export interface AppDeps {
   facts?: DossierFactsStore;
   /** Heatmap changes for the event streams (pass the one `pollDossierFacts` feeds); a new one when absent. */
   heatmapChanges?: HeatmapNotifier;
+  /** How long an unfinished request holds its Idempotency-Key (its process may have died); 2 minutes by default. */
+  idempotencyLockMs?: number;
 }
 
 function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     logger: deps.logger,
     sessionSecret: deps.sessionSecret,
     allowedOrigins: deps.allowedOrigins,
+    idempotencyLockMs: deps.idempotencyLockMs,
     // A multipart upload carries one file of at most maxFileBytes plus its form framing.
     uploads: [{ method: 'POST', path: ATTACHMENT_UPLOAD_PATH, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 }],
   });

@@ -89,6 +89,8 @@ async function main(): Promise<void> {
     access,
     sessionSecret,
     allowedOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+    // How long a request whose process died keeps its Idempotency-Key locked (retries answer 409 meanwhile); 2 min by default.
+    ...(env.IDEMPOTENCY_LOCK_MS ? { idempotencyLockMs: Number(env.IDEMPOTENCY_LOCK_MS) } : {}),
   });
 
   const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });

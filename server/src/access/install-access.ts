@@ -46,6 +46,8 @@ export interface AccessOptions {
   lookup?: { path: string; limit: number; windowMs: number };
   /** Upload routes (dossier attachments): multipart bodies with their own size limit. */
   uploads?: UploadRoute[];
+  /** How long an unfinished request holds its Idempotency-Key; 2 minutes by default (IDEMPOTENCY_LOCK_MS in main.ts). */
+  idempotencyLockMs?: number;
 }
 
 export interface AccessLayer {
@@ -69,6 +71,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     maxBodyBytes: options.maxBodyBytes,
     trustProxy: options.trustProxy,
     uploads: options.uploads,
+    idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
   });
   app.route(

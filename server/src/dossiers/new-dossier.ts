@@ -2,6 +2,7 @@
  * @module new-dossier — what online submission and counter receipt share: the pinned procedure version, the
  * validated e-form, a unique dossier code of the receiving agency's day, and the record with its lifecycle.
  */
+import { idForRequest } from '../http/request-key';
 import { startDossierLifecycle, type DossierEmitted, type DossierRecord, type ProcedureRecord, type ReceiptChannel } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 import type { TxStores } from './dossier-change';
@@ -41,7 +42,8 @@ export async function buildDossier(
   kit: Timekeeping,
 ): Promise<{ record: DossierRecord; emitted: DossierEmitted[] }> {
   const at = deps.clock.now();
-  const id = deps.newId();
+  // With an Idempotency-Key the id comes from it, so a rerun of a receipt that committed finds it (run-dossier-change).
+  const id = idForRequest('dossier') ?? deps.newId();
   const dossierCode = await nextDossierCode(tx.dossiers, command.agencyId, at);
   const lifecycle = startDossierLifecycle(kit.dossierMachine, {
     dossierId: id,

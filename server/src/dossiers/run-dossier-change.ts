@@ -11,6 +11,7 @@ import { DossierChange, type TxStores } from './dossier-change';
 import type { Timekeeping } from './timekeeping';
 import { announceHeatmapChanges, recordDossierFacts } from '../statistics/record-dossier-facts';
 import type { HeatmapChange } from '../heatmap/heatmap-notifier';
+import { idForRequest } from '../http/request-key';
 
 const ATTEMPTS = 5;
 
@@ -42,14 +43,21 @@ export async function runDossierChange<T>(
   return outcome;
 }
 
-/** Runs `work` on a dossier record that does not exist yet; `save` creates it. */
+/**
+ * Runs `work` on a dossier record that does not exist yet; `save` creates it. A request sent again with the same
+ * Idempotency-Key after its first attempt committed (and its process died before the answer was stored) gets the
+ * dossier that attempt created, without `result`: the dossier id derives from the key (`idForRequest`).
+ */
 export async function runNewDossier<T>(
   deps: DossierDeps,
   procedure: ProcedureRecord,
   actor: Actor,
   build: (tx: TxStores, kit: Timekeeping) => Promise<DossierRecord>,
   work: (change: DossierChange) => Promise<T>,
-): Promise<{ result: T; dossier: DossierRecord }> {
+): Promise<{ result?: T; dossier: DossierRecord }> {
+  const keyedId = idForRequest('dossier');
+  const created = keyedId ? await deps.stores.dossiers.get(keyedId) : undefined;
+  if (created) return { dossier: created };
   let changes: HeatmapChange[] = [];
   const outcome = await withRetry(() =>
     deps.stores.transaction(async (tx) => {

@@ -57,6 +57,8 @@ export interface HttpSafetyConfig {
   trustProxy?: boolean;
   /** Mutating paths never replayed; sign-in by default, since its answer holds a fresh token. */
   idempotencyExcludePaths?: string[];
+  /** How long an unfinished request holds its Idempotency-Key (its process may have died); 2 minutes by default. */
+  idempotencyLockMs?: number;
   /** The API prefix; `/api` by default. */
   apiPrefix?: string;
 }
@@ -89,6 +91,7 @@ export function applyHttpSafety(app: Hono<any, any, any>, config: HttpSafetyConf
       store: config.idempotencyStore,
       clock: config.clock,
       excludePaths: config.idempotencyExcludePaths ?? [`${config.apiPrefix ?? '/api'}/auth/sign-in`],
+      ...(config.idempotencyLockMs !== undefined ? { inProgressTimeoutMs: config.idempotencyLockMs } : {}),
     }),
   );
 }

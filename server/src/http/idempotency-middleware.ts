@@ -10,13 +10,17 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../../../engine/src/index';
 import { HttpProblem } from './http-problem';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+import { runWithRequestKey } from './request-key';
 
 export interface IdempotencyOptions {
   store: IdempotencyStore;
   clock: Clock;
   /** How long an answer is kept for replay; 24 hours by default. */
   ttlMs?: number;
-  /** How long a key stays locked by a request that never finishes (its process died); 2 minutes by default. */
+  /**
+   * How long a key stays locked by a request that never finishes (its process died); 2 minutes by default. A request
+   * still running renews it every third of this time (when the store can), so a short lock is safe for slow requests.
+   */
   inProgressTimeoutMs?: number;
   /** Paths never replayed, e.g. sign-in: its answer holds a fresh token that must not be stored. */
   excludePaths?: string[];
@@ -93,11 +97,22 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
       return replay(existing.response);
     }
 
+    // The heartbeat: while this request runs its key stays held, so a retry cannot take it over and act twice.
+    const store = options.store;
+    const heartbeat = store.extend
+      ? setInterval(() => {
+          store.extend?.(key, requestHash, options.clock.now() + inProgressTimeoutMs).catch(() => undefined);
+        }, Math.max(100, Math.floor(inProgressTimeoutMs / 3)))
+      : undefined;
+    heartbeat?.unref();
     try {
-      await next();
+      // Use cases that create records derive their ids from the key (request-key.ts): a rerun finds them.
+      await runWithRequestKey({ key, requestHash }, () => next());
     } catch (error) {
       await options.store.release(key, requestHash);
       throw error;
+    } finally {
+      clearInterval(heartbeat);
     }
     // A refused or failed request changed nothing, so it is not kept: the retry runs again and may succeed.
     if (c.error !== undefined || c.res.status >= 400) {

@@ -38,5 +38,10 @@ export interface IdempotencyStore {
   complete(key: string, requestHash: string, response: StoredResponse, expiresAt: number): Promise<void>;
   /** Frees the key of an in-progress record with this hash (the request failed: a retry may run again). */
   release(key: string, requestHash: string): Promise<void>;
+  /**
+   * Moves the lease of the in-progress record with this key and hash to `expiresAt`: the request's heartbeat, so a
+   * slow request that is still running keeps its key while one whose process died frees it after a short lease.
+   */
+  extend?(key: string, requestHash: string, expiresAt: number): Promise<void>;
   get(key: string): Promise<IdempotencyRecord | undefined>;
 }

@@ -19,6 +19,11 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.records.set(key, { ...record, state: 'completed', response: structuredClone(response), expiresAt });
   }
 
+  async extend(key: string, requestHash: string, expiresAt: number): Promise<void> {
+    const record = this.records.get(key);
+    if (record?.state === 'inProgress' && record.requestHash === requestHash) this.records.set(key, { ...record, expiresAt });
+  }
+
   async release(key: string, requestHash: string): Promise<void> {
     const record = this.records.get(key);
     if (record?.state === 'inProgress' && record.requestHash === requestHash) this.records.delete(key);

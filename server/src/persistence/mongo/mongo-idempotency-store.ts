@@ -41,6 +41,10 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     );
   }
 
+  async extend(key: string, requestHash: string, expiresAt: number): Promise<void> {
+    await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $set: { expiresAt, expireAt: new Date(expiresAt) } });
+  }
+
   async release(key: string, requestHash: string): Promise<void> {
     await this.keys.deleteOne({ _id: key, requestHash, state: 'inProgress' });
   }

@@ -1,0 +1,329 @@
+/**
+ * @module crash-harness — several real server processes (`server/src/main.ts`) on one database, killed with SIGKILL
+ * and restarted while a client drives dossiers through them. The database is one emulator replica set started through
+ * mongodb-memory-server, as the product starts it; the processes share `SESSION_SECRET` so one sign-in works on all.
+ * The client spreads requests over the live processes and, when a process dies under a request, sends it again
+ * with the same `Idempotency-Key` to another one. Every child is killed at the end, on failure too (`stop()` and a
+ * process `exit` handler).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MongoMemoryReplSet } from 'mongodb-memory-server';
+import { EMULATOR_VERSION, emulatorBinaryPath } from '../../../mongo-emulator/src/index';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** A free TCP port on 127.0.0.1 (asked of the kernel, then released for the child to take). */
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface Database {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * One emulator replica set (transactions need a replica set), the database every process of the test shares.
+ * `systemBinary` replaces the emulator's launcher, e.g. with one that profiles it.
+ */
+export async function startSharedDatabase(systemBinary = emulatorBinaryPath()): Promise<Database> {
+  const replSet = await MongoMemoryReplSet.create({
+    binary: { systemBinary, version: EMULATOR_VERSION },
+    replSet: { count: 1, storageEngine: 'wiredTiger' },
+  });
+  return { uri: replSet.getUri(), stop: () => replSet.stop({ doCleanup: true, force: true }).then(() => undefined) };
+}
+
+export interface ClusterOptions {
+  processes: number;
+  /** Environment of every process on top of the defaults below (MONGODB_URI, SESSION_SECRET, intervals …). */
+  env: Record<string, string>;
+  /** How long a (re)started process may take to answer `/health`; 90 s by default. */
+  startTimeoutMs?: number;
+  /** Extra node flags before the entry, e.g. `--cpu-prof` to see where a process spends its time. */
+  nodeArgs?: string[];
+}
+
+interface Member {
+  index: number;
+  port: number;
+  child?: ChildProcess;
+  ready: boolean;
+  /** Bumped on every start, so a readiness probe of an earlier life does not mark a later one ready. */
+  life: number;
+  stderrTail: string[];
+}
+
+const living = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function killAllOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Last resort when the test runner exits without calling stop(): no server process outlives the test.
+  process.on('exit', () => {
+    for (const child of living) child.kill('SIGKILL');
+  });
+}
+
+/** N server processes on distinct ports of 127.0.0.1, started, SIGKILLed and restarted on demand. */
+export class ServerCluster {
+  private readonly members: Member[] = [];
+  private readonly startTimeoutMs: number;
+  kills = 0;
+  restarts = 0;
+  private stopped = false;
+
+  private constructor(private readonly options: ClusterOptions) {
+    this.startTimeoutMs = options.startTimeoutMs ?? 90_000;
+  }
+
+  static async start(options: ClusterOptions): Promise<ServerCluster> {
+    killAllOnExit();
+    const cluster = new ServerCluster(options);
+    for (let index = 0; index < options.processes; index += 1) {
+      cluster.members.push({ index, port: await freePort(), ready: false, life: 0, stderrTail: [] });
+    }
+    // One at a time: the first seeds the procedure library and the demo users, the others find them seeded.
+    for (const member of cluster.members) await cluster.launch(member);
+    return cluster;
+  }
+
+  /** Base URLs of the processes that answer now. */
+  liveBases(): string[] {
+    return this.members.filter((m) => m.ready).map((m) => `http://127.0.0.1:${m.port}`);
+  }
+
+  allBases(): string[] {
+    return this.members.map((m) => `http://127.0.0.1:${m.port}`);
+  }
+
+  pids(): number[] {
+    return this.members.flatMap((m) => (m.child?.pid ? [m.child.pid] : []));
+  }
+
+  /** SIGKILLs process `index` (no shutdown hook runs) and starts it again on the same port; resolves when it serves. */
+  async killAndRestart(index: number): Promise<void> {
+    const member = this.members[index];
+    if (!member?.child || this.stopped) return;
+    member.ready = false;
+    const child = member.child;
+    const exited = new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
+    child.kill('SIGKILL');
+    this.kills += 1;
+    await exited;
+    if (this.stopped) return;
+    await this.launch(member);
+    this.restarts += 1;
+  }
+
+  /** Kills every process (SIGKILL: the test does not need their clean shutdown) and waits for them to exit. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(
+      this.members.map(async (member) => {
+        member.ready = false;
+        const child = member.child;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise<void>((done) => child.once('exit', () => done()));
+        child.kill('SIGKILL');
+        await Promise.race([exited, sleep(5_000)]);
+      }),
+    );
+  }
+
+  /** The last lines a process wrote to stderr (for failure messages). */
+  stderrOf(index: number): string {
+    return this.members[index]?.stderrTail.join('') ?? '';
+  }
+
+  private async launch(member: Member): Promise<void> {
+    member.life += 1;
+    const life = member.life;
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        HOST: '127.0.0.1',
+        PORT: String(member.port),
+        LOG_LEVEL: 'error',
+        ...this.options.env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    living.add(child);
+    member.child = child;
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      member.stderrTail.push(chunk);
+      if (member.stderrTail.length > 20) member.stderrTail.shift();
+    });
+    child.once('exit', () => {
+      living.delete(child);
+      if (member.life === life) member.ready = false;
+    });
+    const deadline = Date.now() + this.startTimeoutMs;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`server ${member.index} exited while starting (code ${child.exitCode}, signal ${child.signalCode}): ${this.stderrOf(member.index)}`);
+      }
+      try {
+        const answer = await fetch(`http://127.0.0.1:${member.port}/health`, { signal: AbortSignal.timeout(2_000) });
+        if (answer.ok && member.life === life) {
+          member.ready = true;
+          return;
+        }
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`server ${member.index} did not answer /health within ${this.startTimeoutMs} ms: ${this.stderrOf(member.index)}`);
+  }
+}
+
+export interface CallAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export interface ClientStats {
+  requests: number;
+  /** Requests sent again after the process died under them (connection refused or reset). */
+  resentAfterConnectionError: number;
+  /** Retries while the first attempt of a key still held it (its process died mid-request). */
+  waitedForIdempotencyLock: number;
+  /** Answers replayed from the idempotency store (`Idempotent-Replayed: true`). */
+  replayed: number;
+  concurrentChangeRetries: number;
+  serverErrorRetries: number;
+}
+
+export interface ClientOptions {
+  cluster: ServerCluster;
+  /** How long one call may keep retrying before it fails the test. */
+  callTimeoutMs?: number;
+  /** Requests on the wire at once, over all callers; a call waiting for a locked key or a retry does not hold a place. */
+  maxInFlight?: number;
+}
+
+/** At most `size` holders at once; the others queue in order. */
+class Semaphore {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+  async acquire(): Promise<void> {
+    if (this.held < this.size) {
+      this.held += 1;
+      return;
+    }
+    await new Promise<void>((done) => this.waiting.push(done));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held -= 1;
+  }
+}
+
+/**
+ * Spreads calls round-robin over the live processes. A mutation carries an `Idempotency-Key`; when its process dies
+ * (the connection fails) or it answers 5xx, the same request with the same key goes to another process; a 409
+ * `IDEMPOTENCY_IN_PROGRESS` (the first attempt's process died holding the key) is retried until the lock lapses.
+ */
+export class CrashClient {
+  readonly stats: ClientStats = { requests: 0, resentAfterConnectionError: 0, waitedForIdempotencyLock: 0, replayed: 0, concurrentChangeRetries: 0, serverErrorRetries: 0 };
+  private readonly tokens = new Map<string, string>();
+  private next = 0;
+  private readonly callTimeoutMs: number;
+  private readonly wire: Semaphore;
+
+  constructor(private readonly options: ClientOptions) {
+    this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
+    this.wire = new Semaphore(options.maxInFlight ?? 16);
+  }
+
+  async signIn(username: string): Promise<void> {
+    const answer = await this.call<{ token: string }>(undefined, 'POST', '/api/auth/sign-in', { username, password: username });
+    if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    this.tokens.set(username, answer.body.token);
+  }
+
+  async call<T = unknown>(user: string | undefined, method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<CallAnswer<T>> {
+    const deadline = Date.now() + this.callTimeoutMs;
+    let lastProblem = '';
+    for (let attempt = 1; Date.now() < deadline; attempt += 1) {
+      const bases = this.options.cluster.liveBases();
+      if (bases.length === 0) {
+        await sleep(100);
+        continue;
+      }
+      const base = bases[this.next++ % bases.length]!;
+      const headers: Record<string, string> = {};
+      if (user) headers.authorization = `Bearer ${this.tokens.get(user) ?? 'not-signed-in'}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+      this.stats.requests += 1;
+      let response: Response;
+      let text: string;
+      await this.wire.acquire();
+      try {
+        response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+        text = await response.text();
+      } catch (error) {
+        this.stats.resentAfterConnectionError += 1;
+        lastProblem = `${base}: ${(error as Error).message} ${String((error as { cause?: { code?: string } }).cause?.code ?? '')}`;
+        await sleep(Math.min(50 * attempt, 500));
+        continue;
+      } finally {
+        this.wire.release();
+      }
+      const parsed = text && (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
+      const code = (parsed as { code?: string } | undefined)?.code;
+      if (response.status === 409 && code === 'IDEMPOTENCY_IN_PROGRESS') {
+        this.stats.waitedForIdempotencyLock += 1;
+        lastProblem = 'idempotency key still locked';
+        await sleep(250);
+        continue;
+      }
+      if (response.status === 409 && code === 'CONCURRENT_CHANGE') {
+        this.stats.concurrentChangeRetries += 1;
+        lastProblem = 'concurrent change';
+        await sleep(20 * attempt);
+        continue;
+      }
+      if (response.status >= 500) {
+        this.stats.serverErrorRetries += 1;
+        lastProblem = `${response.status} ${text.slice(0, 300)}`;
+        await sleep(Math.min(50 * attempt, 500));
+        continue;
+      }
+      if (response.headers.get('idempotent-replayed') === 'true') this.stats.replayed += 1;
+      return { status: response.status, body: parsed };
+    }
+    throw new Error(`${method} ${path} did not get an answer within ${this.callTimeoutMs} ms; last: ${lastProblem}`);
+  }
+}
+
+/** Runs `work` over `items` with at most `concurrency` at once. */
+export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
