@@ -146,8 +146,8 @@ describe('the BPMN parser on oversized documents', () => {
     expect(reply.hasDefinition).toBe(true);
   });
 
-  it('given 50,000 sibling tasks, answers without hanging', async () => {
-    const tasks = Array.from({ length: 50_000 }, (_, i) => `<bpmn:task id="t${i}"/>`).join('');
+  it('given 20,000 sibling tasks, answers without hanging', async () => {
+    const tasks = Array.from({ length: 20_000 }, (_, i) => `<bpmn:task id="t${i}"/>`).join('');
     const xml = definitions(`<bpmn:process id="process-wide" isExecutable="true">${tasks}</bpmn:process>`);
     expectClearAnswer(xml, await engine.parse(xml));
   });
