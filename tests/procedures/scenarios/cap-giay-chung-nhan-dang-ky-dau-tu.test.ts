@@ -7,21 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Work } from './support/drive-dossier';
 import { vn, WORKING_DAY_MS, WORKING_HOUR_MS } from './support/scenario-app';
-import {
-  dueAfterSupplement,
-  expectAppointment,
-  expectOnTimeEnd,
-  expectOverdueEnd,
-  expectReceiptSlip,
-  onTimePath,
-  overduePath,
-  statutoryOf,
-  supplementPath,
-  traceOf,
-  type OnTimeCase,
-  type OverdueCase,
-  type SupplementCase,
-} from './support/scenario-paths';
+import { traceOf } from './support/run';
+import { expectAppointment, expectOnTimeEnd, expectReceiptSlip, onTimePath, statutoryOf, type OnTimeCase } from './support/on-time-path';
+import { dueAfterSupplement, supplementPath, type SupplementCase } from './support/supplement-path';
+import { expectOverdueEnd, overduePath, type OverdueCase } from './support/overdue-path';
 
 const SLUG = 'cap-giay-chung-nhan-dang-ky-dau-tu';
 const H = WORKING_HOUR_MS;

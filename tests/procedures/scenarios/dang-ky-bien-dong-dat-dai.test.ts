@@ -7,22 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { dossierOf, findStep, type Work } from './support/drive-dossier';
 import { vn, WORKING_DAY_MS, WORKING_HOUR_MS, type ScenarioApp } from './support/scenario-app';
-import {
-  expectAppointment,
-  expectOnTimeEnd,
-  expectOverdueEnd,
-  expectReceiptSlip,
-  expectResumedWithRemainingTime,
-  onTimePath,
-  overduePath,
-  statutoryOf,
-  supplementPath,
-  traceOf,
-  type Hooks,
-  type OnTimeCase,
-  type OverdueCase,
-  type SupplementCase,
-} from './support/scenario-paths';
+import { traceOf, type Hooks } from './support/run';
+import { expectAppointment, expectOnTimeEnd, expectReceiptSlip, onTimePath, statutoryOf, type OnTimeCase } from './support/on-time-path';
+import { expectResumedWithRemainingTime, supplementPath, type SupplementCase } from './support/supplement-path';
+import { expectOverdueEnd, overduePath, type OverdueCase } from './support/overdue-path';
 
 const SLUG = 'dang-ky-bien-dong-dat-dai';
 const H = WORKING_HOUR_MS;

@@ -6,21 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Work } from './support/drive-dossier';
 import { vn, WORKING_HOUR_MS } from './support/scenario-app';
-import {
-  expectAppointment,
-  expectOnTimeEnd,
-  expectOverdueEnd,
-  expectReceiptSlip,
-  onTimePath,
-  overduePath,
-  dueAfterSupplement,
-  statutoryOf,
-  supplementPath,
-  traceOf,
-  type OnTimeCase,
-  type OverdueCase,
-  type SupplementCase,
-} from './support/scenario-paths';
+import { traceOf } from './support/run';
+import { expectAppointment, expectOnTimeEnd, expectReceiptSlip, onTimePath, statutoryOf, type OnTimeCase } from './support/on-time-path';
+import { dueAfterSupplement, supplementPath, type SupplementCase } from './support/supplement-path';
+import { expectOverdueEnd, overduePath, type OverdueCase } from './support/overdue-path';
 
 const SLUG = 'dang-ky-thanh-lap-doanh-nghiep';
 const H = WORKING_HOUR_MS;

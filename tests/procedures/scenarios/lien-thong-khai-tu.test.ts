@@ -8,22 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { progressOf, type Work } from './support/drive-dossier';
 import { vn, WORKING_DAY_MS, WORKING_HOUR_MS } from './support/scenario-app';
-import {
-  expectAppointment,
-  expectOnTimeEnd,
-  expectOverdueEnd,
-  expectReceiptSlip,
-  onTimePath,
-  overduePath,
-  statutoryOf,
-  supplementPath,
-  traceOf,
-  windowClosesPath,
-  type OnTimeCase,
-  type OverdueCase,
-  type SupplementCase,
-  type WindowCase,
-} from './support/scenario-paths';
+import { traceOf } from './support/run';
+import { expectAppointment, expectOnTimeEnd, expectReceiptSlip, onTimePath, statutoryOf, type OnTimeCase } from './support/on-time-path';
+import { supplementPath, windowClosesPath, type SupplementCase, type WindowCase } from './support/supplement-path';
+import { expectOverdueEnd, overduePath, type OverdueCase } from './support/overdue-path';
 
 const SLUG = 'lien-thong-khai-tu';
 const H = WORKING_HOUR_MS;
