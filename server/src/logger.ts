@@ -9,16 +9,17 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/** Secret-bearing keys, redacted at the top level and up to three objects deep (pino paths have no recursive wildcard). */
+const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'access_token', 'authorization', 'cookie', 'sessionSecret', 'secret', 'uri'];
+const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
+
 /** Creates the process logger. Passwords, tokens and cookies are redacted wherever they appear in a logged object. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     {
       level: options.level ?? 'info',
       base: { service: 'lien-thong' },
-      redact: {
-        paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers.cookie', 'uri'],
-        censor: '[redacted]',
-      },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     options.destination,
   );
