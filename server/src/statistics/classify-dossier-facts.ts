@@ -20,21 +20,30 @@ export interface PeriodPlace {
   judgedAt: number;
 }
 
+/** Converted once per stored record: the memory adapter hands out the same frozen records to every query. */
+const engineFacts = new WeakMap<DossierFactsRecord, DossierFacts>();
+
 /** The engine's view of the facts (`computeStatistics`, `endOfDossier`). */
 export function toStatisticsFacts(record: DossierFactsRecord): DossierFacts {
-  return {
-    dossierId: record.dossierId,
-    procedureCode: record.procedureKey,
-    agencyId: record.agencyId,
-    departmentIds: record.departmentIds,
-    officialIds: record.officialIds,
-    channel: record.channel,
-    ...(record.submittedAt === undefined ? {} : { submittedAt: record.submittedAt }),
-    ...(record.receivedAt === undefined ? {} : { receivedAt: record.receivedAt }),
-    ...(record.appointmentAt === undefined ? {} : { appointmentAt: record.appointmentAt }),
-    terminalAt: record.terminalAt,
-    supplements: record.supplements,
-  };
+  let facts = engineFacts.get(record);
+  if (!facts) {
+    // Absent optional fields stay undefined: the engine reads them with `=== undefined`.
+    facts = {
+      dossierId: record.dossierId,
+      procedureCode: record.procedureKey,
+      agencyId: record.agencyId,
+      departmentIds: record.departmentIds,
+      officialIds: record.officialIds,
+      channel: record.channel,
+      submittedAt: record.submittedAt,
+      receivedAt: record.receivedAt,
+      appointmentAt: record.appointmentAt,
+      terminalAt: record.terminalAt,
+      supplements: record.supplements,
+    } as DossierFacts;
+    engineFacts.set(record, facts);
+  }
+  return facts;
 }
 
 /** Where the dossier stands in `period`, or undefined when it was neither received nor processed in it. */

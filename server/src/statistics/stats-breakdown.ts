@@ -3,12 +3,13 @@
  * under every agency, department and official its route reached (Decision 766/QĐ-TTg asks them per unit and per
  * official); an open step counts under its own unit and assignee.
  */
-import { computeStatisticsBy } from '../../../engine/src/index';
+import { computeStatisticsBy, type DossierFacts } from '../../../engine/src/index';
 import { placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
 import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
 import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
 import { loadLabels, type Dimension, type StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
+import { memoizedWorkingTime } from './memoized-working-time';
 import { factsInScope } from './stats-summary';
 
 export interface BreakdownRow extends DossierTally {
@@ -48,10 +49,10 @@ export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dim
     if (!tally) tallies.set(key, (tally = createDossierTally()));
     return tally;
   };
-  const keysById = new Map<string, string[]>();
+  const keysOf = new Map<DossierFacts, string[]>();
   for (const record of records) {
     const keys = dossierKeys(record, by, scope);
-    keysById.set(record.dossierId, keys);
+    keysOf.set(toStatisticsFacts(record), keys);
     const place = placeInPeriod(record, scope.period);
     if (place) for (const key of keys) countDossier(tallyOf(key), place.classification, place.received);
     for (const step of record.openSteps) {
@@ -59,8 +60,8 @@ export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dim
       if (key !== undefined && stepInScope(step, scope)) countStep(tallyOf(key), stepMarkAt(step, now));
     }
   }
-  const { time } = await deps.calendars.current();
-  const figures = computeStatisticsBy(records.map(toStatisticsFacts), (facts) => keysById.get(facts.dossierId), { period: scope.period, unit: 'workingDays', workingTime: time });
+  const time = memoizedWorkingTime((await deps.calendars.current()).time);
+  const figures = computeStatisticsBy(keysOf.keys(), (facts) => keysOf.get(facts), { period: scope.period, unit: 'workingDays', workingTime: time });
   const label = await loadLabels(deps, by);
   const rows = [...tallies].map(([key, tally]): BreakdownRow => {
     const own = figures.get(key);

@@ -11,6 +11,7 @@ import type { DossierFactsRecord } from './dossier-facts-record';
 import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
 import type { StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
+import { memoizedWorkingTime } from './memoized-working-time';
 
 export interface StatsSummary extends DossierTally {
   period: { from: string; to: string };
@@ -46,7 +47,7 @@ export async function statsSummary(deps: StatsDeps, scope: StatsScope): Promise<
     }
     for (const step of record.openSteps) if (stepInScope(step, scope)) countStep(tally, stepMarkAt(step, now));
   }
-  const { time } = await deps.calendars.current();
+  const time = memoizedWorkingTime((await deps.calendars.current()).time);
   const figures = computeStatistics(records.map(toStatisticsFacts), { period: scope.period, unit: 'workingDays', workingTime: time });
   return {
     period: scope.days,

@@ -46,22 +46,44 @@ function bucketsOf(period: { from: number; to: number }, interval: TrendInterval
   return buckets;
 }
 
+/** Finds the bucket of an instant by binary search over the buckets' start instants (no date formatting per dossier). */
+function bucketFinder(starts: readonly string[]): (at: number) => string | undefined {
+  const instants = starts.map(startOfVietnamDay);
+  return (at) => {
+    let low = 0;
+    let high = instants.length - 1;
+    if (high < 0 || at < instants[0]!) return undefined;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (instants[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return starts[low];
+  };
+}
+
 export async function statsTrend(deps: StatsDeps, scope: StatsScope, interval: TrendInterval): Promise<{ points: TrendPoint[] }> {
   const { from, to } = scope.period;
-  const points = new Map(bucketsOf(scope.period, interval).map((start) => [start, { periodStart: start, received: 0, finished: 0, onTimeRate: null as number | null }]));
+  const starts = bucketsOf(scope.period, interval);
+  const bucket = bucketFinder(starts);
+  const points = new Map(starts.map((start) => [start, { periodStart: start, received: 0, finished: 0, onTimeRate: null as number | null }]));
   const records = await factsInScope(deps, scope);
   const ended = [];
+  const endBucket = new Map<string, string>();
   for (const record of records) {
     const startAt = record.receivedAt;
-    if (startAt !== undefined && startAt >= from && startAt <= to) points.get(bucketOf(startAt, interval))!.received += 1;
+    if (startAt !== undefined && startAt >= from && startAt <= to) points.get(bucket(startAt)!)!.received += 1;
     const finishedAt = record.terminalAt[9];
-    if (finishedAt !== undefined && finishedAt >= from && finishedAt <= to) points.get(bucketOf(finishedAt, interval))!.finished += 1;
+    if (finishedAt !== undefined && finishedAt >= from && finishedAt <= to) points.get(bucket(finishedAt)!)!.finished += 1;
     const facts = toStatisticsFacts(record);
     const endAt = endOfDossier(facts);
-    if (endAt !== undefined && endAt >= from && endAt <= to) ended.push(facts);
+    if (endAt !== undefined && endAt >= from && endAt <= to) {
+      ended.push(facts);
+      endBucket.set(record.dossierId, bucket(endAt)!);
+    }
   }
   // Each dossier that ended in the period is judged at its end: the rate of the bucket it ended in.
-  const rates = computeStatisticsBy(ended, (facts) => bucketOf(endOfDossier(facts)!, interval), { period: scope.period });
+  const rates = computeStatisticsBy(ended, (facts) => endBucket.get(facts.dossierId), { period: scope.period });
   for (const [start, figures] of rates) {
     const point = points.get(start);
     if (point) point.onTimeRate = figures.onTimeRate ?? null;

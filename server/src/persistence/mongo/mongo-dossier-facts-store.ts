@@ -48,9 +48,10 @@ export class MongoDossierFactsStore implements DossierFactsStore {
 
   async putMany(records: readonly DossierFactsRecord[]): Promise<void> {
     if (records.length === 0) return;
+    // throwOnValidationError: an unordered bulk write would otherwise skip a record the schema refuses, silently.
     await this.facts.bulkWrite(
-      records.map(({ dossierId, ...fields }) => ({ replaceOne: { filter: { _id: dossierId }, replacement: fields, upsert: true } })),
-      { ordered: false },
+      records.map(({ dossierId, ...fields }) => ({ replaceOne: { filter: { _id: dossierId }, replacement: { _id: dossierId, ...fields }, upsert: true } })),
+      { ordered: false, throwOnValidationError: true },
     );
   }
 
