@@ -82,4 +82,31 @@ describe('dossiers on the mongoose adapter', () => {
       expect(entries.filter((e) => e.kind === 'dossier.progress_recorded')).toHaveLength(progress.length);
     }
   });
+
+  it('fires each nearly-due, overdue and escalation mark once with two sweepers racing on MongoDB', { timeout: 120_000 }, async () => {
+    // given three dossiers at agency A's review on fresh mongoose stores
+    const db = connection!.useDb(`sweep-${randomUUID().slice(0, 8)}`, { useCache: false });
+    const stores = await createMongoStores(db);
+    const outbox = await createMongoOutboxStore(db, { consumers: ['test'] });
+    const t = await createDossierTestApp({ stores, outbox, deploy: true });
+    const dossiers = [];
+    for (let i = 0; i < 3; i += 1) {
+      const dossier = await receive(t);
+      await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
+      dossiers.push(dossier);
+    }
+    // when two sweepers race on Tuesday afternoon, Wednesday and Thursday
+    for (const at of [vn(2025, 3, 4, 15, 0), vn(2025, 3, 5, 9, 0), vn(2025, 3, 6, 9, 0)]) {
+      t.clock.set(at);
+      await Promise.all([sweeperOf(t, 'a').sweepOnce(), sweeperOf(t, 'b').sweepOnce()]);
+    }
+    // then every review step was told nearly due, overdue and both rungs exactly once
+    for (const dossier of dossiers) {
+      const marks = (await outbox.listByDossier(dossier.id))
+        .filter((e) => e.kind === 'notification.official' && String(e.payload.event).startsWith('step.') && e.payload.event !== 'step.activated')
+        .map((e) => `${String(e.payload.event)}${e.payload.rung ? `:${String(e.payload.rung)}` : ''}`);
+      expect(marks).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated:1', 'step.escalated:2']);
+    }
+    await db.dropDatabase().catch(() => undefined);
+  });
 });
