@@ -20,6 +20,7 @@ export type WorkspaceTestApp = Awaited<ReturnType<typeof createTestApp>> & {
   url: string;
   /** One API call as `user` (or anonymous), through the same app the browser talks to. */
   call<T = unknown>(user: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  upload(user: string, dossierId: string, filename: string, bytes: Uint8Array): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 };
 
@@ -60,10 +61,19 @@ export async function startWorkspaceApp(options: TestAppOptions = {}): Promise<W
     return { status: response.status, body: parsed as T };
   }
 
+  /** Uploads one attachment to a dossier as `user` (multipart, field `file`), as the counter's scanner would. */
+  async function upload(user: string, dossierId: string, filename: string, bytes: Uint8Array): Promise<{ status: number; body: unknown }> {
+    const form = new FormData();
+    form.append('file', new File([bytes.slice()], filename));
+    const response = await testApp.app.request(`/api/dossiers/${encodeURIComponent(dossierId)}/attachments`, { method: 'POST', headers: await testApp.as(user), body: form });
+    return { status: response.status, body: await response.json() };
+  }
+
   return {
     ...testApp,
     url,
     call,
+    upload,
     close: () => new Promise<void>((closed) => (server ? server.close(() => closed()) : closed())),
   };
 }

@@ -131,6 +131,7 @@ export const workspaceMessagesEn: Record<keyof typeof workspaceMessagesVi, strin
   'ws.action.dossier.reappointed': 'Apology and new appointment',
   'ws.actions.none': 'Your unit has no open step on this dossier.',
   'ws.actions.waiting': 'This step waits for the citizen or the system; no official acts on it.',
+  'ws.actions.readOnly': 'You see this dossier to supervise it; the officials of the unit it is routed to act on it.',
   'ws.actions.complete': 'Complete the step',
   'ws.actions.decision': 'Decision',
   'ws.actions.note': 'Note',

@@ -129,6 +129,7 @@ export const workspaceMessagesVi = {
   'ws.action.dossier.reappointed': 'Xin lỗi và hẹn lại ngày trả',
   'ws.actions.none': 'Phòng của bạn không có bước nào đang chờ ở hồ sơ này.',
   'ws.actions.waiting': 'Bước này chờ công dân hoặc hệ thống, không cần cán bộ xử lý.',
+  'ws.actions.readOnly': 'Bạn xem hồ sơ này để giám sát; cán bộ của đơn vị được giao mới xử lý được.',
   'ws.actions.complete': 'Hoàn thành bước',
   'ws.actions.decision': 'Quyết định',
   'ws.actions.note': 'Ghi chú',

@@ -147,6 +147,8 @@ describe.runIf(runnable)('the supervisors dashboard in a browser', () => {
     await page.locator('.ws-drill-part').nth(0).locator('tbody tr a').first().click();
     await page.locator('.ws-dossier-head').waitFor();
     expect(await page.locator('.ws-dossier-head h2').textContent()).toBe(`Hồ sơ ${overdue[0]!.dossierCode}`);
+    // where the supervisor reads, and is told the unit's officials act
+    expect(await page.locator('[data-section="actions"]').textContent()).toContain('Bạn xem hồ sơ này để giám sát');
   });
 
   it('downloads each table as the server’s CSV', async () => {

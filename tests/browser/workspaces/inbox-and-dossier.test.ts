@@ -4,7 +4,7 @@
  * opens a dossier, completes its step and sees it leave the inbox. Screenshots go to tests/browser/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../../support/browser-launch';
@@ -28,7 +28,7 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     app = await startWorkspaceApp();
     seed = await seedWorkingDay(app);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 960 }, locale: 'vi-VN' });
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 }, locale: 'vi-VN', acceptDownloads: true });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
@@ -88,7 +88,10 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
   });
 
   it('opens a dossier with its applicant, e-form, documents, timeline and forms, and completes its step so it leaves the inbox', async () => {
-    // when the official opens the nearly-due dossier
+    // given the scanned application attached to the nearly-due dossier
+    const scan = new TextEncoder().encode('%PDF-1.4\n% Giấy đề nghị đăng ký doanh nghiệp\n%%EOF\n');
+    expect((await app.upload('official.motcua', seed.nearlyDue.id, 'Giấy đề nghị đăng ký.pdf', scan)).status).toBe(201);
+    // when the official opens it
     await page.locator(`tr[data-dossier-code="${seed.nearlyDue.dossierCode}"]`).getByRole('link', { name: 'Mở hồ sơ' }).click();
     await page.locator('.ws-dossier-head').waitFor();
 
@@ -106,6 +109,11 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     expect(await card.locator('.ws-badge').textContent()).toBe('Sắp đến hạn');
     await page.setViewportSize({ width: 1440, height: 1700 });
     await page.screenshot({ path: `${screenshots}workspaces-02-dossier.png` });
+
+    // and the attachment downloads under its Vietnamese name, byte for byte
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.ws-attachments button', { hasText: 'Giấy đề nghị đăng ký.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('Giấy đề nghị đăng ký.pdf');
+    expect(new Uint8Array(readFileSync(await download.path()))).toEqual(scan);
 
     // and the receipt slip (form 01) opens in a new tab
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('button[data-form="01"]').click()]);

@@ -39,6 +39,11 @@ export function renderActions(context: ActionContext): HTMLElement {
       else status.replaceChildren(errorNote(error));
     }
   };
+  const acts = context.user.role === 'official' || context.user.role === 'headOfUnit';
+  if (!acts) {
+    panel.append(element('p', { className: 'ws-empty', text: t('ws.actions.readOnly') }));
+    return panel;
+  }
   if (context.steps.length === 0 && context.dossier.status !== 5) panel.append(element('p', { className: 'ws-empty', text: t('ws.actions.none') }));
   for (const step of context.steps) panel.append(stepCard(step, context, run));
   if (context.dossier.status === 5) panel.append(supplementReceivedForm(context, run));
