@@ -21,6 +21,7 @@ import {
 } from './drive-dossier';
 import { WORKING_HOUR_MS, type ScenarioApp } from './scenario-app';
 import { Run, expectNoDuplicateNotices, type Hooks } from './run';
+import { createUserDirectory } from '../../../../server/src/outbox/user-directory';
 
 export interface LateStep {
   user: string;
@@ -30,6 +31,8 @@ export interface LateStep {
   nearlyDueAfterWorkingMs: number;
   /** Working hours after the due instant of each rung: official, head of unit, supervisor. */
   ladderHours: readonly [number, number, number];
+  /** The head of the late step's unit, whom the second rung reaches. */
+  head: string;
 }
 
 export interface OverdueCase {
@@ -45,6 +48,22 @@ export interface OverdueCase {
   /** Who signs the apology (an official of the late step's agency), and that agency's name on form 04. */
   apologist: string;
   agencyName: string;
+}
+
+/**
+ * Who each deadline notification of the step reaches, as the outbox consumers resolve it from the user directory at
+ * delivery time: `event#rung → usernames`.
+ */
+async function recipientsOf(s: ScenarioApp, dossierId: string, stepId: string): Promise<string[]> {
+  const directory = createUserDirectory(s.t.access.users);
+  const usernames = new Map((await s.t.access.users.list({})).map((user) => [user.displayName, user.username]));
+  const notices = (await officialNotices(s, dossierId)).filter((n) => n.stepId === stepId && n.event !== 'step.activated');
+  const lines: string[] = [];
+  for (const notice of notices) {
+    const contacts = await directory.contactsOf(notice as Parameters<typeof directory.contactsOf>[0]);
+    lines.push(`${String(notice.event)}${notice.rung === undefined ? '' : `#${String(notice.rung)}`} → ${contacts.map((c) => usernames.get(c.name ?? '') ?? c.name).sort().join(', ')}`);
+  }
+  return lines;
 }
 
 const deadlineEvents = async (s: ScenarioApp, dossierId: string, stepId: string) =>
@@ -98,6 +117,19 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
   await run.s.sweepAt(await rungAt(supervisor));
   await run.s.sweepAt(await rungAt(supervisor));
   expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit', 'step.escalated#3:supervisor']);
+  // each reaches the right people: the official holding the step, the head of its unit, the supervisors watching it
+  const supervisors = (await run.s.t.access.users.list({ role: 'supervisor' }))
+    .filter((user) => user.supervisorScope === 'province' || user.supervisorScope?.agencyIds.includes(c.late.agencyId))
+    .map((user) => user.username)
+    .sort()
+    .join(', ');
+  expect(await recipientsOf(run.s, dossier.id, late.id)).toEqual([
+    `step.nearly_due → ${c.late.user}`,
+    `step.overdue → ${c.late.user}`,
+    `step.escalated#1 → ${c.late.user}`,
+    `step.escalated#2 → ${c.late.head}`,
+    `step.escalated#3 → ${supervisors}`,
+  ]);
 
   // past the appointment: the dossier is overdue, and the delay is the late agency's
   const appointmentAt = Date.parse(dossier.appointmentAt!);

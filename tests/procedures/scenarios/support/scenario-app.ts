@@ -28,6 +28,9 @@ export const EXTRA_USERS = [
   { username: 'head.ktht', displayName: 'Trưởng phòng Kinh tế, Hạ tầng và Đô thị', role: 'headOfUnit', agencyId: 'ubnd-xa-demo', departmentId: 'kinh-te-ha-tang-do-thi' },
   { username: 'official.vpdk', displayName: 'Chuyên viên Chi nhánh VPĐK đất đai', role: 'official', agencyId: 'vpdk-dat-dai', departmentId: 'chi-nhanh-1' },
   { username: 'head.vpdk', displayName: 'Giám đốc Chi nhánh VPĐK đất đai', role: 'headOfUnit', agencyId: 'vpdk-dat-dai', departmentId: 'chi-nhanh-1' },
+  { username: 'head.congan', displayName: 'Trưởng Công an xã', role: 'headOfUnit', agencyId: 'cong-an-xa-demo' },
+  { username: 'head.bhxh', displayName: 'Giám đốc Bảo hiểm xã hội tỉnh', role: 'headOfUnit', agencyId: 'bhxh-tinh' },
+  { username: 'head.thue', displayName: 'Trưởng Thuế cơ sở 1', role: 'headOfUnit', agencyId: 'thue-co-so' },
   { username: 'official.vhxh', displayName: 'Công chức Văn hóa - Xã hội', role: 'official', agencyId: 'ubnd-xa-demo', departmentId: 'van-hoa-xa-hoi' },
 ] as const;
 
