@@ -18,13 +18,19 @@ export interface EmulatorContext {
   requestShutdown: () => void;
 }
 
+/** mongod's `transactionLifetimeLimitSeconds` (60 by default, settable with --setParameter), in milliseconds. */
+function lifetimeLimitMs(options: CmdLineOptions): number {
+  const seconds = Number(options.setParameters.transactionLifetimeLimitSeconds ?? 60);
+  return (Number.isFinite(seconds) && seconds >= 1 ? seconds : 60) * 1000;
+}
+
 export function createEmulatorContext(options: CmdLineOptions, log: StructuredLog): EmulatorContext {
   const storage = new Storage();
   return {
     options,
     storage,
     cursors: new CursorRegistry(),
-    transactions: new TransactionManager(storage),
+    transactions: new TransactionManager(storage, { lifetimeLimitMs: lifetimeLimitMs(options) }),
     replication: new ReplicaSetState(options.replSet, `${options.bindIp}:${options.port}`),
     log,
     startedAt: new Date(),

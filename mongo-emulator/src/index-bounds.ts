@@ -77,7 +77,8 @@ export function predicatesOf(filter: Document): Map<string, Predicate> {
  */
 export function indexBounds(index: CollectionIndex, predicates: Map<string, Predicate>): IndexBounds | undefined {
   const entries = index.sorted;
-  if (!entries) return undefined;
+  // A hidden index is maintained but not used by the planner (manual: "Hidden Indexes").
+  if (!entries || index.spec.hidden === true) return undefined;
   let prefixes: unknown[][] = [[]];
   let prefixLength = 0;
   for (const field of index.fields) {

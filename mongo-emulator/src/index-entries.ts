@@ -43,7 +43,7 @@ function rangeSide(value: unknown, range: EntryRange): number {
 }
 
 /** Entries per block by default; a block that grows past this splits in two, so an insertion moves at most this many. */
-const MAX_BLOCK = 1024;
+const MAX_BLOCK = 256;
 
 /**
  * Entries in index order, kept in a list of sorted blocks (a flat B-tree of one level): finding a key is a
@@ -195,7 +195,9 @@ export class IndexEntries {
     }
     const b = this.blockFor(entry.key);
     const block = this.blocks[b]!;
-    block.splice(this.lowerBoundIn(block, entry.key), 0, entry);
+    const at = this.lowerBoundIn(block, entry.key);
+    if (at === block.length) block.push(entry);
+    else block.splice(at, 0, entry);
     if (block.length > this.maxBlock) this.blocks.splice(b + 1, 0, block.splice(this.maxBlock >> 1));
   }
 }

@@ -35,7 +35,7 @@ function walkAll(plan: IndexBounds): string[] {
 
 /** Hashed indexes have no order: only equality on every field can use them. */
 function exactPlan(index: CollectionIndex, predicates: Map<string, Predicate>): CandidatePlan | undefined {
-  if (index.sorted || !index.hasExactLookup || !index.coversAllDocuments || !index.maintained) return undefined;
+  if (index.sorted || index.spec.hidden === true || !index.hasExactLookup || !index.coversAllDocuments || !index.maintained) return undefined;
   let combos: unknown[][] = [[]];
   for (const field of index.fields) {
     const predicate = predicates.get(field);

@@ -11,6 +11,8 @@ export interface Transaction {
   readonly txnNumber: number;
   state: 'active' | 'committed' | 'aborted';
   readonly startedAt: number;
+  /** Wall-clock start, for the lifetime limit. */
+  readonly beganAtMs: number;
   readonly views: Map<string, TransactionView>;
 }
 
@@ -33,8 +35,28 @@ export class TransactionManager {
   /** namespace + id → the transaction that wrote the document and has not finished. */
   private readonly claims = new Map<string, Transaction>();
 
-  constructor(private readonly storage: Storage) {
+  private readonly lifetimeLimitMs: number;
+
+  /**
+   * `lifetimeLimitMs` is mongod's transactionLifetimeLimitSeconds: a transaction still open after it is aborted, so
+   * one whose client died (killed mid-transaction) stops holding its documents; checked whenever a transaction
+   * starts or meets a document another one holds.
+   */
+  constructor(
+    private readonly storage: Storage,
+    options: { lifetimeLimitMs?: number } = {},
+  ) {
+    this.lifetimeLimitMs = options.lifetimeLimitMs ?? 60_000;
     storage.clock.snapshotHorizon = () => this.oldestActiveStart();
+  }
+
+  private expired(transaction: Transaction, now = Date.now()): boolean {
+    return transaction.state === 'active' && now - transaction.beganAtMs > this.lifetimeLimitMs;
+  }
+
+  /** Aborts every active transaction older than the lifetime limit (mongod's periodic transaction reaper). */
+  reapExpired(now = Date.now()): void {
+    for (const transaction of this.transactions.values()) if (this.expired(transaction, now)) this.finish(transaction, 'aborted');
   }
 
   private oldestActiveStart(): number | undefined {
@@ -52,7 +74,8 @@ export class TransactionManager {
       throw new CommandError({ code: 225, message: `Cannot start transaction ${txnNumber} on session because a newer transaction ${previous.txnNumber} has already started` });
     }
     if (previous?.state === 'active') this.finish(previous, 'aborted');
-    const transaction: Transaction = { sessionId, txnNumber, state: 'active', startedAt: this.storage.clock.current, views: new Map() };
+    this.reapExpired();
+    const transaction: Transaction = { sessionId, txnNumber, state: 'active', startedAt: this.storage.clock.current, beganAtMs: Date.now(), views: new Map() };
     this.transactions.set(sessionId, transaction);
     return transaction;
   }
@@ -61,6 +84,7 @@ export class TransactionManager {
   continue(sessionId: string, txnNumber: number): Transaction {
     const transaction = this.transactions.get(sessionId);
     if (!transaction || transaction.txnNumber !== txnNumber) throw noSuchTransaction(txnNumber, 'has been aborted.');
+    if (this.expired(transaction)) this.finish(transaction, 'aborted');
     if (transaction.state === 'aborted') throw noSuchTransaction(txnNumber, 'has been aborted.');
     return transaction;
   }
@@ -114,6 +138,7 @@ export class TransactionManager {
   private claim(transaction: Transaction, namespace: string, id: string): void {
     const key = `${namespace}\u0000${id}`;
     const holder = this.claims.get(key);
+    if (holder && holder !== transaction && this.expired(holder)) this.finish(holder, 'aborted');
     if (holder && holder !== transaction && holder.state === 'active') throw writeConflictError();
     this.claims.set(key, transaction);
   }
