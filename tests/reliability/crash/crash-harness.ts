@@ -36,12 +36,15 @@ export interface Database {
 
 /**
  * One emulator replica set (transactions need a replica set), the database every process of the test shares.
- * `systemBinary` replaces the emulator's launcher, e.g. with one that profiles it.
+ * A process killed inside a transaction leaves it open, holding its documents (the day's dossier counter among
+ * them) until mongod's `transactionLifetimeLimitSeconds` (60 by default) aborts it; `transactionLifetimeS` sets that
+ * limit. `systemBinary` replaces the emulator's launcher, e.g. with one that profiles it.
  */
-export async function startSharedDatabase(systemBinary = emulatorBinaryPath()): Promise<Database> {
+export async function startSharedDatabase(options: { transactionLifetimeS?: number; systemBinary?: string } = {}): Promise<Database> {
+  const args = options.transactionLifetimeS ? ['--setParameter', `transactionLifetimeLimitSeconds=${options.transactionLifetimeS}`] : [];
   const replSet = await MongoMemoryReplSet.create({
-    binary: { systemBinary, version: EMULATOR_VERSION },
-    replSet: { count: 1, storageEngine: 'wiredTiger' },
+    binary: { systemBinary: options.systemBinary ?? emulatorBinaryPath(), version: EMULATOR_VERSION },
+    replSet: { count: 1, storageEngine: 'wiredTiger', args },
   });
   return { uri: replSet.getUri(), stop: () => replSet.stop({ doCleanup: true, force: true }).then(() => undefined) };
 }
