@@ -18,7 +18,7 @@ const D = WORKING_DAY_MS;
 
 const receive: Work = { user: 'official.motcua', elementId: 'task-receive', afterWorkingMs: 4 * H, notVisibleTo: 'official.ktht' };
 // the provincial Department of Construction no longer issues these permits: its inbox does not show the review
-const review: Work = { user: 'official.ktht', elementId: 'task-review', afterWorkingMs: 8 * D, notVisibleTo: 'official.xaydung' };
+const review: Work = { user: 'official.ktht', elementId: 'task-review', afterWorkingMs: 7 * D, notVisibleTo: 'official.xaydung' };
 const head: Work = { user: 'head.ktht', elementId: 'task-head', afterWorkingMs: 4 * H, notVisibleTo: 'official.hotich' };
 // the commune chairman signs: an agency-level step, not in the civil-status department's inbox
 const sign: Work = { user: 'head.xa', elementId: 'task-sign', afterWorkingMs: D, notVisibleTo: 'official.hotich' };

@@ -17,7 +17,7 @@ const H = WORKING_HOUR_MS;
 const D = WORKING_DAY_MS;
 
 const receive: Work = { user: 'official.motcua', elementId: 'task-receive', afterWorkingMs: 2 * H, notVisibleTo: 'official.vpdk' };
-const review: Work = { user: 'official.vpdk', elementId: 'task-review', afterWorkingMs: 2 * D, notVisibleTo: 'official.thue' };
+const review: Work = { user: 'official.vpdk', elementId: 'task-review', afterWorkingMs: 1.5 * D, notVisibleTo: 'official.thue' };
 const reviewWithCommuneCheck: Work = { ...review, data: { needsCommuneCheck: true } };
 const communeCheck: Work = { user: 'head.xa', elementId: 'task-commune-check', afterWorkingMs: D, notVisibleTo: 'official.vpdk' };
 const transferTax: Work = { user: 'official.vpdk', elementId: 'task-transfer-tax', afterWorkingMs: 2 * H, notVisibleTo: 'official.thue' };

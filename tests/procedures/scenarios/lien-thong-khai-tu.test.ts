@@ -33,7 +33,7 @@ const returned: Work = { user: 'official.motcua', elementId: 'task-return', afte
 const ON_TIME: OnTimeCase = {
   slug: SLUG,
   receivedAt: vn(2025, 8, 28, 9, 0),
-  route: [receive, registerDeath, deregisterCheck, insuranceReview, deregisterApprove, insuranceApprove, insurancePay, returned],
+  route: [receive, registerDeath, deregisterCheck, deregisterApprove, insuranceReview, insuranceApprove, insurancePay, returned],
 };
 
 const MISSING = [{ name: 'Giấy báo tử', detail: 'thiếu xác nhận của cơ sở y tế' }, { name: 'Sổ bảo hiểm xã hội của người chết' }];

@@ -133,13 +133,19 @@ export interface Work {
 
 /**
  * The official of the unit the model names claims and completes the step, `afterWorkingMs` of working time after
- * it started (never before the current instant). Returns the completed step as the inbox showed it.
+ * it started (never before the current instant), the sweeper having run up to then when `sweepFirst`. Returns the
+ * completed step as the inbox showed it.
  */
-export async function workStep(s: ScenarioApp, dossierId: string, work: Work): Promise<InboxItem> {
+export async function workStep(s: ScenarioApp, dossierId: string, work: Work, options: { sweepFirst?: boolean } = {}): Promise<InboxItem> {
   const step = await stepOf(s, work.user, dossierId, work.elementId);
   if (work.notVisibleTo) expect(await findStep(s, work.notVisibleTo, dossierId, work.elementId), `${work.elementId} in the inbox of ${work.notVisibleTo}`).toBeUndefined();
   const at = await addWorkingTime(s, Date.parse(step.startedAt!), work.afterWorkingMs);
   s.clock.set(Math.max(at, s.clock.now()));
+  // the server's sweeper ran until the instant the official acts: whatever is due by then has fired
+  if (options.sweepFirst) {
+    await s.sweeper.sweepOnce();
+    expect(s.sweepErrors).toEqual([]);
+  }
   const claimed = await s.call(work.user, 'POST', `/api/steps/${encodeURIComponent(step.id)}/claim`, {});
   expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
   const completed = await s.call(work.user, 'POST', `/api/steps/${encodeURIComponent(step.id)}/complete`, {

@@ -57,7 +57,7 @@ export async function onTimePath(c: OnTimeCase, restartAt?: string): Promise<{ r
   const run = await Run.start(c.slug, c.receivedAt, restartAt);
   const dossier = c.acceptedAt === undefined ? await receiveAtCounter(run.s, c.intake) : await submitOnlineAndAccept(run.s, c.acceptedAt, c.intake);
   for (const work of c.route) {
-    await workStep(run.s, dossier.id, work);
+    await workStep(run.s, dossier.id, work, { sweepFirst: true });
     await run.checkpoint(`completed:${work.elementId}`);
     await c.hooks?.[work.elementId]?.(run.s, dossier.id);
     await run.checkpoint(`after:${work.elementId}`);

@@ -8,6 +8,7 @@ import {
   dossierOf,
   findStep,
   formOf,
+  officialNotices,
   handOverResult,
   outboxOf,
   progressOf,
@@ -65,7 +66,10 @@ export async function supplementPath(c: SupplementCase, restartAt?: string) {
   expect((await findStep(run.s, c.asker.user, dossier.id, 'task-wait-supplement'))?.mark).toBe('none');
   await run.checkpoint('waiting');
   expect((await dossierOf(run.s, dossier.id)).status).toBe(5);
-  run.s.clock.set(c.supplementAt);
+  // while the citizen has the dossier, no clock of the agencies runs out (even past the first appointment)
+  await run.s.sweepAt(c.supplementAt);
+  expect(run.s.sweepErrors).toEqual([]);
+  expect((await officialNotices(run.s, dossier.id)).map((n) => n.event).filter((e) => e !== 'step.activated')).toEqual([]);
   const supplemented = await run.s.call<DossierView>('official.motcua', 'POST', `/api/dossiers/${dossier.id}/supplements`, { documents: c.missing.map((m) => ({ name: m.name, copyType: 'copy', quantity: 1 })) });
   expect(supplemented.status, JSON.stringify(supplemented.body)).toBe(200);
   expect(supplemented.body.status).toBe(4);
