@@ -468,7 +468,8 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
-  // steps, narrowed to what the asker may see
+  // steps, narrowed to what the asker may see. Administrators and analysts see every agency's steps with their dossier
+  // codes here (statistics/stats-scope.ts `heatmapScope`), although neither may read dossiers: reported for a decision.
   'GET /api/heatmap/{key}/versions/{version}/elements/{elementId}/dossiers': {
     anonymous: { own: '401', other: '401' },
     administrator: { own: '2xx', other: '2xx' },

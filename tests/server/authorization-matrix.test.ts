@@ -37,6 +37,9 @@ const SIDES = {
   other: { agencyId: 'ttpvhcc', key: 'thu-lien-thong', xml: fixtureXml, receiver: 'official.motcua', userId: 'u-official-motcua' },
 } as const;
 
+/** The roles bound to an agency or a scope, whose answers must not name the other agency's dossiers. */
+const AGENCY_ROLES: readonly MatrixRole[] = ['official', 'headOfUnit', 'supervisor'];
+
 const FORM = { businessName: 'Công ty TNHH Sen Vàng', capital: 1_000_000_000 };
 const applicant = (n: number) => ({ name: 'Trần Văn Dân', idNumber: `0010850${String(n).padStart(5, '0')}`, address: 'Số 1 Tràng Tiền, Hà Nội' });
 const PDF = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
@@ -291,7 +294,7 @@ describe('authorization matrix', () => {
     expect(Object.keys(EXPECTED_MATRIX).filter((operation) => !operations.includes(operation)), 'rows for operations the server no longer has').toEqual([]);
   });
 
-  it('answers every role on its own and on another agency\'s resources exactly as the expected table says, refusing with problems and changing nothing', { timeout: 120_000 }, async () => {
+  it('answers every role on its own and on another agency\'s resources exactly as the expected table says, refusing with problems, changing nothing and naming no other agency\'s dossier', { timeout: 120_000 }, async () => {
     // given one dossier of each agency, with its open step and an attachment
     const sides = {} as Record<Scope, SideResources>;
     for (const scope of ['own', 'other'] as const) {
@@ -302,6 +305,8 @@ describe('authorization matrix', () => {
       if (upload.status !== 201) throw new Error(`seed attachment: ${upload.status} ${await upload.text()}`);
       sides[scope] = { ...seeded, attachmentId: ((await upload.json()) as { id: string }).id };
     }
+
+    const foreign = [sides.other.id, sides.other.code];
 
     // when each role sends each operation on each agency's resource
     for (const operation of operations) {
@@ -320,11 +325,13 @@ describe('authorization matrix', () => {
               const seeded = await receiveAt(t, s);
               await prepare?.(seeded);
               world.touched.push(seeded.id);
+              if (s === 'other') foreign.push(seeded.id, seeded.code);
               return seeded;
             },
             submitted: async (s) => {
               const seeded = await submitAt(t, s);
               world.touched.push(seeded.id);
+              if (s === 'other') foreign.push(seeded.id, seeded.code);
               return seeded;
             },
           };
@@ -342,6 +349,11 @@ describe('authorization matrix', () => {
             }
           } else if (request.path.startsWith('/api/events') && response.status === 200) {
             await response.body?.cancel();
+          } else if (request.method === 'GET' && response.status === 200 && AGENCY_ROLES.includes(role)) {
+            // Nobody reaches another agency's private data: no answer names one of the one-stop centre's dossiers.
+            const text = await response.text();
+            const leaked = foreign.filter((value) => text.includes(value));
+            if (leaked.length > 0) problems.push(`${cell}: the answer names the other agency's dossiers ${leaked.join(', ')}`);
           } else {
             await response.arrayBuffer();
           }
