@@ -18,7 +18,7 @@ import {
   type Intake,
   type Work,
 } from './drive-dossier';
-import { type ScenarioApp } from './scenario-app';
+import type { ScenarioApp } from './scenario-app';
 import { Run, type Hooks } from './run';
 
 /** The appointment computed on the real calendar, and its explanation naming what was skipped. */

@@ -3,12 +3,7 @@
  * same stores) at a named checkpoint; `traceOf` is what a path must end with whether or not the server restarted.
  */
 import { expect } from 'vitest';
-import {
-  dossierOf,
-  officialNotices,
-  outboxOf,
-  progressOf,
-} from './drive-dossier';
+import { dossierOf, officialNotices, outboxOf, progressOf } from './drive-dossier';
 import { startScenarioApp, type ScenarioApp } from './scenario-app';
 
 /** One scenario's server processes: `checkpoint(name)` restarts the server when `name` is the chosen moment. */

@@ -20,7 +20,7 @@ import {
   type Intake,
   type Work,
 } from './drive-dossier';
-import { type ScenarioApp } from './scenario-app';
+import type { ScenarioApp } from './scenario-app';
 import { Run, type Hooks } from './run';
 
 export interface SupplementCase {
