@@ -254,6 +254,7 @@ describe('end to end over a socket, against the server process', () => {
     for (const delivery of deliveries) {
       const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(delivery.body, 'utf8').digest('hex')}`;
       expect(delivery.headers['x-lienthong-signature']).toBe(signature);
+      expect(delivery.headers['x-lienthong-delivery']).toBe((JSON.parse(delivery.body) as OutboxEntry).id);
       expect(delivery.method).toBe('POST');
     }
     for (const [id, entries] of recorded) {
