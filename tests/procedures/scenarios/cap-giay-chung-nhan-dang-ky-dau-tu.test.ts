@@ -41,7 +41,7 @@ const OVERDUE: OverdueCase = {
   receivedAt: vn(2025, 11, 3, 9, 0),
   before: [receive],
   // review: 6.5 working days, nearly due 8 working hours before its end; long ladder 0 / 8 / 24 h
-  late: { user: 'official.dautu', elementId: 'task-review', agencyId: 'so-tai-chinh', nearlyDueAfterWorkingMs: 6.5 * D - 8 * H, ladderHours: [0, 8, 24], head: 'head.dautu' },
+  late: { user: 'official.dautu', elementId: 'task-review', agencyId: 'so-tai-chinh', nearlyDueAfterWorkingMs: 6.5 * D - 8 * H, ladderHours: [0, 8, 24], head: 'head.dautu', headReassigns: true },
   after: [head, sign, returned],
   apologist: 'official.dautu',
   agencyName: 'Sở Tài chính',

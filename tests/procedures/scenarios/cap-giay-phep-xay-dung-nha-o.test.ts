@@ -42,7 +42,7 @@ const OVERDUE: OverdueCase = {
   receivedAt: vn(2025, 10, 6, 9, 0),
   before: [receive],
   // review: 10 working days, nearly due 16 working hours before its end; long ladder 0 / 8 / 24 h
-  late: { user: 'official.ktht', elementId: 'task-review', agencyId: 'ubnd-xa-demo', nearlyDueAfterWorkingMs: 8 * D, ladderHours: [0, 8, 24], head: 'head.ktht' },
+  late: { user: 'official.ktht', elementId: 'task-review', agencyId: 'ubnd-xa-demo', nearlyDueAfterWorkingMs: 8 * D, ladderHours: [0, 8, 24], head: 'head.ktht', headReassigns: true },
   after: [head, sign, returned],
   apologist: 'official.ktht',
   agencyName: 'Ủy ban nhân dân xã Demo',

@@ -70,7 +70,7 @@ const OVERDUE: OverdueCase = {
   receivedAt: vn(2025, 11, 10, 9, 0),
   before: [receive, review, transferTax],
   // the tax notice: 3 working days, nearly due at 75 %; long ladder 0 / 8 / 24 h
-  late: { user: 'official.thue', elementId: 'task-tax-notice', agencyId: 'thue-co-so', nearlyDueAfterWorkingMs: 2.25 * D, ladderHours: [0, 8, 24], head: 'head.thue' },
+  late: { user: 'official.thue', elementId: 'task-tax-notice', agencyId: 'thue-co-so', nearlyDueAfterWorkingMs: 2.25 * D, ladderHours: [0, 8, 24], head: 'head.thue', headReassigns: true },
   after: [updateRecords, sign, returned],
   hooks,
   apologist: 'official.thue',

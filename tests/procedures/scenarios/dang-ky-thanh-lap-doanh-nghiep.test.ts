@@ -27,7 +27,7 @@ const OVERDUE: OverdueCase = {
   receivedAt: vn(2025, 7, 7, 9, 0),
   before: [receive],
   // review: 1.5 working days, nearly due 4 working hours before its end; short ladder 0 / 2 / 8 h
-  late: { user: 'official.dkkd', elementId: 'task-review', agencyId: 'so-tai-chinh', nearlyDueAfterWorkingMs: 8 * H, ladderHours: [0, 2, 8], head: 'head.dkkd' },
+  late: { user: 'official.dkkd', elementId: 'task-review', agencyId: 'so-tai-chinh', nearlyDueAfterWorkingMs: 8 * H, ladderHours: [0, 2, 8], head: 'head.dkkd', headReassigns: false },
   after: [head, returned],
   apologist: 'official.dkkd',
   agencyName: 'Sở Tài chính',

@@ -61,7 +61,7 @@ const OVERDUE: OverdueCase = {
   // Social Insurance issues the card in time while the Police review is left waiting
   before: [receive, { ...registerBirth, afterWorkingMs: H }, issueCard, approveCard],
   // the Police review: 1 working day, nearly due at 75 %; short ladder 0 / 2 / 8 h
-  late: { user: 'official.congan', elementId: 'task-review-residence', agencyId: 'cong-an-xa-demo', nearlyDueAfterWorkingMs: 0.75 * D, ladderHours: [0, 2, 8], head: 'head.congan' },
+  late: { user: 'official.congan', elementId: 'task-review-residence', agencyId: 'cong-an-xa-demo', nearlyDueAfterWorkingMs: 0.75 * D, ladderHours: [0, 2, 8], head: 'head.congan', headReassigns: false },
   after: [approveResidence, returned],
   apologist: 'official.congan',
   agencyName: 'Công an xã Demo',

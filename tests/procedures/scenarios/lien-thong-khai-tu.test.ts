@@ -66,7 +66,7 @@ const OVERDUE: OverdueCase = {
   // the Police delete the residence in time while the Social Insurance review is left waiting
   before: [receive, registerDeath, deregisterCheck, deregisterApprove],
   // Social Insurance review: 2 working days, nearly due at 75 %; short ladder 0 / 2 / 8 h
-  late: { user: 'official.bhxh', elementId: 'task-insurance-review', agencyId: 'bhxh-tinh', nearlyDueAfterWorkingMs: 0.75 * 2 * D, ladderHours: [0, 2, 8], head: 'head.bhxh' },
+  late: { user: 'official.bhxh', elementId: 'task-insurance-review', agencyId: 'bhxh-tinh', nearlyDueAfterWorkingMs: 0.75 * 2 * D, ladderHours: [0, 2, 8], head: 'head.bhxh', headReassigns: false },
   after: [insuranceApprove, insurancePay, returned],
   apologist: 'official.bhxh',
   agencyName: 'Bảo hiểm xã hội tỉnh Demo',

@@ -33,6 +33,8 @@ export interface LateStep {
   ladderHours: readonly [number, number, number];
   /** The head of the late step's unit, whom the second rung reaches. */
   head: string;
+  /** Whether that rung puts the step back in the unit's pool for the head to reassign (the long ladder). */
+  headReassigns: boolean;
 }
 
 export interface OverdueCase {
@@ -111,6 +113,8 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
   await run.s.sweepAt(await rungAt(head));
   await run.s.sweepAt(await rungAt(head));
   expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit']);
+  const pooled = await findStep(run.s, c.late.user, dossier.id, c.late.elementId);
+  expect(pooled?.assigneeId).toBe(c.late.headReassigns ? undefined : official);
   await run.checkpoint('between-rungs');
   await run.s.sweepAt((await rungAt(supervisor)) - 60_000);
   expect(await events()).toHaveLength(4);
