@@ -28,6 +28,7 @@ import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 import { MongoDossierFactsStore } from './persistence/mongo/mongo-dossier-facts-store';
+import { CachedDossierFactsStore } from './statistics/cached-dossier-facts-store';
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { pollDossierFacts } from './heatmap/poll-dossier-facts';
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const calendarStore = await createMongoCalendarStore(connection);
   const calendars = createStoredCalendarSource(calendarStore);
   // The dashboard's read model and the live heatmap's change feed (other processes' changes arrive by polling).
-  const dashboard = { facts: await MongoDossierFactsStore.create(connection), heatmapChanges: new HeatmapNotifier() };
+  const dashboard = { facts: new CachedDossierFactsStore(await MongoDossierFactsStore.create(connection), clock), heatmapChanges: new HeatmapNotifier() };
   const factsPoller = pollDossierFacts({ facts: dashboard.facts, notifier: dashboard.heatmapChanges, clock, intervalMs: 2_000, onError: (error) => logger.warn({ err: error }, 'heatmap poll failed') });
   const app = createApp({
     ...dashboard,

@@ -11,6 +11,7 @@ import { startDatabase, type RunningDatabase } from '../../../server/src/persist
 import { MemoryDossierFactsStore } from '../../../server/src/persistence/memory/memory-dossier-facts-store';
 import type { DossierFactsRecord } from '../../../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
+import { CachedDossierFactsStore } from '../../../server/src/statistics/cached-dossier-facts-store';
 
 function facts(dossierId: string, overrides: Partial<DossierFactsRecord> = {}): DossierFactsRecord {
   return {
@@ -38,7 +39,28 @@ afterAll(async () => {
 const adapters: [string, () => Promise<DossierFactsStore>][] = [
   ['memory', async () => new MemoryDossierFactsStore()],
   ['mongoose', async () => MongoDossierFactsStore.create(connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false }))],
+  ['mongoose behind the in-process cache', async () => new CachedDossierFactsStore(await MongoDossierFactsStore.create(connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false })), { now: () => 1_000 })],
 ];
+
+describe('CachedDossierFactsStore', () => {
+  it('answers what another server process wrote to the shared store since the last read', async () => {
+    // given: two processes' caches over one database
+    const shared = await MongoDossierFactsStore.create(connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false }));
+    let now = 1_000;
+    const clock = { now: () => now };
+    const here = new CachedDossierFactsStore(shared, clock);
+    const there = new CachedDossierFactsStore(shared, clock);
+    await here.put(facts('1', { updatedAt: 900 }));
+    expect((await there.list({})).map((record) => record.dossierId)).toEqual(['1']);
+    // when
+    now = 60_000;
+    await here.put(facts('1', { updatedAt: 59_000, dossierRev: 1, status: 9 }));
+    await here.put(facts('2', { updatedAt: 59_500 }));
+    // then
+    const seen = await there.list({});
+    expect(seen.map((record) => [record.dossierId, record.status]).sort()).toEqual([['1', 9], ['2', 4]]);
+  });
+});
 
 describe.each(adapters)('DossierFactsStore contract (%s)', (_name, makeStore) => {
   it('finds the dossiers started by the end of a period and not ended before its start', async () => {
