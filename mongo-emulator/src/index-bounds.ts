@@ -98,6 +98,7 @@ export function indexBounds(index: CollectionIndex, predicates: Map<string, Pred
     if (entries.multikey && range.lower && range.upper) range = { lower: range.lower };
   }
   const bounds = prefixes.map((prefix) => (range ? { prefix, range } : { prefix }));
-  const estimate = bounds.reduce((sum, b) => sum + entries.estimate(b), 0);
-  return { index, entries, bounds, prefixLength, constrained: prefixLength > 0 || range !== undefined, estimate };
+  const constrained = prefixLength > 0 || range !== undefined;
+  const estimate = constrained ? bounds.reduce((sum, b) => sum + entries.estimate(b), 0) : entries.size;
+  return { index, entries, bounds, prefixLength, constrained, estimate };
 }

@@ -56,6 +56,8 @@ export class IndexEntries {
   private readonly directions: number[];
   /** Set once a document contributed several keys or an array value: range bounds and sort order no longer hold. */
   multikey = false;
+  /** Number of entries. */
+  size = 0;
 
   constructor(
     directions: number[],
@@ -80,6 +82,7 @@ export class IndexEntries {
       const i = this.lowerBoundIn(block, key);
       if (i < block.length && this.compareKeys(block[i]!.key, key) === 0) {
         block.splice(i, 1);
+        this.size -= 1;
         if (block.length === 0) this.blocks.splice(b, 1);
       }
     }
@@ -189,6 +192,7 @@ export class IndexEntries {
   }
 
   private insert(entry: Entry): void {
+    this.size += 1;
     if (this.blocks.length === 0) {
       this.blocks.push([entry]);
       return;

@@ -74,6 +74,7 @@ describe('IndexEntries', () => {
           expect(walked).toEqual(expected);
           expect(reversed).toEqual([...expected].reverse());
           expect(entries.estimate(query)).toBe(expected.length);
+          expect(entries.size).toBe(live.size);
         }
       }),
       { seed: 20_261_124, numRuns: 200 },
