@@ -57,6 +57,21 @@ export interface TestAppOptions {
   access?: ReturnType<typeof createMemoryAccessStores>;
 }
 
+/**
+ * argon2id is deliberately slow; tests seed the same demo passwords hundreds of times, so each password is hashed once
+ * per test file (salted once — fine for tests, never for a real directory).
+ */
+const realPasswordHashing = createPasswordHashing();
+const hashes = new Map<string, Promise<string>>();
+const cachedPasswordHashing: typeof realPasswordHashing = {
+  ...realPasswordHashing,
+  hashPassword(password: string): Promise<string> {
+    let hash = hashes.get(password);
+    if (!hash) hashes.set(password, (hash = realPasswordHashing.hashPassword(password)));
+    return hash;
+  },
+};
+
 export async function createTestApp(options: TestAppOptions = {}) {
   const clock = options.clock ?? createSimulatedClock(options.startAt ?? Date.UTC(2025, 2, 3, 1, 37));
   const stores = options.stores ?? createMemoryStores();
@@ -67,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const facts = options.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = new HeatmapNotifier();
   const access = options.access ?? createMemoryAccessStores();
-  await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
+  await seedDemoAccess({ ...access, passwords: cachedPasswordHashing });
   const logger = options.logDestination
     ? createLogger({ level: options.logLevel ?? 'trace', destination: options.logDestination })
     : createLogger({ level: 'silent' });

@@ -57,6 +57,18 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'u-official-thue', username: 'official.thue', displayName: 'Lý Văn Thuế', role: 'official', agencyId: ids.tax },
   { id: 'u-official-datdai', username: 'official.datdai', displayName: 'Mai Thị Địa Chính', role: 'official', agencyId: ids.landRegistration },
   { id: 'u-supervisor', username: 'supervisor', displayName: 'Văn phòng UBND tỉnh (giám sát)', role: 'supervisor', agencyId: ids.province, supervisorScope: 'province' },
+  // Every lane of the procedure library has an official and a head of unit to act and be escalated to.
+  { id: 'u-official-dautu', username: 'official.dautu', displayName: 'Chuyên viên Quản lý đầu tư', role: 'official', agencyId: ids.finance, departmentId: 'phong-dau-tu' },
+  { id: 'u-head-dautu', username: 'head.dautu', displayName: 'Trưởng phòng Quản lý đầu tư', role: 'headOfUnit', agencyId: ids.finance, departmentId: 'phong-dau-tu' },
+  { id: 'u-head-dkkd', username: 'head.dkkd', displayName: 'Trưởng phòng Đăng ký kinh doanh', role: 'headOfUnit', agencyId: ids.finance, departmentId: 'phong-dkkd' },
+  { id: 'u-official-ktht', username: 'official.ktht', displayName: 'Chuyên viên Kinh tế, Hạ tầng và Đô thị', role: 'official', agencyId: ids.commune, departmentId: 'kinh-te-ha-tang-do-thi' },
+  { id: 'u-head-ktht', username: 'head.ktht', displayName: 'Trưởng phòng Kinh tế, Hạ tầng và Đô thị', role: 'headOfUnit', agencyId: ids.commune, departmentId: 'kinh-te-ha-tang-do-thi' },
+  { id: 'u-official-vhxh', username: 'official.vhxh', displayName: 'Công chức Văn hóa - Xã hội', role: 'official', agencyId: ids.commune, departmentId: 'van-hoa-xa-hoi' },
+  { id: 'u-official-vpdk', username: 'official.vpdk', displayName: 'Chuyên viên Chi nhánh VPĐK đất đai', role: 'official', agencyId: ids.landRegistration, departmentId: 'chi-nhanh-1' },
+  { id: 'u-head-vpdk', username: 'head.vpdk', displayName: 'Giám đốc Chi nhánh VPĐK đất đai', role: 'headOfUnit', agencyId: ids.landRegistration, departmentId: 'chi-nhanh-1' },
+  { id: 'u-head-congan', username: 'head.congan', displayName: 'Trưởng Công an xã', role: 'headOfUnit', agencyId: ids.communePolice },
+  { id: 'u-head-bhxh', username: 'head.bhxh', displayName: 'Giám đốc Bảo hiểm xã hội tỉnh', role: 'headOfUnit', agencyId: ids.socialInsurance },
+  { id: 'u-head-thue', username: 'head.thue', displayName: 'Trưởng Thuế cơ sở 1', role: 'headOfUnit', agencyId: ids.tax },
   {
     id: 'u-supervisor-xa',
     username: 'supervisor.xa',

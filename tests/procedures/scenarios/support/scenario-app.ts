@@ -19,20 +19,6 @@ export interface Answer<T = Record<string, unknown>> {
   body: T;
 }
 
-/** Officials the demo directory lacks for some library lanes, created by the administrator through `/api/users`. */
-export const EXTRA_USERS = [
-  { username: 'official.dautu', displayName: 'Chuyên viên Quản lý đầu tư', role: 'official', agencyId: 'so-tai-chinh', departmentId: 'phong-dau-tu' },
-  { username: 'head.dautu', displayName: 'Trưởng phòng Quản lý đầu tư', role: 'headOfUnit', agencyId: 'so-tai-chinh', departmentId: 'phong-dau-tu' },
-  { username: 'head.dkkd', displayName: 'Trưởng phòng Đăng ký kinh doanh', role: 'headOfUnit', agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' },
-  { username: 'official.ktht', displayName: 'Chuyên viên Kinh tế, Hạ tầng và Đô thị', role: 'official', agencyId: 'ubnd-xa-demo', departmentId: 'kinh-te-ha-tang-do-thi' },
-  { username: 'head.ktht', displayName: 'Trưởng phòng Kinh tế, Hạ tầng và Đô thị', role: 'headOfUnit', agencyId: 'ubnd-xa-demo', departmentId: 'kinh-te-ha-tang-do-thi' },
-  { username: 'official.vpdk', displayName: 'Chuyên viên Chi nhánh VPĐK đất đai', role: 'official', agencyId: 'vpdk-dat-dai', departmentId: 'chi-nhanh-1' },
-  { username: 'head.vpdk', displayName: 'Giám đốc Chi nhánh VPĐK đất đai', role: 'headOfUnit', agencyId: 'vpdk-dat-dai', departmentId: 'chi-nhanh-1' },
-  { username: 'head.congan', displayName: 'Trưởng Công an xã', role: 'headOfUnit', agencyId: 'cong-an-xa-demo' },
-  { username: 'head.bhxh', displayName: 'Giám đốc Bảo hiểm xã hội tỉnh', role: 'headOfUnit', agencyId: 'bhxh-tinh' },
-  { username: 'head.thue', displayName: 'Trưởng Thuế cơ sở 1', role: 'headOfUnit', agencyId: 'thue-co-so' },
-  { username: 'official.vhxh', displayName: 'Công chức Văn hóa - Xã hội', role: 'official', agencyId: 'ubnd-xa-demo', departmentId: 'van-hoa-xa-hoi' },
-] as const;
 
 /** Vietnam wall-clock time (UTC+7) as an instant. */
 export const vn = (year: number, month: number, day: number, hour: number, minute = 0): number => Date.UTC(year, month - 1, day, hour - 7, minute);
@@ -135,20 +121,12 @@ async function open(shared: Shared, t: TestApp): Promise<ScenarioApp> {
   };
 }
 
-/**
- * Users and agencies, seeded and completed with `EXTRA_USERS` once per test file: argon2 hashing is the slowest part
- * of a start, and the scenarios only read the directory.
- */
+/** Users and agencies, seeded once per test file: argon2 hashing is the slowest part of a start, and the scenarios only read the directory. */
 let directory: Promise<ReturnType<typeof createMemoryAccessStores>> | undefined;
 
 async function createDirectory(): Promise<ReturnType<typeof createMemoryAccessStores>> {
   const access = createMemoryAccessStores();
-  const t = await createTestApp({ access });
-  for (const user of EXTRA_USERS) {
-    const token = ((await (await t.app.request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) })).json()) as { token: string }).token;
-    const created = await t.app.request('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ ...user, password: user.username }) });
-    if (created.status !== 201) throw new Error(`user ${user.username}: ${created.status} ${await created.text()}`);
-  }
+  await createTestApp({ access });
   return access;
 }
 
