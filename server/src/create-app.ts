@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const facts = deps.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();
   const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges };
-  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, submissionLimit: deps.submissionLimit, calendarStore: deps.calendarStore });
+  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, calendarStore: deps.calendarStore });
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));

@@ -4,6 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AgencyStore } from '../access/agency-store';
+import type { UserStore } from '../access/user-store';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { RateLimiter } from '../http/rate-limiter';
 import type { CalendarStore } from '../calendars/calendar-store';
@@ -17,6 +18,8 @@ import { createSubmissionRoutes } from './submission-routes';
 
 export interface DossierRouteOptions {
   agencies: AgencyStore;
+  /** The user directory: a reassigned step goes only to someone of its unit. */
+  users: UserStore;
   /** Online submissions per client address per window; 20 per 10 minutes by default. */
   submissionLimit?: { limit: number; windowMs: number };
   calendarStore?: CalendarStore;
@@ -29,6 +32,6 @@ export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, option
   app.route('/api/dossiers', createFormRoutes({ ...deps, agencies: options.agencies }));
   app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }) }));
   app.route('/api/inbox', createInboxRoutes(deps));
-  app.route('/api/steps', createStepRoutes(deps));
+  app.route('/api/steps', createStepRoutes(deps, { users: options.users }));
   if (options.calendarStore) app.route('/api/calendars', createCalendarRoutes({ ...deps, calendarStore: options.calendarStore }));
 }

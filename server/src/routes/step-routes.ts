@@ -4,7 +4,10 @@
  * `STEP_NOT_OPEN`, never a double completion.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { assertAllowed, principalOf } from '../access/auth-middleware';
+import { assertAllowed, forbidden, principalOf } from '../access/auth-middleware';
+import { authorize } from '../access/authorize';
+import { toPrincipal } from '../access/principal';
+import type { UserStore } from '../access/user-store';
 import { createApiRouter } from '../http/api-router';
 import { claimStep } from '../dossiers/claim-step';
 import { completeStep } from '../dossiers/complete-step';
@@ -46,7 +49,7 @@ const reassignRoute = createRoute({
   responses: stepResponse,
 });
 
-export function createStepRoutes(deps: DossierDeps): OpenAPIHono {
+export function createStepRoutes(deps: DossierDeps, options: { users: UserStore }): OpenAPIHono {
   const routes = createApiRouter();
 
   routes.openapi(claimRoute, async (c) => {
@@ -71,7 +74,15 @@ export function createStepRoutes(deps: DossierDeps): OpenAPIHono {
   routes.openapi(reassignRoute, async (c) => {
     const principal = principalOf(c);
     const { assigneeId, reason } = c.req.valid('json');
-    const step = await reassignStep(deps, c.req.valid('param').id, assigneeId, reason, actorOf(principal), (s) => assertAllowed(principal, 'step.reassign', stepResource(s)));
+    // The new assignee must be an enabled official who may act on this very step (same agency, and department when the
+    // step names one): a head of unit hands work within the unit, never to another agency or to an unknown id.
+    const assignee = await options.users.get(assigneeId);
+    const step = await reassignStep(deps, c.req.valid('param').id, assigneeId, reason, actorOf(principal), (s) => {
+      assertAllowed(principal, 'step.reassign', stepResource(s));
+      if (!assignee || assignee.disabled || !authorize(toPrincipal(assignee), 'step.act', stepResource(s)).allowed) {
+        throw forbidden(`User ${assigneeId} cannot work on this step: a step is reassigned only within the unit it is routed to.`);
+      }
+    });
     return c.json(toStepView(step), 200);
   });
 
