@@ -396,8 +396,7 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   // stats.read within scope
   'GET /api/stats/summary': {
     anonymous: { own: '401', other: '401' },
-    // Disagrees with the policy (stats.read: head of unit, supervisor), on purpose in statistics/stats-scope.ts and its
-    // dashboard test ("lets an administrator see everything"): kept as the server answers, reported for a decision.
+    // administrators read the whole province's statistics (policy: stats.read)
     administrator: { own: '2xx', other: '2xx' },
     analyst: { own: '403', other: '403' },
     official: { own: '403', other: '403' },
@@ -407,8 +406,7 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   // stats.read within scope
   'GET /api/stats/breakdown': {
     anonymous: { own: '401', other: '401' },
-    // Disagrees with the policy (stats.read: head of unit, supervisor), on purpose in statistics/stats-scope.ts and its
-    // dashboard test ("lets an administrator see everything"): kept as the server answers, reported for a decision.
+    // administrators read the whole province's statistics (policy: stats.read)
     administrator: { own: '2xx', other: '2xx' },
     analyst: { own: '403', other: '403' },
     official: { own: '403', other: '403' },
@@ -418,8 +416,7 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   // stats.read within scope
   'GET /api/stats/trend': {
     anonymous: { own: '401', other: '401' },
-    // Disagrees with the policy (stats.read: head of unit, supervisor), on purpose in statistics/stats-scope.ts and its
-    // dashboard test ("lets an administrator see everything"): kept as the server answers, reported for a decision.
+    // administrators read the whole province's statistics (policy: stats.read)
     administrator: { own: '2xx', other: '2xx' },
     analyst: { own: '403', other: '403' },
     official: { own: '403', other: '403' },
@@ -429,8 +426,7 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   // stats.read within scope
   'GET /api/stats/delays': {
     anonymous: { own: '401', other: '401' },
-    // Disagrees with the policy (stats.read: head of unit, supervisor), on purpose in statistics/stats-scope.ts and its
-    // dashboard test ("lets an administrator see everything"): kept as the server answers, reported for a decision.
+    // administrators read the whole province's statistics (policy: stats.read)
     administrator: { own: '2xx', other: '2xx' },
     analyst: { own: '403', other: '403' },
     official: { own: '403', other: '403' },
@@ -440,8 +436,7 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   // stats.read within scope
   'GET /api/stats/steps': {
     anonymous: { own: '401', other: '401' },
-    // Disagrees with the policy (stats.read: head of unit, supervisor), on purpose in statistics/stats-scope.ts and its
-    // dashboard test ("lets an administrator see everything"): kept as the server answers, reported for a decision.
+    // administrators read the whole province's statistics (policy: stats.read)
     administrator: { own: '2xx', other: '2xx' },
     analyst: { own: '403', other: '403' },
     official: { own: '403', other: '403' },
@@ -451,8 +446,7 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   // stats.read within scope
   'GET /api/stats/dossiers': {
     anonymous: { own: '401', other: '401' },
-    // Disagrees with the policy (stats.read: head of unit, supervisor), on purpose in statistics/stats-scope.ts and its
-    // dashboard test ("lets an administrator see everything"): kept as the server answers, reported for a decision.
+    // administrators read the whole province's statistics (policy: stats.read)
     administrator: { own: '2xx', other: '2xx' },
     analyst: { own: '403', other: '403' },
     official: { own: '403', other: '403' },
@@ -468,12 +462,11 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
-  // steps, narrowed to what the asker may see. Administrators and analysts see every agency's steps with their dossier
-  // codes here (statistics/stats-scope.ts `heatmapScope`), although neither may read dossiers: reported for a decision.
+  // steps, narrowed to what the asker may see; administrators see the province (as in the statistics), analysts only counts
   'GET /api/heatmap/{key}/versions/{version}/elements/{elementId}/dossiers': {
     anonymous: { own: '401', other: '401' },
     administrator: { own: '2xx', other: '2xx' },
-    analyst: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
     official: { own: '2xx', other: '2xx' },
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },

@@ -49,7 +49,7 @@ const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'dossier.read': ['official', 'headOfUnit', 'supervisor'],
   'step.act': ['official', 'headOfUnit'],
   'step.reassign': ['headOfUnit'],
-  'stats.read': ['headOfUnit', 'supervisor'],
+  'stats.read': ['administrator', 'headOfUnit', 'supervisor'],
   'user.manage': ['administrator'],
   'calendar.manage': ['administrator'],
   'agency.manage': ['administrator'],
@@ -97,6 +97,8 @@ export function authorize(principal: Principal, action: Action, resource: Access
 
     case 'dossier.read':
     case 'stats.read':
+      // Administrators run the whole province's system: they read its statistics (not its dossiers).
+      if (action === 'stats.read' && principal.role === 'administrator') return ALLOWED;
       if (principal.role === 'supervisor') {
         return inSupervisorScope(principal, resource) ? ALLOWED : deny('This is outside your supervision scope.');
       }

@@ -5,7 +5,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { principalOf } from '../access/auth-middleware';
+import { forbidden, principalOf } from '../access/auth-middleware';
 import { heatmapCounts, heatmapElementSteps } from '../heatmap/heatmap-counts';
 import { createApiRouter } from '../http/api-router';
 import type { StatsDeps } from '../statistics/stats-deps';
@@ -53,7 +53,10 @@ export function createHeatmapRoutes(deps: Pick<StatsDeps, 'facts' | 'clock'>): O
   }) as never);
 
   routes.openapi(elementRoute, (async (c: Context) => {
-    const scope = heatmapScope(principalOf(c));
+    const principal = principalOf(c);
+    // Counts are for everyone signed in; the list names dossiers, which an analyst (who models procedures) may not read.
+    if (principal.role === 'analyst') throw forbidden('Analysts see the counts on the diagram, not the dossiers waiting there.');
+    const scope = heatmapScope(principal);
     const { key, version, elementId } = paramsOf(c);
     const items = await heatmapElementSteps(deps, key, version, elementId, scope);
     return c.json({ items: items.map(toStepItemView) }, 200);
