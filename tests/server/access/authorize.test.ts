@@ -49,6 +49,7 @@ const cases: [keyof typeof people, Action, AccessResource, boolean][] = [
   ['province', 'step.act', dkkdStep, false],
   ['headDkkd', 'stats.read', dkkdStep, true],
   ['dkkd', 'stats.read', dkkdStep, false],
+  ['admin', 'stats.read', dkkdStep, true],
   ['admin', 'user.manage', {}, true],
   ['admin', 'calendar.manage', {}, true],
   ['admin', 'dossier.read', businessDossier, false],
