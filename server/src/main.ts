@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     newId: randomUUID,
     owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
     intervalMs: Number(env.SWEEP_INTERVAL_MS ?? 5_000),
+    // How long a claimed timer waits before another process may claim it (its claimer died); 60 s by default.
+    ...(env.SWEEP_LEASE_MS ? { leaseMs: Number(env.SWEEP_LEASE_MS) } : {}),
     onError: (error, timerId) => logger.warn({ err: error, timerId }, 'deadline timer failed; retried after its lease'),
   });
   sweeper.start();
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
     clock,
     owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
     pollIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2_000),
+    // How long a leased delivery waits before another process may take it (its deliverer died); 120 s by default.
+    ...(env.OUTBOX_LEASE_MS ? { leaseMs: Number(env.OUTBOX_LEASE_MS) } : {}),
     logger,
   });
   deliverer.start();

@@ -75,9 +75,17 @@ function killAllOnExit(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Last resort when the test runner exits without calling stop(): no server process outlives the test.
-  process.on('exit', () => {
+  const killAll = () => {
     for (const child of living) child.kill('SIGKILL');
-  });
+  };
+  process.on('exit', killAll);
+  // A runner stopped by a signal does not run 'exit' handlers: kill the servers, then die of the same signal.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 /** N server processes on distinct ports of 127.0.0.1, started, SIGKILLed and restarted on demand. */
@@ -106,6 +114,11 @@ export class ServerCluster {
   /** Base URLs of the processes that answer now. */
   liveBases(): string[] {
     return this.members.filter((m) => m.ready).map((m) => `http://127.0.0.1:${m.port}`);
+  }
+
+  /** Indexes of the processes that answer now. */
+  liveIndexes(): number[] {
+    return this.members.filter((m) => m.ready).map((m) => m.index);
   }
 
   allBases(): string[] {
@@ -282,7 +295,7 @@ export class CrashClient {
       let text: string;
       await this.wire.acquire();
       try {
-        response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+        response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
         text = await response.text();
       } catch (error) {
         this.stats.resentAfterConnectionError += 1;

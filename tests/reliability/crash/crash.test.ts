@@ -1,0 +1,323 @@
+/**
+ * Crash test (reliability issue §2): 3 server processes on one database; dossiers (100 here, 1,000 on demand) received at the counter
+ * and driven through every step from the officials' inboxes while a random process is SIGKILLed every ~3 s and
+ * restarted. Then, from the database itself: no dossier lost or duplicated, each in its final status; no step
+ * completed twice; every BPMN timer fired once or was cancelled unfired; progress records and outbox entries
+ * gapless and in order per dossier; the webhook receiver got every outbox entry, in order per dossier.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MongoClient, type Db } from 'mongodb';
+import { CrashClient, inPool, ServerCluster, startSharedDatabase, type Database } from './crash-harness';
+
+/**
+ * 100 dossiers in `npm test`: on the shared 2-core build machine the emulator and three processes that restart every
+ * few seconds drive 0.5–1.1 dossiers a second, so 1,000 take 15–30 minutes. The full run:
+ * `CRASH_DOSSIERS=1000 CRASH_BOUND_MS=2400000 npx vitest run tests/reliability/crash`.
+ */
+const DOSSIERS = Number(process.env.CRASH_DOSSIERS ?? 100);
+const PROCESSES = 3;
+const KILL_EVERY_MS = 3_000;
+/** The whole drive (intake and every step) must end within this bound, or the test fails saying how far it got. */
+const DRIVE_BOUND_MS = Number(process.env.CRASH_BOUND_MS ?? 240_000);
+const PROCEDURE_KEY = 'crash-test-procedure';
+const WEBHOOK_SECRET = 'crash-test-webhook-secret-0123456789';
+const DB_NAME = 'lienthong-crash';
+const USERS = { counter: 'official.motcua', finance: 'official.dkkd', construction: 'official.xaydung' } as const;
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+interface Delivery {
+  id: string;
+  dossierId: string;
+  seq: number;
+  kind: string;
+}
+
+/** The webhook consumer's far end: records each POSTed outbox entry in arrival order. */
+async function startReceiver(): Promise<{ url: string; deliveries: Delivery[]; stop(): Promise<void> }> {
+  const deliveries: Delivery[] = [];
+  const server: Server = createServer((request: IncomingMessage, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        const entry = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Delivery;
+        deliveries.push({ id: entry.id, dossierId: entry.dossierId, seq: entry.seq, kind: entry.kind });
+        response.writeHead(204).end();
+      } catch {
+        response.writeHead(400).end();
+      }
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    deliveries,
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+interface InboxItem {
+  id: string;
+  dossierId: string;
+  elementId: string;
+}
+
+describe('several server processes on one database, killed at random', () => {
+  let database: Database | undefined;
+  let cluster: ServerCluster | undefined;
+  let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+  let mongo: MongoClient | undefined;
+  let db: Db;
+  let client: CrashClient;
+
+  const drive = { received: 0, completed: 0, notOpen: 0, killTimes: [] as number[], startedAt: 0, durationMs: 0, finalStatus: 0 };
+
+  beforeAll(async () => {
+    // A transaction of a killed process frees its documents after 5 s (mongod's default is 60 s: docs/production.md).
+    database = await startSharedDatabase({ transactionLifetimeS: 5 });
+    receiver = await startReceiver();
+    cluster = await ServerCluster.start({
+      processes: PROCESSES,
+      env: {
+        MONGODB_URI: database.uri,
+        MONGODB_DB: DB_NAME,
+        SESSION_SECRET: 'crash-test-session-secret-0123456789abcdef',
+        SWEEP_INTERVAL_MS: '500',
+        OUTBOX_INTERVAL_MS: '300',
+        // Leases of a killed process lapse within the run (60 s and 120 s by default).
+        SWEEP_LEASE_MS: '8000',
+        OUTBOX_LEASE_MS: '8000',
+        WEBHOOK_URLS: receiver.url,
+        WEBHOOK_SECRET,
+        // A request whose process died frees its key after 5 s; a live one renews it (the middleware's heartbeat).
+        IDEMPOTENCY_LOCK_MS: '5000',
+      },
+    });
+    mongo = await MongoClient.connect(database.uri);
+    db = mongo.db(DB_NAME);
+    client = new CrashClient({ cluster, callTimeoutMs: 150_000, maxInFlight: 12 });
+    for (const user of ['analyst', ...Object.values(USERS)]) await client.signIn(user);
+    const xml = readFileSync(resolve(import.meta.dirname, 'crash-procedure.bpmn'), 'utf8');
+    const deployed = await client.call('analyst', 'POST', '/api/procedures', { key: PROCEDURE_KEY, xml }, 'deploy-crash-procedure');
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+  }, 240_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+    await mongo?.close();
+    await receiver?.stop();
+    await database?.stop();
+  }, 60_000);
+
+  it('drives every dossier to its end while processes are SIGKILLed and restarted', async () => {
+    const activeCluster = cluster!;
+    drive.startedAt = Date.now();
+    const deadline = drive.startedAt + DRIVE_BOUND_MS;
+    let done = false;
+
+    // The chaos: every ~3 s a random process dies without warning and is started again on its port.
+    // Restarts run in the background; a process is killed only while another one serves, so the cluster never
+    // stops entirely (a restart takes several seconds on a loaded machine).
+    const restarts: Promise<void>[] = [];
+    const chaos = (async () => {
+      while (!done && Date.now() < deadline) {
+        await sleep(KILL_EVERY_MS * (0.5 + Math.random()));
+        if (done) break;
+        const live = activeCluster.liveIndexes();
+        if (live.length < 2) continue;
+        const victim = live[Math.floor(Math.random() * live.length)]!;
+        drive.killTimes.push(Date.now() - drive.startedAt);
+        restarts.push(activeCluster.killAndRestart(victim));
+      }
+      await Promise.all(restarts);
+    })();
+
+    // The counter receives every dossier, each with its own key, retried with that key on another process.
+    const intake = inPool(
+      Array.from({ length: DOSSIERS }, (_, i) => i),
+      6,
+      async (i) => {
+        if (done || Date.now() > deadline) return;
+        const answer = await client.call('official.motcua', 'POST', '/api/dossiers', {
+          procedureKey: PROCEDURE_KEY,
+          applicant: { name: `Người nộp ${i}`, idNumber: `CRASH${String(i).padStart(6, '0')}` },
+          documents: [{ name: 'Tờ khai', copyType: 'original', quantity: 1 }],
+        }, `crash-receive-${i}`);
+        if (answer.status !== 201) throw new Error(`receipt ${i}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        drive.received += 1;
+      },
+    );
+
+    // Each official works their unit's inbox until every dossier has ended; the step id is the idempotency key.
+    const finishedCount = () => db.collection('dossiers').countDocuments({ finishedAt: { $exists: true } });
+    let allFinished = false;
+    const work = async (user: string) => {
+      while (!allFinished && !done && Date.now() < deadline) {
+        const inbox = await client.call<{ items: InboxItem[] }>(user, 'GET', '/api/inbox?scope=department');
+        if (inbox.status !== 200) throw new Error(`inbox of ${user}: ${inbox.status} ${JSON.stringify(inbox.body)}`);
+        if (inbox.body.items.length === 0) {
+          await sleep(300);
+          continue;
+        }
+        await inPool(inbox.body.items, 4, async (step) => {
+          if (Date.now() > deadline) return;
+          const answer = await client.call(user, 'POST', `/api/steps/${step.id}/complete`, { decision: 'approve' }, `crash-complete-${step.id}`);
+          if (answer.status === 200) drive.completed += 1;
+          // Cancelled by its boundary timer meanwhile, or completed by an attempt whose process died before answering.
+          else if (answer.status === 409 && (answer.body as { code?: string }).code === 'STEP_NOT_OPEN') drive.notOpen += 1;
+          else throw new Error(`complete ${step.elementId} of ${step.dossierId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        });
+      }
+    };
+    const watcher = (async () => {
+      let tick = 0;
+      while (!allFinished && !done && Date.now() < deadline) {
+        await sleep(1_000);
+        const finished = await finishedCount();
+        if (++tick % 15 === 0) console.log(`[crash] ${Math.round((Date.now() - drive.startedAt) / 1000)} s: ${drive.received} received, ${finished} finished, ${drive.completed} steps completed, ${activeCluster.kills} kills`);
+        if (drive.received === DOSSIERS && finished === DOSSIERS) allFinished = true;
+      }
+    })();
+
+    try {
+      await Promise.all([intake, work(USERS.counter), work(USERS.finance), work(USERS.construction), watcher]);
+    } finally {
+      done = true;
+      await chaos;
+    }
+    drive.durationMs = Date.now() - drive.startedAt;
+    const finished = await finishedCount();
+    expect(
+      allFinished,
+      `bound of ${DRIVE_BOUND_MS} ms hit: ${drive.received}/${DOSSIERS} received, ${finished} finished, ${drive.completed} steps completed, ${activeCluster.kills} kills`,
+    ).toBe(true);
+    expect(activeCluster.kills, 'the chaos killed processes').toBeGreaterThan(0);
+  }, DRIVE_BOUND_MS + 120_000);
+
+  it('after the chaos the database holds each dossier once, in its final status, with every record exactly once and in order', async () => {
+    // Let the sweepers and deliverers of the surviving processes finish what is due, then read the database directly.
+    await waitForQuiet(db, receiver!.deliveries, 60_000);
+
+    const dossiers = await db.collection('dossiers').find({}).toArray();
+    const byApplicant = new Map<string, number>();
+    for (const dossier of dossiers) {
+      const idNumber = (dossier.applicant as { idNumber: string }).idNumber;
+      byApplicant.set(idNumber, (byApplicant.get(idNumber) ?? 0) + 1);
+    }
+    const duplicated = [...byApplicant].filter(([, count]) => count > 1);
+    expect(duplicated, 'dossiers received twice for one applicant').toEqual([]);
+    expect(dossiers.length, 'dossiers in the database').toBe(DOSSIERS);
+    const statuses = new Set(dossiers.map((dossier) => dossier.status as number));
+    expect([...statuses], 'every dossier in one final status').toHaveLength(1);
+    expect(dossiers.every((dossier) => typeof dossier.finishedAt === 'number')).toBe(true);
+    drive.finalStatus = [...statuses][0]!;
+
+    // Steps: one record per activation; a dossier ran either review → appraise or review (timed out) → head → appraise.
+    const steps = await db.collection('steps').find({}).toArray();
+    const stepsByDossier = groupBy(steps, (step) => step.dossierId as string);
+    const routes = new Map<string, number>();
+    for (const dossier of dossiers) {
+      const own = (stepsByDossier.get(dossier._id as unknown as string) ?? []).sort((a, b) => (a.startedAt as number) - (b.startedAt as number));
+      const elements = own.map((step) => step.elementId as string);
+      for (const element of new Set(elements)) expect(elements.filter((e) => e === element), `${element} activated once in ${dossier._id}`).toHaveLength(1);
+      const route = own.map((step) => `${step.elementId}:${step.status}`).join(' ');
+      routes.set(route, (routes.get(route) ?? 0) + 1);
+    }
+    const expectedRoutes = new Set([
+      'task-receive:completed task-review:completed task-appraise:completed',
+      'task-receive:completed task-review:cancelled task-head:completed task-appraise:completed',
+    ]);
+    for (const route of routes.keys()) expect(expectedRoutes.has(route), `unexpected route ${route}`).toBe(true);
+
+    // Audit: one completion record per completed step.
+    const completions = await db.collection('audit').aggregate([{ $match: { action: 'step.completed' } }, { $group: { _id: '$stepId', n: { $sum: 1 } } }]).toArray();
+    const completedSteps = steps.filter((step) => step.status === 'completed');
+    expect(completions.filter((c) => (c.n as number) > 1), 'steps with two completion records').toEqual([]);
+    expect(completions.length, 'completion records').toBe(completedSteps.length);
+
+    // Timers: each BPMN timer fired exactly once (and then the head step exists) or was cancelled when review ended first.
+    const timers = await db.collection('timers').find({}).toArray();
+    const bpmnTimers = timers.filter((timer) => timer.kind === 'bpmn.timer');
+    const headSteps = new Set(steps.filter((step) => step.elementId === 'task-head').map((step) => step.dossierId as string));
+    const firedPerDossier = new Map<string, number>();
+    for (const timer of bpmnTimers) {
+      expect(['fired', 'cancelled'], `timer ${timer._id} status`).toContain(timer.status);
+      if (timer.status === 'fired') firedPerDossier.set(timer.dossierId as string, (firedPerDossier.get(timer.dossierId as string) ?? 0) + 1);
+    }
+    expect([...firedPerDossier.values()].filter((n) => n > 1), 'a boundary timer fired twice').toEqual([]);
+    expect(new Set(firedPerDossier.keys()), 'fired timers are exactly the dossiers with a head step').toEqual(headSteps);
+    expect(timers.filter((timer) => timer.status === 'scheduled' && (timer.dueAt as number) <= Date.now() - 10_000), 'timers due but never fired').toEqual([]);
+
+    // Progress records and outbox entries: seq 1..n without gaps per dossier, in time order.
+    const progress = groupBy(await db.collection('progress').find({}).toArray(), (entry) => entry.dossierId as string);
+    const outbox = groupBy(await db.collection('outbox').find({}).toArray(), (entry) => entry.dossierId as string);
+    for (const dossier of dossiers) {
+      const id = dossier._id as unknown as string;
+      const records = (progress.get(id) ?? []).sort((a, b) => (a.seq as number) - (b.seq as number));
+      expect(records.map((r) => r.seq), `progress of ${id}`).toEqual(records.map((_, i) => i + 1));
+      expect(records.length, `progress of ${id}`).toBeGreaterThan(0);
+      for (let i = 1; i < records.length; i += 1) expect(records[i]!.at as number).toBeGreaterThanOrEqual(records[i - 1]!.at as number);
+      const entries = (outbox.get(id) ?? []).sort((a, b) => (a.seq as number) - (b.seq as number));
+      expect(entries.map((e) => e.seq), `outbox of ${id}`).toEqual(entries.map((_, i) => i + 1));
+      // One status change in the outbox per progress record that changed the status (none lost, none written twice).
+      expect(entries.filter((e) => e.kind === 'dossier.progress_recorded').length, `progress entries in the outbox of ${id}`).toBe(records.length);
+    }
+
+    // The webhook receiver: every entry at least once, in order per dossier; repeats only as at-least-once allows.
+    const allEntries = [...outbox.values()].flat();
+    const deliveredIds = new Set(receiver!.deliveries.map((d) => d.id));
+    const undelivered = allEntries.filter((entry) => !deliveredIds.has(entry._id as unknown as string));
+    expect(undelivered.map((e) => e._id), 'outbox entries never delivered').toEqual([]);
+    const lastSeq = new Map<string, number>();
+    const outOfOrder: Delivery[] = [];
+    for (const delivery of receiver!.deliveries) {
+      const previous = lastSeq.get(delivery.dossierId) ?? 0;
+      // A repeat of the last entry (redelivered after a lease lapsed) is allowed; going back past it is not.
+      if (delivery.seq < previous) outOfOrder.push(delivery);
+      lastSeq.set(delivery.dossierId, Math.max(previous, delivery.seq));
+    }
+    expect(outOfOrder, 'deliveries out of order within a dossier').toEqual([]);
+    const duplicates = receiver!.deliveries.length - deliveredIds.size;
+
+    const stats = client.stats;
+    console.log(
+      `[crash] ${DOSSIERS} dossiers on ${PROCESSES} processes in ${(drive.durationMs / 1000).toFixed(1)} s: ` +
+        `${cluster!.kills} SIGKILLs (${cluster!.restarts} restarts), final status ${drive.finalStatus}, ` +
+        `${completedSteps.length} steps completed (${drive.notOpen} answers "no longer open"), ${firedPerDossier.size} boundary timers fired, ` +
+        `${bpmnTimers.length - firedPerDossier.size} cancelled; routes ${JSON.stringify(Object.fromEntries(routes))}; ` +
+        `${allEntries.length} outbox entries, ${receiver!.deliveries.length} webhook deliveries (${duplicates} repeats); ` +
+        `client: ${stats.requests} requests, ${stats.resentAfterConnectionError} resent after a connection error, ` +
+        `${stats.waitedForIdempotencyLock} waits on a locked key, ${stats.replayed} replayed answers, ` +
+        `${stats.concurrentChangeRetries} concurrent-change retries, ${stats.serverErrorRetries} 5xx retries`,
+    );
+  }, 120_000);
+});
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Waits until no timer is due and unfired and no delivery is pending, or `boundMs` passes (the checks then say what is missing). */
+async function waitForQuiet(db: Db, deliveries: Delivery[], boundMs: number): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (Date.now() < deadline) {
+    const due = await db.collection('timers').countDocuments({ status: 'scheduled', dueAt: { $lte: Date.now() } });
+    const pending = await db.collection('outbox_deliveries').countDocuments({ status: 'pending' });
+    const entries = await db.collection('outbox').countDocuments({});
+    if (due === 0 && pending === 0 && new Set(deliveries.map((d) => d.id)).size >= entries) return;
+    await sleep(500);
+  }
+}
