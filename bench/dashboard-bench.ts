@@ -6,11 +6,12 @@
  * Seeding: 600 dossiers go through the dossier core's use cases on a simulated clock (receive, complete, supplement,
  * return), and their facts records are then copied, shifted by whole weeks over a year, up to 100,000 facts records
  * written directly (running 100,000 dossiers through the use cases takes hours). The queries read only facts.
- * `-- --memory-only` skips the mongoose adapter.
+ * `-- --memory-only` skips the mongoose adapter; `-- --phases=memory,database,cached` picks the adapters: the memory
+ * store, the mongoose store read on every query, and the mongoose store behind the in-process cache (as `main.ts`).
  * Prints p50/p95 per query and the peak RSS; writes bench/results/dashboard.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../server/src/logger';
@@ -18,6 +19,7 @@ import { connectMongoose } from '../server/src/persistence/mongo/connect-mongoos
 import { startDatabase } from '../server/src/persistence/mongo/start-database';
 import { MongoDossierFactsStore } from '../server/src/persistence/mongo/mongo-dossier-facts-store';
 import { MemoryDossierFactsStore } from '../server/src/persistence/memory/memory-dossier-facts-store';
+import { CachedDossierFactsStore } from '../server/src/statistics/cached-dossier-facts-store';
 import type { DossierFactsRecord } from '../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../server/src/statistics/dossier-facts-store';
 import { createRandom, seedDossiers } from '../tests/support/seed-dossiers';
@@ -25,11 +27,13 @@ import { createSimulatedClock, createTestApp } from '../tests/support/test-app';
 
 const quick = process.argv.includes('--quick');
 const memoryOnly = process.argv.includes('--memory-only');
+/** `--phases=memory,database,cached`: which adapters to measure (all by default). */
+const phases = (process.argv.find((arg) => arg.startsWith('--phases='))?.slice('--phases='.length) ?? 'memory,database,cached').split(',');
 const TOTAL = quick ? 10_000 : 100_000;
 const TEMPLATES = quick ? 200 : 600;
 const RUNS = quick ? 5 : 15;
 /** Fewer runs on the database: each query reads its facts over the wire. */
-const DATABASE_RUNS = quick ? 3 : 7;
+const DATABASE_RUNS = quick ? 2 : 3;
 const WEEK = 7 * 86_400_000;
 const START = Date.UTC(2025, 0, 6, 1, 0); // Monday 6 January 2025, 08:00 in Vietnam
 const TEMPLATE_STOP = START + 6 * WEEK + 3 * 86_400_000;
@@ -95,7 +99,7 @@ async function fill(facts: DossierFactsStore, templates: readonly DossierFactsRe
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function measure(adapter: string, facts: DossierFactsStore, runs: number) {
+async function measure(adapter: string, facts: DossierFactsStore, runs: number, warmups = 2) {
   const t = await createTestApp({ facts, clock: createSimulatedClock(NOW) });
   const headers = await t.as('supervisor');
   const rows = [];
@@ -103,7 +107,7 @@ async function measure(adapter: string, facts: DossierFactsStore, runs: number) 
     const times: number[] = [];
     const cpu: number[] = [];
     let bytes = 0;
-    for (let run = -2; run < runs; run += 1) {
+    for (let run = -warmups; run < runs; run += 1) {
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
       const response = await t.app.request(query.path, { headers });
@@ -133,21 +137,34 @@ async function main(): Promise<void> {
   const seedMs = performance.now() - started;
   console.log(`seeded ${templates.length} dossiers through the use cases in ${Math.round(seedMs)} ms`);
 
-  const memory = new MemoryDossierFactsStore();
-  const memoryFillMs = await fill(memory, templates);
-  const rows = await measure('memory', memory, RUNS);
-
-  if (memoryOnly) return;
+  const rows = [];
+  let memoryFillMs = 0;
+  if (phases.includes('memory')) {
+    const memory = new MemoryDossierFactsStore();
+    memoryFillMs = await fill(memory, templates);
+    rows.push(...(await measure('memory', memory, RUNS)));
+  }
+  if (memoryOnly || !(phases.includes('database') || phases.includes('cached'))) return;
   const logger = createLogger({ level: 'warn' });
   const database = await startDatabase({ uri: process.env.MONGODB_URI, logger });
   const connection = await connectMongoose(database.uri, { dbName: `dashboard-bench-${process.pid}` });
   const backend = database.backend;
   let mongoFillMs = 0;
+  let cacheLoadMs = 0;
   try {
     const mongo = await MongoDossierFactsStore.create(connection);
     started = performance.now();
     mongoFillMs = await fill(mongo, templates);
-    rows.push(...(await measure(`mongoose/${backend}`, mongo, DATABASE_RUNS)));
+    if (phases.includes('database')) rows.push(...(await measure(`mongoose/${backend}`, mongo, DATABASE_RUNS, 1)));
+    if (phases.includes('cached')) {
+      // The first query loads every facts record into the process (timed apart), later ones only catch up.
+      const cached = new CachedDossierFactsStore(mongo, createSimulatedClock(NOW));
+      const loadStarted = performance.now();
+      await cached.list({ procedureKey: 'none' });
+      cacheLoadMs = performance.now() - loadStarted;
+      console.log(`cache loaded ${TOTAL.toLocaleString('en')} facts from mongoose/${backend} in ${Math.round(cacheLoadMs)} ms`);
+      rows.push(...(await measure(`cached/${backend}`, cached, RUNS)));
+    }
   } finally {
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();
@@ -157,11 +174,11 @@ async function main(): Promise<void> {
   console.log(`\nfilled ${TOTAL.toLocaleString('en')} facts: memory ${Math.round(memoryFillMs)} ms, mongoose/${backend} ${Math.round(mongoFillMs)} ms`);
   console.log(`mongoose adapter on: ${backend}${backend === 'emulator' ? ' (the wire-protocol emulator, NOT MongoDB)' : ''}`);
   const load = loadavg().map((value) => value.toFixed(1)).join(' ');
-  console.log(`peak RSS ${peakRssMb} MB; load average ${load} on ${navigator.hardwareConcurrency} cores`);
-  const result = { dossiers: TOTAL, seededThroughUseCases: TEMPLATES, factsCopied: TOTAL, runs: { memory: RUNS, database: DATABASE_RUNS }, backend, fillMs: { memory: Math.round(memoryFillMs), mongoose: Math.round(mongoFillMs) }, peakRssMb, loadAverage: load, rows, node: process.version, at: new Date().toISOString() };
+  console.log(`peak RSS ${peakRssMb} MB; load average ${load} on ${availableParallelism()} cores`);
+  const result = { dossiers: TOTAL, seededThroughUseCases: TEMPLATES, factsCopied: TOTAL, runs: { memory: RUNS, database: DATABASE_RUNS }, backend, fillMs: { memory: Math.round(memoryFillMs), mongoose: Math.round(mongoFillMs) }, cacheLoadMs: Math.round(cacheLoadMs), phases, peakRssMb, loadAverage: load, rows, node: process.version, at: new Date().toISOString() };
   if (!quick) {
     mkdirSync(resolve(root, 'results'), { recursive: true });
-    writeFileSync(resolve(root, 'results/dashboard.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(resolve(root, phases.length === 3 ? 'results/dashboard.json' : `results/dashboard-${phases.join('-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
   }
 }
 
