@@ -1,0 +1,197 @@
+/**
+ * Load test (reliability issue §3): autocannon against real server processes on 127.0.0.1, on one emulator
+ * database, with the same workload on 1 and on 3 processes.
+ *
+ *   npm run bench:load                 20 s per phase, 9 connections in all
+ *   npm run bench:load -- --duration 5 a quick run
+ *
+ * Phases: intake (`POST /api/dossiers`, a new applicant and Idempotency-Key per request), then step completion
+ * (`POST /api/steps/{id}/complete` on the open counter steps intake made, each completed once). On 3 processes one
+ * autocannon runs against each process in parallel (3 connections each) and the figures are summed (req/s) or taken
+ * across them (p50: request-weighted mean, p99: the worst). Errors (connection errors, timeouts, non-2xx) must be 0
+ * and are printed when not. RSS of each server process and of the database after each phase. Writes
+ * bench/results/load.json. Never asserts timings.
+ */
+import autocannon, { type Result } from 'autocannon';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { CrashClient, REPO_ROOT, ServerCluster, startSharedDatabase } from '../tests/reliability/crash/crash-harness';
+
+const args = process.argv.slice(2);
+const durationS = Number(args[args.indexOf('--duration') + 1] ?? 20) || 20;
+const TOTAL_CONNECTIONS = 9;
+const PROCEDURE_KEY = 'load-test-procedure';
+
+interface PhaseFigures {
+  phase: 'intake' | 'complete';
+  processes: number;
+  connections: number;
+  durationS: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  rssMb: { servers: number[]; database: number | undefined };
+}
+
+function rssMb(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The emulator's process, found by its port in `ps` (for its RSS). */
+async function databasePid(uri: string): Promise<number | undefined> {
+  const port = new URL(uri.replace('mongodb://', 'http://')).port;
+  const { execFileSync } = await import('node:child_process');
+  try {
+    const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    // The node process that runs the emulator (its tsx launcher has the same arguments, without --import).
+    const line = out.split('\n').find((l) => l.includes('src/main.ts') && l.includes('--import') && l.includes(`--port ${port} `));
+    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function combine(phase: PhaseFigures['phase'], processes: number, results: Result[], rss: PhaseFigures['rssMb']): PhaseFigures {
+  const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
+  const seconds = Math.max(...results.map((r) => r.duration));
+  return {
+    phase,
+    processes,
+    connections: TOTAL_CONNECTIONS,
+    durationS: Math.round(seconds * 10) / 10,
+    requests,
+    requestsPerSecond: Math.round((requests / seconds) * 10) / 10,
+    latencyP50Ms: Math.round(results.reduce((sum, r) => sum + r.latency.p50 * r.requests.total, 0) / Math.max(1, requests)),
+    latencyP99Ms: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    rssMb: rss,
+  };
+}
+
+async function runTopology(processes: number, databaseUri: string, dbPid: number | undefined): Promise<PhaseFigures[]> {
+  const dbName = `lienthong-load-${processes}`;
+  const cluster = await ServerCluster.start({
+    processes,
+    env: { MONGODB_URI: databaseUri, MONGODB_DB: dbName, SESSION_SECRET: 'load-bench-session-secret-0123456789abcdef', LOG_LEVEL: 'error' },
+  });
+  const mongo = await MongoClient.connect(databaseUri);
+  try {
+    const client = new CrashClient({ cluster });
+    await client.signIn('analyst');
+    await client.signIn('official.motcua');
+    const xml = readFileSync(resolve(REPO_ROOT, 'tests/reliability/crash/crash-procedure.bpmn'), 'utf8');
+    const deployed = await client.call('analyst', 'POST', '/api/procedures', { key: PROCEDURE_KEY, xml }, `deploy-${processes}`);
+    if (deployed.status !== 201) throw new Error(`deploy: ${deployed.status} ${JSON.stringify(deployed.body)}`);
+    const token = (await client.call<{ token: string }>(undefined, 'POST', '/api/auth/sign-in', { username: 'official.motcua', password: 'official.motcua' })).body.token;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const bases = cluster.allBases();
+    const perProcess = Math.floor(TOTAL_CONNECTIONS / processes);
+    const rss = () => ({ servers: cluster.pids().map((pid) => rssMb(pid) ?? -1), database: rssMb(dbPid) });
+    const figures: PhaseFigures[] = [];
+
+    // Phase 1: intake, a new applicant and key per request.
+    let n = 0;
+    const intake = await Promise.all(
+      bases.map((base, b) =>
+        autocannon({
+          url: base,
+          connections: perProcess,
+          duration: durationS,
+          timeout: 30,
+          headers,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/dossiers',
+              setupRequest: (request) => {
+                n += 1;
+                return {
+                  ...request,
+                  headers: { ...headers, 'idempotency-key': `load-${processes}-${b}-${n}` },
+                  body: JSON.stringify({ procedureKey: PROCEDURE_KEY, applicant: { name: `Người nộp ${n}`, idNumber: `LOAD${processes}${String(n).padStart(8, '0')}` } }),
+                };
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    figures.push(combine('intake', processes, intake, rss()));
+    console.log(JSON.stringify(figures.at(-1)));
+
+    // Phase 2: complete the open counter steps intake made, each exactly once (split between the processes).
+    const open = await mongo.db(dbName).collection('steps').find({ status: 'open', elementId: 'task-receive' }, { projection: { _id: 1 } }).toArray();
+    const ids = open.map((step) => String(step._id));
+    const shares = bases.map((_, b) => ids.filter((__, i) => i % bases.length === b));
+    const complete = await Promise.all(
+      bases.map((base, b) => {
+        const mine = shares[b]!;
+        let next = 0;
+        if (mine.length === 0) throw new Error(`no open step to complete on process ${b}: intake made none`);
+        return autocannon({
+          url: base,
+          connections: Math.min(perProcess, mine.length),
+          amount: mine.length,
+          timeout: 30,
+          headers,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                const id = mine[next++ % mine.length];
+                return { ...request, path: `/api/steps/${id}/complete`, headers: { ...headers, 'idempotency-key': `complete-${id}` }, body: JSON.stringify({ decision: 'approve' }) };
+              },
+            },
+          ],
+        });
+      }),
+    );
+    figures.push(combine('complete', processes, complete, rss()));
+    console.log(JSON.stringify(figures.at(-1)));
+    return figures;
+  } finally {
+    await mongo.close();
+    await cluster.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const database = await startSharedDatabase();
+  const dbPid = await databasePid(database.uri);
+  const all: PhaseFigures[] = [];
+  try {
+    for (const processes of [1, 3]) all.push(...(await runTopology(processes, database.uri, dbPid)));
+  } finally {
+    await database.stop();
+  }
+  console.log(`\nLoad test: ${durationS} s intake per topology, ${TOTAL_CONNECTIONS} connections in all, emulator database, 127.0.0.1\n`);
+  console.log('| processes | phase | requests | req/s | p50 ms | p99 ms | errors | timeouts | non-2xx | RSS MB (servers; database) |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const f of all) {
+    console.log(`| ${f.processes} | ${f.phase} | ${f.requests} | ${f.requestsPerSecond} | ${f.latencyP50Ms} | ${f.latencyP99Ms} | ${f.errors} | ${f.timeouts} | ${f.non2xx} | ${f.rssMb.servers.join(', ')}; ${f.rssMb.database ?? '?'} |`);
+  }
+  const failed = all.filter((f) => f.errors + f.timeouts + f.non2xx > 0);
+  if (failed.length > 0) console.log(`\nERRORS in ${failed.map((f) => `${f.processes} process(es) ${f.phase}`).join(', ')}: they must be 0.`);
+  mkdirSync(resolve(REPO_ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(resolve(REPO_ROOT, 'bench/results/load.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, durationS, connections: TOTAL_CONNECTIONS, figures: all }, null, 2) + '\n');
+  console.log('\nwritten: bench/results/load.json');
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
