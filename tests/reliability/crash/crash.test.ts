@@ -1,5 +1,5 @@
 /**
- * Crash test (reliability issue §2): 3 server processes on one database; dossiers (100 here, 1,000 on demand) received at the counter
+ * Crash test (reliability issue §2): 3 server processes on one database; 1,000 dossiers received at the counter
  * and driven through every step from the officials' inboxes while a random process is SIGKILLed every ~3 s and
  * restarted. Then, from the database itself: no dossier lost or duplicated, each in its final status; no step
  * completed twice; every BPMN timer fired once or was cancelled unfired; progress records and outbox entries
@@ -14,16 +14,15 @@ import { MongoClient, type Db } from 'mongodb';
 import { CrashClient, inPool, ServerCluster, startSharedDatabase, type Database } from './crash-harness';
 
 /**
- * 100 dossiers in `npm test` (about 1–2 minutes): on the shared 2-core build machine the emulator and three
- * processes restarting every few seconds drive 0.5–4 dossiers a second depending on the machine's load; 1,000 took
- * 371 s (110 kills) in one run. The full run:
- * `CRASH_DOSSIERS=1000 CRASH_BOUND_MS=1800000 npx vitest run tests/reliability/crash`.
+ * 1,000 dossiers, as the issue asks: about 5 minutes on a quiet 2-core machine (307 s, 103 kills in one run; 371 s
+ * when the machine was shared with other jobs). A shorter run for development: `CRASH_DOSSIERS=100 npx vitest run
+ * tests/reliability/crash`. The bound only catches a run that stopped making progress.
  */
-const DOSSIERS = Number(process.env.CRASH_DOSSIERS ?? 100);
+const DOSSIERS = Number(process.env.CRASH_DOSSIERS ?? 1_000);
 const PROCESSES = 3;
 const KILL_EVERY_MS = 3_000;
 /** The whole drive (intake and every step) must end within this bound, or the test fails saying how far it got. */
-const DRIVE_BOUND_MS = Number(process.env.CRASH_BOUND_MS ?? 240_000);
+const DRIVE_BOUND_MS = Number(process.env.CRASH_BOUND_MS ?? 900_000);
 const PROCEDURE_KEY = 'crash-test-procedure';
 const WEBHOOK_SECRET = 'crash-test-webhook-secret-0123456789';
 const DB_NAME = 'lienthong-crash';
