@@ -4,6 +4,7 @@
  * mongoose adapter). Every store has one contract suite in tests/contracts/ run against every adapter.
  */
 import type { ProcedureDefinition } from './model/procedure-definition';
+import type { ProgressRecord } from './lifecycle/progress-record';
 
 /** The only source of "now" inside the engine (as xstate's SimulatedClock / Zeebe's injected clock). */
 export interface Clock {
@@ -204,25 +205,11 @@ export interface AuditStore {
  * One line of a dossier's progress (tiến trình) as stored: append-only, numbered per dossier. The fields are those
  * the National Public Service Portal sync carries (DOMAIN.md "A progress record carries …").
  */
-export interface ProgressEntry {
+export interface ProgressEntry extends ProgressRecord {
   /** `<dossierId>:<seq>`: writing the same entry twice is refused as a DuplicateKey. */
   id: string;
-  dossierId: string;
   /** 1, 2, 3 … per dossier, assigned by the writer inside the dossier's unit of work. */
   seq: number;
-  dossierCode?: string;
-  status: DossierStatus;
-  previousStatus?: DossierStatus;
-  at: number;
-  actorId?: string;
-  departmentId?: string;
-  stepElementId?: string;
-  /** Start of the step (NgayBatDau) and its due instant (NgayKetThucTheoQuyDinh). */
-  stepStartAt: number;
-  stepDueAt?: number;
-  /** What was done, e.g. `supplement.requested`. */
-  action: string;
-  note?: string;
 }
 
 export interface ProgressStore {
