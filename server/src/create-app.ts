@@ -11,7 +11,7 @@ import type { Logger } from './logger';
 import { HttpProblem, toProblemResponse } from './http/http-problem';
 import { problemFromError } from './http/problem-from-error';
 import { validationHook } from './http/validation-hook';
-import { installAccess } from './access/install-access';
+import { installAccess, type AccessOptions } from './access/install-access';
 import { principalOf, requirePermission } from './access/auth-middleware';
 import type { AccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { createHealthRoutes } from './routes/health-routes';
@@ -69,6 +69,8 @@ export interface AppDeps {
   heatmapChanges?: HeatmapNotifier;
   /** How long an unfinished request holds its Idempotency-Key (its process may have died); 2 minutes by default. */
   idempotencyLockMs?: number;
+  /** Failed sign-ins per username + address and per address; 10 and 30 per 15 minutes by default (`SignInThrottle`). */
+  signInLimits?: AccessOptions['signInLimits'];
 }
 
 function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
@@ -90,6 +92,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     sessionSecret: deps.sessionSecret,
     allowedOrigins: deps.allowedOrigins,
     idempotencyLockMs: deps.idempotencyLockMs,
+    signInLimits: deps.signInLimits,
     // A multipart upload carries one file of at most maxFileBytes plus its form framing.
     uploads: [{ method: 'POST', path: ATTACHMENT_UPLOAD_PATH, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 }],
   });

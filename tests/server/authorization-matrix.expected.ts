@@ -33,6 +33,15 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // every signed-in user signs out (ending all their sessions)
+  'POST /api/auth/sign-out': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   // every signed-in user changes their own password
   'POST /api/auth/password': {
     anonymous: { own: '401', other: '401' },

@@ -150,6 +150,11 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
     const username = w.username ?? 'official.hotich';
     return { method: 'POST', path: '/api/auth/sign-in', body: { username, password: username } };
   },
+  'POST /api/auth/sign-out': async (w) => {
+    const stored = w.username ? await w.t.access.users.getByUsername(w.username) : undefined;
+    // Put the token version back, so that the session the next cells use is valid again.
+    return { method: 'POST', path: '/api/auth/sign-out', after: async (status) => void (status < 300 && stored ? await w.t.access.users.update(stored) : undefined) };
+  },
   'POST /api/auth/password': async (w) => {
     const current = w.username ?? 'nobody';
     const stored = w.username ? await w.t.access.users.getByUsername(w.username) : undefined;
@@ -157,7 +162,7 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
       method: 'POST',
       path: '/api/auth/password',
       body: { currentPassword: current, newPassword: `${current}-changed-password` },
-      // Put the demo password back (it is shorter than a new password may be), so the next cells sign in as before.
+      // Put the demo password and token version back (a change ends every session), so the next cells sign in as before.
       after: async (status) => void (status < 300 && stored ? await w.t.access.users.update(stored) : undefined),
     };
   },

@@ -41,12 +41,24 @@ export function authenticate(deps: AuthenticateDeps): MiddlewareHandler {
     if (header === undefined) return next();
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-    const { userId } = await deps.tokens.verifyToken(match[1] as string);
-    const user = await deps.users.get(userId);
-    if (!user || user.disabled) throw unauthenticated('The account of this session no longer exists or is disabled.');
-    c.set('principal', toPrincipal(user));
+    c.set('principal', await principalOfToken(deps, match[1] as string));
     return next();
   };
+}
+
+/**
+ * The principal of a session token, or a 401 problem. The one read per request is the user by id (its primary key),
+ * which the request needs anyway for the role and unit; comparing the token's version with the user's costs
+ * nothing more, and no cache can serve a revoked token after sign-out on another process.
+ */
+export async function principalOfToken(deps: AuthenticateDeps, token: string): Promise<Principal> {
+  const verified = await deps.tokens.verifyToken(token);
+  const user = await deps.users.get(verified.userId);
+  if (!user || user.disabled) throw unauthenticated('The account of this session no longer exists or is disabled.');
+  if ((user.tokenVersion ?? 0) !== verified.tokenVersion) {
+    throw new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', title: 'Not signed in', detail: 'This session has been signed out; sign in again.', extensions: { reason: 'revoked' } });
+  }
+  return toPrincipal(user);
 }
 
 /** The signed-in principal; throws 401 when there is none. */

@@ -1,7 +1,8 @@
 /**
- * @module auth-routes — `POST /api/auth/sign-in` (username and password → a signed session token) and
- * `GET /api/auth/me`. Sign-in is rate-limited per username and client address, answers the same 401 for an unknown
- * user, a wrong password and a disabled account, and never logs the password.
+ * @module auth-routes — `POST /api/auth/sign-in` (username and password → a signed session token),
+ * `POST /api/auth/sign-out` (revokes every session of the user), `GET /api/auth/me` and `POST /api/auth/password`.
+ * Failed sign-ins are limited per username and client address and per address across usernames (`SignInThrottle`);
+ * sign-in answers the same 401 for an unknown user, a wrong password and a disabled account, and never logs the password.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -11,20 +12,21 @@ import { clientAddress } from '../http/client-address';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 import { rateLimitedProblem } from '../http/rate-limit';
-import type { RateLimiter } from '../http/rate-limiter';
 import { principalOf } from './auth-middleware';
 import type { PasswordHashing } from './password-hashing';
+import { assertPasswordAcceptable, MAX_PASSWORD_LENGTH } from './password-policy';
 import { PublicUserSchema } from './public-user-schema';
 import type { SessionTokens } from './session-tokens';
-import { toPublicUser } from './user-record';
+import type { SignInThrottle } from './sign-in-throttle';
+import { toPublicUser, withTokensRevoked } from './user-record';
 import type { UserStore } from './user-store';
 
 export interface AuthRouteDeps {
   users: UserStore;
   tokens: SessionTokens;
   passwords: PasswordHashing;
-  /** Sign-in attempts per username + client address; e.g. 10 per 15 minutes. */
-  signInLimiter: RateLimiter;
+  /** Failed sign-ins per username + client address and per client address. */
+  signInThrottle: SignInThrottle;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy you run). */
   trustProxy?: boolean;
   logger?: Logger;
@@ -34,7 +36,7 @@ const SignInSchema = z
   .object({
     username: z.string().trim().min(1).max(100),
     // Bounded so that a huge body cannot make the argon2 input (and time) grow without limit.
-    password: z.string().min(1).max(1024),
+    password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   })
   .openapi('SignIn');
 
@@ -52,7 +54,19 @@ const signInRoute = createRoute({
     200: { description: 'Signed in: send the token as "Authorization: Bearer <token>"', content: { 'application/json': { schema: SessionSchema } } },
     400: problemResponse('Malformed request'),
     401: problemResponse('Unknown username, wrong password or disabled account (INVALID_CREDENTIALS)'),
-    429: problemResponse('Too many attempts for this username from this address (RATE_LIMITED)'),
+    429: problemResponse('Too many failed attempts for this username, or for any username, from this address (RATE_LIMITED)'),
+  },
+});
+
+const signOutRoute = createRoute({
+  method: 'post',
+  path: '/sign-out',
+  tags: ['auth'],
+  summary: 'Sign out: end every session of the signed-in user, on every device',
+  security: [{ bearerAuth: [] }],
+  responses: {
+    204: { description: 'Signed out; every token issued to this user so far answers 401 from now on' },
+    401: problemResponse('Not signed in (UNAUTHENTICATED)'),
   },
 });
 
@@ -79,16 +93,17 @@ const passwordRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          // NIST SP 800-63B §5.1.1.2: at least 8 characters, long passphrases allowed.
-          schema: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(8).max(1024) }).openapi('PasswordChange'),
+          // The password policy (length, not the username, not a common password) answers 422 with Vietnamese messages.
+          schema: z.object({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH) }).openapi('PasswordChange'),
         },
       },
     },
   },
   responses: {
-    204: { description: 'Changed; sessions already issued stay valid until they expire' },
-    400: problemResponse('Malformed request, or a new password under 8 characters'),
+    204: { description: 'Changed; every session of the user, this one included, has ended: sign in again with the new password' },
+    400: problemResponse('Malformed request (VALIDATION_FAILED)'),
     401: problemResponse('Not signed in, or the current password is wrong (INVALID_CREDENTIALS)'),
+    422: problemResponse('The new password breaks the password policy (PASSWORD_TOO_WEAK)'),
   },
 });
 
@@ -104,25 +119,31 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
   routes.openapi(signInRoute, async (c) => {
     const { username, password } = c.req.valid('json');
     const address = clientAddress(c, { trustProxy: deps.trustProxy });
-    const limitKey = `${username.toLowerCase()}|${address}`;
-    const decision = deps.signInLimiter.hit(limitKey);
-    if (!decision.allowed) {
-      deps.logger?.warn({ username, address }, 'sign-in rate-limited');
-      throw rateLimitedProblem(decision);
-    }
+    // The throttle logs a refused burst itself, once at its start and once summarised.
+    const refusal = deps.signInThrottle.admit(username, address);
+    if (refusal) throw rateLimitedProblem(refusal);
 
     const user = await deps.users.getByUsername(username);
     const verified = user ? await deps.passwords.verifyPassword(user.passwordHash, password) : await deps.passwords.verifyNothing(password);
     if (!user || !verified || user.disabled) {
+      deps.signInThrottle.recordFailure(username, address);
       deps.logger?.info({ username, address }, 'sign-in refused');
       throw invalidCredentials();
     }
 
-    deps.signInLimiter.reset(limitKey);
+    deps.signInThrottle.recordSuccess(username, address);
     const { token, expiresAt } = await deps.tokens.issueToken(user);
     deps.logger?.info({ userId: user.id, address }, 'signed in');
     c.header('cache-control', 'no-store'); // RFC 6749 §5.1: responses carrying tokens are not cached
     return c.json({ token, expiresAt: new Date(expiresAt).toISOString(), user: toPublicUser(user) }, 200);
+  });
+
+  routes.openapi(signOutRoute, async (c) => {
+    const principal = principalOf(c);
+    const user = await deps.users.get(principal.userId);
+    if (user) await deps.users.update(withTokensRevoked(user));
+    deps.logger?.info({ userId: principal.userId }, 'signed out');
+    return c.body(null, 204);
   });
 
   routes.openapi(meRoute, async (c) => {
@@ -137,7 +158,9 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
     const { currentPassword, newPassword } = c.req.valid('json');
     const user = await deps.users.get(principal.userId);
     if (!user || !(await deps.passwords.verifyPassword(user.passwordHash, currentPassword))) throw invalidCredentials();
-    await deps.users.update({ ...user, passwordHash: await deps.passwords.hashPassword(newPassword) });
+    assertPasswordAcceptable(newPassword, user.username);
+    // A changed password ends every session: one a thief opened with the old password among them.
+    await deps.users.update(withTokensRevoked({ ...user, passwordHash: await deps.passwords.hashPassword(newPassword) }));
     deps.logger?.info({ userId: user.id }, 'password changed');
     return c.body(null, 204);
   });

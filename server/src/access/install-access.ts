@@ -22,6 +22,7 @@ import { authenticate } from './auth-middleware';
 import { createAuthRoutes } from './auth-routes';
 import { createPasswordHashing, type PasswordHashing } from './password-hashing';
 import { createSessionTokens, type SessionTokens } from './session-tokens';
+import { SignInThrottle, type SignInLimit } from './sign-in-throttle';
 import { createUserRoutes } from './user-routes';
 import type { UserStore } from './user-store';
 
@@ -40,8 +41,8 @@ export interface AccessOptions {
   maxBodyBytes?: number;
   /** Trust `X-Forwarded-For` (only behind a proxy you run). */
   trustProxy?: boolean;
-  /** Sign-in attempts per username and address; 10 per 15 minutes by default. */
-  signInLimit?: { limit: number; windowMs: number };
+  /** Failed sign-ins per username and address (10 per 15 minutes) and per address across usernames (30 per 15 minutes) by default. */
+  signInLimits?: { perUsername?: SignInLimit; perAddress?: SignInLimit };
   /** The citizen lookup, limited per address; `/api/lookup/*` at 30 a minute by default. */
   lookup?: { path: string; limit: number; windowMs: number };
   /** Upload routes (dossier attachments): multipart bodies with their own size limit. */
@@ -59,7 +60,6 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
   const { clock } = options;
   const tokens = createSessionTokens({ secret: options.sessionSecret, clock, ttlMs: options.sessionTtlMs });
   const passwords = createPasswordHashing();
-  const signInLimit = options.signInLimit ?? { limit: 10, windowMs: 15 * 60_000 };
   // `/api/lookup` itself is the citizen lookup (GET /api/lookup?code=…&idNumber=…); hono's `/*` matches it too.
   const lookup = options.lookup ?? { path: '/api/lookup/*', limit: 30, windowMs: 60_000 };
 
@@ -80,7 +80,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
       users: options.users,
       tokens,
       passwords,
-      signInLimiter: new RateLimiter({ ...signInLimit, clock }),
+      signInThrottle: new SignInThrottle({ clock, ...options.signInLimits, logger: options.logger }),
       trustProxy: options.trustProxy,
       logger: options.logger,
     }),

@@ -1,7 +1,7 @@
 /**
  * @module session-tokens — sessions as signed JSON Web Tokens (RFC 7519) with HS256 (RFC 7518 §3.2) and an expiry.
- * The token carries only the user id: the user is read again on every request, so disabling a user or changing
- * their role takes effect at once.
+ * The token carries only the user id and the user's token version (`ver`): the user is read again on every request,
+ * so disabling a user, changing their role or bumping their token version (sign-out, password change) takes effect at once.
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import type { Clock } from '../../../engine/src/index';
@@ -22,11 +22,13 @@ export interface IssuedToken {
 
 export interface VerifiedToken {
   userId: string;
+  /** The user's `tokenVersion` when the token was issued; a token whose version is no longer the user's is revoked. */
+  tokenVersion: number;
   expiresAt: number;
 }
 
 export interface SessionTokens {
-  issueToken(user: { id: string }): Promise<IssuedToken>;
+  issueToken(user: { id: string; tokenVersion?: number }): Promise<IssuedToken>;
   /** The claims of a valid token; throws a 401 `UNAUTHENTICATED` problem for an expired, forged or malformed one. */
   verifyToken(token: string): Promise<VerifiedToken>;
 }
@@ -48,7 +50,7 @@ export function createSessionTokens(options: SessionTokenOptions): SessionTokens
     async issueToken(user) {
       const now = options.clock.now();
       const expiresAt = Math.floor((now + ttlMs) / 1000) * 1000; // JWT times are whole seconds (RFC 7519 §2 NumericDate)
-      const token = await new SignJWT({})
+      const token = await new SignJWT({ ver: user.tokenVersion ?? 0 })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(user.id)
         .setIssuer(ISSUER)
@@ -65,11 +67,12 @@ export function createSessionTokens(options: SessionTokenOptions): SessionTokens
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'ver'],
           currentDate: new Date(options.clock.now()),
           clockTolerance: 0,
         });
-        return { userId: payload.sub as string, expiresAt: (payload.exp as number) * 1000 };
+        if (!Number.isSafeInteger(payload.ver)) throw new Error('the token version is not an integer');
+        return { userId: payload.sub as string, tokenVersion: payload.ver as number, expiresAt: (payload.exp as number) * 1000 };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw unauthenticated('The session has expired; sign in again.', 'expired', error);
         throw unauthenticated('The session token is not valid.', 'invalid', error);

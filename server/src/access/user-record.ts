@@ -21,12 +21,22 @@ export interface UserRecord {
   phone?: string;
   /** A disabled user cannot sign in, and tokens issued before are refused. */
   disabled?: boolean;
+  /**
+   * Carried in every session token; bumping it revokes every token issued before (sign-out, password change, an
+   * administrator disabling the user or setting their password). Absent means 0.
+   */
+  tokenVersion?: number;
 }
 
-/** What the API shows of a user: everything but the password hash. */
-export type PublicUser = Omit<UserRecord, 'passwordHash'>;
+/** What the API shows of a user: everything but the password hash and the token version. */
+export type PublicUser = Omit<UserRecord, 'passwordHash' | 'tokenVersion'>;
 
 export function toPublicUser(user: UserRecord): PublicUser {
-  const { passwordHash: _passwordHash, ...visible } = user;
+  const { passwordHash: _passwordHash, tokenVersion: _tokenVersion, ...visible } = user;
   return visible;
+}
+
+/** The user with every session token issued so far revoked. */
+export function withTokensRevoked(user: UserRecord): UserRecord {
+  return { ...user, tokenVersion: (user.tokenVersion ?? 0) + 1 };
 }

@@ -1,7 +1,8 @@
 /**
  * @module user-routes — the administrator's user management under `/api/users`: list, create with an initial
  * password, change (role, unit, scope, contact, disabled, password). Only `user.manage` (administrators) may use
- * them; users are bound to agencies and departments of the directory, so unknown ones are refused.
+ * them; users are bound to agencies and departments of the directory, so unknown ones are refused. Passwords follow
+ * the password policy; disabling a user or setting their password ends every session they have.
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -13,9 +14,10 @@ import { problemResponse } from '../http/problem-schema';
 import type { AgencyStore } from './agency-store';
 import { assertAllowed, principalOf } from './auth-middleware';
 import type { PasswordHashing } from './password-hashing';
+import { assertPasswordAcceptable, MAX_PASSWORD_LENGTH } from './password-policy';
 import { PublicUserSchema } from './public-user-schema';
 import { ROLES } from './role';
-import { toPublicUser, type UserRecord } from './user-record';
+import { toPublicUser, withTokensRevoked, type UserRecord } from './user-record';
 import type { UserStore } from './user-store';
 
 export interface UserRouteDeps {
@@ -26,8 +28,8 @@ export interface UserRouteDeps {
 
 const RoleSchema = z.enum(ROLES as [UserRecord['role'], ...UserRecord['role'][]]);
 const ScopeSchema = z.union([z.literal('province'), z.object({ agencyIds: z.array(z.string().min(1)).min(1) })]);
-// NIST SP 800-63B §5.1.1.2: at least 8 characters, and long passphrases allowed.
-const PasswordSchema = z.string().min(8).max(1024);
+// Length, the username and common passwords are the password policy's (422 PASSWORD_TOO_WEAK, Vietnamese messages).
+const PasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 const NewUserSchema = z
   .object({
@@ -85,7 +87,7 @@ const createUserRoute = createRoute({
     201: { description: 'Created', content: { 'application/json': { schema: PublicUserSchema } } },
     ...refusals,
     409: problemResponse('The username is taken (USERNAME_TAKEN)'),
-    422: problemResponse('Unknown agency or department, or a supervisor without a scope (USER_INVALID)'),
+    422: problemResponse('Unknown agency or department, or a supervisor without a scope (USER_INVALID); a weak password (PASSWORD_TOO_WEAK)'),
   },
 });
 
@@ -99,7 +101,7 @@ const changeUserRoute = createRoute({
     200: { description: 'Changed', content: { 'application/json': { schema: PublicUserSchema } } },
     ...refusals,
     404: problemResponse('No such user (USER_NOT_FOUND)'),
-    422: problemResponse('Unknown agency or department, a supervisor without a scope, or an administrator locking themselves out (USER_INVALID)'),
+    422: problemResponse('Unknown agency or department, a supervisor without a scope, or an administrator locking themselves out (USER_INVALID); a weak password (PASSWORD_TOO_WEAK)'),
   },
 });
 
@@ -131,6 +133,7 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
 
   routes.openapi(createUserRoute, async (c) => {
     const { password, ...fields } = c.req.valid('json');
+    assertPasswordAcceptable(password, fields.username);
     const user: UserRecord = { ...fields, id: randomUUID(), passwordHash: await deps.passwords.hashPassword(password) };
     await assertConsistent(user, deps.agencies);
     try {
@@ -148,13 +151,18 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
     const { password, ...change } = c.req.valid('json');
     const stored = await deps.users.get(id);
     if (!stored) throw new HttpProblem({ status: 404, code: 'USER_NOT_FOUND', title: 'No such user', detail: `There is no user ${id}.` });
-    const changed: UserRecord = { ...stored };
+    let changed: UserRecord = { ...stored };
     for (const [field, value] of Object.entries(change)) {
       // null removes an optional field; undefined (absent) keeps it.
       if (value === null) delete (changed as unknown as Record<string, unknown>)[field];
       else if (value !== undefined) (changed as unknown as Record<string, unknown>)[field] = value;
     }
-    if (password !== undefined) changed.passwordHash = await deps.passwords.hashPassword(password);
+    if (password !== undefined) {
+      assertPasswordAcceptable(password, changed.username);
+      changed.passwordHash = await deps.passwords.hashPassword(password);
+    }
+    // A reset password or a disabled account ends every session the user has (a lost phone, a leaver).
+    if (password !== undefined || (changed.disabled && !stored.disabled)) changed = withTokensRevoked(changed);
     if (id === principalOf(c).userId && (changed.role !== 'administrator' || changed.disabled)) {
       throw invalid('You cannot remove your own administrator role or disable yourself.');
     }

@@ -5,8 +5,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { principalOf } from '../access/auth-middleware';
-import { toPrincipal } from '../access/principal';
+import { principalOf, principalOfToken } from '../access/auth-middleware';
 import type { SessionTokens } from '../access/session-tokens';
 import type { UserStore } from '../access/user-store';
 import { streamHeatmapChanges } from '../heatmap/heatmap-stream';
@@ -37,11 +36,7 @@ const eventsRoute = createRoute({
 async function signIn(c: Context, deps: EventRouteDeps, token: string | undefined): Promise<void> {
   if (c.get('principal') || token === undefined) return;
   const unauthenticated = new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', title: 'Not signed in', detail: 'The access token is not valid.' });
-  const verified = await deps.tokens.verifyToken(token).catch(() => undefined);
-  if (!verified) throw unauthenticated;
-  const user = await deps.users.get(verified.userId);
-  if (!user || user.disabled) throw unauthenticated;
-  c.set('principal', toPrincipal(user));
+  c.set('principal', await principalOfToken(deps, token).catch(() => Promise.reject(unauthenticated)));
 }
 
 export function createEventRoutes(deps: EventRouteDeps): OpenAPIHono {

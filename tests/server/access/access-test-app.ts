@@ -8,7 +8,7 @@ import type { UserRecord } from '../../../server/src/access/user-record';
 import { applyHttpSafety, type HttpSafetyConfig } from '../../../server/src/http/apply-http-safety';
 import { toProblemResponse } from '../../../server/src/http/http-problem';
 import { problemFromError } from '../../../server/src/http/problem-from-error';
-import { RateLimiter } from '../../../server/src/http/rate-limiter';
+import { SignInThrottle, type SignInLimit } from '../../../server/src/access/sign-in-throttle';
 import { MemoryIdempotencyStore } from '../../../server/src/persistence/memory/memory-idempotency-store';
 import type { Logger } from '../../../server/src/logger';
 import { MemoryUserStore } from '../../../server/src/persistence/memory/memory-user-store';
@@ -47,6 +47,8 @@ export async function createAccessTestApp(options: {
   safety?: Partial<HttpSafetyConfig>;
   extra?: (app: OpenAPIHono, context: { users: MemoryUserStore }) => void;
   logger?: Logger;
+  /** Failed sign-ins per client address across usernames; the throttle's default when absent. */
+  perAddress?: SignInLimit;
 } = {}): Promise<AccessTestApp> {
   const clock = createTestClock();
   const users = new MemoryUserStore();
@@ -55,7 +57,7 @@ export async function createAccessTestApp(options: {
   const idempotencyStore = new MemoryIdempotencyStore();
   const app = new OpenAPIHono();
   applyHttpSafety(app, { clock, idempotencyStore, authenticate: authenticate({ tokens, users }), ...options.safety });
-  app.route('/api/auth', createAuthRoutes({ users, tokens, passwords, signInLimiter: new RateLimiter({ limit: 5, windowMs: 15 * 60_000, clock }), logger: options.logger }));
+  app.route('/api/auth', createAuthRoutes({ users, tokens, passwords, signInThrottle: new SignInThrottle({ clock, perUsername: { limit: 5, windowMs: 15 * 60_000 }, perAddress: options.perAddress, logger: options.logger }), logger: options.logger }));
   options.extra?.(app, { users });
   app.onError((error, c) => {
     const problem = problemFromError(error);

@@ -118,13 +118,24 @@ describe('POST /api/auth/password', () => {
     expect(withNew.status).toBe(200);
   });
 
-  it('refuses a new password shorter than 8 characters with 400 VALIDATION_FAILED', async () => {
+  it('refuses a new password under 12 characters, equal to the username or common with 422 PASSWORD_TOO_WEAK and Vietnamese messages', async () => {
     // given
     const { app, bearer } = await createAccessTestApp({ users: [official] });
+    const headers = await bearer('official.hotich');
+    const change = (newPassword: string) => app.request('/api/auth/password', postJson({ currentPassword: 'official.hotich', newPassword }, headers));
     // when
-    const response = await app.request('/api/auth/password', postJson({ currentPassword: 'official.hotich', newPassword: 'short' }, await bearer('official.hotich')));
+    const short = await change('ngắn quá');
+    const username = await change('Official.Hotich');
+    const common = await change('Mật khẩu 12345');
     // then
-    expect(response.status).toBe(400);
-    expect((await response.json()).issues[0]).toMatchObject({ in: 'body', path: 'newPassword' });
+    for (const [response, fault, message] of [
+      [short, 'PASSWORD_TOO_SHORT', 'Mật khẩu phải có ít nhất 12 ký tự.'],
+      [username, 'PASSWORD_IS_USERNAME', 'Mật khẩu không được trùng với tên đăng nhập.'],
+      [common, 'PASSWORD_TOO_COMMON', 'Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.'],
+    ] as const) {
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ code: 'PASSWORD_TOO_WEAK', faults: [fault], messages: [message], detail: message });
+    }
+    expect((await app.request('/api/auth/sign-in', postJson({ username: 'official.hotich', password: 'official.hotich' }))).status).toBe(200);
   });
 });

@@ -15,7 +15,7 @@ import { createAuthRoutes } from '../../../server/src/access/auth-routes';
 import { seedDemoAccess } from '../../../server/src/access/seed-demo-access';
 import { createSessionTokens } from '../../../server/src/access/session-tokens';
 import { applyHttpSafety } from '../../../server/src/http/apply-http-safety';
-import { RateLimiter } from '../../../server/src/http/rate-limiter';
+import { SignInThrottle } from '../../../server/src/access/sign-in-throttle';
 import { createMemoryAccessStores } from '../../../server/src/persistence/memory/create-memory-access-stores';
 import { createFrontEndRoutes } from '../../../server/src/routes/front-end-routes';
 import { chromiumAvailable, launchChromium } from '../../support/browser-launch';
@@ -37,7 +37,7 @@ describe.runIf(runnable)('the Content Security Policy in a browser', () => {
     const tokens = createSessionTokens({ secret: SECRET, clock });
     const app = new OpenAPIHono();
     applyHttpSafety(app, { clock, idempotencyStore: access.idempotency, authenticate: authenticate({ tokens, users: access.users }) });
-    app.route('/api/auth', createAuthRoutes({ users: access.users, tokens, passwords, signInLimiter: new RateLimiter({ limit: 10, windowMs: 60_000, clock }) }));
+    app.route('/api/auth', createAuthRoutes({ users: access.users, tokens, passwords, signInThrottle: new SignInThrottle({ clock }) }));
     app.route('/api/agencies', createAgencyRoutes({ agencies: access.agencies }));
     app.get('/api/procedures', (c) => c.json([]));
     app.route('/', createFrontEndRoutes(frontEnd));

@@ -18,6 +18,7 @@ const userSchema = new Schema<UserDocument>(
     email: String,
     phone: String,
     disabled: Boolean,
+    tokenVersion: Number,
   },
   { collection: 'users', versionKey: false, minimize: false },
 );
