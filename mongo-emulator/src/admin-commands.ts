@@ -109,7 +109,7 @@ const serverStatus: CommandSpec = {
       uptime: Math.floor(uptimeMillis / 1000),
       uptimeMillis,
       localTime: new Date(),
-      storageEngine: { name: 'emulator-in-memory', persistent: false },
+      storageEngine: emulator.storage.durable ? { name: 'emulator-lmdb', persistent: true } : { name: 'emulator-in-memory', persistent: false },
       metrics: { cursor: { open: { total: emulator.cursors.openCount } } },
       emulator: EMULATOR_NOTICE,
     };

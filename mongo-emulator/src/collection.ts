@@ -3,6 +3,7 @@ import { UUID, type Document } from 'bson';
 import { Query } from 'mingo';
 import type { DocumentStore } from './document-store';
 import { IndexManager } from './index-manager';
+import type { Persistence } from './persistence';
 import { bestPlan, planCandidates, plannerOptions, sortedPlan } from './query-planner';
 import { toValueKey } from './value-key';
 import { VersionHistory } from './version-history';
@@ -11,16 +12,38 @@ import type { WriteClock } from './write-clock';
 export class Collection implements DocumentStore {
   readonly docs = new Map<string, Document>();
   readonly indexes: IndexManager;
-  readonly uuid = new UUID();
+  readonly uuid: UUID;
   /** Earlier versions and write times of documents, kept only while a transaction is open. */
   private readonly history = new VersionHistory();
+  /** Where each committed change is staged to be written to disk; none for an in-memory emulator. */
+  private persistence: Persistence | undefined;
 
   constructor(
     readonly namespace: string,
     readonly options: Document,
     private readonly clock: WriteClock,
+    uuid?: string,
   ) {
-    this.indexes = new IndexManager(namespace);
+    this.uuid = uuid ? new UUID(uuid) : new UUID();
+    this.indexes = new IndexManager(namespace, () => this.persistMetadata());
+  }
+
+  /** From now on every change is staged in `persistence`; a new collection stages itself first. */
+  persistTo(persistence: Persistence | undefined, { created }: { created: boolean }): void {
+    this.persistence = persistence;
+    if (created) this.persistMetadata();
+  }
+
+  /** A document read back from disk at start: indexed, not re-written. */
+  restoreDocument(doc: Document): void {
+    const id = toValueKey(doc._id);
+    this.docs.set(id, doc);
+    this.indexes.add(id, doc);
+  }
+
+  private persistMetadata(): void {
+    const indexes = this.indexes.list().filter((index) => index.name !== '_id_').map((index) => index.spec);
+    this.persistence?.putCollection({ namespace: this.namespace, options: this.options, uuid: this.uuid.toHexString(), indexes });
   }
 
   find(filter: Document): Document[] {
@@ -85,6 +108,7 @@ export class Collection implements DocumentStore {
     this.stamp(id, undefined);
     this.docs.set(id, doc);
     this.indexes.add(id, doc);
+    this.persistence?.putDocument(this.namespace, id, doc);
   }
 
   replace(previous: Document, next: Document): void {
@@ -95,6 +119,7 @@ export class Collection implements DocumentStore {
     this.docs.set(id, next);
     if (stored) this.indexes.update(id, stored, next);
     else this.indexes.add(id, next);
+    this.persistence?.putDocument(this.namespace, id, next);
   }
 
   remove(doc: Document): void {
@@ -104,6 +129,7 @@ export class Collection implements DocumentStore {
     this.stamp(id, stored);
     this.indexes.remove(id, stored);
     this.docs.delete(id);
+    this.persistence?.removeDocument(this.namespace, id);
   }
 
   count(): number {

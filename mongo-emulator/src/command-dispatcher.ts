@@ -36,9 +36,13 @@ export class CommandDispatcher {
       if (spec.writes && !this.emulator.replication.isPrimary) throw new CommandError({ code: 10107, message: 'not primary' });
       transaction = this.transactionFor(spec, request.body);
       const reply = await spec.run(this.contextFor(request, db, transaction));
+      // Durable before acknowledged: the command's writes (a committed transaction's as one batch) reach the disk first.
+      await this.emulator.storage.persist();
       return this.withClusterTime({ ...reply, ok: 1 });
     } catch (error) {
       if (transaction && name !== 'commitTransaction' && name !== 'abortTransaction') this.emulator.transactions.abortAfterError(transaction);
+      // A failed command may have written before failing (an ordered insert's first documents): those are kept too.
+      await this.emulator.storage.persist();
       return this.withClusterTime(toCommandError(error).toReply());
     }
   }

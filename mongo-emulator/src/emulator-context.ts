@@ -1,6 +1,7 @@
 /** @module EmulatorContext: the state every command handler shares (storage, cursors, sessions, replica set, log). */
 import type { CmdLineOptions } from './cmd-line-options';
 import { CursorRegistry } from './cursor-registry';
+import type { Persistence } from './persistence';
 import { ReplicaSetState } from './replica-set-state';
 import { Storage } from './storage';
 import type { StructuredLog } from './structured-log';
@@ -24,8 +25,9 @@ function lifetimeLimitMs(options: CmdLineOptions): number {
   return (Number.isFinite(seconds) && seconds >= 1 ? seconds : 60) * 1000;
 }
 
-export function createEmulatorContext(options: CmdLineOptions, log: StructuredLog): EmulatorContext {
-  const storage = new Storage();
+/** `persistence` (main opens it for --dbpath) makes the storage durable and loads what it holds. */
+export function createEmulatorContext(options: CmdLineOptions, log: StructuredLog, persistence?: Persistence): EmulatorContext {
+  const storage = new Storage(persistence);
   return {
     options,
     storage,

@@ -6,4 +6,4 @@ export const EMULATOR_VERSION = '7.0.14';
 export const MAX_WIRE_VERSION = 21;
 
 /** Said wherever a human may look: this process is not MongoDB. */
-export const EMULATOR_NOTICE = 'MongoDB wire-protocol EMULATOR (mingo + bson, in memory): this is NOT MongoDB; for development and tests only';
+export const EMULATOR_NOTICE = 'MongoDB wire-protocol EMULATOR (mingo + bson; data in memory, or durable under --dbpath): this is NOT MongoDB; for development and tests only';

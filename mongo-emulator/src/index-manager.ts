@@ -13,7 +13,11 @@ export type IndexCreation = 'created' | 'exists';
 export class IndexManager {
   private readonly indexes = new Map<string, CollectionIndex>();
 
-  constructor(private readonly namespace: string) {
+  /** `onChange` is told after an index is created or dropped (the collection then stages its metadata). */
+  constructor(
+    private readonly namespace: string,
+    private readonly onChange: () => void = () => undefined,
+  ) {
     // Every collection has a unique index on _id (manual: "Indexes > Default _id Index").
     this.indexes.set('_id_', new CollectionIndex({ v: 2, key: { _id: 1 }, name: '_id_' }));
   }
@@ -60,17 +64,20 @@ export class IndexManager {
     }
     for (const [id, doc] of entries) index.add(id, doc);
     this.indexes.set(index.name, index);
+    this.onChange();
     return 'created';
   }
 
   drop(name: string): void {
     if (name === '_id_') throw new CommandError({ code: 72, message: 'cannot drop _id index' });
     if (!this.indexes.delete(name)) throw new CommandError({ code: 27, message: `index not found with name [${name}]` });
+    this.onChange();
   }
 
   /** Drops every index but `_id_` (dropIndexes with "*"). */
   dropAll(): void {
     for (const name of [...this.indexes.keys()]) if (name !== '_id_') this.indexes.delete(name);
+    this.onChange();
   }
 
   /**

@@ -9,7 +9,9 @@ import type { Storage } from './storage';
  * now minus that many seconds (manual: "TTL Indexes"). Only a primary deletes; the pass is not in a transaction.
  */
 export function startTtlMonitor(storage: Storage, replication: ReplicaSetState, sleepSecs: number): () => void {
-  const timer = setInterval(() => removeExpired(storage, replication), sleepSecs * 1000);
+  const timer = setInterval(() => {
+    if (removeExpired(storage, replication) > 0) void storage.persist();
+  }, sleepSecs * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,5 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Long, MongoClient } from 'mongodb';
 import { MongoMemoryServer } from 'mongodb-memory-server';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +38,8 @@ describe('the emulator as a mongod binary', () => {
     // given
     console.log('[emulator] MongoDB wire-protocol emulator in use');
     const port = await freePort();
-    const child = spawn(emulatorBinaryPath(), ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', '/tmp', '--storageEngine', 'wiredTiger', '--noauth'], { stdio: 'pipe' });
+    const dbpath = mkdtempSync(join(tmpdir(), 'emulator-startup-'));
+    const child = spawn(emulatorBinaryPath(), ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dbpath, '--storageEngine', 'wiredTiger', '--noauth'], { stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -54,6 +58,7 @@ describe('the emulator as a mongod binary', () => {
     expect(stderr).toContain('this is NOT MongoDB');
     expect(stdout).toContain('this is NOT MongoDB');
     expect(await exit).toBe(0);
+    rmSync(dbpath, { recursive: true, force: true });
   });
 
   it('refuses writes until replSetInitiate, logs the transition to primary, and exits cleanly on the shutdown command', async () => {
