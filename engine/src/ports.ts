@@ -90,7 +90,12 @@ export interface DossierRecord extends Revisioned {
   updatedAt: number;
 }
 
+/** A dossier without its e-form and process instance: what lists and inboxes read, whatever citizens submitted. */
+export type DossierSummary = Omit<DossierRecord, 'form' | 'instance'>;
+
 export interface DossierQuery {
+  /** Only these dossiers (an inbox's page of steps names them). */
+  ids?: string[];
   status?: DossierStatus[];
   procedureKey?: string;
   agencyId?: string;
@@ -110,8 +115,16 @@ export interface DossierStore {
   /** Writes `record` if the stored revision is `record.rev`; returns it with `rev + 1`, else throws ConcurrencyConflict. */
   update(record: DossierRecord): Promise<DossierRecord>;
   list(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierRecord>>;
-  /** Atomically takes the next number of a named daily sequence (`<agency>-yyMMdd`), starting at 1. */
-  nextSequence(name: string): Promise<number>;
+  /** As `list`, without reading `form` and `instance` from the database: a page costs the same whatever was submitted. */
+  listSummaries(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierSummary>>;
+  /**
+   * Takes the next number of a named daily sequence (`<agency>-yyMMdd`, starting at 1) for `holder` (the dossier id)
+   * and commits it at once, outside any unit of work: the day's counter is never held by a transaction, so a process
+   * that dies inside a receipt does not stall every other receipt of the agency until the database aborts it
+   * (issue 13). The same holder asking again gets the same number: a retried receipt keeps its code, so numbers are
+   * lost only by receipts that are never retried.
+   */
+  nextSequence(name: string, holder: string): Promise<number>;
 }
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';

@@ -182,13 +182,32 @@ export function describeDossierStoreContract(
       expect(page.total).toBe(5);
     });
 
+    it('lists summaries as list does, without the form and the process instance, and narrows a list to the given ids', async () => {
+      // given
+      const { dossiers } = await makeStores();
+      const bulky = { text: 'x'.repeat(10_000) };
+      for (let i = 0; i < 4; i += 1) await dossiers.create(aDossier(`d${i}`, { createdAt: 1_700_000_000_000 + i, form: bulky, instance: bulky, state: { routedTo: [{ agencyId: 'A' }] } }));
+      // when
+      const page = await dossiers.listSummaries({}, { offset: 1, limit: 2 });
+      const named = await dossiers.listSummaries({ ids: ['d0', 'd2', 'nope'] }, { offset: 0, limit: 10 });
+      const namedRecords = await dossiers.list({ ids: ['d1'] }, { offset: 0, limit: 10 });
+      // then
+      const { form: _form, instance: _instance, ...summary } = { ...aDossier('d2', { createdAt: 1_700_000_000_002, state: { routedTo: [{ agencyId: 'A' }] } }), rev: 0, instance: undefined };
+      expect(page.items).toEqual([expect.objectContaining({ id: 'd2' }), expect.objectContaining({ id: 'd1' })]);
+      expect(page.items[0]).toEqual(summary);
+      expect(page.total).toBe(4);
+      expect(named.items.map((d) => d.id)).toEqual(['d2', 'd0']);
+      expect(named.total).toBe(2);
+      expect(namedRecords.items.map((d) => d.id)).toEqual(['d1']);
+    });
+
     it('hands out 1 to 50 with no gap and no duplicate to 50 concurrent nextSequence calls from two processes', async () => {
       // given
       const stores = await makeStores();
       const elsewhere = await openAgain(stores);
       // when
       const numbers = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? stores : elsewhere).dossiers.nextSequence('000.00.01.H01-261121')),
+        Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? stores : elsewhere).dossiers.nextSequence('000.00.01.H01-261121', `dossier-${i}`)),
       );
       // then
       expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -197,14 +216,27 @@ export function describeDossierStoreContract(
     it('counts each named sequence on its own, starting at 1', async () => {
       // given
       const { dossiers } = await makeStores();
-      await dossiers.nextSequence('H01-261121');
-      await dossiers.nextSequence('H01-261121');
+      await dossiers.nextSequence('H01-261121', 'a');
+      await dossiers.nextSequence('H01-261121', 'b');
       // when
-      const nextDay = await dossiers.nextSequence('H01-261122');
-      const sameDay = await dossiers.nextSequence('H01-261121');
+      const nextDay = await dossiers.nextSequence('H01-261122', 'c');
+      const sameDay = await dossiers.nextSequence('H01-261121', 'd');
       // then
       expect(nextDay).toBe(1);
       expect(sameDay).toBe(3);
+    });
+
+    it('gives a holder that asks again, from another process, the number it was given, so a retried receipt keeps its code', async () => {
+      // given a receipt that took its number before its process died
+      const stores = await makeStores();
+      const elsewhere = await openAgain(stores);
+      const first = await stores.dossiers.nextSequence('H01-261121', 'dossier-retried');
+      // when its retry asks again on another process, and two other receipts ask too
+      const again = await elsewhere.dossiers.nextSequence('H01-261121', 'dossier-retried');
+      const others = [await elsewhere.dossiers.nextSequence('H01-261121', 'dossier-x'), await stores.dossiers.nextSequence('H01-261121', 'dossier-y')];
+      // then the retry has its number and nobody else got it
+      expect(again).toBe(first);
+      expect(others).toEqual([2, 3]);
     });
 
     it('hands out copies: changing a returned or given record does not change the stored one', async () => {

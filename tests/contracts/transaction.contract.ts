@@ -25,7 +25,6 @@ async function receiveDossier(stores: Omit<Stores, 'transaction'>, id: string, e
     key: `p-${id}`, name: 'p', xml: '<x/>', deployedAt: 0, deployedBy: 'admin',
     definition: { id: 'defs', processes: [], messages: {}, signals: {}, errors: {}, escalations: {} },
   });
-  await stores.dossiers.nextSequence('seq');
   await stores.dossiers.create(aDossier(id));
   await stores.dossiers.update({ ...existing, status: 4 });
   await stores.steps.create({
@@ -51,7 +50,6 @@ export function describeTransactionContract(adapter: string, makeStores: () => P
       // then
       expect(result).toBe('done');
       expect((await stores.procedures.latest('p-new'))?.version).toBe(1);
-      expect(await stores.dossiers.nextSequence('seq')).toBe(2);
       expect((await stores.dossiers.get('new'))?.rev).toBe(0);
       expect(await stores.dossiers.get('existing')).toMatchObject({ status: 4, rev: 1 });
       expect((await stores.steps.get('step-new'))?.status).toBe('open');
@@ -74,7 +72,6 @@ export function describeTransactionContract(adapter: string, makeStores: () => P
       // then
       await expect(outcome).rejects.toBe(failure);
       expect(await stores.procedures.latest('p-new')).toBeUndefined();
-      expect(await stores.dossiers.nextSequence('seq')).toBe(1);
       expect(await stores.dossiers.get('new')).toBeUndefined();
       expect(await stores.dossiers.get('existing')).toEqual(existing);
       expect(await stores.steps.get('step-new')).toBeUndefined();
@@ -82,6 +79,22 @@ export function describeTransactionContract(adapter: string, makeStores: () => P
       expect((await stores.timers.get('timer-existing'))?.status).toBe('scheduled');
       expect((await stores.timers.claimDue(1000, 'sweeper', 1000, 10)).map((t) => t.id)).toEqual(['timer-existing']);
       expect(await stores.audit.listByDossier('new')).toEqual([]);
+    });
+
+    it('never makes the daily counter part of a unit of work: a number taken inside one that throws stays taken', async () => {
+      // given a receipt that takes its number, then fails
+      const stores = await makeStores();
+      const outcome = stores.transaction(async (inside) => {
+        await inside.dossiers.nextSequence('seq', 'failed-receipt');
+        throw new Error('the receipt failed after taking its number');
+      });
+      await expect(outcome).rejects.toThrow('the receipt failed');
+      // when the next receipt asks, and the failed one is retried
+      const next = await stores.dossiers.nextSequence('seq', 'next-receipt');
+      const retried = await stores.dossiers.nextSequence('seq', 'failed-receipt');
+      // then the number was committed at once (no transaction held the counter) and the retry keeps it
+      expect(next).toBe(2);
+      expect(retried).toBe(1);
     });
 
     it('commits two units of work started together, one after the other, without losing either', async () => {

@@ -20,10 +20,14 @@ export function formatDossierCode(agencyId: string, at: number, sequence: number
   return `${agencyId}-${vietnamDayStamp(at)}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** Takes the next code of the agency's day from the store's atomic sequence: unique under concurrency. */
-export async function nextDossierCode(dossiers: DossierStore, agencyId: string, at: number): Promise<string> {
+/**
+ * Takes the next code of the agency's day for dossier `dossierId` from the store's atomic sequence: unique under
+ * concurrency, the same for every attempt of one receipt, and committed outside the receipt's unit of work (pass the
+ * stores' own dossier store, not the transaction's).
+ */
+export async function nextDossierCode(dossiers: DossierStore, agencyId: string, at: number, dossierId: string): Promise<string> {
   const prefix = `${agencyId}-${vietnamDayStamp(at)}`;
-  const sequence = await dossiers.nextSequence(prefix);
+  const sequence = await dossiers.nextSequence(prefix, dossierId);
   return formatDossierCode(agencyId, at, sequence);
 }
 

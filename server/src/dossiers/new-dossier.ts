@@ -2,7 +2,6 @@
  * @module new-dossier — what online submission and counter receipt share: the pinned procedure version, the
  * validated e-form, a unique dossier code of the receiving agency's day, and the record with its lifecycle.
  */
-import { idForRequest } from '../http/request-key';
 import { startDossierLifecycle, type DossierEmitted, type DossierRecord, type ProcedureRecord, type ReceiptChannel } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 import type { TxStores } from './dossier-change';
@@ -29,7 +28,7 @@ export async function pinProcedure(deps: DossierDeps, command: NewDossierCommand
   if (!procedure) {
     throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure ${command.procedureKey}${command.procedureVersion ? ` version ${command.procedureVersion}` : ''}` });
   }
-  validateForm(procedure, command.form);
+  validateForm(procedure, command.form, deps.formLimits);
   return procedure;
 }
 
@@ -40,11 +39,11 @@ export async function buildDossier(
   command: NewDossierCommand,
   start: { type: 'dossier.submitted' | 'dossier.received'; channel: ReceiptChannel; actorId: string; departmentId?: string },
   kit: Timekeeping,
+  id: string,
 ): Promise<{ record: DossierRecord; emitted: DossierEmitted[] }> {
   const at = deps.clock.now();
-  // With an Idempotency-Key the id comes from it, so a rerun of a receipt that committed finds it (run-dossier-change).
-  const id = idForRequest('dossier') ?? deps.newId();
-  const dossierCode = await nextDossierCode(tx.dossiers, command.agencyId, at);
+  // Outside the unit of work `tx` on purpose: a transaction never holds the day's counter (dossier-code.ts).
+  const dossierCode = await nextDossierCode(deps.stores.dossiers, command.agencyId, at, id);
   const lifecycle = startDossierLifecycle(kit.dossierMachine, {
     dossierId: id,
     dossierCode,

@@ -22,8 +22,8 @@ export async function receiveDossier(deps: DossierDeps, command: ReceiveDossierC
     deps,
     procedure,
     actor,
-    async (tx, kit) => {
-      const built = await buildDossier(deps, tx, procedure, command, start, kit);
+    async (tx, kit, id) => {
+      const built = await buildDossier(deps, tx, procedure, command, start, kit, id);
       emitted = built.emitted;
       return built.record;
     },

@@ -46,23 +46,26 @@ export async function runDossierChange<T>(
 /**
  * Runs `work` on a dossier record that does not exist yet; `save` creates it. A request sent again with the same
  * Idempotency-Key after its first attempt committed (and its process died before the answer was stored) gets the
- * dossier that attempt created, without `result`: the dossier id derives from the key (`idForRequest`).
+ * dossier that attempt created, without `result`: the dossier id derives from the key (`idForRequest`). The id is
+ * chosen once, before the first attempt, so every attempt (after a conflict, or the retry of a dead request) asks
+ * for the code of the same dossier and gets the same number.
  */
 export async function runNewDossier<T>(
   deps: DossierDeps,
   procedure: ProcedureRecord,
   actor: Actor,
-  build: (tx: TxStores, kit: Timekeeping) => Promise<DossierRecord>,
+  build: (tx: TxStores, kit: Timekeeping, id: string) => Promise<DossierRecord>,
   work: (change: DossierChange) => Promise<T>,
 ): Promise<{ result?: T; dossier: DossierRecord }> {
   const keyedId = idForRequest('dossier');
   const created = keyedId ? await deps.stores.dossiers.get(keyedId) : undefined;
   if (created) return { dossier: created };
+  const id = keyedId ?? deps.newId();
   let changes: HeatmapChange[] = [];
   const outcome = await withRetry(() =>
     deps.stores.transaction(async (tx) => {
       const kit = await deps.calendars.current();
-      const change = new DossierChange(deps, tx, await build(tx, kit), procedure, kit, actor, { isNew: true });
+      const change = new DossierChange(deps, tx, await build(tx, kit, id), procedure, kit, actor, { isNew: true });
       const result = await work(change);
       const saved = await change.save();
       changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
@@ -84,20 +87,10 @@ async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if ((error instanceof ConcurrencyConflict || isSequenceRace(error)) && tried < ATTEMPTS) continue;
+      if (error instanceof ConcurrencyConflict && tried < ATTEMPTS) continue;
       throw toProblem(error);
     }
   }
-}
-
-/**
- * The first `nextSequence` of a day's counter is an upsert: two transactions creating it at once make the later one
- * fail with a duplicate key on the counter (MongoDB reports E11000, not a write conflict, for racing upserts in
- * transactions). Run again, the unit finds the counter and increments it, so codes stay unique and gapless.
- */
-function isSequenceRace(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 11000 && typeof message === 'string' && message.includes('counters');
 }
 
 function toProblem(error: unknown): unknown {

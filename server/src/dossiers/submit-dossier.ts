@@ -14,8 +14,8 @@ export async function submitDossier(deps: DossierDeps, command: NewDossierComman
     deps,
     procedure,
     actor,
-    async (tx, kit) => {
-      const built = await buildDossier(deps, tx, procedure, command, { type: 'dossier.submitted', channel: 2, actorId: actor.id }, kit);
+    async (tx, kit, id) => {
+      const built = await buildDossier(deps, tx, procedure, command, { type: 'dossier.submitted', channel: 2, actorId: actor.id }, kit, id);
       emitted = built.emitted;
       return built.record;
     },

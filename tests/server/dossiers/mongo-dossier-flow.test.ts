@@ -31,6 +31,39 @@ afterAll(async () => {
 }, 60_000);
 
 describe('dossiers on the mongoose adapter', () => {
+  it('lets the next receipt of the day through at once while a receipt whose process died still holds its transaction open', { timeout: 120_000 }, async () => {
+    // given a receipt whose transaction stops after taking its code and never ends, as when its process is SIGKILLed
+    // (MongoDB keeps such a transaction, and every document it wrote, for transactionLifetimeLimitSeconds: 60 s)
+    const stores = await createMongoStores(connection!);
+    let dies: (reason: Error) => void = () => undefined;
+    const death = new Promise<never>((_, reject) => (dies = reject));
+    let first = true;
+    const dying = {
+      ...stores,
+      transaction: <T>(work: Parameters<typeof stores.transaction<T>>[0]) =>
+        stores.transaction<T>((tx) => {
+          if (!first) return work(tx);
+          first = false;
+          return work({ ...tx, dossiers: Object.assign(Object.create(Object.getPrototypeOf(tx.dossiers) as object) as typeof tx.dossiers, tx.dossiers, { create: () => death }) });
+        }),
+    };
+    const outbox = await createMongoOutboxStore(connection!, { consumers: ['test'] });
+    const calendarStore = await createMongoCalendarStore(connection!);
+    const t = await createDossierTestApp({ stores: dying, outbox, calendarStore, calendars: createStoredCalendarSource(calendarStore), deploy: true });
+    const dead = receive(t).catch((error: unknown) => error);
+    while (first) await new Promise((done) => setTimeout(done, 10));
+    // when the counter receives the next dossier
+    const startedAt = Date.now();
+    const next = await receive(t);
+    const tookMs = Date.now() - startedAt;
+    dies(new Error('the process died'));
+    await dead;
+    // then it did not wait for the dead transaction (at 60 s; the bound is many times a receipt's time here) and its
+    // code follows the dead receipt's, which keeps its number for a retry
+    expect(tookMs).toBeLessThan(20_000);
+    expect(next.dossierCode).toMatch(/-0002$/);
+  });
+
   it('works 12 concurrent dossiers through two agencies, with supplements on some, exactly once', { timeout: 180_000 }, async () => {
     // given the fixture deployed on mongoose stores
     const stores = await createMongoStores(connection!);

@@ -5,6 +5,7 @@ import {
   type DossierQuery,
   type DossierRecord,
   type DossierStore,
+  type DossierSummary,
   type Page,
 } from '../../../../engine/src/index';
 import { paginate } from './paginate';
@@ -14,9 +15,12 @@ export interface MemoryDossierState {
   byId: Map<string, DossierRecord>;
   idByCode: Map<string, string>;
   sequences: Map<string, number>;
+  /** `<sequence>#<holder>` → the number that holder was given. */
+  reservations: Map<string, number>;
 }
 
 function matches(record: DossierRecord, query: DossierQuery): boolean {
+  if (query.ids && !query.ids.includes(record.id)) return false;
   if (query.status && !query.status.includes(record.status)) return false;
   if (query.procedureKey !== undefined && record.procedureKey !== query.procedureKey) return false;
   if (query.agencyId !== undefined && record.agencyId !== query.agencyId) return false;
@@ -33,7 +37,7 @@ function newestFirst(a: DossierRecord, b: DossierRecord): number {
 
 export class MemoryDossierStore implements DossierStore {
   constructor(
-    private readonly state: MemoryDossierState = { byId: new Map(), idByCode: new Map(), sequences: new Map() },
+    private readonly state: MemoryDossierState = { byId: new Map(), idByCode: new Map(), sequences: new Map(), reservations: new Map() },
     private readonly undo?: UndoLog,
   ) {}
 
@@ -76,18 +80,27 @@ export class MemoryDossierStore implements DossierStore {
     return { items: result.items.map((record) => structuredClone(record)), total: result.total };
   }
 
+  async listSummaries(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierSummary>> {
+    const found = [...this.state.byId.values()].filter((record) => matches(record, query)).sort(newestFirst);
+    const result = paginate(found, page);
+    return { items: result.items.map(({ form: _form, instance: _instance, ...summary }) => structuredClone(summary)), total: result.total };
+  }
+
   /** The procedure key of a stored dossier, read synchronously (the step store filters by it). */
   procedureKeyOf(id: string): string | undefined {
     return this.state.byId.get(id)?.procedureKey;
   }
 
-  async nextSequence(name: string): Promise<number> {
-    // Read and write in one synchronous step: no await in between, so no two callers get the same number.
-    const { sequences } = this.state;
-    const previous = sequences.get(name);
-    const next = (previous ?? 0) + 1;
+  async nextSequence(name: string, holder: string): Promise<number> {
+    // Read and write in one synchronous step: no await in between, so no two callers get the same number. Never
+    // undone with a unit of work, as the port says: the number is committed when it is handed out.
+    const { sequences, reservations } = this.state;
+    const reservation = `${name}#${holder}`;
+    const reserved = reservations.get(reservation);
+    if (reserved !== undefined) return reserved;
+    const next = (sequences.get(name) ?? 0) + 1;
     sequences.set(name, next);
-    this.undo?.record(() => (previous === undefined ? sequences.delete(name) : sequences.set(name, previous)));
+    reservations.set(reservation, next);
     return next;
   }
 

@@ -1,15 +1,25 @@
-/** @module counterModel — the `counters` collection: named sequences taken atomically with `$inc`. */
+/**
+ * @module counterModel — the `counters` collection: named sequences taken atomically with `$inc`, and the numbers
+ * handed to each holder (`<sequence>#<holder>`), kept for a week so that a retried receipt gets its number again.
+ */
 import { Schema, type Connection } from 'mongoose';
 
 export interface CounterDocument {
   _id: string;
   value: number;
+  /** Only on a holder's reservation: when MongoDB's TTL monitor may remove it. */
+  expiresAt?: Date;
 }
 
+/** How long a holder's number is kept: far longer than any retry of one request. */
+export const RESERVATION_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
+
 const counterSchema = new Schema<CounterDocument>(
-  { _id: { type: String, required: true }, value: { type: Number, required: true } },
+  { _id: { type: String, required: true }, value: { type: Number, required: true }, expiresAt: { type: Date } },
   { collection: 'counters', versionKey: false, strict: 'throw' },
 );
+// Counters themselves have no `expiresAt` and are never removed.
+counterSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 function register(connection: Connection) {
   return connection.model('Counter', counterSchema);

@@ -6,9 +6,12 @@ import {
   type DossierQuery,
   type DossierRecord,
   type DossierStore,
+  type DossierSummary,
   type Page,
 } from '../../../../engine/src/index';
-import type { CounterDocument, CounterModel } from './counter-model';
+import { RESERVATION_KEPT_MS, type CounterDocument, type CounterModel } from './counter-model';
+
+const OUTSIDE_TRANSACTION = { session: null };
 import type { DossierDocument, DossierModel } from './dossier-model';
 import { duplicateOn, isDuplicateKeyError } from './is-duplicate-key-error';
 
@@ -24,6 +27,7 @@ function toRecord(document: DossierDocument): DossierRecord {
 
 function toFilter(query: DossierQuery): QueryFilter<DossierDocument> {
   const filter: QueryFilter<DossierDocument> = {};
+  if (query.ids) filter._id = { $in: query.ids };
   if (query.status) filter.status = { $in: query.status };
   if (query.procedureKey !== undefined) filter.procedureKey = query.procedureKey;
   if (query.agencyId !== undefined) filter.agencyId = query.agencyId;
@@ -92,17 +96,50 @@ export class MongoDossierStore implements DossierStore {
     return { items: items.map(toRecord), total };
   }
 
-  async nextSequence(name: string): Promise<number> {
+  async listSummaries(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierSummary>> {
+    const filter = toFilter(query);
+    const [items, total] = await Promise.all([
+      this.dossiers
+        // An exclusion projection: the server never reads the citizen's form nor the process snapshot for a list.
+        .find(filter, { form: 0, instance: 0 }, { session: this.session })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(page.offset)
+        .limit(page.limit)
+        .lean<Omit<DossierDocument, 'form' | 'instance'>[]>(),
+      this.dossiers.countDocuments(filter, { session: this.session }),
+    ]);
+    return { items: items.map(({ _id, ...rest }) => ({ ...rest, id: _id })), total };
+  }
+
+  async nextSequence(name: string, holder: string): Promise<number> {
+    // Outside any transaction, on purpose (see the port): each write below commits at once, so no transaction holds the
+    // counter. `session: null` also stops mongoose from lending the running transaction's session (the outbox store
+    // turns on `transactionAsyncLocalStorage`).
+    const reservation = `${name}#${holder}`;
+    const reserved = await this.counters.findById(reservation, null, OUTSIDE_TRANSACTION).lean<CounterDocument>();
+    if (reserved) return reserved.value;
+    const value = await this.increment(name);
+    try {
+      await this.counters.create([{ _id: reservation, value, expiresAt: new Date(Date.now() + RESERVATION_KEPT_MS) }], OUTSIDE_TRANSACTION);
+      return value;
+    } catch (error) {
+      // Two attempts of one receipt raced (its first attempt's process died mid-request): the first reservation wins.
+      if (!isDuplicateKeyError(error)) throw error;
+      const winner = await this.counters.findById(reservation, null, OUTSIDE_TRANSACTION).lean<CounterDocument>();
+      if (!winner) throw error;
+      return winner.value;
+    }
+  }
+
+  private async increment(name: string): Promise<number> {
     for (;;) {
       try {
-        const counter = await this.counters
-          .findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after', session: this.session })
-          .lean<CounterDocument>();
+        const counter = await this.counters.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after', ...OUTSIDE_TRANSACTION }).lean<CounterDocument>();
         if (!counter) throw new Error(`counter ${name} was not returned after an upsert`);
         return counter.value;
       } catch (error) {
         // Two first-ever upserts of one name can race to insert it; the loser retries and increments.
-        if (!isDuplicateKeyError(error) || this.session) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
   }
