@@ -18,13 +18,26 @@ export interface IdempotencyOptions {
   /** How long an answer is kept for replay; 24 hours by default. */
   ttlMs?: number;
   /**
-   * How long a key stays locked by a request that never finishes (its process died); 2 minutes by default. A request
-   * still running renews it every third of this time (when the store can), so a short lock is safe for slow requests.
+   * How long a key stays locked by a request that never finishes (its process died); `IDEMPOTENCY_LEASE_MS` by
+   * default. A request still running renews it every quarter of this time (when the store can), so a short lock is
+   * safe for slow requests and a retry after a crash waits seconds, not minutes (issue 13).
    */
   inProgressTimeoutMs?: number;
   /** Paths never replayed, e.g. sign-in: its answer holds a fresh token that must not be stored. */
   excludePaths?: string[];
+  /**
+   * Who an anonymous caller is, for scoping its keys (the client address in apply-http-safety): without it all
+   * anonymous callers share one key space, and a citizen's retry could replay another citizen's answer.
+   */
+  anonymousScopeOf?: (c: Context) => string;
 }
+
+/**
+ * The default lease of an in-progress key. A live request renews it every second, so it lapses only when its process
+ * died or its event loop stood still for three seconds; a retry of a dead request then runs at once (the use cases
+ * are safe to rerun: ids derive from the key and every change is one transaction checked by revision).
+ */
+export const IDEMPOTENCY_LEASE_MS = 4_000;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Visible ASCII, at most 255 characters; the draft sends the key as a structured-field string, so quotes are dropped. */
@@ -62,14 +75,14 @@ function replay(stored: StoredResponse): Response {
 
 export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
   const ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
-  const inProgressTimeoutMs = options.inProgressTimeoutMs ?? 2 * 60 * 1000;
+  const inProgressTimeoutMs = options.inProgressTimeoutMs ?? IDEMPOTENCY_LEASE_MS;
   const excluded = new Set(options.excludePaths ?? []);
 
   return async (c, next) => {
     const header = c.req.header('idempotency-key');
     if (header === undefined || !MUTATING.has(c.req.method) || excluded.has(c.req.path)) return next();
 
-    const principalId = c.get('principal')?.userId ?? 'anonymous';
+    const principalId = c.get('principal')?.userId ?? `anonymous@${options.anonymousScopeOf?.(c) ?? ''}`;
     const key = `${principalId}:${parseKey(header)}`;
     const requestHash = await hashRequest(c, principalId);
     const now = options.clock.now();
@@ -102,7 +115,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
     const heartbeat = store.extend
       ? setInterval(() => {
           store.extend?.(key, requestHash, options.clock.now() + inProgressTimeoutMs).catch(() => undefined);
-        }, Math.max(100, Math.floor(inProgressTimeoutMs / 3)))
+        }, Math.max(100, Math.floor(inProgressTimeoutMs / 4)))
       : undefined;
     heartbeat?.unref();
     try {

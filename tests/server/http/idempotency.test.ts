@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HttpProblem } from '../../../server/src/http/http-problem';
 import { aUser, createAccessTestApp, postJson } from '../access/access-test-app';
 
@@ -78,6 +78,52 @@ describe('Idempotency-Key on mutating requests', () => {
     expect(await retry.json()).toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });
     expect((await first).status).toBe(201);
     expect(acted).toHaveLength(1);
+  });
+
+  it('lets the retry of a request whose process died run after a lease of seconds, not minutes', async () => {
+    // given a first request that never finishes and whose heartbeat never beats again, as when its process is killed
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { app, acted, clock, bearer, holdNext } = await countingApp();
+      const headers = { ...(await bearer('official.motcua')), 'idempotency-key': 'k-dead' };
+      const held = holdNext();
+      const first = app.request('/api/dossiers', postJson({ applicant: 'Nguyễn Văn A' }, headers));
+      await held.started;
+      // when the client sends it again 4 seconds later
+      clock.advance(4_000);
+      const retry = app.request('/api/dossiers', postJson({ applicant: 'Nguyễn Văn A' }, headers));
+      held.release();
+      // then the retry runs instead of waiting out the dead request
+      expect((await retry).status).toBe(201);
+      await first;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the key of a slow request that is still running: its heartbeat renews the lease', async () => {
+    // given a first request still running after twice the lease, its heartbeat beating every second
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { app, acted, clock, bearer, holdNext } = await countingApp();
+      const headers = { ...(await bearer('official.motcua')), 'idempotency-key': 'k-alive' };
+      const held = holdNext();
+      const first = app.request('/api/dossiers', postJson({ applicant: 'Nguyễn Văn A' }, headers));
+      await held.started;
+      for (let second = 0; second < 8; second += 1) {
+        clock.advance(1_000);
+        await vi.advanceTimersByTimeAsync(1_000);
+      }
+      // when the client sends it again
+      const retry = await app.request('/api/dossiers', postJson({ applicant: 'Nguyễn Văn A' }, headers));
+      held.release();
+      // then the retry waits for the first, which acts once
+      expect(retry.status).toBe(409);
+      expect((await first).status).toBe(201);
+      expect(acted).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('forgets the key after 24 hours, so the same key then acts again', async () => {
