@@ -212,6 +212,16 @@ export class ServerCluster {
 export interface CallAnswer<T = unknown> {
   status: number;
   body: T;
+  trace: CallTrace;
+}
+
+/** How one call went: what it waited for before its answer (bench/crash-recovery-bench.ts reads it per kill). */
+export interface CallTrace {
+  attempts: number;
+  /** Time spent retrying while the key was locked by an earlier attempt (409 IDEMPOTENCY_IN_PROGRESS). */
+  lockWaitMs: number;
+  /** Time the answered attempt spent in the server (a write conflict with a dead transaction shows here). */
+  lastAttemptMs: number;
 }
 
 export interface ClientStats {
@@ -279,7 +289,10 @@ export class CrashClient {
   async call<T = unknown>(user: string | undefined, method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<CallAnswer<T>> {
     const deadline = Date.now() + this.callTimeoutMs;
     let lastProblem = '';
+    const trace: CallTrace = { attempts: 0, lockWaitMs: 0, lastAttemptMs: 0 };
+    let lockedSince: number | undefined;
     for (let attempt = 1; Date.now() < deadline; attempt += 1) {
+      trace.attempts = attempt;
       const bases = this.options.cluster.liveBases();
       if (bases.length === 0) {
         await sleep(100);
@@ -294,6 +307,7 @@ export class CrashClient {
       let response: Response;
       let text: string;
       await this.wire.acquire();
+      const sentAt = Date.now();
       try {
         response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
         text = await response.text();
@@ -305,9 +319,15 @@ export class CrashClient {
       } finally {
         this.wire.release();
       }
+      trace.lastAttemptMs = Date.now() - sentAt;
       const parsed = text && (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
       const code = (parsed as { code?: string } | undefined)?.code;
+      if (lockedSince !== undefined) {
+        trace.lockWaitMs += sentAt - lockedSince;
+        lockedSince = undefined;
+      }
       if (response.status === 409 && code === 'IDEMPOTENCY_IN_PROGRESS') {
+        lockedSince = sentAt;
         this.stats.waitedForIdempotencyLock += 1;
         lastProblem = 'idempotency key still locked';
         await sleep(250);
@@ -326,7 +346,7 @@ export class CrashClient {
         continue;
       }
       if (response.headers.get('idempotent-replayed') === 'true') this.stats.replayed += 1;
-      return { status: response.status, body: parsed };
+      return { status: response.status, body: parsed, trace };
     }
     throw new Error(`${method} ${path} did not get an answer within ${this.callTimeoutMs} ms; last: ${lastProblem}`);
   }
