@@ -149,19 +149,17 @@ describe('FEEL cannot hang or exhaust memory', () => {
 
   it('given a huge range, answers with a failure that names the limit, which the runtime turns into an incident', async () => {
     const reply = await engine.feel('for i in 1..n return i', { n: 1e12 });
-    expect(reply).toMatchObject({ ok: false, message: expect.stringContaining('iterates over more than') });
+    expect(reply).toMatchObject({ ok: false, message: expect.stringContaining('at most 10000 are allowed') });
   });
 
-  it('given catastrophic regular expressions (nested quantifiers) on a near-miss input, refuses them instead of blocking the event loop', async () => {
+  it('given catastrophic regular expressions (nested quantifiers, overlapping alternations) on a near-miss input, answers at once: they run on RE2', async () => {
     const input = { name: `${'a'.repeat(40)}!` };
-    for (const body of ['matches(name, "^(a+)+$")', 'replace(name, "(\\w+\\s?)*$", "x")', 'split(name, "(a*)*b")', 'matches(name, "^(a{1,3})+$")', 'matches(name, "^(?:a+)+$")']) {
+    for (const body of ['matches(name, "^(a+)+$")', 'replace(name, "(\\w+\\s?)*$", "x")', 'split(name, "(a*)*b")', 'matches(name, "^(a{1,3})+$")', 'matches(name, "^(?:a+)+$")', 'matches(name, "^(a|aa)+$")']) {
       const reply = await engine.feel(body, input);
-      expect(reply, body).toMatchObject({ ok: false, message: expect.stringContaining('nests quantifiers') });
+      expect(reply, body).toMatchObject({ ok: true });
     }
     expect(await engine.feel('matches(name, "^[a-z]+(-[a-z]+)*$")', { name: 'thu-tuc-hanh-chinh' })).toMatchObject({ ok: true, valueKind: 'boolean' });
   });
-
-  it.todo('given an alternation of overlapping branches (matches(x, "^(a|aa)+$") on 40 a\'s and a "!"), refuses it — not detected yet: the check only finds nested quantifiers');
 });
 
 /** An object with the entries as own properties, `__proto__` included (as JSON.parse would make it). */

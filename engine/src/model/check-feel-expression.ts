@@ -1,5 +1,9 @@
-/** @module checkFeelExpression — does a FEEL expression parse? Uses feelin's parser only: nothing is evaluated. */
+/**
+ * @module checkFeelExpression — does a FEEL expression parse, and can its work be bounded? Uses feelin's parser only:
+ * nothing is evaluated.
+ */
 import { parseExpression } from 'feelin';
+import { checkFeelBounds } from './check-feel-bounds';
 import { feelLimitProblem } from './feel-limits';
 
 /** `ArithmeticExpression` → `arithmetic expression`. */
@@ -46,4 +50,25 @@ export function checkFeelExpression(body: string): string | undefined {
     },
   });
   return problem;
+}
+
+/** How a FEEL expression is refused: it does not parse (`syntax`) or its work cannot be bounded (`unbounded`). */
+export interface FeelProblem {
+  kind: 'syntax' | 'unbounded';
+  message: string;
+}
+
+/**
+ * Every reason to refuse a FEEL expression at deploy: the parse error of checkFeelExpression, else what
+ * checkFeelBounds finds (a recursive function, a loop over the product of two lists).
+ *
+ * @example
+ * feelProblem('{f: function(n) f(n)}.f(1)'); // { kind: 'unbounded', message: '"f" calls itself: …' }
+ */
+export function feelProblem(body: string): FeelProblem | undefined {
+  const syntax = checkFeelExpression(body);
+  if (syntax) return { kind: 'syntax', message: syntax };
+  const trimmed = body.trim();
+  const unbounded = checkFeelBounds(trimmed.startsWith('=') ? trimmed.slice(1) : trimmed);
+  return unbounded ? { kind: 'unbounded', message: unbounded } : undefined;
 }

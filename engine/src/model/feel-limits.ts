@@ -1,58 +1,54 @@
 /**
- * @module feelLimits — the size of a FEEL expression the engine agrees to read. feelin parses and evaluates
- * recursively, so a very long or deeply bracketed expression overflows the stack or takes seconds; real conditions
- * and mappings are a few hundred characters with a handful of brackets.
+ * @module feelLimits — the size of a FEEL expression the engine agrees to read, and the work budget every evaluation
+ * runs under. feelin parses and evaluates recursively, so a very long or deeply bracketed expression overflows the
+ * stack or takes seconds; real conditions and mappings are a few hundred characters with a handful of brackets.
+ * Regular expressions (`matches`, `replace`, `split`, DMN 1.5 §10.3.4.3) run on RE2 (the re2js port), whose matching
+ * time is linear in the input, so a pattern is checked only for what RE2 cannot run (back-references, look-arounds).
  */
+import { RE2JS } from 're2js';
 
 /** Longest expression body accepted, in characters. */
 export const MAX_FEEL_LENGTH = 10_000;
 /** Deepest nesting of `(`, `[` and `{` accepted, outside string literals. */
 export const MAX_FEEL_NESTING = 64;
 
-/** FEEL functions whose second argument is a regular expression (DMN 1.5 §10.3.4.3), run by the JS RegExp engine. */
-const REGEX_FUNCTIONS = /\b(?:matches|replace|split)\s*\(/;
-
 /**
- * Whether a regular expression quantifies a group that itself holds a quantifier and can start its repetitions
- * ambiguously (`(a+)+`, `(\\w+\\s?)*`, `(x*){2,}`): the nested quantifiers that make backtracking exponential on a
- * near-miss input. A group whose every repetition starts with a fixed character (`(-[a-z]+)*`) is safe. Alternations
- * of overlapping branches (`(a|aa)+`) are not detected.
+ * The work one evaluation may do before it is cut off (the runtime raises an incident on the step). Counted in steps,
+ * not milliseconds, so the same dossier with the same data gets the same outcome on every machine and every replay.
  */
-export function hasNestedQuantifier(pattern: string): boolean {
-  const groups: { start: number; outer: boolean }[] = [];
-  let inClass = false;
-  let quantifiedInside = false;
-  for (let i = 0; i < pattern.length; i += 1) {
-    const char = pattern[i];
-    if (char === '\\') {
-      i += 1;
-    } else if (inClass) {
-      if (char === ']') inClass = false;
-    } else if (char === '[') {
-      inClass = true;
-    } else if (char === '(') {
-      groups.push({ start: i + 1, outer: quantifiedInside });
-      quantifiedInside = false;
-    } else if (char === ')') {
-      const inner: boolean = quantifiedInside;
-      const group = groups.pop();
-      quantifiedInside = group?.outer ?? false;
-      const rest = pattern.slice(i + 1);
-      const quantified = /^(?:[*+]|\{\d*,\d*\}|\{\d{2,}\})/.test(rest);
-      if (inner && quantified && !startsWithFixedCharacter(pattern.slice(group?.start ?? 0, i))) return true;
-      quantifiedInside ||= inner || quantified;
-    } else if (char === '*' || char === '+' || char === '{') {
-      quantifiedInside = true;
-    }
-  }
-  return false;
+export interface FeelBudget {
+  /** Steps of work: one per loop iteration, filtered item, user-defined function call, `+`, built-in call and item or 100 characters a built-in reads. */
+  maxSteps: number;
+  /** User-defined function calls nested inside one another. */
+  maxCallDepth: number;
+  /** Items of a list that is iterated, filtered, given to or returned by a built-in, or returned as the result. */
+  maxListLength: number;
+  /** Characters of a string built by `+`, given to or returned by a built-in, or returned as the result. */
+  maxStringLength: number;
+  /** Characters of a regular expression given to `matches`, `replace` or `split`. */
+  maxPatternLength: number;
 }
 
-/** Whether a group's body starts with one literal character that is not quantified (`-[a-z]+`, `\\(a+\\)`). */
-function startsWithFixedCharacter(body: string): boolean {
-  const content = body.replace(/^\?(?::|=|!|<[=!]|<[A-Za-z]\w*>)/, '');
-  const atom = /^(?:\\[^dDwWsSbBpPux0-9]|[^\\.[()|*+?{^$])/.exec(content);
-  return atom !== null && !/^[*+?{]/.test(content.slice(atom[0].length));
+export const DEFAULT_FEEL_BUDGET: Readonly<FeelBudget> = Object.freeze({
+  maxSteps: 50_000,
+  maxCallDepth: 64,
+  maxListLength: 10_000,
+  maxStringLength: 100_000,
+  maxPatternLength: 1_000,
+});
+
+/** FEEL functions whose second argument is a regular expression. */
+const REGEX_FUNCTIONS = /\b(?:matches|replace|split)\s*\(/;
+
+/** Why RE2 cannot run a pattern (`(a)\1`, `a(?=b)`), or `undefined` when it can. */
+export function patternProblem(pattern: string): string | undefined {
+  if (pattern.length > DEFAULT_FEEL_BUDGET.maxPatternLength) return `the pattern is ${pattern.length} characters long; at most ${DEFAULT_FEEL_BUDGET.maxPatternLength} are accepted`;
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch (error) {
+    return `the pattern "${pattern}" cannot run in linear time (${error instanceof Error ? error.message : String(error)}); back-references and look-arounds are not supported`;
+  }
 }
 
 /**
@@ -80,10 +76,14 @@ export function feelLimitProblem(expression: string): string | undefined {
       depth = Math.max(0, depth - 1);
     }
   }
+  // The metering guards the runtime inserts (runtime/meter-feel-expression) are named __lt…: a model may not call them.
+  if (/\b__lt/.test(expression.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return 'names starting with "__lt" are reserved for the engine';
   if (REGEX_FUNCTIONS.test(expression)) {
     for (const [literal] of expression.matchAll(/"(?:[^"\\]|\\.)*"/g)) {
-      if (hasNestedQuantifier(literal.slice(1, -1))) {
-        return `the pattern ${literal} nests quantifiers, which can take exponential time on some inputs; rewrite it without a quantified group that holds a quantifier`;
+      const pattern = literal.slice(1, -1).replace(/\\(["\\])/g, '$1');
+      if (/[\\(]/.test(pattern)) {
+        const problem = patternProblem(pattern);
+        if (problem) return problem;
       }
     }
   }

@@ -2,9 +2,11 @@
 export * from './procedure-definition';
 export { parseProcedure, type ParseResult } from './parse-procedure';
 export { lienthongDescriptor, LIENTHONG_URI } from './lienthong-descriptor';
-export { checkFeelExpression } from './check-feel-expression';
+export { checkFeelExpression, feelProblem } from './check-feel-expression';
+export type { FeelProblem } from './check-feel-expression';
 export { MAX_ELEMENT_DEPTH } from './document-limits';
-export { MAX_FEEL_LENGTH, MAX_FEEL_NESTING } from './feel-limits';
+export { DEFAULT_FEEL_BUDGET, MAX_FEEL_LENGTH, MAX_FEEL_NESTING } from './feel-limits';
+export type { FeelBudget } from './feel-limits';
 export { validateProcedure, validationRules, type ValidationRule } from './validate-procedure';
 export { validateBoundaryEvents } from './validate-boundary-events';
 export { validateBudgets } from './validate-budgets';

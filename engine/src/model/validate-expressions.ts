@@ -1,11 +1,13 @@
 /**
  * @module validateExpressions — every FEEL expression of the model must parse (feelin's parser; nothing evaluated).
  * Conditions (sequence flows, conditional events, loop and completion conditions) give `CONDITION_INVALID`, the
- * others (timers, loop collections, cardinalities, variable mappings) `EXPRESSION_INVALID`. JUEL, JavaScript and
+ * others (timers, loop collections, cardinalities, variable mappings) `EXPRESSION_INVALID`. An expression that parses
+ * but whose work cannot be bounded (a recursive function, a loop over the product of two lists) gives
+ * `EXPRESSION_UNBOUNDED`: it would only ever end as an incident on every dossier that reaches it. JUEL, JavaScript and
  * undeclared expressions are not checked: only the host that runs them knows their grammar.
  */
 import type { Expression, FlowNode, ProcedureDefinition, ValidationCode, ValidationIssue } from './procedure-definition';
-import { checkFeelExpression } from './check-feel-expression';
+import { feelProblem } from './check-feel-expression';
 import { describeFlow, describeNode } from './describe-element';
 import { structuralIssue } from './structural-issue';
 
@@ -20,8 +22,9 @@ export function validateExpressions(definition: ProcedureDefinition): Validation
   for (const process of definition.processes) {
     const check = (elementId: string, owner: string, { what, expression, code }: LabelledExpression) => {
       if (!expression || expression.language !== 'feel') return;
-      const problem = checkFeelExpression(expression.body);
-      if (problem) issues.push(structuralIssue(process, elementId, code, `${owner} has a ${what} that is not valid FEEL: ${problem} in "${expression.body}"`));
+      const problem = feelProblem(expression.body);
+      if (problem?.kind === 'syntax') issues.push(structuralIssue(process, elementId, code, `${owner} has a ${what} that is not valid FEEL: ${problem.message} in "${expression.body}"`));
+      if (problem?.kind === 'unbounded') issues.push(structuralIssue(process, elementId, 'EXPRESSION_UNBOUNDED', `${owner} has a ${what} whose work cannot be bounded: ${problem.message} in "${expression.body}"`));
     };
     for (const flow of Object.values(process.flows)) {
       check(flow.id, describeFlow(flow), { what: 'condition', expression: flow.condition, code: 'CONDITION_INVALID' });

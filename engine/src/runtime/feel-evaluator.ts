@@ -5,14 +5,19 @@
  * is returned as a value, never thrown, so the runtime can turn it into an incident.
  *
  * Hostile input stays inside FEEL: variable paths read own properties only (never `constructor` or `__proto__`),
- * oversized expressions are refused before parsing (model/feel-limits), and the bounds of every iterated range
- * (`for i in a..b`, `some x in [a..b)`) pass through guards that refuse fractional bounds (feelin never ends on them)
- * and more than MAX_RANGE_VALUES values in one evaluation, the bounds often being form data.
+ * oversized expressions are refused before parsing (model/feel-limits), and every feelin evaluation runs metered
+ * (meter-feel-expression, feel-guards) under a budget of steps, call depth, list and text sizes: a condition that
+ * recurses, loops over the product of citizen-supplied lists or backtracks in a regular expression (those run on
+ * RE2) is cut off after a bounded amount of work and reported as `budgetExceeded`, never blocking the event loop.
  */
-import { evaluate, parseExpression } from 'feelin';
-import { feelLimitProblem } from '../model/feel-limits';
+import { evaluate } from 'feelin';
+import { DEFAULT_FEEL_BUDGET, feelLimitProblem, type FeelBudget } from '../model/feel-limits';
+import { feelGuardsFor, runMetered } from './feel-guards';
+import { FeelBudgetExceeded, FeelMeter } from './feel-meter';
+import { meterFeelExpression } from './meter-feel-expression';
 
-export type FeelResult = { ok: true; value: unknown } | { ok: false; message: string };
+/** A failed evaluation; `budgetExceeded` when it was cut off for doing more work than its budget allows. */
+export type FeelResult = { ok: true; value: unknown } | { ok: false; message: string; budgetExceeded?: true };
 
 type Compiled = (context: Record<string, unknown>) => FeelResult;
 
@@ -49,73 +54,39 @@ function compare(left: unknown, op: string, right: unknown): unknown {
   return op === '<' ? l < r : op === '<=' ? l <= r : op === '>' ? l > r : l >= r;
 }
 
-/** Most values one evaluation may iterate over through ranges, nested loops multiplying. */
-export const MAX_RANGE_VALUES = 100_000;
-const RANGE_START = '__ltRangeStart';
-const RANGE_END = '__ltRangeEnd';
-
-/** `body` with the bounds of every iterated range wrapped in guard calls, or `undefined` when it iterates no range. */
-function guardRanges(body: string): string | undefined {
-  const inserts: { at: number; text: string }[] = [];
-  parseExpression(body, {}, undefined).iterate({
-    enter(ref) {
-      if (ref.name !== 'IterationContext') return;
-      const holder = ref.node.getChild('SimplePositiveUnaryTest')?.getChild('Interval') ?? ref.node;
-      const dots = holder.getChild('..');
-      const start = dots?.prevSibling;
-      const end = dots?.nextSibling;
-      if (!start || !end) return;
-      inserts.push({ at: start.from, text: `${RANGE_START}(` }, { at: start.to, text: ')' }, { at: end.from, text: `${RANGE_END}(` }, { at: end.to, text: ')' });
-    },
-  });
-  if (inserts.length === 0) return undefined;
-  let guarded = body;
-  for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) guarded = guarded.slice(0, at) + text + guarded.slice(at);
-  return guarded;
+/** Fails when the value an evaluation returns is larger than any value it may build. */
+function checkResult(meter: FeelMeter, value: unknown): void {
+  if (typeof value === 'string' && value.length > meter.budget.maxStringLength) meter.string(value.length);
+  else if (Array.isArray(value) && value.length > meter.budget.maxListLength) meter.list(value.length);
 }
 
-/** Fresh guard functions for one evaluation: feelin evaluates a range's start, then its end. */
-function rangeGuards(): Record<string, (value: unknown) => unknown> {
-  let budget = MAX_RANGE_VALUES;
-  let start: unknown;
-  const startGuard = (value: unknown) => {
-    start = value;
-    return value;
-  };
-  const endGuard = (end: unknown) => {
-    if (typeof start === 'number' || typeof end === 'number') {
-      if (!Number.isInteger(start) || !Number.isInteger(end)) throw new Error(`a range to iterate needs whole-number bounds, not ${String(start)}..${String(end)}`);
-      budget -= Math.abs((end as number) - (start as number)) + 1;
-    }
-    if (budget < 0) throw new Error(`the expression iterates over more than ${MAX_RANGE_VALUES} values`);
-    return end;
-  };
-  // feelin takes parameter names from `$args` (it would otherwise parse them out of the function's source).
-  return { [RANGE_START]: Object.assign(startGuard, { $args: ['value'] }), [RANGE_END]: Object.assign(endGuard, { $args: ['value'] }) };
-}
-
-function viaFeelin(raw: string): Compiled {
-  let guarded: string | undefined;
+function viaFeelin(raw: string, budget: FeelBudget): Compiled {
+  let body: string;
+  let guards: Record<string, unknown>;
   try {
-    guarded = guardRanges(raw);
+    const metered = meterFeelExpression(raw);
+    body = metered.body;
+    guards = feelGuardsFor(metered.names);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return () => ({ ok: false, message });
   }
-  const body = guarded ?? raw;
   return (context) => {
+    const meter = new FeelMeter(budget);
     try {
-      const { value, warnings } = evaluate(body, guarded ? { ...context, ...rangeGuards() } : context);
+      const { value, warnings } = runMetered(meter, () => evaluate(body, { ...context, ...guards }));
       const failure = warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
       if (failure) return { ok: false, message: failure.message };
+      checkResult(meter, value);
       return { ok: true, value };
     } catch (error) {
+      if (error instanceof FeelBudgetExceeded) return { ok: false, message: error.message, budgetExceeded: true };
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   };
 }
 
-function compile(raw: string): Compiled {
+function compile(raw: string, budget: FeelBudget): Compiled {
   // Camunda 8 writes FEEL expressions with a leading "=".
   const body = raw.trim().startsWith('=') ? raw.trim().slice(1).trim() : raw.trim();
   const tooLarge = feelLimitProblem(body);
@@ -133,23 +104,26 @@ function compile(raw: string): Compiled {
     const path = match[1]!.split('.');
     const op = match[2]!;
     const right = parseLiteral(match[3]!);
-    const slow = viaFeelin(body);
+    const slow = viaFeelin(body, budget);
     return (context) => {
       const value = compare(readPath(context, path), op, right);
       return value === undefined ? slow(context) : { ok: true, value };
     };
   }
-  return viaFeelin(body);
+  return viaFeelin(body, budget);
 }
 
 /** Evaluates FEEL expression bodies; compiled forms are cached per body. */
 export class FeelEvaluator {
   private readonly cache = new Map<string, Compiled>();
 
+  /** @param budget the work each evaluation may do; the default is model/feel-limits' DEFAULT_FEEL_BUDGET. */
+  constructor(private readonly budget: FeelBudget = DEFAULT_FEEL_BUDGET) {}
+
   evaluate(body: string, context: Record<string, unknown>): FeelResult {
     let compiled = this.cache.get(body);
     if (!compiled) {
-      compiled = compile(body);
+      compiled = compile(body, this.budget);
       this.cache.set(body, compiled);
     }
     return compiled(context);

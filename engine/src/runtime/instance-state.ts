@@ -87,7 +87,8 @@ export interface WaitState {
   lv?: boolean;
 }
 
-export type IncidentCode = 'HANDLER_UNKNOWN' | 'HANDLER_FAILED' | 'EXPRESSION_FAILED' | 'NO_FLOW_TAKEN' | 'ERROR_UNHANDLED' | 'CALLED_PROCESS_NOT_FOUND';
+/** `EXPRESSION_BUDGET_EXCEEDED`: a FEEL evaluation did more work than its budget (model/feel-limits) and was cut off. */
+export type IncidentCode = 'HANDLER_UNKNOWN' | 'HANDLER_FAILED' | 'EXPRESSION_FAILED' | 'EXPRESSION_BUDGET_EXCEEDED' | 'NO_FLOW_TAKEN' | 'ERROR_UNHANDLED' | 'CALLED_PROCESS_NOT_FOUND';
 
 export interface IncidentState {
   /** Act id of the step the incident stopped. */

@@ -123,7 +123,7 @@ export class TokenRun implements Run {
     const act = this.state.a[actId]!;
     const context = extra ? { ...this.variables(act.s, actId), ...extra } : this.variables(act.s, actId);
     const result = this.env.feel.evaluate(expression.body, context);
-    if (!result.ok) this.raiseIncident(actId, 'EXPRESSION_FAILED', `${expression.body}: ${result.message}`, phase);
+    if (!result.ok) this.raiseIncident(actId, result.budgetExceeded ? 'EXPRESSION_BUDGET_EXCEEDED' : 'EXPRESSION_FAILED', `${expression.body}: ${result.message}`, phase);
     return result;
   }
 

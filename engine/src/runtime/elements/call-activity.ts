@@ -13,7 +13,7 @@ function mapVariables(run: Run, actId: string, mappings: VariableMapping[], cont
   for (const mapping of mappings) {
     const value = run.env.feel.evaluate(mapping.source.body, context);
     if (!value.ok) {
-      run.raiseIncident(actId, 'EXPRESSION_FAILED', `${mapping.source.body}: ${value.message}`, 'enter');
+      run.raiseIncident(actId, value.budgetExceeded ? 'EXPRESSION_BUDGET_EXCEEDED' : 'EXPRESSION_FAILED', `${mapping.source.body}: ${value.message}`, 'enter');
       return undefined;
     }
     result[mapping.target] = value.value;
