@@ -85,7 +85,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
   const dbName = `lienthong-load-${processes}`;
   const cluster = await ServerCluster.start({
     processes,
-    env: { MONGODB_URI: databaseUri, MONGODB_DB: dbName, SESSION_SECRET: 'load-bench-session-secret-0123456789abcdef', LOG_LEVEL: 'error' },
+    env: { MONGODB_URI: databaseUri, MONGODB_DB: dbName, SESSION_SECRET: 'load-bench-session-secret-0123456789abcdef', SEED_DEMO: '1', LOG_LEVEL: 'error' },
   });
   const mongo = await MongoClient.connect(databaseUri);
   try {

@@ -16,7 +16,10 @@ import { seedProcedures } from './seed/seed-procedures';
 import { createMongoAccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { seedDemoAccess } from './access/seed-demo-access';
 import { createPasswordHashing } from './access/password-hashing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { decideDemoSeeding } from './access/decide-demo-seeding';
+import { parseSessionSecret } from './access/parse-session-secret';
+import { parseSignInLimits } from './access/sign-in-throttle';
+import { randomUUID } from 'node:crypto';
 import { createDeadlineSweeper } from './sweeper/deadline-sweeper';
 import { createMongoOutboxStore } from './persistence/mongo/mongo-outbox-store';
 import { createGridFsAttachmentStore } from './persistence/mongo/gridfs-attachment-store';
@@ -40,14 +43,31 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
   const clock = { now: () => Date.now() };
+  const production = env.NODE_ENV === 'production';
+  // Refuse a dangerous configuration before touching the database: a weak key in production, a mistyped SEED_DEMO.
+  let accessConfig;
+  try {
+    accessConfig = {
+      session: parseSessionSecret({ secret: env.SESSION_SECRET, production }),
+      seedDemo: decideDemoSeeding({ seedDemo: env.SEED_DEMO, externalDatabase: Boolean(env.MONGODB_URI), production }),
+      signInLimits: parseSignInLimits({ perUsername: env.SIGN_IN_FAILURES_PER_USERNAME, perAddress: env.SIGN_IN_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS }),
+    };
+  } catch (error) {
+    process.stderr.write(`Liên thông cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 
   const database = await startDatabase({ uri: env.MONGODB_URI, dataDir: resolve(repoRoot, env.DATA_DIR ?? '.data/db'), logger });
   const connection = await connectMongoose(database.uri, { dbName: env.MONGODB_DB ?? 'lienthong' });
   const stores = await createMongoStores(connection);
   const access = await createMongoAccessStores(connection);
-  const signIns = await seedDemoAccess({ ...access, passwords: createPasswordHashing() });
-  const sessionSecret = env.SESSION_SECRET ?? randomBytes(32).toString('hex');
-  if (!env.SESSION_SECRET) logger.warn('SESSION_SECRET not set: a random secret is used, so sessions end when the process restarts');
+  // Demo users (password = user name) only where asked for: see decide-demo-seeding.ts.
+  const signIns = accessConfig.seedDemo ? await seedDemoAccess({ ...access, passwords: createPasswordHashing() }) : [];
+  if (!accessConfig.seedDemo && (await access.users.list({ role: 'administrator' })).every((user) => user.disabled)) {
+    logger.warn('no administrator yet: create the first one with `npm run create-admin -- --username <name>` (docs/security.md)');
+  }
+  const sessionSecret = accessConfig.session.secret;
+  if (accessConfig.session.warning) logger.warn(accessConfig.session.warning);
 
   const frontEndRoot = resolve(repoRoot, 'modeler/dist');
   if (!existsSync(resolve(frontEndRoot, 'index.html'))) {
@@ -89,6 +109,8 @@ async function main(): Promise<void> {
     frontEndRoot,
     access,
     sessionSecret,
+    // Failed sign-ins: SIGN_IN_FAILURES_PER_USERNAME (10) and SIGN_IN_FAILURES_PER_ADDRESS (30) per SIGN_IN_WINDOW_MS (15 min).
+    signInLimits: accessConfig.signInLimits,
     allowedOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
     // How long a request whose process died keeps its Idempotency-Key locked (retries answer 409 meanwhile); 2 min by default.
     ...(env.IDEMPOTENCY_LOCK_MS ? { idempotencyLockMs: Number(env.IDEMPOTENCY_LOCK_MS) } : {}),
@@ -136,8 +158,9 @@ async function main(): Promise<void> {
         `    health         ${base}/health`,
         `    database       ${database.backend}${database.backend === 'emulator' ? '  (EMULATOR: data is in memory and lost on exit)' : ''}`,
         '',
-        '  Sign in with a demo user (password = user name):',
-        ...signIns.map((signIn) => `    ${signIn.username.padEnd(22)} ${signIn.role}`),
+        ...(signIns.length > 0
+          ? ['  Sign in with a demo user (password = user name; SEED_DEMO=0 to start without them):', ...signIns.map((signIn) => `    ${signIn.username.padEnd(22)} ${signIn.role}`)]
+          : ['  No demo users (SEED_DEMO=1 seeds them). First administrator: npm run create-admin -- --username <name>']),
         '',
       ].join('\n') + '\n',
     );

@@ -130,6 +130,8 @@ describe('end to end over a socket, against the server process', () => {
         MONGODB_URI: database!.uri,
         MONGODB_DB: DATABASE_NAME,
         SESSION_SECRET: 'e2e-session-secret-e2e-session-secret-0123',
+        // The test signs in as demo users, which a MONGODB_URI database gets only when asked for.
+        SEED_DEMO: '1',
         WEBHOOK_URLS: receiver!.url.href,
         WEBHOOK_SECRET,
         OUTBOX_INTERVAL_MS: '100',

@@ -135,3 +135,21 @@ export class SignInThrottle {
 
 const addressKey = (address: string) => `address|${address}`;
 const usernameKey = (username: string, address: string) => `username|${username.toLowerCase()}|${address}`;
+
+/**
+ * The limits from the environment (`SIGN_IN_FAILURES_PER_USERNAME`, `SIGN_IN_FAILURES_PER_ADDRESS`,
+ * `SIGN_IN_WINDOW_MS`); an unset value keeps its default, a value that is not a positive integer refuses the start.
+ */
+export function parseSignInLimits(input: { perUsername?: string; perAddress?: string; windowMs?: string }): { perUsername: SignInLimit; perAddress: SignInLimit } {
+  const positive = (name: string, value: string | undefined, fallback: number): number => {
+    if (value === undefined || value.trim() === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(value)}`);
+    return parsed;
+  };
+  const windowMs = positive('SIGN_IN_WINDOW_MS', input.windowMs, DEFAULT_SIGN_IN_LIMITS.perAddress.windowMs);
+  return {
+    perUsername: { limit: positive('SIGN_IN_FAILURES_PER_USERNAME', input.perUsername, DEFAULT_SIGN_IN_LIMITS.perUsername.limit), windowMs },
+    perAddress: { limit: positive('SIGN_IN_FAILURES_PER_ADDRESS', input.perAddress, DEFAULT_SIGN_IN_LIMITS.perAddress.limit), windowMs },
+  };
+}

@@ -88,6 +88,8 @@ describe('several server processes on one database, killed at random', () => {
         MONGODB_URI: database.uri,
         MONGODB_DB: DB_NAME,
         SESSION_SECRET: 'crash-test-session-secret-0123456789abcdef',
+        // The test signs in as demo users, which a MONGODB_URI database gets only when asked for.
+        SEED_DEMO: '1',
         SWEEP_INTERVAL_MS: '500',
         OUTBOX_INTERVAL_MS: '300',
         // Leases of a killed process lapse within the run (60 s and 120 s by default).
