@@ -13,6 +13,7 @@ import { problemFromError } from './http/problem-from-error';
 import { validationHook } from './http/validation-hook';
 import { installAccess, type AccessOptions } from './access/install-access';
 import { principalOf, requirePermission } from './access/auth-middleware';
+import { dossierResource, stepResource } from './routes/dossier-access';
 import type { AccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { createHealthRoutes } from './routes/health-routes';
 import { createFrontEndRoutes } from './routes/front-end-routes';
@@ -93,6 +94,16 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     allowedOrigins: deps.allowedOrigins,
     idempotencyLockMs: deps.idempotencyLockMs,
     signInLimits: deps.signInLimits,
+    resources: {
+      dossier: async (id) => {
+        const dossier = await deps.stores.dossiers.get(id);
+        return dossier && dossierResource(dossier);
+      },
+      step: async (id) => {
+        const step = await deps.stores.steps.get(id);
+        return step && stepResource(step);
+      },
+    },
     // A multipart upload carries one file of at most maxFileBytes plus its form framing.
     uploads: [{ method: 'POST', path: ATTACHMENT_UPLOAD_PATH, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 }],
   });

@@ -34,6 +34,7 @@ import { MongoDossierFactsStore } from './persistence/mongo/mongo-dossier-facts-
 import { CachedDossierFactsStore } from './statistics/cached-dossier-facts-store';
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { pollDossierFacts } from './heatmap/poll-dossier-facts';
+import { parsePublicInputConfig } from './http/public-input-config';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -112,6 +113,14 @@ async function main(): Promise<void> {
     // Failed sign-ins: SIGN_IN_FAILURES_PER_USERNAME (10) and SIGN_IN_FAILURES_PER_ADDRESS (30) per SIGN_IN_WINDOW_MS (15 min).
     signInLimits: accessConfig.signInLimits,
     allowedOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+    // What anonymous callers may send, and the proxies (TRUST_PROXY_HOPS) whose X-Forwarded-For entry names the client.
+    ...parsePublicInputConfig({
+      trustProxyHops: env.TRUST_PROXY_HOPS,
+      formMaxBytes: env.FORM_MAX_BYTES,
+      formMaxDepth: env.FORM_MAX_DEPTH,
+      submissionsPer10Minutes: env.SUBMISSIONS_PER_10_MINUTES,
+      lookupsPerMinute: env.LOOKUPS_PER_MINUTE,
+    }),
     // How long a request whose process died keeps its Idempotency-Key locked (retries answer 409 meanwhile); 2 min by default.
     ...(env.IDEMPOTENCY_LOCK_MS ? { idempotencyLockMs: Number(env.IDEMPOTENCY_LOCK_MS) } : {}),
   });

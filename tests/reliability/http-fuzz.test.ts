@@ -405,3 +405,58 @@ describe('operations on another agency’s dossier', () => {
     }
   });
 });
+
+describe('bounded public input (issue 14)', () => {
+  /** Hostile e-form or step data: each must be refused with a problem that names where it is wrong. */
+  const hostileData = fc.oneof(
+    fc.record({ key: fc.constantFrom('$where', '$set', '$gt', '$expr', '$'), value: fc.jsonValue({ maxDepth: 2 }) }).map(({ key, value }) => ({ data: { businessName: 'x', [key]: value }, code: 'FORM_DATA_REFUSED' })),
+    fc.record({ key: fc.constantFrom('a.b', 'state.routedTo', '.', 'x.'), value: fc.jsonValue({ maxDepth: 2 }) }).map(({ key, value }) => ({ data: { owner: { [key]: value } }, code: 'FORM_DATA_REFUSED' })),
+    fc.integer({ min: 9, max: 40 }).map((depth) => ({ data: { deep: JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown }, code: 'FORM_DATA_REFUSED' })),
+    fc.integer({ min: 64 * 1024, max: 3 * 1024 * 1024 }).map((bytes) => ({ data: { businessName: 'ư'.repeat(Math.ceil(bytes / 2)) }, code: 'FORM_TOO_LARGE' })),
+  );
+
+  it('refuses every anonymous submission whose form holds operator keys, dotted keys, deep nesting or too many bytes, storing nothing', async () => {
+    const app = await createDossierTestApp({ submissionLimit: { limit: 10_000, windowMs: 60_000 } });
+    const before = await snapshotStores(app);
+    await fc.assert(
+      fc.asyncProperty(hostileData, async ({ data, code }) => {
+        const form = { capital: 1, businessName: 'Công ty', ...data };
+        const response = await app.app.request('/api/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ procedureKey: FIXTURE_KEY, applicant: APPLICANT, form }) });
+        const body = (await response.json()) as { code?: string; status?: number };
+        expect(response.status, JSON.stringify(body).slice(0, 200)).toBe(code === 'FORM_TOO_LARGE' ? 413 : 400);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(body.code).toBe(code);
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
+    expect(await snapshotStores(app)).toBe(before);
+  }, 120_000);
+
+  it('refuses the same hostile data as a step’s data, leaving the step open', async () => {
+    const headers = { ...bearer['official.motcua'], 'content-type': 'application/json' };
+    const step = (await t.stores.steps.list({ dossierId: realIds.dossier!, status: ['open'] }, { offset: 0, limit: 1 })).items[0]!;
+    await fc.assert(
+      fc.asyncProperty(hostileData, async ({ data }) => {
+        const before = await snapshotStores(t);
+        const answer = await send('POST', `/api/steps/${step.id}/complete`, { headers, body: JSON.stringify({ decision: 'approve', data }) });
+        await expectRefused(`complete with ${JSON.stringify(data).slice(0, 80)}`, answer, before, [400, 413]);
+      }),
+      { seed: SEED, numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('caps every list at 100 items a page: a larger limit is a 400 problem on every operation that takes one', async () => {
+    const paged = operations.filter((operation) => operation.method === 'GET' && operation.queryParams.includes('limit'));
+    expect(paged.map(key)).toEqual(expect.arrayContaining(['GET /api/dossiers', 'GET /api/inbox']));
+    for (const operation of paged) {
+      const headers = bearer[fuzzUser.get(key(operation))!]!;
+      const path = fillPath(operation.path, pathValues(operation, realIds.dossier!));
+      const before = await snapshotStores(t);
+      await expectRefused(`${key(operation)}?limit=101`, await send('GET', `${path}?limit=101`, { headers }), before, [400]);
+      // Some lists need other parameters too (the stats' period): the limit itself is then not what is refused.
+      const within = await send('GET', `${path}?limit=100`, { headers });
+      expect(within.status, `${key(operation)}?limit=100`).toBeLessThan(500);
+      expect(JSON.stringify(within.body?.issues ?? []), `${key(operation)}?limit=100`).not.toContain('limit');
+    }
+  });
+});

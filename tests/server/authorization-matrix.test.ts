@@ -1,8 +1,9 @@
 /**
  * The authorization matrix: every operation of `/api/openapi.json` × each role × a resource of the principal's own
  * agency and one of another agency, in process through `app.request()`, against the explicit table of
- * `authorization-matrix.expected.ts`. Every 401/403 must be a problem (`UNAUTHENTICATED` / `FORBIDDEN`), and a refused
- * mutation must leave the stores as they were.
+ * `authorization-matrix.expected.ts`. Every 401/403 must be a problem (`UNAUTHENTICATED` / `FORBIDDEN`), a refused
+ * mutation must leave the stores as they were, and a refused mutation sent again with a malformed body must be
+ * refused the same way (authorization before validation, never the schema's 400).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -262,6 +263,9 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'GET /api/events': async (_w, scope) => ({ method: 'GET', path: `/api/events?procedureKey=${SIDES[scope].key}` }),
 };
 
+/** A JSON body no operation's schema accepts (every body is an object). */
+const MALFORMED = ['not an object'];
+
 const statusClass = (status: number): StatusClass => (status >= 200 && status < 300 ? '2xx' : (String(status) as StatusClass));
 
 /** The rows of `table` that differ from `expected`, one line per cell, for a readable failure. */
@@ -299,7 +303,7 @@ describe('authorization matrix', () => {
     expect(Object.keys(EXPECTED_MATRIX).filter((operation) => !operations.includes(operation)), 'rows for operations the server no longer has').toEqual([]);
   });
 
-  it('answers every role on its own and on another agency\'s resources exactly as the expected table says, refusing with problems, changing nothing and naming no other agency\'s dossier', { timeout: 120_000 }, async () => {
+  it('answers every role on its own and on another agency\'s resources exactly as the expected table says, refusing with problems before validation, changing nothing and naming no other agency\'s dossier', { timeout: 120_000 }, async () => {
     // given one dossier of each agency, with its open step and an attachment
     const sides = {} as Record<Scope, SideResources>;
     for (const scope of ['own', 'other'] as const) {
@@ -363,6 +367,13 @@ describe('authorization matrix', () => {
             await response.arrayBuffer();
           }
           if (mutation && response.status >= 400 && (await snapshot(t, world.touched)) !== before) problems.push(`${cell}: refused with ${response.status} but changed the stores`);
+          // Authentication and authorization come before validation: a refused caller learns nothing of the schema.
+          const expected = EXPECTED_MATRIX[operation]?.[role][scope];
+          if (mutation && !request.form && (expected === '401' || expected === '403')) {
+            const malformed = await call(t, world.username, request.method, request.path, MALFORMED);
+            if (String(malformed.status) !== expected) problems.push(`${cell} with a malformed body: ${malformed.status} instead of ${expected} (validated before authorizing)`);
+            await malformed.arrayBuffer();
+          }
           await request.after?.(response.status);
           cells[scope] = statusClass(response.status);
         }

@@ -22,6 +22,7 @@ import { MemoryCalendarStore } from '../../server/src/persistence/memory/memory-
 import { MemoryDossierFactsStore } from '../../server/src/persistence/memory/memory-dossier-facts-store';
 import type { DossierFactsStore } from '../../server/src/statistics/dossier-facts-store';
 import { HeatmapNotifier } from '../../server/src/heatmap/heatmap-notifier';
+import type { FormDataLimits } from '../../server/src/dossiers/form-data-limits';
 
 export interface SimulatedClock {
   now(): number;
@@ -43,6 +44,10 @@ export interface TestAppOptions {
   calendars?: CalendarSource;
   calendarStore?: CalendarStore;
   submissionLimit?: { limit: number; windowMs: number };
+  lookupLimit?: { limit: number; windowMs: number };
+  /** Proxies in front whose X-Forwarded-For entries name the client; 0 (the socket address) by default. */
+  trustProxyHops?: number;
+  formLimits?: FormDataLimits;
   /** Dossier attachments (GridFS in attachment tests); in memory by default. */
   attachments?: AttachmentStore;
   attachmentLimits?: AttachmentLimits;
@@ -98,6 +103,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     calendars,
     calendarStore,
     ...(options.submissionLimit ? { submissionLimit: options.submissionLimit } : {}),
+    ...(options.lookupLimit ? { lookupLimit: options.lookupLimit } : {}),
+    ...(options.trustProxyHops !== undefined ? { trustProxyHops: options.trustProxyHops } : {}),
+    ...(options.formLimits ? { formLimits: options.formLimits } : {}),
     attachments,
     facts,
     heatmapChanges,

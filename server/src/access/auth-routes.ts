@@ -8,7 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from '../logger';
 import { createApiRouter } from '../http/api-router';
-import { clientAddress } from '../http/client-address';
+import { clientAddress, type TrustProxy } from '../http/client-address';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 import { rateLimitedProblem } from '../http/rate-limit';
@@ -28,7 +28,7 @@ export interface AuthRouteDeps {
   /** Failed sign-ins per username + client address and per client address. */
   signInThrottle: SignInThrottle;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy you run). */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   logger?: Logger;
 }
 

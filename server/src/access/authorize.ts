@@ -79,9 +79,17 @@ function inSupervisorScope(principal: Principal, resource: AccessResource): bool
   return units.length > 0 && units.some((unit) => scope.agencyIds.includes(unit.agencyId));
 }
 
+/**
+ * Whether the principal's role may attempt `action` on any resource at all: the part of `authorize` that needs no
+ * resource, so that the access gate can refuse before a route reads its body.
+ */
+export function mayAttempt(principal: Principal, action: Action): boolean {
+  return ROLES_BY_ACTION[action].includes(principal.role);
+}
+
 /** Decides one request. Pure: the same inputs always give the same decision, so it is tested as a table. */
 export function authorize(principal: Principal, action: Action, resource: AccessResource = {}): Decision {
-  if (!ROLES_BY_ACTION[action].includes(principal.role)) return deny(`A ${principal.role} may not ${action}.`);
+  if (!mayAttempt(principal, action)) return deny(`A ${principal.role} may not ${action}.`);
 
   switch (action) {
     case 'procedure.deploy':

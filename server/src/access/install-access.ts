@@ -17,7 +17,9 @@ import type { IdempotencyStore } from '../http/idempotency-store';
 import { RateLimiter } from '../http/rate-limiter';
 import type { Logger } from '../logger';
 import type { AgencyStore } from './agency-store';
+import { accessGate, type ResourceReaders } from './access-gate';
 import { createAgencyRoutes } from './agency-routes';
+import { API_ACCESS_RULES } from './api-access-rules';
 import { authenticate } from './auth-middleware';
 import { createAuthRoutes } from './auth-routes';
 import { createPasswordHashing, type PasswordHashing } from './password-hashing';
@@ -47,6 +49,8 @@ export interface AccessOptions {
   lookup?: { path: string; limit: number; windowMs: number };
   /** Upload routes (dossier attachments): multipart bodies with their own size limit. */
   uploads?: UploadRoute[];
+  /** Dossiers and steps by id, for the access gate to refuse another unit's caller before the route reads the body. */
+  resources?: ResourceReaders;
   /** How long an unfinished request holds its Idempotency-Key; 2 minutes by default (IDEMPOTENCY_LOCK_MS in main.ts). */
   idempotencyLockMs?: number;
 }
@@ -74,6 +78,8 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
   });
+  // Sign-in and role checks before any route reads its request (access-gate.ts).
+  app.use('/api/*', accessGate(API_ACCESS_RULES, options.resources));
   app.route(
     '/api/auth',
     createAuthRoutes({

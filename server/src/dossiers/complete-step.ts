@@ -6,6 +6,7 @@
 import type { StepRecord } from '../../../engine/src/index';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { DossierChange } from './dossier-change';
+import { assertFormDataWithinLimits } from './form-data-limits';
 import { runStepChange, type StepGuard } from './step-change';
 
 export type Decision = 'approve' | 'reject' | 'supplement' | 'return';
@@ -17,7 +18,13 @@ export interface CompleteStepCommand {
 }
 
 export async function completeStep(deps: DossierDeps, stepId: string, command: CompleteStepCommand, actor: Actor, guard: StepGuard): Promise<StepRecord> {
-  const { step } = await runStepChange(deps, stepId, actor, guard, (change, open) => completeOpenStep(change, open, command));
+  // Step data becomes process variables and an audit record: the same bounds as an e-form, checked once the caller
+  // is known to act on the step (a stranger learns nothing from a 400).
+  const guarded: StepGuard = (step) => {
+    guard(step);
+    if (command.data) assertFormDataWithinLimits(command.data, 'data', deps.formLimits);
+  };
+  const { step } = await runStepChange(deps, stepId, actor, guarded, (change, open) => completeOpenStep(change, open, command));
   return step;
 }
 

@@ -1,6 +1,7 @@
 /** @module dossier-deps — what every dossier use case needs: stores, the outbox, the clock and the calendar. */
 import type { Clock, Stores } from '../../../engine/src/index';
 import type { OutboxStore } from '../outbox/outbox-store';
+import type { FormDataLimits } from './form-data-limits';
 import type { CalendarSource } from './timekeeping';
 
 export interface DossierDeps {
@@ -10,6 +11,8 @@ export interface DossierDeps {
   calendars: CalendarSource;
   /** New record ids (random UUIDs in the server; tests may make them predictable). */
   newId(): string;
+  /** Bounds on e-forms and step data; DEFAULT_FORM_DATA_LIMITS when absent. */
+  formLimits?: FormDataLimits;
 }
 
 /** Who makes a change: a signed-in principal, the citizen (online submission) or the server itself (sweeper). */

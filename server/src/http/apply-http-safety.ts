@@ -1,7 +1,8 @@
 /**
  * @module apply-http-safety — installs the HTTP safety middleware on an app in the one order that works:
  * security headers → CORS → body size → JSON body → authentication → rate limits → idempotency. Size is checked
- * before anything reads the body, and idempotency runs after authentication because keys are scoped by principal.
+ * before anything reads the body, and idempotency runs after authentication because keys are scoped by principal
+ * (an anonymous caller's by its client address, read as rate limits read it).
  *
  * @example
  * applyHttpSafety(app, {
@@ -13,7 +14,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { Clock } from '../../../engine/src/index';
 import { bodyLimits } from './body-limits';
-import { clientAddress } from './client-address';
+import { clientAddress, type TrustProxy } from './client-address';
 import { corsPolicy } from './cors';
 import { idempotency } from './idempotency-middleware';
 import type { IdempotencyStore } from './idempotency-store';
@@ -53,8 +54,8 @@ export interface HttpSafetyConfig {
   rateLimits?: PathRateLimit[];
   /** Upload routes: their bodies skip the JSON checks and have their own size limit. */
   uploads?: UploadRoute[];
-  /** Trust `X-Forwarded-For` for client addresses (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /** How many proxies of yours sit in front (their `X-Forwarded-For` entries are trusted); none by default. */
+  trustProxy?: TrustProxy;
   /** Mutating paths never replayed; sign-in by default, since its answer holds a fresh token. */
   idempotencyExcludePaths?: string[];
   /** How long an unfinished request holds its Idempotency-Key (its process may have died); 2 minutes by default. */
@@ -81,8 +82,9 @@ export function applyHttpSafety(app: Hono<any, any, any>, config: HttpSafetyConf
   });
   app.use(api, (c, next) => (uploadOf(c) ? next() : json(c, next)));
   if (config.authenticate) app.use(api, config.authenticate);
+  const addressOf = (c: Context) => clientAddress(c, { trustProxy: config.trustProxy });
   for (const limit of config.rateLimits ?? []) {
-    const keyOf = limit.keyOf ?? ((c: Context) => clientAddress(c, { trustProxy: config.trustProxy }));
+    const keyOf = limit.keyOf ?? addressOf;
     app.use(limit.path, rateLimit({ limiter: limit.limiter, keyOf }));
   }
   app.use(
@@ -91,6 +93,7 @@ export function applyHttpSafety(app: Hono<any, any, any>, config: HttpSafetyConf
       store: config.idempotencyStore,
       clock: config.clock,
       excludePaths: config.idempotencyExcludePaths ?? [`${config.apiPrefix ?? '/api'}/auth/sign-in`],
+      anonymousScopeOf: addressOf,
       ...(config.idempotencyLockMs !== undefined ? { inProgressTimeoutMs: config.idempotencyLockMs } : {}),
     }),
   );

@@ -4,14 +4,14 @@
  * reassigns in their unit. Every refusal is a 403 problem with the policy's reason.
  */
 import type { Context } from 'hono';
-import type { DossierRecord, StepRecord } from '../../../engine/src/index';
+import type { DossierRecord, DossierSummary, StepRecord } from '../../../engine/src/index';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import type { AccessResource } from '../access/authorize';
 import type { Principal } from '../access/principal';
 import type { Actor } from '../dossiers/dossier-deps';
 import { dossierStateOf } from '../dossiers/dossier-state';
 
-export function dossierResource(dossier: DossierRecord): AccessResource {
+export function dossierResource(dossier: DossierSummary): AccessResource {
   return { agencyId: dossier.agencyId, routedTo: dossierStateOf(dossier).routedTo };
 }
 

@@ -11,7 +11,7 @@ import type { DossierDeps } from '../dossiers/dossier-deps';
 import { receiveDossier } from '../dossiers/receive-dossier';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { actorOf, dossierResource } from './dossier-access';
-import { DossierSchema, toAuditView, toDossierView, toProgressView } from './dossier-view';
+import { DossierSchema, DossierSummarySchema, toAuditView, toDossierSummaryView, toDossierView, toProgressView } from './dossier-view';
 import { IdParam, jsonBody, MUTATION_PROBLEMS, NewDossierSchema, problem } from './route-schemas';
 
 /** Dossiers looked at for one list page (the store filters; the access policy narrows what it returns). */
@@ -36,7 +36,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'A page of dossiers the principal may read, newest first', content: { 'application/json': { schema: z.object({ items: z.array(DossierSchema), total: z.number() }) } } },
+    200: { description: 'A page of dossiers the principal may read, newest first, as summaries (no e-form)', content: { 'application/json': { schema: z.object({ items: z.array(DossierSummarySchema), total: z.number() }) } } },
     400: problem('Malformed query'),
     401: problem('Not signed in'),
     403: problem('This role does not read dossiers'),
@@ -85,12 +85,12 @@ export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
     const filter = { ...(status ? { status } : {}), ...(query.procedureKey ? { procedureKey: query.procedureKey } : {}) };
     // The province's supervisors read everything: the store pages for them; other readers are narrowed by the policy.
     if (principal.role === 'supervisor' && principal.supervisorScope === 'province') {
-      const page = await deps.stores.dossiers.list(filter, { offset: query.offset, limit: query.limit });
-      return c.json({ items: page.items.map(toDossierView), total: page.total }, 200);
+      const page = await deps.stores.dossiers.listSummaries(filter, { offset: query.offset, limit: query.limit });
+      return c.json({ items: page.items.map(toDossierSummaryView), total: page.total }, 200);
     }
-    const scanned = await deps.stores.dossiers.list(filter, { offset: 0, limit: LIST_SCAN });
+    const scanned = await deps.stores.dossiers.listSummaries(filter, { offset: 0, limit: LIST_SCAN });
     const visible = scanned.items.filter((dossier) => authorize(principal, 'dossier.read', dossierResource(dossier)).allowed);
-    return c.json({ items: visible.slice(query.offset, query.offset + query.limit).map(toDossierView), total: visible.length }, 200);
+    return c.json({ items: visible.slice(query.offset, query.offset + query.limit).map(toDossierSummaryView), total: visible.length }, 200);
   });
 
   routes.openapi(getRoute, async (c) => c.json(toDossierView(await readable(c, c.req.valid('param').id)), 200));

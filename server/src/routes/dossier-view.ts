@@ -3,7 +3,7 @@
  * as ISO 8601 (STYLE.md §3), engine snapshots left out (they are the server's, not the client's).
  */
 import { z } from '@hono/zod-openapi';
-import type { AuditRecord, DossierRecord, ProgressEntry, StepRecord } from '../../../engine/src/index';
+import type { AuditRecord, DossierRecord, DossierSummary, ProgressEntry, StepRecord } from '../../../engine/src/index';
 import { dossierStateOf } from '../dossiers/dossier-state';
 
 const iso = (at: number | undefined): string | undefined => (at === undefined ? undefined : new Date(at).toISOString());
@@ -28,6 +28,14 @@ export const DossierSchema = z
   .passthrough()
   .openapi('Dossier');
 
+/**
+ * A dossier in a list: no e-form, and counts instead of the received documents and supplement requests, so a page of
+ * 100 stays a few hundred kilobytes whatever citizens submitted (issue 14). `GET /api/dossiers/{id}` has the rest.
+ */
+export const DossierSummarySchema = DossierSchema.omit({ form: true })
+  .extend({ documentCount: z.number().int(), supplementRequestCount: z.number().int() })
+  .openapi('DossierSummary');
+
 export const StepSchema = z
   .object({ id: z.string(), dossierId: z.string(), name: z.string(), elementId: z.string(), status: z.string(), startedAt: z.string() })
   .passthrough()
@@ -40,6 +48,7 @@ function asJson<T>(value: unknown): T {
 
 export type DossierView = z.infer<typeof DossierSchema>;
 export type StepView = z.infer<typeof StepSchema>;
+export type DossierSummaryView = z.infer<typeof DossierSummarySchema>;
 type Json = Record<string, never>;
 
 export function toDossierView(dossier: DossierRecord): DossierView {
@@ -61,6 +70,29 @@ export function toDossierView(dossier: DossierRecord): DossierView {
     returnedAt: iso(dossier.returnedAt),
     documents: state.documents,
     supplementRequests: state.supplementRequests.map((r) => ({ ...r, at: iso(r.at), receivedAt: iso(r.receivedAt) })),
+    incidents: state.incidents,
+    routedTo: state.routedTo,
+  });
+}
+
+export function toDossierSummaryView(dossier: DossierSummary): DossierSummaryView {
+  const state = dossierStateOf(dossier);
+  return asJson({
+    id: dossier.id,
+    dossierCode: dossier.dossierCode,
+    procedureKey: dossier.procedureKey,
+    procedureVersion: dossier.procedureVersion,
+    agencyId: dossier.agencyId,
+    status: dossier.status,
+    channel: dossier.channel,
+    applicant: dossier.applicant,
+    submittedAt: iso(dossier.submittedAt),
+    receivedAt: iso(dossier.receivedAt),
+    appointmentAt: iso(dossier.appointmentAt),
+    finishedAt: iso(dossier.finishedAt),
+    returnedAt: iso(dossier.returnedAt),
+    documentCount: state.documents?.length ?? 0,
+    supplementRequestCount: state.supplementRequests?.length ?? 0,
     incidents: state.incidents,
     routedTo: state.routedTo,
   });

@@ -22,6 +22,8 @@ export interface DossierRouteOptions {
   users: UserStore;
   /** Online submissions per client address per window; 20 per 10 minutes by default. */
   submissionLimit?: { limit: number; windowMs: number };
+  /** Proxies of yours in front of the server, for the per-address submission limit; 0 by default. */
+  trustProxyHops?: number;
   calendarStore?: CalendarStore;
 }
 
@@ -30,7 +32,7 @@ export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, option
   app.route('/api/dossiers', createDossierRoutes(deps));
   app.route('/api/dossiers', createDossierActionRoutes(deps));
   app.route('/api/dossiers', createFormRoutes({ ...deps, agencies: options.agencies }));
-  app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }) }));
+  app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }), trustProxy: options.trustProxyHops ?? 0 }));
   app.route('/api/inbox', createInboxRoutes(deps));
   app.route('/api/steps', createStepRoutes(deps, { users: options.users }));
   if (options.calendarStore) app.route('/api/calendars', createCalendarRoutes({ ...deps, calendarStore: options.calendarStore }));

@@ -4,7 +4,7 @@
  * call it.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { clientAddress } from '../http/client-address';
+import { clientAddress, type TrustProxy } from '../http/client-address';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { rateLimit } from '../http/rate-limit';
@@ -28,7 +28,7 @@ const submitRoute = createRoute({
   },
 });
 
-export function createSubmissionRoutes(deps: DossierDeps & { limiter: RateLimiter; trustProxy?: boolean }): OpenAPIHono {
+export function createSubmissionRoutes(deps: DossierDeps & { limiter: RateLimiter; trustProxy?: TrustProxy }): OpenAPIHono {
   const routes = createApiRouter();
   routes.use('/', rateLimit({ limiter: deps.limiter, keyOf: (c) => `submission:${clientAddress(c, { trustProxy: deps.trustProxy })}` }));
   routes.openapi(submitRoute, async (c) => {

@@ -1,0 +1,46 @@
+/**
+ * @module api-access-rules — for every operation of the API, what the access gate checks before the route reads the
+ * request: public, any signed-in user, or a role that may attempt the action (`authorize`'s role table), on the
+ * dossier or step the path names when it names one. Operations not listed here need a sign-in.
+ */
+import type { AccessRule } from './access-gate';
+
+export const API_ACCESS_RULES: readonly AccessRule[] = [
+  // Public: signing in, the citizen's online submission and lookup, the API description.
+  { method: 'POST', path: '/api/auth/sign-in', gate: 'public' },
+  { method: 'POST', path: '/api/submissions', gate: 'public' },
+  { method: 'GET', path: '/api/lookup', gate: 'public' },
+  { method: 'GET', path: '/api/openapi.json', gate: 'public' },
+  // The event stream authenticates itself: browsers' EventSource sends the token as ?access_token= (RFC 6750 §2.3).
+  { method: 'GET', path: '/api/events', gate: 'public' },
+
+  { method: 'GET', path: '/api/users', gate: 'user.manage' },
+  { method: 'POST', path: '/api/users', gate: 'user.manage' },
+  { method: 'PATCH', path: '/api/users/{id}', gate: 'user.manage' },
+  { method: 'PUT', path: '/api/agencies/{id}', gate: 'agency.manage' },
+  { method: 'PUT', path: '/api/calendars/{scope}', gate: 'calendar.manage' },
+
+  { method: 'POST', path: '/api/procedures', gate: 'procedure.deploy' },
+  { method: 'POST', path: '/api/procedures/validate', gate: 'procedure.deploy' },
+
+  { method: 'POST', path: '/api/dossiers', gate: 'dossier.receive' },
+  // Intake at the counter: an online submission accepted or refused, the result handed over.
+  { method: 'POST', path: '/api/dossiers/{id}/accept', gate: 'dossier.receive', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/refuse', gate: 'dossier.receive', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/return-result', gate: 'dossier.receive', resource: 'dossier' },
+  // Acting on a dossier routed to one's unit.
+  { method: 'POST', path: '/api/dossiers/{id}/withdraw', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/stop', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/finish', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/reappointments', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/supplement-requests', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/supplements', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/fee-requests', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/fee-payments', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/attachments', gate: 'step.act', resource: 'dossier' },
+
+  { method: 'POST', path: '/api/steps/{id}/claim', gate: 'step.act', resource: 'step' },
+  { method: 'POST', path: '/api/steps/{id}/complete', gate: 'step.act', resource: 'step' },
+  { method: 'POST', path: '/api/steps/{id}/return', gate: 'step.act', resource: 'step' },
+  { method: 'POST', path: '/api/steps/{id}/reassign', gate: 'step.reassign', resource: 'step' },
+];
