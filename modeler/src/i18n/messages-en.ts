@@ -104,6 +104,8 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'lint.gatewayConditions': 'The exclusive gateway needs a default flow or a condition on every outgoing flow (missing: {flows}).',
   'lint.conditionEmpty': 'The condition is empty.',
   'lint.conditionInvalid': 'The FEEL condition does not parse: {message}',
+  'lint.conditionRecursive': 'The condition uses a function that calls itself; the server refuses it because its work cannot be bounded ({message}).',
+  'lint.conditionNestedLoops': 'The condition loops over one list for every item of another; the server refuses it because its work grows with the product of both sizes ({message}).',
   'lint.callActivityMissing': 'No called procedure is chosen.',
   'lint.callActivityUnknown': 'Procedure «{key}» is not deployed.',
   'lint.procedureCode': 'The procedure has no national procedure code.',

@@ -102,6 +102,8 @@ export const messagesVi = {
   'lint.gatewayConditions': 'Cổng loại trừ cần luồng mặc định hoặc điều kiện trên mọi luồng ra (thiếu: {flows}).',
   'lint.conditionEmpty': 'Điều kiện đang để trống.',
   'lint.conditionInvalid': 'Điều kiện FEEL không hợp lệ: {message}',
+  'lint.conditionRecursive': 'Điều kiện dùng một hàm tự gọi lại chính nó; máy chủ sẽ từ chối vì không thể giới hạn khối lượng tính toán ({message}).',
+  'lint.conditionNestedLoops': 'Điều kiện lặp qua một danh sách cho mỗi phần tử của danh sách khác; máy chủ sẽ từ chối vì khối lượng tính toán tăng theo tích kích thước hai danh sách ({message}).',
   'lint.callActivityMissing': 'Chưa chọn thủ tục được gọi.',
   'lint.callActivityUnknown': 'Thủ tục «{key}» chưa được triển khai.',
   'lint.procedureCode': 'Thủ tục chưa có mã TTHC.',
