@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Action } from './access/authorize';
 import type { Clock, Stores } from '../../engine/src/index';
 import type { Logger } from './logger';
+import type { FormDataLimits } from './dossiers/form-data-limits';
 import { HttpProblem, toProblemResponse } from './http/http-problem';
 import { problemFromError } from './http/problem-from-error';
 import { validationHook } from './http/validation-hook';
@@ -56,8 +57,14 @@ export interface AppDeps {
   calendars?: CalendarSource;
   /** Local calendar layers administrators change through `PUT /api/calendars/{scope}`. */
   calendarStore?: CalendarStore;
-  /** Online submissions per client address per window. */
+  /** Online submissions per client address per window; 20 per 10 minutes by default. */
   submissionLimit?: { limit: number; windowMs: number };
+  /** Citizen lookups per client address per window; 30 a minute by default. */
+  lookupLimit?: { limit: number; windowMs: number };
+  /** Proxies of yours in front of the server: client addresses are read from their `X-Forwarded-For` entries; 0 by default. */
+  trustProxyHops?: number;
+  /** Bounds on e-forms and step data; 64 KiB and 8 levels by default. */
+  formLimits?: FormDataLimits;
   /** Dossier attachments (GridFS in the server); in memory when absent. */
   attachments?: AttachmentStore;
   /** Per file and per dossier; 20 MB and 100 MB by default. */
@@ -93,6 +100,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     sessionSecret: deps.sessionSecret,
     allowedOrigins: deps.allowedOrigins,
     idempotencyLockMs: deps.idempotencyLockMs,
+    trustProxy: deps.trustProxyHops ?? 0,
+    ...(deps.lookupLimit ? { lookup: { path: '/api/lookup/*', ...deps.lookupLimit } } : {}),
     signInLimits: deps.signInLimits,
     resources: {
       dossier: async (id) => {
@@ -118,8 +127,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   const facts = deps.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();
-  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges };
-  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, calendarStore: deps.calendarStore });
+  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
+  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore });
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));

@@ -13,6 +13,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock } from '../../../engine/src/index';
 import { applyHttpSafety, type UploadRoute } from '../http/apply-http-safety';
+import type { TrustProxy } from '../http/client-address';
 import type { IdempotencyStore } from '../http/idempotency-store';
 import { RateLimiter } from '../http/rate-limiter';
 import type { Logger } from '../logger';
@@ -41,8 +42,8 @@ export interface AccessOptions {
   /** Browser origins allowed by CORS; none by default. */
   allowedOrigins?: string[];
   maxBodyBytes?: number;
-  /** Trust `X-Forwarded-For` (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /** Proxies of yours in front of the server whose `X-Forwarded-For` entry is trusted (TRUST_PROXY_HOPS); none by default. */
+  trustProxy?: TrustProxy;
   /** Failed sign-ins per username and address (10 per 15 minutes) and per address across usernames (30 per 15 minutes) by default. */
   signInLimits?: { perUsername?: SignInLimit; perAddress?: SignInLimit };
   /** The citizen lookup, limited per address; `/api/lookup/*` at 30 a minute by default. */
