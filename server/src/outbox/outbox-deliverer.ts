@@ -44,7 +44,9 @@ export interface OutboxDeliverer {
  */
 export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDeliverer {
   const { outbox, consumers, clock, owner } = options;
-  const leaseMs = options.leaseMs ?? 120_000;
+  // Sized to the work: a round delivers its claimed entries side by side, each within the 10 s delivery timeout, so
+  // 30 s is 3× a round; a crashed deliverer's dossiers wait half a minute, not two.
+  const leaseMs = options.leaseMs ?? 30_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const batchSize = options.batchSize ?? 20;
   const logger = options.logger;

@@ -1,6 +1,6 @@
 /**
- * Crash test (reliability issue §2): 3 server processes on one database; 1,000 dossiers received at the counter
- * and driven through every step from the officials' inboxes while a random process is SIGKILLed every ~3 s and
+ * Crash test (reliability issue §2): 3 server processes on one database; dossiers received at the counter for four
+ * minutes of chaos and driven through every step from the officials' inboxes while a random process is SIGKILLed every ~3 s and
  * restarted. Then, from the database itself: no dossier lost or duplicated, each in its final status; no step
  * completed twice; every BPMN timer fired once or was cancelled unfired; progress records and outbox entries
  * gapless and in order per dossier; the webhook receiver got every outbox entry, in order per dossier.
@@ -14,15 +14,23 @@ import { MongoClient, type Db } from 'mongodb';
 import { CrashClient, inPool, ServerCluster, startSharedDatabase, type Database } from './crash-harness';
 
 /**
- * 1,000 dossiers, as the issue asks: about 5 minutes on a quiet 2-core machine (307 s, 103 kills in one run; 371 s
- * when the machine was shared with other jobs). A shorter run for development: `CRASH_DOSSIERS=100 npx vitest run
- * tests/reliability/crash`. The bound only catches a run that stopped making progress.
+ * Sized by time, not by count (issue 13), so that a slower machine drives fewer dossiers instead of failing: the
+ * counter receives dossiers for `CRASH_CHAOS_S` seconds of chaos (240 by default) and at least `CRASH_MIN_DOSSIERS`
+ * (200), then the officials finish every dossier received while the kills go on, and every check applies to all of
+ * them. `CRASH_DOSSIERS=1000` drives exactly that many instead, for the figure in docs/production.md.
  */
-const DOSSIERS = Number(process.env.CRASH_DOSSIERS ?? 1_000);
+const FIXED_COUNT = process.env.CRASH_DOSSIERS ? Number(process.env.CRASH_DOSSIERS) : undefined;
+const CHAOS_MS = Number(process.env.CRASH_CHAOS_S ?? 240) * 1000;
+const MIN_DOSSIERS = Number(process.env.CRASH_MIN_DOSSIERS ?? 200);
 const PROCESSES = 3;
 const KILL_EVERY_MS = 3_000;
-/** The whole drive (intake and every step) must end within this bound, or the test fails saying how far it got. */
-const DRIVE_BOUND_MS = Number(process.env.CRASH_BOUND_MS ?? 900_000);
+/**
+ * Not a time bound on the run: the test fails only when no dossier has finished for this long (a stuck run), with
+ * how far it got. A kill costs a few seconds at most, so two minutes without progress is far beyond any slow machine.
+ */
+const STALL_BOUND_MS = Number(process.env.CRASH_STALL_MS ?? 120_000);
+/** Last resort for vitest; the stall bound above fails a stuck run long before it. */
+const TEST_BOUND_MS = 60 * 60_000;
 const PROCEDURE_KEY = 'crash-test-procedure';
 const WEBHOOK_SECRET = 'crash-test-webhook-secret-0123456789';
 const DB_NAME = 'lienthong-crash';
@@ -76,7 +84,7 @@ describe('several server processes on one database, killed at random', () => {
   let db: Db;
   let client: CrashClient;
 
-  const drive = { received: 0, completed: 0, notOpen: 0, killTimes: [] as number[], startedAt: 0, durationMs: 0, finalStatus: 0 };
+  const drive = { received: 0, completed: 0, notOpen: 0, killTimes: [] as number[], startedAt: 0, intakeMs: 0, durationMs: 0, finalStatus: 0 };
 
   beforeAll(async () => {
     // A transaction of a killed process frees its documents after 5 s (mongod's default is 60 s: docs/production.md).
@@ -92,13 +100,12 @@ describe('several server processes on one database, killed at random', () => {
         SEED_DEMO: '1',
         SWEEP_INTERVAL_MS: '500',
         OUTBOX_INTERVAL_MS: '300',
-        // Leases of a killed process lapse within the run (60 s and 120 s by default).
+        // Leases of a killed process lapse well within the run (30 s by default).
         SWEEP_LEASE_MS: '8000',
         OUTBOX_LEASE_MS: '8000',
         WEBHOOK_URLS: receiver.url,
         WEBHOOK_SECRET,
-        // A request whose process died frees its key after 5 s; a live one renews it (the middleware's heartbeat).
-        IDEMPOTENCY_LOCK_MS: '5000',
+        // The Idempotency-Key lock of a request whose process died lapses after the product's default lease (4 s).
       },
     });
     mongo = await MongoClient.connect(database.uri);
@@ -117,18 +124,18 @@ describe('several server processes on one database, killed at random', () => {
     await database?.stop();
   }, 60_000);
 
-  it('drives every dossier to its end while processes are SIGKILLed and restarted', async () => {
+  it('drives every dossier received to its end while processes are SIGKILLed and restarted', async () => {
     const activeCluster = cluster!;
     drive.startedAt = Date.now();
-    const deadline = drive.startedAt + DRIVE_BOUND_MS;
     let done = false;
+    let stalled: string | undefined;
 
     // The chaos: every ~3 s a random process dies without warning and is started again on its port.
     // Restarts run in the background; a process is killed only while another one serves, so the cluster never
     // stops entirely (a restart takes several seconds on a loaded machine).
     const restarts: Promise<void>[] = [];
     const chaos = (async () => {
-      while (!done && Date.now() < deadline) {
+      while (!done) {
         await sleep(KILL_EVERY_MS * (0.5 + Math.random()));
         if (done) break;
         const live = activeCluster.liveIndexes();
@@ -140,12 +147,14 @@ describe('several server processes on one database, killed at random', () => {
       await Promise.all(restarts);
     })();
 
-    // The counter receives every dossier, each with its own key, retried with that key on another process.
-    const intake = inPool(
-      Array.from({ length: DOSSIERS }, (_, i) => i),
-      6,
-      async (i) => {
-        if (done || Date.now() > deadline) return;
+    // The counter receives dossiers, each with its own key, retried with that key on another process, until the
+    // budget (or the fixed count) is reached.
+    let issued = 0;
+    const moreToReceive = () =>
+      !done && (FIXED_COUNT !== undefined ? issued < FIXED_COUNT : Date.now() - drive.startedAt < CHAOS_MS || issued < MIN_DOSSIERS);
+    const receiveOne = async () => {
+      while (moreToReceive()) {
+        const i = issued++;
         const answer = await client.call('official.motcua', 'POST', '/api/dossiers', {
           procedureKey: PROCEDURE_KEY,
           applicant: { name: `Người nộp ${i}`, idNumber: `CRASH${String(i).padStart(6, '0')}` },
@@ -153,14 +162,19 @@ describe('several server processes on one database, killed at random', () => {
         }, `crash-receive-${i}`);
         if (answer.status !== 201) throw new Error(`receipt ${i}: ${answer.status} ${JSON.stringify(answer.body)}`);
         drive.received += 1;
-      },
-    );
+      }
+    };
+    let intakeOver = false;
+    const intake = Promise.all(Array.from({ length: 6 }, receiveOne)).then(() => {
+      intakeOver = true;
+      drive.intakeMs = Date.now() - drive.startedAt;
+    });
 
     // Each official works their unit's inbox until every dossier has ended; the step id is the idempotency key.
     const finishedCount = () => db.collection('dossiers').countDocuments({ finishedAt: { $exists: true } });
     let allFinished = false;
     const work = async (user: string) => {
-      while (!allFinished && !done && Date.now() < deadline) {
+      while (!allFinished && !done) {
         const inbox = await client.call<{ items: InboxItem[] }>(user, 'GET', '/api/inbox?scope=department');
         if (inbox.status !== 200) throw new Error(`inbox of ${user}: ${inbox.status} ${JSON.stringify(inbox.body)}`);
         if (inbox.body.items.length === 0) {
@@ -168,7 +182,6 @@ describe('several server processes on one database, killed at random', () => {
           continue;
         }
         await inPool(inbox.body.items, 4, async (step) => {
-          if (Date.now() > deadline) return;
           const answer = await client.call(user, 'POST', `/api/steps/${step.id}/complete`, { decision: 'approve' }, `crash-complete-${step.id}`);
           if (answer.status === 200) drive.completed += 1;
           // Cancelled by its boundary timer meanwhile, or completed by an attempt whose process died before answering.
@@ -179,11 +192,21 @@ describe('several server processes on one database, killed at random', () => {
     };
     const watcher = (async () => {
       let tick = 0;
-      while (!allFinished && !done && Date.now() < deadline) {
+      let lastFinished = -1;
+      let lastProgressAt = Date.now();
+      while (!allFinished && !done) {
         await sleep(1_000);
         const finished = await finishedCount();
+        if (finished !== lastFinished) {
+          lastFinished = finished;
+          lastProgressAt = Date.now();
+        }
         if (++tick % 15 === 0) console.log(`[crash] ${Math.round((Date.now() - drive.startedAt) / 1000)} s: ${drive.received} received, ${finished} finished, ${drive.completed} steps completed, ${activeCluster.kills} kills`);
-        if (drive.received === DOSSIERS && finished === DOSSIERS) allFinished = true;
+        if (intakeOver && finished === drive.received) allFinished = true;
+        else if (Date.now() - lastProgressAt > STALL_BOUND_MS) {
+          stalled = `no dossier finished for ${STALL_BOUND_MS} ms: ${drive.received} received, ${finished} finished, ${drive.completed} steps completed, ${activeCluster.kills} kills`;
+          done = true;
+        }
       }
     })();
 
@@ -194,13 +217,12 @@ describe('several server processes on one database, killed at random', () => {
       await chaos;
     }
     drive.durationMs = Date.now() - drive.startedAt;
-    const finished = await finishedCount();
-    expect(
-      allFinished,
-      `bound of ${DRIVE_BOUND_MS} ms hit: ${drive.received}/${DOSSIERS} received, ${finished} finished, ${drive.completed} steps completed, ${activeCluster.kills} kills`,
-    ).toBe(true);
+    expect(stalled, 'the run kept making progress').toBeUndefined();
+    expect(allFinished).toBe(true);
+    if (FIXED_COUNT !== undefined) expect(drive.received).toBe(FIXED_COUNT);
+    else expect(drive.received).toBeGreaterThanOrEqual(MIN_DOSSIERS);
     expect(activeCluster.kills, 'the chaos killed processes').toBeGreaterThan(0);
-  }, DRIVE_BOUND_MS + 120_000);
+  }, TEST_BOUND_MS);
 
   it('after the chaos the database holds each dossier once, in its final status, with every record exactly once and in order', async () => {
     // Let the sweepers and deliverers of the surviving processes finish what is due, then read the database directly.
@@ -214,7 +236,7 @@ describe('several server processes on one database, killed at random', () => {
     }
     const duplicated = [...byApplicant].filter(([, count]) => count > 1);
     expect(duplicated, 'dossiers received twice for one applicant').toEqual([]);
-    expect(dossiers.length, 'dossiers in the database').toBe(DOSSIERS);
+    expect(dossiers.length, 'dossiers in the database: each one received, none more').toBe(drive.received);
     const statuses = new Set(dossiers.map((dossier) => dossier.status as number));
     expect([...statuses], 'every dossier in one final status').toHaveLength(1);
     expect(dossiers.every((dossier) => typeof dossier.finishedAt === 'number')).toBe(true);
@@ -289,7 +311,9 @@ describe('several server processes on one database, killed at random', () => {
 
     const stats = client.stats;
     console.log(
-      `[crash] ${DOSSIERS} dossiers on ${PROCESSES} processes in ${(drive.durationMs / 1000).toFixed(1)} s: ` +
+      `[crash] ${drive.received} dossiers on ${PROCESSES} processes in ${(drive.durationMs / 1000).toFixed(1)} s ` +
+        `(${(drive.received / (drive.intakeMs / 1000)).toFixed(2)} receipts/s under chaos for ${(drive.intakeMs / 1000).toFixed(0)} s, ` +
+        `${(drive.received / (drive.durationMs / 1000)).toFixed(2)} dossiers/s received and finished): ` +
         `${cluster!.kills} SIGKILLs (${cluster!.restarts} restarts), final status ${drive.finalStatus}, ` +
         `${completedSteps.length} steps completed (${drive.notOpen} answers "no longer open"), ${firedPerDossier.size} boundary timers fired, ` +
         `${bpmnTimers.length - firedPerDossier.size} cancelled; routes ${JSON.stringify(Object.fromEntries(routes))}; ` +
