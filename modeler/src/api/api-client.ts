@@ -80,6 +80,20 @@ export async function signIn(username: string, password: string): Promise<{ name
   return answer.user;
 }
 
+/**
+ * Sign out on the server, which ends every session of the user on every device, then forget the token here even
+ * when the server cannot be reached.
+ */
+export async function signOut(): Promise<void> {
+  try {
+    if (sessionToken()) await request<void>('POST', '/api/auth/sign-out');
+  } catch {
+    // Offline or already signed out: the token is dropped below all the same.
+  } finally {
+    localStorage.removeItem(TOKEN_KEY);
+  }
+}
+
 export const api = {
   agencies: () => request<Agency[]>('GET', '/api/agencies'),
   procedures: () => request<ProcedureSummary[]>('GET', '/api/procedures'),

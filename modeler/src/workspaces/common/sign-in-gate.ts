@@ -2,7 +2,7 @@
  * @module signInGate — the signed-in pages (inbox, dossier, dashboard, heatmap) ask for a sign-in first, then show
  * who is signed in with a way to sign out.
  */
-import { signIn } from '../../api/api-client';
+import { signIn, signOut } from '../../api/api-client';
 import { t } from '../../i18n/locale';
 import { element } from './element';
 import { problemMessage } from './problem-message';
@@ -29,9 +29,8 @@ export function mountSignedIn(container: HTMLElement, view: SignedInView): () =>
     }
     const body = element('div', { className: 'ws-page-body' });
     container.append(userBar(user, () => {
-      localStorage.removeItem('lienthong.token');
       if (cleanup) cleanup();
-      void show();
+      void signOut().then(show);
     }), body);
     cleanup = view(body, user);
   };
