@@ -53,6 +53,12 @@ async function main(): Promise<number> {
 
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const database = await startDatabase({ uri: process.env.MONGODB_URI, dataDir: resolve(repoRoot, process.env.DATA_DIR ?? '.data/db'), logger });
+  // An embedded database that keeps nothing after this process ends would lose the administrator at once: refuse.
+  if ((database as { durable?: boolean }).durable === false) {
+    await database.stop();
+    process.stderr.write('The embedded database here keeps no data after this command ends: set MONGODB_URI, or use a build whose embedded database is durable.\n');
+    return 1;
+  }
   const connection = await connectMongoose(database.uri, { dbName: process.env.MONGODB_DB ?? 'lienthong' });
   try {
     const access = await createMongoAccessStores(connection);
