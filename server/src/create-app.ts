@@ -44,6 +44,8 @@ export interface AppDeps {
   logger: Logger;
   /** Which database backend serves the stores: 'external' | 'mongod' | 'emulator' | 'memory'. */
   backend: string;
+  /** Whether acknowledged writes outlive the process, and where the embedded database keeps them (for /health). */
+  databaseDurability?: { durable: boolean; path?: string };
   pingDatabase(): Promise<void>;
   /** Users, agencies and idempotency keys. */
   access: AccessStores;
@@ -117,7 +119,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     uploads: [{ method: 'POST', path: ATTACHMENT_UPLOAD_PATH, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 }],
   });
 
-  app.route('/health', createHealthRoutes({ pingDatabase: deps.pingDatabase, backend: deps.backend, startedAt }));
+  app.route('/health', createHealthRoutes({ pingDatabase: deps.pingDatabase, database: { backend: deps.backend, durable: false, ...deps.databaseDurability }, startedAt }));
 
   // Analysts deploy (and validate); every signed-in role reads procedures.
   const procedureAccess = requirePermissionByMethod({ POST: 'procedure.deploy' }, 'procedure.read');

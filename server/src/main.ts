@@ -8,8 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from './logger';
-import { createApp } from './create-app';
-import { startDatabase } from './persistence/mongo/start-database';
+import { displayPath, startDatabase } from './persistence/mongo/start-database';
 import { connectMongoose } from './persistence/mongo/connect-mongoose';
 import { createMongoStores } from './persistence/mongo/create-mongo-stores';
 import { seedProcedures } from './seed/seed-procedures';
@@ -58,7 +57,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const database = await startDatabase({ uri: env.MONGODB_URI, dataDir: resolve(repoRoot, env.DATA_DIR ?? '.data/db'), logger });
+  // DATA_DIR (`.data` by default) holds the embedded database: `db/` for a real mongod, `emulator/` for the emulator.
+  const databaseStarting = startDatabase({ uri: env.MONGODB_URI, dataDir: resolve(repoRoot, env.DATA_DIR ?? '.data'), logger });
+  // The HTTP app's modules (about 2 s of loading) load while the embedded database starts in its own process.
+  const { createApp } = await import('./create-app');
+  const database = await databaseStarting;
+  const databaseInfo = { backend: database.backend, durable: database.durable, ...(database.path ? { path: displayPath(database.path) } : {}) };
   const connection = await connectMongoose(database.uri, { dbName: env.MONGODB_DB ?? 'lienthong' });
   const stores = await createMongoStores(connection);
   const access = await createMongoAccessStores(connection);
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     backend: database.backend,
+    databaseDurability: databaseInfo,
     pingDatabase: async () => {
       await connection.db?.admin().ping();
     },
@@ -157,7 +162,7 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
-    logger.info({ url: base, database: database.backend, procedures: seeded }, 'Liên thông is serving');
+    logger.info({ url: base, database: databaseInfo, procedures: seeded }, 'Liên thông is serving');
     process.stdout.write(
       [
         '',
@@ -165,7 +170,7 @@ async function main(): Promise<void> {
         `    front end      ${base}/`,
         `    API            ${base}/api  (OpenAPI: ${base}/api/openapi.json)`,
         `    health         ${base}/health`,
-        `    database       ${database.backend}${database.backend === 'emulator' ? '  (EMULATOR: data is in memory and lost on exit)' : ''}`,
+        `    database       ${describeDatabase(databaseInfo)}`,
         '',
         ...(signIns.length > 0
           ? ['  Sign in with a demo user (password = user name; SEED_DEMO=0 to start without them):', ...signIns.map((signIn) => `    ${signIn.username.padEnd(22)} ${signIn.role}`)]
@@ -191,6 +196,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The banner's database line: which backend, and whether (and where) the data outlives the process. */
+function describeDatabase(info: { backend: string; durable: boolean; path?: string }): string {
+  const kept = info.durable ? `durable${info.path ? ` in ${info.path}` : ''}` : 'in memory: lost when the process stops';
+  return `${info.backend}  (${kept}${info.backend === 'emulator' ? '; the EMULATOR, not MongoDB' : ''})`;
 }
 
 main().catch((error: unknown) => {
