@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { MongoMemoryReplSet } from 'mongodb-memory-server';
+import type { StorageEngine } from 'mongodb-memory-server-core/lib/util/MongoInstance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMULATOR_VERSION, emulatorBinaryPath } from '../../mongo-emulator/src/index';
 
@@ -90,7 +91,8 @@ describe('the emulator with a --dbpath', () => {
     dbPath = mkdtempSync(join(tmpdir(), 'emulator-in-memory-'));
     const start = async (): Promise<{ replSet: MongoMemoryReplSet; client: MongoClient }> => {
       const replSet = await MongoMemoryReplSet.create({
-        replSet: { count: 1, storageEngine: 'inMemory' },
+        // MongoDB Enterprise's engine name, passed through as --storageEngine (the library's type names only the community ones).
+        replSet: { count: 1, storageEngine: 'inMemory' as StorageEngine },
         instanceOpts: [{ dbPath }],
         binary: { systemBinary: emulatorBinaryPath(), version: EMULATOR_VERSION },
       });
