@@ -1,4 +1,4 @@
-/** @module sessionCommands: logical sessions and transaction outcomes (startSession, endSessions, commit/abortTransaction). */
+/** @module sessionCommands: logical sessions and transaction outcomes (startSession, endSessions, killSessions, commit/abortTransaction). */
 import { UUID, type Document } from 'bson';
 import { CommandError } from './command-error';
 import type { CommandSpec } from './command-spec';
@@ -17,6 +17,24 @@ const endSessions: CommandSpec = {
   run({ body, emulator }) {
     const lsids = body.endSessions;
     if (!Array.isArray(lsids)) throw new CommandError({ code: 14, message: "BSON field 'endSessions.endSessions' is the wrong type, expected type 'array'" });
+    for (const lsid of lsids as Document[]) {
+      const sessionId = sessionIdOf(lsid);
+      if (sessionId) emulator.transactions.endSession(sessionId);
+    }
+    return {};
+  },
+};
+
+/**
+ * Kills the listed sessions: their unfinished transactions are aborted at once, freeing the documents they hold
+ * (manual: killSessions). The server uses it for the transactions of a request whose process died.
+ */
+const killSessions: CommandSpec = {
+  name: 'killSessions',
+  fields: [],
+  run({ body, emulator }) {
+    const lsids = body.killSessions;
+    if (!Array.isArray(lsids)) throw new CommandError({ code: 14, message: "BSON field 'killSessions.killSessions' is the wrong type, expected type 'array'" });
     for (const lsid of lsids as Document[]) {
       const sessionId = sessionIdOf(lsid);
       if (sessionId) emulator.transactions.endSession(sessionId);
@@ -59,4 +77,4 @@ const abortTransaction: CommandSpec = {
   },
 };
 
-export const sessionCommands: readonly CommandSpec[] = [startSession, endSessions, killAllSessions, commitTransaction, abortTransaction];
+export const sessionCommands: readonly CommandSpec[] = [startSession, endSessions, killSessions, killAllSessions, commitTransaction, abortTransaction];

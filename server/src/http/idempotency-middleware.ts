@@ -120,7 +120,10 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
     heartbeat?.unref();
     try {
       // Use cases that create records derive their ids from the key (request-key.ts): a rerun finds them.
-      await runWithRequestKey({ key, requestHash }, () => next());
+      // The transactions it opens are noted on the key, so that if this process dies the retry that takes the key over
+      // kills them (the store's `begin`) instead of waiting for the database to abort them.
+      const noteTransaction = store.noteTransaction ? (id: string) => store.noteTransaction!(key, requestHash, id) : undefined;
+      await runWithRequestKey({ key, requestHash, ...(noteTransaction ? { noteTransaction } : {}) }, () => next());
     } catch (error) {
       await options.store.release(key, requestHash);
       throw error;

@@ -19,6 +19,12 @@ export interface IdempotencyRecord {
   response?: StoredResponse;
   createdAt: number;
   /**
+   * The database transactions the request opened while in progress (their session ids). When its process dies, the
+   * request that takes the key over kills them, so its own transaction does not wait for the database to abort
+   * them (60 s by default in MongoDB): issue 13.
+   */
+  transactions?: string[];
+  /**
    * Until when the record holds the key. While in progress this is a short lease, so a key left behind by a
    * crashed process frees itself; once completed it is `createdAt` + 24 hours.
    */
@@ -31,7 +37,9 @@ export interface IdempotencyStore {
   /**
    * Atomically claims `record.key`: when no record holds it (none, or one with `expiresAt <= record.createdAt`),
    * stores `record` in progress and answers `started: true`; otherwise answers the record that holds it. Of many
-   * concurrent calls with one key, exactly one starts.
+   * concurrent calls with one key, exactly one starts. Taking over an in-progress record whose lease lapsed (its
+   * process died), it first kills the transactions that record noted, which the database would otherwise keep open,
+   * holding what they wrote, until their lifetime ends.
    */
   begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult>;
   /** Stores the answer of the in-progress record with this key and hash, holding the key until `expiresAt`. */
@@ -43,5 +51,10 @@ export interface IdempotencyStore {
    * slow request that is still running keeps its key while one whose process died frees it after a short lease.
    */
   extend?(key: string, requestHash: string, expiresAt: number): Promise<void>;
+  /**
+   * Notes on the in-progress record that its request opened transaction `transactionId`; written at once, outside
+   * any transaction, before the transaction writes anything.
+   */
+  noteTransaction?(key: string, requestHash: string, transactionId: string): Promise<void>;
   get(key: string): Promise<IdempotencyRecord | undefined>;
 }

@@ -1,7 +1,8 @@
 /**
  * @module request-key — the `Idempotency-Key` of the request being served, for the use cases that create records:
  * they derive the new record's id from it, so a retry whose first attempt committed and then lost its process (killed
- * before the answer was stored) finds the record instead of creating a second one. Set by the idempotency middleware.
+ * before the answer was stored) finds the record instead of creating a second one; and the transactions the request
+ * opens are noted on its key, so the retry can kill them instead of waiting for them. Set by the idempotency middleware.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -11,6 +12,8 @@ interface RequestKey {
   key: string;
   /** The hash of the request it was sent with: the same key on another request never derives the same id. */
   requestHash: string;
+  /** Notes a transaction the request opens on its key's record (the idempotency store's `noteTransaction`). */
+  noteTransaction?: (transactionId: string) => Promise<void>;
 }
 
 const current = new AsyncLocalStorage<RequestKey>();
@@ -29,4 +32,13 @@ export function idForRequest(kind: string): string | undefined {
   if (!key) return undefined;
   const hex = createHash('sha256').update(`${kind}\n${key.key}\n${key.requestHash}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Tells the current request's Idempotency-Key record that the request opens transaction `transactionId`, so that a
+ * retry taking the key over after this process died can kill it (idempotency-middleware). A no-op outside a keyed
+ * request. The stores call it before the transaction's first write.
+ */
+export async function noteTransactionOfRequest(transactionId: string): Promise<void> {
+  await current.getStore()?.noteTransaction?.(transactionId);
 }

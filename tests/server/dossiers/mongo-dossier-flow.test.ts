@@ -14,6 +14,9 @@ import { createMongoCalendarStore } from '../../../server/src/persistence/mongo/
 import { createStoredCalendarSource } from '../../../server/src/calendars/stored-calendar-source';
 import { call, complete, createDossierTestApp, openStepOf, receive } from './dossier-fixture';
 import { sweeperOf, vn } from '../sweeper/sweeper-fixture';
+import { MongoIdempotencyStore } from '../../../server/src/persistence/mongo/mongo-idempotency-store';
+import { idempotencyModel } from '../../../server/src/persistence/mongo/idempotency-model';
+import { noteTransactionOfRequest, runWithRequestKey } from '../../../server/src/http/request-key';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
@@ -31,10 +34,45 @@ afterAll(async () => {
 }, 60_000);
 
 describe('dossiers on the mongoose adapter', () => {
+  it('kills the transaction a request left open when its process died, once a retry takes its Idempotency-Key over', { timeout: 120_000 }, async () => {
+    // given a request that noted its transaction on its key, changed a timer in it, and then lost its process
+    const own = connection!.useDb(`dossiers-takeover-${randomUUID().slice(0, 8)}`, { useCache: false });
+    await idempotencyModel(own).createCollection();
+    const keys = new MongoIdempotencyStore(idempotencyModel(own));
+    const stores = await createMongoStores(own, { noteTransaction: noteTransactionOfRequest });
+    await stores.timers.schedule({ id: 'timer-1', kind: 'step.overdue', dossierId: 'd1', dueAt: 1_000, payload: {} });
+    const request = { key: 'u1:k-1', requestHash: 'h1' };
+    expect(await keys.begin({ ...request, createdAt: 0, expiresAt: 4_000 })).toEqual({ started: true });
+    let dies: (reason: Error) => void = () => undefined;
+    let changed: () => void = () => undefined;
+    const hasChanged = new Promise<void>((done) => (changed = done));
+    const dead = runWithRequestKey({ ...request, noteTransaction: (id) => keys.noteTransaction(request.key, request.requestHash, id) }, () =>
+      stores.transaction(async (tx) => {
+        await tx.timers.cancel('timer-1');
+        changed();
+        await new Promise<never>((_, reject) => (dies = reject));
+      }),
+    ).catch((error: unknown) => error);
+    await hasChanged;
+    expect((await keys.get(request.key))?.transactions).toHaveLength(1);
+    // when its retry takes the key over after the lease and changes the same timer
+    const startedAt = Date.now();
+    expect(await keys.begin({ ...request, createdAt: 5_000, expiresAt: 9_000 })).toEqual({ started: true });
+    await stores.transaction(async (tx) => tx.timers.cancel('timer-1'));
+    const tookMs = Date.now() - startedAt;
+    dies(new Error('the process died'));
+    await dead;
+    // then the retry did not wait for MongoDB to abort the dead transaction (60 s by default)
+    expect(tookMs).toBeLessThan(20_000);
+    expect((await stores.timers.get('timer-1'))?.status).toBe('cancelled');
+    await own.dropDatabase().catch(() => undefined);
+  });
+
   it('lets the next receipt of the day through at once while a receipt whose process died still holds its transaction open', { timeout: 120_000 }, async () => {
     // given a receipt whose transaction stops after taking its code and never ends, as when its process is SIGKILLed
     // (MongoDB keeps such a transaction, and every document it wrote, for transactionLifetimeLimitSeconds: 60 s)
-    const stores = await createMongoStores(connection!);
+    const own = connection!.useDb(`dossiers-dead-${randomUUID().slice(0, 8)}`, { useCache: false });
+    const stores = await createMongoStores(own);
     let dies: (reason: Error) => void = () => undefined;
     const death = new Promise<never>((_, reject) => (dies = reject));
     let first = true;
@@ -47,8 +85,8 @@ describe('dossiers on the mongoose adapter', () => {
           return work({ ...tx, dossiers: Object.assign(Object.create(Object.getPrototypeOf(tx.dossiers) as object) as typeof tx.dossiers, tx.dossiers, { create: () => death }) });
         }),
     };
-    const outbox = await createMongoOutboxStore(connection!, { consumers: ['test'] });
-    const calendarStore = await createMongoCalendarStore(connection!);
+    const outbox = await createMongoOutboxStore(own, { consumers: ['test'] });
+    const calendarStore = await createMongoCalendarStore(own);
     const t = await createDossierTestApp({ stores: dying, outbox, calendarStore, calendars: createStoredCalendarSource(calendarStore), deploy: true });
     const dead = receive(t).catch((error: unknown) => error);
     while (first) await new Promise((done) => setTimeout(done, 10));
@@ -62,6 +100,7 @@ describe('dossiers on the mongoose adapter', () => {
     // code follows the dead receipt's, which keeps its number for a retry
     expect(tookMs).toBeLessThan(20_000);
     expect(next.dossierCode).toMatch(/-0002$/);
+    await own.dropDatabase().catch(() => undefined);
   });
 
   it('works 12 concurrent dossiers through two agencies, with supplements on some, exactly once', { timeout: 180_000 }, async () => {

@@ -10,6 +10,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (existing && existing.expiresAt > record.createdAt) return { started: false, existing: structuredClone(existing) };
     this.records.set(record.key, { ...structuredClone(record), state: 'inProgress' });
     this.sweep(record.createdAt);
+    // Transactions in memory end with their process: a taken-over record leaves nothing open to kill.
     return { started: true };
   }
 
@@ -22,6 +23,13 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async extend(key: string, requestHash: string, expiresAt: number): Promise<void> {
     const record = this.records.get(key);
     if (record?.state === 'inProgress' && record.requestHash === requestHash) this.records.set(key, { ...record, expiresAt });
+  }
+
+  async noteTransaction(key: string, requestHash: string, transactionId: string): Promise<void> {
+    const record = this.records.get(key);
+    if (record?.state !== 'inProgress' || record.requestHash !== requestHash) return;
+    const transactions = new Set(record.transactions ?? []).add(transactionId);
+    this.records.set(key, { ...record, transactions: [...transactions] });
   }
 
   async release(key: string, requestHash: string): Promise<void> {

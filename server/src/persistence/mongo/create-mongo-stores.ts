@@ -25,7 +25,15 @@ import { timerModel } from './timer-model';
  * const connection = await connectMongoose(uri, { dbName: 'lienthong' });
  * const stores = await createMongoStores(connection);
  */
-export async function createMongoStores(connection: Connection): Promise<Stores> {
+export interface MongoStoresOptions {
+  /**
+   * Called with each transaction's session id before the transaction writes anything; the server notes it on the
+   * request's Idempotency-Key, so that a retry after this process died can kill the transaction (issue 13).
+   */
+  noteTransaction?: (transactionId: string) => Promise<void>;
+}
+
+export async function createMongoStores(connection: Connection, options: MongoStoresOptions = {}): Promise<Stores> {
   const models = {
     procedures: procedureModel(connection),
     dossiers: dossierModel(connection),
@@ -52,6 +60,11 @@ export async function createMongoStores(connection: Connection): Promise<Stores>
 
   return {
     ...storesFor(),
-    transaction: (work) => connection.transaction((session) => work(storesFor(session))),
+    transaction: (work) =>
+      connection.transaction(async (session) => {
+        const sessionId = session.id?.id;
+        if (options.noteTransaction && sessionId) await options.noteTransaction(Buffer.from(sessionId.buffer).toString('hex'));
+        return work(storesFor(session));
+      }),
   };
 }

@@ -17,6 +17,7 @@ const idempotencySchema = new Schema<IdempotencyDocument>(
     requestHash: { type: String, required: true },
     state: { type: String, required: true },
     response: Schema.Types.Mixed,
+    transactions: { type: [String], default: undefined },
     createdAt: { type: Number, required: true },
     expiresAt: { type: Number, required: true },
     expireAt: { type: Date, required: true },

@@ -1,4 +1,6 @@
 /** @module MongoIdempotencyStore — IdempotencyStore on the `idempotencyKeys` collection. */
+import { Binary } from 'mongodb';
+import type { MongooseUpdateQueryOptions } from 'mongoose';
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '../../http/idempotency-store';
 import type { IdempotencyDocument, IdempotencyModel } from './idempotency-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
@@ -7,6 +9,9 @@ function toRecord(document: IdempotencyDocument): IdempotencyRecord {
   const { _id, expireAt: _expireAt, ...fields } = document;
   return { key: _id, ...fields };
 }
+
+/** An explicit "no session": mongoose lends the running transaction's session only to operations that name none. */
+const OUTSIDE_TRANSACTION = { session: null } as unknown as MongooseUpdateQueryOptions;
 
 /** Rounds of insert → read → take over; each round ends unless another request changed the key in between. */
 const beginAttempts = 5;
@@ -29,7 +34,9 @@ export class MongoIdempotencyStore implements IdempotencyStore {
       if (existing.expiresAt > record.createdAt) return { started: false, existing: toRecord(existing) };
       // Expired: take it over only if nobody else did since we read it (the filter is re-checked atomically).
       const takeover = await this.keys.replaceOne({ _id: key, expiresAt: existing.expiresAt, requestHash: existing.requestHash }, document);
-      if (takeover.matchedCount === 1) return { started: true };
+      if (takeover.matchedCount !== 1) continue;
+      if (existing.state === 'inProgress' && existing.transactions?.length) await this.killSessions(existing.transactions);
+      return { started: true };
     }
     throw new Error(`idempotency key ${key}: could not begin after ${beginAttempts} attempts`);
   }
@@ -43,6 +50,22 @@ export class MongoIdempotencyStore implements IdempotencyStore {
 
   async extend(key: string, requestHash: string, expiresAt: number): Promise<void> {
     await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $set: { expiresAt, expireAt: new Date(expiresAt) } });
+  }
+
+  async noteTransaction(key: string, requestHash: string, transactionId: string): Promise<void> {
+    // `session: null`: called from inside the transaction it notes, whose session mongoose would otherwise lend (the
+    // outbox store turns on `transactionAsyncLocalStorage`); the note must be durable before that transaction writes.
+    await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $addToSet: { transactions: transactionId } }, OUTSIDE_TRANSACTION);
+  }
+
+  /**
+   * Kills the sessions of transactions left open by a request whose process died (MongoDB `killSessions`: their
+   * transactions abort at once and free their documents). Best effort: if it fails, the database aborts them at the
+   * end of `transactionLifetimeLimitSeconds` and the retry waits until then, as it did before.
+   */
+  private async killSessions(transactionIds: string[]): Promise<void> {
+    const lsids = transactionIds.map((id) => ({ id: new Binary(Buffer.from(id, 'hex'), Binary.SUBTYPE_UUID) }));
+    await this.keys.db.db?.admin().command({ killSessions: lsids }).catch(() => undefined);
   }
 
   async release(key: string, requestHash: string): Promise<void> {
