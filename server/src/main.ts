@@ -11,6 +11,7 @@ import { createLogger } from './logger';
 import { displayPath, startDatabase } from './persistence/mongo/start-database';
 import { connectMongoose } from './persistence/mongo/connect-mongoose';
 import { createMongoStores } from './persistence/mongo/create-mongo-stores';
+import { noteTransactionOfRequest } from './http/request-key';
 import { seedProcedures } from './seed/seed-procedures';
 import { createMongoAccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { seedDemoAccess } from './access/seed-demo-access';
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
   const database = await databaseStarting;
   const databaseInfo = { backend: database.backend, durable: database.durable, ...(database.path ? { path: displayPath(database.path) } : {}) };
   const connection = await connectMongoose(database.uri, { dbName: env.MONGODB_DB ?? 'lienthong' });
-  const stores = await createMongoStores(connection);
+  // Each transaction is noted on its request's Idempotency-Key: a retry after this process dies kills it (issue 13).
+  const stores = await createMongoStores(connection, { noteTransaction: noteTransactionOfRequest });
   const access = await createMongoAccessStores(connection);
   // Demo users (password = user name) only where asked for: see decide-demo-seeding.ts.
   const signIns = accessConfig.seedDemo ? await seedDemoAccess({ ...access, passwords: createPasswordHashing() }) : [];
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
       submissionsPer10Minutes: env.SUBMISSIONS_PER_10_MINUTES,
       lookupsPerMinute: env.LOOKUPS_PER_MINUTE,
     }),
-    // How long a request whose process died keeps its Idempotency-Key locked (retries answer 409 meanwhile); 2 min by default.
+    // How long a request whose process died keeps its Idempotency-Key locked (retries answer 409 meanwhile); 4 s by default.
     ...(env.IDEMPOTENCY_LOCK_MS ? { idempotencyLockMs: Number(env.IDEMPOTENCY_LOCK_MS) } : {}),
   });
 
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
     newId: randomUUID,
     owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
     intervalMs: Number(env.SWEEP_INTERVAL_MS ?? 5_000),
-    // How long a claimed timer waits before another process may claim it (its claimer died); 60 s by default.
+    // How long a claimed timer waits before another process may claim it (its claimer died); 30 s by default.
     ...(env.SWEEP_LEASE_MS ? { leaseMs: Number(env.SWEEP_LEASE_MS) } : {}),
     onError: (error, timerId) => logger.warn({ err: error, timerId }, 'deadline timer failed; retried after its lease'),
   });
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
     clock,
     owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
     pollIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2_000),
-    // How long a leased delivery waits before another process may take it (its deliverer died); 120 s by default.
+    // How long a leased delivery waits before another process may take it (its deliverer died); 30 s by default.
     ...(env.OUTBOX_LEASE_MS ? { leaseMs: Number(env.OUTBOX_LEASE_MS) } : {}),
     logger,
   });
