@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const password = process.env.ADMIN_PASSWORD ?? (await readPassword());
 
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const database = await startDatabase({ uri: process.env.MONGODB_URI, dataDir: resolve(repoRoot, process.env.DATA_DIR ?? '.data/db'), logger });
+  const database = await startDatabase({ uri: process.env.MONGODB_URI, dataDir: resolve(repoRoot, process.env.DATA_DIR ?? '.data'), logger }); // as main.ts
   // An embedded database that keeps nothing after this process ends would lose the administrator at once: refuse.
   if ((database as { durable?: boolean }).durable === false) {
     await database.stop();
