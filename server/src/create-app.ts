@@ -19,6 +19,7 @@ import type { AccessStores } from './persistence/mongo/create-mongo-access-store
 import { createHealthRoutes } from './routes/health-routes';
 import { createFrontEndRoutes } from './routes/front-end-routes';
 import { createProcedureRoutes } from './routes/procedure-routes';
+import { createIncidentRoutes } from './routes/incident-routes';
 import { installDossierRoutes } from './routes/install-dossier-routes';
 import { createLookupRoutes } from './routes/lookup-routes';
 import { ATTACHMENT_UPLOAD_PATH, createAttachmentRoutes } from './routes/attachment-routes';
@@ -140,6 +141,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const statsDeps = { facts, clock: deps.clock, calendars: dossierDeps.calendars, agencies: deps.access.agencies, users: deps.access.users, procedures: deps.stores.procedures };
   app.route('/api/stats', createStatsRoutes(statsDeps));
   app.route('/api/heatmap', createHeatmapRoutes(statsDeps));
+  // Incidents per element of a procedure, for the analyst who models it (counts only, no dossier data).
+  app.route('/api/procedures', createIncidentRoutes({ facts }));
   app.route('/api/events', createEventRoutes({ notifier: heatmapChanges, tokens: accessLayer.tokens, users: deps.access.users }));
 
   app.doc31('/api/openapi.json', {

@@ -132,6 +132,15 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // incident.read: counts per element, no dossier data (a supervisor's counts are of their scope)
+  'GET /api/procedures/{key}/incidents': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   // procedure.read
   'GET /api/procedures/{key}/versions/{version}': {
     anonymous: { own: '401', other: '401' },

@@ -180,6 +180,7 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'POST /api/procedures': async (_w, scope) => ({ method: 'POST', path: '/api/procedures', body: { key: SIDES[scope].key, xml: SIDES[scope].xml } }),
   'GET /api/procedures': async () => ({ method: 'GET', path: '/api/procedures' }),
   'GET /api/procedures/{key}/versions': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions` }),
+  'GET /api/procedures/{key}/incidents': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/incidents` }),
   'GET /api/procedures/{key}/versions/{version}': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions/1` }),
   'POST /api/dossiers': async (_w, scope) => ({
     method: 'POST',

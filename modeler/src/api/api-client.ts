@@ -31,6 +31,17 @@ export interface ValidationIssue {
 }
 
 /** An RFC 9457 problem answer; `issues` is present on validation refusals (422). */
+/** Incidents of one code at one element of a procedure, over its dossiers (`GET /api/procedures/{key}/incidents`). */
+export interface ProcedureIncident {
+  elementId: string;
+  code: string;
+  message: string;
+  dossiers: number;
+  openDossiers: number;
+  lastSeenAt: string;
+  versions: number[];
+}
+
 export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
@@ -102,4 +113,6 @@ export const api = {
     request<ProcedureVersion>('GET', `/api/procedures/${encodeURIComponent(key)}/versions/${version}`),
   validate: (xml: string) => request<{ issues: ValidationIssue[] }>('POST', '/api/procedures/validate', { xml }),
   deploy: (key: string, xml: string) => request<{ key: string; version: number }>('POST', '/api/procedures', { key, xml }),
+  incidents: (key: string) =>
+    request<{ items: ProcedureIncident[] }>('GET', `/api/procedures/${encodeURIComponent(key)}/incidents`).then((answer) => answer.items),
 };

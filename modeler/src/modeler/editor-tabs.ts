@@ -1,13 +1,14 @@
 /**
  * @module editorTabs — the centre of the modeler: the diagram, its XML and its e-form as tabs kept in sync (the XML
  * is imported back when you leave the XML tab, and errors stop you there at their line), plus the read-only view
- * of a deployed version.
+ * of a deployed version with the incidents its dossiers raised.
  */
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { t, type MessageKey } from '../i18n/locale';
 import { api } from '../api/api-client';
 import { createReadOnlyViewer } from './create-bpmn-modeler';
 import { fitDiagram } from './fit-diagram';
+import { createIncidentList } from './incident-list';
 import { createXmlEditor, type XmlEditor } from './editors/create-xml-editor';
 import { createFormSchemaEditor, type FormSchemaEditor } from './editors/create-form-schema-editor';
 import { fromImportError } from './editors/xml-errors';
@@ -29,6 +30,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
   host.innerHTML = `
     <div class="editor-tabs" role="tablist"></div>
     <div class="readonly-banner" hidden><span></span><button type="button" class="lt-button" data-action="copy"></button><button type="button" class="lt-button" data-action="close"></button></div>
+    <section class="incident-list" aria-live="polite"></section>
     <div class="tab-panels">
       <div class="viewer-canvas" hidden></div>
       <div class="xml-editor" data-panel="xml" hidden></div>
@@ -46,6 +48,18 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
   let xmlEditor: XmlEditor | undefined;
   let formEditor: FormSchemaEditor | undefined;
   let xmlShown = '';
+  type ViewerElement = { businessObject: { name?: string } };
+  const incidents = createIncidentList($('.incident-list'), (elementId) => {
+    // The read-only viewer has no selection: the element is brought into view and outlined instead.
+    const registry = viewer?.get<{ get(id: string): ViewerElement | undefined; getAll(): ViewerElement[] }>('elementRegistry');
+    const element = registry?.get(elementId);
+    if (!viewer || !element) return;
+    const canvas = viewer.get<{ scrollToElement(element: unknown): void; addMarker(element: unknown, marker: string): void; removeMarker(element: unknown, marker: string): void }>('canvas');
+    for (const other of registry!.getAll()) canvas.removeMarker(other, 'incident-picked');
+    void show('diagram');
+    canvas.addMarker(element, 'incident-picked');
+    canvas.scrollToElement(element);
+  });
 
   const services: ExtensionServices = { modeling: modeler.get('modeling'), bpmnFactory: modeler.get('bpmnFactory') };
   const procedureElement = (): DiagramElement | undefined => {
@@ -141,6 +155,7 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
   const leaveReadOnly = () => {
     readOnlyXml = undefined;
     banner.hidden = true;
+    incidents.hide();
     host.closest('.modeler')?.classList.remove('is-read-only');
     void show(tab === 'xml' ? 'diagram' : tab);
   };
@@ -170,6 +185,10 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
       await show(tab);
       await viewer.importXML(found.xml);
       fitDiagram(viewer.get('canvas'));
+      const shown = viewer;
+      const nameOf = (elementId: string) => shown.get<{ get(id: string): ViewerElement | undefined }>('elementRegistry').get(elementId)?.businessObject.name || elementId;
+      // Only analysts, supervisors and administrators may read them; for anyone else the list stays hidden.
+      await api.incidents(key).then((found) => incidents.show(found, nameOf), () => incidents.hide());
     },
     dispose: () => {
       xmlEditor?.dispose();

@@ -22,6 +22,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
 
   { method: 'POST', path: '/api/procedures', gate: 'procedure.deploy' },
   { method: 'POST', path: '/api/procedures/validate', gate: 'procedure.deploy' },
+  { method: 'GET', path: '/api/procedures/{key}/incidents', gate: 'incident.read' },
 
   { method: 'POST', path: '/api/dossiers', gate: 'dossier.receive' },
   // Intake at the counter: an online submission accepted or refused, the result handed over.

@@ -10,6 +10,7 @@ import type { Role } from './role';
 export type Action =
   | 'procedure.deploy'
   | 'procedure.read'
+  | 'incident.read'
   | 'dossier.receive'
   | 'dossier.read'
   | 'step.act'
@@ -45,6 +46,9 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'procedure.deploy': ['analyst'],
   'procedure.read': ['administrator', 'analyst', 'official', 'headOfUnit', 'supervisor'],
+  // Incidents per element of a procedure, counted without any dossier's data: the analyst fixes the model, the
+  // supervisor watches it (within their scope), the administrator runs the system (issue 14 "FEEL with a budget").
+  'incident.read': ['administrator', 'analyst', 'supervisor'],
   'dossier.receive': ['official', 'headOfUnit'],
   'dossier.read': ['official', 'headOfUnit', 'supervisor'],
   'step.act': ['official', 'headOfUnit'],
@@ -94,6 +98,7 @@ export function authorize(principal: Principal, action: Action, resource: Access
   switch (action) {
     case 'procedure.deploy':
     case 'procedure.read':
+    case 'incident.read':
     case 'user.manage':
     case 'calendar.manage':
     case 'agency.manage':

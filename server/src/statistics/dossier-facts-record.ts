@@ -31,6 +31,15 @@ export interface StepFacts {
   phase?: ClockPhase;
 }
 
+/** An incident the dossier's process raised at an element (no dossier data: what the analyst may read). */
+export interface IncidentFacts {
+  elementId: string;
+  code: string;
+  message: string;
+  at: number;
+  resolved: boolean;
+}
+
 export interface DossierFactsRecord {
   dossierId: string;
   dossierCode: string;
@@ -60,6 +69,8 @@ export interface DossierFactsRecord {
   openSteps: StepFacts[];
   /** `procedureKey@version#elementId` of each open step (indexed: the heatmap query). */
   openElements: string[];
+  /** Incidents raised on the dossier (absent in facts written before incidents were recorded here). */
+  incidents?: IncidentFacts[];
   dossierRev: number;
   updatedAt: number;
 }
@@ -101,6 +112,9 @@ export function toDossierFactsRecord(dossier: DossierRecord, steps: readonly Ste
     steps: stepFacts,
     openSteps: stepFacts.filter((step) => step.status === 'open'),
     openElements: stepFacts.filter((step) => step.status === 'open').map((step) => openElementKey(dossier.procedureKey, dossier.procedureVersion, step.elementId)),
+    ...((state.incidents ?? []).length > 0
+      ? { incidents: state.incidents.map((incident) => ({ elementId: incident.elementId, code: incident.code, message: incident.message, at: incident.at, resolved: incident.resolved === true })) }
+      : {}),
     dossierRev: dossier.rev,
     updatedAt: dossier.updatedAt,
   };

@@ -17,6 +17,8 @@ export interface DossierFactsQuery {
   agencyIds?: readonly string[];
   /** Only dossiers with an open step (the heatmap and the step lists). */
   withOpenSteps?: boolean;
+  /** Only dossiers that raised an incident (the analyst's incident list). */
+  withIncidents?: boolean;
   /** Leave out the step history (`steps` may then be empty; `openSteps` is always there): lighter to read. */
   withoutHistory?: boolean;
 }

@@ -29,6 +29,7 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
       if (query.procedureKey !== undefined && record.procedureKey !== query.procedureKey) continue;
       if (query.procedureVersion !== undefined && record.procedureVersion !== query.procedureVersion) continue;
       if (query.withOpenSteps && record.openElements.length === 0) continue;
+      if (query.withIncidents && (record.incidents ?? []).length === 0) continue;
       if (query.startedTo !== undefined) {
         const startAt = record.receivedAt ?? record.submittedAt;
         if (startAt === undefined || startAt > query.startedTo) continue;

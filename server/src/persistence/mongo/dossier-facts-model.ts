@@ -31,6 +31,7 @@ const dossierFactsSchema = new Schema<DossierFactsDocument>(
     steps: Schema.Types.Mixed,
     openSteps: Schema.Types.Mixed,
     openElements: [String],
+    incidents: Schema.Types.Mixed,
     dossierRev: Number,
     updatedAt: Number,
   },

@@ -21,6 +21,7 @@ function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
   }
   if (query.endedFrom !== undefined) and.push({ $or: [{ endAt: null }, { endAt: { $gte: query.endedFrom } }] });
   if (query.withOpenSteps) and.push({ 'openElements.0': { $exists: true } });
+  if (query.withIncidents) and.push({ 'incidents.0': { $exists: true } });
   return and.length > 0 ? { $and: and } : {};
 }
 
