@@ -36,6 +36,7 @@ const inboxRoute = createRoute({
           schema: z.object({
             items: z.array(StepSchema.extend({ dossierCode: z.string(), mark: z.enum(['overdue', 'nearlyDue', 'due', 'paused', 'none']), remainingMs: z.number().optional(), remainingText: z.string().optional() })),
             total: z.number().int().describe('Open steps of the scope (at most 500 are ranked)'),
+            marks: z.object({ overdue: z.number().int(), nearlyDue: z.number().int() }).describe('Overdue and nearly-due steps among them, on every page'),
           }),
         },
       },
@@ -64,7 +65,9 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
     const ids = [...new Set(page.map(({ step }) => step.dossierId))];
     const dossiers = ids.length === 0 ? [] : (await deps.stores.dossiers.listSummaries({ ids }, { offset: 0, limit: ids.length })).items;
     const codes = new Map(dossiers.map((dossier) => [dossier.id, dossier.dossierCode]));
-    return c.json({ items: page.map(({ step, urgency }) => ({ ...toStepView(step), dossierCode: codes.get(step.dossierId) ?? '', ...urgency })), total: ranked.length }, 200);
+    const marked = (mark: string) => ranked.filter(({ urgency }) => urgency.mark === mark).length;
+    const marks = { overdue: marked('overdue'), nearlyDue: marked('nearlyDue') };
+    return c.json({ items: page.map(({ step, urgency }) => ({ ...toStepView(step), dossierCode: codes.get(step.dossierId) ?? '', ...urgency })), total: ranked.length, marks }, 200);
   });
   return routes;
 }

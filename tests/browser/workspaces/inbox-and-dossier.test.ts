@@ -66,6 +66,38 @@ describe.runIf(runnable)('the official inbox and dossier page in a browser', () 
     await page.screenshot({ path: `${screenshots}workspaces-01-inbox.png` });
   });
 
+  it('counts every waiting step when they fill more than a page, and reaches the next page', async () => {
+    // given pages of two steps instead of the server's hundred (the inbox's own requests rewritten), so the counter's
+    // four steps fill two pages
+    await page.route('**/api/inbox?*', (route) => route.continue({ url: route.request().url().replace('limit=100', 'limit=2') }));
+    try {
+      // when the official opens the unit's tab
+      await page.locator('.ws-tab[data-scope="department"]').click();
+      await expect.poll(rowCodes).toEqual([seed.overdue.dossierCode, seed.nearlyDue.dossierCode]);
+
+      // then the chips count all four steps, not the page's two, and the pager says where they are
+      expect(await page.locator('.ws-inbox-summary').textContent()).toBe('4 bước đang chờ1 quá hạn1 sắp đến hạn');
+      expect(await page.locator('.ws-pager-range').textContent()).toBe('Bước 1–2 trên tổng số 4');
+      expect(await page.locator('.ws-pager [data-page="previous"]').isDisabled()).toBe(true);
+
+      // when they go to the next page
+      await page.getByRole('button', { name: 'Trang sau →' }).click();
+
+      // then the two steps in time are listed, and the chips still count the whole unit
+      await expect.poll(rowCodes).toEqual([seed.inTime[0]!.dossierCode, seed.inTime[1]!.dossierCode]);
+      expect(await page.locator('.ws-pager-range').textContent()).toBe('Bước 3–4 trên tổng số 4');
+      expect(await page.locator('.ws-pager [data-page="next"]').isDisabled()).toBe(true);
+      expect(await page.locator('.ws-inbox-summary').textContent()).toBe('4 bước đang chờ1 quá hạn1 sắp đến hạn');
+      await page.screenshot({ path: `${screenshots}workspaces-01b-inbox-second-page.png` });
+    } finally {
+      await page.unroute('**/api/inbox?*');
+    }
+    // and with the whole list on one page the pager is gone
+    await page.locator('.ws-tab[data-scope="department"]').click();
+    await expect.poll(rowCodes).toHaveLength(4);
+    expect(await page.locator('.ws-pager').textContent()).toBe('');
+  });
+
   it('moves a claimed step into “my” tab', async () => {
     // given the official's own tab is empty
     await page.locator('.ws-tab[data-scope="mine"]').click();

@@ -29,6 +29,23 @@ describe('inbox and step routes', () => {
     expect(await inbox(t, 'official.motcua', 'mine')).toEqual([]);
   });
 
+  it('counts the overdue and nearly-due steps of the whole scope on every page, not only the page\'s', async () => {
+    // given the three counter steps of 08:37, 09:30 and 10:30, looked at 14:30: one overdue, one nearly due, one due
+    const t = await createDossierTestApp();
+    for (const [hour, minute] of [[10, 30], [8, 37], [9, 30]] as const) {
+      t.clock.set(vn(2025, 3, 3, hour, minute));
+      await receive(t);
+    }
+    t.clock.set(vn(2025, 3, 3, 14, 30));
+    // when the counter reads its third page of one step
+    const last = await call<{ items: { mark: string }[]; total: number; marks: { overdue: number; nearlyDue: number } }>(t, 'official.motcua', 'GET', '/api/inbox?offset=2&limit=1');
+    // then the page holds the due step, while the total and the marks are the scope's
+    expect(last.status).toBe(200);
+    expect(last.body.items.map((item) => item.mark)).toEqual(['due']);
+    expect(last.body.total).toBe(3);
+    expect(last.body.marks).toEqual({ overdue: 1, nearlyDue: 1 });
+  });
+
   it('refuses the inbox to roles without one (403), to nobody (401), and an unknown scope (400)', async () => {
     const t = await createDossierTestApp();
     expect((await call(t, 'analyst', 'GET', '/api/inbox')).status).toBe(403);

@@ -44,6 +44,13 @@ export interface InboxItem extends StepView {
   remainingMs?: number;
 }
 
+/** One page of the inbox: `total` and `marks` count every open step of the scope, not only this page's. */
+export interface InboxPage {
+  items: InboxItem[];
+  total: number;
+  marks?: { overdue: number; nearlyDue: number };
+}
+
 export interface DossierDocument {
   name: string;
   copyType: string;
@@ -157,7 +164,8 @@ const enc = encodeURIComponent;
 export const workspaceApi = {
   me: async () => (await requestJson<{ user: CurrentUser }>('GET', '/api/auth/me')).user,
   agencies: () => requestJson<AgencyInfo[]>('GET', '/api/agencies'),
-  inbox: (scope: 'mine' | 'department') => requestJson<{ items: InboxItem[] }>('GET', withQuery('/api/inbox', { scope })),
+  inbox: (scope: 'mine' | 'department', page = { offset: 0, limit: 100 }) =>
+    requestJson<InboxPage>('GET', withQuery('/api/inbox', { scope, offset: page.offset, limit: page.limit })),
   dossier: (id: string) => requestJson<DossierView>('GET', `/api/dossiers/${enc(id)}`),
   progress: (id: string) => requestJson<ProgressRecord[]>('GET', `/api/dossiers/${enc(id)}/progress`),
   attachments: (id: string) => requestJson<{ items: AttachmentInfo[] }>('GET', `/api/dossiers/${enc(id)}/attachments`),

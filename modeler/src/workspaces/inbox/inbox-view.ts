@@ -1,13 +1,14 @@
 /**
  * @module inboxView — what an official does first: their open steps ("của tôi") or their unit's ("của phòng"), most
  * urgent first (overdue, nearly due, then by due time, as the server ranks them), each with its badge, the working
- * time left in words, and buttons to claim and open.
+ * time left in words, and buttons to claim and open. The server answers pages of at most 100 steps: the chips count
+ * every open step of the scope (`total`), and the pager under the table reaches the others.
  */
 import { t } from '../../i18n/locale';
 import { loadAgencyNames, type AgencyNames } from '../common/agency-names';
 import { element } from '../common/element';
 import { errorNote } from '../common/problem-message';
-import { workspaceApi, type CurrentUser, type InboxItem } from '../common/workspace-api';
+import { workspaceApi, type CurrentUser, type InboxItem, type InboxPage } from '../common/workspace-api';
 import { formatDateTime, markBadge, remainingText } from '../common/workspace-format';
 
 type Scope = 'mine' | 'department';
@@ -15,16 +16,21 @@ type Scope = 'mine' | 'department';
 /** The inbox refreshes itself: the working time left moves, and colleagues hand steps over. */
 const REFRESH_MS = 60_000;
 
+/** The server's largest inbox page (`GET /api/inbox?limit=`). */
+const PAGE_SIZE = 100;
+
 export function renderInboxView(container: HTMLElement, user: CurrentUser): () => void {
   let scope: Scope = sessionStorage.getItem('lienthong.inboxScope') === 'mine' ? 'mine' : 'department';
   let names: AgencyNames | undefined;
   let closed = false;
+  let offset = 0;
   const unit = element('p', { className: 'ws-subtitle' });
   const tabs = element('div', { className: 'ws-tabs', attrs: { role: 'tablist' } });
   const summary = element('div', { className: 'ws-inbox-summary', attrs: { 'aria-live': 'polite' } });
   const status = element('div', { className: 'ws-status', attrs: { 'aria-live': 'polite' } });
   const list = element('div', { className: 'ws-inbox-list' });
-  container.append(element('h2', { className: 'ws-title', text: t('nav.inbox') }), unit, tabs, summary, status, list);
+  const pager = element('nav', { className: 'ws-pager', attrs: { 'aria-label': t('ws.inbox.pages') } });
+  container.append(element('h2', { className: 'ws-title', text: t('nav.inbox') }), unit, tabs, summary, status, list, pager);
 
   const renderTabs = () => {
     tabs.replaceChildren(
@@ -37,6 +43,7 @@ export function renderInboxView(container: HTMLElement, user: CurrentUser): () =
           on: {
             click: () => {
               scope = value;
+              offset = 0;
               sessionStorage.setItem('lienthong.inboxScope', value);
               renderTabs();
               void load();
@@ -52,9 +59,19 @@ export function renderInboxView(container: HTMLElement, user: CurrentUser): () =
     try {
       names ??= await loadAgencyNames();
       unit.textContent = [names.agency(user.agencyId), names.department(user.departmentId)].filter(Boolean).join(' — ');
-      const { items } = await workspaceApi.inbox(scope);
+      const answer = await workspaceApi.inbox(scope, { offset, limit: PAGE_SIZE });
       if (closed) return;
-      renderSummary(summary, items);
+      // Steps completed meanwhile can leave this page past the end: show the last page there is.
+      if (answer.items.length === 0 && offset > 0 && answer.total > 0) {
+        offset = Math.floor((answer.total - 1) / PAGE_SIZE) * PAGE_SIZE;
+        return void load();
+      }
+      renderSummary(summary, answer);
+      renderPager(pager, offset, answer, (next) => {
+        offset = next;
+        void load();
+      });
+      const { items } = answer;
       list.replaceChildren(items.length === 0 ? element('p', { className: 'ws-empty', text: t('ws.inbox.empty') }) : inboxTable(items, user, claim));
     } catch (error) {
       list.replaceChildren(errorNote(error));
@@ -83,12 +100,28 @@ export function renderInboxView(container: HTMLElement, user: CurrentUser): () =
   };
 }
 
-function renderSummary(target: HTMLElement, items: InboxItem[]): void {
-  const count = (mark: InboxItem['mark']) => items.filter((item) => item.mark === mark).length;
+function renderSummary(target: HTMLElement, { items, total, marks }: InboxPage): void {
+  // A server without `marks` answers one page only: its steps are then all there are.
+  const count = (mark: 'overdue' | 'nearlyDue') => marks?.[mark] ?? items.filter((item) => item.mark === mark).length;
   target.replaceChildren(
-    element('span', { className: 'ws-chip', text: t('ws.inbox.total', { count: items.length }) }),
+    element('span', { className: 'ws-chip', dataset: { count: 'total' }, text: t('ws.inbox.total', { count: total }) }),
     element('span', { className: 'ws-chip ws-chip-overdue', text: t('ws.inbox.overdueCount', { count: count('overdue') }) }),
     element('span', { className: 'ws-chip ws-chip-nearlyDue', text: t('ws.inbox.nearlyDueCount', { count: count('nearlyDue') }) }),
+  );
+}
+
+/** "Steps 101–200 of 250" with the previous and next page; nothing when one page holds every step. */
+function renderPager(target: HTMLElement, offset: number, { items, total }: InboxPage, go: (offset: number) => void): void {
+  if (offset === 0 && items.length >= total) {
+    target.replaceChildren();
+    return;
+  }
+  const button = (key: 'ws.inbox.previousPage' | 'ws.inbox.nextPage', next: number, enabled: boolean) =>
+    element('button', { className: 'lt-button', text: t(key), attrs: { type: 'button', disabled: enabled ? undefined : '' }, dataset: { page: key === 'ws.inbox.nextPage' ? 'next' : 'previous' }, on: { click: () => go(next) } });
+  target.replaceChildren(
+    button('ws.inbox.previousPage', Math.max(0, offset - PAGE_SIZE), offset > 0),
+    element('span', { className: 'ws-pager-range', text: t('ws.inbox.range', { from: offset + 1, to: offset + items.length, total }) }),
+    button('ws.inbox.nextPage', offset + items.length, offset + items.length < total),
   );
 }
 
