@@ -12,7 +12,7 @@ export function evaluateConditionalEvents(run: Run): boolean {
     const node = run.indexOf(wait.s).node(wait.n);
     const definition = node.eventDefinitions?.find((d) => d.type === 'conditional');
     if (!definition || definition.type !== 'conditional') continue;
-    const holds = run.env.feel.test(definition.condition.body, run.variables(wait.s, wait.a));
+    const holds = run.env.feel.test(definition.condition.body, run.variables(wait.s, wait.a), run.clockNow());
     const value = holds.ok && holds.value === true;
     if (value === (wait.lv === true)) continue;
     run.state.w[id] = { ...wait, lv: value };

@@ -9,6 +9,7 @@
  * (meter-feel-expression, feel-guards) under a budget of steps, call depth, list and text sizes: a condition that
  * recurses, loops over the product of citizen-supplied lists or backtracks in a regular expression (those run on
  * RE2) is cut off after a bounded amount of work and reported as `budgetExceeded`, never blocking the event loop.
+ * `now()` and `today()` answer the instant the caller passes from the engine's Clock (feel-guards shadows them).
  */
 import { evaluate } from 'feelin';
 import { DEFAULT_FEEL_BUDGET, feelLimitProblem, type FeelBudget } from '../model/feel-limits';
@@ -19,7 +20,7 @@ import { meterFeelExpression } from './meter-feel-expression';
 /** A failed evaluation; `budgetExceeded` when it was cut off for doing more work than its budget allows. */
 export type FeelResult = { ok: true; value: unknown } | { ok: false; message: string; budgetExceeded?: true };
 
-type Compiled = (context: Record<string, unknown>) => FeelResult;
+type Compiled = (context: Record<string, unknown>, at?: number) => FeelResult;
 
 const LITERAL = /^(true|false|null|-?\d+(?:\.\d+)?|"[^"\\]*")$/;
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -71,10 +72,10 @@ function viaFeelin(raw: string, budget: FeelBudget): Compiled {
     const message = error instanceof Error ? error.message : String(error);
     return () => ({ ok: false, message });
   }
-  return (context) => {
+  return (context, at) => {
     const meter = new FeelMeter(budget);
     try {
-      const { value, warnings } = runMetered(meter, () => evaluate(body, { ...context, ...guards }));
+      const { value, warnings } = runMetered(meter, () => evaluate(body, { ...context, ...guards }), at);
       const failure = warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
       if (failure) return { ok: false, message: failure.message };
       checkResult(meter, value);
@@ -105,9 +106,9 @@ function compile(raw: string, budget: FeelBudget): Compiled {
     const op = match[2]!;
     const right = parseLiteral(match[3]!);
     const slow = viaFeelin(body, budget);
-    return (context) => {
+    return (context, at) => {
       const value = compare(readPath(context, path), op, right);
-      return value === undefined ? slow(context) : { ok: true, value };
+      return value === undefined ? slow(context, at) : { ok: true, value };
     };
   }
   return viaFeelin(body, budget);
@@ -120,18 +121,22 @@ export class FeelEvaluator {
   /** @param budget the work each evaluation may do; the default is model/feel-limits' DEFAULT_FEEL_BUDGET. */
   constructor(private readonly budget: FeelBudget = DEFAULT_FEEL_BUDGET) {}
 
-  evaluate(body: string, context: Record<string, unknown>): FeelResult {
+  /**
+   * @param at the evaluation instant (epoch ms, from the engine's Clock) that `now()` and `today()` answer; without
+   * it they fail, since the engine never reads the system clock.
+   */
+  evaluate(body: string, context: Record<string, unknown>, at?: number): FeelResult {
     let compiled = this.cache.get(body);
     if (!compiled) {
       compiled = compile(body, this.budget);
       this.cache.set(body, compiled);
     }
-    return compiled(context);
+    return compiled(context, at);
   }
 
   /** A condition holds only when it evaluates to `true`; null and non-booleans do not (DMN/FEEL semantics). */
-  test(body: string, context: Record<string, unknown>): FeelResult {
-    const result = this.evaluate(body, context);
+  test(body: string, context: Record<string, unknown>, at?: number): FeelResult {
+    const result = this.evaluate(body, context, at);
     return result.ok ? { ok: true, value: result.value === true } : result;
   }
 }

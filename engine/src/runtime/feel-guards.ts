@@ -5,25 +5,32 @@
  * context before its built-ins). Evaluation is synchronous, so "the evaluation in progress" is one module variable
  * set by runMetered.
  */
-import { evaluate, FeelRange } from 'feelin';
+import { evaluate, FeelRange, parseDate, parseDateTime } from 'feelin';
 import { FeelMeter } from './feel-meter';
 import { feelRegexFunctions } from './feel-regex';
 
 let active: FeelMeter | undefined;
+let activeAt: number | undefined;
 
 function meter(): FeelMeter {
   if (!active) throw new Error('a FEEL guard ran outside runMetered');
   return active;
 }
 
-/** Runs `work` (one feelin evaluation) with `current` as the meter that the guards charge. */
-export function runMetered<T>(current: FeelMeter, work: () => T): T {
+/**
+ * Runs `work` (one feelin evaluation) with `current` as the meter that the guards charge and `at` (epoch ms, from
+ * the engine's Clock) as the instant `now()` and `today()` answer.
+ */
+export function runMetered<T>(current: FeelMeter, work: () => T, at?: number): T {
   const previous = active;
+  const previousAt = activeAt;
   active = current;
+  activeAt = at;
   try {
     return work();
   } finally {
     active = previous;
+    activeAt = previousAt;
   }
 }
 
@@ -40,6 +47,25 @@ function rangeLength(range: FeelRange): number | undefined {
 }
 
 let rangeStart: unknown;
+
+/** Procedures run in Vietnam (UTC+7, no daylight saving): `today()` is the date there, `now()` carries that offset. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** The evaluation instant as Vietnam's local date-time text, e.g. `2026-01-05T08:00:00.000`. */
+function vietnamLocalText(): string {
+  // The engine never reads the system clock: without an instant from the Clock, `now()` and `today()` have no answer.
+  if (activeAt === undefined) throw new Error('now() and today() need the evaluation instant from the engine clock');
+  return new Date(activeAt + VIETNAM_OFFSET_MS).toISOString().slice(0, -1);
+}
+
+/**
+ * `now()` and `today()` (DMN 1.5 §10.3.4.1) from the engine's Clock rather than feelin's system clock, as the same
+ * kinds feelin returns: a date and time with the +07:00 offset, and a date.
+ */
+const CLOCK_BUILTINS = {
+  now: feelFunction(() => parseDateTime(`${vietnamLocalText()}+07:00`), []),
+  today: feelFunction(() => parseDate(vietnamLocalText().slice(0, 10)), []),
+};
 
 /** The guards named in metered expressions. */
 const METERING_GUARDS = {
@@ -134,6 +160,7 @@ const FEEL_GUARDS: Readonly<Record<string, unknown>> = Object.freeze({
   ...Object.fromEntries(SIZED_BUILTINS.map((name) => [name, sizedBuiltin(name, false)])),
   ...Object.fromEntries(QUADRATIC_BUILTINS.map((name) => [name, sizedBuiltin(name, true)])),
   ...feelRegexFunctions(meter),
+  ...CLOCK_BUILTINS,
   ...METERING_GUARDS,
 });
 

@@ -122,7 +122,7 @@ export class TokenRun implements Run {
   evaluate(actId: string, expression: Expression, extra?: Record<string, unknown>, phase: 'enter' | 'leave' = 'enter'): FeelResult {
     const act = this.state.a[actId]!;
     const context = extra ? { ...this.variables(act.s, actId), ...extra } : this.variables(act.s, actId);
-    const result = this.env.feel.evaluate(expression.body, context);
+    const result = this.env.feel.evaluate(expression.body, context, this.clockNow());
     if (!result.ok) this.raiseIncident(actId, result.budgetExceeded ? 'EXPRESSION_BUDGET_EXCEEDED' : 'EXPRESSION_FAILED', `${expression.body}: ${result.message}`, phase);
     return result;
   }
@@ -245,12 +245,12 @@ export class TokenRun implements Run {
     if (ownerActId) wait.a = ownerActId;
     const id = this.newId('w');
     if (definition.type === 'timer') {
-      const schedule = scheduleTimerDefinition(this, definition, scopeId, ownerActId);
-      if (!schedule) {
-        const text = (definition.timeDate ?? definition.timeCycle ?? definition.timeDuration)?.body ?? '';
-        if (ownerActId) this.raiseIncident(ownerActId, 'EXPRESSION_FAILED', `Timer of ${node.id}: "${text}" is not an ISO 8601 date, duration or cycle`, 'enter');
+      const timer = scheduleTimerDefinition(this, definition, scopeId, ownerActId);
+      if ('failure' in timer) {
+        if (ownerActId) this.raiseIncident(ownerActId, timer.failure.code, `Timer of ${node.id}: ${timer.failure.message}`, 'enter');
         return undefined;
       }
+      const { schedule } = timer;
       wait.at = schedule.dueAt;
       if (schedule.repeat !== undefined) {
         wait.rp = schedule.repeat;
@@ -263,7 +263,7 @@ export class TokenRun implements Run {
     if (definition.type === 'message') wait.nm = index.messageName(definition, node);
     if (definition.type === 'signal') wait.nm = index.signalName(definition);
     if (definition.type === 'conditional') {
-      const result = this.env.feel.test(definition.condition.body, this.variables(scopeId, ownerActId));
+      const result = this.env.feel.test(definition.condition.body, this.variables(scopeId, ownerActId), this.clockNow());
       wait.lv = result.ok && result.value === true;
     }
     this.state.w[id] = wait;

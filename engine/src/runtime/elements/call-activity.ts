@@ -11,7 +11,7 @@ import type { Run } from '../run-context';
 function mapVariables(run: Run, actId: string, mappings: VariableMapping[], context: Record<string, unknown>): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
   for (const mapping of mappings) {
-    const value = run.env.feel.evaluate(mapping.source.body, context);
+    const value = run.env.feel.evaluate(mapping.source.body, context, run.clockNow());
     if (!value.ok) {
       run.raiseIncident(actId, value.budgetExceeded ? 'EXPRESSION_BUDGET_EXCEEDED' : 'EXPRESSION_FAILED', `${mapping.source.body}: ${value.message}`, 'enter');
       return undefined;

@@ -16,7 +16,7 @@ export function waitForEvents(run: Run, actId: string, definitions: EventDefinit
   for (const definition of definitions) {
     if (!SUBSCRIBED.has(definition.type)) continue;
     if (definition.type === 'conditional') {
-      const holds = run.env.feel.test(definition.condition.body, run.variables(act.s, actId));
+      const holds = run.env.feel.test(definition.condition.body, run.variables(act.s, actId), run.clockNow());
       if (holds.ok && holds.value) {
         run.unsubscribeOwnedBy(actId);
         run.complete(actId);

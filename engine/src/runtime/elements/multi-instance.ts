@@ -61,7 +61,7 @@ export const multiInstance: ElementBehaviour = {
     const loop = loopOf(run, bodyId);
     const mi = { ...body.mi!, d: body.mi!.d + 1 };
     if (loop.outputCollection && loop.outputElement) {
-      const value = run.env.feel.evaluate(loop.outputElement.body, run.variables(inner.s, innerId));
+      const value = run.env.feel.evaluate(loop.outputElement.body, run.variables(inner.s, innerId), run.clockNow());
       const output = [...(mi.o ?? [])];
       output[Number(inner.v?.loopCounter ?? mi.d) - 1] = value.ok ? value.value : null;
       mi.o = output;
@@ -71,7 +71,7 @@ export const multiInstance: ElementBehaviour = {
     let done = mi.d >= mi.t;
     if (!done && loop.completionCondition) {
       const extra = { nrOfInstances: mi.t, nrOfCompletedInstances: mi.d, nrOfActiveInstances: mi.i - mi.d, loopCounter: inner.v?.loopCounter };
-      const holds = run.env.feel.test(loop.completionCondition.body, { ...run.variables(body.s, bodyId), ...extra });
+      const holds = run.env.feel.test(loop.completionCondition.body, { ...run.variables(body.s, bodyId), ...extra }, run.clockNow());
       done = holds.ok && holds.value === true;
     }
     if (done) finish(run, bodyId);

@@ -13,7 +13,7 @@ function shouldLoop(run: Run, bodyId: string): boolean {
   const loop = run.node(bodyId).loop as StandardLoop;
   if (loop.loopMaximum !== undefined && body.mi!.i >= loop.loopMaximum) return false;
   if (!loop.loopCondition) return false;
-  const holds = run.env.feel.test(loop.loopCondition.body, { ...run.variables(body.s, bodyId), loopCounter: body.mi!.i });
+  const holds = run.env.feel.test(loop.loopCondition.body, { ...run.variables(body.s, bodyId), loopCounter: body.mi!.i }, run.clockNow());
   return holds.ok && holds.value === true;
 }
 
