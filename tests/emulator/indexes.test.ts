@@ -100,7 +100,7 @@ describe('indexes in the emulator', () => {
       { name: 'no-field' },
     ]);
     // when
-    await vi.waitFor(async () => expect(await sessions.countDocuments({ name: /^expired/ })).toBe(0), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect(await sessions.countDocuments({ name: /^expired/ })).toBe(0), { timeout: 30_000, interval: 100 });
     // then
     expect((await sessions.find({}).toArray()).map((d) => d.name).sort()).toEqual(['fresh', 'no-field', 'not-a-date']);
   });

@@ -83,8 +83,8 @@ describe.runIf(runnable)('the live heatmap in a browser', () => {
     await completeOpenStep(app, 'official.motcua', seed.overdue.id);
 
     // then the counter's step shows one dossier fewer (and none overdue), the review one more, as the API says
-    await expect.poll(() => shown('task-receive'), { timeout: 10_000 }).toEqual([3, 1, 0]);
-    await expect.poll(() => shown('task-review'), { timeout: 10_000 }).toEqual([2, 0, 0]);
+    await expect.poll(() => shown('task-receive'), { timeout: 30_000 }).toEqual([3, 1, 0]);
+    await expect.poll(() => shown('task-review'), { timeout: 30_000 }).toEqual([2, 0, 0]);
     const counts = await apiCounts('supervisor');
     expect(await shown('task-receive')).toEqual(expected(counts, 'task-receive'));
     expect(await shown('task-review')).toEqual(expected(counts, 'task-review'));
