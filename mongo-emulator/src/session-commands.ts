@@ -10,38 +10,31 @@ const startSession: CommandSpec = {
   run: () => ({ id: { id: new UUID() }, timeoutMinutes: 30 }),
 };
 
+/** A command that ends the sessions it lists: their unfinished transactions are aborted at once. */
+function endingListedSessions(name: string): CommandSpec {
+  return {
+    name,
+    fields: [],
+    run({ body, emulator }) {
+      const lsids = body[name];
+      if (!Array.isArray(lsids)) throw new CommandError({ code: 14, message: `BSON field '${name}.${name}' is the wrong type, expected type 'array'` });
+      for (const lsid of lsids as Document[]) {
+        const sessionId = sessionIdOf(lsid);
+        if (sessionId) emulator.transactions.endSession(sessionId);
+      }
+      return {};
+    },
+  };
+}
+
 /** Ends the listed sessions; their unfinished transactions are aborted (manual: endSessions). */
-const endSessions: CommandSpec = {
-  name: 'endSessions',
-  fields: [],
-  run({ body, emulator }) {
-    const lsids = body.endSessions;
-    if (!Array.isArray(lsids)) throw new CommandError({ code: 14, message: "BSON field 'endSessions.endSessions' is the wrong type, expected type 'array'" });
-    for (const lsid of lsids as Document[]) {
-      const sessionId = sessionIdOf(lsid);
-      if (sessionId) emulator.transactions.endSession(sessionId);
-    }
-    return {};
-  },
-};
+const endSessions = endingListedSessions('endSessions');
 
 /**
- * Kills the listed sessions: their unfinished transactions are aborted at once, freeing the documents they hold
- * (manual: killSessions). The server uses it for the transactions of a request whose process died.
+ * Kills the listed sessions, freeing the documents their transactions hold (manual: killSessions). The server uses it
+ * for the transactions of a request whose process died.
  */
-const killSessions: CommandSpec = {
-  name: 'killSessions',
-  fields: [],
-  run({ body, emulator }) {
-    const lsids = body.killSessions;
-    if (!Array.isArray(lsids)) throw new CommandError({ code: 14, message: "BSON field 'killSessions.killSessions' is the wrong type, expected type 'array'" });
-    for (const lsid of lsids as Document[]) {
-      const sessionId = sessionIdOf(lsid);
-      if (sessionId) emulator.transactions.endSession(sessionId);
-    }
-    return {};
-  },
-};
+const killSessions = endingListedSessions('killSessions');
 
 const killAllSessions: CommandSpec = {
   name: 'killAllSessions',

@@ -51,9 +51,10 @@ export type StepView = z.infer<typeof StepSchema>;
 export type DossierSummaryView = z.infer<typeof DossierSummarySchema>;
 type Json = Record<string, never>;
 
-export function toDossierView(dossier: DossierRecord): DossierView {
+/** What a dossier and its summary both show: everything but the e-form and the lists of documents and requests. */
+function commonFieldsOf(dossier: DossierSummary) {
   const state = dossierStateOf(dossier);
-  return asJson({
+  return {
     id: dossier.id,
     dossierCode: dossier.dossierCode,
     procedureKey: dossier.procedureKey,
@@ -62,39 +63,32 @@ export function toDossierView(dossier: DossierRecord): DossierView {
     status: dossier.status,
     channel: dossier.channel,
     applicant: dossier.applicant,
-    form: dossier.form,
     submittedAt: iso(dossier.submittedAt),
     receivedAt: iso(dossier.receivedAt),
     appointmentAt: iso(dossier.appointmentAt),
     finishedAt: iso(dossier.finishedAt),
     returnedAt: iso(dossier.returnedAt),
-    documents: state.documents,
-    supplementRequests: state.supplementRequests.map((r) => ({ ...r, at: iso(r.at), receivedAt: iso(r.receivedAt) })),
     incidents: state.incidents,
     routedTo: state.routedTo,
+  };
+}
+
+export function toDossierView(dossier: DossierRecord): DossierView {
+  const state = dossierStateOf(dossier);
+  return asJson({
+    ...commonFieldsOf(dossier),
+    form: dossier.form,
+    documents: state.documents,
+    supplementRequests: state.supplementRequests.map((r) => ({ ...r, at: iso(r.at), receivedAt: iso(r.receivedAt) })),
   });
 }
 
 export function toDossierSummaryView(dossier: DossierSummary): DossierSummaryView {
   const state = dossierStateOf(dossier);
   return asJson({
-    id: dossier.id,
-    dossierCode: dossier.dossierCode,
-    procedureKey: dossier.procedureKey,
-    procedureVersion: dossier.procedureVersion,
-    agencyId: dossier.agencyId,
-    status: dossier.status,
-    channel: dossier.channel,
-    applicant: dossier.applicant,
-    submittedAt: iso(dossier.submittedAt),
-    receivedAt: iso(dossier.receivedAt),
-    appointmentAt: iso(dossier.appointmentAt),
-    finishedAt: iso(dossier.finishedAt),
-    returnedAt: iso(dossier.returnedAt),
+    ...commonFieldsOf(dossier),
     documentCount: state.documents?.length ?? 0,
     supplementRequestCount: state.supplementRequests?.length ?? 0,
-    incidents: state.incidents,
-    routedTo: state.routedTo,
   });
 }
 
