@@ -17,6 +17,8 @@ import { KeyedMutex } from '../attachments/keyed-mutex';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
+import { validationProblem } from '../http/validation-hook';
+import { PageQuery } from './route-schemas';
 
 export interface AttachmentRoutesDeps {
   dossiers: Pick<DossierStore, 'get'>;
@@ -87,8 +89,12 @@ function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
   routes.openAPIRegistry.registerPath({
     method: 'get',
     path: '/dossiers/{id}/attachments',
-    request: { params: DossierIdParam },
-    responses: { 200: { description: 'Oldest first', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } } }, ...problems },
+    request: { params: DossierIdParam, query: PageQuery },
+    responses: {
+      200: { description: 'Oldest first, at most 100 a page', content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema), total: z.number().int() }) } } },
+      400: problemResponse('A malformed page, or a limit over 100'),
+      ...problems,
+    },
   });
   routes.openAPIRegistry.registerPath({
     method: 'get',
@@ -165,7 +171,11 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
 
   routes.get('/dossiers/:id/attachments', async (c) => {
     const dossier = await readableDossier(c, c.req.param('id'));
-    return c.json({ items: await deps.attachments.listByDossier(dossier.id) });
+    const page = PageQuery.safeParse(c.req.query());
+    if (!page.success) throw validationProblem('query', page.error.issues);
+    const { offset, limit } = page.data;
+    const all = await deps.attachments.listByDossier(dossier.id);
+    return c.json({ items: all.slice(offset, offset + limit), total: all.length });
   });
 
   routes.get('/attachments/:id', async (c) => {

@@ -12,7 +12,7 @@ import { receiveDossier } from '../dossiers/receive-dossier';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { actorOf, dossierResource } from './dossier-access';
 import { DossierSchema, DossierSummarySchema, toAuditView, toDossierSummaryView, toDossierView, toProgressView } from './dossier-view';
-import { IdParam, jsonBody, MUTATION_PROBLEMS, NewDossierSchema, problem } from './route-schemas';
+import { IdParam, jsonBody, MUTATION_PROBLEMS, NewDossierSchema, PageQuery, problem, TOTAL_HEADER } from './route-schemas';
 
 /** Dossiers looked at for one list page (the store filters; the access policy narrows what it returns). */
 const LIST_SCAN = 2000;
@@ -54,9 +54,25 @@ const recordsRoute = (path: string, description: string) =>
   createRoute({
     method: 'get',
     path,
-    request: { params: IdParam },
-    responses: { 200: { description, content: { 'application/json': { schema: z.array(z.object({}).passthrough()) } } }, 401: problem('Not signed in'), 403: problem('Not routed to your unit'), 404: problem('No such dossier') },
+    request: { params: IdParam, query: PageQuery },
+    responses: {
+      200: {
+        description: `${description}; at most 100 a page, the number of all in the X-Total-Count header`,
+        headers: z.object({ [TOTAL_HEADER]: z.string() }),
+        content: { 'application/json': { schema: z.array(z.object({}).passthrough()) } },
+      },
+      400: problem('Malformed query, or a limit over 100'),
+      401: problem('Not signed in'),
+      403: problem('Not routed to your unit'),
+      404: problem('No such dossier'),
+    },
   });
+
+/** One page of a dossier's records; the body stays the array the dossier page and older clients read. */
+function pageOf<T>(c: { header: (name: string, value: string) => void }, records: T[], { offset, limit }: z.infer<typeof PageQuery>): T[] {
+  c.header(TOTAL_HEADER, String(records.length));
+  return records.slice(offset, offset + limit);
+}
 
 export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
   const routes = createApiRouter();
@@ -97,12 +113,12 @@ export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
 
   routes.openapi(recordsRoute('/{id}/progress', 'Progress records (tiến trình), in order'), async (c) => {
     const dossier = await readable(c, c.req.valid('param').id);
-    return c.json((await deps.stores.progress.listByDossier(dossier.id)).map(toProgressView), 200);
+    return c.json(pageOf(c, await deps.stores.progress.listByDossier(dossier.id), c.req.valid('query')).map(toProgressView), 200);
   });
 
   routes.openapi(recordsRoute('/{id}/audit', 'Audit records: who, when, what, from which step'), async (c) => {
     const dossier = await readable(c, c.req.valid('param').id);
-    return c.json((await deps.stores.audit.listByDossier(dossier.id)).map(toAuditView), 200);
+    return c.json(pageOf(c, await deps.stores.audit.listByDossier(dossier.id), c.req.valid('query')).map(toAuditView), 200);
   });
 
   return routes;

@@ -42,5 +42,17 @@ export const NewDossierSchema = z.object({
 });
 
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
+
+/** The largest page any list answers: what one request may make the server read out and send. */
+export const MAX_PAGE = 100;
+
+/** `?offset=&limit=` of a list that grows with the dossier (records, attachments): 100 a page unless asked for fewer. */
+export const PageQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE),
+});
+
+/** The header that carries a list's `total` where the body stays the array older clients read. */
+export const TOTAL_HEADER = 'x-total-count';
 export const ReasonSchema = z.object({ reason: z.string().min(1).max(2000) });
 export const NoteSchema = z.object({ note: z.string().max(2000).optional() });
