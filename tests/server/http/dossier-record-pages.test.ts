@@ -41,9 +41,10 @@ describe('pages of a dossier\'s records and attachments', () => {
   });
 
   it('answers the attachments a page at a time with their total, oldest first', async () => {
-    // given three files uploaded to the dossier at the counter
+    // given three files uploaded to the dossier at the counter, a minute apart (the order is the upload time's)
     const { t, dossier, headers, get } = await given();
     for (const name of ['a.pdf', 'b.pdf', 'c.pdf']) {
+      t.clock.advance(60_000);
       const form = new FormData();
       form.set('file', new File([new Uint8Array(PDF)], name));
       expect((await t.app.request(`/api/dossiers/${dossier.id}/attachments`, { method: 'POST', body: form, headers })).status).toBe(201);
