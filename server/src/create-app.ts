@@ -78,7 +78,7 @@ export interface AppDeps {
   facts?: DossierFactsStore;
   /** Heatmap changes for the event streams (pass the one `pollDossierFacts` feeds); a new one when absent. */
   heatmapChanges?: HeatmapNotifier;
-  /** How long an unfinished request holds its Idempotency-Key (its process may have died); 2 minutes by default. */
+  /** How long an unfinished request holds its Idempotency-Key (its process may have died); 4 s by default, renewed while it runs. */
   idempotencyLockMs?: number;
   /** Failed sign-ins per username + address and per address; 10 and 30 per 15 minutes by default (`SignInThrottle`). */
   signInLimits?: AccessOptions['signInLimits'];

@@ -222,7 +222,24 @@ describe('every operation without a valid session', () => {
 });
 
 describe('the order of refusals without a session', () => {
-  it.todo('answers an anonymous request with an unparsable JSON body or a wrong content type with 401 before 400 INVALID_JSON / 415 — today the JSON body check runs before authentication (server/src/http/apply-http-safety.ts)');
+  it('answers an anonymous request to a protected operation with 401 whatever its body, before parsing it: unparsable JSON or a wrong content type', async () => {
+    let checked = 0;
+    for (const operation of operations.filter((op) => op.hasJsonBody)) {
+      // given a protected operation (an anonymous caller with a well-formed body is refused with 401)
+      const probe = await send(operation.method, defaultPath(operation), { headers: { 'content-type': 'application/json' }, body: '{}' });
+      if (probe.status !== 401) continue;
+      checked += 1;
+      for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'text/plain' }, { 'content-type': 'application/xml' }]) {
+        // when the body cannot be parsed as JSON, or is not JSON at all
+        const before = await snapshotStores(t);
+        const answer = await send(operation.method, defaultPath(operation), { headers, body: '{"khong": "dong ngoac"' });
+        // then the refusal is the missing session's, not the body's, and nothing changed
+        await expectRefused(`${key(operation)} with ${headers['content-type']}`, answer, before, [401]);
+        expect(answer.body?.code).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
 });
 
 describe('every operation with hostile input', () => {
@@ -301,15 +318,18 @@ describe('every operation with hostile input', () => {
     for (const operation of operations.filter((op) => op.hasJsonBody)) {
       const auth = bearer[fuzzUser.get(key(operation))!]!;
       const path = fillPath(operation.path, pathValues(operation, realIds.dossier!));
+      // Authorization comes before the body: where the fuzz user may not act here at all, every body gets that 403.
+      const probe = await send(operation.method, path, { headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+      const forbidden = probe.status === 403 ? [403] : undefined;
       for (const type of WRONG_TYPES) {
         const before = await snapshotStores(t);
         const answer = await send(operation.method, path, { headers: { ...auth, ...(type ? { 'content-type': type } : {}) }, body: '{"key": "value"}' });
-        await expectRefused(`${key(operation)} as ${type || 'no content type'}`, answer, before, [400, 415]);
+        await expectRefused(`${key(operation)} as ${type || 'no content type'}`, answer, before, forbidden ?? [400, 415]);
       }
       for (const text of INVALID_JSON) {
         const before = await snapshotStores(t);
         const answer = await send(operation.method, path, { headers: { ...auth, 'content-type': 'application/json' }, body: text });
-        await expectRefused(`${key(operation)} with invalid JSON ${JSON.stringify(text)}`, answer, before, [400]);
+        await expectRefused(`${key(operation)} with invalid JSON ${JSON.stringify(text)}`, answer, before, forbidden ?? [400]);
       }
       const before = await snapshotStores(t);
       const answer = await send(operation.method, path, { headers: { ...auth, 'content-type': 'application/json' }, body: huge });

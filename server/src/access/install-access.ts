@@ -52,7 +52,7 @@ export interface AccessOptions {
   uploads?: UploadRoute[];
   /** Dossiers and steps by id, for the access gate to refuse another unit's caller before the route reads the body. */
   resources?: ResourceReaders;
-  /** How long an unfinished request holds its Idempotency-Key; 2 minutes by default (IDEMPOTENCY_LOCK_MS in main.ts). */
+  /** How long an unfinished request holds its Idempotency-Key; 4 s by default, renewed while it runs (IDEMPOTENCY_LOCK_MS in main.ts). */
   idempotencyLockMs?: number;
 }
 
@@ -78,9 +78,9 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     uploads: options.uploads,
     idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
+    // Sign-in and role checks before any route or body check reads the request (access-gate.ts).
+    gate: accessGate(API_ACCESS_RULES, options.resources),
   });
-  // Sign-in and role checks before any route reads its request (access-gate.ts).
-  app.use('/api/*', accessGate(API_ACCESS_RULES, options.resources));
   app.route(
     '/api/auth',
     createAuthRoutes({

@@ -58,10 +58,15 @@ export interface HttpSafetyConfig {
   trustProxy?: TrustProxy;
   /** Mutating paths never replayed; sign-in by default, since its answer holds a fresh token. */
   idempotencyExcludePaths?: string[];
-  /** How long an unfinished request holds its Idempotency-Key (its process may have died); 2 minutes by default. */
+  /** How long an unfinished request holds its Idempotency-Key (its process may have died); 4 s by default, renewed while it runs. */
   idempotencyLockMs?: number;
   /** The API prefix; `/api` by default. */
   apiPrefix?: string;
+  /**
+   * Refuses callers who may not attempt the request (401/403: access-gate.ts), right after authentication and before
+   * the body is parsed, so that an anonymous or unauthorized caller learns nothing from how its body is refused.
+   */
+  gate?: MiddlewareHandler;
 }
 
 /** Installs the safety middleware on `app` (any Env or schema). */
@@ -80,13 +85,16 @@ export function applyHttpSafety(app: Hono<any, any, any>, config: HttpSafetyConf
     const upload = uploadOf(c);
     return (upload ? uploadLimits.get(upload)! : defaultLimit)(c, next);
   });
-  app.use(api, (c, next) => (uploadOf(c) ? next() : json(c, next)));
+  // Who is calling, the per-address limits, and whether they may, all before the body is parsed: 429, 401 and 403
+  // come before 400 INVALID_JSON or 415.
   if (config.authenticate) app.use(api, config.authenticate);
   const addressOf = (c: Context) => clientAddress(c, { trustProxy: config.trustProxy });
   for (const limit of config.rateLimits ?? []) {
     const keyOf = limit.keyOf ?? addressOf;
     app.use(limit.path, rateLimit({ limiter: limit.limiter, keyOf }));
   }
+  if (config.gate) app.use(api, config.gate);
+  app.use(api, (c, next) => (uploadOf(c) ? next() : json(c, next)));
   app.use(
     api,
     idempotency({
