@@ -22,7 +22,7 @@ const noServer = {
 export default tseslint.config(
   { ignores: ['node_modules/**', 'modeler/dist/**', '.data/**', 'bench/results/**', 'tests/fixtures/lint-violation/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
   },
@@ -51,7 +51,7 @@ export default tseslint.config(
   },
   {
     // Benchmarks, like tests, may measure the server's adapters; the front end, the library data and the emulator may not.
-    files: ['modeler/**/*.ts', 'procedures/**/*.ts', 'mongo-emulator/**/*.ts'],
+    files: ['modeler/**/*.ts', 'modeler/**/*.tsx', 'procedures/**/*.ts', 'mongo-emulator/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noServer] },
   },
   {

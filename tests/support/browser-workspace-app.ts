@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createFrontEndRoutes } from '../../server/src/routes/front-end-routes';
 import { createTestApp, type TestAppOptions } from './test-app';
 
-export const WORKSPACE_FRONT_END = fileURLToPath(new URL('../../modeler/dist', import.meta.url));
+// LIENTHONG_TEST_FRONT_END: a front end built elsewhere (`vite build --outDir`), so parallel builds do not race.
+export const WORKSPACE_FRONT_END = process.env.LIENTHONG_TEST_FRONT_END ?? fileURLToPath(new URL('../../modeler/dist', import.meta.url));
 
 export function workspaceFrontEndBuilt(): boolean {
   return existsSync(`${WORKSPACE_FRONT_END}/index.html`);

@@ -52,6 +52,27 @@ export interface ProcedureMetadata {
   leadAgencyId?: string;
   /** JSON Schema of the e-form, as a JSON string (validated by the server). */
   formSchema?: string;
+  /** The components (thành phần hồ sơ) the citizen brings, in the order of the procedure's published list. */
+  components?: RequiredComponent[];
+}
+
+/**
+ * One component of the dossier as the published procedure lists it (`lt:component` in `lt:procedure`): what the
+ * counter ticks on its checklist, what the citizen uploads online, and what form 02 lists when it is missing.
+ */
+export interface RequiredComponent {
+  /** Stable within the procedure, e.g. `to-khai`; attachments and supplement requests name it. */
+  id: string;
+  /** As published, e.g. "Tờ khai đăng ký khai sinh (Mẫu 01)". */
+  name: string;
+  /** What the counter receives: an original, a certified copy, a plain copy (shown with the original) or electronic. */
+  copyType: 'original' | 'certifiedCopy' | 'copy' | 'electronic';
+  quantity: number;
+  /** false: only in some cases (`condition` says which, in words). */
+  required: boolean;
+  condition?: string;
+  /** The article that requires it, e.g. "Khoản 1 Điều 16 Luật Hộ tịch 2014". */
+  legalBasis?: string;
 }
 
 /** A FEEL expression as written in the model, kept verbatim; `language` is the declared expression language. */

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTestApp } from '../../support/test-app';
 
-export const FRONT_END_ROOT = fileURLToPath(new URL('../../../modeler/dist', import.meta.url));
+// LIENTHONG_TEST_FRONT_END: a front end built elsewhere (`vite build --outDir`), so parallel builds do not race.
+export const FRONT_END_ROOT = process.env.LIENTHONG_TEST_FRONT_END ?? fileURLToPath(new URL('../../../modeler/dist', import.meta.url));
 
 export function frontEndBuilt(): boolean {
   return existsSync(`${FRONT_END_ROOT}/index.html`);

@@ -21,7 +21,8 @@ import { createFrontEndRoutes } from '../../../server/src/routes/front-end-route
 import { chromiumAvailable, launchChromium } from '../../support/browser-launch';
 import { SECRET, createTestClock, passwords } from '../access/access-test-app';
 
-const frontEnd = fileURLToPath(new URL('../../../modeler/dist', import.meta.url));
+// LIENTHONG_TEST_FRONT_END: a front end built elsewhere (`vite build --outDir`), so parallel builds do not race.
+const frontEnd = process.env.LIENTHONG_TEST_FRONT_END ?? fileURLToPath(new URL('../../../modeler/dist', import.meta.url));
 const built = existsSync(`${frontEnd}/index.html`);
 const runnable = chromiumAvailable() && built;
 if (!runnable) console.log(`skipped: ${built ? 'no chromium at /usr/bin/chromium' : 'modeler/dist not built (npm run build:modeler)'}`);
