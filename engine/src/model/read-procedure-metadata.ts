@@ -1,13 +1,15 @@
 /**
- * @module readProcedureMetadata — `lt:procedure`: national procedure code, statutory deadline, legal basis and
- * supplement policy (DOMAIN.md "Supplements, fees and pauses"). Read from the definitions' extension elements, or
- * else from the first process that carries one (bpmn-js property panels edit the process).
+ * @module readProcedureMetadata — `lt:procedure`: national procedure code, statutory deadline, legal basis,
+ * supplement policy (DOMAIN.md "Supplements, fees and pauses"), e-form schema and the components of the dossier.
+ * Read from the definitions' extension elements, or else from the first process that carries one (bpmn-js property
+ * panels edit the process).
  */
 import type { ProcedureMetadata, SupplementPolicy } from './procedure-definition';
 import { elementProp, extensionValues, stringProp, type ModdleElement } from './moddle-element';
 import { describeElement } from './describe-element';
 import type { ReadContext } from './read-context';
 import { parseDecimal, readBudgetValues } from './read-extensions';
+import { readRequiredComponents } from './read-required-components';
 
 const POLICIES = ['restart', 'pause', 'boundedWait'] as const;
 
@@ -45,6 +47,7 @@ export function readProcedureMetadata(procedure: ModdleElement, context: ReadCon
     maxReappointments: readCount(procedure, 'maxReappointments', report),
     leadAgencyId: stringProp(procedure, 'leadAgency'),
     formSchema: readFormSchema(procedure, report),
+    components: readRequiredComponents(procedure, report),
   };
   return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as ProcedureMetadata;
 }
