@@ -22,6 +22,7 @@ import { createProcedureRoutes } from './routes/procedure-routes';
 import { createIncidentRoutes } from './routes/incident-routes';
 import { installDossierRoutes } from './routes/install-dossier-routes';
 import { createLookupRoutes } from './routes/lookup-routes';
+import { createCatalogueRoutes } from './routes/catalogue-routes';
 import { ATTACHMENT_UPLOAD_PATH, createAttachmentRoutes } from './routes/attachment-routes';
 import type { AttachmentStore } from './attachments/attachment-store';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments/attachment-limits';
@@ -135,6 +136,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));
+  // Public procedure catalogue for the counter's and the portal's procedure pickers (no dossier data).
+  app.route('/api/catalogue', createCatalogueRoutes({ procedures: deps.stores.procedures, agencies: deps.access.agencies }));
   app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits }));
 
   // The supervisors' dashboard (Decision 766/QĐ-TTg figures) and the live heatmap with its event stream.

@@ -384,6 +384,24 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // public: the procedure catalogue (current versions, e-form schema, required components; no dossier data)
+  'GET /api/catalogue': {
+    anonymous: { own: '2xx', other: '2xx' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
+  // public: one procedure of the catalogue
+  'GET /api/catalogue/{key}': {
+    anonymous: { own: '2xx', other: '2xx' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   // dossier.read and an official or head of unit
   'POST /api/dossiers/{id}/attachments': {
     anonymous: { own: '401', other: '401' },

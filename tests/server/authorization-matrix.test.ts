@@ -242,6 +242,8 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
     path: `/api/calendars/${SIDES[scope].agencyId}`,
     body: { layer: { id: SIDES[scope].agencyId, level: 'agency', name: { vi: 'Lịch cơ quan', en: 'Agency calendar' }, years: [] }, reason: 'Thử quyền' },
   }),
+  'GET /api/catalogue': async () => ({ method: 'GET', path: '/api/catalogue?q=thu' }),
+  'GET /api/catalogue/{key}': async (_w, scope) => ({ method: 'GET', path: `/api/catalogue/${SIDES[scope].key}` }),
   'GET /api/lookup': async (w, scope) => ({ method: 'GET', path: `/api/lookup?code=${encodeURIComponent(w.sides[scope].code)}&idNumber=${w.sides[scope].idNumber}` }),
   'POST /api/dossiers/{id}/attachments': async (w, scope) => {
     const form = new FormData();

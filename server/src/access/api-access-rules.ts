@@ -10,6 +10,8 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/auth/sign-in', gate: 'public' },
   { method: 'POST', path: '/api/submissions', gate: 'public' },
   { method: 'GET', path: '/api/lookup', gate: 'public' },
+  { method: 'GET', path: '/api/catalogue', gate: 'public' },
+  { method: 'GET', path: '/api/catalogue/{key}', gate: 'public' },
   { method: 'GET', path: '/api/openapi.json', gate: 'public' },
   // The event stream authenticates itself: browsers' EventSource sends the token as ?access_token= (RFC 6750 §2.3).
   { method: 'GET', path: '/api/events', gate: 'public' },
