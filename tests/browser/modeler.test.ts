@@ -256,7 +256,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
       });
       return { fontFamily, misdrawn };
     });
-    expect(letters.fontFamily).toMatch(/^"?Noto Sans Mono"?, Consolas/);
+    expect(letters.fontFamily).toMatch(/^"?Noto Sans Mono"?, monospace/);
     expect(letters.misdrawn).toEqual([]);
     await page.locator('.xml-editor').screenshot({ path: `${screenshots}14-xml-editor-vietnamese.png` });
 

@@ -58,6 +58,14 @@ export class ApiProblem extends Error {
 
 const TOKEN_KEY = 'lienthong.token';
 
+/** Fired on `window` when this browser signs in or out (or the server ends the session): the navigation follows. */
+export const SESSION_CHANGED = 'lienthong:session-changed';
+
+function forgetToken(): void {
+  localStorage.removeItem(TOKEN_KEY);
+  window.dispatchEvent(new Event(SESSION_CHANGED));
+}
+
 /** The bearer token of this browser's session, if signed in. */
 export function sessionToken(): string | undefined {
   return localStorage.getItem(TOKEN_KEY) ?? undefined;
@@ -73,7 +81,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const parsed: unknown = text === '' ? undefined : JSON.parse(text);
   if (!response.ok) {
     const problem = (parsed ?? {}) as { code?: string; detail?: string; title?: string; issues?: ValidationIssue[] };
-    if (response.status === 401) localStorage.removeItem(TOKEN_KEY);
+    if (response.status === 401 && sessionToken()) forgetToken();
     throw new ApiProblem({
       status: response.status,
       code: problem.code ?? `HTTP_${response.status}`,
@@ -88,6 +96,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 export async function signIn(username: string, password: string): Promise<{ name?: string; username?: string }> {
   const answer = await request<{ token: string; user: { name?: string; username?: string } }>('POST', '/api/auth/sign-in', { username, password });
   localStorage.setItem(TOKEN_KEY, answer.token);
+  window.dispatchEvent(new Event(SESSION_CHANGED));
   return answer.user;
 }
 
@@ -101,7 +110,7 @@ export async function signOut(): Promise<void> {
   } catch {
     // Offline or already signed out: the token is dropped below all the same.
   } finally {
-    localStorage.removeItem(TOKEN_KEY);
+    forgetToken();
   }
 }
 

@@ -18,9 +18,16 @@ export interface ModelerHosts {
   properties: HTMLElement;
 }
 
+/**
+ * Labels on the diagram in the interface's served font (`styles/fonts.css`); bpmn-js lays text out with it. Arial
+ * after it for the PNG export, which draws the SVG as an image where the page's web fonts do not reach.
+ */
+const textRenderer = { defaultStyle: { fontFamily: "'Noto Sans', Arial, sans-serif" }, externalStyle: { fontFamily: "'Noto Sans', Arial, sans-serif" } };
+
 export function createBpmnModeler(hosts: ModelerHosts, agencyDirectory: AgencyDirectory): BpmnModeler {
   return new BpmnModeler({
     container: hosts.canvas,
+    textRenderer,
     propertiesPanel: { parent: hosts.properties },
     linting: { bpmnlint: lienthongLintConfig, active: true },
     additionalModules: [
@@ -39,5 +46,5 @@ export function createBpmnModeler(hosts: ModelerHosts, agencyDirectory: AgencyDi
 
 /** A read-only viewer for deployed versions: same descriptor, no editing tools. */
 export function createReadOnlyViewer(container: HTMLElement): NavigatedViewer {
-  return new NavigatedViewer({ container, additionalModules: [translateModule], moddleExtensions: { lt: lienthongDescriptor } });
+  return new NavigatedViewer({ container, textRenderer, additionalModules: [translateModule], moddleExtensions: { lt: lienthongDescriptor } });
 }

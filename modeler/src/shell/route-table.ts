@@ -8,24 +8,50 @@ import { mountPlaceholderView } from './placeholder-view';
 /** Mounts a view into `container`; the returned function unmounts it (listeners, editors, workers). */
 export type MountView = (container: HTMLElement) => (() => void) | void;
 
+/** The roles of `/api/auth/me` (server/src/access/role.ts). */
+export type Role = 'administrator' | 'analyst' | 'official' | 'headOfUnit' | 'supervisor';
+
+/**
+ * Whose navigation shows a route: visitors who are not signed in (`'public'`: citizens), anybody signed in
+ * (`'staff'`), or the listed roles. The navigation only; each page and the server check who may see what.
+ */
+export type Audience = 'public' | 'staff' | readonly Role[];
+
 export interface Route {
   path: string;
   /** Navigation label. */
   label: MessageKey;
+  audience: Audience;
   /** Loaded on first visit, so the modeler's bpmn-js and monaco are not in the shell's bundle. */
   load: () => Promise<MountView>;
 }
 
 export const routeTable: Route[] = [
-  { path: '/modeler', label: 'nav.modeler', load: async () => (await import('../modeler/modeler-view')).mountModelerView },
+  { path: '/modeler', label: 'nav.modeler', audience: ['analyst', 'administrator'], load: async () => (await import('../modeler/modeler-view')).mountModelerView },
   // Workspaces (inbox with the dossier page under /inbox/dossiers/{id}, heatmap, lookup): modeler/src/workspaces/.
-  { path: '/inbox', label: 'nav.inbox', load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
-  { path: '/dashboard', label: 'nav.dashboard', load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
-  { path: '/heatmap', label: 'nav.heatmap', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
-  { path: '/lookup', label: 'nav.lookup', load: async () => (await import('../workspaces/lookup/lookup-view')).mountLookupView },
+  { path: '/inbox', label: 'nav.inbox', audience: ['official', 'headOfUnit', 'supervisor'], load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
+  { path: '/dashboard', label: 'nav.dashboard', audience: ['supervisor', 'headOfUnit', 'administrator'], load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
+  { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
+  { path: '/lookup', label: 'nav.lookup', audience: 'public', load: async () => (await import('../workspaces/lookup/lookup-view')).mountLookupView },
 ];
 
-/** The route for a location path; the modeler is the home page until the other workspaces exist. */
-export function findRoute(path: string): Route {
-  return routeTable.find((route) => path === route.path || path.startsWith(`${route.path}/`)) ?? routeTable[0]!;
+/** The route for a location path; undefined for the home page and unknown paths (the shell sends them home). */
+export function findRoute(path: string): Route | undefined {
+  return routeTable.find((route) => path === route.path || path.startsWith(`${route.path}/`));
+}
+
+/** Whether the navigation of a visitor (`role` undefined) or of a signed-in `role` shows `route`. */
+export function isShownTo(route: Route, role: Role | undefined): boolean {
+  if (route.audience === 'public') return role === undefined;
+  if (route.audience === 'staff') return role !== undefined;
+  return role !== undefined && route.audience.includes(role);
+}
+
+/**
+ * Where `/` leads: a visitor to the citizen portal (submit, else lookup), never to the modeler; signed-in staff to
+ * their first workspace.
+ */
+export function homeRoute(role: Role | undefined): Route | undefined {
+  if (role === undefined) return routeTable.find((route) => route.path === '/submit') ?? routeTable.find((route) => isShownTo(route, undefined));
+  return routeTable.find((route) => isShownTo(route, role));
 }

@@ -31,12 +31,19 @@ registerFeelLanguage(monaco);
  */
 
 /**
- * Monospace fonts that draw every Vietnamese letter (ồ, ẫ, ế, ữ, ặ …) in its own cell: Noto Sans Mono on Linux
- * (Debian's fonts-noto-mono), Consolas on Windows, the system monospace (ui-monospace) or Menlo on macOS. DejaVu Sans
- * Mono — what `monospace` means on Debian — is left out on purpose: it has no stacked-mark positioning, so Chromium
- * draws "hồ sơ" as "hô`sơ" with the second mark in the next cell. Liberation Mono 1.07 lacks most precomposed
- * Vietnamese letters and borrows them from other fonts; it is only a late fallback.
+ * Noto Sans Mono, served by the front end itself (`styles/fonts.css`, Latin and Vietnamese subsets), draws every
+ * Vietnamese letter (ồ, ẫ, ế, ữ, ặ …) in its own cell on any machine. What a machine has instead is not enough: DejaVu
+ * Sans Mono — `monospace` on Debian — has no stacked-mark positioning and draws "hồ sơ" as "hô`sơ".
  */
-export const MONO_FONT = "'Noto Sans Mono', Consolas, ui-monospace, Menlo, 'Liberation Mono', monospace";
+export const MONO_FONT = "'Noto Sans Mono', monospace";
+
+/*
+ * Monaco measures the width of a cell once per font and reuses it: an editor created while the served font is still
+ * loading would keep the fallback's widths. This module — and so the modeler route that imports it — finishes loading
+ * only once the font is there (both subsets: ASCII and Vietnamese letters); a font that fails to load leaves the
+ * fallback, measured afresh.
+ */
+await document.fonts.load("14px 'Noto Sans Mono'", 'a<ồẫế>').catch(() => []);
+monaco.editor.remeasureFonts();
 
 export { monaco };
