@@ -24,6 +24,8 @@ import { installDossierRoutes } from './routes/install-dossier-routes';
 import { createLookupRoutes } from './routes/lookup-routes';
 import { createCatalogueRoutes } from './routes/catalogue-routes';
 import { ATTACHMENT_UPLOAD_PATH, createAttachmentRoutes } from './routes/attachment-routes';
+import { createCitizenTokens } from './citizen/citizen-tokens';
+import { CITIZEN_UPLOAD_PATH, citizenGate, createCitizenRoutes, type CitizenLimits } from './citizen/citizen-routes';
 import type { AttachmentStore } from './attachments/attachment-store';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments/attachment-limits';
 import { MemoryAttachmentStore } from './persistence/memory/memory-attachment-store';
@@ -83,6 +85,10 @@ export interface AppDeps {
   idempotencyLockMs?: number;
   /** Failed sign-ins per username + address and per address; 10 and 30 per 15 minutes by default (`SignInThrottle`). */
   signInLimits?: AccessOptions['signInLimits'];
+  /** The citizen's uploads and supplements: per address (60 per 10 minutes) and files per dossier (30) by default. */
+  citizenLimits?: Partial<CitizenLimits>;
+  /** How long a citizen's dossier token lasts; 30 minutes by default. */
+  citizenTokenTtlMs?: number;
 }
 
 function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
@@ -96,6 +102,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', requestId());
   const attachments = deps.attachments ?? new MemoryAttachmentStore();
   const attachmentLimits = deps.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
+  // The citizen's capability on one dossier, from the submission or the lookup (citizen/citizen-tokens.ts).
+  const citizenTokens = createCitizenTokens({ secret: deps.sessionSecret, clock: deps.clock, ttlMs: deps.citizenTokenTtlMs });
   // Safety middleware and authentication first: hono runs middleware only for routes added after it.
   const accessLayer = installAccess(app, {
     ...deps.access,
@@ -104,6 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     sessionSecret: deps.sessionSecret,
     allowedOrigins: deps.allowedOrigins,
     idempotencyLockMs: deps.idempotencyLockMs,
+    citizenGate: citizenGate({ dossiers: deps.stores.dossiers, citizenTokens }),
     trustProxy: deps.trustProxyHops ?? 0,
     ...(deps.lookupLimit ? { lookup: { path: '/api/lookup/*', ...deps.lookupLimit } } : {}),
     signInLimits: deps.signInLimits,
@@ -118,7 +127,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       },
     },
     // A multipart upload carries one file of at most maxFileBytes plus its form framing.
-    uploads: [{ method: 'POST', path: ATTACHMENT_UPLOAD_PATH, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 }],
+    uploads: [ATTACHMENT_UPLOAD_PATH, CITIZEN_UPLOAD_PATH].map((path) => ({ method: 'POST', path, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 })),
   });
 
   app.route('/health', createHealthRoutes({ pingDatabase: deps.pingDatabase, database: { backend: deps.backend, durable: false, ...deps.databaseDurability }, startedAt }));
@@ -132,10 +141,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const facts = deps.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();
   const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
-  installDossierRoutes(app, dossierDeps, { agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore });
+  installDossierRoutes(app, dossierDeps, { citizenTokens, agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore });
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
-  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores }));
+  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens }));
+  app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0 }));
   // Public procedure catalogue for the counter's and the portal's procedure pickers (no dossier data).
   app.route('/api/catalogue', createCatalogueRoutes({ procedures: deps.stores.procedures, agencies: deps.access.agencies }));
   app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits }));

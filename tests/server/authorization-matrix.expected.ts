@@ -384,6 +384,33 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // the dossier's citizen token (X-Citizen-Token) only: no session grants it, whatever its role
+  'POST /api/citizen/dossiers/{id}/attachments': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
+  // the dossier's citizen token (X-Citizen-Token) only: no session grants it, whatever its role
+  'GET /api/citizen/dossiers/{id}/attachments': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
+  // the dossier's citizen token (X-Citizen-Token) only: no session grants it, whatever its role
+  'POST /api/citizen/dossiers/{id}/supplements': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
   // public: the procedure catalogue (current versions, e-form schema, required components; no dossier data)
   'GET /api/catalogue': {
     anonymous: { own: '2xx', other: '2xx' },

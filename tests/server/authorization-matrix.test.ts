@@ -245,6 +245,20 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'GET /api/catalogue': async () => ({ method: 'GET', path: '/api/catalogue?q=thu' }),
   'GET /api/catalogue/{key}': async (_w, scope) => ({ method: 'GET', path: `/api/catalogue/${SIDES[scope].key}` }),
   'GET /api/lookup': async (w, scope) => ({ method: 'GET', path: `/api/lookup?code=${encodeURIComponent(w.sides[scope].code)}&idNumber=${w.sides[scope].idNumber}` }),
+  // The citizen's routes with a session and no citizen token: refused before the body or the dossier is read.
+  'POST /api/citizen/dossiers/{id}/attachments': async (w, scope) => {
+    const form = new FormData();
+    form.append('file', new File([PDF], 'don.pdf', { type: 'application/pdf' }));
+    return { method: 'POST', path: `/api/citizen/dossiers/${(await w.submitted(scope)).id}/attachments`, form };
+  },
+  'GET /api/citizen/dossiers/{id}/attachments': async (w, scope) => ({ method: 'GET', path: `/api/citizen/dossiers/${w.sides[scope].id}/attachments` }),
+  'POST /api/citizen/dossiers/{id}/supplements': async (w, scope) => {
+    const side = SIDES[scope];
+    const dossier = await w.fresh(scope, async (seeded) => {
+      await json(w.t, side.receiver, 'POST', `/api/dossiers/${seeded.id}/supplement-requests`, { stepId: seeded.stepId, missingComponents: [{ name: 'Bản sao CCCD' }], reason: 'Thiếu CCCD' });
+    });
+    return { method: 'POST', path: `/api/citizen/dossiers/${dossier.id}/supplements`, body: { note: 'Đã bổ sung' } };
+  },
   'POST /api/dossiers/{id}/attachments': async (w, scope) => {
     const form = new FormData();
     form.append('file', new File([PDF], 'don.pdf', { type: 'application/pdf' }));

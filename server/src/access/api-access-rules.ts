@@ -13,6 +13,11 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/api/catalogue', gate: 'public' },
   { method: 'GET', path: '/api/catalogue/{key}', gate: 'public' },
   { method: 'GET', path: '/api/openapi.json', gate: 'public' },
+  // The citizen's own dossier: no session, but the dossier's citizen token (X-Citizen-Token), which the routes check
+  // before they read the body (citizen/citizen-routes.ts); a session token grants nothing there.
+  { method: 'POST', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },
+  { method: 'GET', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },
+  { method: 'POST', path: '/api/citizen/dossiers/{id}/supplements', gate: 'public' },
   // The event stream authenticates itself: browsers' EventSource sends the token as ?access_token= (RFC 6750 §2.3).
   { method: 'GET', path: '/api/events', gate: 'public' },
 

@@ -11,6 +11,7 @@
  * app.route('/api/procedures', createProcedureRoutes(…));
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../../../engine/src/index';
 import { applyHttpSafety, type UploadRoute } from '../http/apply-http-safety';
 import type { TrustProxy } from '../http/client-address';
@@ -54,11 +55,17 @@ export interface AccessOptions {
   resources?: ResourceReaders;
   /** How long an unfinished request holds its Idempotency-Key; 4 s by default, renewed while it runs (IDEMPOTENCY_LOCK_MS in main.ts). */
   idempotencyLockMs?: number;
+  /** Checks the citizen's dossier token with the gate, before the body is parsed (citizen/citizen-routes.ts `citizenGate`). */
+  citizenGate?: MiddlewareHandler;
 }
 
 export interface AccessLayer {
   tokens: SessionTokens;
   passwords: PasswordHashing;
+}
+
+function withCitizenGate(gate: MiddlewareHandler, citizenGate: MiddlewareHandler | undefined): MiddlewareHandler {
+  return citizenGate ? (c, next) => gate(c, async () => void (await citizenGate(c, next))) : gate;
 }
 
 export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessLayer {
@@ -79,7 +86,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
     // Sign-in and role checks before any route or body check reads the request (access-gate.ts).
-    gate: accessGate(API_ACCESS_RULES, options.resources),
+    gate: withCitizenGate(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate),
   });
   app.route(
     '/api/auth',

@@ -8,6 +8,7 @@ import type { UserStore } from '../access/user-store';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { RateLimiter } from '../http/rate-limiter';
 import type { CalendarStore } from '../calendars/calendar-store';
+import type { CitizenTokens } from '../citizen/citizen-tokens';
 import { createCalendarRoutes } from './calendar-routes';
 import { createDossierActionRoutes } from './dossier-action-routes';
 import { createDossierRoutes } from './dossier-routes';
@@ -25,6 +26,8 @@ export interface DossierRouteOptions {
   /** Proxies of yours in front of the server, for the per-address submission limit; 0 by default. */
   trustProxyHops?: number;
   calendarStore?: CalendarStore;
+  /** Issues the citizen's dossier token with each online submission (citizen/citizen-tokens.ts). */
+  citizenTokens?: CitizenTokens;
 }
 
 export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, options: DossierRouteOptions): void {
@@ -32,7 +35,7 @@ export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, option
   app.route('/api/dossiers', createDossierRoutes(deps));
   app.route('/api/dossiers', createDossierActionRoutes(deps));
   app.route('/api/dossiers', createFormRoutes({ ...deps, agencies: options.agencies }));
-  app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }), trustProxy: options.trustProxyHops ?? 0 }));
+  app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }), trustProxy: options.trustProxyHops ?? 0, citizenTokens: options.citizenTokens }));
   app.route('/api/inbox', createInboxRoutes(deps));
   app.route('/api/steps', createStepRoutes(deps, { users: options.users }));
   if (options.calendarStore) app.route('/api/calendars', createCalendarRoutes({ ...deps, calendarStore: options.calendarStore }));

@@ -1,19 +1,31 @@
 /**
  * @module lookup-routes — the public citizen lookup (tra cứu hồ sơ): `GET /api/lookup?code=…&idNumber=…`, by dossier
  * code plus the applicant's ID number. It answers the status, the procedure's name, the dossier's dates and its
- * steps — nothing about the applicant, the officials or our ids. A wrong ID number answers exactly as an unknown code
- * (404 `DOSSIER_NOT_FOUND`), and ID numbers are compared in constant time, so the lookup does not reveal which codes
- * exist. Rate-limited per address by the `/api/lookup/*` limiter of `installAccess`.
+ * steps with their due dates explained in plain words; while the citizen is asked to supplement (status 5), what
+ * form 02 listed (missing components, reason, contact official) and the deadline to bring them; and, while the
+ * citizen may act (status 1 or 5), a short-lived token for that dossier only (citizen-tokens.ts). Nothing about the
+ * applicant or our ids beyond that. A wrong ID number answers exactly as an unknown code (404 `DOSSIER_NOT_FOUND`),
+ * and ID numbers are compared in constant time, so the lookup does not reveal which codes exist. Rate-limited per
+ * address by the `/api/lookup/*` limiter of `installAccess`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { DossierStatus, Stores } from '../../../engine/src/index';
+import type { DossierLifecycleContext, DossierStatus, StepClockContext, Stores, WorkingClock } from '../../../engine/src/index';
+import { openPause } from '../../../engine/src/index';
+import type { CitizenTokens } from '../citizen/citizen-tokens';
+import { explainClock, explainSupplementWindow, noSupplementDeadline } from '../citizen/explain-clock';
+import { dossierStateOf } from '../dossiers/dossier-state';
+import type { CalendarSource } from '../dossiers/timekeeping';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 
 export interface LookupRoutesDeps {
   stores: Pick<Stores, 'dossiers' | 'procedures' | 'steps'>;
+  /** The working calendar the due dates are explained on. */
+  calendars: CalendarSource;
+  /** Issues the citizen's dossier token while they may act on it; none without. */
+  citizenTokens?: CitizenTokens;
 }
 
 /** The national status labels (DOMAIN.md "Dossier statuses: the national contract"). */
@@ -31,15 +43,45 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
 };
 
 const Instant = z.string().describe('ISO 8601 instant');
+const Text = z.object({ vi: z.string(), en: z.string() }).openapi('LocalizedText');
 const LookupSchema = z
   .object({
     status: z.number().int().min(1).max(10),
     statusLabel: z.string(),
     procedureName: z.string(),
+    submittedAt: Instant.optional(),
     receivedAt: Instant.optional(),
     appointmentAt: Instant.optional(),
+    appointmentExplanation: Text.optional().describe('How the appointment was counted: working days, days not counted, pauses'),
     finishedAt: Instant.optional(),
-    steps: z.array(z.object({ name: z.string(), state: z.enum(['open', 'completed', 'cancelled']), startedAt: Instant, endedAt: Instant.optional() })),
+    steps: z.array(
+      z.object({
+        name: z.string(),
+        state: z.enum(['open', 'completed', 'cancelled']),
+        startedAt: Instant,
+        endedAt: Instant.optional(),
+        dueAt: Instant.optional(),
+        paused: z.boolean().optional(),
+        dueExplanation: Text.optional(),
+      }),
+    ),
+    supplement: z
+      .object({
+        number: z.number().int(),
+        requestedAt: Instant,
+        missingComponents: z.array(z.object({ name: z.string(), detail: z.string().optional() })),
+        reason: z.string(),
+        contactOfficial: z.object({ name: z.string(), unit: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }),
+        policy: z.enum(['restart', 'pause', 'boundedWait']),
+        deadlineAt: Instant.optional().describe('Bounded wait: the end of the citizen\'s window; absent when the law sets none'),
+        deadlineExplanation: Text,
+      })
+      .optional()
+      .describe('Status 5: what form 02 asked for and until when'),
+    citizenToken: z
+      .object({ token: z.string(), expiresAt: Instant })
+      .optional()
+      .describe('Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived'),
   })
   .openapi('DossierLookup');
 
@@ -80,16 +122,58 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
 
     const procedure = await deps.stores.procedures.get(dossier.procedureKey, dossier.procedureVersion);
     const steps = await deps.stores.steps.list({ dossierId: dossier.id }, { offset: 0, limit: 500 });
+    const { calendar } = await deps.calendars.current();
+    const state = dossierStateOf(dossier);
+    const lifecycle = (state.lifecycle as { context?: DossierLifecycleContext } | undefined)?.context;
+    const dossierClock = lifecycle?.clock;
+    const running = (clock: WorkingClock | undefined) => clock !== undefined && clock.budget !== undefined;
+
+    let supplement;
+    const request = state.supplementRequests?.at(-1);
+    if (dossier.status === 5 && request) {
+      const policy = procedure?.definition.procedure?.supplementPolicy ?? { kind: 'pause' as const };
+      const pause = dossierClock && openPause(dossierClock);
+      const window = policy.kind === 'boundedWait' && pause?.windowDueAt !== undefined ? { ...pause, windowDueAt: pause.windowDueAt } : undefined;
+      supplement = {
+        number: request.number,
+        requestedAt: iso(request.at)!,
+        missingComponents: request.missingComponents,
+        reason: request.reason,
+        contactOfficial: request.contactOfficial,
+        policy: policy.kind,
+        deadlineAt: iso(window?.windowDueAt),
+        deadlineExplanation:
+          window && policy.kind === 'boundedWait' ? explainSupplementWindow(window, policy.waitBudget, calendar) : noSupplementDeadline(policy.kind === 'restart' ? 'restart' : 'pause'),
+      };
+    }
+    // Only while the citizen may act on the dossier: components at status 1, a supplement at status 5.
+    const citizenToken = deps.citizenTokens && (dossier.status === 1 || dossier.status === 5) ? await deps.citizenTokens.issue(dossier) : undefined;
+
     c.header('cache-control', 'no-store');
     return c.json(
       {
         status: dossier.status,
         statusLabel: DOSSIER_STATUS_LABELS[dossier.status],
         procedureName: procedure?.name ?? '',
+        submittedAt: iso(dossier.submittedAt),
         receivedAt: iso(dossier.receivedAt),
         appointmentAt: iso(dossier.appointmentAt),
+        appointmentExplanation: running(dossierClock) && dossier.finishedAt === undefined ? explainClock(dossierClock!, calendar) : undefined,
         finishedAt: iso(dossier.finishedAt),
-        steps: steps.items.map((step) => ({ name: step.name, state: step.status, startedAt: iso(step.startedAt)!, endedAt: iso(step.completedAt) })),
+        steps: steps.items.map((step) => {
+          const clock = (step.clock as { context?: StepClockContext } | undefined)?.context?.clock;
+          return {
+            name: step.name,
+            state: step.status,
+            startedAt: iso(step.startedAt)!,
+            endedAt: iso(step.completedAt),
+            dueAt: iso(step.dueAt),
+            ...(clock && step.status === 'open' && openPause(clock) ? { paused: true } : {}),
+            dueExplanation: running(clock) && step.status === 'open' ? explainClock(clock!, calendar) : undefined,
+          };
+        }),
+        supplement,
+        citizenToken,
       },
       200,
     );

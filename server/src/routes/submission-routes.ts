@@ -1,6 +1,7 @@
 /**
  * @module submission-routes — `POST /api/submissions`: online submission by a citizen without an account (Decree
- * 45/2020/NĐ-CP), status 1 with a dossier code to look it up by; rate-limited per client address, since anyone may
+ * 45/2020/NĐ-CP), status 1 with a dossier code to look it up by, and a short-lived token for that dossier alone with
+ * which the citizen uploads its components (citizen-routes.ts); rate-limited per client address, since anyone may
  * call it.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -9,6 +10,7 @@ import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { rateLimit } from '../http/rate-limit';
 import type { RateLimiter } from '../http/rate-limiter';
+import type { CitizenTokens } from '../citizen/citizen-tokens';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { submitDossier } from '../dossiers/submit-dossier';
 import { jsonBody, NewDossierSchema, problem } from './route-schemas';
@@ -20,7 +22,20 @@ const submitRoute = createRoute({
   responses: {
     201: {
       description: 'Submitted (status 1): keep the dossier code to look the dossier up',
-      content: { 'application/json': { schema: z.object({ id: z.string(), dossierCode: z.string(), status: z.number(), submittedAt: z.string() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            id: z.string(),
+            dossierCode: z.string(),
+            status: z.number(),
+            submittedAt: z.string(),
+            citizenToken: z
+              .object({ token: z.string(), expiresAt: z.string() })
+              .optional()
+              .describe('Uploads the components of this dossier while it is in status 1 (header X-Citizen-Token)'),
+          }),
+        },
+      },
     },
     400: problem('Malformed submission or an e-form that does not match the procedure'),
     404: problem('No such procedure'),
@@ -28,7 +43,7 @@ const submitRoute = createRoute({
   },
 });
 
-export function createSubmissionRoutes(deps: DossierDeps & { limiter: RateLimiter; trustProxy?: TrustProxy }): OpenAPIHono {
+export function createSubmissionRoutes(deps: DossierDeps & { limiter: RateLimiter; trustProxy?: TrustProxy; citizenTokens?: CitizenTokens }): OpenAPIHono {
   const routes = createApiRouter();
   routes.use('/', rateLimit({ limiter: deps.limiter, keyOf: (c) => `submission:${clientAddress(c, { trustProxy: deps.trustProxy })}` }));
   routes.openapi(submitRoute, async (c) => {
@@ -38,7 +53,8 @@ export function createSubmissionRoutes(deps: DossierDeps & { limiter: RateLimite
     const agencyId = body.agencyId ?? procedure?.definition.procedure?.leadAgencyId;
     if (!agencyId) throw new HttpProblem({ status: 400, code: 'AGENCY_REQUIRED', title: 'Which agency receives the dossier?', detail: 'The procedure names no lead agency: give agencyId.' });
     const dossier = await submitDossier(deps, { ...body, agencyId }, { id: `citizen:${body.applicant.idNumber}`, name: body.applicant.name });
-    return c.json({ id: dossier.id, dossierCode: dossier.dossierCode, status: dossier.status, submittedAt: new Date(dossier.submittedAt ?? dossier.createdAt).toISOString() }, 201);
+    const citizenToken = deps.citizenTokens ? await deps.citizenTokens.issue(dossier) : undefined;
+    return c.json({ id: dossier.id, dossierCode: dossier.dossierCode, status: dossier.status, submittedAt: new Date(dossier.submittedAt ?? dossier.createdAt).toISOString(), citizenToken }, 201);
   });
   return routes;
 }
