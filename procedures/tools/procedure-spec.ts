@@ -3,6 +3,7 @@
  * `procedures/<slug>/<slug>.bpmn` (semantics and diagram). Positions are grid cells (column, row within a lane),
  * so the diagram is laid out left to right without hand-written coordinates.
  */
+import type { RequiredComponent } from '../../engine/src/index';
 
 export type BudgetUnit = 'workingDays' | 'workingHours' | 'calendarDays' | 'sameDay';
 
@@ -118,10 +119,21 @@ export interface ProcedureMetadataSpec {
   leadAgency: string;
 }
 
+/** The procedure's e-form (`lt:formSchema`): the fields of its official declaration form, and a filled-in example. */
+export interface EformSpec {
+  /** A JSON Schema object: Vietnamese titles, required fields, the national formats (see specs/eform-fields.ts). */
+  schema: Record<string, unknown>;
+  /** A valid form, as a citizen would fill it: the tests submit it, the seeds use it. */
+  example: Record<string, unknown>;
+}
+
 export interface ProcedureSpec {
   slug: string;
   name: string;
   procedure: ProcedureMetadataSpec;
+  eform: EformSpec;
+  /** The components of the dossier (`lt:component`), in the order of the published procedure. */
+  components: RequiredComponent[];
   messages: { id: string; name: string }[];
   /** The first pool's process is the one a dossier starts; the others are called by call activities. */
   pools: PoolSpec[];

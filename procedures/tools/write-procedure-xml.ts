@@ -10,6 +10,9 @@ import type { BudgetSpec, NodeSpec, PoolSpec, ProcedureSpec, StepDefaults } from
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Element text: quotes may stay as they are, which keeps the e-form's JSON readable in the file. */
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const attrs = (values: Record<string, string | number | boolean | undefined>) =>
   Object.entries(values)
     .filter(([, value]) => value !== undefined)
@@ -50,7 +53,9 @@ export function writeProcedureXml(spec: ProcedureSpec): string {
       supplementWaitUnit: p.supplementWaitUnit,
       maxReappointments: p.maxReappointments,
       leadAgency: p.leadAgency,
-    })} />`,
+    })}>`,
+    ...procedureContentLines(spec),
+    '    </lt:procedure>',
     '  </bpmn:extensionElements>',
     ...spec.messages.map((message) => `  <bpmn:message${attrs(message)} />`),
     `  <bpmn:collaboration id="collaboration-${spec.slug}">`,
@@ -62,6 +67,37 @@ export function writeProcedureXml(spec: ProcedureSpec): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The e-form's JSON Schema (indented, so an analyst can read it in the file) and the components of the dossier. */
+function procedureContentLines(spec: ProcedureSpec): string[] {
+  const schema = formatJson(spec.eform.schema, '').split('\n').map((line) => `        ${escapeText(line)}`);
+  return [
+    '      <lt:formSchema>',
+    ...schema,
+    '      </lt:formSchema>',
+    ...spec.components.map((component) =>
+      `      <lt:component${attrs({
+        id: component.id,
+        name: component.name,
+        copyType: component.copyType,
+        quantity: component.quantity,
+        required: component.required,
+        condition: component.condition,
+        legalBasis: component.legalBasis,
+      })} />`,
+    ),
+  ];
+}
+
+/** JSON indented by two spaces, with every object or array that fits in 100 characters kept on one line. */
+function formatJson(value: unknown, indent: string): string {
+  const inline = JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || inline.length <= 100) return inline;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((item) => inner + formatJson(item, inner)).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${formatJson(item, inner)}`);
+  return `{\n${entries.join(',\n')}\n${indent}}`;
 }
 
 function defaultsLines(defaults: StepDefaults, indent: string): string[] {

@@ -3,6 +3,8 @@
  * and a budget for every step, splits its statutory deadline exactly, declares the supplement policy its README
  * states, is fully drawn, and runs to the end on the engine when every step approves.
  */
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { BudgetUnit } from '../../engine/src/index';
 import { parseProcedure } from '../../engine/src/index';
@@ -44,7 +46,7 @@ const LIBRARY: Expected[] = [
   {
     slug: 'cap-giay-chung-nhan-dang-ky-dau-tu',
     procedureCode: '1.009664',
-    statutory: { value: 10, unit: 'workingDays' },
+    statutory: { value: 15, unit: 'workingDays' },
     policy: 'restart',
     agencies: ['ttpvhcc', 'so-tai-chinh'],
     returnStep: 'task-return',
@@ -129,6 +131,29 @@ describe.each(LIBRARY)('procedure $slug', (expected) => {
       expect(extended.days).toBeLessThanOrEqual(expected.extension.ceilingDays);
       expect(extended.steps).toEqual(expect.arrayContaining(expected.extension.avoid));
     }
+  });
+
+  it('declares an e-form that compiles strictly and that its example fills validly, and lists the components of its dossier', async () => {
+    // given the shipped model and its spec's example form
+    const definition = await loadDefinition(expected.slug);
+    const spec = LIBRARY_SPECS.find((candidate) => candidate.slug === expected.slug)!;
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
+    addFormats(ajv);
+    // when the e-form is compiled the way the server checks it (with formats) and the example checked against it
+    const validate = ajv.compile(JSON.parse(definition.procedure!.formSchema!) as object);
+    // then the example is valid, the form stays small, and every component has a name, a legal basis, and a condition when optional
+    expect(validate(spec.eform.example), JSON.stringify(validate.errors)).toBe(true);
+    expect(definition.procedure!.formSchema!.length).toBeLessThan(16 * 1024);
+    const components = definition.procedure!.components ?? [];
+    expect(components.length).toBeGreaterThanOrEqual(3);
+    expect(components).toEqual(spec.components);
+    for (const component of components) {
+      expect(component.legalBasis, component.id).toMatch(/\S/);
+      if (!component.required) expect(component.condition, component.id).toMatch(/\S/);
+    }
+    const readme = readReadme(expected.slug);
+    expect(readme).toContain('## E-form and components');
+    for (const component of components) expect(readme, component.id).toContain(`| \`${component.id}\` |`);
   });
 
   it('declares the supplement policy its README states', async () => {

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exampleForm } from '../procedures/support/library';
 import type { WorkspaceTestApp } from './browser-workspace-app';
 
 export const SEED_PROCEDURE_KEY = 'dang-ky-thanh-lap-doanh-nghiep';
@@ -101,7 +102,7 @@ async function receiveAtCounter(app: WorkspaceTestApp, index: number): Promise<S
   const answer = await app.call<SeededDossier>('official.motcua', 'POST', '/api/dossiers', {
     procedureKey: SEED_PROCEDURE_KEY,
     applicant,
-    form: { businessName: `Công ty TNHH ${applicant.name}`, capital: 1_500_000_000 },
+    form: { ...exampleForm(SEED_PROCEDURE_KEY), businessName: `Công ty TNHH ${applicant.name}`, capital: 1_500_000_000 },
     documents: [
       { name: 'Giấy đề nghị đăng ký', copyType: 'original', quantity: 1 },
       { name: 'Bản sao căn cước công dân', copyType: 'certifiedCopy', quantity: 1 },

@@ -3,8 +3,10 @@
  * procedure 1.013831) at the Land Registration Office, with the commune's check when needed and the tax agency's
  * notice; the wait for the payment of taxes and fees is the citizen's time (status 6, clock paused).
  */
-import type { ProcedureSpec } from '../procedure-spec';
+import type { RequiredComponent } from '../../../engine/src/index';
+import type { EformSpec, ProcedureSpec } from '../procedure-spec';
 import { AGENCIES, LADDER_LONG, MESSAGES, decisionIs, intake, supplementWait } from './conventions';
+import { area, choice, date, eformSchema, group, longText, parcelNumber, personalIdNumber, phone, taxCode, text, RESULT_DELIVERY } from './eform-fields';
 
 const COUNTER = 'lane-mot-cua';
 const OFFICE = 'lane-vpdk';
@@ -14,6 +16,105 @@ const TAX = 'lane-thue';
 
 const front = intake(COUNTER, { value: 0.5, unit: 'workingDays' }, 'gateway-review-merge');
 const wait = supplementWait({ lane: OFFICE, col: 4, row: 1, from: 'gateway-review', backTo: 'gateway-review-merge', bounded: false });
+
+/** The land user's application (Đơn đăng ký biến động đất đai, tài sản gắn liền với đất, Mẫu số 11/ĐK). */
+const eform: EformSpec = {
+  schema: eformSchema(
+    'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 11/ĐK)',
+    {
+      landUser: group('Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất (bên chuyển quyền)', {
+        fullName: text('Họ, chữ đệm, tên'),
+        idNumber: personalIdNumber(),
+        address: text('Địa chỉ thường trú', { maxLength: 500 }),
+        phone: phone(),
+      }, ['fullName', 'idNumber', 'address']),
+      certificate: group('Giấy chứng nhận đã cấp', {
+        serialNumber: text('Số phát hành (số seri)', { maxLength: 20 }),
+        registryNumber: text('Số vào sổ cấp Giấy chứng nhận', { maxLength: 20 }),
+        issuedOn: date('Ngày cấp'),
+      }, ['serialNumber', 'issuedOn']),
+      parcel: group('Thửa đất có biến động', {
+        parcelNumber: parcelNumber('Thửa đất số'),
+        mapSheetNumber: parcelNumber('Tờ bản đồ số'),
+        area: area('Diện tích (m²)'),
+        address: text('Địa chỉ thửa đất', { maxLength: 500 }),
+        landUsePurpose: text('Mục đích sử dụng đất', { maxLength: 200 }),
+      }, ['parcelNumber', 'mapSheetNumber', 'area', 'address']),
+      change: group('Nội dung biến động', {
+        kind: choice('Hình thức', [['chuyen-nhuong', 'Chuyển nhượng'], ['thua-ke', 'Thừa kế'], ['tang-cho', 'Tặng cho']]),
+        contractDate: date('Ngày hợp đồng, văn bản được công chứng, chứng thực'),
+        reason: longText('Lý do biến động'),
+      }, ['kind', 'contractDate']),
+      transferee: {
+        ...group('Bên nhận quyền', {
+          kind: choice('Bên nhận là', [['ca-nhan', 'Cá nhân'], ['to-chuc', 'Tổ chức']]),
+          fullName: text('Họ, chữ đệm, tên hoặc tên tổ chức'),
+          idNumber: personalIdNumber(),
+          taxCode: taxCode('Mã số thuế (bên nhận là tổ chức)'),
+          address: text('Địa chỉ', { maxLength: 500 }),
+        }, ['kind', 'fullName', 'address']),
+        allOf: [
+          { if: { properties: { kind: { const: 'ca-nhan' } }, required: ['kind'] }, then: { required: ['idNumber'] } },
+          { if: { properties: { kind: { const: 'to-chuc' } }, required: ['kind'] }, then: { required: ['taxCode'] } },
+        ],
+      },
+      resultDelivery: RESULT_DELIVERY,
+    },
+    ['landUser', 'certificate', 'parcel', 'change', 'transferee', 'resultDelivery'],
+  ),
+  example: {
+    landUser: { fullName: 'Vũ Thị Hoa', idNumber: '001170044444', address: 'Thôn Bắc, xã Demo', phone: '0977123456' },
+    certificate: { serialNumber: 'CS 01234567', registryNumber: 'CS00123', issuedOn: '2019-06-14' },
+    parcel: { parcelNumber: 231, mapSheetNumber: 9, area: 152.3, address: 'Thôn Bắc, xã Demo', landUsePurpose: 'Đất ở tại nông thôn' },
+    change: { kind: 'chuyen-nhuong', contractDate: '2025-09-15' },
+    transferee: { kind: 'ca-nhan', fullName: 'Đặng Quang Huy', idNumber: '001090055555', address: 'Số 5 Lê Lợi, phường Demo' },
+    resultDelivery: 'truc-tiep',
+  },
+};
+
+const components: RequiredComponent[] = [
+  {
+    id: 'don-dang-ky-bien-dong',
+    name: 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 11/ĐK)',
+    copyType: 'original',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Nghị định 101/2024/NĐ-CP; Thông tư 10/2024/TT-BTNMT, Mẫu số 11/ĐK',
+  },
+  {
+    id: 'giay-chung-nhan',
+    name: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất đã cấp',
+    copyType: 'original',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Nghị định 101/2024/NĐ-CP',
+  },
+  {
+    id: 'hop-dong-van-ban',
+    name: 'Hợp đồng, văn bản về chuyển nhượng, tặng cho hoặc văn bản về thừa kế quyền sử dụng đất, tài sản gắn liền với đất đã công chứng, chứng thực',
+    copyType: 'original',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Luật Đất đai 2024, Điều 27 khoản 3; Nghị định 101/2024/NĐ-CP',
+  },
+  {
+    id: 'to-khai-thue-phi',
+    name: 'Tờ khai thuế thu nhập cá nhân và tờ khai lệ phí trước bạ',
+    copyType: 'original',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Luật Quản lý thuế 2019; Nghị định 10/2022/NĐ-CP (lệ phí trước bạ)',
+  },
+  {
+    id: 'giay-to-mien-giam',
+    name: 'Giấy tờ chứng minh thuộc đối tượng được miễn, giảm thuế, lệ phí',
+    copyType: 'certifiedCopy',
+    quantity: 1,
+    required: false,
+    condition: 'Khi người sử dụng đất đề nghị miễn, giảm nghĩa vụ tài chính',
+    legalBasis: 'Luật Thuế thu nhập cá nhân; Nghị định 10/2022/NĐ-CP',
+  },
+];
 
 export const dangKyBienDongDatDai: ProcedureSpec = {
   slug: 'dang-ky-bien-dong-dat-dai',
@@ -30,6 +131,8 @@ export const dangKyBienDongDatDai: ProcedureSpec = {
     maxReappointments: 1,
     leadAgency: 'vpdk-dat-dai',
   },
+  eform,
+  components,
   messages: [MESSAGES.supplementReceived, MESSAGES.feesPaid],
   pools: [
     {

@@ -3,8 +3,10 @@
  * residence registration (Police) and the health-insurance card of a child under 6 (Social Insurance). Each agency's
  * part is its own process in the same file, called from the agency's lane of the group route.
  */
-import type { ProcedureSpec } from '../procedure-spec';
+import type { RequiredComponent } from '../../../engine/src/index';
+import type { EformSpec, ProcedureSpec } from '../procedure-spec';
 import { AGENCIES, LADDER_SHORT, MESSAGES, decisionIs, intake, supplementWait } from './conventions';
+import { choice, date, eformSchema, email, group, personalIdNumber, phone, text, RESULT_DELIVERY, SEX } from './eform-fields';
 
 const COUNTER = 'lane-mot-cua';
 const CIVIL_STATUS = 'lane-ho-tich';
@@ -13,6 +15,114 @@ const INSURANCE = 'lane-bhxh';
 
 const front = intake(COUNTER, { value: 2, unit: 'workingHours' }, 'gateway-check-merge');
 const wait = supplementWait({ lane: CIVIL_STATUS, col: 4, row: 1, from: 'gateway-birth', backTo: 'gateway-check-merge', bounded: true });
+
+/**
+ * The group's e-form: the three declarations the decree joins into one (Tờ khai đăng ký khai sinh, Tờ khai thay đổi
+ * thông tin cư trú CT01, Tờ khai tham gia BHYT TK1-TS), with the fields each agency needs and nothing more.
+ */
+const eform: EformSpec = {
+  schema: eformSchema(
+    'Tờ khai liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+    {
+      declarant: group('Người yêu cầu (người đi khai sinh)', {
+        fullName: text('Họ, chữ đệm, tên'),
+        idNumber: personalIdNumber(),
+        relationship: choice('Quan hệ với người được khai sinh', [
+          ['cha', 'Cha'],
+          ['me', 'Mẹ'],
+          ['ong-ba', 'Ông, bà'],
+          ['nguoi-than', 'Người thân thích khác'],
+          ['uy-quyen', 'Người được ủy quyền'],
+        ]),
+        phone: phone(),
+        email: email(),
+      }, ['fullName', 'idNumber', 'relationship']),
+      child: group('Người được khai sinh', {
+        fullName: text('Họ, chữ đệm, tên'),
+        dateOfBirth: date('Ngày, tháng, năm sinh'),
+        sex: SEX,
+        ethnicity: text('Dân tộc', { maxLength: 50 }),
+        nationality: text('Quốc tịch', { maxLength: 50 }),
+        placeOfBirth: text('Nơi sinh', { maxLength: 500 }),
+        hometown: text('Quê quán', { maxLength: 500 }),
+      }, ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'placeOfBirth']),
+      mother: group('Người mẹ', {
+        fullName: text('Họ, chữ đệm, tên'),
+        dateOfBirth: date('Ngày, tháng, năm sinh'),
+        idNumber: personalIdNumber(),
+        ethnicity: text('Dân tộc', { maxLength: 50 }),
+        nationality: text('Quốc tịch', { maxLength: 50 }),
+        residence: text('Nơi cư trú', { maxLength: 500 }),
+      }, ['fullName', 'idNumber']),
+      // No field of the father is required: the father may not be determined yet (Luật Hộ tịch 2014, Điều 15).
+      father: group('Người cha (nếu đã xác định)', {
+        fullName: text('Họ, chữ đệm, tên'),
+        dateOfBirth: date('Ngày, tháng, năm sinh'),
+        idNumber: personalIdNumber(),
+        ethnicity: text('Dân tộc', { maxLength: 50 }),
+        nationality: text('Quốc tịch', { maxLength: 50 }),
+        residence: text('Nơi cư trú', { maxLength: 500 }),
+      }),
+      residence: group('Đăng ký thường trú cho trẻ', {
+        address: text('Địa chỉ nơi đăng ký thường trú', { maxLength: 500 }),
+        householdHeadName: text('Họ, chữ đệm, tên chủ hộ'),
+        householdHeadIdNumber: personalIdNumber('Số định danh cá nhân của chủ hộ'),
+        relationshipToHead: text('Quan hệ của trẻ với chủ hộ', { maxLength: 50 }),
+      }, ['address', 'householdHeadName', 'householdHeadIdNumber', 'relationshipToHead']),
+      healthInsurance: group('Cấp thẻ bảo hiểm y tế', {
+        initialFacility: text('Nơi đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu', { maxLength: 300 }),
+      }, ['initialFacility']),
+      resultDelivery: RESULT_DELIVERY,
+    },
+    ['declarant', 'child', 'mother', 'residence', 'healthInsurance', 'resultDelivery'],
+  ),
+  example: {
+    declarant: { fullName: 'Nguyễn Thị Lan', idNumber: '001190012345', relationship: 'me', phone: '0912345678' },
+    child: { fullName: 'Trần Minh An', dateOfBirth: '2025-09-30', sex: 'nam', ethnicity: 'Kinh', nationality: 'Việt Nam', placeOfBirth: 'Bệnh viện Phụ sản Hà Nội' },
+    mother: { fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-04-12', idNumber: '001190012345', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Thôn Đông, xã Demo' },
+    father: { fullName: 'Trần Văn Minh', dateOfBirth: '1988-11-02', idNumber: '001088054321', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Thôn Đông, xã Demo' },
+    residence: { address: 'Thôn Đông, xã Demo', householdHeadName: 'Trần Văn Minh', householdHeadIdNumber: '001088054321', relationshipToHead: 'Con' },
+    healthInsurance: { initialFacility: 'Trạm Y tế xã Demo' },
+    resultDelivery: 'truc-tiep',
+  },
+};
+
+const components: RequiredComponent[] = [
+  {
+    id: 'to-khai-lien-thong',
+    name: 'Tờ khai liên thông (Tờ khai đăng ký khai sinh; Tờ khai thay đổi thông tin cư trú mẫu CT01; Tờ khai tham gia BHYT mẫu TK1-TS)',
+    copyType: 'electronic',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Nghị định 63/2024/NĐ-CP; Luật Hộ tịch 2014, Điều 16 khoản 1; Luật Cư trú 2020, Điều 21',
+  },
+  {
+    id: 'giay-chung-sinh',
+    name: 'Giấy chứng sinh (hoặc văn bản của người làm chứng, giấy cam đoan về việc sinh khi không có giấy chứng sinh)',
+    copyType: 'original',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Luật Hộ tịch 2014, Điều 16 khoản 1',
+  },
+  {
+    id: 'y-kien-chu-ho',
+    name: 'Ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở hợp pháp cho trẻ đăng ký thường trú',
+    copyType: 'electronic',
+    quantity: 1,
+    required: false,
+    condition: 'Khi trẻ đăng ký thường trú vào chỗ ở không thuộc quyền sở hữu của cha, mẹ',
+    legalBasis: 'Luật Cư trú 2020, Điều 21 khoản 1',
+  },
+  {
+    id: 'van-ban-uy-quyen',
+    name: 'Văn bản ủy quyền được chứng thực',
+    copyType: 'certifiedCopy',
+    quantity: 1,
+    required: false,
+    condition: 'Khi người khác nộp hồ sơ thay cha, mẹ (trừ ông, bà, người thân thích)',
+    legalBasis: 'Thông tư 04/2020/TT-BTP, Điều 2',
+  },
+];
 
 export const lienThongKhaiSinh: ProcedureSpec = {
   slug: 'lien-thong-khai-sinh',
@@ -31,6 +141,8 @@ export const lienThongKhaiSinh: ProcedureSpec = {
     maxReappointments: 1,
     leadAgency: 'ubnd-xa-demo',
   },
+  eform,
+  components,
   messages: [MESSAGES.supplementReceived, MESSAGES.supplementWindowClosed],
   pools: [
     {

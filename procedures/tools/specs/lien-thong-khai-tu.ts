@@ -3,8 +3,10 @@
  * of the permanent residence (Police) and the funeral allowance, paid by Social Insurance for the insured or by the
  * commune's social affairs office for social-assistance beneficiaries. Each agency's part is its own process.
  */
-import type { PoolSpec, ProcedureSpec } from '../procedure-spec';
+import type { RequiredComponent } from '../../../engine/src/index';
+import type { EformSpec, PoolSpec, ProcedureSpec } from '../procedure-spec';
 import { AGENCIES, LADDER_SHORT, MESSAGES, decisionIs, intake, supplementWait } from './conventions';
+import { choice, date, eformSchema, group, personalIdNumber, phone, text, RESULT_DELIVERY, SEX } from './eform-fields';
 
 const COUNTER = 'lane-mot-cua';
 const CIVIL_STATUS = 'lane-ho-tich';
@@ -51,6 +53,116 @@ function agencyRoute(options: {
   };
 }
 
+/**
+ * The group's e-form: the death registration declaration (Tờ khai đăng ký khai tử) and the funeral allowance request.
+ * `funeralAllowance` is the variable the group route's split reads (procedures/README.md "Other variables").
+ */
+const eform: EformSpec = {
+  schema: eformSchema(
+    'Tờ khai liên thông đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí',
+    {
+      declarant: group('Người yêu cầu (người đi khai tử)', {
+        fullName: text('Họ, chữ đệm, tên'),
+        idNumber: personalIdNumber(),
+        relationship: text('Quan hệ với người đã chết', { maxLength: 50 }),
+        phone: phone(),
+      }, ['fullName', 'idNumber', 'relationship']),
+      deceased: group('Người đã chết', {
+        fullName: text('Họ, chữ đệm, tên'),
+        dateOfBirth: date('Ngày, tháng, năm sinh'),
+        sex: SEX,
+        idNumber: personalIdNumber(),
+        ethnicity: text('Dân tộc', { maxLength: 50 }),
+        nationality: text('Quốc tịch', { maxLength: 50 }),
+        lastResidence: text('Nơi cư trú cuối cùng', { maxLength: 500 }),
+        dateOfDeath: date('Ngày chết'),
+        timeOfDeath: { type: 'string', title: 'Giờ, phút chết', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'giờ:phút, ví dụ 14:30' },
+        placeOfDeath: text('Nơi chết', { maxLength: 500 }),
+        causeOfDeath: text('Nguyên nhân chết', { maxLength: 500 }),
+        deathNoticeNumber: text('Số Giấy báo tử hoặc giấy tờ thay thế', { maxLength: 50 }),
+      }, ['fullName', 'sex', 'idNumber', 'lastResidence', 'dateOfDeath', 'placeOfDeath']),
+      funeralAllowance: choice('Trợ cấp mai táng', [
+        ['insurance', 'Trợ cấp mai táng do Bảo hiểm xã hội chi trả (người chết đang đóng hoặc hưởng bảo hiểm xã hội)'],
+        ['social', 'Hỗ trợ chi phí mai táng của UBND xã (người chết là đối tượng bảo trợ xã hội)'],
+        ['none', 'Không đề nghị'],
+      ]),
+      socialInsuranceNumber: { type: 'string', title: 'Mã số bảo hiểm xã hội của người chết', pattern: '^[0-9]{10}$', description: '10 chữ số' },
+      allowanceRecipient: group('Người nhận trợ cấp mai táng', {
+        fullName: text('Họ, chữ đệm, tên'),
+        idNumber: personalIdNumber(),
+        bankAccount: { type: 'string', title: 'Số tài khoản ngân hàng (nếu nhận qua tài khoản)', pattern: '^[0-9]{6,20}$', description: 'từ 6 đến 20 chữ số' },
+        bankName: text('Tên ngân hàng', { maxLength: 100 }),
+      }, ['fullName', 'idNumber']),
+      resultDelivery: RESULT_DELIVERY,
+    },
+    ['declarant', 'deceased', 'funeralAllowance', 'resultDelivery'],
+    {
+      allOf: [
+        { if: { properties: { funeralAllowance: { const: 'insurance' } }, required: ['funeralAllowance'] }, then: { required: ['socialInsuranceNumber', 'allowanceRecipient'] } },
+        { if: { properties: { funeralAllowance: { const: 'social' } }, required: ['funeralAllowance'] }, then: { required: ['allowanceRecipient'] } },
+      ],
+    },
+  ),
+  example: {
+    declarant: { fullName: 'Lê Văn Hùng', idNumber: '001075011111', relationship: 'Con', phone: '0987654321' },
+    deceased: {
+      fullName: 'Lê Văn Phúc',
+      dateOfBirth: '1945-02-15',
+      sex: 'nam',
+      idNumber: '001045022222',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      lastResidence: 'Thôn Tây, xã Demo',
+      dateOfDeath: '2025-08-25',
+      timeOfDeath: '05:30',
+      placeOfDeath: 'Thôn Tây, xã Demo',
+      causeOfDeath: 'Già yếu',
+      deathNoticeNumber: '12/GBT',
+    },
+    funeralAllowance: 'insurance',
+    socialInsuranceNumber: '0145022222',
+    allowanceRecipient: { fullName: 'Lê Văn Hùng', idNumber: '001075011111' },
+    resultDelivery: 'truc-tiep',
+  },
+};
+
+const components: RequiredComponent[] = [
+  {
+    id: 'to-khai-lien-thong',
+    name: 'Tờ khai liên thông (Tờ khai đăng ký khai tử; đề nghị giải quyết mai táng phí)',
+    copyType: 'electronic',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Nghị định 63/2024/NĐ-CP; Luật Hộ tịch 2014, Điều 34 khoản 1',
+  },
+  {
+    id: 'giay-bao-tu',
+    name: 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử',
+    copyType: 'original',
+    quantity: 1,
+    required: true,
+    legalBasis: 'Luật Hộ tịch 2014, Điều 34 khoản 1; Nghị định 123/2015/NĐ-CP, Điều 4',
+  },
+  {
+    id: 'to-khai-mai-tang-bao-tro',
+    name: 'Tờ khai đề nghị hỗ trợ chi phí mai táng (Mẫu số 04, Nghị định 20/2021/NĐ-CP)',
+    copyType: 'original',
+    quantity: 1,
+    required: false,
+    condition: 'Khi người chết là đối tượng bảo trợ xã hội (trợ cấp mai táng do UBND xã giải quyết)',
+    legalBasis: 'Nghị định 20/2021/NĐ-CP, Điều 11',
+  },
+  {
+    id: 'van-ban-uy-quyen',
+    name: 'Văn bản ủy quyền được chứng thực',
+    copyType: 'certifiedCopy',
+    quantity: 1,
+    required: false,
+    condition: 'Khi người khác nộp hồ sơ thay thân nhân của người chết',
+    legalBasis: 'Thông tư 04/2020/TT-BTP, Điều 2',
+  },
+];
+
 export const lienThongKhaiTu: ProcedureSpec = {
   slug: 'lien-thong-khai-tu',
   name: 'Liên thông đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí',
@@ -68,6 +180,8 @@ export const lienThongKhaiTu: ProcedureSpec = {
     maxReappointments: 1,
     leadAgency: 'ubnd-xa-demo',
   },
+  eform,
+  components,
   messages: [MESSAGES.supplementReceived, MESSAGES.supplementWindowClosed],
   pools: [
     {

@@ -1,5 +1,5 @@
 /**
- * Investment registration certificate (`cap-giay-chung-nhan-dang-ky-dau-tu`, 10 working days from a valid dossier,
+ * Investment registration certificate (`cap-giay-chung-nhan-dang-ky-dau-tu`, 15 working days from a valid dossier,
  * supplement policy `restart`) through the server's public path on the real calendar: submitted online over the
  * New Year, a supplement that restarts the clock, a review that runs late up the long ladder; each path restarted in
  * the middle.
@@ -23,7 +23,7 @@ const head: Work = { user: 'head.dautu', elementId: 'task-head', afterWorkingMs:
 const sign: Work = { user: 'head.taichinh', elementId: 'task-sign', afterWorkingMs: 4 * H, notVisibleTo: 'official.dautu' };
 const returned: Work = { user: 'official.motcua', elementId: 'task-return', afterWorkingMs: 2 * H, notVisibleTo: 'head.taichinh' };
 
-/** Submitted online on Saturday 27/12/2025, accepted on Monday 29/12 09:00: 10 working days skip New Year's Day 2026. */
+/** Submitted online on Saturday 27/12/2025, accepted on Monday 29/12 09:00: 15 working days skip New Year's Day 2026. */
 const ON_TIME: OnTimeCase = { slug: SLUG, receivedAt: vn(2025, 12, 27, 10, 0), acceptedAt: vn(2025, 12, 29, 9, 0), route: [receive, review, head, sign, returned] };
 
 const SUPPLEMENT: SupplementCase = {
@@ -40,22 +40,22 @@ const OVERDUE: OverdueCase = {
   slug: SLUG,
   receivedAt: vn(2025, 11, 3, 9, 0),
   before: [receive],
-  // review: 6.5 working days, nearly due 8 working hours before its end; long ladder 0 / 8 / 24 h
-  late: { user: 'official.dautu', elementId: 'task-review', agencyId: 'so-tai-chinh', nearlyDueAfterWorkingMs: 6.5 * D - 8 * H, ladderHours: [0, 8, 24], head: 'head.dautu', headReassigns: true },
+  // review: 10 working days, nearly due 16 working hours before its end; long ladder 0 / 8 / 24 h
+  late: { user: 'official.dautu', elementId: 'task-review', agencyId: 'so-tai-chinh', nearlyDueAfterWorkingMs: 10 * D - 16 * H, ladderHours: [0, 8, 24], head: 'head.dautu', headReassigns: true },
   after: [head, sign, returned],
   apologist: 'official.dautu',
   agencyName: 'Sở Tài chính',
 };
 
 describe('investment registration certificate through the server, on the real calendar', () => {
-  it('on time: submitted online over New Year 2026, accepted on 29/12 with the appointment 13/1/2026 09:00; 1 → 2 → 4 → 9 → 10', async () => {
+  it('on time: submitted online over New Year 2026, accepted on 29/12 with the appointment 20/1/2026 09:00; 1 → 2 → 4 → 9 → 10', async () => {
     // given an online submission on Saturday, accepted at the counter on Monday 29/12/2025 09:00
     // when the counter, the investment office, its head, the Department's leader and the counter work in time
     const { run, dossier } = await onTimePath(ON_TIME);
-    // then the appointment is 10 working days from the acceptance, skipping New Year's Day, on the receipt slip
-    expectAppointment(ON_TIME.acceptedAt!, statutoryOf(10), dossier.appointmentAt, ['Tết Dương lịch (1/1)']);
-    expect(dossier.appointmentAt).toBe(new Date(vn(2026, 1, 13, 9, 0)).toISOString());
-    await expectReceiptSlip(run.s, dossier, '09 giờ 00 phút, ngày 13 tháng 01 năm 2026');
+    // then the appointment is 15 working days from the acceptance, skipping New Year's Day, on the receipt slip
+    expectAppointment(ON_TIME.acceptedAt!, statutoryOf(15), dossier.appointmentAt, ['Tết Dương lịch (1/1)']);
+    expect(dossier.appointmentAt).toBe(new Date(vn(2026, 1, 20, 9, 0)).toISOString());
+    await expectReceiptSlip(run.s, dossier, '09 giờ 00 phút, ngày 20 tháng 01 năm 2026');
     await expectOnTimeEnd(run.s, dossier.id, ON_TIME);
   });
 
@@ -65,13 +65,13 @@ describe('investment registration certificate through the server, on the real ca
     expect(await traceOf(restarted.run.s, restarted.dossier.id)).toEqual(await traceOf(plain.run.s, plain.dossier.id));
   });
 
-  it('supplement (restart policy): status 5 with form 02, then the 10 days count again from the supplement on 20/10/2025', async () => {
+  it('supplement (restart policy): status 5 with form 02, then the 15 days count again from the supplement on 20/10/2025', async () => {
     const { run, dossier, supplemented } = await supplementPath(SUPPLEMENT);
-    // then the appointment is 10 working days after Monday 20/10 14:00: Monday 3/11 14:00
-    expect(supplemented.appointmentAt).toBe(new Date(vn(2025, 11, 3, 14, 0)).toISOString());
+    // then the appointment is 15 working days after Monday 20/10 14:00: Monday 10/11 14:00
+    expect(supplemented.appointmentAt).toBe(new Date(vn(2025, 11, 10, 14, 0)).toISOString());
     expect(supplemented.appointmentAt).not.toBe(dossier.appointmentAt);
-    expectAppointment(SUPPLEMENT.supplementAt, statutoryOf(10), supplemented.appointmentAt, []);
-    expect(await dueAfterSupplement(run.s, dossier.id)).toBe(vn(2025, 11, 3, 14, 0));
+    expectAppointment(SUPPLEMENT.supplementAt, statutoryOf(15), supplemented.appointmentAt, []);
+    expect(await dueAfterSupplement(run.s, dossier.id)).toBe(vn(2025, 11, 10, 14, 0));
   });
 
   it('supplement with the server restarted while waiting for the investor reaches the same end', async () => {

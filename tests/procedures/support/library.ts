@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProcedure, type ProcedureDefinition } from '../../../engine/src/index';
+import { LIBRARY_SPECS } from '../../../procedures/tools/specs/library-specs';
 
 export const PROCEDURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'procedures');
 
@@ -26,4 +27,11 @@ export async function loadDefinition(slug: string): Promise<ProcedureDefinition>
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (!definition || errors.length > 0) throw new Error(`${slug} does not parse: ${JSON.stringify(errors)}`);
   return definition;
+}
+
+/** A valid e-form of the procedure (its spec's example), a fresh copy each time: tests may change it. */
+export function exampleForm(slug: string): Record<string, unknown> {
+  const spec = LIBRARY_SPECS.find((candidate) => candidate.slug === slug);
+  if (!spec) throw new Error(`no procedure ${slug} in the library`);
+  return structuredClone(spec.eform.example);
 }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exampleForm } from '../../procedures/support/library';
 import { APPLICANT, call, complete, createDossierTestApp } from './dossier-fixture';
 import { sweeperOf } from '../sweeper/sweeper-fixture';
 
@@ -32,7 +33,7 @@ describe('the procedure library on the server', () => {
     const land = (await t.access.users.getByUsername('official.datdai'))!;
     await t.access.users.update({ ...land, departmentId: 'chi-nhanh-1' });
     expect((await call(t, 'analyst', 'POST', '/api/procedures', { key: slug, xml: readFileSync(`${root}${slug}/${slug}.bpmn`, 'utf8') })).status).toBe(201);
-    const received = await call<{ id: string; status: number }>(t, 'official.motcua', 'POST', '/api/dossiers', { procedureKey: slug, applicant: APPLICANT, form: {} });
+    const received = await call<{ id: string; status: number }>(t, 'official.motcua', 'POST', '/api/dossiers', { procedureKey: slug, applicant: APPLICANT, form: exampleForm(slug) });
     expect(received.status).toBe(201);
     const id = received.body.id;
     // when every open step is approved by its unit (and fees paid when the route waits for them)
@@ -67,7 +68,7 @@ describe('the procedure library on the server', () => {
     const slug = 'lien-thong-khai-sinh';
     const t = await createDossierTestApp({ deploy: false });
     await call(t, 'analyst', 'POST', '/api/procedures', { key: slug, xml: readFileSync(`${root}${slug}/${slug}.bpmn`, 'utf8') });
-    const { body } = await call<{ id: string }>(t, 'official.motcua', 'POST', '/api/dossiers', { procedureKey: slug, applicant: APPLICANT, form: {} });
+    const { body } = await call<{ id: string }>(t, 'official.motcua', 'POST', '/api/dossiers', { procedureKey: slug, applicant: APPLICANT, form: exampleForm(slug) });
     const openStep = async () => (await t.stores.steps.list({ dossierId: body.id, status: ['open'] }, { offset: 0, limit: 5 })).items[0]!;
     await complete(t, 'official.motcua', (await openStep()).id);
     const birth = await openStep();

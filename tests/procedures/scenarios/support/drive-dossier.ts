@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { OutboxEntry } from '../../../../server/src/outbox/outbox-store';
+import { exampleForm } from '../../support/library';
 import type { ScenarioApp } from './scenario-app';
 
 export interface DossierView {
@@ -45,6 +46,7 @@ export interface ProgressView {
 export const APPLICANT = { name: 'Nguyễn Thị Lan', idNumber: '001190012345', phone: '0912345678', address: 'Thôn Đông, xã Demo' };
 
 export interface Intake {
+  /** Fields laid over the procedure's example e-form (a valid form, procedures/tools/specs/<slug>.ts). */
   form?: Record<string, unknown>;
   documents?: { name: string; copyType: 'original' | 'certifiedCopy' | 'copy' | 'electronic'; quantity: number }[];
 }
@@ -56,7 +58,7 @@ export async function receiveAtCounter(s: ScenarioApp, intake: Intake = {}): Pro
   const answer = await s.call<DossierView>('official.motcua', 'POST', '/api/dossiers', {
     procedureKey: s.slug,
     applicant: APPLICANT,
-    form: intake.form ?? {},
+    form: { ...exampleForm(s.slug), ...intake.form },
     documents: intake.documents ?? DEFAULT_DOCUMENTS,
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -69,7 +71,7 @@ export async function submitOnlineAndAccept(s: ScenarioApp, acceptAt: number, in
     procedureKey: s.slug,
     agencyId: 'ttpvhcc',
     applicant: APPLICANT,
-    form: intake.form ?? {},
+    form: { ...exampleForm(s.slug), ...intake.form },
     documents: intake.documents ?? DEFAULT_DOCUMENTS,
   });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
