@@ -143,6 +143,10 @@ export interface StepRecord extends Revisioned {
   status: StepStatus;
   startedAt: number;
   dueAt?: number;
+  /** When the step becomes nearly due (kept beside `dueAt` from the clock): the inbox filters and ranks by it. */
+  nearlyDueAt?: number;
+  /** Start of the clock's open pause (the citizen supplements, fees): a paused step is neither nearly due nor overdue. */
+  pausedAt?: number;
   completedAt?: number;
   /** Persisted step clock snapshot and classification (lifecycle data). */
   clock?: unknown;
@@ -153,10 +157,26 @@ export interface StepQuery {
   dossierId?: string;
   status?: StepStatus[];
   agencyId?: string;
-  departmentId?: string;
+  /** `null`: only steps that name no department (what an official without a department may act on). */
+  departmentId?: string | null;
   assigneeId?: string;
+  /** true: claimed by somebody; false: waiting in the unit's pool. */
+  claimed?: boolean;
   elementId?: string;
   procedureKey?: string;
+  /**
+   * Folded text (no accents, lower case: `foldSearchText`): the dossier code starts with it, or the applicant's
+   * name contains it. The adapters keep both, folded, beside each step.
+   */
+  search?: string;
+}
+
+/** How urgent an open step is at an instant (DOMAIN.md "Early, on time, overdue, nearly due"); `none`: no clock. */
+export type StepPhase = 'overdue' | 'nearlyDue' | 'due' | 'paused' | 'none';
+
+/** A page of steps most urgent first, with how many steps of the query are in each phase (whatever the page). */
+export interface UrgencyPage extends Page<StepRecord> {
+  phases: Record<StepPhase, number>;
 }
 
 export interface StepStore {
@@ -164,6 +184,11 @@ export interface StepStore {
   get(id: string): Promise<StepRecord | undefined>;
   update(record: StepRecord): Promise<StepRecord>;
   list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>>;
+  /**
+   * Steps of `query` ranked at `now`: overdue, nearly due, in time, paused, without a clock; then by due instant,
+   * start and id. `phases` narrows the items (and `total`), never the per-phase counts. One bounded query per phase.
+   */
+  listByUrgency(query: StepQuery, at: { now: number; phases?: StepPhase[] }, page: { offset: number; limit: number }): Promise<UrgencyPage>;
 }
 
 export type TimerStatus = 'scheduled' | 'fired' | 'cancelled';

@@ -111,6 +111,54 @@ export function describeStepStoreContract(adapter: string, makeStores: () => Pro
       expect(page.items.map((step) => step.id)).toEqual(['s2']);
     });
 
+    it('ranks open steps by urgency at an instant, counts each phase, narrows by phase and pages across phases', async () => {
+      // given steps overdue, nearly due, in time (two), paused and without a clock, at instant 100
+      const { steps } = await makeStores();
+      await steps.create(aStep('due-late', { startedAt: 1, dueAt: 300, nearlyDueAt: 250 }));
+      await steps.create(aStep('due-soon', { startedAt: 2, dueAt: 200 }));
+      await steps.create(aStep('overdue', { startedAt: 3, dueAt: 90, nearlyDueAt: 60 }));
+      await steps.create(aStep('nearly', { startedAt: 4, dueAt: 150, nearlyDueAt: 100 }));
+      await steps.create(aStep('paused', { startedAt: 5, dueAt: 50, pausedAt: 40 }));
+      await steps.create(aStep('no-clock', { startedAt: 6 }));
+      await steps.create(aStep('closed', { status: 'completed', dueAt: 10 }));
+      const query = { status: ['open' as const] };
+      // when the whole list, then its second page of two, then the overdue and paused ones are asked for
+      const all = await steps.listByUrgency(query, { now: 100 }, { offset: 0, limit: 10 });
+      const second = await steps.listByUrgency(query, { now: 100 }, { offset: 2, limit: 2 });
+      const some = await steps.listByUrgency(query, { now: 100, phases: ['paused', 'overdue'] }, { offset: 0, limit: 10 });
+      // then
+      expect(all.items.map((step) => step.id)).toEqual(['overdue', 'nearly', 'due-soon', 'due-late', 'paused', 'no-clock']);
+      expect(all.phases).toEqual({ overdue: 1, nearlyDue: 1, due: 2, paused: 1, none: 1 });
+      expect(all.total).toBe(6);
+      expect(second.items.map((step) => step.id)).toEqual(['due-soon', 'due-late']);
+      expect(second.total).toBe(6);
+      expect(some.items.map((step) => step.id)).toEqual(['overdue', 'paused']);
+      expect(some.total).toBe(2);
+      expect(some.phases).toEqual(all.phases);
+    });
+
+    it('finds steps by the start of their dossier code or part of the applicant name, folded, and by claim and by no department', async () => {
+      // given two dossiers, one step written after its dossier and one before (as a receipt opens its first step)
+      const stores = await makeStores();
+      const dossier = { procedureKey: 'ho-tich', procedureVersion: 1, agencyId: 'so-kh-dt', status: 4 as const, channel: 1 as const, form: {}, state: {}, createdAt: 0, updatedAt: 0 };
+      await stores.dossiers.create({ ...dossier, id: 'd1', dossierCode: 'H10-250303-0001', applicant: { name: 'Nguyễn Văn Đạt', idNumber: '1' } });
+      await stores.steps.create(aStep('s1', { dossierId: 'd1', assigneeId: 'officer-1' }));
+      await stores.steps.create(aStep('s2', { dossierId: 'd2', departmentId: undefined }));
+      await stores.dossiers.create({ ...dossier, id: 'd2', dossierCode: 'H10-250303-0002', applicant: { name: 'Trần Thị Bình', idNumber: '2' } });
+      const all = { offset: 0, limit: 10 };
+      const ids = async (query: Parameters<typeof stores.steps.list>[0]) => (await stores.steps.list(query, all)).items.map((step) => step.id);
+      // then
+      expect(await ids({ search: 'van dat' })).toEqual(['s1']);
+      expect(await ids({ search: 'binh' })).toEqual(['s2']);
+      expect(await ids({ search: 'h10-250303-000' })).toEqual(['s1', 's2']);
+      expect(await ids({ search: '250303' })).toEqual([]);
+      expect(await ids({ search: 'a.*' })).toEqual([]);
+      expect(await ids({ claimed: true })).toEqual(['s1']);
+      expect(await ids({ claimed: false })).toEqual(['s2']);
+      expect(await ids({ departmentId: null })).toEqual(['s2']);
+      expect((await stores.steps.listByUrgency({ search: 'tran thi' }, { now: 0 }, all)).items.map((step) => step.id)).toEqual(['s2']);
+    });
+
     it('pages a list of steps and reports the total before paging', async () => {
       // given
       const { steps } = await makeStores();

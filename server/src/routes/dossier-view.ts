@@ -94,7 +94,7 @@ export function toDossierSummaryView(dossier: DossierSummary): DossierSummaryVie
 
 export function toStepView(step: StepRecord): StepView {
   const { clock: _clock, rev: _rev, ...rest } = step;
-  return asJson({ ...rest, startedAt: iso(step.startedAt), dueAt: iso(step.dueAt), completedAt: iso(step.completedAt) });
+  return asJson({ ...rest, startedAt: iso(step.startedAt), dueAt: iso(step.dueAt), nearlyDueAt: iso(step.nearlyDueAt), pausedAt: iso(step.pausedAt), completedAt: iso(step.completedAt) });
 }
 
 export function toProgressView(entry: ProgressEntry): Json {

@@ -1,22 +1,36 @@
 /**
- * @module inbox-routes — `GET /api/inbox?scope=mine|department`: the open steps of the signed-in official (claimed by
- * them) or of their unit, most urgent first (overdue, nearly due, then by due instant), each with its mark and the
- * working time left. A head of unit without a department sees the whole agency. Pages of at most 100 steps; each
- * page reads the dossier codes of its steps in one projected query (never a whole dossier, whatever its e-form holds).
+ * @module inbox-routes — `GET /api/inbox`: the open steps of the signed-in official (claimed by them, `scope=mine`)
+ * or of their unit, most urgent first (overdue, nearly due, in time, paused; then by due instant), each with its mark
+ * and the working time left. Searched and filtered in the step store's query (`q`: a dossier code's start or part of
+ * the applicant's name, accents and case ignored; procedure, claimed or not, phase), paged by the store (at most 100
+ * a page), with the count of each phase and of both tabs in the same answer. With `dossierId`, the dossier page's
+ * question: its steps the official may act on, each with its due date explained, and where the dossier stands on its
+ * route (elements done and current). A head of unit without a department sees the whole agency.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { StepQuery } from '../../../engine/src/index';
+import { computeDueDate, type StepPhase, type StepQuery, type StepRecord } from '../../../engine/src/index';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
-import { stepResource } from './dossier-access';
+import type { Principal } from '../access/principal';
 import { authorize } from '../access/authorize';
 import { createApiRouter } from '../http/api-router';
 import type { DossierDeps } from '../dossiers/dossier-deps';
-import { compareUrgency, urgencyOf } from '../dossiers/inbox-mark';
+import { foldSearchText } from '../dossiers/fold-search-text';
+import { urgencyOf } from '../dossiers/inbox-mark';
+import { clockContextOf } from '../dossiers/step-clock';
+import type { Timekeeping } from '../dossiers/timekeeping';
+import { dossierResource } from './dossier-access';
 import { StepSchema, toStepView } from './dossier-view';
 import { problem } from './route-schemas';
 
-/** Open steps ranked for one page: urgency is computed, not stored, so the ranking reads this many at most. */
-const INBOX_SCAN = 500;
+const PHASES = ['overdue', 'nearlyDue', 'due', 'paused', 'none'] as const;
+
+/** A dossier's steps read for its route (a route of a few dozen steps, returns and supplements included). */
+const DOSSIER_STEPS = 500;
+
+const PhaseList = z
+  .string()
+  .max(60)
+  .regex(new RegExp(`^(${PHASES.join('|')})(,(${PHASES.join('|')}))*$`), 'phases: overdue, nearlyDue, due, paused, none, comma-separated');
 
 const inboxRoute = createRoute({
   method: 'get',
@@ -24,7 +38,12 @@ const inboxRoute = createRoute({
   request: {
     query: z.object({
       scope: z.enum(['mine', 'department']).default('department'),
-      offset: z.coerce.number().int().min(0).max(INBOX_SCAN).default(0),
+      q: z.string().trim().max(100).optional().describe('Start of a dossier code, or part of the applicant’s name (accents and case ignored)'),
+      procedureKey: z.string().max(64).optional(),
+      claim: z.enum(['claimed', 'unclaimed']).optional().describe('Claimed by an official, or waiting in the unit’s pool'),
+      phase: PhaseList.optional(),
+      dossierId: z.string().min(1).max(200).optional().describe('Only this dossier’s steps, with their due dates explained and the dossier’s route'),
+      offset: z.coerce.number().int().min(0).max(100_000).default(0),
       limit: z.coerce.number().int().min(1).max(100).default(100),
     }),
   },
@@ -34,18 +53,44 @@ const inboxRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            items: z.array(StepSchema.extend({ dossierCode: z.string(), mark: z.enum(['overdue', 'nearlyDue', 'due', 'paused', 'none']), remainingMs: z.number().optional(), remainingText: z.string().optional() })),
-            total: z.number().int().describe('Open steps of the scope (at most 500 are ranked)'),
-            marks: z.object({ overdue: z.number().int(), nearlyDue: z.number().int() }).describe('Overdue and nearly-due steps among them, on every page'),
+            items: z.array(
+              StepSchema.extend({
+                dossierCode: z.string(),
+                applicantName: z.string().optional(),
+                procedureKey: z.string().optional(),
+                mark: z.enum(PHASES),
+                remainingMs: z.number().optional(),
+                remainingText: z.string().optional(),
+                dueText: z.object({ vi: z.string(), en: z.string() }).optional().describe('The due date explained (with `dossierId`)'),
+              }),
+            ),
+            total: z.number().int().describe('Steps of the scope matching every filter'),
+            marks: z.object(Object.fromEntries(PHASES.map((phase) => [phase, z.number().int()])) as Record<StepPhase, z.ZodNumber>).describe('Steps in each phase, the phase filter aside, on every page'),
+            counts: z.object({ mine: z.number().int(), department: z.number().int() }).describe('Each tab’s steps with the same filters, the phase aside'),
+            route: z.object({ done: z.array(z.string()), current: z.array(z.string()) }).optional().describe('With `dossierId`: the elements done and open on the dossier’s route'),
           }),
         },
       },
     },
-    400: problem('Unknown scope'),
+    400: problem('Unknown scope or phase, a search over 100 characters, a page over 100'),
     401: problem('Not signed in'),
     403: problem('Only officials and heads of unit have an inbox'),
   },
 });
+
+/** The store query of the principal's unit: an official without a department acts only on steps naming none. */
+function unitQuery(principal: Principal): StepQuery {
+  const departmentId = principal.departmentId ?? (principal.role === 'headOfUnit' ? undefined : null);
+  return { status: ['open'], agencyId: principal.agencyId, ...(departmentId === undefined ? {} : { departmentId }) };
+}
+
+/** The due date in words, when the step's clock has not been paused (a pause moves it past the calendar's answer). */
+function dueTextOf(step: StepRecord, kit: Timekeeping): { vi: string; en: string } | undefined {
+  const clock = clockContextOf(step)?.clock;
+  if (!clock || clock.pauses.length > 0 || clock.epoch > 0) return undefined;
+  const due = computeDueDate(kit.calendar, clock.startAt, clock.budget);
+  return due.dueAt === clock.dueAt ? due.text : undefined;
+}
 
 export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
   const routes = createApiRouter();
@@ -53,21 +98,51 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
     const principal = principalOf(c);
     const unit = { agencyId: principal.agencyId, ...(principal.departmentId ? { departmentId: principal.departmentId } : {}) };
     assertAllowed(principal, 'step.act', unit);
-    const { scope, offset, limit } = c.req.valid('query');
-    const query: StepQuery = { status: ['open'], ...unit, ...(scope === 'mine' ? { assigneeId: principal.userId } : {}) };
-    const { items } = await deps.stores.steps.list(query, { offset: 0, limit: INBOX_SCAN });
+    const { scope, q, procedureKey, claim, phase, dossierId, offset, limit } = c.req.valid('query');
+    const search = q ? foldSearchText(q) : '';
+    const filters: StepQuery = {
+      ...unitQuery(principal),
+      ...(search ? { search } : {}),
+      ...(procedureKey ? { procedureKey } : {}),
+      ...(claim ? { claimed: claim === 'claimed' } : {}),
+      ...(dossierId ? { dossierId } : {}),
+    };
+    const mine: StepQuery = { ...filters, assigneeId: principal.userId };
     const now = deps.clock.now();
-    const { time } = await deps.calendars.current();
-    // The store query names the agency; an official without a department still acts only on steps naming none.
-    const ownUnit = items.filter((step) => authorize(principal, 'step.act', { ...stepResource(step), assigneeId: undefined }).allowed);
-    const ranked = ownUnit.map((step) => ({ step, urgency: urgencyOf(step, now, time) })).sort(compareUrgency);
-    const page = ranked.slice(offset, offset + limit);
-    const ids = [...new Set(page.map(({ step }) => step.dossierId))];
+    const phases = phase ? (phase.split(',') as StepPhase[]) : undefined;
+    const [page, other, kit] = await Promise.all([
+      deps.stores.steps.listByUrgency(scope === 'mine' ? mine : filters, { now, ...(phases ? { phases } : {}) }, { offset, limit }),
+      deps.stores.steps.list(scope === 'mine' ? filters : mine, { offset: 0, limit: 1 }),
+      deps.calendars.current(),
+    ]);
+    const ownTotal = Object.values(page.phases).reduce((sum, count) => sum + count, 0);
+    const counts = scope === 'mine' ? { mine: ownTotal, department: other.total } : { mine: other.total, department: ownTotal };
+    const ids = [...new Set(page.items.map((step) => step.dossierId))];
     const dossiers = ids.length === 0 ? [] : (await deps.stores.dossiers.listSummaries({ ids }, { offset: 0, limit: ids.length })).items;
-    const codes = new Map(dossiers.map((dossier) => [dossier.id, dossier.dossierCode]));
-    const marked = (mark: string) => ranked.filter(({ urgency }) => urgency.mark === mark).length;
-    const marks = { overdue: marked('overdue'), nearlyDue: marked('nearlyDue') };
-    return c.json({ items: page.map(({ step, urgency }) => ({ ...toStepView(step), dossierCode: codes.get(step.dossierId) ?? '', ...urgency })), total: ranked.length, marks }, 200);
+    const byId = new Map(dossiers.map((dossier) => [dossier.id, dossier]));
+    const items = page.items.map((step) => {
+      const dossier = byId.get(step.dossierId);
+      const dueText = dossierId ? dueTextOf(step, kit) : undefined;
+      return {
+        ...toStepView(step),
+        dossierCode: dossier?.dossierCode ?? '',
+        ...(dossier ? { applicantName: dossier.applicant.name, procedureKey: dossier.procedureKey } : {}),
+        ...urgencyOf(step, now, kit.time),
+        ...(dueText ? { dueText } : {}),
+      };
+    });
+    const route = dossierId ? await routeOf(deps, principal, dossierId) : undefined;
+    return c.json({ items, total: page.total, marks: page.phases, counts, ...(route ? { route } : {}) }, 200);
   });
   return routes;
+}
+
+/** Where a dossier the principal may read stands on its route: elements whose steps are done, and open ones. */
+async function routeOf(deps: DossierDeps, principal: Principal, dossierId: string): Promise<{ done: string[]; current: string[] } | undefined> {
+  const dossier = (await deps.stores.dossiers.listSummaries({ ids: [dossierId] }, { offset: 0, limit: 1 })).items[0];
+  if (!dossier || !authorize(principal, 'dossier.read', dossierResource(dossier)).allowed) return undefined;
+  const { items } = await deps.stores.steps.list({ dossierId }, { offset: 0, limit: DOSSIER_STEPS });
+  const current = new Set(items.filter((step) => step.status === 'open').map((step) => step.elementId));
+  const done = new Set(items.filter((step) => step.status === 'completed' && !current.has(step.elementId)).map((step) => step.elementId));
+  return { done: [...done], current: [...current] };
 }

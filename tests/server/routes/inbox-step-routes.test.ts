@@ -43,7 +43,7 @@ describe('inbox and step routes', () => {
     expect(last.status).toBe(200);
     expect(last.body.items.map((item) => item.mark)).toEqual(['due']);
     expect(last.body.total).toBe(3);
-    expect(last.body.marks).toEqual({ overdue: 1, nearlyDue: 1 });
+    expect(last.body.marks).toEqual({ overdue: 1, nearlyDue: 1, due: 1, paused: 0, none: 0 });
   });
 
   it('refuses the inbox to roles without one (403), to nobody (401), and an unknown scope (400)', async () => {

@@ -25,7 +25,7 @@ import { UndoLog } from './undo-log';
 export function createMemoryStores(): Stores {
   const procedures = new MemoryProcedureStore();
   const dossiers = new MemoryDossierStore();
-  const steps = new MemoryStepStore((dossierId) => dossiers.procedureKeyOf(dossierId));
+  const steps = new MemoryStepStore((dossierId) => dossiers.factsOf(dossierId));
   const timers = new MemoryTimerStore();
   const audit = new MemoryAuditStore();
   const progress = new MemoryProgressStore();

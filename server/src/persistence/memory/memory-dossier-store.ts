@@ -87,8 +87,10 @@ export class MemoryDossierStore implements DossierStore {
   }
 
   /** The procedure key of a stored dossier, read synchronously (the step store filters by it). */
-  procedureKeyOf(id: string): string | undefined {
-    return this.state.byId.get(id)?.procedureKey;
+  /** What a step's filters read of its dossier (the step store asks; a step does not carry them). */
+  factsOf(id: string): { procedureKey: string; dossierCode: string; applicantName: string } | undefined {
+    const dossier = this.state.byId.get(id);
+    return dossier && { procedureKey: dossier.procedureKey, dossierCode: dossier.dossierCode, applicantName: dossier.applicant.name };
   }
 
   async nextSequence(name: string, holder: string): Promise<number> {

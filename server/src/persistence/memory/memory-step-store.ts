@@ -3,24 +3,33 @@ import {
   ConcurrencyConflict,
   DuplicateKey,
   type Page,
+  type StepPhase,
   type StepQuery,
   type StepRecord,
   type StepStore,
+  type UrgencyPage,
 } from '../../../../engine/src/index';
+import { foldSearchText } from '../../dossiers/fold-search-text';
+import { compareWithinPhase, phaseOf, PHASES_BY_URGENCY } from '../step-urgency';
 import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
 
-/** Finds the procedure key of a dossier; steps are filtered by it without carrying it themselves. */
-export type ProcedureKeyOf = (dossierId: string) => string | undefined;
+/** What the filters read of a step's dossier; steps are filtered by it without carrying it themselves. */
+export type DossierFactsOf = (dossierId: string) => { procedureKey: string; dossierCode: string; applicantName: string } | undefined;
 
-function matches(record: StepRecord, query: StepQuery, procedureKeyOf: ProcedureKeyOf): boolean {
+function matches(record: StepRecord, query: StepQuery, factsOf: DossierFactsOf): boolean {
   if (query.dossierId !== undefined && record.dossierId !== query.dossierId) return false;
   if (query.status && !query.status.includes(record.status)) return false;
   if (query.agencyId !== undefined && record.agencyId !== query.agencyId) return false;
-  if (query.departmentId !== undefined && record.departmentId !== query.departmentId) return false;
+  if (query.departmentId !== undefined && record.departmentId !== (query.departmentId ?? undefined)) return false;
   if (query.assigneeId !== undefined && record.assigneeId !== query.assigneeId) return false;
+  if (query.claimed !== undefined && (record.assigneeId !== undefined) !== query.claimed) return false;
   if (query.elementId !== undefined && record.elementId !== query.elementId) return false;
-  if (query.procedureKey !== undefined && procedureKeyOf(record.dossierId) !== query.procedureKey) return false;
+  if (query.procedureKey !== undefined && factsOf(record.dossierId)?.procedureKey !== query.procedureKey) return false;
+  if (query.search !== undefined) {
+    const facts = factsOf(record.dossierId);
+    if (!facts || !(foldSearchText(facts.dossierCode).startsWith(query.search) || foldSearchText(facts.applicantName).includes(query.search))) return false;
+  }
   return true;
 }
 
@@ -31,13 +40,13 @@ function oldestFirst(a: StepRecord, b: StepRecord): number {
 
 export class MemoryStepStore implements StepStore {
   constructor(
-    private readonly procedureKeyOf: ProcedureKeyOf,
+    private readonly factsOf: DossierFactsOf,
     private readonly byId = new Map<string, StepRecord>(),
     private readonly undo?: UndoLog,
   ) {}
 
   withUndo(undo: UndoLog): MemoryStepStore {
-    return new MemoryStepStore(this.procedureKeyOf, this.byId, undo);
+    return new MemoryStepStore(this.factsOf, this.byId, undo);
   }
 
   async create(record: Omit<StepRecord, 'rev'>): Promise<StepRecord> {
@@ -61,9 +70,23 @@ export class MemoryStepStore implements StepStore {
   }
 
   async list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>> {
-    const found = [...this.byId.values()].filter((record) => matches(record, query, this.procedureKeyOf)).sort(oldestFirst);
+    const found = [...this.byId.values()].filter((record) => matches(record, query, this.factsOf)).sort(oldestFirst);
     const result = paginate(found, page);
     return { items: result.items.map((record) => structuredClone(record)), total: result.total };
+  }
+
+  async listByUrgency(query: StepQuery, at: { now: number; phases?: StepPhase[] }, page: { offset: number; limit: number }): Promise<UrgencyPage> {
+    const phases = Object.fromEntries(PHASES_BY_URGENCY.map((phase) => [phase, 0])) as Record<StepPhase, number>;
+    const ranked: { record: StepRecord; rank: number }[] = [];
+    for (const record of this.byId.values()) {
+      if (!matches(record, query, this.factsOf)) continue;
+      const phase = phaseOf(record, at.now);
+      phases[phase] += 1;
+      if (!at.phases || at.phases.includes(phase)) ranked.push({ record, rank: PHASES_BY_URGENCY.indexOf(phase) });
+    }
+    ranked.sort((a, b) => a.rank - b.rank || compareWithinPhase(a.record, b.record));
+    const result = paginate(ranked, page);
+    return { items: result.items.map(({ record }) => structuredClone(record)), total: result.total, phases };
   }
 
   private put(record: StepRecord): void {

@@ -51,7 +51,7 @@ export async function createMongoStores(connection: Connection, options: MongoSt
 
   const storesFor = (session?: ClientSession) => ({
     procedures: new MongoProcedureStore(models.procedures, session),
-    dossiers: new MongoDossierStore(models.dossiers, models.counters, session),
+    dossiers: new MongoDossierStore(models.dossiers, models.counters, session, models.steps),
     steps: new MongoStepStore(models.steps, models.dossiers, session),
     timers: new MongoTimerStore(models.timers, session),
     audit: new MongoAuditStore(models.audit, session),

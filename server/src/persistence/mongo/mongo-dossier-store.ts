@@ -14,6 +14,7 @@ import { RESERVATION_KEPT_MS, type CounterDocument, type CounterModel } from './
 const OUTSIDE_TRANSACTION = { session: null };
 import type { DossierDocument, DossierModel } from './dossier-model';
 import { duplicateOn, isDuplicateKeyError } from './is-duplicate-key-error';
+import { stepFactsOf, type StepModel } from './step-model';
 
 function toDocument(record: DossierRecord): DossierDocument {
   const { id, ...rest } = record;
@@ -46,6 +47,8 @@ export class MongoDossierStore implements DossierStore {
     private readonly dossiers: DossierModel,
     private readonly counters: CounterModel,
     private readonly session?: ClientSession,
+    /** The steps collection: a receipt creates its first steps before the dossier, which then lends them its facts. */
+    private readonly steps?: StepModel,
   ) {}
 
   async create(record: Omit<DossierRecord, 'rev'>): Promise<DossierRecord> {
@@ -55,6 +58,7 @@ export class MongoDossierStore implements DossierStore {
     } catch (error) {
       throw this.duplicateOrError(error, stored);
     }
+    await this.steps?.updateMany({ dossierId: stored.id }, { $set: stepFactsOf(stored) }, { session: this.session });
     return stored;
   }
 

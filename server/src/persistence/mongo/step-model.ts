@@ -1,9 +1,24 @@
 /** @module stepModel — the `steps` collection: one document per activated step, with its clock. */
 import { Schema, type Connection } from 'mongoose';
 import type { StepRecord } from '../../../../engine/src/index';
+import { foldSearchText } from '../../dossiers/fold-search-text';
 
-/** `procedureKey` is copied from the dossier when the step is written, so steps can be listed by procedure. */
-export type StepDocument = Omit<StepRecord, 'id'> & { _id: string; procedureKey?: string };
+/**
+ * The dossier's facts the step filters read, copied from the dossier when the step is written (and by the dossier's
+ * creation, for the steps a receipt opens before it): its procedure, and its code and applicant's name folded for
+ * the inbox search (`foldSearchText`).
+ */
+export interface StepDossierFacts {
+  procedureKey?: string;
+  codeSearch?: string;
+  nameSearch?: string;
+}
+
+export type StepDocument = Omit<StepRecord, 'id'> & { _id: string } & StepDossierFacts;
+
+export function stepFactsOf(dossier: { procedureKey: string; dossierCode: string; applicant: { name: string } }): StepDossierFacts {
+  return { procedureKey: dossier.procedureKey, codeSearch: foldSearchText(dossier.dossierCode), nameSearch: foldSearchText(dossier.applicant.name) };
+}
 
 const stepSchema = new Schema<StepDocument>(
   {
@@ -20,10 +35,14 @@ const stepSchema = new Schema<StepDocument>(
     status: { type: String, required: true },
     startedAt: { type: Number, required: true },
     dueAt: Number,
+    nearlyDueAt: Number,
+    pausedAt: Number,
     completedAt: Number,
     clock: Schema.Types.Mixed,
     outcome: String,
     procedureKey: String,
+    codeSearch: String,
+    nameSearch: String,
   },
   { collection: 'steps', versionKey: false, minimize: false, strict: 'throw' },
 );
@@ -33,6 +52,9 @@ stepSchema.index({ dossierId: 1, startedAt: 1 });
 stepSchema.index({ assigneeId: 1, status: 1, startedAt: 1 });
 stepSchema.index({ procedureKey: 1, status: 1 });
 stepSchema.index({ elementId: 1, status: 1 });
+// The inbox ranked by urgency: each phase is a range of due instants within a unit's (or an official's) open steps.
+stepSchema.index({ agencyId: 1, departmentId: 1, status: 1, dueAt: 1 });
+stepSchema.index({ assigneeId: 1, status: 1, dueAt: 1 });
 
 function register(connection: Connection) {
   return connection.model('Step', stepSchema);
