@@ -14,6 +14,9 @@ export interface HeatmapChange {
 
 export type HeatmapListener = (change: HeatmapChange) => void;
 
+/** The subscription key of `subscribeAll` (no procedure key has a space). */
+const ALL = '* all procedures';
+
 export class HeatmapNotifier {
   private readonly listeners = new Map<string, Set<HeatmapListener>>();
 
@@ -28,8 +31,13 @@ export class HeatmapNotifier {
     };
   }
 
+  /** Calls `listener` for each change of every procedure (the officials' inbox refetches its own steps). */
+  subscribeAll(listener: HeatmapListener): () => void {
+    return this.subscribe(ALL, listener);
+  }
+
   publish(change: HeatmapChange): void {
-    for (const listener of this.listeners.get(change.procedureKey) ?? []) {
+    for (const listener of [...(this.listeners.get(change.procedureKey) ?? []), ...(this.listeners.get(ALL) ?? [])]) {
       try {
         listener(change);
       } catch {

@@ -1,5 +1,6 @@
 /**
- * @module event-routes — `GET /api/events?procedureKey=…`: the live heatmap's server-sent events. Browsers'
+ * @module event-routes — `GET /api/events?procedureKey=…`: the live heatmap's server-sent events; `?topic=inbox`:
+ * the open inbox's. Browsers'
  * EventSource cannot set headers, so this route alone also accepts the session token as `?access_token=` (RFC 6750
  * §2.3); the token is verified like a bearer header and never logged.
  */
@@ -12,6 +13,7 @@ import { streamHeatmapChanges } from '../heatmap/heatmap-stream';
 import type { HeatmapNotifier } from '../heatmap/heatmap-notifier';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
+import { streamInboxChanges } from './inbox-stream';
 import { problem } from './route-schemas';
 
 export interface EventRouteDeps {
@@ -24,9 +26,17 @@ export interface EventRouteDeps {
 const eventsRoute = createRoute({
   method: 'get',
   path: '/',
-  request: { query: z.object({ procedureKey: z.string().min(1).max(200), access_token: z.string().max(4096).optional() }) },
+  request: {
+    query: z
+      .object({
+        topic: z.enum(['heatmap', 'inbox']).default('heatmap').describe('`inbox`: `inbox.changed` whenever open steps changed, for an open inbox to refetch'),
+        procedureKey: z.string().min(1).max(200).optional().describe('The heatmap’s procedure (topic heatmap)'),
+        access_token: z.string().max(4096).optional(),
+      })
+      .refine((query) => query.topic === 'inbox' || query.procedureKey !== undefined, { message: 'The heatmap topic needs a procedureKey', path: ['procedureKey'] }),
+  },
   responses: {
-    200: { description: 'text/event-stream of `heatmap.changed` events', content: { 'text/event-stream': { schema: z.string() } } },
+    200: { description: 'text/event-stream of `heatmap.changed` (or `inbox.changed`) events', content: { 'text/event-stream': { schema: z.string() } } },
     400: problem('No procedureKey'),
     401: problem('Not signed in'),
   },
@@ -42,10 +52,11 @@ async function signIn(c: Context, deps: EventRouteDeps, token: string | undefine
 export function createEventRoutes(deps: EventRouteDeps): OpenAPIHono {
   const routes = createApiRouter();
   routes.openapi(eventsRoute, (async (c: Context) => {
-    const query = (c.req as unknown as { valid(target: 'query'): { procedureKey: string; access_token?: string } }).valid('query');
+    const query = (c.req as unknown as { valid(target: 'query'): { topic: 'heatmap' | 'inbox'; procedureKey?: string; access_token?: string } }).valid('query');
     await signIn(c, deps, query.access_token);
     principalOf(c);
-    return streamHeatmapChanges(c, deps.notifier, query.procedureKey, deps.keepAliveMs);
+    if (query.topic === 'inbox') return streamInboxChanges(c, deps.notifier, deps.keepAliveMs);
+    return streamHeatmapChanges(c, deps.notifier, query.procedureKey!, deps.keepAliveMs);
   }) as never);
   return routes;
 }

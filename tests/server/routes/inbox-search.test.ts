@@ -103,3 +103,27 @@ describe('inbox search and filters', () => {
     expect(counter.body.route?.current).toEqual(answer.body.route?.current);
   });
 });
+
+describe('inbox events', () => {
+  it('sends inbox.changed on the event stream when a dossier opens a step, to a stream signed in by ?access_token=', async () => {
+    // given an official's open inbox stream
+    const t = await createDossierTestApp();
+    const token = (await t.as('official.motcua')).authorization!.slice('Bearer '.length);
+    const response = await t.app.request(`/api/events?topic=inbox&access_token=${encodeURIComponent(token)}`);
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    // when a dossier is received at the counter
+    await receive(t);
+    // then one inbox.changed arrives, without dossier data
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('\n\n')) text += decoder.decode((await reader.read()).value, { stream: true });
+    expect(text).toMatch(/^event: inbox.changed\ndata: \{\}\n/m);
+    await reader.cancel();
+  });
+
+  it('still needs a procedureKey for the heatmap topic (400)', async () => {
+    const t = await createDossierTestApp();
+    expect((await call(t, 'official.motcua', 'GET', '/api/events')).status).toBe(400);
+  });
+});
