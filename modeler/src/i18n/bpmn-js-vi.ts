@@ -1,5 +1,50 @@
-/** @module bpmnJsVi — Vietnamese for the strings bpmn-js, its properties panel and bpmnlint overlays pass to `translate`. */
+/**
+ * @module bpmnJsVi — Vietnamese for the strings bpmn-js, diagram-js, the properties panel and bpmnlint overlays pass to
+ * `translate`: palette, context pad, popup menu (change type), the properties panel's header, groups and fields.
+ * tests/browser/vietnamese-ui.test.ts fails on any of their English words that reaches the Vietnamese interface.
+ */
+
+/** Event kinds as the popup menu names them ("Timer start event") and as the properties panel's header does ("Timer Start Event"). */
+const EVENT_KINDS: [popup: string, header: string, vi: string][] = [
+  ['start event', 'Start Event', 'Sự kiện bắt đầu'],
+  ['end event', 'End Event', 'Sự kiện kết thúc'],
+  ['boundary event', 'Boundary Event', 'Sự kiện biên'],
+  ['intermediate catch event', 'Intermediate Catch Event', 'Sự kiện trung gian chờ'],
+  ['intermediate throw event', 'Intermediate Throw Event', 'Sự kiện trung gian phát'],
+];
+
+/** What triggers an event, as the popup menu and the header prefix it. */
+const EVENT_TRIGGERS: [popup: string, header: string, vi: string][] = [
+  ['Message', 'Message', 'thông điệp'],
+  ['Timer', 'Timer', 'hẹn giờ'],
+  ['Conditional', 'Conditional', 'điều kiện'],
+  ['Signal', 'Signal', 'tín hiệu'],
+  ['Error', 'Error', 'lỗi'],
+  ['Escalation', 'Escalation', 'chuyển cấp'],
+  ['Compensation', 'Compensate', 'bù trừ'],
+  ['Link', 'Link', 'liên kết'],
+  ['Terminate', 'Terminate', 'chấm dứt'],
+  ['Cancel', 'Cancel', 'huỷ'],
+];
+
+/** "Timer start event (non-interrupting)" → "Sự kiện bắt đầu (hẹn giờ, không ngắt)", in both spellings. */
+function eventNames(): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [popupKind, headerKind, kind] of EVENT_KINDS) {
+    names[`${popupKind[0]!.toUpperCase()}${popupKind.slice(1)}`] = kind;
+    names[headerKind] = kind;
+    for (const [popupTrigger, headerTrigger, trigger] of EVENT_TRIGGERS) {
+      names[`${popupTrigger} ${popupKind}`] = `${kind} (${trigger})`;
+      names[`${popupTrigger} ${popupKind} (non-interrupting)`] = `${kind} (${trigger}, không ngắt)`;
+      names[`${headerTrigger} ${headerKind}`] = `${kind} (${trigger})`;
+      names[`${headerTrigger} ${headerKind} (Non Interrupting)`] = `${kind} (${trigger}, không ngắt)`;
+    }
+  }
+  return names;
+}
+
 export const bpmnJsVi: Record<string, string> = {
+  ...eventNames(),
   // palette
   'Activate hand tool': 'Công cụ kéo sơ đồ',
   'Activate lasso tool': 'Công cụ chọn vùng',
@@ -54,6 +99,38 @@ export const bpmnJsVi: Record<string, string> = {
   'Inclusive gateway': 'Cổng bao hàm',
   'Start event': 'Sự kiện bắt đầu',
   'End event': 'Sự kiện kết thúc',
+  'Manual task': 'Công việc thủ công',
+  'Script task': 'Công việc chạy kịch bản',
+  'Send task': 'Công việc gửi tin',
+  'Receive task': 'Công việc nhận tin',
+  'Business rule task': 'Công việc theo quy tắc nghiệp vụ',
+  'Sub-process (collapsed)': 'Quy trình con (thu gọn)',
+  'Sub-process (expanded)': 'Quy trình con (mở rộng)',
+  'Ad-hoc sub-process': 'Quy trình con không theo thứ tự',
+  'Ad-hoc sub-process (collapsed)': 'Quy trình con không theo thứ tự (thu gọn)',
+  'Ad-hoc sub-process (expanded)': 'Quy trình con không theo thứ tự (mở rộng)',
+  'Event sub-process': 'Quy trình con theo sự kiện',
+  Transaction: 'Giao dịch',
+  'Complex gateway': 'Cổng phức hợp',
+  'Event-based gateway': 'Cổng theo sự kiện',
+  'Event based instantiating Gateway': 'Cổng theo sự kiện khởi tạo',
+  'Parallel Event based instantiating Gateway': 'Cổng song song theo sự kiện khởi tạo',
+  'Data object reference': 'Đối tượng dữ liệu',
+  'Data store reference': 'Kho dữ liệu',
+  'Empty pool/participant': 'Bể/đơn vị tham gia rỗng',
+  'Empty pool/participant (removes content)': 'Bể/đơn vị tham gia rỗng (xoá nội dung bên trong)',
+  'Expanded pool/participant': 'Bể/đơn vị tham gia mở rộng',
+  // popup menu header: markers of the element
+  Loop: 'Lặp',
+  'Parallel multi-instance': 'Nhiều lần song song',
+  'Sequential multi-instance': 'Nhiều lần tuần tự',
+  Collection: 'Danh sách',
+  'Participant multiplicity': 'Nhiều đơn vị tham gia',
+  'Toggle non-interrupting': 'Bật/tắt không ngắt',
+  'Open {element}': 'Mở {element}',
+  'Align elements': 'Căn các phần tử',
+  'Distribute elements horizontally': 'Dàn đều theo chiều ngang',
+  'Distribute elements vertically': 'Dàn đều theo chiều dọc',
   // properties panel header: the element type, split into words by bpmn-js-properties-panel
   Process: 'Quy trình',
   Collaboration: 'Cộng tác',
@@ -71,6 +148,25 @@ export const bpmnJsVi: Record<string, string> = {
   'End Event': 'Sự kiện kết thúc',
   'Boundary Event': 'Sự kiện biên',
   'Text Annotation': 'Ghi chú',
+  'Manual Task': 'Công việc thủ công',
+  'Script Task': 'Công việc chạy kịch bản',
+  'Send Task': 'Công việc gửi tin',
+  'Receive Task': 'Công việc nhận tin',
+  'Business Rule Task': 'Công việc theo quy tắc nghiệp vụ',
+  'Expanded Sub Process': 'Quy trình con (mở rộng)',
+  'Collapsed Sub Process': 'Quy trình con (thu gọn)',
+  'Event Sub Process': 'Quy trình con theo sự kiện',
+  'Expanded Ad Hoc Sub Process': 'Quy trình con không theo thứ tự (mở rộng)',
+  'Collapsed Ad Hoc Sub Process': 'Quy trình con không theo thứ tự (thu gọn)',
+  'Complex Gateway': 'Cổng phức hợp',
+  'Event Based Gateway': 'Cổng theo sự kiện',
+  'Default Flow': 'Luồng mặc định',
+  'Conditional Flow': 'Luồng có điều kiện',
+  'Message Flow': 'Luồng thông điệp',
+  Association: 'Liên kết',
+  'Data Object Reference': 'Đối tượng dữ liệu',
+  'Data Store Reference': 'Kho dữ liệu',
+  Group: 'Nhóm',
   // properties panel (bpmn-js-properties-panel)
   General: 'Chung',
   Name: 'Tên',
@@ -88,6 +184,60 @@ export const bpmnJsVi: Record<string, string> = {
   'Multiple elements are selected. Select a single one to edit its properties.': 'Đang chọn nhiều phần tử. Chọn một phần tử để sửa thuộc tính.',
   '<none>': '<không có>',
   Value: 'Giá trị',
+  'Participant Name': 'Tên đơn vị tham gia',
+  'Participant ID': 'Mã đơn vị tham gia',
+  'ID must not contain prefix.': 'Mã phần tử không được có tiền tố.',
+  'ID must not contain spaces.': 'Mã phần tử không được có dấu cách.',
+  'Multiple elements are selected. Select a single element to edit its properties.': 'Đang chọn nhiều phần tử. Chọn một phần tử để sửa thuộc tính.',
+  'Toggle section': 'Mở/đóng mục',
+  'Section contains edits': 'Mục này có nội dung đã nhập',
+  'Section contains an error': 'Mục này có lỗi',
+  'Open pop-up editor': 'Mở trong cửa sổ soạn thảo',
+  'Opened in editor': 'Đang mở trong cửa sổ soạn thảo',
+  'Open documentation': 'Mở tài liệu hướng dẫn',
+  'Create new list item': 'Thêm mục mới',
+  Create: 'Thêm',
+  'Create new ...': 'Tạo mới…',
+  'Delete item': 'Xoá mục',
+  'Toggle list item': 'Mở/đóng mục',
+  '<empty>': '<trống>',
+  'FEEL expression is mandatory': 'Bắt buộc nhập biểu thức FEEL',
+  'Unparsable FEEL expression.': 'Biểu thức FEEL không đọc được.',
+  'JSON contains errors': 'JSON có lỗi',
+  Type: 'Loại',
+  Code: 'Mã',
+  Message: 'Thông điệp',
+  Signal: 'Tín hiệu',
+  Error: 'Lỗi',
+  Escalation: 'Chuyển cấp',
+  Compensation: 'Bù trừ',
+  Link: 'Liên kết',
+  Timer: 'Hẹn giờ',
+  Date: 'Ngày giờ',
+  Duration: 'Khoảng thời gian',
+  Cycle: 'Chu kỳ',
+  'Documentation: Timer events': 'Tài liệu: sự kiện hẹn giờ',
+  'A specific point in time defined as ISO 8601 combined date and time representation.': 'Một thời điểm, viết theo ISO 8601 (ngày và giờ).',
+  'A time duration defined as ISO 8601 durations format.': 'Một khoảng thời gian, viết theo ISO 8601.',
+  'A cycle defined as ISO 8601 repeating intervals format.': 'Một chu kỳ lặp, viết theo ISO 8601.',
+  'UTC time': 'giờ UTC',
+  'UTC plus 2 hours zone offset': 'múi giờ UTC cộng 2 giờ',
+  '15 seconds': '15 giây',
+  '1 hour and 30 minutes': '1 giờ 30 phút',
+  '14 days': '14 ngày',
+  'every 10 seconds, up to 5 times': 'mỗi 10 giây, tối đa 5 lần',
+  'every day, infinitely': 'mỗi ngày, không giới hạn',
+  'Global message reference': 'Thông điệp dùng chung',
+  'Global signal reference': 'Tín hiệu dùng chung',
+  'Global error reference': 'Lỗi dùng chung',
+  'Global escalation reference': 'Chuyển cấp dùng chung',
+  'Activity reference': 'Hoạt động được bù trừ',
+  'Wait for completion': 'Chờ hoàn thành',
+  'Multi-instance': 'Thực hiện nhiều lần',
+  'Loop cardinality': 'Số lần lặp',
+  'Completion condition': 'Điều kiện hoàn thành',
+  Completion: 'Hoàn thành',
+  'Cancel remaining instances': 'Huỷ các lần còn lại',
   // bpmn-js-bpmnlint
   'Toggle linting overlays': 'Bật/tắt đánh dấu lỗi',
   '{errors} Errors, {warnings} Warnings': '{errors} lỗi, {warnings} cảnh báo',

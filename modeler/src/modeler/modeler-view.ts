@@ -24,6 +24,7 @@ import { emptyProcedureXml, oneStopTemplateXml } from './procedure-templates';
 import { downloadFile, svgToPng } from './export-image';
 import { renderToolbar } from './modeler-toolbar';
 import { fitDiagram } from './fit-diagram';
+import { translatePanelTitles } from './translate-panel-titles';
 import type { AgencyDirectory } from './properties/lienthong-properties-provider';
 
 declare global {
@@ -71,6 +72,7 @@ function mountSignedIn(container: HTMLElement): () => void {
   const canvasHost = document.createElement('div');
   canvasHost.className = 'modeler-canvas';
   const modeler = createBpmnModeler({ canvas: canvasHost, properties: $('.modeler-properties') }, agencyDirectory);
+  const stopTranslatingTitles = translatePanelTitles($('.modeler-properties'));
   window.lienthongModeler = modeler;
   const elementRegistry = modeler.get<{ get(id: string): { businessObject: { name?: string; processRef?: { name?: string } } } | undefined }>('elementRegistry');
   const nameOf = (id: string) => {
@@ -210,6 +212,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     document.removeEventListener('keydown', onKey);
     conditionPane.dispose();
     tabs.dispose();
+    stopTranslatingTitles();
     if (window.lienthongModeler === modeler) delete window.lienthongModeler;
     // Keep the draft across a language switch or a route change, then let bpmn-js go.
     void storeDraft().finally(() => modeler.destroy());
