@@ -6,14 +6,29 @@
  * The problem carries two lists: `issues` (`field` + English message, every error ajv reports) and `errors`
  * (`pointer` + Vietnamese message, one per field) for the browser form to show beside each field. Formats are
  * ajv-formats' full set, the one @rjsf/validator-ajv8 checks in the browser, so both sides agree on what a date is.
+ * A `pattern` runs on RE2 (re2js), in time linear in the input: the form is anyone's input and the pattern an
+ * analyst's text, and `^(a+)+$` on a JS RegExp backtracks for minutes on a near miss.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { RE2JS } from 're2js';
 import type { ProcedureRecord } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 import { assertFormDataWithinLimits, type FormDataLimits } from './form-data-limits';
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+/**
+ * ajv's RegExp engine port: ajv calls `test`, and keys its compiled patterns by `toString()` (so it must differ per
+ * pattern); `code` is what standalone code would import (never generated here).
+ */
+const re2RegExp = Object.assign(
+  (pattern: string) => {
+    const compiled = RE2JS.compile(pattern);
+    return { test: (input: string) => compiled.matcher(input).find(), toString: () => `re2:${pattern}` };
+  },
+  { code: 'require("re2js").RE2JS' },
+);
+
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { regExp: re2RegExp } });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
