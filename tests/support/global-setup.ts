@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from './browser-launch';
 
-/** What the browser tests need from Debian, by the file that shows it is installed. */
-const SYSTEM_NEEDS = [
-  { what: 'Chromium', file: CHROMIUM_PATH, package: 'chromium' },
-  { what: 'the Noto fonts (Vietnamese in the pages)', file: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', package: 'fonts-noto-core' },
-  { what: 'the Noto Mono font (Vietnamese in monaco)', file: '/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf', package: 'fonts-noto-mono' },
-];
+/**
+ * What the browser tests need from Debian, by the file that shows it is installed. No fonts: the front end serves its
+ * own Noto Sans and Noto Sans Mono (modeler/src/styles/fonts.css), as tests/browser/served-fonts.test.ts shows on a
+ * browser that sees no Noto font.
+ */
+const SYSTEM_NEEDS = [{ what: 'Chromium', file: CHROMIUM_PATH, package: 'chromium' }];
 
 export default function setup(): void {
   const backend = process.env.MONGODB_URI ? `MongoDB at MONGODB_URI` : 'embedded (mongodb-memory-server; emulator when no mongod)';
