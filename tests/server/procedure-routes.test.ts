@@ -42,6 +42,22 @@ describe('procedure routes', () => {
     expect(await t.stores.procedures.latest('hong')).toBeUndefined();
   });
 
+  it('refuses an e-form schema the server cannot compile at deploy, naming it, rather than failing the first submission', async () => {
+    // given a model whose form has a pattern RE2 cannot run (a look-behind) and a keyword with a wrong type
+    const schema = { type: 'object', properties: { idNumber: { type: 'string', pattern: '(?<=x)[0-9]{12}' }, name: { type: 'string', minLength: 'two' } } };
+    const xml = validXml.replace(/<lt:formSchema>[^<]*<\/lt:formSchema>/, `<lt:formSchema>${JSON.stringify(schema).replaceAll("<", "&lt;")}</lt:formSchema>`);
+    const headers = { ...json, ...(await t.as('analyst')) };
+    // when the analyst validates it, then deploys it
+    const validation = (await (await t.app.request('/api/procedures/validate', { method: 'POST', headers, body: JSON.stringify({ xml }) })).json()) as { valid: boolean; issues: { code: string }[] };
+    const deploy = await t.app.request('/api/procedures', { method: 'POST', headers, body: JSON.stringify({ key: 'bieu-mau-hong', xml }) });
+    // then both name the e-form schema, and nothing is deployed
+    expect(validation.valid).toBe(false);
+    expect(validation.issues.map((issue) => issue.code)).toContain('FORM_SCHEMA_INVALID');
+    expect(deploy.status).toBe(422);
+    expect(((await deploy.json()) as { issues: { code: string }[] }).issues.map((issue) => issue.code)).toContain('FORM_SCHEMA_INVALID');
+    expect(await t.stores.procedures.latest('bieu-mau-hong')).toBeUndefined();
+  });
+
   it('validates without deploying and answers every issue at once', async () => {
     const headers = { ...json, ...(await t.as('analyst')) };
     const response = await t.app.request('/api/procedures/validate', { method: 'POST', headers, body: JSON.stringify({ xml: invalidXml }) });

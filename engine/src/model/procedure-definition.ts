@@ -301,4 +301,6 @@ export type ValidationCode =
   | 'EXCLUSIVE_GATEWAY_UNGUARDED'
   | 'BUDGET_EXCEEDS_STATUTORY'
   | 'PROCEDURE_METADATA_INVALID'
+  /** The e-form's JSON Schema does not compile (found by the server at validate and deploy, not by the engine). */
+  | 'FORM_SCHEMA_INVALID'
   | 'XML_WARNING';

@@ -12,7 +12,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { RE2JS } from 're2js';
-import type { ProcedureRecord } from '../../../engine/src/index';
+import type { ProcedureDefinition, ProcedureRecord, ValidationIssue } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 import { assertFormDataWithinLimits, type FormDataLimits } from './form-data-limits';
 
@@ -125,16 +125,42 @@ function fieldErrorsOf(errors: ErrorObject[]): FormFieldError[] {
   return [...byPointer].map(([pointer, message]) => ({ pointer, message }));
 }
 
-export function validateForm(procedure: ProcedureRecord, form: Record<string, unknown>, limits?: FormDataLimits): void {
-  // Bounds first: the schema compiler then only ever walks a small, operator-free form.
-  assertFormDataWithinLimits(form, 'form', limits);
-  const schemaText = procedure.definition.procedure?.formSchema;
-  if (!schemaText) return;
+/** The compiled validator of a schema text, compiled once per text. Throws when the schema does not compile. */
+function validatorOf(schemaText: string): ValidateFunction {
   let validate = compiled.get(schemaText);
   if (!validate) {
     validate = ajv.compile(JSON.parse(schemaText) as object);
     compiled.set(schemaText, validate);
   }
+  return validate;
+}
+
+/**
+ * At validate and deploy: an e-form schema that does not compile here (a `pattern` RE2 cannot run, an unknown
+ * format, a malformed keyword) would otherwise surface as a 500 on the first citizen's submission.
+ */
+export function formSchemaIssues(definition: ProcedureDefinition): ValidationIssue[] {
+  const schemaText = definition.procedure?.formSchema;
+  if (!schemaText) return [];
+  try {
+    validatorOf(schemaText);
+    return [];
+  } catch (error) {
+    return [{
+      elementId: definition.processes[0]?.id ?? '',
+      code: 'FORM_SCHEMA_INVALID',
+      severity: 'error',
+      message: `The e-form schema (lt:formSchema) does not compile: ${(error as Error).message.slice(0, 300)}`,
+    }];
+  }
+}
+
+export function validateForm(procedure: ProcedureRecord, form: Record<string, unknown>, limits?: FormDataLimits): void {
+  // Bounds first: the schema compiler then only ever walks a small, operator-free form.
+  assertFormDataWithinLimits(form, 'form', limits);
+  const schemaText = procedure.definition.procedure?.formSchema;
+  if (!schemaText) return;
+  const validate = validatorOf(schemaText);
   if (validate(form)) return;
   const found = validate.errors ?? [];
   const issues = found.map((error) => ({

@@ -6,6 +6,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
 import { parseProcedure, type Clock, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
+import { formSchemaIssues } from '../dossiers/validate-form';
 
 export interface ProcedureRouteDeps {
   procedures: ProcedureStore;
@@ -109,13 +110,16 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
 
   routes.openapi(validateRoute, async (c) => {
     const { xml } = c.req.valid('json');
-    const { issues } = await parseProcedure(xml);
+    const parsed = await parseProcedure(xml);
+    const issues = [...parsed.issues, ...(parsed.definition ? formSchemaIssues(parsed.definition) : [])];
     return c.json({ valid: !issues.some((issue) => issue.severity === 'error'), issues }, 200);
   });
 
   routes.openapi(deployRoute, async (c) => {
     const { key, xml } = c.req.valid('json');
-    const { definition, issues } = await parseProcedure(xml);
+    const parsed = await parseProcedure(xml);
+    const { definition } = parsed;
+    const issues = [...parsed.issues, ...(definition ? formSchemaIssues(definition) : [])];
     if (!definition || issues.some((issue) => issue.severity === 'error')) throw invalid(issues);
     const record = await deps.procedures.deploy({
       key,
