@@ -26,6 +26,16 @@ const LIBRARY_SOURCES = [
 /** Words a Vietnamese page writes as they are: standards, file formats, acronyms, the product's name. */
 const USED_AS_IS = new Set(['bpmn', 'feel', 'xml', 'json', 'schema', 'svg', 'png', 'csv', 'pdf', 'html', 'url', 'api', 'tthc', 'cccd', 'liên', 'io']);
 
+/**
+ * Words of an interface in English that neither source happens to use yet, and the marks of a value shown raw
+ * ("undefined", "null", "NaN", "[object Object]"): a page written later in English, or a bug, is caught all the same.
+ */
+const COMMON_INTERFACE_WORDS = [
+  'sort', 'home', 'login', 'logout', 'confirm', 'invalid', 'unknown', 'success', 'info', 'help', 'settings', 'profile',
+  'browse', 'total', 'finish', 'hide', 'less', 'refresh', 'reload', 'unauthorized', 'forbidden', 'response', 'offline',
+  'welcome', 'dashboard', 'submission', 'execute', 'undefined', 'null', 'nan', 'object',
+];
+
 /** Library strings: the first argument of `translate(…)` and the `label:` of bpmn-js's replace (popup menu) options. */
 export function libraryStrings(): string[] {
   const found = new Set<string>();
@@ -50,6 +60,6 @@ export function wordsOf(text: string): string[] {
 /** English words (three letters or more) the front end could show, minus Vietnamese-legit ones. */
 export function englishWords(): Set<string> {
   const vietnamese = new Set([...Object.values(messagesVi), ...Object.values(bpmnJsVi)].flatMap(wordsOf));
-  const english = [...Object.values(messagesEn), ...Object.keys(bpmnJsVi), ...libraryStrings()].flatMap(wordsOf);
+  const english = [...Object.values(messagesEn), ...Object.keys(bpmnJsVi), ...libraryStrings(), ...COMMON_INTERFACE_WORDS].flatMap(wordsOf);
   return new Set(english.filter((word) => word.length >= 3 && /^[a-z]+$/.test(word) && !vietnamese.has(word) && !USED_AS_IS.has(word)));
 }
