@@ -87,10 +87,12 @@ describe.runIf(runnable)('the Vietnamese interface has no English word', () => {
     await page.locator('.modeler-toolbar button[data-action="newFromTemplate"]').click(); // a pool, three lanes, four user tasks
     await modeler.element('Task_Review').waitFor();
     await collect();
-    for (const id of ['Task_Review', 'Lane_2', 'Participant_1', 'Flow_2', 'StartEvent_1']) {
+    for (const id of ['Task_Review', 'Lane_2', 'Participant_1', 'Flow_2', 'Start', 'End']) {
       await page.evaluate((elementId) => {
         const instance = window.lienthongModeler!;
-        instance.get<{ select(element: unknown): void }>('selection').select(instance.get<{ get(id: string): unknown }>('elementRegistry').get(elementId));
+        const element = instance.get<{ get(id: string): unknown }>('elementRegistry').get(elementId);
+        if (!element) throw new Error(`no element ${elementId} in the template`);
+        instance.get<{ select(element: unknown): void }>('selection').select(element);
       }, id);
       await page.locator('.bio-properties-panel-header').waitFor();
       // every group of the properties panel open, so each of its entries is drawn
