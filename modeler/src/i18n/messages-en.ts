@@ -1,6 +1,7 @@
 /** @module messagesEn — the interface in English, key for key with messagesVi. */
 import type { messagesVi } from './messages-vi';
 import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
+import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'app.tagline': 'Inter-agency administrative procedures',
@@ -132,4 +133,6 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'template.returned': 'Result returned',
   // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
   ...workspaceMessagesEn,
+  // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
+  ...portalMessagesEn,
 };

@@ -1,5 +1,6 @@
 /** @module messagesVi — the interface in Vietnamese (the default), in DOMAIN.md's words: thủ tục, bước xử lý, cơ quan… */
 import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
+import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
 export const messagesVi = {
   'app.tagline': 'Thủ tục hành chính liên thông',
   'app.language': 'Ngôn ngữ',
@@ -130,4 +131,6 @@ export const messagesVi = {
   'template.returned': 'Đã trả kết quả',
   // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
   ...workspaceMessagesVi,
+  // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
+  ...portalMessagesVi,
 };

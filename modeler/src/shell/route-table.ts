@@ -32,7 +32,9 @@ export const routeTable: Route[] = [
   { path: '/inbox', label: 'nav.inbox', audience: ['official', 'headOfUnit', 'supervisor'], load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
   { path: '/dashboard', label: 'nav.dashboard', audience: ['supervisor', 'headOfUnit', 'administrator'], load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
-  { path: '/lookup', label: 'nav.lookup', audience: 'public', load: async () => (await import('../workspaces/lookup/lookup-view')).mountLookupView },
+  // The citizen portal (no account): online submission, and the lookup with the online supplement.
+  { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },
+  { path: '/lookup', label: 'nav.lookup', audience: 'public', load: async () => (await import('../workspaces/lookup/lookup-route')).mountLookupRoute },
 ];
 
 /** The route for a location path; undefined for the home page and unknown paths (the shell sends them home). */

@@ -21,6 +21,8 @@ export interface CitizenTokenOptions {
 
 export interface CitizenToken {
   token: string;
+  /** The dossier it is for: the `{id}` of the citizen routes (the token's subject, readable in it anyway). */
+  dossierId: string;
   /** ISO 8601. */
   expiresAt: string;
 }
@@ -75,7 +77,7 @@ export function createCitizenTokens(options: CitizenTokenOptions): CitizenTokens
         .setIssuedAt(Math.floor(now / 1000))
         .setExpirationTime(expiresAt / 1000)
         .sign(key);
-      return { token, expiresAt: new Date(expiresAt).toISOString() };
+      return { token, dossierId: dossier.id, expiresAt: new Date(expiresAt).toISOString() };
     },
 
     async verify(token, dossier) {

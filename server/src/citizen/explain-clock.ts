@@ -33,7 +33,7 @@ export function workingDurationText(ms: number, language: Language): string {
   return parts.length === 0 ? 'under 1 working hour' : parts.join(' ');
 }
 
-function sentences(clock: WorkingClock, calendar: WorkingCalendar, language: Language): string {
+function sentences(clock: WorkingClock, calendar: WorkingCalendar, language: Language, appointmentAt: number | undefined): string {
   const vi = language === 'vi';
   const counted = computeDueDate(calendar, clock.epochStartAt, clock.budget);
   const parts = [counted.text[language]];
@@ -57,14 +57,25 @@ function sentences(clock: WorkingClock, calendar: WorkingCalendar, language: Lan
     }
   }
   if (pauses.some((pause) => pause.resumedAt !== undefined) && clock.dueAt !== counted.dueAt && !clock.pauses.some((p) => p.resumedAt === undefined)) {
-    parts.push(vi ? `Vì vậy hạn hiện nay là ${formatLocalInstant(clock.dueAt, language, true)}.` : `The due date is therefore ${formatLocalInstant(clock.dueAt, language, true)}.`);
+    const due = formatLocalInstant(clock.dueAt, language, true);
+    if (appointmentAt !== undefined && appointmentAt !== clock.dueAt) {
+      // Pause policy: the receipt's appointment stands, but the citizen's time is not counted against the agencies.
+      parts.push(vi
+        ? `Ngày hẹn trên giấy tiếp nhận giữ nguyên; vì thời gian tạm dừng không tính, hồ sơ vẫn đúng hạn nếu được giải quyết xong trước ${due}.`
+        : `The appointment on the receipt stands; as the paused time is not counted, the dossier is on time if it is settled by ${due}.`);
+    } else {
+      parts.push(vi ? `Vì vậy hạn hiện nay là ${due}.` : `The due date is therefore ${due}.`);
+    }
   }
   return parts.join(' ');
 }
 
-/** The explanation of `clock`'s due date in both languages. */
-export function explainClock(clock: WorkingClock, calendar: WorkingCalendar): LocalizedText {
-  return { vi: sentences(clock, calendar, 'vi'), en: sentences(clock, calendar, 'en') };
+/**
+ * The explanation of `clock`'s due date in both languages. For the dossier's clock pass the appointment on the
+ * receipt, which a pause does not move (only a restart or an apology letter does).
+ */
+export function explainClock(clock: WorkingClock, calendar: WorkingCalendar, appointmentAt?: number): LocalizedText {
+  return { vi: sentences(clock, calendar, 'vi', appointmentAt), en: sentences(clock, calendar, 'en', appointmentAt) };
 }
 
 /** The citizen's window of a bounded wait: until when, counted how, and what happens after. */

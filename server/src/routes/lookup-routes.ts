@@ -79,7 +79,7 @@ const LookupSchema = z
       .optional()
       .describe('Status 5: what form 02 asked for and until when'),
     citizenToken: z
-      .object({ token: z.string(), expiresAt: Instant })
+      .object({ token: z.string(), dossierId: z.string(), expiresAt: Instant })
       .optional()
       .describe('Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived'),
   })
@@ -158,7 +158,7 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
         submittedAt: iso(dossier.submittedAt),
         receivedAt: iso(dossier.receivedAt),
         appointmentAt: iso(dossier.appointmentAt),
-        appointmentExplanation: running(dossierClock) && dossier.finishedAt === undefined ? explainClock(dossierClock!, calendar) : undefined,
+        appointmentExplanation: running(dossierClock) && dossier.finishedAt === undefined ? explainClock(dossierClock!, calendar, dossier.appointmentAt) : undefined,
         finishedAt: iso(dossier.finishedAt),
         steps: steps.items.map((step) => {
           const clock = (step.clock as { context?: StepClockContext } | undefined)?.context?.clock;

@@ -30,7 +30,7 @@ const submitRoute = createRoute({
             status: z.number(),
             submittedAt: z.string(),
             citizenToken: z
-              .object({ token: z.string(), expiresAt: z.string() })
+              .object({ token: z.string(), dossierId: z.string(), expiresAt: z.string() })
               .optional()
               .describe('Uploads the components of this dossier while it is in status 1 (header X-Citizen-Token)'),
           }),

@@ -1,7 +1,7 @@
 /**
  * The citizen lookup page in a real browser against the whole server, without signing in: the right dossier code
- * and ID number show the status in plain Vietnamese with the steps and the appointment; a wrong ID number shows
- * "không tìm thấy".
+ * and ID number show the status in plain Vietnamese with the steps, their due dates and how they were counted, and the
+ * appointment; a wrong ID number shows "không tìm thấy". (The supplement online: citizen-portal.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -54,17 +54,20 @@ describe.runIf(runnable)('the citizen lookup page in a browser', () => {
     await lookUp(dossier.dossierCode, dossier.applicant.idNumber);
 
     // then the status is told in words, with the appointment and each step with its dates
-    const result = page.locator('.ws-lookup-result .ws-card');
+    const result = page.locator('.ws-lookup-result .ws-card').first();
     await result.waitFor();
     expect(await result.locator('.ws-lookup-status').textContent()).toBe('Tình trạng: Đang xử lý');
     expect(await result.locator('.ws-lookup-explain').textContent()).toContain('đang được các cơ quan xử lý');
     const answer = await app.call<{ appointmentAt: string }>(undefined, 'GET', `/api/lookup?code=${dossier.dossierCode}&idNumber=${dossier.applicant.idNumber}`);
     expect(await result.textContent()).toContain(`Ngày hẹn trả kết quả${inHanoi(answer.body.appointmentAt)}`);
-    const steps = await result.locator('.ws-lookup-step').allTextContents();
-    expect(steps).toEqual([
-      'Tiếp nhận hồ sơ — đã xongTừ 03/03/2025 11:37 đến 03/03/2025 11:40',
-      'Kiểm tra tính hợp lệ của hồ sơ — đang xử lýBắt đầu 03/03/2025 11:40',
-    ]);
+    const steps = await page.locator('.ws-lookup-step').allTextContents();
+    expect(steps).toHaveLength(2);
+    expect(steps[0]).toContain('Tiếp nhận hồ sơ — đã xongTừ 03/03/2025 11:37 đến 03/03/2025 11:40Hạn xử lý:');
+    expect(steps[1]).toContain('Kiểm tra tính hợp lệ của hồ sơ — đang xử lýBắt đầu 03/03/2025 11:40Hạn xử lý:');
+    // the open step's due date is explained: its budget in working days, from when, and the lunch break not counted
+    expect(await page.locator('.ws-lookup-step').nth(1).locator('.portal-explain p').textContent()).toBe(
+      'Hạn: Thứ Ba 4/3/2025 17:00 — 1,5 ngày làm việc, tính từ Thứ Hai 3/3/2025 13:00. Nhận lúc Thứ Hai 3/3/2025 11:40, ngoài giờ làm việc: tính từ Thứ Hai 3/3/2025 13:00.',
+    );
     await page.screenshot({ path: `${screenshots}workspaces-20-lookup-found.png` });
   });
 

@@ -1,0 +1,135 @@
+/**
+ * @module portalApi — the citizen portal's calls, without an account: the procedure catalogue, the online submission,
+ * the lookup, and the uploads and supplement with the dossier's citizen token (header `X-Citizen-Token`), which the
+ * submission and the lookup hand out and this page keeps in memory only. No session token is ever sent from here.
+ */
+import type { RequiredComponent } from '../../../../engine/src/model/procedure-definition';
+import { ApiProblem } from '../../api/api-client';
+
+export type { RequiredComponent };
+
+export interface Budget {
+  value: number;
+  unit: 'workingDays' | 'workingHours' | 'calendarDays' | 'sameDay';
+}
+
+export interface CatalogueEntry {
+  key: string;
+  version: number;
+  name: string;
+  procedureCode: string;
+  statutoryBudget?: Budget;
+  leadAgency?: { id: string; name: string };
+  supplementPolicy: { kind: 'restart' | 'pause' | 'boundedWait'; waitBudget?: Budget };
+  legalBasis?: string;
+  formSchema?: Record<string, unknown>;
+  components: RequiredComponent[];
+}
+
+export interface Applicant {
+  name: string;
+  idNumber: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface CitizenToken {
+  token: string;
+  dossierId: string;
+  expiresAt: string;
+}
+
+export interface Submitted {
+  id: string;
+  dossierCode: string;
+  status: number;
+  submittedAt: string;
+  citizenToken?: CitizenToken;
+}
+
+export interface CitizenAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: number;
+  componentCode?: string;
+}
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+export interface LookupStep {
+  name: string;
+  state: 'open' | 'completed' | 'cancelled';
+  startedAt: string;
+  endedAt?: string;
+  dueAt?: string;
+  paused?: boolean;
+  dueExplanation?: LocalizedText;
+}
+
+export interface SupplementAsked {
+  number: number;
+  requestedAt: string;
+  missingComponents: { name: string; detail?: string }[];
+  reason: string;
+  contactOfficial: { name: string; unit?: string; phone?: string; email?: string };
+  policy: 'restart' | 'pause' | 'boundedWait';
+  deadlineAt?: string;
+  deadlineExplanation: LocalizedText;
+}
+
+export interface LookupView {
+  status: number;
+  statusLabel: string;
+  procedureName: string;
+  submittedAt?: string;
+  receivedAt?: string;
+  appointmentAt?: string;
+  appointmentExplanation?: LocalizedText;
+  finishedAt?: string;
+  steps: LookupStep[];
+  supplement?: SupplementAsked;
+  citizenToken?: CitizenToken;
+}
+
+async function answer<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+  if (!response.ok) {
+    const problem = (parsed ?? {}) as { code?: string; detail?: string; title?: string };
+    throw new ApiProblem({ status: response.status, code: problem.code ?? `HTTP_${response.status}`, detail: problem.detail ?? problem.title ?? response.statusText });
+  }
+  return parsed as T;
+}
+
+const json = (method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+const citizenPath = (dossierId: string, tail: string) => `/api/citizen/dossiers/${encodeURIComponent(dossierId)}/${tail}`;
+
+export const portalApi = {
+  catalogue: () => fetch('/api/catalogue', json('GET')).then((r) => answer<{ items: CatalogueEntry[] }>(r)).then((a) => a.items),
+  submit: (body: { procedureKey: string; applicant: Applicant; form: Record<string, unknown>; documents?: { name: string; copyType: 'electronic'; quantity: number }[] }) =>
+    fetch('/api/submissions', json('POST', body)).then((r) => answer<Submitted>(r)),
+  lookup: (code: string, idNumber: string) =>
+    fetch(`/api/lookup?${new URLSearchParams({ code, idNumber })}`, json('GET')).then((r) => answer<LookupView>(r)),
+  upload: (dossierId: string, token: string, file: File, componentCode?: string) => {
+    const form = new FormData();
+    form.append('file', file);
+    if (componentCode) form.append('componentCode', componentCode);
+    return fetch(citizenPath(dossierId, 'attachments'), { method: 'POST', headers: { accept: 'application/json', 'x-citizen-token': token }, body: form }).then((r) => answer<CitizenAttachment>(r));
+  },
+  uploads: (dossierId: string, token: string) =>
+    fetch(citizenPath(dossierId, 'attachments'), json('GET', undefined, { 'x-citizen-token': token })).then((r) => answer<{ items: CitizenAttachment[] }>(r)).then((a) => a.items),
+  sendSupplement: (dossierId: string, token: string, note?: string) =>
+    fetch(citizenPath(dossierId, 'supplements'), json('POST', note ? { note } : {}, { 'x-citizen-token': token })).then((r) => answer<{ dossierCode: string; status: number }>(r)),
+};
