@@ -29,6 +29,7 @@ import { CITIZEN_UPLOAD_PATH, citizenGate, createCitizenRoutes, type CitizenLimi
 import type { AttachmentStore } from './attachments/attachment-store';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments/attachment-limits';
 import { MemoryAttachmentStore } from './persistence/memory/memory-attachment-store';
+import { KeyedMutex } from './attachments/keyed-mutex';
 import type { OutboxStore } from './outbox/outbox-store';
 import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
 import { fixedCalendarSource, type CalendarSource } from './dossiers/timekeeping';
@@ -145,10 +146,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens }));
-  app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0 }));
+  // One upload at a time per dossier, whether an official's or the citizen's, so together they cannot pass its total.
+  const perDossier = new KeyedMutex();
+  app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier }));
   // Public procedure catalogue for the counter's and the portal's procedure pickers (no dossier data).
   app.route('/api/catalogue', createCatalogueRoutes({ procedures: deps.stores.procedures, agencies: deps.access.agencies }));
-  app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits }));
+  app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits, perDossier }));
 
   // The supervisors' dashboard (Decision 766/QĐ-TTg figures) and the live heatmap with its event stream.
   const statsDeps = { facts, clock: deps.clock, calendars: dossierDeps.calendars, agencies: deps.access.agencies, users: deps.access.users, procedures: deps.stores.procedures };

@@ -1,8 +1,9 @@
 /**
  * @module checked-upload — one multipart upload checked and stored as the counter's route does it: a file in the field
  * `file`, at most `maxFileBytes`, of an accepted type by extension and content, within the dossier's total, stored with
- * its size and SHA-256. Every refusal is a problem thrown before anything is stored. Shared by the citizen's uploads
- * (citizen-routes.ts), so the public door has exactly the counter's limits.
+ * its size and SHA-256. Every refusal is a problem thrown before anything is stored. The officials' uploads
+ * (attachment-routes.ts) and the citizen's (citizen-routes.ts) both go through it, so the public door has exactly the
+ * counter's limits.
  */
 import type { Context } from 'hono';
 import { HttpProblem } from '../http/http-problem';

@@ -48,6 +48,8 @@ export interface CitizenRoutesDeps extends DossierDeps {
   citizenTokens: CitizenTokens;
   limits?: Partial<CitizenLimits>;
   trustProxy?: TrustProxy;
+  /** The attachment routes' per-dossier lock, so officials' and citizens' uploads count against one total. */
+  perDossier?: KeyedMutex;
 }
 
 /** Where citizens upload, for the HTTP safety layer's upload routes (multipart, the attachments' size limit). */
@@ -154,7 +156,7 @@ export function citizenGate(deps: { dossiers: Pick<DossierDeps['stores']['dossie
 export function createCitizenRoutes(deps: CitizenRoutesDeps) {
   const limits = { ...DEFAULT_CITIZEN_LIMITS, ...deps.limits };
   const limiter = new RateLimiter({ ...limits.actions, clock: deps.clock });
-  const perDossier = new KeyedMutex();
+  const perDossier = deps.perDossier ?? new KeyedMutex();
   const routes = createApiRouter();
   describeRoutes(routes);
 

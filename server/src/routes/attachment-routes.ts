@@ -11,8 +11,8 @@ import type { Clock, DossierRecord, DossierStore } from '../../../engine/src/ind
 import { assertAllowed, forbidden, principalOf } from '../access/auth-middleware';
 import type { Unit } from '../access/authorize';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/attachment-limits';
-import { AttachmentTooLarge, type AttachmentInfo, type AttachmentStore } from '../attachments/attachment-store';
-import { detectAttachmentType } from '../attachments/attachment-type';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { storeCheckedUpload } from '../attachments/checked-upload';
 import { KeyedMutex } from '../attachments/keyed-mutex';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
@@ -25,6 +25,8 @@ export interface AttachmentRoutesDeps {
   attachments: AttachmentStore;
   clock: Clock;
   limits?: AttachmentLimits;
+  /** One upload at a time per dossier; share it with the citizen's uploads so both count against one total. */
+  perDossier?: KeyedMutex;
 }
 
 /** Where uploads arrive, for the HTTP safety layer's upload routes (their own body limit, no JSON checks). */
@@ -33,19 +35,8 @@ export const ATTACHMENT_UPLOAD_PATH = /^\/api\/dossiers\/[^/]+\/attachments$/;
 const dossierNotFound = (id: string) =>
   new HttpProblem({ status: 404, code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: `No dossier with id ${id}` });
 
-function tooLarge(code: string, detail: string, maxBytes: number): HttpProblem {
-  return new HttpProblem({ status: 413, code, title: 'The attachment is too large', detail, extensions: { maxBytes } });
-}
-
 function resourceOf(dossier: DossierRecord) {
   return { agencyId: dossier.agencyId, routedTo: ((dossier.state as { routedTo?: Unit[] }).routedTo ?? []) };
-}
-
-/** The last path segment without control characters, at most 200 characters: a name, never a path. */
-function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base].filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f).join('').trim();
-  return clean.slice(-200) || 'tep-dinh-kem';
 }
 
 /** RFC 6266 with an RFC 8187 UTF-8 name, and an ASCII fallback for old clients. */
@@ -107,7 +98,7 @@ function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
 export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
   const limits = deps.limits ?? DEFAULT_ATTACHMENT_LIMITS;
   const routes = createApiRouter();
-  const perDossier = new KeyedMutex();
+  const perDossier = deps.perDossier ?? new KeyedMutex();
   describeRoutes(routes);
 
   async function readableDossier(c: Context, id: string): Promise<DossierRecord> {
@@ -122,48 +113,11 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
     const principal = principalOf(c);
     const dossier = await readableDossier(c, c.req.param('id'));
     if (principal.role !== 'official' && principal.role !== 'headOfUnit') throw forbidden('Only officials of a unit the dossier is routed to add attachments.');
-
-    const form = await c.req.parseBody().catch((error: unknown) => {
-      throw new HttpProblem({ status: 400, code: 'INVALID_MULTIPART', title: 'The upload is not valid multipart/form-data', cause: error });
-    });
-    const file = form.file;
-    if (!(file instanceof File)) {
-      throw new HttpProblem({ status: 400, code: 'ATTACHMENT_MISSING', title: 'No file', detail: 'Send the file in the multipart field "file".' });
-    }
-    if (file.size > limits.maxFileBytes) {
-      throw tooLarge('ATTACHMENT_TOO_LARGE', `A file may have at most ${limits.maxFileBytes} bytes.`, limits.maxFileBytes);
-    }
-    const filename = safeFilename(file.name);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const type = detectAttachmentType(filename, bytes);
-    if (!type.ok) {
-      throw new HttpProblem({
-        status: 415,
-        code: 'ATTACHMENT_TYPE_NOT_ALLOWED',
-        title: 'This type of file is not accepted',
-        detail:
-          type.reason === 'extension'
-            ? `Accepted: ${type.allowed.join(', ')}.`
-            : `The content of "${filename}" is not what its extension says.`,
-        extensions: { allowed: type.allowed },
-      });
-    }
-    const componentCode = typeof form.componentCode === 'string' && form.componentCode.trim() ? form.componentCode.trim().slice(0, 100) : undefined;
-    const info = await perDossier.run(dossier.id, async (): Promise<AttachmentInfo> => {
-      const stored = (await deps.attachments.listByDossier(dossier.id)).reduce((sum, attachment) => sum + attachment.size, 0);
-      if (stored + bytes.byteLength > limits.maxDossierBytes) {
-        throw tooLarge('DOSSIER_ATTACHMENTS_TOO_LARGE', `A dossier may carry at most ${limits.maxDossierBytes} bytes of attachments; ${stored} are stored.`, limits.maxDossierBytes);
-      }
-      try {
-        return await deps.attachments.put(
-          bytes,
-          { dossierId: dossier.id, filename, contentType: type.type.contentType, uploadedAt: deps.clock.now(), uploadedBy: principal.userId, ...(componentCode ? { componentCode } : {}) },
-          { maxBytes: limits.maxFileBytes },
-        );
-      } catch (error) {
-        if (error instanceof AttachmentTooLarge) throw tooLarge('ATTACHMENT_TOO_LARGE', error.message, limits.maxFileBytes);
-        throw error;
-      }
+    const info = await storeCheckedUpload(c, { attachments: deps.attachments, limits, perDossier }, {
+      dossierId: dossier.id,
+      uploadedAt: deps.clock.now(),
+      uploadedBy: principal.userId,
+      componentCode: (value) => value?.slice(0, 100),
     });
     c.header('location', `/api/attachments/${encodeURIComponent(info.id)}`);
     return c.json(info, 201);
