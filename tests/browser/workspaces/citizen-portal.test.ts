@@ -62,12 +62,20 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
   const dossierCount = async () => (await app.stores.dossiers.list({}, { offset: 0, limit: 1 })).total;
   const errorBeside = (id: string) => page.locator(`#portal-${id}-error`);
   const next = () => page.getByRole('button', { name: 'Tiếp tục' }).click();
+  /** The whole page: the shell scrolls its main area under the header, so the window is made as tall as the content. */
+  async function shoot(name: string) {
+    const viewport = page.viewportSize()!;
+    const tall = await page.evaluate(() => (document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0) + (document.querySelector('.app-main')?.scrollHeight ?? 0));
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(tall)) });
+    await page.screenshot({ path: `${screenshots}${name}` });
+    await page.setViewportSize(viewport);
+  }
 
   it('submits a dossier online on a 360-px phone, refusing bad input beside each field before anything is stored', { timeout: 60_000 }, async () => {
     // given the portal, without signing in
     await page.goto(`${app.url}/submit`);
     await page.getByText('Đăng ký thành lập công ty (thử)').waitFor();
-    await page.screenshot({ path: `${screenshots}portal-01-procedure-360.png`, fullPage: true });
+    await shoot('portal-01-procedure-360.png');
 
     // when the citizen goes on without choosing, then chooses the procedure
     await next();
@@ -86,7 +94,7 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     expect(await errorBeside('name').count()).toBe(0);
     expect(await errorBeside('idNumber').textContent()).toContain('Gồm 6 đến 20 chữ số hoặc chữ cái');
     expect(await errorBeside('email').textContent()).toContain('Thư điện tử chưa đúng dạng');
-    await page.screenshot({ path: `${screenshots}portal-02-applicant-errors-360.png`, fullPage: true });
+    await shoot('portal-02-applicant-errors-360.png');
     await page.locator('#portal-idNumber').fill(ID_NUMBER);
     await page.locator('#portal-email').fill('binh@example.vn');
     await page.locator('#portal-phone').fill('0912345678');
@@ -99,7 +107,7 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     await page.locator('#root_capital').fill('-5');
     await next();
     expect(await page.locator('.portal-eform .error-detail').allTextContents()).toEqual(['Không nhỏ hơn 0']);
-    await page.screenshot({ path: `${screenshots}portal-03-eform-error-360.png`, fullPage: true });
+    await shoot('portal-03-eform-error-360.png');
     await page.locator('#root_capital').fill('1500000000');
     await next();
 
@@ -109,7 +117,7 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     expect(await errorBeside('component-giay-de-nghi').textContent()).toBe('Vui lòng tải lên giấy tờ này.');
     expect(await errorBeside('component-dieu-le').textContent()).toContain('không đúng loại');
     expect(await errorBeside('component-uy-quyen').count()).toBe(0);
-    await page.screenshot({ path: `${screenshots}portal-04-components-errors-360.png`, fullPage: true });
+    await shoot('portal-04-components-errors-360.png');
     await page.locator('#portal-component-giay-de-nghi').setInputFiles({ name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: files.application });
     await page.locator('#portal-component-dieu-le').setInputFiles({ name: 'dieu-le.pdf', mimeType: 'application/pdf', buffer: files.charter });
     await next();
@@ -120,7 +128,7 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     expect(await page.getByRole('alert').textContent()).toBe('Vui lòng đánh dấu lời cam đoan trước khi nộp.');
     expect(await dossierCount()).toBe(0);
     await page.getByText('Tôi cam đoan').click();
-    await page.screenshot({ path: `${screenshots}portal-05-review-360.png`, fullPage: true });
+    await shoot('portal-05-review-360.png');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
 
     // then the receipt shows the dossier code, the files received with their hashes, and a link to follow it
@@ -132,7 +140,12 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     expect(await page.getByRole('link', { name: 'Theo dõi hồ sơ' }).getAttribute('href')).toBe(`/lookup?code=${dossierCode}`);
     // the page fits the phone: nothing wider than the viewport
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: `${screenshots}portal-06-receipt-360.png`, fullPage: true });
+    await shoot('portal-06-receipt-360.png');
+    // printed, the receipt keeps the code and the files and drops the buttons
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.portal-no-print').isVisible()).toBe(false);
+    await shoot('portal-06-receipt-print-360.png');
+    await page.emulateMedia({ media: 'screen' });
 
     // and the store holds the dossier in status 1 with both files, their hashes and the citizen as uploader
     const dossier = await app.stores.dossiers.getByCode(dossierCode);
@@ -186,7 +199,7 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     expect(await supplement.locator('.portal-deadline-text').textContent()).toContain('Pháp luật không quy định thời hạn bổ sung');
     // and the appointment's explanation says the clock waits for them
     expect(await page.locator('.portal-explain p').first().textContent()).toContain('Đang tạm dừng từ Thứ Ba 4/3/2025 10:00 (chờ công dân bổ sung hồ sơ)');
-    await page.screenshot({ path: `${screenshots}portal-07-supplement-request-360.png`, fullPage: true });
+    await shoot('portal-07-supplement-request-360.png');
 
     // when the citizen sends nothing, then a wrong type, then both missing components
     await page.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
@@ -209,7 +222,7 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     const appointment = (await page.locator('.portal-explain p').first().textContent())!;
     expect(appointment).toContain('Tạm dừng từ Thứ Ba 4/3/2025 10:00 đến Thứ Tư 5/3/2025 14:00 (chờ công dân bổ sung hồ sơ): thời gian này không tính.');
     expect(appointment).toContain('Ngày hẹn trên giấy tiếp nhận giữ nguyên');
-    await page.screenshot({ path: `${screenshots}portal-08-supplement-sent-360.png`, fullPage: true });
+    await shoot('portal-08-supplement-sent-360.png');
 
     // and the store holds: the files with their hashes, the supplement recorded, status 4, the review's clock running
     const dossier = await app.stores.dossiers.get(dossierId);
@@ -236,10 +249,10 @@ describe.runIf(runnable)('the citizen portal on a phone', () => {
     // given a desktop window
     await page.setViewportSize({ width: 1280, height: 900 });
     // when the citizen looks at the lookup answer and the start of a submission
-    await page.screenshot({ path: `${screenshots}portal-09-lookup-1280.png`, fullPage: true });
+    await shoot('portal-09-lookup-1280.png');
     await page.goto(`${app.url}/submit`);
     await page.getByText('Đăng ký thành lập công ty (thử)').click();
-    await page.screenshot({ path: `${screenshots}portal-10-submit-1280.png`, fullPage: true });
+    await shoot('portal-10-submit-1280.png');
     // then the portal keeps one readable column, centred
     const box = await page.locator('.portal-page').boundingBox();
     expect(box!.width).toBeLessThanOrEqual(760);
