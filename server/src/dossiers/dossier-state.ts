@@ -11,6 +11,8 @@ export interface ReceivedDocument {
   name: string;
   copyType: 'original' | 'certifiedCopy' | 'copy' | 'electronic';
   quantity: number;
+  /** The procedure's component (`RequiredComponent.id`) the counter ticked, when it came from the checklist. */
+  componentId?: string;
 }
 
 /** Form 02: asked once, in writing, listing every missing component (Circular 01/2018/TT-VPCP). */
@@ -51,6 +53,8 @@ export interface DossierState {
   routedTo: Unit[];
   documents: ReceivedDocument[];
   receivingOfficial?: { id: string; name: string };
+  /** Where the applicant wants the result (form 01); at the counter when absent. */
+  resultDelivery?: 'counter' | 'post' | 'online';
   supplementRequests: SupplementRequestRecord[];
   refusal?: DossierNote;
   stop?: DossierNote;

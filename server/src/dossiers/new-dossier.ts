@@ -8,8 +8,9 @@ import type { TxStores } from './dossier-change';
 import { nextDossierCode } from './dossier-code';
 import type { DossierDeps } from './dossier-deps';
 import { rulesOf } from './dossier-rules';
-import { emptyDossierState, type ReceivedDocument } from './dossier-state';
+import { emptyDossierState, type DossierState, type ReceivedDocument } from './dossier-state';
 import type { Timekeeping } from './timekeeping';
+import { assertFormDataWithinLimits } from './form-data-limits';
 import { validateForm } from './validate-form';
 
 export interface NewDossierCommand {
@@ -20,15 +21,18 @@ export interface NewDossierCommand {
   applicant: DossierRecord['applicant'];
   form: Record<string, unknown>;
   documents?: ReceivedDocument[];
+  resultDelivery?: DossierState['resultDelivery'];
 }
 
-export async function pinProcedure(deps: DossierDeps, command: NewDossierCommand): Promise<ProcedureRecord> {
+/** `checkSchema: false` keeps only the size bounds: a dossier refused at the counter keeps the e-form as handed in. */
+export async function pinProcedure(deps: DossierDeps, command: NewDossierCommand, { checkSchema = true } = {}): Promise<ProcedureRecord> {
   const { procedures } = deps.stores;
   const procedure = command.procedureVersion === undefined ? await procedures.latest(command.procedureKey) : await procedures.get(command.procedureKey, command.procedureVersion);
   if (!procedure) {
     throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure ${command.procedureKey}${command.procedureVersion ? ` version ${command.procedureVersion}` : ''}` });
   }
-  validateForm(procedure, command.form, deps.formLimits);
+  if (checkSchema) validateForm(procedure, command.form, deps.formLimits);
+  else assertFormDataWithinLimits(command.form, 'form', deps.formLimits);
   return procedure;
 }
 
@@ -51,7 +55,7 @@ export async function buildDossier(
     rules: rulesOf(procedure.definition),
     start: { type: start.type, at, actorId: start.actorId, ...(start.departmentId ? { departmentId: start.departmentId } : {}) },
   });
-  const state = { ...emptyDossierState(lifecycle.snapshot), documents: command.documents ?? [] };
+  const state = { ...emptyDossierState(lifecycle.snapshot), documents: command.documents ?? [], ...(command.resultDelivery ? { resultDelivery: command.resultDelivery } : {}) };
   const record: DossierRecord = {
     id,
     rev: 0,

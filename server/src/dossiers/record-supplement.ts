@@ -4,6 +4,7 @@
  * receives `supplement.received` so the route goes back to the reviewing step.
  */
 import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierChange } from './dossier-change';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { ReceivedDocument } from './dossier-state';
 import { listOpenSteps, resumeOpenSteps, SUPPLEMENT_MESSAGE } from './open-steps';
@@ -20,12 +21,20 @@ export async function recordSupplement(deps: DossierDeps, dossierId: string, com
     const request = change.state.supplementRequests.at(-1);
     if (request) request.receivedAt = change.at;
     change.state.documents.push(...(command.documents ?? []));
+    // Asked for at the counter before processing began (receive-dossier.ts): the route starts now, on the complete dossier.
+    if (change.dossier.instance === undefined) await startInstanceAfterIntakeSupplement(change);
     await resumeOpenSteps(change);
     const waiting = (await listOpenSteps(change)).some((step) => step.kind === 'receiveTask' && step.elementId && isSupplementWait(change, step.elementId));
     if (waiting && change.isInstanceRunning()) await change.deliver({ type: 'message.received', name: SUPPLEMENT_MESSAGE });
     await change.audit('supplement.received', { documents: command.documents ?? [], ...(command.note ? { note: command.note } : {}) });
   });
   return dossier;
+}
+
+async function startInstanceAfterIntakeSupplement(change: DossierChange): Promise<void> {
+  const { dossier } = change;
+  await change.startInstance({ ...dossier.form, dossierCode: dossier.dossierCode, channel: dossier.channel });
+  await change.audit('processing.started', { procedureKey: dossier.procedureKey, procedureVersion: dossier.procedureVersion });
 }
 
 function isSupplementWait(change: { procedure: { definition: { processes: { nodes: Record<string, { messageName?: string }> }[] } } }, elementId: string): boolean {

@@ -3,7 +3,7 @@
  * progress records and audit trail, scoped to what the principal may read (server issue §3).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { DossierStatus } from '../../../engine/src/index';
+import { computeDueDate, type DossierRecord, type DossierStatus, type LocalizedText } from '../../../engine/src/index';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import { authorize } from '../access/authorize';
 import { createApiRouter } from '../http/api-router';
@@ -17,11 +17,32 @@ import { IdParam, jsonBody, MUTATION_PROBLEMS, NewDossierSchema, PageQuery, prob
 /** Dossiers looked at for one list page (the store filters; the access policy narrows what it returns). */
 const LIST_SCAN = 2000;
 
+/** What the counter decided (Decree 61/2018/NĐ-CP Art. 19(2)): receive (c), ask for a supplement on the spot (a), refuse (b). */
+const IntakeOutcomeSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('accepted') }),
+    z.object({
+      kind: z.literal('supplementRequested'),
+      missingComponents: z.array(z.object({ name: z.string().min(1).max(300), detail: z.string().max(1000).optional() })).min(1).max(100),
+      reason: z.string().min(1).max(2000),
+    }),
+    z.object({ kind: z.literal('refused'), reason: z.string().min(1).max(2000) }),
+  ])
+  .openapi('IntakeOutcome');
+
 const receiveRoute = createRoute({
   method: 'post',
   path: '/',
-  request: jsonBody(NewDossierSchema.extend({ channel: z.union([z.literal(1), z.literal(3)]).optional() })),
-  responses: { 201: { description: 'Received: code, appointment, processing started', content: { 'application/json': { schema: DossierSchema } } }, ...MUTATION_PROBLEMS },
+  description:
+    'Intake at the counter. accepted (default): status 2 then 4, form 01. supplementRequested: status 5 with form 02, processing starts when the supplement is recorded. refused: status 3 with form 03 (the e-form is not checked against its schema). Send an Idempotency-Key: a retry makes no second dossier.',
+  request: jsonBody(NewDossierSchema.extend({ channel: z.union([z.literal(1), z.literal(3)]).optional(), outcome: IntakeOutcomeSchema.optional() })),
+  responses: {
+    201: {
+      description: 'Received: code, appointment (explained in words when accepted), processing started',
+      content: { 'application/json': { schema: DossierSchema.extend({ appointmentExplanation: z.object({ vi: z.string(), en: z.string() }).optional() }) } },
+    },
+    ...MUTATION_PROBLEMS,
+  },
 });
 
 const listRoute = createRoute({
@@ -74,6 +95,20 @@ function pageOf<T>(c: { header: (name: string, value: string) => void }, records
   return records.slice(offset, offset + limit);
 }
 
+/**
+ * How the appointment of a dossier received just now was counted (DOMAIN.md: every computed due date is explainable):
+ * the statutory budget from the receipt on the working calendar, the weekly rest days and holidays skipped. Form 01
+ * promises the date; the counter reads this to the citizen.
+ */
+async function appointmentExplanationOf(deps: DossierDeps, dossier: DossierRecord): Promise<{ appointmentExplanation?: LocalizedText }> {
+  if (dossier.status !== 4 || dossier.receivedAt === undefined || dossier.appointmentAt === undefined) return {};
+  const procedure = await deps.stores.procedures.get(dossier.procedureKey, dossier.procedureVersion);
+  const budget = procedure?.definition.procedure?.statutoryBudget;
+  if (!budget) return {};
+  const due = computeDueDate((await deps.calendars.current()).calendar, dossier.receivedAt, budget);
+  return due.dueAt === dossier.appointmentAt ? { appointmentExplanation: due.text } : {};
+}
+
 export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
   const routes = createApiRouter();
 
@@ -90,7 +125,7 @@ export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
     assertAllowed(principal, 'dossier.receive', { agencyId: principal.agencyId });
     const body = c.req.valid('json');
     const dossier = await receiveDossier(deps, { ...body, agencyId: principal.agencyId }, actorOf(principal));
-    return c.json(toDossierView(dossier), 201);
+    return c.json({ ...toDossierView(dossier), ...(await appointmentExplanationOf(deps, dossier)) }, 201);
   });
 
   routes.openapi(listRoute, async (c) => {

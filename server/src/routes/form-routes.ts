@@ -16,7 +16,7 @@ import { renderSupplementRequest } from '../documents/supplement-request';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import type { DossierDeps } from '../dossiers/dossier-deps';
-import { dossierStateOf } from '../dossiers/dossier-state';
+import { dossierStateOf, type DossierState } from '../dossiers/dossier-state';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { dossierResource } from './dossier-access';
 import { problem } from './route-schemas';
@@ -36,6 +36,13 @@ const formRoute = createRoute({
     409: problem('The dossier has no data for this form yet'),
   },
 });
+
+/** Form 01 item 6: where the applicant asked to receive the result. */
+function resultPlace(delivery: DossierState['resultDelivery'], agencyName: string, applicant: DossierRecord['applicant']): string {
+  if (delivery === 'post') return `Qua dịch vụ bưu chính công ích, đến địa chỉ ${applicant.address ?? '(chưa ghi địa chỉ)'}`;
+  if (delivery === 'online') return `Trực tuyến, trên Cổng Dịch vụ công${applicant.email ? ` (thư điện tử ${applicant.email})` : ''}`;
+  return `Bộ phận Một cửa, ${agencyName}`;
+}
 
 function noData(form: string, detail: string): HttpProblem {
   return new HttpProblem({ status: 409, code: 'FORM_NOT_AVAILABLE', title: `Form ${form} is not available`, detail });
@@ -79,7 +86,7 @@ async function render(deps: DossierDeps & { agencies: AgencyStore }, dossier: Do
         legalProcessingTime: { amount: budget.value, unit: budget.unit },
         receivedAt: dossier.receivedAt,
         appointmentAt: lifecycle.originalAppointmentAt ?? dossier.appointmentAt,
-        resultReturnedAt: `Bộ phận Một cửa, ${agency.name}`,
+        resultReturnedAt: resultPlace(state.resultDelivery, agency.name, dossier.applicant),
         register: { book: 'Sổ theo dõi hồ sơ', number: dossier.dossierCode.split('-').at(-1) ?? '' },
         receivingOfficial: official,
       });

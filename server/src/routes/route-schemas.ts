@@ -31,6 +31,8 @@ export const DocumentSchema = z.object({
   name: z.string().min(1).max(300),
   copyType: z.enum(['original', 'certifiedCopy', 'copy', 'electronic']),
   quantity: z.number().int().min(1).max(100),
+  /** The procedure's component this is (`RequiredComponent.id`), when the counter ticked it on its checklist. */
+  componentId: z.string().min(1).max(100).optional(),
 });
 
 export const NewDossierSchema = z.object({
@@ -39,6 +41,8 @@ export const NewDossierSchema = z.object({
   applicant: ApplicantSchema,
   form: z.record(z.string(), z.unknown()).default({}),
   documents: z.array(DocumentSchema).max(100).optional(),
+  /** Where the applicant wants the result (form 01 item 6): at the counter (default), by public post, online. */
+  resultDelivery: z.enum(['counter', 'post', 'online']).optional(),
 });
 
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
