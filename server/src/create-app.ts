@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const procedureAccess = requirePermissionByMethod({ POST: 'procedure.deploy' }, 'procedure.read');
   app.use('/api/procedures', procedureAccess);
   app.use('/api/procedures/*', procedureAccess);
-  app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
+  app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, directory: deps.access, actorOf: (c) => principalOf(c as never).userId }));
 
   const facts = deps.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();

@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTestApp } from '../support/test-app';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/model/${name}`, import.meta.url)), 'utf8');
-const validXml = fixture('three-lane-procedure.bpmn');
-const invalidXml = fixture('gateway-without-outgoing.bpmn');
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
+// A valid model routed to units of the demo directory: deploying checks that each unit has people (routing coverage).
+const validXml = fixture('server/two-agency-procedure.bpmn');
+const invalidXml = fixture('model/gateway-without-outgoing.bpmn');
 const json = { 'content-type': 'application/json' };
 
 describe('procedure routes', () => {

@@ -303,4 +303,6 @@ export type ValidationCode =
   | 'PROCEDURE_METADATA_INVALID'
   /** The e-form's JSON Schema does not compile (found by the server at validate and deploy, not by the engine). */
   | 'FORM_SCHEMA_INVALID'
+  /** A user task's unit has no enabled official who sees it, or no head of unit (the server's directory, issue 16). */
+  | 'UNIT_UNREACHABLE'
   | 'XML_WARNING';

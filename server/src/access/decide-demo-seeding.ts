@@ -1,5 +1,5 @@
 /**
- * @module decide-demo-seeding — whether `npm start` puts the demo directory (26 users whose password is their user
+ * @module decide-demo-seeding — whether `npm start` puts the demo directory (27 users whose password is their user
  * name, `admin`/`admin` among them) into the database. Demo data only where it is asked for: by default only on the
  * embedded database of a developer's machine, never on a database of record (`MONGODB_URI`) or in production.
  */

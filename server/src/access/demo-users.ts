@@ -69,6 +69,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'u-head-congan', username: 'head.congan', displayName: 'Trưởng Công an xã', role: 'headOfUnit', agencyId: ids.communePolice },
   { id: 'u-head-bhxh', username: 'head.bhxh', displayName: 'Giám đốc Bảo hiểm xã hội tỉnh', role: 'headOfUnit', agencyId: ids.socialInsurance },
   { id: 'u-head-thue', username: 'head.thue', displayName: 'Trưởng Thuế cơ sở 1', role: 'headOfUnit', agencyId: ids.tax },
+  // Deploying checks that every unit has someone to act and a head to escalate to (access/routing-coverage.ts).
+  { id: 'u-head-xaydung', username: 'head.xaydung', displayName: 'Giám đốc Sở Xây dựng', role: 'headOfUnit', agencyId: ids.construction },
   {
     id: 'u-supervisor-xa',
     username: 'supervisor.xa',

@@ -4,13 +4,18 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
-import { parseProcedure, type Clock, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
+import { parseProcedure, type Clock, type ProcedureDefinition, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 import { formSchemaIssues } from '../dossiers/validate-form';
+import { loadDirectory, routingCoverageIssues } from '../access/routing-coverage';
+import type { AgencyStore } from '../access/agency-store';
+import type { UserStore } from '../access/user-store';
 
 export interface ProcedureRouteDeps {
   procedures: ProcedureStore;
   clock: Clock;
+  /** The directory every user task's unit must reach (`access/routing-coverage.ts`). */
+  directory: { agencies: AgencyStore; users: UserStore };
   /** Who is deploying (the signed-in analyst); 'anonymous' only in tests that do not sign in. */
   actorOf(c: { get(key: never): unknown }): string;
 }
@@ -107,11 +112,16 @@ function invalid(issues: ValidationIssue[]): HttpProblem {
 
 export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
   const routes = createApiRouter();
+  /** The rules that need the server: e-form schemas it can compile, units with people to act (issue 16). */
+  const serverIssues = async (definition: ProcedureDefinition): Promise<ValidationIssue[]> => [
+    ...formSchemaIssues(definition),
+    ...routingCoverageIssues(definition, await loadDirectory(deps.directory)),
+  ];
 
   routes.openapi(validateRoute, async (c) => {
     const { xml } = c.req.valid('json');
     const parsed = await parseProcedure(xml);
-    const issues = [...parsed.issues, ...(parsed.definition ? formSchemaIssues(parsed.definition) : [])];
+    const issues = [...parsed.issues, ...(parsed.definition ? await serverIssues(parsed.definition) : [])];
     return c.json({ valid: !issues.some((issue) => issue.severity === 'error'), issues }, 200);
   });
 
@@ -119,7 +129,7 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
     const { key, xml } = c.req.valid('json');
     const parsed = await parseProcedure(xml);
     const { definition } = parsed;
-    const issues = [...parsed.issues, ...(definition ? formSchemaIssues(definition) : [])];
+    const issues = [...parsed.issues, ...(definition ? await serverIssues(definition) : [])];
     if (!definition || issues.some((issue) => issue.severity === 'error')) throw invalid(issues);
     const record = await deps.procedures.deploy({
       key,
