@@ -1,6 +1,8 @@
 /** @module messagesEn — the interface in English, key for key with messagesVi. */
 import type { messagesVi } from './messages-vi';
 import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
+import { uiMessagesEn } from '../ui/ui-messages-en';
+import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
@@ -133,6 +135,9 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'template.returned': 'Result returned',
   // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
   ...workspaceMessagesEn,
+  // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).
+  ...uiMessagesEn,
+  ...intakeMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
 };

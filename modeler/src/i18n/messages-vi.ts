@@ -1,5 +1,7 @@
 /** @module messagesVi — the interface in Vietnamese (the default), in DOMAIN.md's words: thủ tục, bước xử lý, cơ quan… */
 import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
+import { uiMessagesVi } from '../ui/ui-messages-vi';
+import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
 export const messagesVi = {
   'app.tagline': 'Thủ tục hành chính liên thông',
@@ -131,6 +133,9 @@ export const messagesVi = {
   'template.returned': 'Đã trả kết quả',
   // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
   ...workspaceMessagesVi,
+  // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).
+  ...uiMessagesVi,
+  ...intakeMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
 };

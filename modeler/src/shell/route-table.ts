@@ -30,6 +30,8 @@ export const routeTable: Route[] = [
   { path: '/modeler', label: 'nav.modeler', audience: ['analyst', 'administrator'], load: async () => (await import('../modeler/modeler-view')).mountModelerView },
   // Workspaces (inbox with the dossier page under /inbox/dossiers/{id}, heatmap, lookup): modeler/src/workspaces/.
   { path: '/inbox', label: 'nav.inbox', audience: ['official', 'headOfUnit', 'supervisor'], load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
+  // Intake at the counter (tiếp nhận hồ sơ): procedure → applicant → e-form → components and scans → form 01/02/03.
+  { path: '/intake', label: 'nav.intake', audience: ['official', 'headOfUnit'], load: async () => (await import('../workspaces/intake/intake-route')).mountIntakeRoute },
   { path: '/dashboard', label: 'nav.dashboard', audience: ['supervisor', 'headOfUnit', 'administrator'], load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   // The citizen portal (no account): online submission, and the lookup with the online supplement.

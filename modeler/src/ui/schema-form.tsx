@@ -3,6 +3,7 @@
  * preact/compat): one field per property with the schema's Vietnamese titles, formats checked by ajv, and every
  * error shown beside its field in Vietnamese. The wording of errors is ours (ajv ships no Vietnamese locale).
  */
+import './ui.css';
 import Form from '@rjsf/core';
 import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import { TranslatableString, englishStringTranslator } from '@rjsf/utils';
@@ -15,6 +16,9 @@ export interface SchemaFormProps {
   /** Called with the form data when every field is valid. */
   onValid?(value: Record<string, unknown>): void;
   submitLabel?: string;
+  /** A second button before the submit one (e.g. back to the previous step of a wizard). */
+  onBack?(): void;
+  backLabel?: string;
 }
 
 const VI_STRINGS: Partial<Record<TranslatableString, string>> = {
@@ -56,6 +60,7 @@ export function vietnameseErrors(errors: RJSFValidationError[]): RJSFValidationE
 export function SchemaForm(props: SchemaFormProps) {
   return (
     <Form
+      className="ui-schema-form"
       schema={props.schema}
       formData={props.value}
       validator={validator}
@@ -66,7 +71,16 @@ export function SchemaForm(props: SchemaFormProps) {
       onChange={(event) => props.onChange(event.formData as Record<string, unknown>)}
       onSubmit={(event) => props.onValid?.(event.formData as Record<string, unknown>)}
     >
-      <button type="submit" class="button-primary">{props.submitLabel ?? 'Tiếp tục'}</button>
+      <div class="ui-actions">
+        {props.onBack && (
+          <button type="button" class="lt-button" onClick={props.onBack}>
+            {props.backLabel ?? 'Quay lại'}
+          </button>
+        )}
+        <button type="submit" class="lt-button lt-primary">
+          {props.submitLabel ?? 'Tiếp tục'}
+        </button>
+      </div>
     </Form>
   );
 }
