@@ -11,6 +11,7 @@ import type { Context } from 'hono';
 import type { ProcedureDefinition, ProcedureRecord, ProcedureStore } from '../../../engine/src/index';
 import type { AgencyStore } from '../access/agency-store';
 import type { Principal } from '../access/principal';
+import { foldSearchText } from '../dossiers/fold-search-text';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problem } from './route-schemas';
@@ -80,17 +81,6 @@ const oneRoute = createRoute({
   },
 });
 
-/** Lower case without Vietnamese diacritics (đ → d), whitespace collapsed: "Khai  SINH" and "khai sinh" fold alike. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Every agency a step, lane or process of the route is assigned to, with the lead agency. */
 function agenciesOf(definition: ProcedureDefinition): Set<string> {
   const found = new Set<string>();
@@ -142,9 +132,9 @@ export function createCatalogueRoutes(deps: CatalogueRoutesDeps): OpenAPIHono {
   routes.openapi(listRoute, async (c) => {
     const { q, limit } = c.req.valid('query');
     const principal = principalIfAny(c);
-    const needle = q ? foldForSearch(q) : '';
+    const needle = q ? foldSearchText(q) : '';
     const summaries = (await deps.procedures.listLatest()).filter(
-      (summary) => needle === '' || foldForSearch(summary.name).includes(needle) || foldForSearch(summary.procedureCode ?? '').includes(needle),
+      (summary) => needle === '' || foldSearchText(summary.name).includes(needle) || foldSearchText(summary.procedureCode ?? '').includes(needle),
     );
     const records = (await Promise.all(summaries.map((summary) => deps.procedures.get(summary.key, summary.version)))).filter((r): r is ProcedureRecord => r !== undefined);
     const entries = await Promise.all(records.map((record) => toEntry(record, deps.agencies, principal)));

@@ -77,6 +77,8 @@ async function render(deps: DossierDeps & { agencies: AgencyStore }, dossier: Do
   switch (form) {
     case '01': {
       if (dossier.receivedAt === undefined || dossier.appointmentAt === undefined) throw noData(form, 'The dossier has not been received yet.');
+      // A supplement asked for at the counter (receive-dossier.ts) is form 02, not a receipt: processing has not started.
+      if (dossier.instance === undefined) throw noData(form, 'The counter asked for a supplement; the dossier is received when it is complete.');
       const budget = procedure?.definition.procedure?.statutoryBudget ?? { value: 0, unit: 'sameDay' as const };
       return renderReceiptSlip({
         ...base,

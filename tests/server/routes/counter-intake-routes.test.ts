@@ -47,6 +47,7 @@ describe('counter intake', () => {
     expect(form02.status).toBe(200);
     expect(form02.body).toContain('Bản sao Điều lệ công ty');
     expect(form02.body).toContain('Hồ sơ thiếu Điều lệ');
+    expect((await call(t, 'official.motcua', 'GET', `/api/dossiers/${answer.body.id}/forms/01`)).status).toBe(409);
     // when the citizen brings it
     const supplemented = await call<DossierBody>(t, 'official.motcua', 'POST', `/api/dossiers/${answer.body.id}/supplements`, {
       documents: [{ name: 'Bản sao Điều lệ công ty', copyType: 'copy', quantity: 1 }],
