@@ -93,3 +93,12 @@ function gapText(gaps: readonly UnitGap[], unit: Unit): string {
   if (gaps.includes('noHead')) parts.push('which has no head of unit to escalate to');
   return `${parts.join('; and ')} (or ask the administrator to add the people)`;
 }
+
+/**
+ * Whether an open step of `unit` is orphaned: its agency or department is not in the directory, or no enabled
+ * official or head of unit sees it in the inbox (a unit without a head still has someone to act).
+ */
+export function isOrphanedUnit(unit: Partial<Unit>, directory: Directory): boolean {
+  if (unit.agencyId === undefined) return false; // the citizen's turn (supplement, fees): nobody's inbox by design
+  return unitGaps({ agencyId: unit.agencyId, ...(unit.departmentId === undefined ? {} : { departmentId: unit.departmentId }) }, directory).some((gap) => gap !== 'noHead');
+}

@@ -34,6 +34,14 @@ const Counts = {
   received: z.number(), processed: z.number(), finishedEarly: z.number(), finishedOnTime: z.number(), finishedOverdue: z.number(),
   inProcessInTime: z.number(), inProcessOverdue: z.number(), pausedInTime: z.number(), pausedOverdue: z.number(),
   nearlyDueSteps: z.number(), overdueSteps: z.number(),
+  orphanedSteps: z.number().describe('Open steps nobody can see: their unit has no enabled official or head of unit'),
+};
+/** The on-time rate's parts (`statistics/dossier-tally.ts` `partsOf`): processed = finished + inProcess = onTime + overdue. */
+const Parts = {
+  finished: z.number().describe('Finished in the period (early + on time + overdue)'),
+  inProcess: z.number().describe('Not finished at the end of the period, paused included'),
+  onTime: z.number().describe('The rate numerator: finished early or on time, or in process (or paused) within time'),
+  overdue: z.number().describe('Finished late, or in process (or paused) overdue'),
 };
 export const StepItemSchema = z.object({
   stepId: z.string(), dossierId: z.string(), dossierCode: z.string(), procedureKey: z.string(), procedureVersion: z.number(),
@@ -57,7 +65,7 @@ const get = (path: string, query: z.ZodObject, schema: z.ZodTypeAny, description
   createRoute({ method: 'get', path, request: { query }, responses: answers(schema, description) });
 
 const summaryRoute = get('/summary', ScopeQuery, z.object({
-  period: z.object({ from: z.string(), to: z.string() }), scope: z.record(z.string(), z.unknown()), ...Counts,
+  period: z.object({ from: z.string(), to: z.string() }), scope: z.record(z.string(), z.unknown()), ...Counts, ...Parts,
   onTimeRate: rate, averageProcessingDays: z.number().nullable(), onlineRate: rate, digitisationRate: rate,
 }).openapi('StatsSummary'), 'Headline figures of the period and scope');
 const breakdownRoute = get('/breakdown', ScopeQuery.extend({ by: z.enum(['agency', 'department', 'official', 'procedure']).default('agency') }), z.object({
@@ -69,7 +77,7 @@ const trendRoute = get('/trend', ScopeQuery.extend({ interval: z.enum(['day', 'w
 const delaysRoute = get('/delays', ScopeQuery, z.object({
   rows: z.array(z.object({ agencyId: z.string(), label: z.string(), dossiersDelayed: z.number(), overrunWorkingHours: z.number(), apologiesIssued: z.number() })),
 }), 'Delay attribution per agency');
-const stepsRoute = get('/steps', ScopeQuery.extend({ mark: z.enum(['nearlyDue', 'overdue']), ...Paging }), z.object({ items: z.array(StepItemSchema), total: z.number() }), 'Open steps nearly due or overdue now');
+const stepsRoute = get('/steps', ScopeQuery.extend({ mark: z.enum(['nearlyDue', 'overdue', 'orphaned']), ...Paging }), z.object({ items: z.array(StepItemSchema), total: z.number() }), 'Open steps nearly due, overdue or orphaned (seen by nobody) now');
 const dossiersRoute = get('/dossiers', ScopeQuery.extend({
   classification: z.enum(['early', 'onTime', 'overdue', 'inTime', 'inProcessOverdue', 'pausedInTime', 'pausedOverdue']), ...Paging,
 }), z.object({ items: z.array(DossierItemSchema), total: z.number() }), 'Dossiers of one classification in the period');
@@ -125,10 +133,10 @@ export function createStatsRoutes(deps: StatsDeps): OpenAPIHono {
   }) as never);
 
   routes.openapi(stepsRoute, (async (c: Context) => {
-    const { mark, offset, limit, format } = queryOf<{ mark: 'nearlyDue' | 'overdue'; offset: number; limit: number }>(c);
+    const { mark, offset, limit, format } = queryOf<{ mark: 'nearlyDue' | 'overdue' | 'orphaned'; offset: number; limit: number }>(c);
     const all = (await listMarkedSteps(deps, scopeOf(c), mark)).map(toStepItemView);
     const page = format === 'csv' ? all : all.slice(offset, offset + limit);
-    return answer(c, format, { items: page, total: all.length }, { name: mark === 'overdue' ? 'buoc-qua-han' : 'buoc-sap-den-han', columns: STEP_COLUMNS, rows: page });
+    return answer(c, format, { items: page, total: all.length }, { name: { overdue: 'buoc-qua-han', nearlyDue: 'buoc-sap-den-han', orphaned: 'buoc-khong-ai-thay' }[mark], columns: STEP_COLUMNS, rows: page });
   }) as never);
 
   routes.openapi(dossiersRoute, (async (c: Context) => {

@@ -6,6 +6,7 @@
 import { computeStatisticsBy, type DossierFacts } from '../../../engine/src/index';
 import { placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
 import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
+import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
 import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
 import { loadLabels, type Dimension, type StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
@@ -43,6 +44,7 @@ export function stepKey(step: StepFacts, record: DossierFactsRecord, by: Dimensi
 export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
   const records = await factsInScope(deps, scope);
   const now = deps.clock.now();
+  const directory = await loadDirectory(deps);
   const tallies = new Map<string, DossierTally>();
   const tallyOf = (key: string): DossierTally => {
     let tally = tallies.get(key);
@@ -57,7 +59,7 @@ export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dim
     if (place) for (const key of keys) countDossier(tallyOf(key), place.classification, place.received);
     for (const step of record.openSteps) {
       const key = stepKey(step, record, by);
-      if (key !== undefined && stepInScope(step, scope)) countStep(tallyOf(key), stepMarkAt(step, now));
+      if (key !== undefined && stepInScope(step, scope)) countStep(tallyOf(key), stepMarkAt(step, now), isOrphanedUnit(step, directory));
     }
   }
   const time = memoizedWorkingTime((await deps.calendars.current()).time);

@@ -29,7 +29,7 @@ const countColumns = <T extends Counts>(): CsvColumn<T>[] => [
 
 export type SummaryCsvRow = Counts & {
   period: { from: string; to: string }; pausedInTime: number; pausedOverdue: number;
-  onlineRate: number | null; digitisationRate: number | null;
+  onlineRate: number | null; digitisationRate: number | null; orphanedSteps: number;
 };
 
 export const SUMMARY_COLUMNS: CsvColumn<SummaryCsvRow>[] = [
@@ -40,6 +40,7 @@ export const SUMMARY_COLUMNS: CsvColumn<SummaryCsvRow>[] = [
   { header: 'Tạm dừng quá hạn', value: (row) => row.pausedOverdue },
   { header: 'Tỷ lệ nộp trực tuyến (%)', value: (row) => rate(row.onlineRate) },
   { header: 'Tỷ lệ số hóa (%)', value: (row) => rate(row.digitisationRate) },
+  { header: 'Bước không ai xử lý được', value: (row) => row.orphanedSteps },
 ];
 
 export type BreakdownCsvRow = Counts & { key: string; label: string };

@@ -1,7 +1,8 @@
 /**
- * @module stats-lists — the drill-downs of the dashboard: open steps nearly due or overdue now (by unit, official,
+ * @module stats-lists — the drill-downs of the dashboard: open steps nearly due, overdue or orphaned now (by unit, official,
  * procedure), and dossiers of one classification in the period; also the heatmap's list of one element's dossiers.
  */
+import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
 import { placeInPeriod, stepInScope, stepMarkAt, type DossierClassification, type StepMark } from './classify-dossier-facts';
 import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
 import type { StatsDeps } from './stats-deps';
@@ -56,16 +57,18 @@ export function toStepItem(record: DossierFactsRecord, step: StepFacts, mark: St
 /** Most urgent first: earliest due, then oldest. */
 export const byDue = (a: StepItem, b: StepItem): number => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.startedAt - b.startedAt || a.stepId.localeCompare(b.stepId);
 
-export async function listMarkedSteps(deps: StatsDeps, scope: Omit<StatsScope, 'period' | 'days'>, mark: 'nearlyDue' | 'overdue'): Promise<StepItem[]> {
+/** Open steps nearly due or overdue now, or orphaned (their unit has no enabled official or head of unit to see them). */
+export async function listMarkedSteps(deps: StatsDeps, scope: Omit<StatsScope, 'period' | 'days'>, mark: 'nearlyDue' | 'overdue' | 'orphaned'): Promise<StepItem[]> {
   const records = await deps.facts.list({ withOpenSteps: true, withoutHistory: true, ...(scope.procedureKey ? { procedureKey: scope.procedureKey } : {}), ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}) });
   const now = deps.clock.now();
+  const directory = mark === 'orphaned' ? await loadDirectory(deps) : undefined;
   const items: StepItem[] = [];
   for (const record of records) {
     if (scope.procedureKey !== undefined && record.procedureKey !== scope.procedureKey) continue;
     for (const step of record.openSteps) {
       if (!stepInScope(step, scope)) continue;
       const stepMark = stepMarkAt(step, now);
-      if (stepMark === mark) items.push(toStepItem(record, step, stepMark));
+      if (directory ? isOrphanedUnit(step, directory) : stepMark === mark) items.push(toStepItem(record, step, stepMark));
     }
   }
   return items.sort(byDue);

@@ -2,18 +2,19 @@
  * @module stats-summary — the headline figures of a period and scope (Decision 766/QĐ-TTg): dossiers received and
  * processed, each classification, the on-time rate, average processing time in working days and the online rate
  * (both from the engine's `computeStatistics`, so the figures are computed one way everywhere), the digitisation
- * rate, and the open steps nearly due and overdue now (of the dossiers received by the end of the period, so a
- * period ending today counts every open step).
+ * rate, and the open steps nearly due, overdue and orphaned now (of the dossiers received by the end of the period,
+ * so a period ending today counts every open step). The rate comes with its parts (`partsOf`), so the screen adds up.
  */
 import { computeStatistics } from '../../../engine/src/index';
 import { dossierInScope, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
 import type { DossierFactsRecord } from './dossier-facts-record';
-import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
+import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
+import { countDossier, countStep, createDossierTally, partsOf, type DossierTally, type TallyParts } from './dossier-tally';
 import type { StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
 import { memoizedWorkingTime } from './memoized-working-time';
 
-export interface StatsSummary extends DossierTally {
+export interface StatsSummary extends DossierTally, TallyParts {
   period: { from: string; to: string };
   scope: { agencyIds?: readonly string[]; departmentId?: string; officialId?: string; procedureKey?: string };
   onTimeRate: number | null;
@@ -38,6 +39,7 @@ export async function statsSummary(deps: StatsDeps, scope: StatsScope): Promise<
   const records = await factsInScope(deps, scope);
   const now = deps.clock.now();
   const tally = createDossierTally();
+  const directory = await loadDirectory(deps);
   let digitised = 0;
   for (const record of records) {
     const place = placeInPeriod(record, scope.period);
@@ -45,7 +47,7 @@ export async function statsSummary(deps: StatsDeps, scope: StatsScope): Promise<
       countDossier(tally, place.classification, place.received);
       if (place.received && record.digitised) digitised += 1;
     }
-    for (const step of record.openSteps) if (stepInScope(step, scope)) countStep(tally, stepMarkAt(step, now));
+    for (const step of record.openSteps) if (stepInScope(step, scope)) countStep(tally, stepMarkAt(step, now), isOrphanedUnit(step, directory));
   }
   const time = memoizedWorkingTime((await deps.calendars.current()).time);
   const figures = computeStatistics(records.map(toStatisticsFacts), { period: scope.period, unit: 'workingDays', workingTime: time });
@@ -53,6 +55,7 @@ export async function statsSummary(deps: StatsDeps, scope: StatsScope): Promise<
     period: scope.days,
     scope: scopeOf(scope),
     ...tally,
+    ...partsOf(tally),
     onTimeRate: figures.onTimeRate ?? null,
     averageProcessingDays: figures.averageProcessing?.value ?? null,
     onlineRate: figures.onlineRate ?? null,

@@ -1,7 +1,7 @@
 /**
  * The supervisors' dashboard in a real browser against the whole server, after two weeks of business registrations
- * (some reviews late at the Department of Finance) and a working Monday: every figure, table row and drill-down list
- * on the page is the API's, read from both sides; each table's CSV is the server's export.
+ * (some reviews late at the Department of Finance) and a working Monday: every figure, the on-time rate's parts, table
+ * row and drill-down list on the page is the API's, read from both sides; each table's CSV is the server's export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -27,6 +27,13 @@ interface Figures {
   finishedOnTime: number;
   finishedOverdue: number;
   inProcessOverdue: number;
+  inProcessInTime: number;
+  pausedInTime: number;
+  pausedOverdue: number;
+  finished: number;
+  inProcess: number;
+  onTime: number;
+  orphanedSteps: number;
   nearlyDueSteps: number;
   overdueSteps: number;
   onTimeRate: number | null;
@@ -73,7 +80,20 @@ describe.runIf(runnable)('the supervisors dashboard in a browser', () => {
     expect(await figure('received')).toBe(number(summary.received, 0));
     expect(await figure('nearlyDueSteps')).toBe(String(summary.nearlyDueSteps));
     expect(await figure('overdueSteps')).toBe(String(summary.overdueSteps));
+    expect(await figure('orphanedSteps')).toBe(String(summary.orphanedSteps));
     expect(await page.locator('input[name="from"]').inputValue()).toBe('17/02/2025');
+
+    // and the rate is shown with its parts, which add up to the denominator the card names
+    const part = (name: string) => page.locator(`.ws-figure[data-figure="onTimeRate"] li[data-part="${name}"] .ws-part-value`).textContent();
+    expect(await part('finishedEarly')).toBe(number(summary.finishedEarly, 0));
+    expect(await part('finishedOnTime')).toBe(number(summary.finishedOnTime, 0));
+    expect(await part('inProcessInTime')).toBe(number(summary.inProcessInTime + summary.pausedInTime, 0));
+    expect(await part('finishedOverdue')).toBe(number(summary.finishedOverdue, 0));
+    expect(await part('inProcessOverdue')).toBe(number(summary.inProcessOverdue + summary.pausedOverdue, 0));
+    expect(summary.finishedEarly + summary.finishedOnTime + summary.inProcessInTime + summary.pausedInTime + summary.finishedOverdue + summary.inProcessOverdue + summary.pausedOverdue).toBe(summary.processed);
+    const rateCard = await page.locator('.ws-figure[data-figure="onTimeRate"]').textContent();
+    expect(rateCard).toContain(`${number(summary.onTime, 0)} hồ sơ đúng hạn ÷ ${number(summary.processed, 0)} hồ sơ tiếp nhận hoặc đang xử lý trong kỳ`);
+    expect(await page.locator('.ws-figure[data-figure="received"]').textContent()).toContain(`${number(summary.finished, 0)} đã hoàn thành, ${number(summary.inProcess, 0)} chưa hoàn thành cuối kỳ`);
   });
 
   it('recomputes the figures for another period and agency chosen on the page', async () => {
@@ -109,8 +129,9 @@ describe.runIf(runnable)('the supervisors dashboard in a browser', () => {
         number(row.received, 0),
         number(row.processed, 0),
         number(row.finishedEarly + row.finishedOnTime, 0),
+        number(row.inProcessInTime + row.pausedInTime, 0),
         number(row.finishedOverdue, 0),
-        number(row.inProcessOverdue, 0),
+        number(row.inProcessOverdue + row.pausedOverdue, 0),
         number(row.nearlyDueSteps, 0),
         number(row.overdueSteps, 0),
         percent(row.onTimeRate),

@@ -48,8 +48,15 @@ describe('the dashboard figures over 2,000 seeded dossiers', () => {
   it('answers the summary of the whole province equal to the independent computation', async () => {
     const { status, body } = await getAs<Summary>(t, 'supervisor', '/api/stats/summary?from=2025-03-01&to=2025-04-30');
     expect(status).toBe(200);
-    expectSame(body, summariseIndependently(dossiers, dayStart('2025-03-01'), SEED_STOP, SEED_STOP, time));
+    const expected = summariseIndependently(dossiers, dayStart('2025-03-01'), SEED_STOP, SEED_STOP, time);
+    expectSame(body, expected);
     expect(body.period).toEqual({ from: '2025-03-01', to: '2025-04-30' });
+    // and the rate's parts, shown beside it, add up to its numerator and denominator (every seeded unit has officials)
+    const n = body as Record<string, number>;
+    expect(n.finished! + n.inProcess!).toBe(expected.processed);
+    expect(n.onTime! + n.overdue!).toBe(expected.processed);
+    expect(n.onTime! / n.processed!).toBeCloseTo(expected.onTimeRate!, 12);
+    expect(n.orphanedSteps).toBe(0);
   });
 
   it('judges a past week at its end: dossiers ended before it are left out, those open then are judged at its end', async () => {

@@ -23,12 +23,21 @@ export interface StatsFigures {
   inProcessOverdue: number;
   nearlyDueSteps: number;
   overdueSteps: number;
+  pausedInTime: number;
+  pausedOverdue: number;
+  /** Open steps nobody can see: their unit has no enabled official or head of unit. */
+  orphanedSteps: number;
   onTimeRate: number | null;
   averageProcessingDays: number | null;
 }
 
 export interface StatsSummary extends StatsFigures {
   period: { from: string; to: string };
+  /** The rate's parts (server `partsOf`): processed = finished + inProcess = onTime + overdue. */
+  finished: number;
+  inProcess: number;
+  onTime: number;
+  overdue: number;
   onlineRate: number | null;
   digitisationRate: number | null;
 }

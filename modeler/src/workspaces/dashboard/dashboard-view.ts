@@ -1,6 +1,6 @@
 /**
- * @module dashboardView — the supervisors' page (Decision 766/QĐ-TTg): period and scope pickers; the on-time rate,
- * average processing time, online rate and the nearly-due and overdue counts; figures per agency, department,
+ * @module dashboardView — the supervisors' page (Decision 766/QĐ-TTg): period and scope pickers; the on-time rate with
+ * its parts, received dossiers, average processing time, online rate, the nearly-due, overdue and orphaned step counts; figures per agency, department,
  * official and procedure with drill-down to the steps and dossiers; the trend chart; delay attribution per agency.
  * Every table has its CSV, the server's own export of the same query.
  */
@@ -15,7 +15,8 @@ import { statsApi, type StatsSummary } from '../common/stats-api';
 import { workspaceApi, type Query } from '../common/workspace-api';
 import { formatNumber, formatPercent } from '../common/workspace-format';
 import { csvButton } from './csv-button';
-import { renderDrillDown } from './drill-down';
+import { dashboardText, type DashboardTextKey } from './dashboard-text';
+import { renderDrillDown, renderOrphanedSteps } from './drill-down';
 import { breakdownTable, delayTable } from './stats-tables';
 import { createTrendChart, type TrendChart } from './trend-chart';
 
@@ -81,6 +82,13 @@ function renderDashboard(container: HTMLElement): () => void {
     });
   };
 
+  const showOrphaned = (scope: Query) => {
+    drill.replaceChildren(element('p', { className: 'ws-muted', text: t('ws.loading') }));
+    void renderOrphanedSteps(scope, names!, status).then((panel) => {
+      if (!closed) drill.replaceChildren(panel);
+    });
+  };
+
   const renderTabs = () =>
     byTabs.replaceChildren(
       ...BY.map((value) =>
@@ -135,7 +143,7 @@ function renderDashboard(container: HTMLElement): () => void {
       // The server chooses the default period (this month, on its clock): show it in the pickers.
       from.value ||= fromIsoDay(summary.period.from);
       to.value ||= fromIsoDay(summary.period.to);
-      renderCards(cards, summary, () => showDrill(t('ws.dash.wholeScope'), query()));
+      renderCards(cards, summary, () => showDrill(t('ws.dash.wholeScope'), query()), () => showOrphaned(query()));
       cards.setAttribute('aria-busy', 'false');
       await Promise.all([
         loadBreakdown(),
@@ -188,22 +196,48 @@ function heading(key: MessageKey, ...tools: HTMLElement[]): HTMLElement {
   return element('div', { className: 'ws-card-head' }, element('h3', { text: t(key) }), element('div', { className: 'ws-card-tools' }, ...tools));
 }
 
-function renderCards(target: HTMLElement, summary: StatsSummary, onSteps: () => void): void {
-  const card = (figure: string, label: MessageKey, value: string, note?: string, onClick?: () => void) => {
+/**
+ * The headline cards. Each figure is shown with its parts, so that what is on the screen adds up: the on-time rate
+ * beside the five kinds of dossier it counts (Decision 766/QĐ-TTg), the received card beside the rate's denominator
+ * split into finished and in process; a rate with no denominator is "—" with the reason.
+ */
+function renderCards(target: HTMLElement, summary: StatsSummary, onSteps: () => void, onOrphaned: () => void): void {
+  const card = (figure: string, label: string, value: string, notes: (HTMLElement | string | null)[], onClick?: () => void) => {
     const node = element(onClick ? 'button' : 'div', { className: `ws-figure ws-figure-${figure}`, dataset: { figure }, attrs: onClick ? { type: 'button' } : {} },
       element('span', { className: 'ws-figure-value', text: value }),
-      element('span', { className: 'ws-figure-label', text: t(label) }),
-      note ? element('span', { className: 'ws-figure-note', text: note }) : null,
+      element('span', { className: 'ws-figure-label', text: label }),
+      ...notes.map((note) => (typeof note === 'string' ? element('span', { className: 'ws-figure-note', text: note }) : note)),
     );
     if (onClick) node.addEventListener('click', onClick);
     return node;
   };
+  const parts: [string, number][] = [
+    ['finishedEarly', summary.finishedEarly],
+    ['finishedOnTime', summary.finishedOnTime],
+    ['inProcessInTime', summary.inProcessInTime + summary.pausedInTime],
+    ['finishedOverdue', summary.finishedOverdue],
+    ['inProcessOverdue', summary.inProcessOverdue + summary.pausedOverdue],
+  ];
+  const partList = element('ul', { className: 'ws-figure-parts' },
+    ...parts.map(([part, value]) => element('li', { dataset: { part } },
+      element('span', { className: 'ws-part-label', text: dashboardText(`part.${part}` as DashboardTextKey) }),
+      element('span', { className: 'ws-part-value', text: formatNumber(value, 0) }),
+    )),
+  );
+  const rateNote = summary.onTimeRate === null
+    ? dashboardText('noRateReason')
+    : dashboardText('rateFormula', { onTime: formatNumber(summary.onTime, 0), processed: formatNumber(summary.processed, 0) });
   target.replaceChildren(
-    card('onTimeRate', 'ws.dash.onTimeRate', formatPercent(summary.onTimeRate), t('ws.dash.onTimeNote', { onTime: summary.finishedEarly + summary.finishedOnTime, overdue: summary.finishedOverdue + summary.inProcessOverdue })),
-    card('averageProcessingDays', 'ws.dash.averageTime', formatNumber(summary.averageProcessingDays), t('ws.dash.daysUnit')),
-    card('onlineRate', 'ws.dash.onlineRate', formatPercent(summary.onlineRate)),
-    card('received', 'ws.dash.receivedDossiers', formatNumber(summary.received, 0), t('ws.dash.processedNote', { processed: formatNumber(summary.processed, 0) })),
-    card('nearlyDueSteps', 'ws.dash.nearlyDueSteps', formatNumber(summary.nearlyDueSteps, 0), t('ws.dash.clickToList'), onSteps),
-    card('overdueSteps', 'ws.dash.overdueSteps', formatNumber(summary.overdueSteps, 0), t('ws.dash.clickToList'), onSteps),
+    card('onTimeRate', dashboardText('onTimeRate'), formatPercent(summary.onTimeRate), [rateNote, partList]),
+    card('received', dashboardText('received'), formatNumber(summary.received, 0), [
+      dashboardText('receivedNote', { processed: formatNumber(summary.processed, 0), finished: formatNumber(summary.finished, 0), inProcess: formatNumber(summary.inProcess, 0) }),
+    ]),
+    card('averageProcessingDays', dashboardText('averageTime'), formatNumber(summary.averageProcessingDays), [
+      summary.averageProcessingDays === null ? dashboardText('noAverageReason') : dashboardText('averageUnit'),
+    ]),
+    card('onlineRate', dashboardText('onlineRate'), formatPercent(summary.onlineRate), [summary.onlineRate === null ? dashboardText('noOnlineReason') : dashboardText('onlineNote')]),
+    card('nearlyDueSteps', t('ws.dash.nearlyDueSteps'), formatNumber(summary.nearlyDueSteps, 0), [t('ws.dash.clickToList')], onSteps),
+    card('overdueSteps', t('ws.dash.overdueSteps'), formatNumber(summary.overdueSteps, 0), [t('ws.dash.clickToList')], onSteps),
+    card('orphanedSteps', dashboardText('orphanedSteps'), formatNumber(summary.orphanedSteps, 0), [dashboardText('orphanedNote')], onOrphaned),
   );
 }

@@ -4,19 +4,21 @@
  */
 import { t, type MessageKey } from '../../i18n/locale';
 import { element } from '../common/element';
+import { dashboardText } from './dashboard-text';
 import type { BreakdownRow, DelayRow, DossierItem, StepItem } from '../common/stats-api';
 import { formatDateTime, formatNumber, formatPercent, markBadge, statusLabel } from '../common/workspace-format';
 import type { InboxMark } from '../common/workspace-api';
 
 interface Column<T> {
-  header: MessageKey;
+  /** A message key, or text already in the page's language. */
+  header: MessageKey | string;
   value(row: T): string | Node;
   numeric?: boolean;
 }
 
 function table<T>(className: string, columns: Column<T>[], rows: T[], rowOptions: (row: T) => { dataset?: Record<string, string>; onClick?: () => void } = () => ({})): HTMLElement {
   if (rows.length === 0) return element('p', { className: 'ws-empty', text: t('ws.dash.noRows') });
-  const head = element('tr', {}, ...columns.map((column) => element('th', { className: column.numeric ? 'ws-num' : '', text: t(column.header), attrs: { scope: 'col' } })));
+  const head = element('tr', {}, ...columns.map((column) => element('th', { className: column.numeric ? 'ws-num' : '', text: column.header.startsWith('ws.') ? t(column.header as MessageKey) : column.header, attrs: { scope: 'col' } })));
   const body = rows.map((row) => {
     const options = rowOptions(row);
     const tr = element('tr', { dataset: options.dataset ?? {} }, ...columns.map((column) => element('td', { className: column.numeric ? 'ws-num' : '' }, column.value(row))));
@@ -40,14 +42,16 @@ export function breakdownTable(rows: BreakdownRow[], onSelect: (row: BreakdownRo
     'ws-breakdown',
     [
       { header: 'ws.dash.col.label', value: (row) => row.label },
-      { header: 'ws.dash.col.received', value: (row) => count(row.received), numeric: true },
-      { header: 'ws.dash.col.processed', value: (row) => count(row.processed), numeric: true },
-      { header: 'ws.dash.col.onTime', value: (row) => count(row.finishedEarly + row.finishedOnTime), numeric: true },
-      { header: 'ws.dash.col.finishedOverdue', value: (row) => count(row.finishedOverdue), numeric: true },
-      { header: 'ws.dash.col.inProcessOverdue', value: (row) => count(row.inProcessOverdue), numeric: true },
+      // The rate's parts beside it: denominator = the four counts after it (paused dossiers with those in process).
+      { header: dashboardText('col.received'), value: (row) => count(row.received), numeric: true },
+      { header: dashboardText('col.processed'), value: (row) => count(row.processed), numeric: true },
+      { header: dashboardText('col.finishedOnTime'), value: (row) => count(row.finishedEarly + row.finishedOnTime), numeric: true },
+      { header: dashboardText('col.inProcessInTime'), value: (row) => count(row.inProcessInTime + row.pausedInTime), numeric: true },
+      { header: dashboardText('col.finishedOverdue'), value: (row) => count(row.finishedOverdue), numeric: true },
+      { header: dashboardText('col.inProcessOverdue'), value: (row) => count(row.inProcessOverdue + row.pausedOverdue), numeric: true },
       { header: 'ws.dash.col.nearlyDueSteps', value: (row) => count(row.nearlyDueSteps), numeric: true },
       { header: 'ws.dash.col.overdueSteps', value: (row) => count(row.overdueSteps), numeric: true },
-      { header: 'ws.dash.col.onTimeRate', value: (row) => formatPercent(row.onTimeRate), numeric: true },
+      { header: 'ws.dash.col.onTimeRate', value: (row) => (row.onTimeRate === null ? element('span', { text: '—', attrs: { title: dashboardText('noRateCell') } }) : formatPercent(row.onTimeRate)), numeric: true },
       { header: 'ws.dash.col.averageDays', value: (row) => formatNumber(row.averageProcessingDays), numeric: true },
     ],
     rows,
