@@ -1,10 +1,12 @@
 /**
  * @module stats-breakdown — the dashboard's figures per agency, department, official or procedure. A dossier counts
- * under every agency, department and official its route reached (Decision 766/QĐ-TTg asks them per unit and per
- * official); an open step counts under its own unit and assignee.
+ * under every agency, department and procedure its route reached (Decision 766/QĐ-TTg asks them per unit); an open
+ * step counts under its own unit. Per official the rows count the steps each official handled, not the dossiers
+ * (`official-step-tally.ts`): receiving a dossier at the counter does not make an official answer for its route.
  */
-import { computeStatisticsBy, type DossierFacts } from '../../../engine/src/index';
-import { placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
+import { computeStatisticsBy, WORKING_HOUR_MS, type DossierFacts } from '../../../engine/src/index';
+import { isOnTimeClass, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
+import { placeStepInPeriod } from './official-step-tally';
 import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
 import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
 import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
@@ -42,6 +44,7 @@ export function stepKey(step: StepFacts, record: DossierFactsRecord, by: Dimensi
 }
 
 export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
+  if (by === 'official') return officialBreakdown(deps, scope);
   const records = await factsInScope(deps, scope);
   const now = deps.clock.now();
   const directory = await loadDirectory(deps);
@@ -71,4 +74,45 @@ export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dim
   });
   rows.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   return { rows };
+}
+
+/** Per official, the steps each handled in the period (the rate and the average over steps, in working days). */
+async function officialBreakdown(deps: StatsDeps, scope: StatsScope): Promise<{ rows: BreakdownRow[] }> {
+  const records = await factsInScope(deps, scope, { withHistory: true });
+  const now = deps.clock.now();
+  const time = memoizedWorkingTime((await deps.calendars.current()).time);
+  const directory = await loadDirectory(deps);
+  const rows = new Map<string, { tally: DossierTally; onTime: number; finished: number; workingMs: number }>();
+  const rowOf = (key: string) => {
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { tally: createDossierTally(), onTime: 0, finished: 0, workingMs: 0 }));
+    return row;
+  };
+  for (const record of records) {
+    for (const step of record.steps.length > 0 ? record.steps : record.openSteps) {
+      if (step.assigneeId === undefined || !stepInScope(step, scope)) continue;
+      const place = placeStepInPeriod(step, scope.period, time);
+      if (!place && step.status !== 'open') continue;
+      const row = rowOf(step.assigneeId);
+      if (place) {
+        countDossier(row.tally, place.classification, place.received);
+        if (isOnTimeClass(place.classification)) row.onTime += 1;
+        if (place.workingMs !== undefined) {
+          row.finished += 1;
+          row.workingMs += place.workingMs;
+        }
+      }
+      if (step.status === 'open') countStep(row.tally, stepMarkAt(step, now), isOrphanedUnit(step, directory));
+    }
+  }
+  const label = await loadLabels(deps, 'official');
+  const result = [...rows].map(([key, row]): BreakdownRow => ({
+    key,
+    label: label(key),
+    ...row.tally,
+    onTimeRate: row.tally.processed > 0 ? row.onTime / row.tally.processed : null,
+    averageProcessingDays: row.finished > 0 ? row.workingMs / row.finished / (8 * WORKING_HOUR_MS) : null,
+  }));
+  result.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  return { rows: result };
 }

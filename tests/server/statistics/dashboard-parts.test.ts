@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseProcedure } from '../../../engine/src/index';
 import { DEMO_USERS } from '../../../server/src/access/demo-users';
-import { call, createDossierTestApp, FIXTURE_KEY, inbox, receive, type TestApp } from '../dossiers/dossier-fixture';
+import { call, complete, createDossierTestApp, FIXTURE_KEY, inbox, receive, type TestApp } from '../dossiers/dossier-fixture';
 import { loadIndependent, summariseIndependently } from './independent-figures';
 
 const PERIOD = 'from=2025-03-01&to=2025-03-31';
@@ -68,6 +68,25 @@ describe('the summary with its parts', () => {
     expect(summary.onTimeRate).toBeCloseTo(expected.onTimeRate!, 12);
     expect(summary).toMatchObject({ received: 2, processed: 2, finished: 0, inProcess: 2, onTime: 2, overdue: 0, inProcessInTime: 2, onTimeRate: 1 });
     expectPartsAddUp(summary);
+  });
+});
+
+describe('figures per official', () => {
+  it('credits the counter official who received two dossiers and handled one step with that one step', async () => {
+    // given two dossiers received by the counter official, who claims and completes the first step of one of them
+    const t = await createDossierTestApp();
+    const first = await receive(t);
+    await receive(t);
+    const step = (await inbox(t, 'official.motcua')).find((item) => item.dossierId === first.id)!;
+    expect((await call(t, 'official.motcua', 'POST', `/api/steps/${step.id}/claim`)).status).toBe(200);
+    t.clock.advance(3_600_000);
+    expect((await complete(t, 'official.motcua', step.id, { decision: 'approve' })).status).toBe(200);
+    // when
+    const { body } = await call<{ rows: (Summary & { key: string })[] }>(t, 'supervisor', 'GET', `/api/stats/breakdown?by=official&${PERIOD}`);
+    // then his row counts one step, finished within its budget, not two dossiers received and processed
+    const counter = body.rows.find((row) => row.key === 'u-official-motcua');
+    expect(counter).toMatchObject({ received: 1, processed: 1, finishedEarly: 0, finishedOnTime: 1, inProcessInTime: 0, onTimeRate: 1 });
+    expect(body.rows.map((row) => row.key)).toEqual(['u-official-motcua']);
   });
 });
 

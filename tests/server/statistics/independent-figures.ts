@@ -26,6 +26,8 @@ export interface IndependentDossier {
   spans: { from: number; to?: number }[];
   status: number;
   openSteps: StepRecord[];
+  /** Every step, open, completed and cancelled (the per-official figures count the steps each official handled). */
+  steps: StepRecord[];
 }
 
 export type Classification = 'early' | 'onTime' | 'overdue' | 'inTime' | 'inProcessOverdue' | 'pausedInTime' | 'pausedOverdue';
@@ -70,6 +72,7 @@ export async function loadIndependent(stores: Stores): Promise<IndependentDossie
       spans,
       status: dossier.status,
       openSteps: own.filter((s) => s.status === 'open'),
+      steps: own,
     });
   }
   return result;
@@ -159,5 +162,46 @@ export function summariseIndependently(dossiers: IndependentDossier[], from: num
   s.onlineRate = s.received > 0 ? online / s.received : null;
   s.digitisationRate = s.received > 0 ? electronic / s.received : null;
   s.averageProcessingDays = finished > 0 ? workingMs / finished / (8 * 3_600_000) : null;
+  return s;
+}
+
+/**
+ * The figures of one official over the steps assigned to them (DOMAIN.md: classified per step, each hand-over), from
+ * the stored steps and their clocks: a step counts when it started by the end of the period and was not completed
+ * before it; completed in the period it is early (an earlier Vietnam day than due), on time (not after due) or
+ * overdue; else at the end of the period it is paused (an open pause), in time or overdue against its due instant.
+ */
+export function summariseOfficialIndependently(dossiers: IndependentDossier[], officialId: string, from: number, to: number, now: number): Pick<IndependentSummary, 'received' | 'processed' | 'finishedEarly' | 'finishedOnTime' | 'finishedOverdue' | 'inProcessInTime' | 'inProcessOverdue' | 'pausedInTime' | 'pausedOverdue' | 'nearlyDueSteps' | 'overdueSteps' | 'onTimeRate'> {
+  const s = { received: 0, processed: 0, finishedEarly: 0, finishedOnTime: 0, finishedOverdue: 0, inProcessInTime: 0, inProcessOverdue: 0, pausedInTime: 0, pausedOverdue: 0, nearlyDueSteps: 0, overdueSteps: 0, onTimeRate: null as number | null };
+  let onTime = 0;
+  for (const d of dossiers) {
+    if (d.receivedAt > to) continue; // the server reads the dossiers received by the end of the period
+    for (const step of d.steps) {
+      if (step.assigneeId !== officialId || step.status === 'cancelled') continue;
+      if (step.status === 'open') {
+        const mark = stepMarkIndependently(step, now);
+        if (mark === 'nearlyDue') s.nearlyDueSteps += 1;
+        if (mark === 'overdue') s.overdueSteps += 1;
+      }
+      if (step.startedAt > to) continue;
+      const completedAt = step.status === 'completed' ? step.completedAt : undefined;
+      if (completedAt !== undefined && completedAt < from) continue;
+      s.processed += 1;
+      if (step.startedAt >= from) s.received += 1;
+      const due = step.dueAt ?? Infinity;
+      if (completedAt !== undefined && completedAt <= to) {
+        if (completedAt > due) s.finishedOverdue += 1;
+        else if (vnDay(completedAt) < vnDay(due)) (s.finishedEarly += 1, (onTime += 1));
+        else (s.finishedOnTime += 1, (onTime += 1));
+        continue;
+      }
+      const pauses = (step.clock as { context?: { clock?: { pauses?: { at: number; resumedAt?: number }[] } } } | undefined)?.context?.clock?.pauses ?? [];
+      const open = pauses.find((p) => p.at <= to && (p.resumedAt === undefined || p.resumedAt > to));
+      const late = (open?.at ?? to) > due;
+      if (open) late ? (s.pausedOverdue += 1) : ((s.pausedInTime += 1), (onTime += 1));
+      else late ? (s.inProcessOverdue += 1) : ((s.inProcessInTime += 1), (onTime += 1));
+    }
+  }
+  s.onTimeRate = s.processed > 0 ? onTime / s.processed : null;
   return s;
 }

@@ -32,6 +32,13 @@ const vi = {
   'col.finishedOverdue': 'Hoàn thành quá hạn',
   'col.inProcessOverdue': 'Đang xử lý quá hạn',
   noRateCell: 'Không có hồ sơ trong kỳ',
+  'steps.col.received': 'Bước nhận trong kỳ',
+  'steps.col.processed': 'Bước nhận hoặc đang xử lý (mẫu số)',
+  'steps.col.finishedOnTime': 'Bước xong trước / đúng hạn',
+  'steps.col.inProcessInTime': 'Bước đang xử lý trong hạn',
+  'steps.col.finishedOverdue': 'Bước xong quá hạn',
+  'steps.col.inProcessOverdue': 'Bước đang xử lý quá hạn',
+  stepsNote: 'Theo cán bộ: đếm các bước xử lý được giao cho từng cán bộ, không đếm hồ sơ cán bộ đã tiếp nhận hay chuyển.',
 } as const;
 
 export type DashboardTextKey = keyof typeof vi;
@@ -63,6 +70,13 @@ const en: Record<DashboardTextKey, string> = {
   'col.finishedOverdue': 'Finished late',
   'col.inProcessOverdue': 'In process overdue',
   noRateCell: 'No dossier in the period',
+  'steps.col.received': 'Steps taken in the period',
+  'steps.col.processed': 'Steps taken or in process (denominator)',
+  'steps.col.finishedOnTime': 'Steps finished early / on time',
+  'steps.col.inProcessInTime': 'Steps in process within time',
+  'steps.col.finishedOverdue': 'Steps finished late',
+  'steps.col.inProcessOverdue': 'Steps in process overdue',
+  stepsNote: 'Per official: the steps assigned to each official are counted, not the dossiers they received or handed on.',
 };
 
 /** The dashboard string for `key` in the current language, with `{name}` placeholders filled. */

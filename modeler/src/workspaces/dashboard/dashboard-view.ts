@@ -114,7 +114,8 @@ function renderDashboard(container: HTMLElement): () => void {
     try {
       const { rows } = await statsApi.breakdown({ ...query(), by });
       if (closed) return;
-      breakdown.replaceChildren(breakdownTable(rows, (row) => showDrill(row.label, { ...query(), [FILTER_OF[by]]: row.key })));
+      const table = breakdownTable(rows, (row) => showDrill(row.label, { ...query(), [FILTER_OF[by]]: row.key }), by === 'official' ? 'steps' : 'dossiers');
+      breakdown.replaceChildren(...(by === 'official' ? [element('p', { className: 'ws-muted ws-steps-note', text: dashboardText('stepsNote') })] : []), table);
     } catch (error) {
       breakdown.replaceChildren(errorNote(error));
     } finally {

@@ -37,18 +37,20 @@ function table<T>(className: string, columns: Column<T>[], rows: T[], rowOptions
 
 const count = (value: number) => formatNumber(value, 0);
 
-export function breakdownTable(rows: BreakdownRow[], onSelect: (row: BreakdownRow) => void): HTMLElement {
+/** Figures per unit or procedure count dossiers; per official they count the steps each handled (the server's rule). */
+export function breakdownTable(rows: BreakdownRow[], onSelect: (row: BreakdownRow) => void, counted: 'dossiers' | 'steps' = 'dossiers'): HTMLElement {
+  const col = (key: 'received' | 'processed' | 'finishedOnTime' | 'inProcessInTime' | 'finishedOverdue' | 'inProcessOverdue') => dashboardText(counted === 'steps' ? `steps.col.${key}` : `col.${key}`);
   return table<BreakdownRow>(
     'ws-breakdown',
     [
       { header: 'ws.dash.col.label', value: (row) => row.label },
       // The rate's parts beside it: denominator = the four counts after it (paused dossiers with those in process).
-      { header: dashboardText('col.received'), value: (row) => count(row.received), numeric: true },
-      { header: dashboardText('col.processed'), value: (row) => count(row.processed), numeric: true },
-      { header: dashboardText('col.finishedOnTime'), value: (row) => count(row.finishedEarly + row.finishedOnTime), numeric: true },
-      { header: dashboardText('col.inProcessInTime'), value: (row) => count(row.inProcessInTime + row.pausedInTime), numeric: true },
-      { header: dashboardText('col.finishedOverdue'), value: (row) => count(row.finishedOverdue), numeric: true },
-      { header: dashboardText('col.inProcessOverdue'), value: (row) => count(row.inProcessOverdue + row.pausedOverdue), numeric: true },
+      { header: col('received'), value: (row) => count(row.received), numeric: true },
+      { header: col('processed'), value: (row) => count(row.processed), numeric: true },
+      { header: col('finishedOnTime'), value: (row) => count(row.finishedEarly + row.finishedOnTime), numeric: true },
+      { header: col('inProcessInTime'), value: (row) => count(row.inProcessInTime + row.pausedInTime), numeric: true },
+      { header: col('finishedOverdue'), value: (row) => count(row.finishedOverdue), numeric: true },
+      { header: col('inProcessOverdue'), value: (row) => count(row.inProcessOverdue + row.pausedOverdue), numeric: true },
       { header: 'ws.dash.col.nearlyDueSteps', value: (row) => count(row.nearlyDueSteps), numeric: true },
       { header: 'ws.dash.col.overdueSteps', value: (row) => count(row.overdueSteps), numeric: true },
       { header: 'ws.dash.col.onTimeRate', value: (row) => (row.onTimeRate === null ? element('span', { text: '—', attrs: { title: dashboardText('noRateCell') } }) : formatPercent(row.onTimeRate)), numeric: true },
