@@ -64,7 +64,7 @@ describe.runIf(runnable)('the Content Security Policy in a browser', () => {
         if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
       });
       // when
-      const response = await page.goto(url, { waitUntil: 'networkidle' });
+      const response = await page.goto(`${url}/sign-in`, { waitUntil: 'networkidle' });
       await page.getByLabel('Tên đăng nhập').fill('analyst');
       await page.getByLabel('Mật khẩu').fill('analyst');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
