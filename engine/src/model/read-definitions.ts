@@ -69,5 +69,6 @@ function readNamedRef(element: ModdleElement, codeProperty: string | undefined):
 /** Outside any process: reported, but only as a warning (see validateUnsupportedElements). */
 function reportUnsupported(element: ModdleElement, context: ReadContext): void {
   const name = stringProp(element, 'name');
-  context.unsupported.push({ id: element.id ?? '', type: element.$type, ...(name ? { name } : {}), inExecutableProcess: false });
+  // An element without a usable id (a reserved or missing one) still needs a name the issue can point at.
+  context.unsupported.push({ id: ensureId(element, context), type: element.$type, ...(name ? { name } : {}), inExecutableProcess: false });
 }
