@@ -257,14 +257,13 @@ export function SubmitPage() {
       {stage === 'form' && procedure && (
         <div class="portal-card portal-eform">
           {procedure.formSchema ? (
-            <SchemaForm schema={procedure.formSchema as RJSFSchema} value={form} onChange={setForm} onValid={(value) => { setForm(value); setStage('components'); }} submitLabel={t('portal.next')} />
+            <SchemaForm schema={procedure.formSchema as RJSFSchema} value={form} onChange={setForm} onValid={(value) => { setForm(value); setStage('components'); }} submitLabel={t('portal.next')} onBack={() => setStage('applicant')} backLabel={t('portal.back')} />
           ) : (
             <>
               <p class="portal-muted">{t('portal.form.none')}</p>
-              <div class="portal-actions"><button type="button" class="lt-button lt-primary" onClick={() => setStage('components')}>{t('portal.next')}</button></div>
+              <div class="portal-actions">{back('applicant')}<button type="button" class="lt-button lt-primary" onClick={() => setStage('components')}>{t('portal.next')}</button></div>
             </>
           )}
-          <div class="portal-actions portal-actions-start">{back('applicant')}</div>
         </div>
       )}
 
