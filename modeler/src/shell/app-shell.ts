@@ -6,6 +6,7 @@
 import { SESSION_CHANGED, signOut } from '../api/api-client';
 import { currentLocale, setLocale, t, type Locale } from '../i18n/locale';
 import type { CurrentUser } from '../workspaces/common/workspace-api';
+import { INBOX_COUNT_EVENT, showInboxCount, watchInboxCount } from '../workspaces/inbox/inbox-badge';
 import { findRoute, homeRoute, isShownTo, routeTable, type MountView, type Role } from './route-table';
 import { sessionUser } from './session-user';
 import { SIGN_IN_PATH, mountSignInView } from './sign-in-view';
@@ -19,6 +20,14 @@ export function createAppShell(root: HTMLElement): { navigate(path: string): voi
   const main = document.createElement('main');
   main.className = 'app-main';
   root.replaceChildren(header, main);
+
+  // The inbox tab's badge: officials and heads of unit watch their unit's waiting steps (inbox/inbox-badge.ts).
+  let inboxCount: number | undefined;
+  let stopInboxCount: (() => void) | undefined;
+  window.addEventListener(INBOX_COUNT_EVENT, (event) => {
+    inboxCount = (event as CustomEvent<number>).detail;
+    showInboxCount(header, inboxCount);
+  });
 
   const closeMenu = () => {
     header.classList.remove('app-menu-open');
@@ -92,6 +101,13 @@ export function createAppShell(root: HTMLElement): { navigate(path: string): voi
     }
     menu.append(nav, account, language);
     header.append(brand, menuButton, menu);
+    if (role === 'official' || role === 'headOfUnit') stopInboxCount ??= watchInboxCount();
+    else {
+      stopInboxCount?.();
+      stopInboxCount = undefined;
+      inboxCount = undefined;
+    }
+    showInboxCount(header, inboxCount);
   };
 
   const render = async () => {

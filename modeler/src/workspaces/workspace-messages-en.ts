@@ -1,7 +1,9 @@
 /** @module workspaceMessagesEn — the workspaces' interface in English, key for key with workspaceMessagesVi. */
 import type { workspaceMessagesVi } from './workspace-messages-vi';
+import { officialsMessagesEn } from './inbox/officials-messages-en';
 
 export const workspaceMessagesEn: Record<keyof typeof workspaceMessagesVi, string> = {
+  ...officialsMessagesEn,
   'nav.heatmap': 'Heatmap',
   'ws.signIn.title': 'Sign in',
   'ws.signedInAs': 'Signed in: {name}',

@@ -1,5 +1,9 @@
 /** @module workspaceMessagesVi — the workspaces' interface in Vietnamese (inbox, dossier, dashboard, heatmap, lookup). */
+import { officialsMessagesVi } from './inbox/officials-messages-vi';
+
 export const workspaceMessagesVi = {
+  // The officials' inbox and dossier page: their own block, kept in ./inbox/.
+  ...officialsMessagesVi,
   'nav.heatmap': 'Bản đồ nhiệt',
   'ws.signIn.title': 'Đăng nhập',
   'ws.signedInAs': 'Đang đăng nhập: {name}',
