@@ -79,7 +79,9 @@ export function createStepRoutes(deps: DossierDeps, options: { users: UserStore 
     const assignee = await options.users.get(assigneeId);
     const step = await reassignStep(deps, c.req.valid('param').id, assigneeId, reason, actorOf(principal), (s) => {
       assertAllowed(principal, 'step.reassign', stepResource(s));
-      if (!assignee || assignee.disabled || !authorize(toPrincipal(assignee), 'step.act', stepResource(s)).allowed) {
+      // Judged on the step as it will be once handed over: today's claim (often the head's own) does not count.
+      const handedOver = { ...stepResource(s), assigneeId: undefined };
+      if (!assignee || assignee.disabled || !authorize(toPrincipal(assignee), 'step.act', handedOver).allowed) {
         throw forbidden(`User ${assigneeId} cannot work on this step: a step is reassigned only within the unit it is routed to.`);
       }
     });

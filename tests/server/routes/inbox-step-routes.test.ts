@@ -70,6 +70,20 @@ describe('inbox and step routes', () => {
     expect((await t.stores.steps.get(step.id))!.status).toBe('open');
   });
 
+  it('lets a head of unit hand a step they claimed themselves to an official of the unit, and never to one of another unit', async () => {
+    // given a step at the counter claimed by the head of the one-stop section
+    const t = await createDossierTestApp();
+    const dossier = await receive(t);
+    const step = await openStepOf(t, 'official.motcua', dossier.id);
+    expect((await call(t, 'head.motcua', 'POST', `/api/steps/${step.id}/claim`, {})).status).toBe(200);
+    // when they hand it to an official of another agency, then to the counter's official
+    const elsewhere = await call(t, 'head.motcua', 'POST', `/api/steps/${step.id}/reassign`, { assigneeId: 'u-official-xaydung' });
+    const handed = await call(t, 'head.motcua', 'POST', `/api/steps/${step.id}/reassign`, { assigneeId: 'u-official-motcua' });
+    // then only the second is done, and the step is the counter official's
+    expect([elsewhere.status, handed.status]).toEqual([403, 200]);
+    expect((await t.stores.steps.get(step.id))!.assigneeId).toBe('u-official-motcua');
+  });
+
   it('replays a receipt sent again with the same Idempotency-Key instead of receiving the dossier twice', async () => {
     const t = await createDossierTestApp();
     const body = { procedureKey: FIXTURE_KEY, applicant: APPLICANT, form: VALID_FORM };

@@ -93,5 +93,4 @@ export const portalMessagesEn: Record<keyof typeof portalMessagesVi, string> = {
   'portal.supplement.sent': 'Supplement received. The dossier is being processed again.',
   'portal.error.network': 'The server cannot be reached. Please try again.',
   'portal.error.tooMany': 'Too many attempts. Please try again in a few minutes.',
-  'portal.error.server': 'The server refused: {detail}',
 };

@@ -91,5 +91,4 @@ export const portalMessagesVi = {
   'portal.supplement.sent': 'Đã nhận hồ sơ bổ sung. Hồ sơ được tiếp tục xử lý.',
   'portal.error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
   'portal.error.tooMany': 'Bạn đã thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
-  'portal.error.server': 'Máy chủ từ chối: {detail}',
 } as const;

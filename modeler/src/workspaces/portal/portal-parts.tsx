@@ -3,6 +3,7 @@
  * field checked as the server checks uploads (type by extension, 20 MB), and server problems in plain Vietnamese.
  */
 import type { ComponentChildren } from 'preact';
+import { problemMessage } from '../common/problem-message';
 import { ApiProblem } from '../../api/api-client';
 import { t } from '../../i18n/locale';
 
@@ -38,7 +39,7 @@ export function problemText(error: unknown, filename = ''): string {
     case 'RATE_LIMITED':
       return t('portal.error.tooMany');
     default:
-      return t('portal.error.server', { detail: error.message });
+      return problemMessage(error);
   }
 }
 
