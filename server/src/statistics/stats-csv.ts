@@ -1,6 +1,7 @@
 /**
  * @module stats-csv — the Vietnamese column headers of each dashboard table as exported to CSV (`format=csv`), in
- * the words of the Decision 766/QĐ-TTg reports: received, processed, early, on time, overdue, in process.
+ * the words of the Decision 766/QĐ-TTg reports: received, received or in process (the rate's denominator), early, on
+ * time, overdue, in process.
  */
 import type { CsvColumn } from './to-csv';
 
@@ -15,7 +16,8 @@ type Counts = {
 
 const countColumns = <T extends Counts>(): CsvColumn<T>[] => [
   { header: 'Tiếp nhận', value: (row) => row.received },
-  { header: 'Đã xử lý trong kỳ', value: (row) => row.processed },
+  // Decision 766's denominator: received in the period or still in process in it, not "finished".
+  { header: 'Tiếp nhận hoặc đang xử lý trong kỳ (mẫu số)', value: (row) => row.processed },
   { header: 'Hoàn thành trước hạn', value: (row) => row.finishedEarly },
   { header: 'Hoàn thành đúng hạn', value: (row) => row.finishedOnTime },
   { header: 'Hoàn thành quá hạn', value: (row) => row.finishedOverdue },
@@ -30,6 +32,7 @@ const countColumns = <T extends Counts>(): CsvColumn<T>[] => [
 export type SummaryCsvRow = Counts & {
   period: { from: string; to: string }; pausedInTime: number; pausedOverdue: number;
   onlineRate: number | null; digitisationRate: number | null; orphanedSteps: number;
+  finished: number; inProcess: number; onTime: number;
 };
 
 export const SUMMARY_COLUMNS: CsvColumn<SummaryCsvRow>[] = [
@@ -41,6 +44,9 @@ export const SUMMARY_COLUMNS: CsvColumn<SummaryCsvRow>[] = [
   { header: 'Tỷ lệ nộp trực tuyến (%)', value: (row) => rate(row.onlineRate) },
   { header: 'Tỷ lệ số hóa (%)', value: (row) => rate(row.digitisationRate) },
   { header: 'Bước không ai xử lý được', value: (row) => row.orphanedSteps },
+  { header: 'Đã hoàn thành trong kỳ', value: (row) => row.finished },
+  { header: 'Chưa hoàn thành cuối kỳ', value: (row) => row.inProcess },
+  { header: 'Đúng hạn (tử số)', value: (row) => row.onTime },
 ];
 
 export type BreakdownCsvRow = Counts & { key: string; label: string };

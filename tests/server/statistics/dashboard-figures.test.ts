@@ -181,7 +181,7 @@ describe('CSV export', () => {
     expect([...csv.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...lines] = csv.text.slice(1).trimEnd().split('\r\n');
     expect(header).toContain('Hoàn thành đúng hạn');
-    expect(header!.split(',').slice(0, 4)).toEqual(['Mã', 'Tên', 'Tiếp nhận', 'Đã xử lý trong kỳ']);
+    expect(header!.split(',').slice(0, 4)).toEqual(['Mã', 'Tên', 'Tiếp nhận', 'Tiếp nhận hoặc đang xử lý trong kỳ (mẫu số)']);
     expect(lines).toHaveLength(json.body.rows.length);
     for (const [index, row] of json.body.rows.entries()) {
       const cells = lines[index]!.split(',');
