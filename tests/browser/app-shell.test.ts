@@ -124,10 +124,10 @@ describe.runIf(runnable)('the navigation of the front end, on a computer and on 
     const pages: { name: string; path: string; user?: string; ready: string }[] = [
       { name: 'lookup', path: '/lookup', ready: 'input[name="code"]' },
       { name: 'sign-in', path: '/sign-in', ready: 'form.sign-in' },
-      { name: 'inbox', path: '/inbox', user: 'head.motcua', ready: '.ws-user-bar' },
-      { name: 'dossier', path: `/inbox/dossiers/${seed.overdue.id}`, user: 'head.motcua', ready: '.ws-user-bar' },
-      { name: 'dashboard', path: '/dashboard', user: 'head.motcua', ready: '.ws-user-bar' },
-      { name: 'heatmap', path: '/heatmap', user: 'head.motcua', ready: '.ws-user-bar' },
+      { name: 'inbox', path: '/inbox', user: 'head.motcua', ready: '.ws-page-body' },
+      { name: 'dossier', path: `/inbox/dossiers/${seed.overdue.id}`, user: 'head.motcua', ready: '.ws-page-body' },
+      { name: 'dashboard', path: '/dashboard', user: 'head.motcua', ready: '.ws-figure' },
+      { name: 'heatmap', path: '/heatmap', user: 'head.motcua', ready: '.ws-heat-canvas[data-ready]' },
       { name: 'modeler', path: '/modeler', user: 'analyst', ready: '.modeler[data-ready="true"]' },
     ];
     const overflowing: string[] = [];
@@ -142,6 +142,10 @@ describe.runIf(runnable)('the navigation of the front end, on a computer and on 
         // then the header stays within the window
         const header = await page.locator('.app-header').evaluate((element) => element.scrollWidth - element.clientWidth);
         if (header > 0) overflowing.push(`${shown.name} at ${viewport.width} px: header ${header} px too wide`);
+        // and so does the page itself, without an error note (a diagram fitted into no width, say)
+        const main = await page.locator('.app-main').evaluate((element) => element.scrollWidth - element.clientWidth);
+        if (main > 0) overflowing.push(`${shown.name} at ${viewport.width} px: page ${main} px too wide`);
+        for (const note of await page.locator('.ws-error').allTextContents()) overflowing.push(`${shown.name} at ${viewport.width} px: ${note}`);
         await page.screenshot({ path: `${screenshots}shell-${shown.name}-${viewport.width}.png` });
         await page.context().close();
       }

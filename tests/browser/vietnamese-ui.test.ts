@@ -148,10 +148,10 @@ describe.runIf(runnable)('the Vietnamese interface has no English word', () => {
   /** The workspaces and the citizen pages: path, who, what shows the page is ready, an optional action before. */
   const pages: { name: string; path: (seed: WorkspaceSeed) => string; user?: string; ready: string; when?: (page: Page, seed: WorkspaceSeed) => Promise<void> }[] = [
     { name: 'home and sign-in', path: () => '/sign-in', ready: 'form.sign-in' },
-    { name: 'inbox', path: () => '/inbox', user: 'official.motcua', ready: '.ws-user-bar' },
-    { name: 'dossier', path: (seed) => `/inbox/dossiers/${seed.overdue.id}`, user: 'official.motcua', ready: '.ws-user-bar' },
-    { name: 'dashboard', path: () => '/dashboard', user: 'supervisor', ready: '.ws-user-bar' },
-    { name: 'heatmap', path: () => '/heatmap', user: 'supervisor', ready: '.ws-user-bar' },
+    { name: 'inbox', path: () => '/inbox', user: 'official.motcua', ready: '.ws-page-body' },
+    { name: 'dossier', path: (seed) => `/inbox/dossiers/${seed.overdue.id}`, user: 'official.motcua', ready: '.ws-page-body' },
+    { name: 'dashboard', path: () => '/dashboard', user: 'supervisor', ready: '.ws-page-body' },
+    { name: 'heatmap', path: () => '/heatmap', user: 'supervisor', ready: '.ws-page-body' },
     {
       name: 'lookup',
       path: () => '/lookup',

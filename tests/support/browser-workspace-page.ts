@@ -8,7 +8,7 @@ export async function signInThroughPage(page: Page, username: string): Promise<v
   await form.locator('input[name="username"]').fill(username);
   await form.locator('input[name="password"]').fill(username);
   await form.locator('button[type="submit"]').click();
-  await page.locator('.ws-user-bar').waitFor();
+  await page.locator('.ws-page-body').waitFor();
 }
 
 /** Forgets the session so the next page asks for a sign-in again. */

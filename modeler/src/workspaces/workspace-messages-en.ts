@@ -6,8 +6,6 @@ export const workspaceMessagesEn: Record<keyof typeof workspaceMessagesVi, strin
   ...officialsMessagesEn,
   'nav.heatmap': 'Heatmap',
   'ws.signIn.title': 'Sign in',
-  'ws.signedInAs': 'Signed in: {name}',
-  'ws.signOut': 'Sign out',
   'ws.loading': 'Loading…',
   'ws.yes': 'Yes',
   'ws.no': 'No',

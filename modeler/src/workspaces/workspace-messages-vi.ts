@@ -6,8 +6,6 @@ export const workspaceMessagesVi = {
   ...officialsMessagesVi,
   'nav.heatmap': 'Bản đồ nhiệt',
   'ws.signIn.title': 'Đăng nhập',
-  'ws.signedInAs': 'Đang đăng nhập: {name}',
-  'ws.signOut': 'Đăng xuất',
   'ws.loading': 'Đang tải…',
   'ws.yes': 'Có',
   'ws.no': 'Không',

@@ -1,8 +1,8 @@
 /**
- * @module signInGate — the signed-in pages (inbox, dossier, dashboard, heatmap) ask for a sign-in first, then show
- * who is signed in with a way to sign out.
+ * @module signInGate — the signed-in pages (inbox, dossier, dashboard, heatmap) ask for a sign-in first. Who is
+ * signed in, and signing out, are the shell's header's (shell/app-shell.ts), shown once for every page.
  */
-import { signIn, signOut } from '../../api/api-client';
+import { signIn } from '../../api/api-client';
 import { t } from '../../i18n/locale';
 import { element } from './element';
 import { problemMessage } from './problem-message';
@@ -28,10 +28,7 @@ export function mountSignedIn(container: HTMLElement, view: SignedInView): () =>
       return;
     }
     const body = element('div', { className: 'ws-page-body' });
-    container.append(userBar(user, () => {
-      if (cleanup) cleanup();
-      void signOut().then(show);
-    }), body);
+    container.append(body);
     cleanup = view(body, user);
   };
   void show();
@@ -39,15 +36,6 @@ export function mountSignedIn(container: HTMLElement, view: SignedInView): () =>
     closed = true;
     if (cleanup) cleanup();
   };
-}
-
-function userBar(user: CurrentUser, onSignOut: () => void): HTMLElement {
-  return element(
-    'div',
-    { className: 'ws-user-bar' },
-    element('span', { className: 'ws-user-name', text: t('ws.signedInAs', { name: user.displayName }) }),
-    element('button', { className: 'lt-button', text: t('ws.signOut'), attrs: { type: 'button' }, on: { click: onSignOut } }),
-  );
 }
 
 function renderForm(container: HTMLElement, onSignedIn: () => void): void {

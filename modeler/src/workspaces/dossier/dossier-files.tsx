@@ -4,6 +4,7 @@
  * and the printable forms 01–05 (Circular 01/2018/TT-VPCP). Every file needs the bearer token, which a plain link in
  * a new tab would not send: the page fetches it and hands the browser a blob.
  */
+import '../../ui/ui.css';
 import { useRef, useState } from 'preact/hooks';
 import { ApiProblem, sessionToken } from '../../api/api-client';
 import { t, type MessageKey } from '../../i18n/locale';
@@ -39,6 +40,7 @@ export function AttachmentUpload({ dossierId, uploaded }: { dossierId: string; u
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [chosen, setChosen] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
     const file = input.current?.files?.[0];
@@ -55,6 +57,7 @@ export function AttachmentUpload({ dossierId, uploaded }: { dossierId: string; u
         throw new ApiProblem({ status: response.status, code: problem.code ?? `HTTP_${response.status}`, detail: problem.detail ?? problem.title ?? response.statusText });
       }
       if (input.current) input.current.value = '';
+      setChosen('');
       uploaded(file.name);
     } catch (failure) {
       setError(problemMessage(failure));
@@ -64,15 +67,30 @@ export function AttachmentUpload({ dossierId, uploaded }: { dossierId: string; u
   };
   return (
     <form class="ws-form off-upload" onSubmit={(event) => void submit(event)} noValidate>
-      <label class="ws-field">
-        <span>{t('off.dossier.uploadFile')}</span>
-        <input type="file" name="file" ref={input} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'off-upload-error' : undefined} />
+      <div class="ws-field">
+        <span id="off-upload-label">{t('off.dossier.uploadFile')}</span>
+        {/* The browser's own file input speaks the browser's language ("Choose File"): ours says it in the page's. */}
+        <span class="off-upload-choice">
+          <label class="ui-file-button">
+            {t('ui.files.choose')}
+            <input
+              type="file"
+              name="file"
+              ref={input}
+              aria-labelledby="off-upload-label"
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'off-upload-error' : undefined}
+              onChange={() => setChosen(input.current?.files?.[0]?.name ?? '')}
+            />
+          </label>
+          <span class="ws-muted">{chosen || t('off.dossier.uploadNone')}</span>
+        </span>
         {error && (
           <span class="off-field-error" id="off-upload-error" role="alert">
             {error}
           </span>
         )}
-      </label>
+      </div>
       <button type="submit" class="lt-button" disabled={busy}>
         {t('off.dossier.uploadSubmit')}
       </button>

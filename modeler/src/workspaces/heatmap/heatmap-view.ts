@@ -107,7 +107,8 @@ function renderHeatmap(container: HTMLElement): () => void {
       current = { key, version };
       history.replaceState(null, '', `/heatmap?procedureKey=${encodeURIComponent(key)}&version=${version}`);
       await viewer.importXML(await withDiagram(procedure.xml));
-      (viewer.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      // Fitting a diagram into a container with no width yet (a hidden or collapsed panel) gives a non-finite scale.
+      if (canvas.clientWidth > 0 && canvas.clientHeight > 0) (viewer.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
       listen(key);
       await refresh();
       canvas.dataset.ready = `${key}@${version}`;

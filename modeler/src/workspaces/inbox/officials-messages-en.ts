@@ -55,6 +55,7 @@ export const officialsMessagesEn: Record<keyof typeof officialsMessagesVi, strin
   'off.dossier.upload': 'Add an attachment',
   'off.dossier.uploadFile': 'File (PDF, image, text)',
   'off.dossier.uploadSubmit': 'Upload',
+  'off.dossier.uploadNone': 'No file chosen',
   'off.dossier.uploadChoose': 'Please choose a file.',
   'off.dossier.uploaded': 'Uploaded «{name}».',
   'off.dossier.view': 'View',

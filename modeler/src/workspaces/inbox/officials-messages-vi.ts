@@ -53,6 +53,7 @@ export const officialsMessagesVi = {
   'off.dossier.upload': 'Thêm tệp đính kèm',
   'off.dossier.uploadFile': 'Tệp (PDF, ảnh, văn bản)',
   'off.dossier.uploadSubmit': 'Tải lên',
+  'off.dossier.uploadNone': 'Chưa chọn tệp',
   'off.dossier.uploadChoose': 'Vui lòng chọn một tệp.',
   'off.dossier.uploaded': 'Đã tải lên tệp «{name}».',
   'off.dossier.view': 'Xem',
