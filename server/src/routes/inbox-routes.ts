@@ -15,6 +15,7 @@ import { authorize } from '../access/authorize';
 import { createApiRouter } from '../http/api-router';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { foldSearchText } from '../dossiers/fold-search-text';
+import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { urgencyOf } from '../dossiers/inbox-mark';
 import { clockContextOf } from '../dossiers/step-clock';
 import type { Timekeeping } from '../dossiers/timekeeping';
@@ -74,7 +75,7 @@ const inboxRoute = createRoute({
     },
     400: problem('Unknown scope or phase, a search over 100 characters, a page over 100'),
     401: problem('Not signed in'),
-    403: problem('Only officials and heads of unit have an inbox'),
+    403: problem('Only officials and heads of unit have an inbox; a supervisor reads one dossier’s open steps (dossierId) within the supervision scope'),
   },
 });
 
@@ -97,11 +98,15 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
   routes.openapi(inboxRoute, async (c) => {
     const principal = principalOf(c);
     const unit = { agencyId: principal.agencyId, ...(principal.departmentId ? { departmentId: principal.departmentId } : {}) };
-    assertAllowed(principal, 'step.act', unit);
     const { scope, q, procedureKey, claim, phase, dossierId, offset, limit } = c.req.valid('query');
+    // A supervisor has no inbox, but reads one dossier's open steps (with their due dates) on its page, within the
+    // supervision scope; everybody else sees only their unit's steps.
+    const supervising = principal.role === 'supervisor' && dossierId !== undefined;
+    if (supervising) await assertReadable(deps, principal, dossierId);
+    else assertAllowed(principal, 'step.act', unit);
     const search = q ? foldSearchText(q) : '';
     const filters: StepQuery = {
-      ...unitQuery(principal),
+      ...(supervising ? { status: ['open'] } : unitQuery(principal)),
       ...(search ? { search } : {}),
       ...(procedureKey ? { procedureKey } : {}),
       ...(claim ? { claimed: claim === 'claimed' } : {}),
@@ -135,6 +140,13 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
     return c.json({ items, total: page.total, marks: page.phases, counts, ...(route ? { route } : {}) }, 200);
   });
   return routes;
+}
+
+/** 404 for an unknown dossier, 403 for one outside the principal's reading scope. */
+async function assertReadable(deps: DossierDeps, principal: Principal, dossierId: string): Promise<void> {
+  const dossier = (await deps.stores.dossiers.listSummaries({ ids: [dossierId] }, { offset: 0, limit: 1 })).items[0];
+  if (!dossier) throw dossierNotFound(dossierId);
+  assertAllowed(principal, 'dossier.read', dossierResource(dossier));
 }
 
 /** Where a dossier the principal may read stands on its route: elements whose steps are done, and open ones. */

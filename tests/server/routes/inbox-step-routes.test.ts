@@ -84,6 +84,20 @@ describe('inbox and step routes', () => {
     expect((await t.stores.steps.get(step.id))!.assigneeId).toBe('u-official-motcua');
   });
 
+  it('shows a supervisor one dossier’s open steps with their due dates, but no inbox of their own', async () => {
+    // given a dossier waiting at the counter
+    const t = await createDossierTestApp();
+    const dossier = await receive(t);
+    // when the supervisor reads its steps, then asks for an inbox, then for an unknown dossier's steps
+    const steps = await call<{ items: { dossierCode: string; name: string; dueAt: string }[] }>(t, 'supervisor', 'GET', `/api/inbox?dossierId=${dossier.id}`);
+    const inbox = await call(t, 'supervisor', 'GET', '/api/inbox');
+    const unknown = await call(t, 'supervisor', 'GET', '/api/inbox?dossierId=khong-co');
+    // then only the first is answered, with the counter's open step and its due date
+    expect([steps.status, inbox.status, unknown.status]).toEqual([200, 403, 404]);
+    expect(steps.body.items).toHaveLength(1);
+    expect(steps.body.items[0]!.dueAt).toEqual(expect.any(String));
+  });
+
   it('replays a receipt sent again with the same Idempotency-Key instead of receiving the dossier twice', async () => {
     const t = await createDossierTestApp();
     const body = { procedureKey: FIXTURE_KEY, applicant: APPLICANT, form: VALID_FORM };
