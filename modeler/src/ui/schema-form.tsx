@@ -8,6 +8,7 @@ import Form from '@rjsf/core';
 import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import { TranslatableString, englishStringTranslator } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
+import { currentLocale } from '../i18n/locale';
 
 export interface SchemaFormProps {
   schema: RJSFSchema;
@@ -36,26 +37,61 @@ const VI_STRINGS: Partial<Record<TranslatableString, string>> = {
 
 const translateString = (key: TranslatableString, params?: string[]) => englishStringTranslator((VI_STRINGS[key] ?? key) as TranslatableString, params);
 
-/** ajv's keywords in Vietnamese; the field's own title is shown beside the message, so the message does not repeat it. */
-export function vietnameseErrors(errors: RJSFValidationError[]): RJSFValidationError[] {
-  return errors.map((error) => {
-    const p = (error.params ?? {}) as Record<string, unknown>;
-    let message = error.message;
-    switch (error.name) {
-      case 'required': message = 'Bắt buộc nhập'; break;
-      case 'pattern': message = 'Không đúng định dạng'; break;
-      case 'format': message = p.format === 'date' ? 'Ngày không hợp lệ' : p.format === 'email' ? 'Thư điện tử không hợp lệ' : 'Không đúng định dạng'; break;
-      case 'minLength': message = `Tối thiểu ${p.limit} ký tự`; break;
-      case 'maxLength': message = `Tối đa ${p.limit} ký tự`; break;
-      case 'minimum': message = `Không nhỏ hơn ${p.limit}`; break;
-      case 'maximum': message = `Không lớn hơn ${p.limit}`; break;
-      case 'type': message = p.type === 'number' || p.type === 'integer' ? 'Phải là số' : 'Giá trị không hợp lệ'; break;
-      case 'enum': message = 'Chọn một giá trị trong danh sách'; break;
-      default: message = 'Giá trị không hợp lệ';
-    }
-    return { ...error, message, stack: message };
-  });
+type Wording = Record<'required' | 'pattern' | 'date' | 'email' | 'format' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'number' | 'enum' | 'invalid', (limit: unknown) => string>;
+
+const VI_ERRORS: Wording = {
+  required: () => 'Bắt buộc nhập',
+  pattern: () => 'Không đúng định dạng',
+  date: () => 'Ngày không hợp lệ',
+  email: () => 'Thư điện tử không hợp lệ',
+  format: () => 'Không đúng định dạng',
+  minLength: (limit) => `Tối thiểu ${limit} ký tự`,
+  maxLength: (limit) => `Tối đa ${limit} ký tự`,
+  minimum: (limit) => `Không nhỏ hơn ${limit}`,
+  maximum: (limit) => `Không lớn hơn ${limit}`,
+  number: () => 'Phải là số',
+  enum: () => 'Chọn một giá trị trong danh sách',
+  invalid: () => 'Giá trị không hợp lệ',
+};
+
+const EN_ERRORS: Wording = {
+  required: () => 'Required',
+  pattern: () => 'Not in the expected format',
+  date: () => 'Not a valid date',
+  email: () => 'Not a valid e-mail address',
+  format: () => 'Not in the expected format',
+  minLength: (limit) => `At least ${limit} characters`,
+  maxLength: (limit) => `At most ${limit} characters`,
+  minimum: (limit) => `Not less than ${limit}`,
+  maximum: (limit) => `Not more than ${limit}`,
+  number: () => 'Must be a number',
+  enum: () => 'Choose a value from the list',
+  invalid: () => 'Not a valid value',
+};
+
+/**
+ * ajv's keywords in the interface's language (ajv ships no Vietnamese; its English names the property path, which
+ * the field's own title beside the message already says).
+ */
+function localErrors(wording: Wording) {
+  return (errors: RJSFValidationError[]): RJSFValidationError[] =>
+    errors.map((error) => {
+      const p = (error.params ?? {}) as Record<string, unknown>;
+      let message: string;
+      switch (error.name) {
+        case 'required': case 'pattern': case 'minLength': case 'maxLength': case 'minimum': case 'maximum': case 'enum':
+          message = wording[error.name](p.limit);
+          break;
+        case 'format': message = p.format === 'date' || p.format === 'email' ? wording[p.format](undefined) : wording.format(undefined); break;
+        case 'type': message = p.type === 'number' || p.type === 'integer' ? wording.number(undefined) : wording.invalid(undefined); break;
+        default: message = wording.invalid(undefined);
+      }
+      return { ...error, message, stack: message };
+    });
 }
+
+export const vietnameseErrors = localErrors(VI_ERRORS);
+const englishErrors = localErrors(EN_ERRORS);
 
 export function SchemaForm(props: SchemaFormProps) {
   return (
@@ -65,7 +101,7 @@ export function SchemaForm(props: SchemaFormProps) {
       formData={props.value}
       validator={validator}
       translateString={translateString}
-      transformErrors={vietnameseErrors}
+      transformErrors={currentLocale() === 'en' ? englishErrors : vietnameseErrors}
       showErrorList={false}
       noHtml5Validate
       onChange={(event) => props.onChange(event.formData as Record<string, unknown>)}
