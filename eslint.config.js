@@ -63,6 +63,23 @@ export default tseslint.config(
     },
   },
   {
+    // The rooms that decide (dossiers, clocks and timers, statistics, calendars, outbox, incidents, documents) know
+    // nothing of HTTP: they refuse with refusal.ts, read the command's key from command-key.ts, and http/ answers.
+    files: ['server/src/{dossiers,sweeper,statistics,calendars,outbox,incidents,documents}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'mongoose', message: 'mongoose lives only in server/src/persistence/mongo/' },
+          { name: 'hono', message: 'the deciding rooms know nothing of HTTP: routes/ and http/ do' },
+        ],
+        patterns: [
+          { group: ['**/http/*', '**/routes/*'], message: 'the deciding rooms know nothing of HTTP: throw a Refusal (server/src/refusal.ts); http/ maps it to a problem' },
+          { group: ['hono/*', '@hono/*'], message: 'the deciding rooms know nothing of HTTP' },
+        ],
+      }],
+    },
+  },
+  {
     // The two entries: the server, and the command that creates the first administrator on its database.
     files: ['server/src/main.ts', 'server/src/create-admin.ts'],
     rules: { 'no-restricted-properties': 'off' },

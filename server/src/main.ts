@@ -11,7 +11,7 @@ import { createLogger } from './logger';
 import { displayPath, startDatabase } from './persistence/mongo/start-database';
 import { connectMongoose } from './persistence/mongo/connect-mongoose';
 import { createMongoStores } from './persistence/mongo/create-mongo-stores';
-import { noteTransactionOfRequest } from './http/request-key';
+import { noteTransactionOfRequest } from './command-key';
 import { seedProcedures } from './seed/seed-procedures';
 import { createMongoAccessStores } from './persistence/mongo/create-mongo-access-stores';
 import { seedDemoAccess } from './access/seed-demo-access';

@@ -42,6 +42,17 @@ describe('the dependency direction lint', () => {
     expect(rules).toContain('no-restricted-imports');
   });
 
+  it('fails a file of the deciding rooms that speaks HTTP, and still one that imports mongoose', async () => {
+    // given a use case, a clock and a statistic that throw an HTTP problem, read the request from http/ or use hono
+    const problem = await ruleIdsFor('server/src/dossiers/wrong-way.ts', "import { HttpProblem } from '../http/http-problem';\nexport const p = HttpProblem;\n");
+    const key = await ruleIdsFor('server/src/sweeper/wrong-way.ts', "import { toStepView } from '../routes/dossier-view';\nexport const k = toStepView;\n");
+    const hono = await ruleIdsFor('server/src/statistics/wrong-way.ts', "import { Hono } from 'hono';\nimport mongoose from 'mongoose';\nexport const h = [Hono, mongoose];\n");
+    // then each import is an error, and the refusal of the domain is the accepted way
+    expect([...problem, ...key]).toEqual(['no-restricted-imports', 'no-restricted-imports']);
+    expect(hono.filter((rule) => rule === 'no-restricted-imports')).toHaveLength(2);
+    expect(await ruleIdsFor('server/src/dossiers/right-way.ts', "import { Refusal } from '../refusal';\nexport const r = Refusal;\n")).toEqual([]);
+  });
+
   it('accepts the same engine file without the wrong-way import', async () => {
     const rules = await ruleIdsFor('engine/src/runtime/right-way.ts', "import type { Clock } from '../ports';\nexport const now = (clock: Clock): number => clock.now();\n");
     expect(rules).toEqual([]);

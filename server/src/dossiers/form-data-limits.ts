@@ -4,7 +4,7 @@
  * MongoDB operators and field paths (`$where`, `$set`, `a.b`): stored as given they turn later queries and updates
  * into something else. Depth and size bound free-form data: every dossier read, list and hand-over carries it.
  */
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 
 export interface FormDataLimits {
   /** UTF-8 bytes of the JSON text; 64 KiB by default (FORM_MAX_BYTES in main.ts). */
@@ -56,8 +56,8 @@ function issuesOf(value: unknown, maxDepth: number): FormDataIssue[] {
 export function assertFormDataWithinLimits(value: Record<string, unknown>, where: 'form' | 'data', limits: FormDataLimits = DEFAULT_FORM_DATA_LIMITS): void {
   const issues = issuesOf(value, limits.maxDepth);
   if (issues.length > 0) {
-    throw new HttpProblem({
-      status: 400,
+    throw new Refusal({
+      kind: 'invalid',
       code: 'FORM_DATA_REFUSED',
       title: `The ${where} holds keys or nesting that cannot be stored`,
       detail: issues.map((issue) => `${where}${issue.field}: ${issue.message}`).join('; '),
@@ -66,8 +66,8 @@ export function assertFormDataWithinLimits(value: Record<string, unknown>, where
   }
   const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
   if (bytes > limits.maxBytes) {
-    throw new HttpProblem({
-      status: 413,
+    throw new Refusal({
+      kind: 'tooLarge',
       code: 'FORM_TOO_LARGE',
       title: `The ${where} is too large`,
       detail: `The ${where} is ${bytes} bytes of JSON; at most ${limits.maxBytes} are accepted. Send documents as attachments.`,

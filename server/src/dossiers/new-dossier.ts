@@ -3,7 +3,7 @@
  * validated e-form, a unique dossier code of the receiving agency's day, and the record with its lifecycle.
  */
 import { startDossierLifecycle, type DossierEmitted, type DossierRecord, type ProcedureRecord, type ReceiptChannel } from '../../../engine/src/index';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import type { TxStores } from './dossier-change';
 import { nextDossierCode } from './dossier-code';
 import type { DossierDeps } from './dossier-deps';
@@ -29,7 +29,7 @@ export async function pinProcedure(deps: DossierDeps, command: NewDossierCommand
   const { procedures } = deps.stores;
   const procedure = command.procedureVersion === undefined ? await procedures.latest(command.procedureKey) : await procedures.get(command.procedureKey, command.procedureVersion);
   if (!procedure) {
-    throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure ${command.procedureKey}${command.procedureVersion ? ` version ${command.procedureVersion}` : ''}` });
+    throw new Refusal({ kind: 'notFound', code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure ${command.procedureKey}${command.procedureVersion ? ` version ${command.procedureVersion}` : ''}` });
   }
   if (checkSchema) validateForm(procedure, command.form, deps.formLimits);
   else assertFormDataWithinLimits(command.form, 'form', deps.formLimits);

@@ -6,7 +6,7 @@
  * the route goes there; otherwise the open steps are paused where they are.
  */
 import type { DossierRecord } from '../../../engine/src/index';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import { completeOpenStep } from './complete-step';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { SupplementRequestRecord } from './dossier-state';
@@ -25,7 +25,7 @@ export interface RequestSupplementCommand {
 export async function requestSupplement(deps: DossierDeps, dossierId: string, command: RequestSupplementCommand, actor: Actor, guard: StepGuard): Promise<DossierRecord> {
   const { dossier } = await runDossierChange(deps, dossierId, actor, async (change) => {
     if (change.dossier.status !== 2 && change.dossier.status !== 4) {
-      throw new HttpProblem({ status: 409, code: 'TRANSITION_NOT_ALLOWED', title: 'Not allowed in the dossier\'s current status', detail: `A supplement can be requested in status 2 or 4; the dossier is in status ${change.dossier.status}.` });
+      throw new Refusal({ kind: 'conflict', code: 'TRANSITION_NOT_ALLOWED', title: 'Not allowed in the dossier\'s current status', detail: `A supplement can be requested in status 2 or 4; the dossier is in status ${change.dossier.status}.` });
     }
     const request: SupplementRequestRecord = {
       number: change.state.supplementRequests.length + 1,

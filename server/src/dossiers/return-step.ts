@@ -7,15 +7,15 @@ import type { EngineEvent, StepRecord } from '../../../engine/src/index';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runStepChange, type StepGuard } from './step-change';
 import { findNode } from './open-steps';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 
 export async function returnStep(deps: DossierDeps, stepId: string, command: { toElementId: string; reason: string }, actor: Actor, guard: StepGuard): Promise<StepRecord> {
   const { step } = await runStepChange(deps, stepId, actor, guard, async (change, open) => {
     const from = findNode(change.procedure.definition, open.elementId);
     const target = findNode(change.procedure.definition, command.toElementId);
     if (!target || target.kind !== 'userTask' || target.scopeId !== from?.scopeId || target.id === open.elementId) {
-      throw new HttpProblem({
-        status: 422,
+      throw new Refusal({
+        kind: 'unprocessable',
         code: 'RETURN_TARGET_INVALID',
         title: 'A step can only be returned to another user task of its route',
         detail: `${command.toElementId} is not another user task in the scope of ${open.elementId}.`,

@@ -5,18 +5,18 @@
  * completion; a transition the national status rules forbid is a 409 too.
  */
 import { ConcurrencyConflict, EngineError, type DossierRecord, type ProcedureRecord } from '../../../engine/src/index';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange, type TxStores } from './dossier-change';
 import type { Timekeeping } from './timekeeping';
 import { announceHeatmapChanges, recordDossierFacts } from '../statistics/record-dossier-facts';
 import type { HeatmapChange } from '../heatmap/heatmap-notifier';
-import { idForRequest } from '../http/request-key';
+import { idForRequest } from '../command-key';
 
 const ATTEMPTS = 5;
 
-export function dossierNotFound(id: string): HttpProblem {
-  return new HttpProblem({ status: 404, code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: `No dossier with id ${id}` });
+export function dossierNotFound(id: string): Refusal {
+  return new Refusal({ kind: 'notFound', code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: `No dossier with id ${id}` });
 }
 
 /** Loads the dossier and its pinned procedure version inside `tx` and runs `work` on them, then saves. */
@@ -78,7 +78,7 @@ export async function runNewDossier<T>(
 
 export async function procedureOf(tx: TxStores, key: string, version: number): Promise<ProcedureRecord> {
   const procedure = await tx.procedures.get(key, version);
-  if (!procedure) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure version', detail: `No version ${version} of ${key}` });
+  if (!procedure) throw new Refusal({ kind: 'notFound', code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure version', detail: `No version ${version} of ${key}` });
   return procedure;
 }
 
@@ -95,11 +95,11 @@ async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
 
 function toProblem(error: unknown): unknown {
   if (error instanceof ConcurrencyConflict) {
-    return new HttpProblem({ status: 409, code: 'CONCURRENT_CHANGE', title: 'The dossier is being changed by someone else', detail: 'Try again.', cause: error });
+    return new Refusal({ kind: 'conflict', code: 'CONCURRENT_CHANGE', title: 'The dossier is being changed by someone else', detail: 'Try again.', cause: error });
   }
   if (!(error instanceof EngineError)) return error;
   if (error.code === 'TASK_ALREADY_COMPLETED') {
-    return new HttpProblem({ status: 409, code: 'STEP_NOT_OPEN', title: 'The step is no longer open', detail: error.message, cause: error });
+    return new Refusal({ kind: 'conflict', code: 'STEP_NOT_OPEN', title: 'The step is no longer open', detail: error.message, cause: error });
   }
-  return new HttpProblem({ status: 409, code: error.code, title: 'Not allowed in the dossier\'s current status', detail: error.message, cause: error });
+  return new Refusal({ kind: 'conflict', code: error.code, title: 'Not allowed in the dossier\'s current status', detail: error.message, cause: error });
 }

@@ -3,7 +3,7 @@
  * transaction (so the check "is it still open?" and the change commit together) and lets the caller authorize it.
  */
 import type { StepRecord } from '../../../engine/src/index';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { DossierChange } from './dossier-change';
 import { runDossierChange } from './run-dossier-change';
@@ -11,13 +11,13 @@ import { runDossierChange } from './run-dossier-change';
 /** Checks the caller may act on the step as it is now (the access policy); throws a 403 problem otherwise. */
 export type StepGuard = (step: StepRecord) => void;
 
-export function stepNotFound(id: string): HttpProblem {
-  return new HttpProblem({ status: 404, code: 'STEP_NOT_FOUND', title: 'No such step', detail: `No step with id ${id}` });
+export function stepNotFound(id: string): Refusal {
+  return new Refusal({ kind: 'notFound', code: 'STEP_NOT_FOUND', title: 'No such step', detail: `No step with id ${id}` });
 }
 
-export function stepNotOpen(step: StepRecord): HttpProblem {
-  return new HttpProblem({
-    status: 409,
+export function stepNotOpen(step: StepRecord): Refusal {
+  return new Refusal({
+    kind: 'conflict',
     code: 'STEP_NOT_OPEN',
     title: 'The step is no longer open',
     detail: `Step "${step.name}" was ${step.status} at ${step.completedAt === undefined ? 'an earlier time' : new Date(step.completedAt).toISOString()}.`,

@@ -13,7 +13,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { RE2JS } from 're2js';
 import type { ProcedureDefinition, ProcedureRecord, ValidationIssue } from '../../../engine/src/index';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import { assertFormDataWithinLimits, type FormDataLimits } from './form-data-limits';
 
 /**
@@ -167,8 +167,8 @@ export function validateForm(procedure: ProcedureRecord, form: Record<string, un
     field: fieldOf(error),
     message: error.keyword === 'additionalProperties' ? 'is not a field of this e-form' : (error.message ?? 'invalid'),
   }));
-  throw new HttpProblem({
-    status: 400,
+  throw new Refusal({
+    kind: 'invalid',
     code: 'FORM_INVALID',
     title: 'The e-form does not match the procedure',
     detail: issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '),

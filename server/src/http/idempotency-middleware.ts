@@ -10,7 +10,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../../../engine/src/index';
 import { HttpProblem } from './http-problem';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
-import { runWithRequestKey } from './request-key';
+import { runWithRequestKey } from '../command-key';
 
 export interface IdempotencyOptions {
   store: IdempotencyStore;
@@ -119,7 +119,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
       : undefined;
     heartbeat?.unref();
     try {
-      // Use cases that create records derive their ids from the key (request-key.ts): a rerun finds them.
+      // Use cases that create records derive their ids from the key (command-key.ts): a rerun finds them.
       // The transactions it opens are noted on the key, so that if this process dies the retry that takes the key over
       // kills them (the store's `begin`) instead of waiting for the database to abort them.
       const noteTransaction = store.noteTransaction ? (id: string) => store.noteTransaction!(key, requestHash, id) : undefined;

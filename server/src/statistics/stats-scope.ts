@@ -6,7 +6,7 @@
  */
 import { assertAllowed, forbidden } from '../access/auth-middleware';
 import type { Principal } from '../access/principal';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 
 /** The query parameters every statistics route takes. */
 export interface StatsParams {
@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000;
 export function startOfVietnamDay(day: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   const at = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) - VIETNAM_OFFSET_MS : Number.NaN;
-  if (Number.isNaN(at)) throw new HttpProblem({ status: 400, code: 'INVALID_DATE', title: 'Invalid date', detail: `"${day}" is not a date yyyy-mm-dd.` });
+  if (Number.isNaN(at)) throw new Refusal({ kind: 'invalid', code: 'INVALID_DATE', title: 'Invalid date', detail: `"${day}" is not a date yyyy-mm-dd.` });
   return at;
 }
 
@@ -52,7 +52,7 @@ export function resolveStatsScope(principal: Principal, params: StatsParams, now
   const from = params.from ?? `${to.slice(0, 8)}01`;
   const fromAt = startOfVietnamDay(from);
   const toAt = startOfVietnamDay(to) + DAY_MS - 1;
-  if (fromAt > toAt) throw new HttpProblem({ status: 400, code: 'INVALID_PERIOD', title: 'Invalid period', detail: '`from` is after `to`.' });
+  if (fromAt > toAt) throw new Refusal({ kind: 'invalid', code: 'INVALID_PERIOD', title: 'Invalid period', detail: '`from` is after `to`.' });
   const base = {
     period: { from: fromAt, to: Math.max(fromAt, Math.min(toAt, now)) },
     days: { from, to },

@@ -4,7 +4,7 @@
  * engine's `computeStatisticsBy`). Buckets are Vietnam (UTC+7) calendar days.
  */
 import { computeStatisticsBy, endOfDossier } from '../../../engine/src/index';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import { toStatisticsFacts } from './classify-dossier-facts';
 import type { StatsDeps } from './stats-deps';
 import { startOfVietnamDay, vietnamDayOf, type StatsScope } from './stats-scope';
@@ -35,7 +35,7 @@ function bucketsOf(period: { from: number; to: number }, interval: TrendInterval
   const buckets: string[] = [];
   let day = bucketOf(period.from, interval);
   while (startOfVietnamDay(day) <= period.to) {
-    if (buckets.length >= MAX_POINTS) throw new HttpProblem({ status: 400, code: 'PERIOD_TOO_LONG', title: 'Too many points', detail: `At most ${MAX_POINTS} ${interval}s.` });
+    if (buckets.length >= MAX_POINTS) throw new Refusal({ kind: 'invalid', code: 'PERIOD_TOO_LONG', title: 'Too many points', detail: `At most ${MAX_POINTS} ${interval}s.` });
     buckets.push(day);
     const next = new Date(`${day}T00:00:00Z`);
     if (interval === 'day') next.setUTCDate(next.getUTCDate() + 1);

@@ -7,7 +7,7 @@
  */
 import type { InstanceSnapshot, TimerRecord } from '../../../engine/src/index';
 import { SYSTEM_ACTOR, type DossierDeps } from '../dossiers/dossier-deps';
-import { HttpProblem } from '../http/http-problem';
+import { Refusal } from '../refusal';
 import type { DossierChange } from '../dossiers/dossier-change';
 import { cancelInstance } from '../dossiers/end-process';
 import { runDossierChange } from '../dossiers/run-dossier-change';
@@ -37,7 +37,7 @@ export async function fireTimer(deps: DossierDeps, timer: TimerRecord, owner: st
   } catch (error) {
     if (error instanceof LeaseLost) return 'skipped';
     // A timer of a dossier that no longer exists has nobody to wake: consume it instead of retrying it for ever.
-    if (error instanceof HttpProblem && error.code === 'DOSSIER_NOT_FOUND') {
+    if (error instanceof Refusal && error.code === 'DOSSIER_NOT_FOUND') {
       return (await deps.stores.timers.markFired(timer.id, owner, deps.clock.now())) ? 'fired' : 'skipped';
     }
     throw error;

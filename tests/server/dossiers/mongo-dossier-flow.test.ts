@@ -16,7 +16,7 @@ import { call, complete, createDossierTestApp, openStepOf, receive } from './dos
 import { sweeperOf, vn } from '../sweeper/sweeper-fixture';
 import { MongoIdempotencyStore } from '../../../server/src/persistence/mongo/mongo-idempotency-store';
 import { idempotencyModel } from '../../../server/src/persistence/mongo/idempotency-model';
-import { noteTransactionOfRequest, runWithRequestKey } from '../../../server/src/http/request-key';
+import { noteTransactionOfRequest, runWithRequestKey } from '../../../server/src/command-key';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;

@@ -1,8 +1,9 @@
 /**
- * @module request-key — the `Idempotency-Key` of the request being served, for the use cases that create records:
+ * @module command-key — the `Idempotency-Key` of the command being served, for the use cases that create records:
  * they derive the new record's id from it, so a retry whose first attempt committed and then lost its process (killed
  * before the answer was stored) finds the record instead of creating a second one; and the transactions the request
- * opens are noted on its key, so the retry can kill them instead of waiting for them. Set by the idempotency middleware.
+ * opens are noted on its key, so the retry can kill them instead of waiting for them. Set by the HTTP idempotency
+ * middleware (http/idempotency-middleware.ts); read by the use cases, which thereby know nothing of HTTP.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
