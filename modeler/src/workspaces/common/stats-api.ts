@@ -2,93 +2,22 @@
  * @module statsApi — the statistics and live-heatmap API (`/api/stats/*`, `/api/heatmap/*`, `/api/events`) as the
  * dashboard and the heatmap read it (the server's `stats-routes.ts`, `heatmap-routes.ts`, `event-routes.ts`).
  */
+import type { GetAnswer } from '../../api/api-answer';
 import { sessionToken } from '../../api/api-client';
 import { requestBlob, requestJson, withQuery, type Query } from './workspace-api';
 
-export interface ElementCounts {
-  waiting: number;
-  nearlyDue: number;
-  overdue: number;
-  paused?: number;
-}
-
-/** The figures of Decision 766/QĐ-TTg for one scope: the summary, and each breakdown row. */
-export interface StatsFigures {
-  received: number;
-  processed: number;
-  finishedEarly: number;
-  finishedOnTime: number;
-  finishedOverdue: number;
-  inProcessInTime: number;
-  inProcessOverdue: number;
-  nearlyDueSteps: number;
-  overdueSteps: number;
-  pausedInTime: number;
-  pausedOverdue: number;
-  /** Open steps nobody can see: their unit has no enabled official or head of unit. */
-  orphanedSteps: number;
-  onTimeRate: number | null;
-  averageProcessingDays: number | null;
-}
-
-export interface StatsSummary extends StatsFigures {
-  period: { from: string; to: string };
-  /** The rate's parts (server `partsOf`): processed = finished + inProcess = onTime + overdue. */
-  finished: number;
-  inProcess: number;
-  onTime: number;
-  overdue: number;
-  onlineRate: number | null;
-  digitisationRate: number | null;
-}
-
-export interface BreakdownRow extends StatsFigures {
-  key: string;
-  label: string;
-}
-
-export interface TrendPoint {
-  periodStart: string;
-  received: number;
-  finished: number;
-  onTimeRate: number | null;
-}
-
-export interface DelayRow {
-  agencyId: string;
-  label: string;
-  dossiersDelayed: number;
-  overrunWorkingHours: number;
-  apologiesIssued: number;
-}
-
-export interface StepItem {
-  stepId: string;
-  dossierId: string;
-  dossierCode: string;
-  stepName: string;
-  agencyId?: string;
-  departmentId?: string;
-  assigneeId?: string;
-  dueAt?: string;
-  mark: string;
-}
-
-export interface DossierItem {
-  dossierId: string;
-  dossierCode: string;
-  status: number;
-  receivedAt?: string;
-  appointmentAt?: string;
-  finishedAt?: string;
-  classification: string;
-}
-
-export interface HeatmapAnswer {
-  procedureKey?: string;
-  version?: number;
-  elements: Record<string, ElementCounts>;
-}
+// The answers' types are the server's (generated api-types.ts, from its zod schemas): never copied by hand.
+type Heatmap = GetAnswer<'/api/heatmap/{key}/versions/{version}'>;
+export type ElementCounts = Heatmap['elements'][string];
+export type StatsSummary = GetAnswer<'/api/stats/summary'>;
+export type BreakdownRow = GetAnswer<'/api/stats/breakdown'>['rows'][number];
+/** The figures of Decision 766/QĐ-TTg for one scope: those of the summary and of each breakdown row. */
+export type StatsFigures = Omit<BreakdownRow, 'key' | 'label'>;
+export type TrendPoint = GetAnswer<'/api/stats/trend'>['points'][number];
+export type DelayRow = GetAnswer<'/api/stats/delays'>['rows'][number];
+export type StepItem = GetAnswer<'/api/stats/steps'>['items'][number];
+export type DossierItem = GetAnswer<'/api/stats/dossiers'>['items'][number];
+export type HeatmapAnswer = Heatmap;
 
 /** A row of any statistics table: the page shows its columns as they come. */
 export type StatsRow = Record<string, unknown>;
@@ -109,11 +38,11 @@ const enc = encodeURIComponent;
 
 export const statsApi = {
   summary: (query: Query) => requestJson<StatsSummary>('GET', withQuery('/api/stats/summary', query)),
-  breakdown: (query: Query) => requestJson<{ rows: BreakdownRow[] }>('GET', withQuery('/api/stats/breakdown', query)),
-  trend: (query: Query) => requestJson<{ points: TrendPoint[] }>('GET', withQuery('/api/stats/trend', query)),
-  delays: (query: Query) => requestJson<{ rows: DelayRow[] }>('GET', withQuery('/api/stats/delays', query)),
-  steps: (query: Query) => requestJson<{ items: StepItem[]; total: number }>('GET', withQuery('/api/stats/steps', query)),
-  dossiers: (query: Query) => requestJson<{ items: DossierItem[]; total: number }>('GET', withQuery('/api/stats/dossiers', query)),
+  breakdown: (query: Query) => requestJson<GetAnswer<'/api/stats/breakdown'>>('GET', withQuery('/api/stats/breakdown', query)),
+  trend: (query: Query) => requestJson<GetAnswer<'/api/stats/trend'>>('GET', withQuery('/api/stats/trend', query)),
+  delays: (query: Query) => requestJson<GetAnswer<'/api/stats/delays'>>('GET', withQuery('/api/stats/delays', query)),
+  steps: (query: Query) => requestJson<GetAnswer<'/api/stats/steps'>>('GET', withQuery('/api/stats/steps', query)),
+  dossiers: (query: Query) => requestJson<GetAnswer<'/api/stats/dossiers'>>('GET', withQuery('/api/stats/dossiers', query)),
   /** The same table as CSV (`format=csv`), fetched with the session so the browser can save it. */
   csv: (table: string, query: Query) => requestBlob(withQuery(`/api/stats/${table}`, { ...query, format: 'csv' })),
   heatmap: (key: string, version: number) => requestJson<HeatmapAnswer>('GET', `/api/heatmap/${enc(key)}/versions/${version}`),

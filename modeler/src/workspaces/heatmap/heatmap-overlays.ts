@@ -20,7 +20,7 @@ export interface OverlayServices {
 }
 
 const STEP_TYPES = new Set(['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ReceiveTask', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask', 'bpmn:CallActivity', 'bpmn:SubProcess']);
-const EMPTY: ElementCounts = { waiting: 0, nearlyDue: 0, overdue: 0 };
+const EMPTY: ElementCounts = { waiting: 0, nearlyDue: 0, overdue: 0, paused: 0 };
 
 /** Hue 120 (green) at no overdue share to 0 (red) when every waiting dossier is overdue. */
 export function heatColour(counts: ElementCounts): string {
