@@ -10,6 +10,8 @@ export type BudgetUnit = 'workingDays' | 'workingHours' | 'calendarDays' | 'same
 export interface BudgetSpec {
   value?: number;
   unit: BudgetUnit;
+  /** The longer total deadline the law allows a dossier that takes this step (Decree 63/2024: 5 with verification). */
+  extendsStatutoryTo?: number;
 }
 
 /** One rung of the escalation ladder (lt:rung): who is told, how many working hours after the due instant. */
@@ -61,6 +63,8 @@ export interface NodeSpec extends StepDefaults {
   assignment?: AssignmentSpec;
   /** Receive tasks and message boundary events: the id of a message of the procedure. */
   messageRef?: string;
+  /** Call activities: the called agency's share of the statutory deadline (lt:agencyShare, Decree 63/2024). */
+  agencyShare?: BudgetSpec;
   /** Call activities: the process id called, whether every variable is passed in, and what comes back. */
   calledElement?: string;
   inputAll?: boolean;

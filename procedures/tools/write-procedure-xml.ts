@@ -116,7 +116,7 @@ function extensionLines(inner: string[], indent: string): string[] {
 }
 
 function budgetAttrs(budget: BudgetSpec): string {
-  return attrs({ value: budget.value, unit: budget.unit });
+  return attrs({ value: budget.value, unit: budget.unit, extendsStatutoryTo: budget.extendsStatutoryTo });
 }
 
 function processLines(pool: PoolSpec): string[] {
@@ -160,6 +160,7 @@ function nodeLines(node: NodeSpec, pool: PoolSpec): string[] {
   const extensions: string[] = [];
   if (node.assignment) extensions.push(`        <lt:assignment${attrs({ ...node.assignment })} />`);
   if (node.budget) extensions.push(`        <lt:budget${budgetAttrs(node.budget)} />`);
+  if (node.agencyShare) extensions.push(`        <lt:agencyShare${budgetAttrs(node.agencyShare)} />`);
   extensions.push(...defaultsLines(node, '        '));
   if (node.inputAll) extensions.push('        <lt:in variables="all" />');
   for (const output of node.outputs ?? []) extensions.push(`        <lt:out${attrs(output)} />`);

@@ -181,6 +181,16 @@ export interface FlowNode {
   /** Domain extensions (lt:*): who does the step, its budget, when it is nearly due, who is told when late. */
   assignment?: Assignment;
   budget?: Budget;
+  /**
+   * A step the law lets the whole dossier take longer for (`lt:budget extendsStatutoryTo`), e.g. Decree 63/2024/NĐ-CP:
+   * group 1 takes 3 working days, 5 when the residence must be verified. In the statutory deadline's unit.
+   */
+  extendsStatutoryTo?: number;
+  /**
+   * Call activities: the share of the statutory deadline the called agency has (`lt:agencyShare`), e.g. Decree
+   * 63/2024/NĐ-CP gives the Social Insurance 2 working days of group 1's 3 for the health-insurance card.
+   */
+  agencyShare?: Budget;
   nearlyDue?: NearlyDueThreshold;
   escalation?: EscalationRung[];
   /** Lane the node is in (innermost), if any. */
@@ -300,6 +310,8 @@ export type ValidationCode =
   | 'UNRESOLVED_REFERENCE'
   | 'EXCLUSIVE_GATEWAY_UNGUARDED'
   | 'BUDGET_EXCEEDS_STATUTORY'
+  /** A call activity's called procedure takes longer than the agency's share of the deadline (Decree 63/2024). */
+  | 'BUDGET_EXCEEDS_AGENCY_SHARE'
   | 'PROCEDURE_METADATA_INVALID'
   /** The e-form's JSON Schema does not compile (found by the server at validate and deploy, not by the engine). */
   | 'FORM_SCHEMA_INVALID'

@@ -11,6 +11,8 @@ import type { ReadContext } from './read-context';
 export interface StepExtensions {
   assignment?: Assignment;
   budget?: Budget;
+  extendsStatutoryTo?: number;
+  agencyShare?: Budget;
   nearlyDue?: NearlyDueThreshold;
   escalation?: EscalationRung[];
 }
@@ -27,9 +29,12 @@ export function readStepExtensions(owner: ModdleElement, context: ReadContext): 
   const budgetElement = find('lt:Budget');
   const nearlyDueElement = find('lt:NearlyDue');
   const escalationElement = find('lt:Escalation');
+  const shareElement = find('lt:AgencyShare');
   return {
     assignment: assignmentElement && readAssignment(assignmentElement, report),
     budget: budgetElement && readBudget(budgetElement, 'budget', report),
+    extendsStatutoryTo: budgetElement && readExtension(budgetElement, report),
+    agencyShare: shareElement && readBudget(shareElement, 'agency share', report),
     nearlyDue: nearlyDueElement && readNearlyDue(nearlyDueElement, report),
     escalation: escalationElement && readEscalation(escalationElement, report),
   };
@@ -71,6 +76,18 @@ export function readBudgetValues(valueText: string | undefined, unitText: string
 
 function readBudget(element: ModdleElement, what: string, report: Report): Budget | undefined {
   return readBudgetValues(stringProp(element, 'value'), stringProp(element, 'unit'), what, report);
+}
+
+/** `extendsStatutoryTo`: the longer total the law allows a dossier that takes this step (Decree 63/2024/NĐ-CP). */
+function readExtension(element: ModdleElement, report: Report): number | undefined {
+  const text = stringProp(element, 'extendsStatutoryTo');
+  const value = parseDecimal(text);
+  if (value === undefined) return undefined;
+  if (Number.isNaN(value) || value <= 0) {
+    report(`has an lt:budget extendsStatutoryTo "${text ?? ''}" that is not a positive number`);
+    return undefined;
+  }
+  return value;
 }
 
 function readNearlyDue(element: ModdleElement, report: Report): NearlyDueThreshold | undefined {

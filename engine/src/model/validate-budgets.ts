@@ -4,92 +4,93 @@
  * and a split that adds up to more breaks the law. Checked when the statutory deadline is in working days; step
  * budgets in working hours count 8 per day (DOMAIN.md "Time"), same-day steps count 0, calendar days are not
  * comparable and are left out. Loops are cut where they turn back; parallel branches count their longest one.
+ *
+ * Call activities count as their called procedure's own longest path (LongestPath follows them, with a guard against
+ * call cycles; an unknown callee counts 0 and is reported by the call-activity rule). Decree 63/2024/NĐ-CP gives each
+ * agency of an inter-agency group its share of the group's deadline (group 1: birth the same day, residence 2 working
+ * days, the health-insurance card 2, the whole group 3); a call activity's `lt:agencyShare` states it and is checked
+ * against the called procedure's path. A step with `lt:budget extendsStatutoryTo` opens the longer deadline the law
+ * allows on its branch (group 1: 5 working days when the residence must be verified).
  */
-import type { Budget, FlowNode, ProcedureDefinition, ProcessDefinition, ValidationIssue } from './procedure-definition';
+import type { FlowNode, ProcedureDefinition, ProcessDefinition, ValidationIssue } from './procedure-definition';
+import { budgetDays, LongestPath, resolveCalled, type DeployedProcedures, type Longest } from './longest-path';
 
-const WORKING_HOURS_PER_DAY = 8;
+export interface ValidateBudgetsOptions {
+  /** Procedures deployed on the server by key, for call activities that call another file (the server passes them). */
+  deployed?: DeployedProcedures;
+}
 
-export function validateBudgets(definition: ProcedureDefinition): ValidationIssue[] {
+export function validateBudgets(definition: ProcedureDefinition, options: ValidateBudgetsOptions = {}): ValidationIssue[] {
   const statutory = definition.procedure?.statutoryBudget;
-  if (!statutory || statutory.unit !== 'workingDays') return [];
-  const processes = definition.processes.filter((process) => process.isExecutable);
+  const executable = definition.processes.filter((process) => process.isExecutable);
+  const processes = executable.length > 0 ? executable : definition.processes;
   const issues: ValidationIssue[] = [];
-  for (const process of processes.length > 0 ? processes : definition.processes) {
-    const longest = new LongestPath(process).ofScope(process.childNodeIds);
-    if (longest.days <= statutory.value + 1e-9) continue;
-    const steps = longest.path
-      .map((id) => process.nodes[id])
-      .filter((node): node is FlowNode => node !== undefined && budgetDays(node.budget) > 0)
-      .map((node) => `${node.name ?? node.id} ${format(budgetDays(node.budget))}`);
-    issues.push({
-      elementId: process.id,
-      code: 'BUDGET_EXCEEDS_STATUTORY',
-      severity: 'error',
-      message:
-        `The step budgets along the longest path of process ${process.name ? `"${process.name}" (${process.id})` : process.id} ` +
-        `add up to ${format(longest.days)} working days (${steps.join(' + ')}), ${format(longest.days - statutory.value)} more than ` +
-        `the statutory ${format(statutory.value)} working days`,
-    });
+  if (statutory?.unit === 'workingDays') {
+    // A process called from this file is counted through its caller, against its agency's share; the main process
+    // (the first executable one, where a dossier starts) always counts, even when a call cycle leads back to it.
+    const called = new Set(processes.flatMap((process) => Object.values(process.nodes)).map((node) => node.calledElement));
+    for (const process of processes.filter((candidate, index) => index === 0 || !called.has(candidate.id))) {
+      issues.push(...deadlineIssues(definition, process, statutory.value, options.deployed));
+    }
+  }
+  for (const process of processes) issues.push(...shareIssues(definition, process, options.deployed));
+  return issues;
+}
+
+function deadlineIssues(definition: ProcedureDefinition, process: ProcessDefinition, statutoryDays: number, deployed: DeployedProcedures | undefined): ValidationIssue[] {
+  const what = `the longest path of process ${process.name ? `"${process.name}" (${process.id})` : process.id}`;
+  const plain = new LongestPath(definition, process, { deployed, avoidExtended: true }).ofProcess();
+  const issues: ValidationIssue[] = [];
+  if (plain.days > statutoryDays + 1e-9) {
+    issues.push(exceeds(process.id, 'BUDGET_EXCEEDS_STATUTORY', `The step budgets along ${what}`, plain, `the statutory ${format(statutoryDays)} working days`, statutoryDays));
+  }
+  const extended = new LongestPath(definition, process, { deployed }).ofProcess();
+  if (extended.ceiling > 0 && extended.days > extended.ceiling + 1e-9) {
+    const allowance = `the ${format(extended.ceiling)} working days the law allows on that branch`;
+    issues.push(exceeds(process.id, 'BUDGET_EXCEEDS_STATUTORY', `The step budgets along ${what}, extended steps included,`, extended, allowance, extended.ceiling));
   }
   return issues;
 }
 
-function budgetDays(budget: Budget | undefined): number {
-  if (!budget) return 0;
-  if (budget.unit === 'workingDays') return budget.value;
-  if (budget.unit === 'workingHours') return budget.value / WORKING_HOURS_PER_DAY;
-  return 0;
+/** Each call activity with an `lt:agencyShare`: its called procedure's longest path must fit in the share. */
+function shareIssues(definition: ProcedureDefinition, process: ProcessDefinition, deployed: DeployedProcedures | undefined): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const walker = new LongestPath(definition, process, { deployed, avoidExtended: true });
+  for (const node of Object.values(process.nodes).filter((candidate) => candidate.kind === 'callActivity' && candidate.agencyShare)) {
+    const share = node.agencyShare!;
+    const shareDays = budgetDays(share);
+    const agency = node.assignment?.agencyId ?? 'no agency';
+    if (share.unit !== 'workingDays' && share.unit !== 'workingHours') continue;
+    const path = resolveCalled(definition, node.calledElement, deployed) && walker.ofCalled(node);
+    if (!path) {
+      issues.push({
+        elementId: node.id,
+        code: 'BUDGET_EXCEEDS_AGENCY_SHARE',
+        severity: 'warning',
+        message: `${label(node)} gives agency ${agency} a share of ${format(shareDays)} working days, but what it calls ("${node.calledElement ?? ''}") is unknown or calls back into its caller, so the share cannot be checked`,
+      });
+      continue;
+    }
+    if (path.days <= shareDays + 1e-9) continue;
+    issues.push(exceeds(node.id, 'BUDGET_EXCEEDS_AGENCY_SHARE', `The step budgets along the longest path of ${label(node)} (agency ${agency})`, path, `its share of ${format(shareDays)} working days`, shareDays));
+  }
+  return issues;
+}
+
+function exceeds(elementId: string, code: ValidationIssue['code'], what: string, path: Longest, limit: string, limitDays: number): ValidationIssue {
+  const steps = path.steps.map((step) => `${step.label} ${format(step.days)}`).join(' + ');
+  return {
+    elementId,
+    code,
+    severity: 'error',
+    message: `${what} add up to ${format(path.days)} working days (${steps}), ${format(path.days - limitDays)} more than ${limit}`,
+  };
+}
+
+function label(node: FlowNode): string {
+  return node.name ? `call activity "${node.name}" (${node.id})` : `call activity ${node.id}`;
 }
 
 function format(days: number): string {
   return String(Math.round(days * 100) / 100);
-}
-
-interface Longest {
-  days: number;
-  path: string[];
-}
-
-/** Longest path by depth-first search with memoisation; an edge back to a node on the current path is skipped. */
-class LongestPath {
-  private readonly memo = new Map<string, Longest>();
-  private readonly onPath = new Set<string>();
-
-  constructor(private readonly process: ProcessDefinition) {}
-
-  ofScope(nodeIds: string[]): Longest {
-    const nodes = nodeIds.map((id) => this.process.nodes[id]).filter((node): node is FlowNode => node !== undefined);
-    const starts = nodes.filter((node) => node.kind === 'startEvent');
-    const entries = starts.length > 0 ? starts : nodes.filter((node) => node.incoming.length === 0 && node.kind !== 'boundaryEvent' && !node.triggeredByEvent);
-    return entries.map((node) => this.from(node.id)).reduce(longer, { days: 0, path: [] });
-  }
-
-  private from(id: string): Longest {
-    const known = this.memo.get(id);
-    if (known) return known;
-    const node = this.process.nodes[id];
-    if (!node || this.onPath.has(id)) return { days: 0, path: [] };
-    this.onPath.add(id);
-    const own = node.budget ? { days: budgetDays(node.budget), path: [id] } : this.inside(node);
-    let best: Longest = { days: 0, path: [] };
-    for (const flowId of node.outgoing) {
-      const target = this.process.flows[flowId]?.targetRef;
-      if (target !== undefined && !this.onPath.has(target)) best = longer(best, this.from(target));
-    }
-    this.onPath.delete(id);
-    const result = { days: own.days + best.days, path: [...own.path, ...best.path] };
-    this.memo.set(id, result);
-    return result;
-  }
-
-  /** A sub-process without its own budget takes as long as its longest inner path. */
-  private inside(node: FlowNode): Longest {
-    if (!node.childNodeIds || node.triggeredByEvent) return { days: 0, path: [node.id] };
-    const inner = this.ofScope(node.childNodeIds);
-    return { days: inner.days, path: [node.id, ...inner.path] };
-  }
-}
-
-function longer(a: Longest, b: Longest): Longest {
-  return b.days > a.days ? b : a;
 }

@@ -182,6 +182,8 @@ export const lienThongKhaiSinh: ProcedureSpec = {
           lane: POLICE,
           col: 6,
           calledElement: 'process-dang-ky-thuong-tru',
+          // Decree 63/2024/NĐ-CP: permanent residence within 2 working days (5 with verification, the step that extends it).
+          agencyShare: { value: 2, unit: 'workingDays' },
           inputAll: true,
           outputs: [{ source: '= decision', target: 'residenceDecision' }],
         },
@@ -192,6 +194,8 @@ export const lienThongKhaiSinh: ProcedureSpec = {
           lane: INSURANCE,
           col: 6,
           calledElement: 'process-cap-the-bhyt',
+          // Decree 63/2024/NĐ-CP: the health-insurance card within 2 working days.
+          agencyShare: { value: 2, unit: 'workingDays' },
           inputAll: true,
           outputs: [{ source: '= decision', target: 'healthCardDecision' }],
         },
@@ -236,7 +240,8 @@ export const lienThongKhaiSinh: ProcedureSpec = {
           lane: 'lane-ca-can-bo',
           col: 3,
           row: 1,
-          budget: { value: 1.5, unit: 'workingDays' },
+          // Decree 63/2024/NĐ-CP: the whole group takes 5 working days instead of 3 when the residence is verified.
+          budget: { value: 1.5, unit: 'workingDays', extendsStatutoryTo: 5 },
           documentation: 'Chỉ khi cần xác minh: Nghị định 63/2024 cho phép cả nhóm đến 5 ngày làm việc.',
         },
         { id: 'gateway-verified', kind: 'exclusiveGateway', name: '', lane: 'lane-ca-can-bo', col: 4 },
