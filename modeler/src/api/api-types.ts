@@ -1055,9 +1055,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": components["schemas"]["ProgressRecord"][];
                     };
                 };
                 /** @description Malformed query, or a limit over 100 */
@@ -4477,6 +4475,9 @@ export interface components {
             applicant: {
                 name: string;
                 idNumber: string;
+                phone?: string;
+                email?: string;
+                address?: string;
             } & {
                 [key: string]: unknown;
             };
@@ -4488,6 +4489,27 @@ export interface components {
             appointmentAt?: string;
             finishedAt?: string;
             returnedAt?: string;
+            /** @description The documents handed in (form 01) */
+            documents?: {
+                name: string;
+                /** @enum {string} */
+                copyType: "original" | "certifiedCopy" | "copy" | "electronic";
+                quantity: number;
+                componentId?: string;
+            }[];
+            /** @description Each supplement asked (form 02), in order */
+            supplementRequests?: ({
+                number: number;
+                at?: string;
+                receivedAt?: string;
+                reason: string;
+                missingComponents: {
+                    name: string;
+                    detail?: string;
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
         } & {
             [key: string]: unknown;
         };
@@ -4519,6 +4541,9 @@ export interface components {
             applicant: {
                 name: string;
                 idNumber: string;
+                phone?: string;
+                email?: string;
+                address?: string;
             } & {
                 [key: string]: unknown;
             };
@@ -4532,13 +4557,35 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ProgressRecord: {
+            seq: number;
+            status: number;
+            at: string;
+            action: string;
+            actorId?: string;
+            departmentId?: string;
+            stepElementId?: string;
+            stepStartAt?: string;
+            stepDueAt?: string;
+            note?: string;
+        } & {
+            [key: string]: unknown;
+        };
         Step: {
             id: string;
             dossierId: string;
             name: string;
             elementId: string;
+            /** @description The BPMN element kind: officials act on userTask; a receiveTask waits for the citizen */
+            kind?: string;
             status: string;
             startedAt: string;
+            dueAt?: string;
+            completedAt?: string;
+            agencyId?: string;
+            departmentId?: string;
+            assigneeId?: string;
+            outcome?: string;
         } & {
             [key: string]: unknown;
         };

@@ -11,7 +11,7 @@ import type { DossierDeps } from '../dossiers/dossier-deps';
 import { receiveDossier } from '../dossiers/receive-dossier';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { actorOf, dossierResource } from './dossier-access';
-import { DossierSchema, DossierSummarySchema, toAuditView, toDossierSummaryView, toDossierView, toProgressView } from './dossier-view';
+import { DossierSchema, DossierSummarySchema, ProgressRecordSchema, toAuditView, toDossierSummaryView, toDossierView, toProgressView } from './dossier-view';
 import { IdParam, jsonBody, MUTATION_PROBLEMS, NewDossierSchema, PageQuery, problem, TOTAL_HEADER } from './route-schemas';
 
 /** Dossiers looked at for one list page (the store filters; the access policy narrows what it returns). */
@@ -71,7 +71,7 @@ const getRoute = createRoute({
   responses: { 200: { description: 'The dossier', content: { 'application/json': { schema: DossierSchema } } }, 401: problem('Not signed in'), 403: problem('Not routed to your unit'), 404: problem('No such dossier') },
 });
 
-const recordsRoute = (path: string, description: string) =>
+const recordsRoute = (path: string, description: string, record: z.ZodTypeAny = z.object({}).passthrough()) =>
   createRoute({
     method: 'get',
     path,
@@ -80,7 +80,7 @@ const recordsRoute = (path: string, description: string) =>
       200: {
         description: `${description}; at most 100 a page, the number of all in the X-Total-Count header`,
         headers: z.object({ [TOTAL_HEADER]: z.string() }),
-        content: { 'application/json': { schema: z.array(z.object({}).passthrough()) } },
+        content: { 'application/json': { schema: z.array(record) } },
       },
       400: problem('Malformed query, or a limit over 100'),
       401: problem('Not signed in'),
@@ -146,7 +146,7 @@ export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
 
   routes.openapi(getRoute, async (c) => c.json(toDossierView(await readable(c, c.req.valid('param').id)), 200));
 
-  routes.openapi(recordsRoute('/{id}/progress', 'Progress records (tiến trình), in order'), async (c) => {
+  routes.openapi(recordsRoute('/{id}/progress', 'Progress records (tiến trình), in order', ProgressRecordSchema), async (c) => {
     const dossier = await readable(c, c.req.valid('param').id);
     return c.json(pageOf(c, await deps.stores.progress.listByDossier(dossier.id), c.req.valid('query')).map(toProgressView), 200);
   });

@@ -17,27 +17,85 @@ export const DossierSchema = z
     agencyId: z.string(),
     status: z.number().int().describe('National status code 1–10'),
     channel: z.number().int(),
-    applicant: z.object({ name: z.string(), idNumber: z.string() }).passthrough(),
+    applicant: z
+      .object({ name: z.string(), idNumber: z.string(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() })
+      .passthrough(),
     form: z.record(z.string(), z.unknown()),
     submittedAt: z.string().optional(),
     receivedAt: z.string().optional(),
     appointmentAt: z.string().optional(),
     finishedAt: z.string().optional(),
     returnedAt: z.string().optional(),
+    documents: z
+      .array(
+        z.object({
+          name: z.string(),
+          copyType: z.enum(['original', 'certifiedCopy', 'copy', 'electronic']),
+          quantity: z.number().int(),
+          componentId: z.string().optional(),
+        }),
+      )
+      .optional()
+      .describe('The documents handed in (form 01)'),
+    supplementRequests: z
+      .array(
+        z
+          .object({
+            number: z.number().int(),
+            at: z.string().optional(),
+            receivedAt: z.string().optional(),
+            reason: z.string(),
+            missingComponents: z.array(z.object({ name: z.string(), detail: z.string().optional() })),
+          })
+          .passthrough(),
+      )
+      .optional()
+      .describe('Each supplement asked (form 02), in order'),
   })
   .passthrough()
   .openapi('Dossier');
+
+/** A progress record (tiến trình, form 05's rows): the status after an action, and the step's start and due. */
+export const ProgressRecordSchema = z
+  .object({
+    seq: z.number().int(),
+    status: z.number().int(),
+    at: z.string(),
+    action: z.string(),
+    actorId: z.string().optional(),
+    departmentId: z.string().optional(),
+    stepElementId: z.string().optional(),
+    stepStartAt: z.string().optional(),
+    stepDueAt: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .passthrough()
+  .openapi('ProgressRecord');
 
 /**
  * A dossier in a list: no e-form, and counts instead of the received documents and supplement requests, so a page of
  * 100 stays a few hundred kilobytes whatever citizens submitted (issue 14). `GET /api/dossiers/{id}` has the rest.
  */
-export const DossierSummarySchema = DossierSchema.omit({ form: true })
+export const DossierSummarySchema = DossierSchema.omit({ form: true, documents: true, supplementRequests: true })
   .extend({ documentCount: z.number().int(), supplementRequestCount: z.number().int() })
   .openapi('DossierSummary');
 
 export const StepSchema = z
-  .object({ id: z.string(), dossierId: z.string(), name: z.string(), elementId: z.string(), status: z.string(), startedAt: z.string() })
+  .object({
+    id: z.string(),
+    dossierId: z.string(),
+    name: z.string(),
+    elementId: z.string(),
+    kind: z.string().optional().describe('The BPMN element kind: officials act on userTask; a receiveTask waits for the citizen'),
+    status: z.string(),
+    startedAt: z.string(),
+    dueAt: z.string().optional(),
+    completedAt: z.string().optional(),
+    agencyId: z.string().optional(),
+    departmentId: z.string().optional(),
+    assigneeId: z.string().optional(),
+    outcome: z.string().optional(),
+  })
   .passthrough()
   .openapi('Step');
 
@@ -97,7 +155,7 @@ export function toStepView(step: StepRecord): StepView {
   return asJson({ ...rest, startedAt: iso(step.startedAt), dueAt: iso(step.dueAt), nearlyDueAt: iso(step.nearlyDueAt), pausedAt: iso(step.pausedAt), completedAt: iso(step.completedAt) });
 }
 
-export function toProgressView(entry: ProgressEntry): Json {
+export function toProgressView(entry: ProgressEntry): z.infer<typeof ProgressRecordSchema> {
   return asJson({ ...entry, at: iso(entry.at), stepStartAt: iso(entry.stepStartAt), stepDueAt: iso(entry.stepDueAt) });
 }
 

@@ -2,118 +2,23 @@
  * @module workspaceApi — the server's JSON API as the workspaces (inbox, dossier, dashboard, heatmap, lookup) use it.
  * Answers that are problems (RFC 9457) become the shell's `ApiProblem`, so every page shows one readable message.
  */
+import type { GetAnswer } from '../../api/api-answer';
 import { ApiProblem, sessionToken } from '../../api/api-client';
+import type { components } from '../../api/api-types';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  agencyId: string;
-  departmentId?: string;
-}
-
-export interface AgencyInfo {
-  id: string;
-  name: string;
-  departments: { id: string; name: string }[];
-}
-
-export type InboxMark = 'overdue' | 'nearlyDue' | 'due' | 'paused' | 'none';
-
-export interface StepView {
-  id: string;
-  dossierId: string;
-  name: string;
-  elementId: string;
-  /** BPMN element kind: officials act on `userTask`s; a `receiveTask` waits for the citizen. */
-  kind?: string;
-  status: string;
-  startedAt: string;
-  dueAt?: string;
-  completedAt?: string;
-  agencyId?: string;
-  departmentId?: string;
-  assigneeId?: string;
-  outcome?: string;
-}
-
-export interface InboxItem extends StepView {
-  dossierCode: string;
-  mark: InboxMark;
-  remainingMs?: number;
-}
-
-/** One page of the inbox: `total` and `marks` count every open step of the scope, not only this page's. */
-export interface InboxPage {
-  items: InboxItem[];
-  total: number;
-  marks?: { overdue: number; nearlyDue: number };
-}
-
-export interface DossierDocument {
-  name: string;
-  copyType: string;
-  quantity: number;
-}
-
-export interface DossierView {
-  id: string;
-  dossierCode: string;
-  procedureKey: string;
-  procedureVersion: number;
-  agencyId: string;
-  status: number;
-  channel: number;
-  applicant: { name: string; idNumber: string; phone?: string; email?: string; address?: string };
-  form: Record<string, unknown>;
-  submittedAt?: string;
-  receivedAt?: string;
-  appointmentAt?: string;
-  finishedAt?: string;
-  returnedAt?: string;
-  documents?: DossierDocument[];
-  supplementRequests?: { at?: string; receivedAt?: string; reason?: string; missingComponents?: { name: string }[] }[];
-}
-
-export interface ProgressRecord {
-  seq: number;
-  status: number;
-  at: string;
-  actorId?: string;
-  departmentId?: string;
-  stepElementId?: string;
-  stepStartAt?: string;
-  stepDueAt?: string;
-  action: string;
-  note?: string;
-}
-
-export interface AttachmentInfo {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  uploadedAt: number | string;
-  componentCode?: string;
-}
-
-export interface ProcedureSummary {
-  key: string;
-  version: number;
-  name: string;
-  procedureCode?: string;
-}
-
-export interface LookupAnswer {
-  status: number;
-  statusLabel: string;
-  procedureName: string;
-  receivedAt?: string;
-  appointmentAt?: string;
-  finishedAt?: string;
-  steps: { name: string; state: 'open' | 'completed' | 'cancelled'; startedAt: string; endedAt?: string }[];
-}
+// The answers' types are the server's (generated api-types.ts, from its zod schemas): never copied by hand.
+type Schemas = components['schemas'];
+export type CurrentUser = Schemas['User'];
+export type AgencyInfo = Schemas['Agency'];
+export type StepView = Schemas['Step'];
+export type InboxItem = GetAnswer<'/api/inbox'>['items'][number];
+export type InboxMark = InboxItem['mark'];
+export type DossierView = Schemas['Dossier'];
+export type DossierDocument = NonNullable<DossierView['documents']>[number];
+export type ProgressRecord = GetAnswer<'/api/dossiers/{id}/progress'>[number];
+export type AttachmentInfo = Schemas['Attachment'];
+export type ProcedureSummary = Schemas['ProcedureSummary'];
+export type LookupAnswer = Schemas['DossierLookup'];
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -164,8 +69,6 @@ const enc = encodeURIComponent;
 export const workspaceApi = {
   me: async () => (await requestJson<{ user: CurrentUser }>('GET', '/api/auth/me')).user,
   agencies: () => requestJson<AgencyInfo[]>('GET', '/api/agencies'),
-  inbox: (scope: 'mine' | 'department', page = { offset: 0, limit: 100 }) =>
-    requestJson<InboxPage>('GET', withQuery('/api/inbox', { scope, offset: page.offset, limit: page.limit })),
   dossier: (id: string) => requestJson<DossierView>('GET', `/api/dossiers/${enc(id)}`),
   progress: (id: string) => requestJson<ProgressRecord[]>('GET', `/api/dossiers/${enc(id)}/progress`),
   attachments: (id: string) => requestJson<{ items: AttachmentInfo[] }>('GET', `/api/dossiers/${enc(id)}/attachments`),
