@@ -4,7 +4,8 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
-import { parseProcedure, type Clock, type ProcedureDefinition, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
+import { parseProcedure, validateBudgets, type Clock, type ProcedureDefinition, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
+import { loadDeployedCallees } from '../procedures/deployed-callees';
 import { HttpProblem } from '../http/http-problem';
 import { formSchemaIssues } from '../dossiers/validate-form';
 import { loadDirectory, routingCoverageIssues } from '../access/routing-coverage';
@@ -117,19 +118,28 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
     ...formSchemaIssues(definition),
     ...routingCoverageIssues(definition, await loadDirectory(deps.directory)),
   ];
+  /**
+   * The parser's issues with the budget rule run again knowing the deployed procedures the call activities name, then
+   * the server's own rules. Without them a call to a deployed procedure would count 0 days.
+   */
+  const allIssues = async (xml: string) => {
+    const parsed = await parseProcedure(xml);
+    const { definition } = parsed;
+    if (!definition) return { definition, issues: parsed.issues };
+    const budgets = validateBudgets(definition, { deployed: await loadDeployedCallees(definition, deps.procedures) });
+    const issues = [...parsed.issues.filter((issue) => !issue.code.startsWith('BUDGET_EXCEEDS_')), ...budgets, ...(await serverIssues(definition))];
+    return { definition, issues };
+  };
 
   routes.openapi(validateRoute, async (c) => {
     const { xml } = c.req.valid('json');
-    const parsed = await parseProcedure(xml);
-    const issues = [...parsed.issues, ...(parsed.definition ? await serverIssues(parsed.definition) : [])];
+    const { issues } = await allIssues(xml);
     return c.json({ valid: !issues.some((issue) => issue.severity === 'error'), issues }, 200);
   });
 
   routes.openapi(deployRoute, async (c) => {
     const { key, xml } = c.req.valid('json');
-    const parsed = await parseProcedure(xml);
-    const { definition } = parsed;
-    const issues = [...parsed.issues, ...(definition ? await serverIssues(definition) : [])];
+    const { definition, issues } = await allIssues(xml);
     if (!definition || issues.some((issue) => issue.severity === 'error')) throw invalid(issues);
     const record = await deps.procedures.deploy({
       key,
