@@ -3,28 +3,21 @@
  * the lookup, and the uploads and supplement with the dossier's citizen token (header `X-Citizen-Token`), which the
  * submission and the lookup hand out and this page keeps in memory only. No session token is ever sent from here.
  */
-import type { RequiredComponent } from '../../../../engine/src/model/procedure-definition';
+import type { components, paths } from '../../api/api-types';
 import { ApiProblem } from '../../api/api-client';
 
-export type { RequiredComponent };
-
-export interface Budget {
-  value: number;
-  unit: 'workingDays' | 'workingHours' | 'calendarDays' | 'sameDay';
-}
-
-export interface CatalogueEntry {
-  key: string;
-  version: number;
-  name: string;
-  procedureCode: string;
-  statutoryBudget?: Budget;
-  leadAgency?: { id: string; name: string };
-  supplementPolicy: { kind: 'restart' | 'pause' | 'boundedWait'; waitBudget?: Budget };
-  legalBasis?: string;
-  formSchema?: Record<string, unknown>;
-  components: RequiredComponent[];
-}
+// The answers' types are the server's (generated api-types.ts, from its zod schemas): never copied by hand.
+type Schemas = components['schemas'];
+export type RequiredComponent = Schemas['RequiredComponent'];
+export type CatalogueEntry = Schemas['CatalogueEntry'];
+export type Budget = NonNullable<CatalogueEntry['statutoryBudget']>;
+export type LocalizedText = Schemas['LocalizedText'];
+export type CitizenAttachment = Schemas['CitizenAttachment'];
+export type LookupView = Schemas['DossierLookup'];
+export type LookupStep = LookupView['steps'][number];
+export type SupplementAsked = NonNullable<LookupView['supplement']>;
+export type CitizenToken = NonNullable<LookupView['citizenToken']>;
+export type Submitted = paths['/api/submissions']['post']['responses'][201]['content']['application/json'];
 
 export interface Applicant {
   name: string;
@@ -32,70 +25,6 @@ export interface Applicant {
   phone?: string;
   email?: string;
   address?: string;
-}
-
-export interface CitizenToken {
-  token: string;
-  dossierId: string;
-  expiresAt: string;
-}
-
-export interface Submitted {
-  id: string;
-  dossierCode: string;
-  status: number;
-  submittedAt: string;
-  citizenToken?: CitizenToken;
-}
-
-export interface CitizenAttachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: number;
-  componentCode?: string;
-}
-
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
-
-export interface LookupStep {
-  name: string;
-  state: 'open' | 'completed' | 'cancelled';
-  startedAt: string;
-  endedAt?: string;
-  dueAt?: string;
-  paused?: boolean;
-  dueExplanation?: LocalizedText;
-}
-
-export interface SupplementAsked {
-  number: number;
-  requestedAt: string;
-  missingComponents: { name: string; detail?: string }[];
-  reason: string;
-  contactOfficial: { name: string; unit?: string; phone?: string; email?: string };
-  policy: 'restart' | 'pause' | 'boundedWait';
-  deadlineAt?: string;
-  deadlineExplanation: LocalizedText;
-}
-
-export interface LookupView {
-  status: number;
-  statusLabel: string;
-  procedureName: string;
-  submittedAt?: string;
-  receivedAt?: string;
-  appointmentAt?: string;
-  appointmentExplanation?: LocalizedText;
-  finishedAt?: string;
-  steps: LookupStep[];
-  supplement?: SupplementAsked;
-  citizenToken?: CitizenToken;
 }
 
 async function answer<T>(response: Response): Promise<T> {
