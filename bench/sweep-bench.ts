@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Stores } from '../engine/src/index';
+import type { Stores } from '../server/src/stores';
 import { createMemoryStores } from '../server/src/persistence/memory/create-memory-stores';
 import { connectMongoose } from '../server/src/persistence/mongo/connect-mongoose';
 import { createMongoStores } from '../server/src/persistence/mongo/create-mongo-stores';

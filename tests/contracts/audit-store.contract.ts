@@ -1,6 +1,6 @@
 /** @module describeAuditStoreContract — what every AuditStore adapter must do. */
 import { describe, expect, it } from 'vitest';
-import { DuplicateKey, type AuditRecord, type Stores } from '../../engine/src/index';
+import { DuplicateKey, type AuditRecord, type Stores } from '../../server/src/stores';
 
 function anEntry(id: string, overrides: Partial<AuditRecord> = {}): AuditRecord {
   return { id, dossierId: 'd1', at: 1_700_000_000_000, actorId: 'officer-1', action: 'dossier.received', details: {}, ...overrides };

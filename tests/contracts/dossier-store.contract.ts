@@ -1,6 +1,6 @@
 /** @module describeDossierStoreContract — what every DossierStore adapter must do. */
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type Stores } from '../../engine/src/index';
+import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type Stores } from '../../server/src/stores';
 
 function aDossier(id: string, overrides: Partial<DossierRecord> = {}): Omit<DossierRecord, 'rev'> {
   return {

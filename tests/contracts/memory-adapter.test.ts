@@ -1,5 +1,5 @@
 /** Runs every store contract against the in-memory adapter (the engine's fast unit tests and benchmarks use it). */
-import type { Stores } from '../../engine/src/index';
+import type { Stores } from '../../server/src/stores';
 import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
 import { describeAuditStoreContract } from './audit-store.contract';
 import { describeDossierStoreContract } from './dossier-store.contract';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Connection } from 'mongoose';
-import type { Stores } from '../../engine/src/index';
+import type { Stores } from '../../server/src/stores';
 import { connectMongoose } from '../../server/src/persistence/mongo/connect-mongoose';
 import { createMongoStores } from '../../server/src/persistence/mongo/create-mongo-stores';
 import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';

@@ -1,6 +1,7 @@
 /** @module describeProcedureStoreContract — what every ProcedureStore adapter must do. */
 import { describe, expect, it } from 'vitest';
-import type { ProcedureDefinition, ProcedureRecord, Stores } from '../../engine/src/index';
+import type { ProcedureDefinition } from '../../engine/src/index';
+import type { ProcedureRecord, Stores } from '../../server/src/stores';
 
 function aProcedure(key: string, overrides: Partial<ProcedureRecord> = {}): Omit<ProcedureRecord, 'version'> {
   const definition: ProcedureDefinition = {

@@ -1,6 +1,6 @@
 /** @module describeStepStoreContract — what every StepStore adapter must do. */
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyConflict, DuplicateKey, type StepRecord, type Stores } from '../../engine/src/index';
+import { ConcurrencyConflict, DuplicateKey, type StepRecord, type Stores } from '../../server/src/stores';
 
 function aStep(id: string, overrides: Partial<StepRecord> = {}): Omit<StepRecord, 'rev'> {
   return {

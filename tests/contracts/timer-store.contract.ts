@@ -1,6 +1,6 @@
 /** @module describeTimerStoreContract — what every TimerStore adapter must do, the sweeper's leases included. */
 import { describe, expect, it } from 'vitest';
-import type { Stores, TimerRecord } from '../../engine/src/index';
+import type { Stores, TimerRecord } from '../../server/src/stores';
 
 function aTimer(id: string, dueAt: number, overrides: Partial<TimerRecord> = {}): Omit<TimerRecord, 'status'> {
   return { id, kind: 'step.overdue', dossierId: 'd1', stepId: 's1', dueAt, payload: { rung: 0 }, ...overrides };

@@ -1,6 +1,6 @@
 /** @module describeTransactionContract — what `Stores.transaction` must do in every adapter: all or nothing. */
 import { describe, expect, it } from 'vitest';
-import type { DossierRecord, Stores } from '../../engine/src/index';
+import type { DossierRecord, Stores } from '../../server/src/stores';
 
 function aDossier(id: string): Omit<DossierRecord, 'rev'> {
   return {

@@ -1,6 +1,6 @@
 /** @module describeUserStoreContract — what every UserStore adapter must do. */
 import { describe, expect, it } from 'vitest';
-import { DuplicateKey } from '../../engine/src/index';
+import { DuplicateKey } from '../../server/src/stores';
 import type { UserRecord } from '../../server/src/access/user-record';
 import { UserNotFound, type UserStore } from '../../server/src/access/user-store';
 

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Clock, Stores } from '../../engine/src/index';
+import type { Clock } from '../../engine/src/index';
+import type { Stores } from '../../server/src/stores';
 import type { Actor, DossierDeps } from '../../server/src/dossiers/dossier-deps';
 import { completeStep } from '../../server/src/dossiers/complete-step';
 import { acceptDossier, receiveDossier } from '../../server/src/dossiers/receive-dossier';

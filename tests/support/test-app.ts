@@ -14,7 +14,7 @@ import type { OutboxStore } from '../../server/src/outbox/outbox-store';
 import type { AttachmentStore } from '../../server/src/attachments/attachment-store';
 import type { AttachmentLimits } from '../../server/src/attachments/attachment-limits';
 import { MemoryAttachmentStore } from '../../server/src/persistence/memory/memory-attachment-store';
-import type { Stores } from '../../engine/src/index';
+import type { Stores } from '../../server/src/stores';
 import type { CalendarSource } from '../../server/src/dossiers/timekeeping';
 import type { CalendarStore } from '../../server/src/calendars/calendar-store';
 import { createStoredCalendarSource } from '../../server/src/calendars/stored-calendar-source';

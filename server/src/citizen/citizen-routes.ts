@@ -16,7 +16,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { AttachmentInfo, AttachmentStore } from '../attachments/attachment-store';
 import type { AttachmentLimits } from '../attachments/attachment-limits';
 import { storeCheckedUpload } from '../attachments/checked-upload';

@@ -4,7 +4,8 @@
  * (never an in-memory timer), and the nearly-due, overdue and escalation marks become notifications for officials
  * (Decree 61/2018 Art. 17: heads of unit answer for late dossiers), the window warning one for the citizen.
  */
-import type { ClockEmitted, StepRecord } from '../../../engine/src/index';
+import type { ClockEmitted } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
 
 export type ClockSource = 'dossier' | 'step';

@@ -5,7 +5,8 @@
  * finishes the dossier (status 9), or stops it (8) when the last decision was a rejection (procedures/README.md);
  * incidents are kept on the dossier and audited.
  */
-import type { EngineEffect, StepActivatedEffect, StepRecord } from '../../../engine/src/index';
+import type { EngineEffect, StepActivatedEffect } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
 import { findNode, listOpenSteps, pauseOpenSteps, stepRecordId, waitKindOf } from './open-steps';
 import { applyStepClock, startStepClock } from './step-clock';

@@ -1,5 +1,5 @@
 /** @module claim-step — an official takes an open step of their unit (it leaves the department inbox for theirs). */
-import type { StepRecord } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import { Refusal } from '../refusal';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runStepChange, type StepGuard } from './step-change';

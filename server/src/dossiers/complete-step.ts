@@ -3,7 +3,7 @@
  * supplement, return) and data; the process instance moves on and the next unit's step opens (a hand-over, form 05).
  * A step completed meanwhile answers 409 `STEP_NOT_OPEN`: the revision check makes one of two racing completions win.
  */
-import type { StepRecord } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { DossierChange } from './dossier-change';
 import { assertFormDataWithinLimits } from './form-data-limits';

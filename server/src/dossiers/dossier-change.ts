@@ -5,18 +5,8 @@
  * the revision check and only then act on what was emitted", outbox entries are enqueued after the dossier update,
  * so a conflicting writer never leaves notifications behind; on `ConcurrencyConflict` the whole unit is retried.
  */
-import {
-  applyDossierEvent,
-  createEngine,
-  type DossierEmitted,
-  type DossierEvent,
-  type DossierRecord,
-  type EngineEvent,
-  type ProcedureRecord,
-  type ProgressRecord,
-  type RunResult,
-  type Stores,
-} from '../../../engine/src/index';
+import { applyDossierEvent, createEngine, type DossierEmitted, type DossierEvent, type EngineEvent, type ProgressRecord, type RunResult } from '../../../engine/src/index';
+import type { DossierRecord, ProcedureRecord, Stores } from '../stores';
 import type { OutboxEntry, OutboxKind, OutboxStore } from '../outbox/outbox-store';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { dossierStateOf, type DossierState } from './dossier-state';

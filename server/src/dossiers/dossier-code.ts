@@ -2,7 +2,7 @@
  * @module dossier-code — dossier codes per the national pattern `<agency id>-yyMMdd-<4-digit daily sequence>`
  * (DOMAIN.md: `000.00.64.H10-230515-0011`), the date being the receipt day in Vietnam (UTC+7).
  */
-import type { DossierStore } from '../../../engine/src/index';
+import type { DossierStore } from '../stores';
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 

@@ -1,5 +1,6 @@
 /** @module dossier-deps — what every dossier use case needs: stores, the outbox, the clock and the calendar. */
-import type { Clock, Stores } from '../../../engine/src/index';
+import type { Clock } from '../../../engine/src/index';
+import type { Stores } from '../stores';
 import type { OutboxStore } from '../outbox/outbox-store';
 import type { FormDataLimits } from './form-data-limits';
 import type { CalendarSource } from './timekeeping';

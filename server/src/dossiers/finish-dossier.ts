@@ -2,7 +2,7 @@
  * @module finish-dossier — status 9 by hand: the result is at the one-stop section before the route's end (the
  * route normally finishes the dossier itself when its process completes). Anything still open is cancelled.
  */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { cancelInstance } from './end-process';
 import { runDossierChange } from './run-dossier-change';

@@ -2,7 +2,8 @@
  * @module inbox-mark — how urgent an open step is for the inbox (DOMAIN.md "Early, on time, overdue, nearly due"):
  * overdue, nearly due, due (in time) or paused, with the working time left (negative when late) in ms and in words.
  */
-import { openPause, type StepRecord, type WorkingTime } from '../../../engine/src/index';
+import { openPause, type WorkingTime } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import { clockContextOf } from './step-clock';
 
 export type InboxMark = 'overdue' | 'nearlyDue' | 'due' | 'paused' | 'none';

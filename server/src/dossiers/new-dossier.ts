@@ -2,7 +2,8 @@
  * @module new-dossier — what online submission and counter receipt share: the pinned procedure version, the
  * validated e-form, a unique dossier code of the receiving agency's day, and the record with its lifecycle.
  */
-import { startDossierLifecycle, type DossierEmitted, type DossierRecord, type ProcedureRecord, type ReceiptChannel } from '../../../engine/src/index';
+import { startDossierLifecycle, type DossierEmitted, type ReceiptChannel } from '../../../engine/src/index';
+import type { DossierRecord, ProcedureRecord } from '../stores';
 import { Refusal } from '../refusal';
 import type { TxStores } from './dossier-change';
 import { nextDossierCode } from './dossier-code';

@@ -1,5 +1,6 @@
 /** @module open-steps — the open steps of one dossier, and pausing or resuming all their clocks at once. */
-import type { FlowNode, ProcedureDefinition, StepRecord } from '../../../engine/src/index';
+import type { FlowNode, ProcedureDefinition } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
 import { applyStepClock } from './step-clock';
 

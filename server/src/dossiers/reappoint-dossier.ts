@@ -2,7 +2,7 @@
  * @module reappoint-dossier — the apology with a new appointment (form 04): issued by the agency that caused the
  * delay, the new date later than the old, at most `maxReappointments` times (DOMAIN.md "Overdue consequences").
  */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runDossierChange } from './run-dossier-change';
 import { Refusal } from '../refusal';

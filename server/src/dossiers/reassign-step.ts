@@ -2,7 +2,7 @@
  * @module reassign-step — a head of unit hands an open step to another official of the unit (e.g. when an
  * escalation rung says so, or the assignee is absent). Only the access policy's `step.reassign` may call it.
  */
-import type { StepRecord } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runStepChange, type StepGuard } from './step-change';
 

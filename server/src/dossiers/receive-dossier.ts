@@ -8,7 +8,8 @@
  * dossier with its code, so the form the citizen takes home can be printed and looked up.
  * `acceptDossier` receives an online submission (status 1 → 2 → 4).
  */
-import type { DossierRecord, ReceiptChannel } from '../../../engine/src/index';
+import type { ReceiptChannel } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { SupplementRequestRecord } from './dossier-state';
 import { buildDossier, pinProcedure, type NewDossierCommand } from './new-dossier';

@@ -1,5 +1,5 @@
 /** @module record-payment — fees paid (status 6 → 4): the clocks resume with the time they had left. */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { FEES_MESSAGE, listOpenSteps, resumeOpenSteps } from './open-steps';
 import { runDossierChange } from './run-dossier-change';

@@ -3,7 +3,7 @@
  * the restart policy ("from receipt of a complete, valid dossier", with a new appointment), and the modelled wait
  * receives `supplement.received` so the route goes back to the reviewing step.
  */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { ReceivedDocument } from './dossier-state';

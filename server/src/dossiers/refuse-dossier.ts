@@ -1,5 +1,5 @@
 /** @module refuse-dossier — status 3: an online submission is not accepted, with the reason (form 03). */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runDossierChange } from './run-dossier-change';
 

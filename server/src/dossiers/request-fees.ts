@@ -1,5 +1,5 @@
 /** @module request-fees — status 6: waiting for fees or taxes; the clocks are paused (Decision 766/QĐ-TTg). */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { pauseOpenSteps } from './open-steps';
 import { runDossierChange } from './run-dossier-change';

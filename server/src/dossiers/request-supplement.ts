@@ -5,7 +5,7 @@
  * a supplement wait (`supplement.received` receive task) the step is completed with the decision `supplement` and
  * the route goes there; otherwise the open steps are paused where they are.
  */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import { Refusal } from '../refusal';
 import { completeOpenStep } from './complete-step';
 import type { Actor, DossierDeps } from './dossier-deps';

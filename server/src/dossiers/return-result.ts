@@ -1,5 +1,5 @@
 /** @module return-result — status 10: the result is handed to the citizen (9 takes precedence in statistics). */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runDossierChange } from './run-dossier-change';
 

@@ -3,7 +3,8 @@
  * head of office returns the draft to the expert). The open step is cancelled and the earlier user task opens
  * again with a fresh clock (engine event `step.returned`); the reason is audited and recorded on the progress.
  */
-import type { EngineEvent, StepRecord } from '../../../engine/src/index';
+import type { EngineEvent } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { runStepChange, type StepGuard } from './step-change';
 import { findNode } from './open-steps';

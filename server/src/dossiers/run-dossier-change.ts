@@ -4,7 +4,8 @@
  * Engine refusals become HTTP problems here: completing a step that is no longer open is a 409, never a double
  * completion; a transition the national status rules forbid is a 409 too.
  */
-import { ConcurrencyConflict, EngineError, type DossierRecord, type ProcedureRecord } from '../../../engine/src/index';
+import { EngineError } from '../../../engine/src/index';
+import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord } from '../stores';
 import { Refusal } from '../refusal';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange, type TxStores } from './dossier-change';

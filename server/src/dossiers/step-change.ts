@@ -2,7 +2,7 @@
  * @module step-change — a unit of work on one step: finds the step's dossier, re-reads the step inside the
  * transaction (so the check "is it still open?" and the change commit together) and lets the caller authorize it.
  */
-import type { StepRecord } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import { Refusal } from '../refusal';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { DossierChange } from './dossier-change';

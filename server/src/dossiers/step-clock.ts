@@ -4,18 +4,8 @@
  * stopped with a classification for form 05). The snapshot is stored on the step (`clock`), `dueAt`, `nearlyDueAt`
  * and `pausedAt` beside it.
  */
-import {
-  applyMachineEvent,
-  openPause,
-  startMachine,
-  type Budget,
-  type EscalationRung,
-  type NearlyDueThreshold,
-  type StepClockContext,
-  type StepClockEvent,
-  type StepRecord,
-  type SupplementPolicy,
-} from '../../../engine/src/index';
+import { applyMachineEvent, openPause, startMachine, type Budget, type EscalationRung, type NearlyDueThreshold, type StepClockContext, type StepClockEvent, type SupplementPolicy } from '../../../engine/src/index';
+import type { StepRecord } from '../stores';
 import { applyClockEmitted } from './apply-clock-emitted';
 import type { DossierChange } from './dossier-change';
 

@@ -1,5 +1,5 @@
 /** @module stop-processing — status 8: processing stops because the dossier is not eligible; the reason is the refusal letter's. */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { cancelInstance } from './end-process';
 import { runDossierChange } from './run-dossier-change';

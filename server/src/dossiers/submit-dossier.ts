@@ -2,7 +2,7 @@
  * @module submit-dossier — online submission (Decree 45/2020/NĐ-CP): status 1 "Mới đăng ký", receipt channel 2,
  * a dossier code at once (the citizen looks it up with it); an official accepts (status 2) or refuses (3) it.
  */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { buildDossier, pinProcedure, type NewDossierCommand } from './new-dossier';
 import { runNewDossier } from './run-dossier-change';

@@ -12,7 +12,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { RE2JS } from 're2js';
-import type { ProcedureDefinition, ProcedureRecord, ValidationIssue } from '../../../engine/src/index';
+import type { ProcedureDefinition, ValidationIssue } from '../../../engine/src/index';
+import type { ProcedureRecord } from '../stores';
 import { Refusal } from '../refusal';
 import { assertFormDataWithinLimits, type FormDataLimits } from './form-data-limits';
 

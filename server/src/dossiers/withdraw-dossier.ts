@@ -1,5 +1,5 @@
 /** @module withdraw-dossier — status 7: the citizen withdraws the dossier (Decree 61/2018/NĐ-CP Art. 18); processing ends. */
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { cancelInstance } from './end-process';
 import { runDossierChange } from './run-dossier-change';

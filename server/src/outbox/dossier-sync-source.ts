@@ -3,7 +3,7 @@
  * without them: applicant ID, channel, times, the procedure's national code and name, the attachments with their
  * SHA-256 grouped by component, and the fees asked and paid (from the dossier's `state.fees` notes).
  */
-import type { DossierRecord, DossierStore, ProcedureStore } from '../../../engine/src/index';
+import type { DossierRecord, DossierStore, ProcedureStore } from '../stores';
 import type { AttachmentInfo, AttachmentStore } from '../attachments/attachment-store';
 import type { DossierComponentPayload, DossierFeesPayload, DossierSyncPayload } from './outbox-payloads';
 

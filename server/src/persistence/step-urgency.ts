@@ -3,7 +3,7 @@
  * `nearlyDueAt`, `pausedAt`), as the inbox's mark reads the clock itself (server/src/dossiers/inbox-mark.ts): paused
  * first, then overdue at the due instant, nearly due from its threshold. Both store adapters rank by it.
  */
-import type { StepPhase, StepRecord } from '../../../engine/src/index';
+import type { StepPhase, StepRecord } from '../stores';
 
 export const PHASES_BY_URGENCY: readonly StepPhase[] = ['overdue', 'nearlyDue', 'due', 'paused', 'none'];
 

@@ -4,7 +4,8 @@
  * procedure's longest path counts in the group's deadline. The runtime resolves a process of the same file first, so
  * only the names no process of the file carries are loaded; what those call is loaded too, each key once.
  */
-import type { DeployedProcedures, ProcedureDefinition, ProcedureStore } from '../../../engine/src/index';
+import type { DeployedProcedures, ProcedureDefinition } from '../../../engine/src/index';
+import type { ProcedureStore } from '../stores';
 
 /** A bound on the keys followed, so a long or hostile chain of calls cannot make validation load the whole store. */
 const MAX_CALLEES = 64;

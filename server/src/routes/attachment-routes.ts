@@ -7,7 +7,8 @@
 import { Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Clock, DossierRecord, DossierStore } from '../../../engine/src/index';
+import type { Clock } from '../../../engine/src/index';
+import type { DossierRecord, DossierStore } from '../stores';
 import { assertAllowed, forbidden, principalOf } from '../access/auth-middleware';
 import type { Unit } from '../access/authorize';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/attachment-limits';

@@ -8,7 +8,8 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ProcedureDefinition, ProcedureRecord, ProcedureStore } from '../../../engine/src/index';
+import type { ProcedureDefinition } from '../../../engine/src/index';
+import type { ProcedureRecord, ProcedureStore } from '../stores';
 import type { AgencyStore } from '../access/agency-store';
 import type { Principal } from '../access/principal';
 import { foldSearchText } from '../dossiers/fold-search-text';

@@ -4,7 +4,7 @@
  * reassigns in their unit. Every refusal is a 403 problem with the policy's reason.
  */
 import type { Context } from 'hono';
-import type { DossierRecord, DossierSummary, StepRecord } from '../../../engine/src/index';
+import type { DossierRecord, DossierSummary, StepRecord } from '../stores';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import type { AccessResource } from '../access/authorize';
 import type { Principal } from '../access/principal';

@@ -6,7 +6,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { DossierRecord } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import type { Principal } from '../access/principal';
 import { createApiRouter } from '../http/api-router';

@@ -3,7 +3,8 @@
  * progress records and audit trail, scoped to what the principal may read (server issue §3).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { computeDueDate, type DossierRecord, type DossierStatus, type LocalizedText } from '../../../engine/src/index';
+import { computeDueDate, type DossierStatus, type LocalizedText } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import { authorize } from '../access/authorize';
 import { createApiRouter } from '../http/api-router';

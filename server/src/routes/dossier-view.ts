@@ -3,7 +3,7 @@
  * as ISO 8601 (STYLE.md §3), engine snapshots left out (they are the server's, not the client's).
  */
 import { z } from '@hono/zod-openapi';
-import type { AuditRecord, DossierRecord, DossierSummary, ProgressEntry, StepRecord } from '../../../engine/src/index';
+import type { AuditRecord, DossierRecord, DossierSummary, ProgressEntry, StepRecord } from '../stores';
 import { dossierStateOf } from '../dossiers/dossier-state';
 
 const iso = (at: number | undefined): string | undefined => (at === undefined ? undefined : new Date(at).toISOString());

@@ -4,7 +4,8 @@
  * refusal, apology letters, hand-overs). A form the dossier has no data for yet is a 409 problem.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { DossierLifecycleContext, DossierRecord, StepClockContext } from '../../../engine/src/index';
+import type { DossierLifecycleContext, StepClockContext } from '../../../engine/src/index';
+import type { DossierRecord } from '../stores';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import type { AgencyStore } from '../access/agency-store';
 import { renderApologyLetter } from '../documents/apology-letter';

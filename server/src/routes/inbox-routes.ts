@@ -8,7 +8,8 @@
  * route (elements done and current). A head of unit without a department sees the whole agency.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { computeDueDate, type StepPhase, type StepQuery, type StepRecord } from '../../../engine/src/index';
+import { computeDueDate } from '../../../engine/src/index';
+import type { StepPhase, StepQuery, StepRecord } from '../stores';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import type { Principal } from '../access/principal';
 import { authorize } from '../access/authorize';

@@ -10,7 +10,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { DossierLifecycleContext, DossierStatus, StepClockContext, Stores, WorkingClock } from '../../../engine/src/index';
+import type { DossierLifecycleContext, DossierStatus, StepClockContext, WorkingClock } from '../../../engine/src/index';
+import type { Stores } from '../stores';
 import { openPause } from '../../../engine/src/index';
 import type { CitizenTokens } from '../citizen/citizen-tokens';
 import { explainClock, explainSupplementWindow, noSupplementDeadline } from '../citizen/explain-clock';

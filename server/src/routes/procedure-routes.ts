@@ -4,7 +4,8 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
-import { parseProcedure, validateBudgets, type Clock, type ProcedureDefinition, type ProcedureStore, type ValidationIssue } from '../../../engine/src/index';
+import { parseProcedure, validateBudgets, type Clock, type ProcedureDefinition, type ValidationIssue } from '../../../engine/src/index';
+import type { ProcedureStore } from '../stores';
 import { loadDeployedCallees } from '../procedures/deployed-callees';
 import { HttpProblem } from '../http/http-problem';
 import { formSchemaIssues } from '../dossiers/validate-form';

@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseProcedure, type Clock, type Stores } from '../../../engine/src/index';
+import { parseProcedure, type Clock } from '../../../engine/src/index';
+import type { Stores } from '../stores';
 import type { Logger } from '../logger';
 
 export interface SeedDeps {

@@ -4,7 +4,8 @@
  * terminal statuses, the citizen's supplement spans, channel) and each step's unit, clock instants and pauses.
  * `toDossierFactsRecord` projects it from a stored dossier and its steps inside the dossier's unit of work.
  */
-import { clockPhase, openPause, type ClockPhase, type DossierRecord, type StepRecord, type TerminalStatus } from '../../../engine/src/index';
+import { clockPhase, openPause, type ClockPhase, type TerminalStatus } from '../../../engine/src/index';
+import type { DossierRecord, StepRecord } from '../stores';
 import { dossierStateOf } from '../dossiers/dossier-state';
 import { clockContextOf } from '../dossiers/step-clock';
 

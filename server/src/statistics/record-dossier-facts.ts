@@ -3,7 +3,7 @@
  * saved, its facts record is rewritten from the dossier and its steps (same transaction function, so a retried unit
  * of work rewrites them too); after the commit, the heatmap elements whose open steps changed are announced.
  */
-import type { DossierRecord, StepRecord, Stores } from '../../../engine/src/index';
+import type { DossierRecord, StepRecord, Stores } from '../stores';
 import type { HeatmapChange, HeatmapNotifier } from '../heatmap/heatmap-notifier';
 import { toDossierFactsRecord, type DossierFactsRecord, type StepFacts } from './dossier-facts-record';
 import type { DossierFactsStore } from './dossier-facts-store';

@@ -2,7 +2,8 @@
  * @module stats-deps — what the statistics and heatmap queries read: the facts store, the clock, the working
  * calendar (average processing time and delays in working time) and the directories that give rows their labels.
  */
-import type { Clock, ProcedureStore } from '../../../engine/src/index';
+import type { Clock } from '../../../engine/src/index';
+import type { ProcedureStore } from '../stores';
 import type { AgencyStore } from '../access/agency-store';
 import type { UserStore } from '../access/user-store';
 import type { CalendarSource } from '../dossiers/timekeeping';

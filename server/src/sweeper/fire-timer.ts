@@ -5,7 +5,8 @@
  * fired, so a second delivery (another process, a restart) tells nobody twice; the fired mark and the work commit
  * together, so a timer whose lease was taken over is not worked on by its old owner.
  */
-import type { InstanceSnapshot, TimerRecord } from '../../../engine/src/index';
+import type { InstanceSnapshot } from '../../../engine/src/index';
+import type { TimerRecord } from '../stores';
 import { SYSTEM_ACTOR, type DossierDeps } from '../dossiers/dossier-deps';
 import { Refusal } from '../refusal';
 import type { DossierChange } from '../dossiers/dossier-change';

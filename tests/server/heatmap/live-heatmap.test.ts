@@ -4,7 +4,7 @@
  * `app.request()`'s body); a step turning overdue under the deadline sweeper sends one too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StepRecord } from '../../../engine/src/index';
+import type { StepRecord } from '../../../server/src/stores';
 import { createDeadlineSweeper } from '../../../server/src/sweeper/deadline-sweeper';
 import { SEED_PROCEDURES } from '../../support/seed-dossiers';
 import { loadIndependent, stepMarkIndependently, type IndependentDossier } from '../statistics/independent-figures';

@@ -1,5 +1,5 @@
 /** A dossier written straight into the stores (received at the one-stop centre, routed to the construction department), with two steps. */
-import type { DossierRecord, Stores } from '../../../engine/src/index';
+import type { DossierRecord, Stores } from '../../../server/src/stores';
 
 export const RECEIVED_AT = Date.UTC(2025, 2, 3, 1, 37);
 export const DOSSIER_CODE = 'ttpvhcc-250303-0011';

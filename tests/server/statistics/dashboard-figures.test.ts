@@ -4,7 +4,8 @@
  * over the stored dossiers, progress records and steps), drill-downs, scope and CSV export.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StepRecord, WorkingTime } from '../../../engine/src/index';
+import type { WorkingTime } from '../../../engine/src/index';
+import type { StepRecord } from '../../../server/src/stores';
 import { loadIndependent, summariseIndependently, summariseOfficialIndependently, classifyIndependently, stepMarkIndependently, type IndependentDossier } from './independent-figures';
 import { createSeededApp, getAs, SEED_STOP } from './seeded-app';
 

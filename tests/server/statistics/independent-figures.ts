@@ -9,7 +9,8 @@
  * spans) is not after the appointment and it had at most one supplement request. Finished on time on an earlier
  * Vietnam day is early.
  */
-import type { DossierRecord, Stores, StepRecord, WorkingTime } from '../../../engine/src/index';
+import type { WorkingTime } from '../../../engine/src/index';
+import type { DossierRecord, Stores, StepRecord } from '../../../server/src/stores';
 
 export interface IndependentDossier {
   id: string;

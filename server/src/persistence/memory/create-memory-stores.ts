@@ -1,5 +1,5 @@
 /** @module createMemoryStores — every store port in memory, with transactions, for unit tests and benchmarks. */
-import type { Stores } from '../../../../engine/src/index';
+import type { Stores } from '../../stores';
 import { AsyncMutex } from './async-mutex';
 import { MemoryAuditStore } from './memory-audit-store';
 import { MemoryDossierStore } from './memory-dossier-store';

@@ -1,5 +1,5 @@
 /** @module MemoryAuditStore — the append-only audit trail kept in arrays, for unit tests and benchmarks. */
-import { DuplicateKey, type AuditRecord, type AuditStore } from '../../../../engine/src/index';
+import { DuplicateKey, type AuditRecord, type AuditStore } from '../../stores';
 import type { UndoLog } from './undo-log';
 
 export interface MemoryAuditState {

@@ -1,13 +1,5 @@
 /** @module MemoryDossierStore — dossiers and daily sequences kept in Maps, for unit tests and benchmarks. */
-import {
-  ConcurrencyConflict,
-  DuplicateKey,
-  type DossierQuery,
-  type DossierRecord,
-  type DossierStore,
-  type DossierSummary,
-  type Page,
-} from '../../../../engine/src/index';
+import { ConcurrencyConflict, DuplicateKey, type DossierQuery, type DossierRecord, type DossierStore, type DossierSummary, type Page } from '../../stores';
 import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
 

@@ -1,5 +1,5 @@
 /** @module MemoryProcedureStore — deployed procedure versions kept in a Map, for unit tests and benchmarks. */
-import type { ProcedureRecord, ProcedureStore, ProcedureSummary } from '../../../../engine/src/index';
+import type { ProcedureRecord, ProcedureStore, ProcedureSummary } from '../../stores';
 import type { UndoLog } from './undo-log';
 
 function toSummary(record: ProcedureRecord): ProcedureSummary {

@@ -1,5 +1,5 @@
 /** @module MemoryProgressStore — the append-only progress records (tiến trình) of each dossier, in memory. */
-import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../../../engine/src/index';
+import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../stores';
 import type { UndoLog } from './undo-log';
 
 export interface MemoryProgressState {

@@ -1,14 +1,5 @@
 /** @module MemoryStepStore — steps (bước xử lý) kept in a Map, for unit tests and benchmarks. */
-import {
-  ConcurrencyConflict,
-  DuplicateKey,
-  type Page,
-  type StepPhase,
-  type StepQuery,
-  type StepRecord,
-  type StepStore,
-  type UrgencyPage,
-} from '../../../../engine/src/index';
+import { ConcurrencyConflict, DuplicateKey, type Page, type StepPhase, type StepQuery, type StepRecord, type StepStore, type UrgencyPage } from '../../stores';
 import { foldSearchText } from '../../dossiers/fold-search-text';
 import { compareWithinPhase, phaseOf, PHASES_BY_URGENCY } from '../step-urgency';
 import { paginate } from './paginate';

@@ -2,7 +2,7 @@
  * @module MemoryTimerStore — persisted wake-ups kept in two heaps so that claiming k due timers among n open ones
  * costs O(k log n), not O(n): the in-memory twin of the `{status, dueAt}` index the mongoose adapter queries.
  */
-import type { TimerRecord, TimerStore } from '../../../../engine/src/index';
+import type { TimerRecord, TimerStore } from '../../stores';
 import { MinHeap } from './min-heap';
 import type { UndoLog } from './undo-log';
 

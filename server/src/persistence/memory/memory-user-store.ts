@@ -1,5 +1,5 @@
 /** @module MemoryUserStore — users in a Map with a unique username index, for tests and the demo. */
-import { DuplicateKey } from '../../../../engine/src/index';
+import { DuplicateKey } from '../../stores';
 import { UserNotFound, type UserQuery, type UserStore } from '../../access/user-store';
 import type { UserRecord } from '../../access/user-record';
 

@@ -1,6 +1,6 @@
 /** @module auditModel — the `audit` collection: append-only records of who did what, when. */
 import { Schema, Types, type Connection } from 'mongoose';
-import type { AuditRecord } from '../../../../engine/src/index';
+import type { AuditRecord } from '../../stores';
 
 /** `appendOrder` (an ObjectId made at append time) orders records that share the same `at`. */
 export type AuditDocument = Omit<AuditRecord, 'id'> & { _id: string; appendOrder: Types.ObjectId };

@@ -1,6 +1,6 @@
 /** @module createMongoStores — every store port on MongoDB through mongoose, with multi-document transactions. */
 import type { ClientSession, Connection } from 'mongoose';
-import type { Stores } from '../../../../engine/src/index';
+import type { Stores } from '../../stores';
 import { auditModel } from './audit-model';
 import { counterModel } from './counter-model';
 import { dossierModel } from './dossier-model';

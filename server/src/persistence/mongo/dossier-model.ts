@@ -1,6 +1,6 @@
 /** @module dossierModel — the `dossiers` collection: one document per dossier, process instance snapshot inside. */
 import { Schema, type Connection } from 'mongoose';
-import type { DossierRecord } from '../../../../engine/src/index';
+import type { DossierRecord } from '../../stores';
 
 export type DossierDocument = Omit<DossierRecord, 'id'> & { _id: string };
 

@@ -1,6 +1,6 @@
 /** @module MongoAuditStore — AuditStore on the `audit` collection: insert and read, never update. */
 import { Types, type ClientSession } from 'mongoose';
-import { DuplicateKey, type AuditRecord, type AuditStore } from '../../../../engine/src/index';
+import { DuplicateKey, type AuditRecord, type AuditStore } from '../../stores';
 import type { AuditDocument, AuditModel } from './audit-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 

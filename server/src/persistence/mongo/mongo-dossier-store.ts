@@ -1,14 +1,6 @@
 /** @module MongoDossierStore — DossierStore on the `dossiers` collection, sequences on `counters`. */
 import type { ClientSession, QueryFilter } from 'mongoose';
-import {
-  ConcurrencyConflict,
-  DuplicateKey,
-  type DossierQuery,
-  type DossierRecord,
-  type DossierStore,
-  type DossierSummary,
-  type Page,
-} from '../../../../engine/src/index';
+import { ConcurrencyConflict, DuplicateKey, type DossierQuery, type DossierRecord, type DossierStore, type DossierSummary, type Page } from '../../stores';
 import { RESERVATION_KEPT_MS, type CounterDocument, type CounterModel } from './counter-model';
 
 const OUTSIDE_TRANSACTION = { session: null };

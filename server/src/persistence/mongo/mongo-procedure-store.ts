@@ -1,6 +1,6 @@
 /** @module MongoProcedureStore — ProcedureStore on the `procedures` collection. */
 import type { ClientSession } from 'mongoose';
-import { DuplicateKey, type ProcedureRecord, type ProcedureStore, type ProcedureSummary } from '../../../../engine/src/index';
+import { DuplicateKey, type ProcedureRecord, type ProcedureStore, type ProcedureSummary } from '../../stores';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import type { ProcedureDocument, ProcedureModel } from './procedure-model';
 

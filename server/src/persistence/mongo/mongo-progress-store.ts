@@ -1,6 +1,6 @@
 /** @module MongoProgressStore — ProgressStore on the `progress` collection: insert and read, never update. */
 import type { ClientSession } from 'mongoose';
-import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../../../engine/src/index';
+import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../stores';
 import type { ProgressDocument, ProgressModel } from './progress-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 

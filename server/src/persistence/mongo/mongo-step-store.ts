@@ -1,15 +1,6 @@
 /** @module MongoStepStore — StepStore on the `steps` collection. */
 import type { ClientSession, QueryFilter } from 'mongoose';
-import {
-  ConcurrencyConflict,
-  DuplicateKey,
-  type Page,
-  type StepPhase,
-  type StepQuery,
-  type StepRecord,
-  type StepStore,
-  type UrgencyPage,
-} from '../../../../engine/src/index';
+import { ConcurrencyConflict, DuplicateKey, type Page, type StepPhase, type StepQuery, type StepRecord, type StepStore, type UrgencyPage } from '../../stores';
 import { PHASES_BY_URGENCY } from '../step-urgency';
 import type { DossierModel } from './dossier-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';

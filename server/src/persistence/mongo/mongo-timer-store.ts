@@ -4,7 +4,7 @@
  * the same timer, and the cost grows with the number due, not the number scheduled.
  */
 import type { ClientSession } from 'mongoose';
-import type { TimerRecord, TimerStore } from '../../../../engine/src/index';
+import type { TimerRecord, TimerStore } from '../../stores';
 import type { TimerDocument, TimerModel } from './timer-model';
 
 function toRecord(document: TimerDocument): TimerRecord {

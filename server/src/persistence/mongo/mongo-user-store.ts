@@ -1,5 +1,5 @@
 /** @module MongoUserStore — UserStore on the `users` collection. */
-import { DuplicateKey } from '../../../../engine/src/index';
+import { DuplicateKey } from '../../stores';
 import type { UserRecord } from '../../access/user-record';
 import { UserNotFound, type UserQuery, type UserStore } from '../../access/user-store';
 import { duplicateOn, isDuplicateKeyError } from './is-duplicate-key-error';

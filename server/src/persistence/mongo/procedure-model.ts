@@ -1,6 +1,6 @@
 /** @module procedureModel — the `procedures` collection: one document per deployed version of a procedure. */
 import { Schema, type Connection } from 'mongoose';
-import type { ProcedureRecord } from '../../../../engine/src/index';
+import type { ProcedureRecord } from '../../stores';
 
 /** `_id` is `<key>@<version>`, so a version can only be stored once even before the unique index exists. */
 export type ProcedureDocument = ProcedureRecord & { _id: string };

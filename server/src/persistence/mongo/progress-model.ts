@@ -1,6 +1,6 @@
 /** @module progressModel — the `progress` collection: append-only progress records (tiến trình) of dossiers. */
 import { Schema, type Connection } from 'mongoose';
-import type { ProgressEntry } from '../../../../engine/src/index';
+import type { ProgressEntry } from '../../stores';
 
 export type ProgressDocument = Omit<ProgressEntry, 'id'> & { _id: string };
 

@@ -1,6 +1,6 @@
 /** @module stepModel — the `steps` collection: one document per activated step, with its clock. */
 import { Schema, type Connection } from 'mongoose';
-import type { StepRecord } from '../../../../engine/src/index';
+import type { StepRecord } from '../../stores';
 import { foldSearchText } from '../../dossiers/fold-search-text';
 
 /**

@@ -1,6 +1,6 @@
 /** @module timerModel — the `timers` collection: persisted wake-ups that the deadline sweeper claims by lease. */
 import { Schema, type Connection } from 'mongoose';
-import type { TimerRecord } from '../../../../engine/src/index';
+import type { TimerRecord } from '../../stores';
 
 export type TimerDocument = Omit<TimerRecord, 'id'> & { _id: string };
 

@@ -1,0 +1,255 @@
+/**
+ * @module Stores — the server's persistence ports: what the use cases load and save, implemented by the in-memory
+ * adapter (tests and benchmarks) and the mongoose adapter. Every store has one contract suite in tests/contracts/
+ * run against every adapter. The engine never sees them: it decides on plain values (engine/src/ports.ts).
+ */
+import type { DossierStatus, ProcedureDefinition, ProgressRecord, ReceiptChannel } from '../../engine/src/index';
+
+/** Thrown by `update` when the stored revision is not the expected one (optimistic concurrency). */
+export class ConcurrencyConflict extends Error {
+  constructor(readonly collection: string, readonly id: string, readonly expectedRev: number) {
+    super(`${collection} ${id} was changed by someone else (expected revision ${expectedRev})`);
+    this.name = 'ConcurrencyConflict';
+  }
+}
+
+/** Thrown by `create`/`deploy` when a unique key (id, dossier code, procedure version) is taken. */
+export class DuplicateKey extends Error {
+  constructor(readonly collection: string, readonly key: string) {
+    super(`${collection}: ${key} already exists`);
+    this.name = 'DuplicateKey';
+  }
+}
+
+/** One deployed version of a procedure: the XML as drawn, and the plain definition parsed from it. */
+export interface ProcedureRecord {
+  /** Stable key of the procedure across versions (slug, e.g. `dang-ky-kinh-doanh`). */
+  key: string;
+  version: number;
+  procedureCode?: string;
+  name: string;
+  xml: string;
+  definition: ProcedureDefinition;
+  deployedAt: number;
+  deployedBy: string;
+}
+
+export type ProcedureSummary = Omit<ProcedureRecord, 'xml' | 'definition'>;
+
+export interface ProcedureStore {
+  /** Stores the next version of `key` (1 for a new key) and returns the stored record. Concurrent deploys get distinct versions. */
+  deploy(record: Omit<ProcedureRecord, 'version'>): Promise<ProcedureRecord>;
+  get(key: string, version: number): Promise<ProcedureRecord | undefined>;
+  latest(key: string): Promise<ProcedureRecord | undefined>;
+  /** The latest version of every procedure, by key. */
+  listLatest(): Promise<ProcedureSummary[]>;
+  /** Every version of one procedure, newest first. */
+  listVersions(key: string): Promise<ProcedureSummary[]>;
+}
+
+/** Fields every mutable record carries: `rev` grows by one on each update (optimistic concurrency). */
+export interface Revisioned {
+  id: string;
+  rev: number;
+}
+
+/** One application by one applicant, running one procedure version; holds the process instance snapshot. */
+export interface DossierRecord extends Revisioned {
+  dossierCode: string;
+  procedureKey: string;
+  procedureVersion: number;
+  /** The agency that received the dossier (its id prefixes the dossier code). */
+  agencyId: string;
+  status: DossierStatus;
+  channel: ReceiptChannel;
+  applicant: { name: string; idNumber: string; phone?: string; email?: string; address?: string };
+  form: Record<string, unknown>;
+  submittedAt?: number;
+  receivedAt?: number;
+  appointmentAt?: number;
+  finishedAt?: number;
+  returnedAt?: number;
+  /** Persisted xstate snapshot of the process instance (plain JSON). */
+  instance?: unknown;
+  /** Anything else the lifecycles need to keep (dossier clock, supplement count, re-appointments …). */
+  state: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A dossier without its e-form and process instance: what lists and inboxes read, whatever citizens submitted. */
+export type DossierSummary = Omit<DossierRecord, 'form' | 'instance'>;
+
+export interface DossierQuery {
+  /** Only these dossiers (an inbox's page of steps names them). */
+  ids?: string[];
+  status?: DossierStatus[];
+  procedureKey?: string;
+  agencyId?: string;
+  receivedFrom?: number;
+  receivedTo?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface DossierStore {
+  create(record: Omit<DossierRecord, 'rev'>): Promise<DossierRecord>;
+  get(id: string): Promise<DossierRecord | undefined>;
+  getByCode(dossierCode: string): Promise<DossierRecord | undefined>;
+  /** Writes `record` if the stored revision is `record.rev`; returns it with `rev + 1`, else throws ConcurrencyConflict. */
+  update(record: DossierRecord): Promise<DossierRecord>;
+  list(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierRecord>>;
+  /** As `list`, without reading `form` and `instance` from the database: a page costs the same whatever was submitted. */
+  listSummaries(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierSummary>>;
+  /**
+   * Takes the next number of a named daily sequence (`<agency>-yyMMdd`, starting at 1) for `holder` (the dossier id)
+   * and commits it at once, outside any unit of work: the day's counter is never held by a transaction, so a process
+   * that dies inside a receipt does not stall every other receipt of the agency until the database aborts it
+   * (issue 13). The same holder asking again gets the same number: a retried receipt keeps its code, so numbers are
+   * lost only by receipts that are never retried.
+   */
+  nextSequence(name: string, holder: string): Promise<number>;
+}
+
+export type StepStatus = 'open' | 'completed' | 'cancelled';
+
+/** One step (bước xử lý) of a dossier: an activated user task or other wait, with its clock. */
+export interface StepRecord extends Revisioned {
+  dossierId: string;
+  /** Step instance id in the process instance (what `task.completed` names). */
+  stepId: string;
+  elementId: string;
+  name: string;
+  kind: string;
+  agencyId?: string;
+  departmentId?: string;
+  assigneeId?: string;
+  status: StepStatus;
+  startedAt: number;
+  dueAt?: number;
+  /** When the step becomes nearly due (kept beside `dueAt` from the clock): the inbox filters and ranks by it. */
+  nearlyDueAt?: number;
+  /** Start of the clock's open pause (the citizen supplements, fees): a paused step is neither nearly due nor overdue. */
+  pausedAt?: number;
+  completedAt?: number;
+  /** Persisted step clock snapshot and classification (lifecycle data). */
+  clock?: unknown;
+  outcome?: string;
+}
+
+export interface StepQuery {
+  dossierId?: string;
+  status?: StepStatus[];
+  agencyId?: string;
+  /** `null`: only steps that name no department (what an official without a department may act on). */
+  departmentId?: string | null;
+  assigneeId?: string;
+  /** true: claimed by somebody; false: waiting in the unit's pool. */
+  claimed?: boolean;
+  elementId?: string;
+  procedureKey?: string;
+  /**
+   * Folded text (no accents, lower case: `foldSearchText`): the dossier code starts with it, or the applicant's
+   * name contains it. The adapters keep both, folded, beside each step.
+   */
+  search?: string;
+}
+
+/** How urgent an open step is at an instant (DOMAIN.md "Early, on time, overdue, nearly due"); `none`: no clock. */
+export type StepPhase = 'overdue' | 'nearlyDue' | 'due' | 'paused' | 'none';
+
+/** A page of steps most urgent first, with how many steps of the query are in each phase (whatever the page). */
+export interface UrgencyPage extends Page<StepRecord> {
+  phases: Record<StepPhase, number>;
+}
+
+export interface StepStore {
+  create(record: Omit<StepRecord, 'rev'>): Promise<StepRecord>;
+  get(id: string): Promise<StepRecord | undefined>;
+  update(record: StepRecord): Promise<StepRecord>;
+  list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>>;
+  /**
+   * Steps of `query` ranked at `now`: overdue, nearly due, in time, paused, without a clock; then by due instant,
+   * start and id. `phases` narrows the items (and `total`), never the per-phase counts. One bounded query per phase.
+   */
+  listByUrgency(query: StepQuery, at: { now: number; phases?: StepPhase[] }, page: { offset: number; limit: number }): Promise<UrgencyPage>;
+}
+
+export type TimerStatus = 'scheduled' | 'fired' | 'cancelled';
+
+/** A persisted "wake me at dueAt": BPMN timers, nearly-due warnings, overdue marks, escalation rungs, supplement windows. */
+export interface TimerRecord {
+  /** Deterministic id (e.g. `<dossierId>:<stepId>:overdue`) so scheduling twice is harmless. */
+  id: string;
+  kind: string;
+  dossierId: string;
+  stepId?: string;
+  dueAt: number;
+  payload: Record<string, unknown>;
+  status: TimerStatus;
+  leaseOwner?: string;
+  leaseUntil?: number;
+  firedAt?: number;
+}
+
+export interface TimerStore {
+  /** Creates the timer, or reschedules it (new dueAt, status scheduled) if the id exists and has not fired. */
+  schedule(timer: Omit<TimerRecord, 'status'>): Promise<void>;
+  cancel(id: string): Promise<void>;
+  get(id: string): Promise<TimerRecord | undefined>;
+  /**
+   * Claims up to `limit` scheduled timers with `dueAt <= now` whose lease is free or expired, leasing them to `owner`
+   * until `now + leaseMs`. One indexed query: cost grows with the number due, not the number scheduled.
+   */
+  claimDue(now: number, owner: string, leaseMs: number, limit: number): Promise<TimerRecord[]>;
+  /** Marks a claimed timer fired; false when `owner` no longer holds its lease (someone else took it). */
+  markFired(id: string, owner: string, firedAt: number): Promise<boolean>;
+  listByDossier(dossierId: string): Promise<TimerRecord[]>;
+}
+
+/** Append-only: who did what, when, from which step. */
+export interface AuditRecord {
+  id: string;
+  dossierId?: string;
+  at: number;
+  actorId: string;
+  action: string;
+  stepId?: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditStore {
+  append(record: AuditRecord): Promise<void>;
+  listByDossier(dossierId: string): Promise<AuditRecord[]>;
+}
+
+/**
+ * One line of a dossier's progress (tiến trình) as stored: append-only, numbered per dossier. The fields are those
+ * the National Public Service Portal sync carries (DOMAIN.md "A progress record carries …").
+ */
+export interface ProgressEntry extends ProgressRecord {
+  /** `<dossierId>:<seq>`: writing the same entry twice is refused as a DuplicateKey. */
+  id: string;
+  /** 1, 2, 3 … per dossier, assigned by the writer inside the dossier's unit of work. */
+  seq: number;
+}
+
+export interface ProgressStore {
+  append(entry: ProgressEntry): Promise<void>;
+  /** Every entry of the dossier in `seq` order. */
+  listByDossier(dossierId: string): Promise<ProgressEntry[]>;
+}
+
+/** All stores, plus a unit of work: inside `transaction`, writes through `stores` commit or roll back together. */
+export interface Stores {
+  procedures: ProcedureStore;
+  dossiers: DossierStore;
+  steps: StepStore;
+  timers: TimerStore;
+  audit: AuditStore;
+  progress: ProgressStore;
+  transaction<T>(work: (stores: Omit<Stores, 'transaction'>) => Promise<T>): Promise<T>;
+}
