@@ -64,7 +64,8 @@ export default tseslint.config(
   },
   {
     // The rooms that decide (dossiers, clocks and timers, statistics, calendars, outbox, incidents, documents) know
-    // nothing of HTTP: they refuse with refusal.ts, read the command's key from command-key.ts, and http/ answers.
+    // nothing of HTTP: they refuse with refusal.ts, read the command's key from command-key.ts, and http/ answers;
+    // nor of an adapter: they load and save through ports (routes → use cases → ports ← adapters).
     files: ['server/src/{dossiers,sweeper,statistics,calendars,outbox,incidents,documents}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -75,6 +76,7 @@ export default tseslint.config(
         patterns: [
           { group: ['**/http/*', '**/routes/*'], message: 'the deciding rooms know nothing of HTTP: throw a Refusal (server/src/refusal.ts); http/ maps it to a problem' },
           { group: ['hono/*', '@hono/*'], message: 'the deciding rooms know nothing of HTTP' },
+          { group: ['**/persistence/*', '**/persistence/**'], message: 'the deciding rooms use the ports (stores.ts, the room\'s own *-store.ts); main.ts chooses the adapter' },
         ],
       }],
     },

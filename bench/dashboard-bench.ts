@@ -19,7 +19,7 @@ import { connectMongoose } from '../server/src/persistence/mongo/connect-mongoos
 import { startDatabase } from '../server/src/persistence/mongo/start-database';
 import { MongoDossierFactsStore } from '../server/src/persistence/mongo/mongo-dossier-facts-store';
 import { MemoryDossierFactsStore } from '../server/src/persistence/memory/memory-dossier-facts-store';
-import { CachedDossierFactsStore } from '../server/src/statistics/cached-dossier-facts-store';
+import { CachedDossierFactsStore } from '../server/src/persistence/cached-dossier-facts-store';
 import type { DossierFactsRecord } from '../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../server/src/statistics/dossier-facts-store';
 import { createRandom, seedDossiers } from '../tests/support/seed-dossiers';

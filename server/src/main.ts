@@ -31,7 +31,7 @@ import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 import { MongoDossierFactsStore } from './persistence/mongo/mongo-dossier-facts-store';
-import { CachedDossierFactsStore } from './statistics/cached-dossier-facts-store';
+import { CachedDossierFactsStore } from './persistence/cached-dossier-facts-store';
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { pollDossierFacts } from './heatmap/poll-dossier-facts';
 import { parsePublicInputConfig } from './http/public-input-config';

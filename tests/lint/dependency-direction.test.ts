@@ -53,6 +53,15 @@ describe('the dependency direction lint', () => {
     expect(await ruleIdsFor('server/src/dossiers/right-way.ts', "import { Refusal } from '../refusal';\nexport const r = Refusal;\n")).toEqual([]);
   });
 
+  it('fails a statistic or a use case that imports an adapter instead of its port', async () => {
+    // given the dashboard's read model reaching for the memory adapter, and a use case for the mongo one
+    const memory = await ruleIdsFor('server/src/statistics/wrong-way.ts', "import { MemoryDossierFactsStore } from '../persistence/memory/memory-dossier-facts-store';\nexport const m = MemoryDossierFactsStore;\n");
+    const mongo = await ruleIdsFor('server/src/dossiers/wrong-way.ts', "import { createMongoStores } from '../persistence/mongo/create-mongo-stores';\nexport const m = createMongoStores;\n");
+    // then both are errors, and the port is the accepted way
+    expect([...memory, ...mongo]).toEqual(['no-restricted-imports', 'no-restricted-imports']);
+    expect(await ruleIdsFor('server/src/statistics/right-way.ts', "import type { Stores } from '../stores';\nexport type S = Stores;\n")).toEqual([]);
+  });
+
   it('accepts the same engine file without the wrong-way import', async () => {
     const rules = await ruleIdsFor('engine/src/runtime/right-way.ts', "import type { Clock } from '../ports';\nexport const now = (clock: Clock): number => clock.now();\n");
     expect(rules).toEqual([]);

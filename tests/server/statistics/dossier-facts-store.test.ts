@@ -11,7 +11,7 @@ import { startDatabase, type RunningDatabase } from '../../../server/src/persist
 import { MemoryDossierFactsStore } from '../../../server/src/persistence/memory/memory-dossier-facts-store';
 import type { DossierFactsRecord } from '../../../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
-import { CachedDossierFactsStore } from '../../../server/src/statistics/cached-dossier-facts-store';
+import { CachedDossierFactsStore } from '../../../server/src/persistence/cached-dossier-facts-store';
 
 function facts(dossierId: string, overrides: Partial<DossierFactsRecord> = {}): DossierFactsRecord {
   return {

@@ -5,9 +5,9 @@
  * from the database for every dashboard query costs seconds of decoding; catching up costs only the changes.
  */
 import type { Clock } from '../../../engine/src/index';
-import { MemoryDossierFactsStore } from '../persistence/memory/memory-dossier-facts-store';
-import type { DossierFactsRecord } from './dossier-facts-record';
-import type { DossierFactsQuery, DossierFactsStore } from './dossier-facts-store';
+import { MemoryDossierFactsStore } from './memory/memory-dossier-facts-store';
+import type { DossierFactsRecord } from '../statistics/dossier-facts-record';
+import type { DossierFactsQuery, DossierFactsStore } from '../statistics/dossier-facts-store';
 
 /** Clock skew between server processes tolerated when catching up. */
 const OVERLAP_MS = 5_000;
