@@ -19,6 +19,9 @@ const noServer = {
   patterns: [{ group: ['**/server/**', '**/server/src/**'], message: 'nothing imports server/ but its entry and the tests' }],
 };
 
+/** The emulator is a separate program: the server starts its bin/mongod as mongodb-memory-server starts a mongod. */
+const noEmulatorSource = { group: ['**/mongo-emulator/**'], message: 'the emulator is started as a binary (mongo-emulator/bin/mongod), never imported' };
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'modeler/dist/**', '.data/**', 'bench/results/**', 'tests/fixtures/lint-violation/**'] },
   {
@@ -58,9 +61,13 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     ignores: ['server/src/persistence/mongo/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'mongoose', message: 'mongoose lives only in server/src/persistence/mongo/' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'mongoose', message: 'mongoose lives only in server/src/persistence/mongo/' }], patterns: [noEmulatorSource] }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'only server/src/main.ts reads process.env' }],
     },
+  },
+  {
+    files: ['server/src/persistence/mongo/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noEmulatorSource] }] },
   },
   {
     // The rooms that decide (dossiers, clocks and timers, statistics, calendars, outbox, incidents, documents) know
@@ -77,6 +84,7 @@ export default tseslint.config(
           { group: ['**/http/*', '**/routes/*'], message: 'the deciding rooms know nothing of HTTP: throw a Refusal (server/src/refusal.ts); http/ maps it to a problem' },
           { group: ['hono/*', '@hono/*'], message: 'the deciding rooms know nothing of HTTP' },
           { group: ['**/persistence/*', '**/persistence/**'], message: 'the deciding rooms use the ports (stores.ts, the room\'s own *-store.ts); main.ts chooses the adapter' },
+          noEmulatorSource,
         ],
       }],
     },

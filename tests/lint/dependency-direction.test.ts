@@ -62,6 +62,12 @@ describe('the dependency direction lint', () => {
     expect(await ruleIdsFor('server/src/statistics/right-way.ts', "import type { Stores } from '../stores';\nexport type S = Stores;\n")).toEqual([]);
   });
 
+  it('fails the persistence layer, or any server file, that imports the emulator\'s source instead of starting its binary', async () => {
+    const code = "import { emulatorBinaryPath } from '../../../../mongo-emulator/src/index';\nexport const e = emulatorBinaryPath;\n";
+    expect(await ruleIdsFor('server/src/persistence/mongo/wrong-way.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('server/src/routes/wrong-way.ts', code.replace('../../../../', '../../../'))).toContain('no-restricted-imports');
+  });
+
   it('accepts the same engine file without the wrong-way import', async () => {
     const rules = await ruleIdsFor('engine/src/runtime/right-way.ts', "import type { Clock } from '../ports';\nexport const now = (clock: Clock): number => clock.now();\n");
     expect(rules).toEqual([]);

@@ -5,14 +5,16 @@
  * `dataDir`, both embedded backends keep their data there across restarts (`db/` for mongod, `emulator/` for the
  * emulator), and a data folder the emulator wrote is served by the emulator again (issue 14).
  */
+import { execFile } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { DryMongoBinary, MongoMemoryReplSet } from 'mongodb-memory-server';
 import type { StorageEngine } from 'mongodb-memory-server-core/lib/util/MongoInstance';
 import { envToBool, resolveConfig, ResolveConfigVariables } from 'mongodb-memory-server-core/lib/util/resolveConfig';
-import { EMULATOR_VERSION, emulatorBinaryPath } from '../../../../mongo-emulator/src/index';
 
 export type DatabaseBackend = 'external' | 'mongod' | 'emulator';
 
@@ -36,6 +38,8 @@ export interface StartDatabaseOptions {
   mongodTimeoutMs?: number;
   /** How long the download host may take to resolve before the machine counts as offline; 1.5 s by default. */
   dnsTimeoutMs?: number;
+  /** The emulator's `mongod` look-alike; the repository's `mongo-emulator/bin/mongod` by default. */
+  emulatorBinary?: string;
 }
 
 export interface RunningDatabase {
@@ -52,6 +56,19 @@ export const EMULATOR_WARNING =
   'DATABASE IS THE MONGODB WIRE-PROTOCOL EMULATOR, NOT MONGODB: no mongod could be found or downloaded. ' +
   'It keeps its data on this machine only, without replication, backups or authentication. ' +
   'Set MONGODB_URI (or MONGOMS_SYSTEM_BINARY) for a real MongoDB.';
+
+/**
+ * The emulator is started as a binary, the way mongodb-memory-server starts a mongod: this layer knows its path and
+ * asks it its version (`--version`, answered without starting Node), never imports its source.
+ */
+const EMULATOR_BINARY = fileURLToPath(new URL('../../../../mongo-emulator/bin/mongod', import.meta.url));
+
+async function binaryVersion(binary: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(binary, ['--version'], { timeout: 10_000 });
+  const version = /db version v(\d+\.\d+\.\d+)/.exec(stdout)?.[1];
+  if (!version) throw new Error(`${binary} --version did not say which version it is`);
+  return version;
+}
 
 /** The emulator's data file inside its folder (mongo-emulator/src/lmdb-persistence.ts writes it). */
 const EMULATOR_DATA_FILE = 'emulator.mdb';
@@ -74,7 +91,7 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
   // the search for a mongod (and its DNS lookup) on every restart of an offline machine.
   if (emulatorDir && existsSync(join(emulatorDir, EMULATOR_DATA_FILE))) {
     logger.info({ path: emulatorDir }, 'database: the emulator, whose data is in this folder (move the folder away to use a real mongod)');
-    return startEmulator(emulatorDir, logger);
+    return startEmulator(emulatorDir, logger, options.emulatorBinary ?? EMULATOR_BINARY);
   }
   try {
     const database = await startMongod(options);
@@ -84,17 +101,17 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
   } catch (error) {
     logger.info({ reason: error instanceof Error ? error.message : String(error) }, 'database: no real mongod available');
   }
-  return startEmulator(emulatorDir, logger);
+  return startEmulator(emulatorDir, logger, options.emulatorBinary ?? EMULATOR_BINARY);
 }
 
 /**
  * The emulator as a one-member replica set: durable in `dir` (its wiredTiger-engine mode), or in memory without one
  * (`inMemory`: tests, whose temporary directory mongodb-memory-server removes at stop).
  */
-async function startEmulator(dir: string | undefined, logger: DatabaseLogger): Promise<RunningDatabase> {
+async function startEmulator(dir: string | undefined, logger: DatabaseLogger, binary: string): Promise<RunningDatabase> {
   if (dir) await mkdir(dir, { recursive: true });
   const replSet = await MongoMemoryReplSet.create({
-    binary: { systemBinary: emulatorBinaryPath(), version: EMULATOR_VERSION },
+    binary: { systemBinary: binary, version: await binaryVersion(binary) },
     // `inMemory` (MongoDB Enterprise's engine name) is passed through as --storageEngine; the library's type names
     // only the community engines.
     replSet: { count: 1, storageEngine: dir ? 'wiredTiger' : ('inMemory' as StorageEngine) },
@@ -118,7 +135,7 @@ async function startMongod(options: StartDatabaseOptions): Promise<RunningDataba
     const dbPath = options.dataDir ? join(options.dataDir, 'db') : undefined;
     const replSet = await startReplSet(dbPath, timeout);
     // MONGOMS_SYSTEM_BINARY may itself point at the emulator: then say so, never pass it off as MongoDB.
-    const backend: DatabaseBackend = (await isEmulator(replSet)) ? 'emulator' : 'mongod';
+    const backend: DatabaseBackend = (await isEmulator(replSet, options.emulatorBinary ?? EMULATOR_BINARY)) ? 'emulator' : 'mongod';
     return { uri: replSet.getUri(), backend, durable: dbPath !== undefined, ...(dbPath ? { path: dbPath } : {}), stop: () => stopReplSet(replSet) };
   } finally {
     clearTimeout(timer);
@@ -188,10 +205,10 @@ async function readPort(portFile: string): Promise<number | undefined> {
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
-async function isEmulator(replSet: MongoMemoryReplSet): Promise<boolean> {
+async function isEmulator(replSet: MongoMemoryReplSet, emulatorBinary: string): Promise<boolean> {
   const launched = replSet.servers[0]?.instanceInfo?.instance.mongodProcess?.spawnfile;
   if (!launched) return false;
-  const [a, b] = await Promise.all([realpath(launched).catch(() => launched), realpath(emulatorBinaryPath()).catch(() => '')]);
+  const [a, b] = await Promise.all([realpath(launched).catch(() => launched), realpath(emulatorBinary).catch(() => '')]);
   return a === b;
 }
 
