@@ -4,7 +4,8 @@
  * §2.3, since EventSource cannot send a header).
  */
 import { sessionToken } from '../../api/api-client';
-import { requestJson, withQuery, type InboxItem, type InboxMark } from '../common/workspace-api';
+import type { GetAnswer } from '../../api/api-answer';
+import { requestJson, withQuery, type InboxMark } from '../common/workspace-api';
 
 export type Scope = 'mine' | 'department';
 export type Claim = '' | 'claimed' | 'unclaimed';
@@ -16,19 +17,9 @@ export interface InboxFilters {
   phase: InboxMark | '';
 }
 
-export interface InboxStep extends InboxItem {
-  applicantName?: string;
-  procedureKey?: string;
-  dueText?: { vi: string; en: string };
-}
-
-export interface InboxAnswer {
-  items: InboxStep[];
-  total: number;
-  marks: Record<InboxMark, number>;
-  counts: { mine: number; department: number };
-  route?: { done: string[]; current: string[] };
-}
+// The answer is the server's (generated api-types.ts, from its zod schemas): never copied by hand.
+export type InboxAnswer = GetAnswer<'/api/inbox'>;
+export type InboxStep = InboxAnswer['items'][number];
 
 /** The server's largest page, and its longest search. */
 export const PAGE_SIZE = 100;

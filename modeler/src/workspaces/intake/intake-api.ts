@@ -5,31 +5,14 @@
  * with the bearer token as blobs (a new tab cannot send the header).
  */
 import { ApiProblem, sessionToken } from '../../api/api-client';
+import type { components, paths } from '../../api/api-types';
 import { requestBlob } from '../common/workspace-api';
 
-export type IntakeOutcome =
-  | { kind: 'accepted' }
-  | { kind: 'supplementRequested'; missingComponents: { name: string; detail?: string }[]; reason: string }
-  | { kind: 'refused'; reason: string };
-
-export interface IntakeBody {
-  procedureKey: string;
-  procedureVersion: number;
-  applicant: { name: string; idNumber: string; address?: string; phone?: string; email?: string };
-  form: Record<string, unknown>;
-  documents: { name: string; copyType: string; quantity: number; componentId?: string }[];
-  resultDelivery: 'counter' | 'post' | 'online';
-  outcome: IntakeOutcome;
-}
-
-export interface IntakeAnswer {
-  id: string;
-  dossierCode: string;
-  status: number;
-  receivedAt?: string;
-  appointmentAt?: string;
-  appointmentExplanation?: { vi: string; en: string };
-}
+// The request and answer are the server's (generated api-types.ts, from its zod schemas): never copied by hand.
+type DossiersPost = paths['/api/dossiers']['post'];
+export type IntakeOutcome = components['schemas']['IntakeOutcome'];
+export type IntakeBody = DossiersPost['requestBody']['content']['application/json'];
+export type IntakeAnswer = DossiersPost['responses'][201]['content']['application/json'];
 
 /** Problems carry the server's validation issues (`FORM_INVALID`: `issues: [{ field, message }]`). */
 export class IntakeProblem extends ApiProblem {
