@@ -1,19 +1,26 @@
 /**
  * @module FeelEvaluator — evaluates FEEL conditions and expressions through feelin, with the variables in scope as
- * the FEEL context. Each expression body is compiled once: literals, variable paths and `name <op> literal`
- * comparisons get a direct evaluator with FEEL's semantics; everything else goes to feelin. A failed evaluation
- * is returned as a value, never thrown, so the runtime can turn it into an incident.
+ * the FEEL context. There is one FEEL semantics: every expression, down to a literal or a single variable, is
+ * evaluated by feelin (DMN 1.5 §10.3). Each expression body is prepared once (size checked, metered); feelin offers
+ * no public way to keep a parse tree, so it parses the body again at every evaluation.
  *
- * Hostile input stays inside FEEL: variable paths read own properties only (never `constructor` or `__proto__`),
- * oversized expressions are refused before parsing (model/feel-limits), and every feelin evaluation runs metered
- * (meter-feel-expression, feel-guards) under a budget of steps, call depth, list and text sizes: a condition that
- * recurses, loops over the product of citizen-supplied lists or backtracks in a regular expression (those run on
- * RE2) is cut off after a bounded amount of work and reported as `budgetExceeded`, never blocking the event loop.
- * `now()` and `today()` answer the instant the caller passes from the engine's Clock (feel-guards shadows them).
+ * The semantics the runtime relies on, as feelin gives them: a variable that is not in scope is null; a comparison
+ * of values of different kinds (the text "5" and the number 5) is null, not false; a condition holds only when it
+ * is `true`; a path reads own entries only, so `constructor`, `__proto__` and `toString` are null, and a path on a
+ * list reads that entry of each item. A value holding a function (a built-in named without calling it) is refused:
+ * a process variable holds data.
+ *
+ * Hostile input stays inside FEEL: oversized expressions are refused before parsing (model/feel-limits), and every
+ * evaluation runs metered (meter-feel-expression, feel-guards) under a budget of steps, call depth, list and text
+ * sizes: a condition that recurses, loops over the product of citizen-supplied lists or backtracks in a regular
+ * expression (those run on RE2) is cut off after a bounded amount of work and reported as `budgetExceeded`, never
+ * blocking the event loop. `now()` and `today()` answer the instant the caller passes from the engine's Clock
+ * (feel-guards shadows them). A failed evaluation is returned as a value, never thrown, so the runtime can turn it
+ * into an incident.
  */
 import { evaluate } from 'feelin';
 import { DEFAULT_FEEL_BUDGET, feelLimitProblem, type FeelBudget } from '../model/feel-limits';
-import { feelGuardsFor, runMetered } from './feel-guards';
+import { feelGuardsFor, guardedContext, runMetered, type FeelGuards } from './feel-guards';
 import { FeelBudgetExceeded, FeelMeter } from './feel-meter';
 import { meterFeelExpression } from './meter-feel-expression';
 
@@ -22,37 +29,14 @@ export type FeelResult = { ok: true; value: unknown } | { ok: false; message: st
 
 type Compiled = (context: Record<string, unknown>, at?: number) => FeelResult;
 
-const LITERAL = /^(true|false|null|-?\d+(?:\.\d+)?|"[^"\\]*")$/;
-const PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const COMPARISON = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*(=|!=|<=|>=|<|>)\s*(true|false|null|-?\d+(?:\.\d+)?|"[^"\\]*")$/;
-const RESERVED = new Set(['true', 'false', 'null', 'not', 'and', 'or', 'if', 'then', 'else', 'for', 'in', 'some', 'every', 'between', 'instance', 'of', 'function']);
-
-function parseLiteral(text: string): unknown {
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  if (text === 'null') return null;
-  if (text.startsWith('"')) return text.slice(1, -1);
-  return Number(text);
-}
-
-function readPath(context: Record<string, unknown>, path: string[]): unknown {
-  let value: unknown = context;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return null;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value === undefined ? null : value;
-}
-
-/** FEEL comparison of simple values: equality is typed, ordering only between two numbers or two strings. */
-function compare(left: unknown, op: string, right: unknown): unknown {
-  if (op === '=') return left === right;
-  if (op === '!=') return left !== right;
-  const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-  if (!comparable) return undefined;
-  const l = left as number;
-  const r = right as number;
-  return op === '<' ? l < r : op === '<=' ? l <= r : op === '>' ? l > r : l >= r;
+/** Whether a JS function sits in the value, in a list or a context (a FEEL `function(x) …` is an object, not one). */
+function holdsFunction(value: unknown, seen = new Set<object>()): boolean {
+  if (typeof value === 'function') return true;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.some((item) => holdsFunction(item, seen));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).some((entry) => holdsFunction(entry, seen));
 }
 
 /** Fails when the value an evaluation returns is larger than any value it may build. */
@@ -61,23 +45,31 @@ function checkResult(meter: FeelMeter, value: unknown): void {
   else if (Array.isArray(value) && value.length > meter.budget.maxListLength) meter.list(value.length);
 }
 
-function viaFeelin(raw: string, budget: FeelBudget): Compiled {
-  let body: string;
-  let guards: Record<string, unknown>;
+function compile(raw: string, budget: FeelBudget): Compiled {
+  // Camunda 8 writes FEEL expressions with a leading "=".
+  const trimmed = raw.trim();
+  const body = trimmed.startsWith('=') ? trimmed.slice(1).trim() : trimmed;
+  const tooLarge = feelLimitProblem(body);
+  if (tooLarge) return () => ({ ok: false, message: tooLarge });
+  let metered: string;
+  let guards: FeelGuards;
   try {
-    const metered = meterFeelExpression(raw);
-    body = metered.body;
-    guards = feelGuardsFor(metered.names);
+    const expression = meterFeelExpression(body);
+    metered = expression.body;
+    guards = feelGuardsFor(expression.names);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return () => ({ ok: false, message });
   }
+  // feelin copies the context it is given, so without guards the variables go in as they are.
+  const withGuards = Object.keys(guards.builtins).length + Object.keys(guards.meters).length > 0;
   return (context, at) => {
     const meter = new FeelMeter(budget);
     try {
-      const { value, warnings } = runMetered(meter, () => evaluate(body, { ...context, ...guards }), at);
+      const { value, warnings } = runMetered(meter, () => evaluate(metered, withGuards ? guardedContext(guards, context) : context), at);
       const failure = warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
       if (failure) return { ok: false, message: failure.message };
+      if (holdsFunction(value)) return { ok: false, message: 'the expression names a function without calling it; a process variable holds data only' };
       checkResult(meter, value);
       return { ok: true, value };
     } catch (error) {
@@ -87,34 +79,7 @@ function viaFeelin(raw: string, budget: FeelBudget): Compiled {
   };
 }
 
-function compile(raw: string, budget: FeelBudget): Compiled {
-  // Camunda 8 writes FEEL expressions with a leading "=".
-  const body = raw.trim().startsWith('=') ? raw.trim().slice(1).trim() : raw.trim();
-  const tooLarge = feelLimitProblem(body);
-  if (tooLarge) return () => ({ ok: false, message: tooLarge });
-  if (LITERAL.test(body)) {
-    const value = parseLiteral(body);
-    return () => ({ ok: true, value });
-  }
-  if (PATH.test(body) && !RESERVED.has(body.split('.')[0]!)) {
-    const path = body.split('.');
-    return (context) => ({ ok: true, value: readPath(context, path) });
-  }
-  const match = COMPARISON.exec(body);
-  if (match && !RESERVED.has(match[1]!.split('.')[0]!)) {
-    const path = match[1]!.split('.');
-    const op = match[2]!;
-    const right = parseLiteral(match[3]!);
-    const slow = viaFeelin(body, budget);
-    return (context, at) => {
-      const value = compare(readPath(context, path), op, right);
-      return value === undefined ? slow(context, at) : { ok: true, value };
-    };
-  }
-  return viaFeelin(body, budget);
-}
-
-/** Evaluates FEEL expression bodies; compiled forms are cached per body. */
+/** Evaluates FEEL expression bodies; prepared forms are cached per body. */
 export class FeelEvaluator {
   private readonly cache = new Map<string, Compiled>();
 

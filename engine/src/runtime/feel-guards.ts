@@ -2,7 +2,8 @@
  * @module feelGuards — the functions a metered FEEL expression calls (runtime/meter-feel-expression inserts the calls)
  * and the built-ins it sees, all charging the meter of the evaluation in progress. They enter feelin through the
  * evaluation context, where a name shadows feelin's built-in of the same name (feelin looks a variable up in the
- * context before its built-ins). Evaluation is synchronous, so "the evaluation in progress" is one module variable
+ * context before its built-ins); a variable of the same name shadows the metered built-in in turn, never a metering
+ * guard (guardedContext). Evaluation is synchronous, so "the evaluation in progress" is one module variable
  * set by runMetered.
  */
 import { evaluate, FeelRange, parseDate, parseDateTime } from 'feelin';
@@ -155,21 +156,40 @@ function sizedBuiltin(name: string, quadratic: boolean): unknown {
   return Object.assign(wrapped, { $args: original.$args });
 }
 
-/** Every name a metered evaluation may add to its context. */
-const FEEL_GUARDS: Readonly<Record<string, unknown>> = Object.freeze({
+/**
+ * Built-ins shadowed by a metered version. A variable of the same name shadows them in turn, as it shadows any FEEL
+ * built-in: variables are data, so calling one fails (NO_FUNCTION_FOUND) and never falls back to feelin's own.
+ */
+const SHADOWED_BUILTINS: Readonly<Record<string, unknown>> = Object.freeze({
   ...Object.fromEntries(SIZED_BUILTINS.map((name) => [name, sizedBuiltin(name, false)])),
   ...Object.fromEntries(QUADRATIC_BUILTINS.map((name) => [name, sizedBuiltin(name, true)])),
   ...feelRegexFunctions(meter),
   ...CLOCK_BUILTINS,
-  ...METERING_GUARDS,
 });
+
+/** What a metered expression adds to its context: built-ins under its variables, metering guards over them. */
+export interface FeelGuards {
+  builtins: Record<string, unknown>;
+  meters: Record<string, unknown>;
+}
 
 /**
  * The guards and shadowed built-ins an expression names. feelin copies the whole context at every function call and
  * loop iteration, so only those an expression uses go into its context.
  */
-export function feelGuardsFor(names: Iterable<string>): Record<string, unknown> {
-  const guards: Record<string, unknown> = {};
-  for (const name of names) if (Object.hasOwn(FEEL_GUARDS, name)) guards[name] = FEEL_GUARDS[name];
+export function feelGuardsFor(names: Iterable<string>): FeelGuards {
+  const guards: FeelGuards = { builtins: {}, meters: {} };
+  for (const name of names) {
+    if (Object.hasOwn(SHADOWED_BUILTINS, name)) guards.builtins[name] = SHADOWED_BUILTINS[name];
+    else if (Object.hasOwn(METERING_GUARDS, name)) guards.meters[name] = METERING_GUARDS[name as keyof typeof METERING_GUARDS];
+  }
   return guards;
+}
+
+/**
+ * The evaluation context: the variables over the built-ins they shadow, under the metering guards, which a variable
+ * named like one (`__ltIter` in citizen data) must not replace.
+ */
+export function guardedContext(guards: FeelGuards, variables: Record<string, unknown>): Record<string, unknown> {
+  return { ...guards.builtins, ...variables, ...guards.meters };
 }

@@ -35,6 +35,15 @@ describe('FeelEvaluator on hostile expressions', () => {
     expect(feel.evaluate('for c in "a".."c" return c', {})).toEqual({ ok: true, value: ['a', 'b', 'c'] });
   });
 
+  it('keeps metering when the variables carry a guard\'s name or a built-in\'s: the range is still refused and the pattern never runs on JS RegExp', () => {
+    // given
+    const feel = new FeelEvaluator();
+    const context = { __ltRangeStart: 1, __ltRangeEnd: 1, __ltIter: [], matches: 'not a function', name: `${'a'.repeat(40)}!` };
+    // when / then
+    expect(feel.evaluate('for i in 1..1000000000 return i', context)).toMatchObject({ ok: false, budgetExceeded: true });
+    expect(feel.evaluate('matches(name, "^(a+)+$")', context)).toMatchObject({ ok: false, message: expect.stringContaining('Cannot invoke') });
+  });
+
   it('refuses an expression over the size limits before parsing it', () => {
     const feel = new FeelEvaluator();
     expect(feel.evaluate('['.repeat(5000) + ']'.repeat(5000), {})).toEqual({ ok: false, message: 'the expression nests brackets more than 64 levels deep' });
