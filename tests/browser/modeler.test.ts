@@ -398,13 +398,15 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await openFile('lien-thong-khai-sinh-loi.bpmn', broken);
 
     // then the list names the step and the missing process, and the step carries the error mark
-    const issue = page.locator('.issues-panel li[data-element-id="call-residence"]');
+    const issue = page.locator('.issues-panel li[data-element-id="call-residence"][data-code="CALL_ACTIVITY_NOT_DEPLOYED"]');
     await expect.poll(() => issue.textContent()).toContain('Đăng ký thường trú (Công an xã)');
     expect(await issue.textContent()).toContain('Thủ tục «process-khong-ton-tai» chưa được triển khai.');
     await page.locator('.djs-overlays[data-container-id="call-residence"] .bjsl-icon-error').waitFor();
     // and the other call activity, to a process of the file, is not flagged
     expect(await page.locator('.issues-panel li[data-element-id="call-health-card"]').count()).toBe(0);
     expect(await page.locator('.issues-panel').getAttribute('data-errors')).toBe('1');
+    // and, as the server's budget rule says, the Police's share of the deadline cannot be checked: a warning
+    expect(await page.locator('.issues-panel li[data-element-id="call-residence"][data-code="BUDGET_EXCEEDS_AGENCY_SHARE"].issue-warning').count()).toBe(1);
     await page.screenshot({ path: `${screenshots}12-call-activity-unknown.png` });
   });
 
@@ -420,17 +422,17 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     await page.getByLabel('Mã quy trình').fill('xac-nhan-hon-nhan');
     await modelerPage(page).toolbar('Triển khai');
 
-    // then the server refuses it, the list shows its issue on the gateway, marked as the server's
+    // then the server refuses it, the list shows its issue on the gateway in Vietnamese, marked as the server's
     await expect.poll(() => page.locator('.modeler-status').textContent()).toMatch(/máy chủ/i);
     const issue = page.locator(`.issues-panel li[data-element-id="${SERVER_ONLY_ISSUE_GATEWAY}"]`);
-    await expect.poll(() => issue.textContent()).toContain('is not supported by the engine');
+    await expect.poll(() => issue.textContent()).toContain('Máy chủ không chạy được loại phần tử này');
     expect(await issue.locator('.issue-element').textContent()).toBe('Đủ điều kiện?');
     expect(await issue.locator('.issue-source').textContent()).toBe('Máy chủ');
     expect(await page.locator('.issues-panel').getAttribute('data-errors')).toBe('1');
     // and the gateway carries a red badge with the server's message, and nothing else does
     const badge = page.locator(`.djs-overlays[data-container-id="${SERVER_ONLY_ISSUE_GATEWAY}"] .lt-server-issue-badge`);
     await badge.waitFor();
-    expect(await badge.getAttribute('title')).toContain('Complex gateway "Đủ điều kiện?"');
+    expect(await badge.getAttribute('title')).toBe('Máy chủ không chạy được loại phần tử này, hãy thay bằng phần tử khác.');
     expect(await page.locator('.lt-server-issue-badge').count()).toBe(1);
     expect(await modelerPage(page).element(SERVER_ONLY_ISSUE_GATEWAY).getAttribute('class')).toContain('lt-server-issue');
     // and nothing was stored
@@ -456,7 +458,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
 
     // then the list shows the server's issue about the process, and the pool carries the badge
     const issue = page.locator('.issues-panel li[data-element-id="Process_NoStart"]');
-    await expect.poll(() => issue.textContent()).toContain('has no start event');
+    await expect.poll(() => issue.textContent()).toContain('Quy trình «Chứng thực bản sao» chưa có sự kiện bắt đầu.');
     expect(await issue.locator('.issue-element').textContent()).toBe('Chứng thực bản sao');
     expect(await issue.locator('.issue-source').textContent()).toBe('Máy chủ');
     await page.locator(`.djs-overlays[data-container-id="${POOL_WITHOUT_START}"] .lt-server-issue-badge`).waitFor();

@@ -9,8 +9,8 @@ export { DEFAULT_FEEL_BUDGET, MAX_FEEL_LENGTH, MAX_FEEL_NESTING } from './feel-l
 export type { FeelBudget } from './feel-limits';
 export { validateProcedure, validationRules, type ValidationRule } from './validate-procedure';
 export { validateBoundaryEvents } from './validate-boundary-events';
-export { validateBudgets, type ValidateBudgetsOptions } from './validate-budgets';
-export type { DeployedProcedures } from './longest-path';
+export { budgetFindings, validateBudgets, type BudgetFinding, type ValidateBudgetsOptions } from './validate-budgets';
+export type { DeployedProcedures, Longest, PathStep } from './longest-path';
 export { validateDeadEnds } from './validate-dead-ends';
 export { validateExpressions } from './validate-expressions';
 export { validateGateways } from './validate-gateways';

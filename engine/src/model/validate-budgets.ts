@@ -12,7 +12,7 @@
  * against the called procedure's path. A step with `lt:budget extendsStatutoryTo` opens the longer deadline the law
  * allows on its branch (group 1: 5 working days when the residence must be verified).
  */
-import type { FlowNode, ProcedureDefinition, ProcessDefinition, ValidationIssue } from './procedure-definition';
+import type { ProcedureDefinition, ProcessDefinition, ValidationIssue } from './procedure-definition';
 import { budgetDays, LongestPath, resolveCalled, type DeployedProcedures, type Longest } from './longest-path';
 
 export interface ValidateBudgetsOptions {
@@ -20,75 +20,93 @@ export interface ValidateBudgetsOptions {
   deployed?: DeployedProcedures;
 }
 
+/**
+ * One budget overrun as data, so that each reader words it in its own language: `validateBudgets` in English for the
+ * server, the modeler's lint rule in the interface's language. `statutory` is the plain deadline, `extended` the
+ * longer one a step opens on its branch, `share` an agency's share of it, `unchecked` a share whose callee is unknown.
+ */
+export interface BudgetFinding {
+  elementId: string;
+  code: 'BUDGET_EXCEEDS_STATUTORY' | 'BUDGET_EXCEEDS_AGENCY_SHARE';
+  kind: 'statutory' | 'extended' | 'share' | 'unchecked';
+  severity: ValidationIssue['severity'];
+  /** The process (statutory, extended) or the call activity (share, unchecked) the finding names. */
+  name?: string;
+  /** The longest path that overruns; absent when the share cannot be checked. */
+  path?: Longest;
+  limitDays: number;
+  agency?: string;
+  calledElement?: string;
+}
+
 export function validateBudgets(definition: ProcedureDefinition, options: ValidateBudgetsOptions = {}): ValidationIssue[] {
+  return budgetFindings(definition, options).map(toIssue);
+}
+
+export function budgetFindings(definition: ProcedureDefinition, options: ValidateBudgetsOptions = {}): BudgetFinding[] {
   const statutory = definition.procedure?.statutoryBudget;
   const executable = definition.processes.filter((process) => process.isExecutable);
   const processes = executable.length > 0 ? executable : definition.processes;
-  const issues: ValidationIssue[] = [];
+  const findings: BudgetFinding[] = [];
   if (statutory?.unit === 'workingDays') {
     // A process called from this file is counted through its caller, against its agency's share; the main process
     // (the first executable one, where a dossier starts) always counts, even when a call cycle leads back to it.
     const called = new Set(processes.flatMap((process) => Object.values(process.nodes)).map((node) => node.calledElement));
     for (const process of processes.filter((candidate, index) => index === 0 || !called.has(candidate.id))) {
-      issues.push(...deadlineIssues(definition, process, statutory.value, options.deployed));
+      findings.push(...deadlineFindings(definition, process, statutory.value, options.deployed));
     }
   }
-  for (const process of processes) issues.push(...shareIssues(definition, process, options.deployed));
-  return issues;
+  for (const process of processes) findings.push(...shareFindings(definition, process, options.deployed));
+  return findings;
 }
 
-function deadlineIssues(definition: ProcedureDefinition, process: ProcessDefinition, statutoryDays: number, deployed: DeployedProcedures | undefined): ValidationIssue[] {
-  const what = `the longest path of process ${process.name ? `"${process.name}" (${process.id})` : process.id}`;
+function deadlineFindings(definition: ProcedureDefinition, process: ProcessDefinition, statutoryDays: number, deployed: DeployedProcedures | undefined): BudgetFinding[] {
+  const about = { elementId: process.id, code: 'BUDGET_EXCEEDS_STATUTORY', severity: 'error', name: process.name } as const;
   const plain = new LongestPath(definition, process, { deployed, avoidExtended: true }).ofProcess();
-  const issues: ValidationIssue[] = [];
-  if (plain.days > statutoryDays + 1e-9) {
-    issues.push(exceeds(process.id, 'BUDGET_EXCEEDS_STATUTORY', `The step budgets along ${what}`, plain, `the statutory ${format(statutoryDays)} working days`, statutoryDays));
-  }
+  const findings: BudgetFinding[] = [];
+  if (plain.days > statutoryDays + 1e-9) findings.push({ ...about, kind: 'statutory', path: plain, limitDays: statutoryDays });
   const extended = new LongestPath(definition, process, { deployed }).ofProcess();
-  if (extended.ceiling > 0 && extended.days > extended.ceiling + 1e-9) {
-    const allowance = `the ${format(extended.ceiling)} working days the law allows on that branch`;
-    issues.push(exceeds(process.id, 'BUDGET_EXCEEDS_STATUTORY', `The step budgets along ${what}, extended steps included,`, extended, allowance, extended.ceiling));
-  }
-  return issues;
+  if (extended.ceiling > 0 && extended.days > extended.ceiling + 1e-9) findings.push({ ...about, kind: 'extended', path: extended, limitDays: extended.ceiling });
+  return findings;
 }
 
 /** Each call activity with an `lt:agencyShare`: its called procedure's longest path must fit in the share. */
-function shareIssues(definition: ProcedureDefinition, process: ProcessDefinition, deployed: DeployedProcedures | undefined): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+function shareFindings(definition: ProcedureDefinition, process: ProcessDefinition, deployed: DeployedProcedures | undefined): BudgetFinding[] {
+  const findings: BudgetFinding[] = [];
   const walker = new LongestPath(definition, process, { deployed, avoidExtended: true });
   for (const node of Object.values(process.nodes).filter((candidate) => candidate.kind === 'callActivity' && candidate.agencyShare)) {
     const share = node.agencyShare!;
-    const shareDays = budgetDays(share);
-    const agency = node.assignment?.agencyId ?? 'no agency';
     if (share.unit !== 'workingDays' && share.unit !== 'workingHours') continue;
+    const about = { elementId: node.id, code: 'BUDGET_EXCEEDS_AGENCY_SHARE', name: node.name, limitDays: budgetDays(share), agency: node.assignment?.agencyId, calledElement: node.calledElement } as const;
     const path = resolveCalled(definition, node.calledElement, deployed) && walker.ofCalled(node);
-    if (!path) {
-      issues.push({
-        elementId: node.id,
-        code: 'BUDGET_EXCEEDS_AGENCY_SHARE',
-        severity: 'warning',
-        message: `${label(node)} gives agency ${agency} a share of ${format(shareDays)} working days, but what it calls ("${node.calledElement ?? ''}") is unknown or calls back into its caller, so the share cannot be checked`,
-      });
-      continue;
-    }
-    if (path.days <= shareDays + 1e-9) continue;
-    issues.push(exceeds(node.id, 'BUDGET_EXCEEDS_AGENCY_SHARE', `The step budgets along the longest path of ${label(node)} (agency ${agency})`, path, `its share of ${format(shareDays)} working days`, shareDays));
+    if (!path) findings.push({ ...about, kind: 'unchecked', severity: 'warning' });
+    else if (path.days > about.limitDays + 1e-9) findings.push({ ...about, kind: 'share', severity: 'error', path });
   }
-  return issues;
+  return findings;
 }
 
-function exceeds(elementId: string, code: ValidationIssue['code'], what: string, path: Longest, limit: string, limitDays: number): ValidationIssue {
+/** The finding in English, for the server's answers and logs. */
+function toIssue(finding: BudgetFinding): ValidationIssue {
+  const { elementId, code, severity, limitDays } = finding;
+  const agency = finding.agency ?? 'no agency';
+  const called = finding.name ? `call activity "${finding.name}" (${elementId})` : `call activity ${elementId}`;
+  const process = `the longest path of process ${finding.name ? `"${finding.name}" (${elementId})` : elementId}`;
+  if (finding.kind === 'unchecked' || !finding.path) {
+    return {
+      elementId,
+      code,
+      severity,
+      message: `${called} gives agency ${agency} a share of ${format(limitDays)} working days, but what it calls ("${finding.calledElement ?? ''}") is unknown or calls back into its caller, so the share cannot be checked`,
+    };
+  }
+  const [what, limit] = {
+    statutory: [`The step budgets along ${process}`, `the statutory ${format(limitDays)} working days`],
+    extended: [`The step budgets along ${process}, extended steps included,`, `the ${format(limitDays)} working days the law allows on that branch`],
+    share: [`The step budgets along the longest path of ${called} (agency ${agency})`, `its share of ${format(limitDays)} working days`],
+  }[finding.kind];
+  const path = finding.path;
   const steps = path.steps.map((step) => `${step.label} ${format(step.days)}`).join(' + ');
-  return {
-    elementId,
-    code,
-    severity: 'error',
-    message: `${what} add up to ${format(path.days)} working days (${steps}), ${format(path.days - limitDays)} more than ${limit}`,
-  };
-}
-
-function label(node: FlowNode): string {
-  return node.name ? `call activity "${node.name}" (${node.id})` : `call activity ${node.id}`;
+  return { elementId, code, severity, message: `${what} add up to ${format(path.days)} working days (${steps}), ${format(path.days - limitDays)} more than ${limit}` };
 }
 
 function format(days: number): string {

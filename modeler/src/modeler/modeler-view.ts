@@ -9,11 +9,15 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './modeler-view.css';
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
-import { t } from '../i18n/locale';
+import { currentLocale, t } from '../i18n/locale';
 import { api, ApiProblem, sessionToken } from '../api/api-client';
 import type { MountView } from '../shell/route-table';
 import { createBpmnModeler } from './create-bpmn-modeler';
-import { createIssuesPanel, type ListedIssue } from './issues-panel';
+import { createIssuesPanel } from './issues-panel';
+import { createCheckResults, fromServerIssue, type IssueCounts } from './checks/check-results';
+import { issueMessage } from './checks/issue-catalogue';
+import { createCountBadge } from './checks/count-badge';
+import { fromLintReport, type LintReport } from './lint/report-issue';
 import { createServerIssueMarkers, shapeIdFor } from './server-issue-markers';
 import { createProcedureListPanel } from './procedure-list-panel';
 import { createConditionPane } from './condition-pane';
@@ -32,12 +36,6 @@ declare global {
     /** The live bpmn-js instance, for the browser tests' import/export round trips. */
     lienthongModeler?: BpmnModeler;
   }
-}
-
-interface LintReport {
-  id: string;
-  message: string;
-  category: string;
 }
 
 export const mountModelerView: MountView = (container) => {
@@ -64,10 +62,24 @@ function mountSignedIn(container: HTMLElement): () => void {
     </div>`;
   const $ = <T extends HTMLElement>(selector: string) => container.querySelector<T>(selector)!;
   const status = $('.modeler-status');
-  const say = (message: string, tone: 'info' | 'error' | 'success' = 'info') => {
+  type Tone = 'info' | 'error' | 'success';
+  /** Every check's findings, merged: the panel, the canvas badge and the status line count from it alone. */
+  const checks = createCheckResults();
+  /** A status that states the checks' counts (after a check, a refused deploy): said again as they change. */
+  let countedStatus: ((counts: IssueCounts) => { message: string; tone: Tone }) | undefined;
+  const say = (message: string, tone: Tone = 'info') => {
+    countedStatus = undefined;
     status.textContent = message;
     status.dataset.tone = tone;
   };
+  const sayCounts = (word: NonNullable<typeof countedStatus>) => {
+    const { message, tone } = word(checks.counts());
+    say(message, tone);
+    countedStatus = word;
+  };
+  checks.onChange(() => {
+    if (countedStatus) sayCounts(countedStatus);
+  });
   const agencyDirectory: AgencyDirectory = { agencies: [] };
   const canvasHost = document.createElement('div');
   canvasHost.className = 'modeler-canvas';
@@ -82,35 +94,34 @@ function mountSignedIn(container: HTMLElement): () => void {
     const pool = elementRegistry.get(shapeIdFor(modeler, id) ?? '');
     return (pool?.businessObject.processRef?.name ?? pool?.businessObject.name) || id;
   };
-  const issues = createIssuesPanel($('.issues-panel'), (id) => {
+  createIssuesPanel($('.issues-panel'), checks, (id) => {
     const element = elementRegistry.get(shapeIdFor(modeler, id) ?? id);
     if (element) modeler.get<{ select(element: unknown): void }>('selection').select(element);
   }, nameOf);
+  createCountBadge(modeler, checks);
   const serverMarkers = createServerIssueMarkers(modeler);
-  const showServerIssues = (found: ListedIssue[]) => {
-    issues.setIssues('server', found);
-    serverMarkers.show(found);
-  };
+  // The browser's findings carry bpmnlint's mark; the diagram marks what only the server found.
+  checks.onChange((found) =>
+    serverMarkers.show(found.filter((issue) => issue.source === 'server').map((issue) => ({ ...issue, message: issueMessage(issue, currentLocale(), nameOf(issue.elementId)) }))),
+  );
   const tabs = createEditorTabs($('.modeler-center'), canvasHost, modeler, say);
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
   const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version));
   const eventBus = modeler.get<{ on(event: string, fn: (event: { issues: Record<string, LintReport[]> }) => void): void }>('eventBus');
-  eventBus.on('linting.completed', ({ issues: found }) => {
-    const listed: ListedIssue[] = Object.entries(found).flatMap(([id, reports]) =>
-      reports.map((report) => ({ elementId: id, message: report.message, severity: report.category === 'error' || report.category === 'rule-error' ? 'error' : 'warning', source: 'lint' as const })),
-    );
-    issues.setIssues('lint', listed);
-    // A refusal message goes stale once the last error is fixed.
-    if (status.dataset.tone === 'error' && issues.errors().length === 0) say('');
-  });
+  eventBus.on('linting.completed', ({ issues: found }) => checks.setLint(Object.values(found).flat().map(fromLintReport)));
 
   const currentXml = async () => (await modeler.saveXML({ format: true })).xml ?? '';
   let autosave: number | undefined;
+  /** Counts the model's changes, so a server answer about an earlier model is dropped. */
+  let modelVersion = 0;
   const storeDraft = async () => saveDraft({ key: keyInput.value, xml: await currentXml(), savedAt: new Date().toISOString() });
   modeler.on('commandStack.changed', () => {
     window.clearTimeout(autosave);
     autosave = window.setTimeout(() => void storeDraft(), 400);
-    showServerIssues([]);
+    modelVersion += 1;
+    // What a check or a refused deploy said was about the model before this change.
+    if (countedStatus) say('');
+    checks.setServer([]);
   });
 
   const open = async (xml: string, key: string) => {
@@ -121,30 +132,33 @@ function mountSignedIn(container: HTMLElement): () => void {
     if (result.warnings.length > 0) say(t('status.importWarnings', { count: result.warnings.length }));
   };
 
-  const lintErrors = async (): Promise<ListedIssue[]> => {
+  /** Lint the model as it is now (the live lint may still be running after the last change). */
+  const lintNow = async () => {
     const found = (await modeler.get<{ lint(): Promise<Record<string, LintReport[]>> }>('linting').lint()) ?? {};
-    return Object.entries(found).flatMap(([, reports]) =>
-      reports.filter((report) => report.category === 'error').map((report) => ({ elementId: report.id, message: report.message, severity: 'error' as const, source: 'lint' as const })),
-    );
+    checks.setLint(Object.values(found).flat().map(fromLintReport));
   };
-  const serverIssues = (found: { elementId: string; message: string; severity: string }[]): ListedIssue[] =>
-    found.map((issue) => ({ elementId: issue.elementId, message: issue.message, severity: issue.severity === 'error' ? 'error' : 'warning', source: 'server' }));
 
   const check = async () => {
-    const local = await lintErrors();
-    const xml = await currentXml();
-    const answer = await api.validate(xml).catch((error: unknown) => ({ issues: error instanceof ApiProblem ? error.issues : [] }));
-    showServerIssues(serverIssues(answer.issues));
-    const total = local.length + answer.issues.filter((issue) => issue.severity === 'error').length;
-    say(total === 0 ? t('status.checkPassed') : t('status.checkFailed', { count: total }), total === 0 ? 'success' : 'error');
+    const checked = modelVersion;
+    await lintNow();
+    let answer: { issues: Parameters<typeof fromServerIssue>[0][] };
+    try {
+      answer = await api.validate(await currentXml());
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) return say(t('status.failed', { message: (error as Error).message }), 'error');
+      answer = { issues: error.issues };
+    }
+    if (checked !== modelVersion) return;
+    checks.setServer(answer.issues.map(fromServerIssue));
+    sayCounts(({ errors }) => (errors === 0 ? { message: t('status.checkPassed'), tone: 'success' } : { message: t('status.checkFailed', { count: errors }), tone: 'error' }));
   };
 
   const deploy = async () => {
     if (tabs.isReadOnly()) return;
     if (!(await tabs.syncFromXml())) return;
-    const local = await lintErrors();
-    if (local.length > 0) {
-      say(t('status.deployRefused', { count: local.length }), 'error');
+    await lintNow();
+    if (checks.counts().errors > 0) {
+      sayCounts(({ errors }) => ({ message: errors === 0 ? '' : t('status.deployRefused', { count: errors }), tone: errors === 0 ? 'info' : 'error' }));
       return;
     }
     const key = keyInput.value.trim();
@@ -160,8 +174,8 @@ function mountSignedIn(container: HTMLElement): () => void {
       await procedures.refresh();
     } catch (error) {
       if (error instanceof ApiProblem && error.issues.length > 0) {
-        showServerIssues(serverIssues(error.issues));
-        say(t('status.deployRefusedByServer', { count: error.issues.length }), 'error');
+        checks.setServer(error.issues.map(fromServerIssue));
+        sayCounts(({ errors }) => ({ message: errors === 0 ? '' : t('status.deployRefusedByServer', { count: errors }), tone: errors === 0 ? 'info' : 'error' }));
       } else say(t('status.failed', { message: (error as Error).message }), 'error');
     }
   };

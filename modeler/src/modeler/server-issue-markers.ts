@@ -1,10 +1,17 @@
 /**
  * @module serverIssueMarkers — the issues the server found (on a refused deploy or a check) shown on the diagram:
- * each named element gets a red outline and a badge with the server's messages, as bpmnlint does for the browser's
- * own rules. The engine's validation sees more than those rules, so these marks can be the only ones on a diagram.
+ * each named element gets a red outline and a badge with the server's findings the browser's own rules did not make
+ * (those carry bpmnlint's mark already). The engine's validation sees more than those rules, so these marks can be
+ * the only ones on a diagram.
  */
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
-import type { ListedIssue } from './issues-panel';
+
+/** An issue only the server found, worded for the badge's tooltip. */
+export interface MarkedIssue {
+  elementId: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
 
 const OVERLAY_TYPE = 'lt-server-issue';
 const MARKER = 'lt-server-issue';
@@ -40,7 +47,7 @@ export function shapeIdFor(modeler: BpmnModeler, elementId: string): string | un
 }
 
 export interface ServerIssueMarkers {
-  show(issues: ListedIssue[]): void;
+  show(issues: MarkedIssue[]): void;
 }
 
 export function createServerIssueMarkers(modeler: BpmnModeler): ServerIssueMarkers {
@@ -56,7 +63,7 @@ export function createServerIssueMarkers(modeler: BpmnModeler): ServerIssueMarke
   return {
     show(issues) {
       clear();
-      const byShape = new Map<string, ListedIssue[]>();
+      const byShape = new Map<string, MarkedIssue[]>();
       for (const issue of issues) {
         // Issues about the whole model (the definitions, a process without a pool) stay in the list only.
         const id = shapeIdFor(modeler, issue.elementId);

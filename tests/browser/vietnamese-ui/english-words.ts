@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { messagesEn } from '../../../modeler/src/i18n/messages-en';
 import { messagesVi } from '../../../modeler/src/i18n/messages-vi';
 import { bpmnJsVi } from '../../../modeler/src/i18n/bpmn-js-vi';
+import { issueCatalogue } from '../../../modeler/src/modeler/checks/issue-catalogue';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -59,7 +60,9 @@ export function wordsOf(text: string): string[] {
 
 /** English words (three letters or more) the front end could show, minus Vietnamese-legit ones. */
 export function englishWords(): Set<string> {
-  const vietnamese = new Set([...Object.values(messagesVi), ...Object.values(bpmnJsVi)].flatMap(wordsOf));
-  const english = [...Object.values(messagesEn), ...Object.keys(bpmnJsVi), ...libraryStrings(), ...COMMON_INTERFACE_WORDS].flatMap(wordsOf);
+  // The check issues' wordings, by code: a catalogue of their own beside the interface's tables.
+  const issues = Object.values(issueCatalogue).flatMap((entry) => [entry, ...Object.values(entry.variants ?? {})]);
+  const vietnamese = new Set([...Object.values(messagesVi), ...Object.values(bpmnJsVi), ...issues.map((wording) => wording.vi)].flatMap(wordsOf));
+  const english = [...Object.values(messagesEn), ...issues.map((wording) => wording.en), ...Object.keys(bpmnJsVi), ...libraryStrings(), ...COMMON_INTERFACE_WORDS].flatMap(wordsOf);
   return new Set(english.filter((word) => word.length >= 3 && /^[a-z]+$/.test(word) && !vietnamese.has(word) && !USED_AS_IS.has(word)));
 }

@@ -2,8 +2,6 @@
  * @module budgetHours — budgets compared in working hours: systems count 8 working hours per day (DOMAIN.md "Time");
  * a calendar day is counted as a working day here, which only approximates mixed-unit sums.
  */
-import { t } from '../../i18n/locale';
-
 const HOURS_PER_UNIT: Record<string, number> = { workingDays: 8, workingHours: 1, calendarDays: 8, sameDay: 8 };
 
 /** Working hours of `value` `unit`; `undefined` when the value is missing or not a number (sameDay needs none). */
@@ -12,12 +10,4 @@ export function budgetHours(value: string, unit: string): number | undefined {
   if (resolvedUnit === 'sameDay') return 8;
   if (!/^\d+(\.\d+)?$/.test(value)) return undefined;
   return Number(value) * (HOURS_PER_UNIT[resolvedUnit] ?? 8);
-}
-
-/** `hours` written in `unit` for people: "2 ngày làm việc", "4 giờ làm việc". */
-export function describeHours(hours: number, unit: string): string {
-  const resolvedUnit = unit === 'workingHours' ? 'workingHours' : unit === 'calendarDays' ? 'calendarDays' : 'workingDays';
-  const amount = hours / (HOURS_PER_UNIT[resolvedUnit] ?? 8);
-  const rounded = Math.round(amount * 100) / 100;
-  return `${rounded} ${t(`unit.${resolvedUnit}`)}`;
 }

@@ -10,7 +10,8 @@ export interface LintNode {
 }
 
 export interface Reporter {
-  report(id: string, message: string, path?: (string | number)[]): void;
+  /** The object after the message is spread into the report (our rules pass the finding's code and details). */
+  report(id: string, message: string, data?: (string | number)[] | Record<string, unknown>): void;
 }
 
 export interface LintRule {

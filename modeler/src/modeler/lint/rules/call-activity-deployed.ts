@@ -3,9 +3,9 @@
  * definitions (the inter-agency groups of Decree 63/2024 call their agencies' processes this way), or a procedure the
  * server has deployed. The engine resolves `calledElement` in that order.
  */
-import { t } from '../../../i18n/locale';
 import { attributeOf, children, type LintNode, type LintRule } from '../lint-node';
 import { deployedProcedureKeys } from '../deployed-procedure-keys';
+import { reportIssue } from '../report-issue';
 
 /** Ids of the processes in the definitions that hold `node`. */
 export function processIdsAround(node: LintNode): Set<string> {
@@ -20,9 +20,9 @@ export default function callActivityDeployed(): LintRule {
     check(node, reporter) {
       if (!node.$instanceOf('bpmn:CallActivity')) return;
       const called = attributeOf(node, 'calledElement');
-      if (called === '') return reporter.report(node.id ?? '', t('lint.callActivityMissing'));
+      if (called === '') return reportIssue(reporter, node, { code: 'CALL_ACTIVITY_WITHOUT_CALLED_ELEMENT' });
       if (processIdsAround(node).has(called) || deployedProcedureKeys.has(called)) return;
-      reporter.report(node.id ?? '', t('lint.callActivityUnknown', { key: called }));
+      reportIssue(reporter, node, { code: 'CALL_ACTIVITY_NOT_DEPLOYED', params: { key: called } });
     },
   };
 }

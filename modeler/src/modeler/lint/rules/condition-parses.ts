@@ -3,8 +3,8 @@
  * function, no loop over the product of two lists: the engine's deploy check, `feelProblem`). JUEL `${…}` bodies are
  * left to the engine.
  */
-import { t } from '../../../i18n/locale';
 import { attributeOf, type LintRule } from '../lint-node';
+import { reportIssue } from '../report-issue';
 import { feelSyntaxErrors } from '../../editors/feel-syntax-errors';
 import { feelProblem } from '../../../../../engine/src/model/check-feel-expression';
 
@@ -16,13 +16,13 @@ export default function conditionParses(): LintRule {
       if (!condition) return;
       const body = attributeOf(condition, 'body');
       if (/^[$#]\{/.test(body)) return;
-      if (body === '') return reporter.report(node.id ?? '', t('lint.conditionEmpty'));
+      if (body === '') return reportIssue(reporter, node, { code: 'CONDITION_INVALID', variant: 'empty' });
       const [first] = feelSyntaxErrors(body);
-      if (first) return reporter.report(node.id ?? '', t('lint.conditionInvalid', { message: first.message }));
+      if (first) return reportIssue(reporter, node, { code: 'CONDITION_INVALID', variant: 'syntax', params: { message: first.message } });
       const problem = feelProblem(body);
       if (problem?.kind === 'unbounded') {
-        const key = /calls itself|a function it was given/.test(problem.message) ? 'lint.conditionRecursive' : 'lint.conditionNestedLoops';
-        reporter.report(node.id ?? '', t(key, { message: problem.message }));
+        const variant = /calls itself|a function it was given/.test(problem.message) ? 'recursive' : 'nestedLoops';
+        reportIssue(reporter, node, { code: 'EXPRESSION_UNBOUNDED', variant, params: { message: problem.message } });
       }
     },
   };

@@ -3,8 +3,8 @@
  * dossier can reach is a drawing mistake. Boundary events count as reached with their activity, event sub-processes
  * and link catch events start on their own.
  */
-import { t } from '../../../i18n/locale';
 import { children, outgoingFlows, type LintNode, type LintRule, type Reporter } from '../lint-node';
+import { reportIssue } from '../report-issue';
 
 function startsOnItsOwn(node: LintNode): boolean {
   if (node.$instanceOf('bpmn:StartEvent')) return true;
@@ -30,7 +30,7 @@ function checkContainer(container: LintNode, reporter: Reporter): void {
     for (const boundary of nodes.filter((candidate) => candidate.get('attachedToRef') === node)) queue.push(boundary);
   }
   for (const node of nodes) {
-    if (!reached.has(node) && node.get('isForCompensation') !== true) reporter.report(node.id ?? '', t('lint.unreachable'));
+    if (!reached.has(node) && node.get('isForCompensation') !== true) reportIssue(reporter, node, { code: 'UNREACHABLE_ELEMENT' });
   }
 }
 
