@@ -115,14 +115,18 @@ function mountSignedIn(container: HTMLElement): () => void {
   /** Counts the model's changes, so a server answer about an earlier model is dropped. */
   let modelVersion = 0;
   const storeDraft = async () => saveDraft({ key: keyInput.value, xml: await currentXml(), savedAt: new Date().toISOString() });
+  /** What a check or a refused deploy said was about the model before this change or this import. */
+  const forgetVerdict = () => {
+    modelVersion += 1;
+    if (countedStatus) say('');
+    checks.setServer([]);
+  };
   modeler.on('commandStack.changed', () => {
     window.clearTimeout(autosave);
     autosave = window.setTimeout(() => void storeDraft(), 400);
-    modelVersion += 1;
-    // What a check or a refused deploy said was about the model before this change.
-    if (countedStatus) say('');
-    checks.setServer([]);
+    forgetVerdict();
   });
+  modeler.on('import.done', forgetVerdict);
 
   const open = async (xml: string, key: string) => {
     keyInput.value = key;

@@ -10,6 +10,7 @@ import { chromiumAvailable, launchChromium } from '../../support/browser-launch'
 import { frontEndBuilt, serveTestApp, type ServedTestApp } from './serve-test-app';
 import { modelerPage } from '../modeler-page';
 import { englishWords, wordsOf } from '../vietnamese-ui/english-words';
+import { readModel } from '../../procedures/support/library';
 
 const runnable = chromiumAvailable() && frontEndBuilt();
 const TASK = 'Task_Verify';
@@ -142,5 +143,30 @@ describe.runIf(runnable)('the check panel, the canvas badge and the status line 
     await modeler.toolbar('Kiểm tra');
     await expect.poll(shown).toEqual({ badge: 'Không có lỗi', panel: 'Không có lỗi kiểm tra', status: 'Kiểm tra xong: không có lỗi.' });
     await page.screenshot({ path: '/tmp/helper-a-4-checked-clean.png' });
+  });
+  it('reports inter-agency group 1 over its deadline through the called Social Insurance process, as the server does', { timeout: 120_000 }, async () => {
+    // given group 1 of Decree 63/2024 with the Social Insurance's card step raised from 1 to 2.4 working days
+    const group1 = readModel('lien-thong-khai-sinh').replace(
+      /(<bpmn:userTask id="task-issue-health-card"[^>]*>\s*<bpmn:extensionElements>\s*<lt:budget value=")1(")/,
+      '$12.4$2',
+    );
+    // when the analyst opens it
+    await page.locator('.modeler-toolbar input[type="file"]').setInputFiles({ name: 'nhom-1.bpmn', mimeType: 'application/xml', buffer: Buffer.from(group1, 'utf8') });
+    // then the browser counts the called process: the group's 3.65 days over its 3, and the agency over its share of 2
+    const group = page.locator('.issues-panel li[data-element-id="process-lien-thong-khai-sinh"][data-code="BUDGET_EXCEEDS_STATUTORY"]');
+    await expect.poll(() => group.locator('.issue-message').textContent()).toContain('là 3.65 ngày làm việc, vượt thời hạn giải quyết 3 ngày làm việc là 0.65 ngày làm việc');
+    const share = page.locator('.issues-panel li[data-element-id="call-health-card"][data-code="BUDGET_EXCEEDS_AGENCY_SHARE"]');
+    expect(await share.locator('.issue-message').textContent()).toContain('(cơ quan bhxh-tinh) cộng lại 2.9 ngày làm việc, vượt phần thời hạn 2 ngày làm việc của cơ quan là 0.9 ngày làm việc');
+    await expect.poll(shown).toEqual({ badge: '2 lỗi, 0 cảnh báo', panel: 'Kiểm tra: 2 lỗi, 0 cảnh báo', status: '' });
+
+    // when they check it with the server
+    await modelerPage(page).toolbar('Kiểm tra');
+    // then the server found the same two, listed once each, and the three counts agree
+    await expect.poll(shown).toEqual({ badge: '2 lỗi, 0 cảnh báo', panel: 'Kiểm tra: 2 lỗi, 0 cảnh báo', status: 'Kiểm tra xong: còn 2 lỗi.' });
+    expect(await rows().evaluateAll((items) => items.map((item) => `${item.getAttribute('data-code')} ${item.getAttribute('data-source')}`))).toEqual([
+      'BUDGET_EXCEEDS_STATUTORY both',
+      'BUDGET_EXCEEDS_AGENCY_SHARE both',
+    ]);
+    await page.screenshot({ path: '/tmp/helper-a-5-group-1-over-budget.png' });
   });
 });
