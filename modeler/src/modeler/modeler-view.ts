@@ -17,6 +17,8 @@ import { createIssuesPanel } from './issues-panel';
 import { createCheckResults, fromServerIssue, type IssueCounts } from './checks/check-results';
 import { issueMessage } from './checks/issue-catalogue';
 import { createCountBadge } from './checks/count-badge';
+import { withServerIssueDetails } from './checks/server-issue-details';
+import type { LintNode } from './lint/lint-node';
 import { fromLintReport, type LintReport } from './lint/report-issue';
 import { createServerIssueMarkers, shapeIdFor } from './server-issue-markers';
 import { createProcedureListPanel } from './procedure-list-panel';
@@ -141,6 +143,8 @@ function mountSignedIn(container: HTMLElement): () => void {
     const found = (await modeler.get<{ lint(): Promise<Record<string, LintReport[]>> }>('linting').lint()) ?? {};
     checks.setLint(Object.values(found).flat().map(fromLintReport));
   };
+  const serverFindings = (found: Parameters<typeof fromServerIssue>[0][]) =>
+    found.map((issue) => withServerIssueDetails(fromServerIssue(issue), (id) => elementRegistry.get(id)?.businessObject as LintNode | undefined, agencyDirectory.agencies));
 
   const check = async () => {
     const checked = modelVersion;
@@ -153,7 +157,7 @@ function mountSignedIn(container: HTMLElement): () => void {
       answer = { issues: error.issues };
     }
     if (checked !== modelVersion) return;
-    checks.setServer(answer.issues.map(fromServerIssue));
+    checks.setServer(serverFindings(answer.issues));
     sayCounts(({ errors }) => (errors === 0 ? { message: t('status.checkPassed'), tone: 'success' } : { message: t('status.checkFailed', { count: errors }), tone: 'error' }));
   };
 
@@ -178,7 +182,7 @@ function mountSignedIn(container: HTMLElement): () => void {
       await procedures.refresh();
     } catch (error) {
       if (error instanceof ApiProblem && error.issues.length > 0) {
-        checks.setServer(error.issues.map(fromServerIssue));
+        checks.setServer(serverFindings(error.issues));
         sayCounts(({ errors }) => ({ message: errors === 0 ? '' : t('status.deployRefusedByServer', { count: errors }), tone: errors === 0 ? 'info' : 'error' }));
       } else say(t('status.failed', { message: (error as Error).message }), 'error');
     }

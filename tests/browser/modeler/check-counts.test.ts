@@ -120,14 +120,15 @@ describe.runIf(runnable)('the check panel, the canvas badge and the status line 
     await assign({ agency: 'tinh-demo' });
     await expect.poll(shown).toEqual({ badge: 'Không có lỗi', panel: 'Không có lỗi kiểm tra', status: '' });
     await modeler.toolbar('Kiểm tra');
-    // then the server's finding is worded from the catalogue in Vietnamese, marked as the server's, counted once
+    // then the server's finding is worded from the catalogue in Vietnamese, naming the unit, marked as the server's,
+    // counted once
     await expect.poll(shown).toEqual({ badge: '1 lỗi, 0 cảnh báo', panel: 'Kiểm tra: 1 lỗi, 0 cảnh báo', status: 'Kiểm tra xong: còn 1 lỗi.' });
     const row = rows().first();
     expect(await row.getAttribute('data-code')).toBe('UNIT_UNREACHABLE');
-    expect(await row.locator('.issue-message').textContent()).toContain('Không cán bộ nào nhận được bước này');
+    expect(await row.locator('.issue-message').textContent()).toContain('Bước được giao cho Ủy ban nhân dân tỉnh Demo, nhưng không cán bộ nào ở đó nhận được bước này');
     expect(await row.locator('.issue-source').textContent()).toBe('Máy chủ');
     const badge = page.locator(`.djs-overlays[data-container-id="${TASK}"] .lt-server-issue-badge`);
-    expect(await badge.getAttribute('title')).toContain('Không cán bộ nào nhận được bước này');
+    expect(await badge.getAttribute('title')).toContain('Bước được giao cho Ủy ban nhân dân tỉnh Demo, nhưng không cán bộ nào ở đó nhận được bước này');
     // and no English reaches the page: not the server's sentence, not a word of it
     const texts = [await page.locator('.issues-panel').textContent(), await page.locator('.modeler-status').textContent(), await badge.getAttribute('title')].join(' ');
     expect(texts).not.toContain('routed to');

@@ -108,6 +108,12 @@ export const issueCatalogue: Record<IssueCode, Entry> = {
   UNIT_UNREACHABLE: {
     vi: 'Không cán bộ nào nhận được bước này, hoặc đơn vị không có lãnh đạo: chọn phòng ban cho làn, hoặc đề nghị quản trị viên thêm người cho đơn vị.',
     en: 'Nobody can receive this step, or its unit has no head: choose the lane’s department, or ask the administrator to add people to the unit.',
+    variants: {
+      unit: {
+        vi: 'Bước được giao cho {unit}, nhưng không cán bộ nào ở đó nhận được bước này, hoặc đơn vị không có lãnh đạo: chọn phòng ban cho làn, hoặc đề nghị quản trị viên thêm người cho đơn vị.',
+        en: 'The step is routed to {unit}, where nobody can receive it, or the unit has no head: choose the lane’s department, or ask the administrator to add people to the unit.',
+      },
+    },
   },
   XML_WARNING: { vi: 'Khi đọc sơ đồ có cảnh báo ở phần tử này.', en: 'Reading the diagram gave a warning at this element.' },
   CALL_ACTIVITY_WITHOUT_CALLED_ELEMENT: { vi: 'Chưa chọn thủ tục được gọi.', en: 'No called procedure is chosen.' },
