@@ -219,7 +219,7 @@ describe.runIf(runnable)('the procedure modeler in a browser', () => {
     for (const name of names) await expect.poll(() => page.locator('.viewer-canvas').textContent()).toContain(name);
     await page.screenshot({ path: `${screenshots}06-deployed-version-read-only.png` });
     // and a deployed version can become the next draft
-    await page.getByRole('button', { name: 'Sao chép thành bản nháp' }).click();
+    await page.getByRole('button', { name: 'Tạo bản nháp từ phiên bản này' }).click();
     await page.locator('.readonly-banner').waitFor({ state: 'hidden' });
     for (const name of names) await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain(name);
     expect(pageErrors).toEqual([]);

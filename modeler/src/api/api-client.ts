@@ -115,6 +115,8 @@ export async function signOut(): Promise<void> {
 }
 
 export const api = {
+  /** Who is signed in and what their role may attempt (`procedure.deploy`, `procedure.read`, …). */
+  me: () => request<{ user: { id: string; username: string; role: string }; permissions: string[] }>('GET', '/api/auth/me'),
   agencies: () => request<Agency[]>('GET', '/api/agencies'),
   procedures: () => request<ProcedureSummary[]>('GET', '/api/procedures'),
   versions: (key: string) => request<ProcedureSummary[]>('GET', `/api/procedures/${encodeURIComponent(key)}/versions`),

@@ -131,7 +131,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The signed-in user */
+                /** @description The signed-in user and the actions their role may attempt (authorize's role table), so the front end offers only those */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -139,6 +139,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             user: components["schemas"]["User"];
+                            permissions: ("procedure.deploy" | "procedure.read" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "user.manage" | "calendar.manage" | "agency.manage")[];
                         };
                     };
                 };

@@ -4,6 +4,7 @@ import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 import { uiMessagesEn } from '../ui/ui-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
+import { modelerMessagesEn } from '../modeler/modeler-messages-en';
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'app.tagline': 'Inter-agency administrative procedures',
@@ -42,8 +43,8 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'list.version': 'Version {version}',
   'list.empty': 'No procedure has been deployed yet.',
   'list.failed': 'Could not load the list: {message}',
-  'readOnly.banner': '{name} — version {version} (read-only)',
-  'readOnly.copy': 'Copy into a draft',
+  'readOnly.banner': 'Deployed version — read-only: {name}, version {version}',
+  'readOnly.copy': 'Make a draft from this version',
   'readOnly.close': 'Close',
   'incidents.none': 'No incidents in this procedure\'s dossiers yet',
   'incidents.count': 'Incidents while running: {count} element(s)',
@@ -126,4 +127,6 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...intakeMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
+  // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.
+  ...modelerMessagesEn,
 };

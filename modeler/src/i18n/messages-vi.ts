@@ -3,6 +3,7 @@ import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
 import { uiMessagesVi } from '../ui/ui-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
+import { modelerMessagesVi } from '../modeler/modeler-messages-vi';
 export const messagesVi = {
   'app.tagline': 'Thủ tục hành chính liên thông',
   'app.language': 'Ngôn ngữ',
@@ -40,8 +41,8 @@ export const messagesVi = {
   'list.version': 'Phiên bản {version}',
   'list.empty': 'Chưa có thủ tục nào được triển khai.',
   'list.failed': 'Không tải được danh sách: {message}',
-  'readOnly.banner': '{name} — phiên bản {version} (chỉ xem)',
-  'readOnly.copy': 'Sao chép thành bản nháp',
+  'readOnly.banner': 'Bản đã triển khai — chỉ xem: {name}, phiên bản {version}',
+  'readOnly.copy': 'Tạo bản nháp từ phiên bản này',
   'readOnly.close': 'Đóng',
   'incidents.none': 'Chưa có sự cố nào trong các hồ sơ của thủ tục này',
   'incidents.count': 'Sự cố khi chạy thủ tục: {count} phần tử',
@@ -124,4 +125,6 @@ export const messagesVi = {
   ...intakeMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
+  // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.
+  ...modelerMessagesVi,
 };

@@ -15,6 +15,9 @@ import { fromImportError } from './editors/xml-errors';
 import { findExtension, procedureOwner, setExtensionAttributes, type DiagramElement, type ExtensionServices, type ModdleObject } from './properties/extension-elements';
 
 type Tab = 'diagram' | 'xml' | 'form';
+
+/** A deployed version opens no smaller than this, so its labels stay readable; the user scrolls or zooms out. */
+const READABLE_SCALE = 0.6;
 type Say = (message: string, tone?: 'info' | 'error' | 'success') => void;
 
 export interface EditorTabs {
@@ -26,7 +29,16 @@ export interface EditorTabs {
   dispose(): void;
 }
 
-export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, modeler: BpmnModeler, say: Say): EditorTabs {
+/** What the modeler does around the read-only view. */
+export interface EditorTabsHooks {
+  /** A deployed version was imported into the viewer. */
+  viewerOpened?(viewer: ReturnType<typeof createReadOnlyViewer>): void;
+  readOnlyChanged?(readOnly: boolean): void;
+  /** "Make a draft from this version": the caller opens `xml` as a new draft of procedure `key`. */
+  copyToDraft?(xml: string, key: string): void;
+}
+
+export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, modeler: BpmnModeler, say: Say, hooks: EditorTabsHooks = {}): EditorTabs {
   host.innerHTML = `
     <div class="editor-tabs" role="tablist"></div>
     <div class="readonly-banner" hidden><span></span><button type="button" class="lt-button" data-action="copy"></button><button type="button" class="lt-button" data-action="close"></button></div>
@@ -157,13 +169,15 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
     banner.hidden = true;
     incidents.hide();
     host.closest('.modeler')?.classList.remove('is-read-only');
+    hooks.readOnlyChanged?.(false);
     void show(tab === 'xml' ? 'diagram' : tab);
   };
   $('[data-action="close"]').addEventListener('click', leaveReadOnly);
   $('[data-action="copy"]').addEventListener('click', () => {
     const xml = readOnlyXml;
     leaveReadOnly();
-    if (xml) void modeler.importXML(xml).then(() => say(t('status.copiedToDraft', { key: readOnlyKey }), 'success'));
+    if (xml && hooks.copyToDraft) hooks.copyToDraft(xml, readOnlyKey);
+    else if (xml) void modeler.importXML(xml).then(() => say(t('status.copiedToDraft', { key: readOnlyKey }), 'success'));
   });
   $('[data-action="copy"]').textContent = t('readOnly.copy');
   $('[data-action="close"]').textContent = t('readOnly.close');
@@ -180,11 +194,13 @@ export function createEditorTabs(host: HTMLElement, canvasHost: HTMLElement, mod
       readOnlyKey = key;
       banner.hidden = false;
       host.closest('.modeler')?.classList.add('is-read-only');
+      hooks.readOnlyChanged?.(true);
       banner.querySelector('span')!.textContent = t('readOnly.banner', { name: found.name || key, version });
       tab = tab === 'xml' ? 'xml' : 'diagram';
       await show(tab);
       await viewer.importXML(found.xml);
-      fitDiagram(viewer.get('canvas'));
+      fitDiagram(viewer.get('canvas'), { minScale: READABLE_SCALE });
+      hooks.viewerOpened?.(viewer);
       const shown = viewer;
       const nameOf = (elementId: string) => shown.get<{ get(id: string): ViewerElement | undefined }>('elementRegistry').get(elementId)?.businessObject.name || elementId;
       // Only analysts, supervisors and administrators may read them; for anyone else the list stays hidden.

@@ -56,9 +56,27 @@ export function renderToolbar(host: HTMLElement, actions: ToolbarActions): HTMLI
   return keyInput;
 }
 
+/** Drawing and deploying: hidden from a role that may not deploy. */
+const DESIGN_ACTIONS = new Set<keyof ToolbarActions>(['newEmpty', 'newFromTemplate', 'saveDraft', 'check', 'deploy', 'undo', 'redo']);
+/** Changing the model: disabled while a deployed version is read. */
+const EDIT_ACTIONS = new Set<keyof ToolbarActions>(['saveDraft', 'check', 'deploy', 'undo', 'redo']);
+
+/** Show only what the signed-in role may do, and disable editing while a deployed version is shown read-only. */
+export function setToolbarMode(host: HTMLElement, mode: { canDesign: boolean; readOnly: boolean }): void {
+  for (const button of host.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
+    const action = button.dataset.action as keyof ToolbarActions;
+    button.hidden = !mode.canDesign && DESIGN_ACTIONS.has(action);
+    button.disabled = mode.readOnly && EDIT_ACTIONS.has(action);
+  }
+  for (const designOnly of host.querySelectorAll<HTMLElement>('.toolbar-key, .toolbar-open-file')) designOnly.hidden = !mode.canDesign;
+  for (const group of host.querySelectorAll<HTMLElement>('.toolbar-group')) {
+    group.hidden = [...group.children].every((child) => (child as HTMLElement).hidden);
+  }
+}
+
 function openFileButton(actions: ToolbarActions): HTMLElement {
   const label = document.createElement('label');
-  label.className = 'lt-button';
+  label.className = 'lt-button toolbar-open-file';
   label.textContent = t('toolbar.openFile');
   const input = document.createElement('input');
   input.type = 'file';

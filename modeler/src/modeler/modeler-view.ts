@@ -28,7 +28,9 @@ import { renderSignInForm } from './sign-in-form';
 import { loadDraft, saveDraft } from './draft-store';
 import { emptyProcedureXml, oneStopTemplateXml } from './procedure-templates';
 import { downloadFile, svgToPng } from './export-image';
-import { renderToolbar } from './modeler-toolbar';
+import { renderToolbar, setToolbarMode } from './modeler-toolbar';
+import { createReadOnlyProperties } from './read-only-properties';
+import { problemMessage } from '../workspaces/common/problem-message';
 import { fitDiagram } from './fit-diagram';
 import { translatePanelTitles } from './translate-panel-titles';
 import type { AgencyDirectory } from './properties/lienthong-properties-provider';
@@ -57,7 +59,7 @@ function mountSignedIn(container: HTMLElement): () => void {
       <div class="modeler-body">
         <aside class="modeler-procedures"></aside>
         <section class="modeler-center"></section>
-        <aside class="modeler-side"><div class="modeler-properties"></div><section class="condition-pane"></section></aside>
+        <aside class="modeler-side"><div class="modeler-properties"></div><div class="readonly-properties"></div><section class="condition-pane"></section></aside>
       </div>
       <section class="issues-panel" aria-live="polite"></section>
       <p class="modeler-status" role="status"></p>
@@ -106,7 +108,24 @@ function mountSignedIn(container: HTMLElement): () => void {
   checks.onChange((found) =>
     serverMarkers.show(found.filter((issue) => issue.source === 'server').map((issue) => ({ ...issue, message: issueMessage(issue, currentLocale(), nameOf(issue.elementId)) }))),
   );
-  const tabs = createEditorTabs($('.modeler-center'), canvasHost, modeler, say);
+  // What the signed-in role may do (GET /api/auth/me): a head of unit reads procedures, only an analyst designs them.
+  let canDesign = false;
+  const readOnlyProperties = createReadOnlyProperties($('.readonly-properties'), () => agencyDirectory.agencies);
+  const listening = new WeakSet<object>();
+  const tabs = createEditorTabs($('.modeler-center'), canvasHost, modeler, say, {
+    readOnlyChanged: (readOnly) => {
+      setToolbarMode($('.modeler-toolbar'), { canDesign, readOnly });
+      // The draft's issues and messages belong to the draft, not to the version being read.
+      if (readOnly) say('');
+      readOnlyProperties.show(undefined);
+    },
+    viewerOpened: (viewer) => {
+      if (listening.has(viewer)) return;
+      listening.add(viewer);
+      viewer.on('element.click', (event: { element: { businessObject: Parameters<typeof readOnlyProperties.show>[0] } }) => readOnlyProperties.show(event.element.businessObject));
+    },
+    copyToDraft: (xml, key) => void open(xml, key).then(() => say(t('status.copiedToDraft', { key }), 'success')),
+  });
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
   const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version));
   const eventBus = modeler.get<{ on(event: string, fn: (event: { issues: Record<string, LintReport[]> }) => void): void }>('eventBus');
@@ -184,7 +203,7 @@ function mountSignedIn(container: HTMLElement): () => void {
       if (error instanceof ApiProblem && error.issues.length > 0) {
         checks.setServer(serverFindings(error.issues));
         sayCounts(({ errors }) => ({ message: errors === 0 ? '' : t('status.deployRefusedByServer', { count: errors }), tone: errors === 0 ? 'info' : 'error' }));
-      } else say(t('status.failed', { message: (error as Error).message }), 'error');
+      } else say(problemMessage(error), 'error');
     }
   };
 
@@ -223,9 +242,16 @@ function mountSignedIn(container: HTMLElement): () => void {
 
   void (async () => {
     agencyDirectory.agencies = await api.agencies().catch(() => []);
+    canDesign = await api.me().then(({ permissions }) => permissions.includes('procedure.deploy'), () => false);
+    container.querySelector('.modeler')?.classList.toggle('is-reader', !canDesign);
+    setToolbarMode($('.modeler-toolbar'), { canDesign, readOnly: tabs.isReadOnly() });
     await procedures.refresh();
-    const draft = loadDraft();
+    const draft = canDesign ? loadDraft() : undefined;
     await open(draft?.xml ?? emptyProcedureXml(), draft?.key ?? '').catch(() => open(emptyProcedureXml(), ''));
+    // Someone who only reads starts on the first deployed procedure, not on an empty drawing.
+    const first = procedures.listed()[0];
+    if (!canDesign && first) await tabs.openReadOnly(first.key, first.version);
+    if (!canDesign) say(t('reading.readerNote'));
     container.querySelector('.modeler')?.setAttribute('data-ready', 'true');
   })();
 

@@ -1,10 +1,15 @@
-/** @module procedureListPanel — the deployed procedures and their versions; any version opens read-only. */
+/**
+ * @module procedureListPanel — the deployed procedures and their versions: one click on a procedure opens its latest
+ * version read-only and lists the others, each of which opens the same way.
+ */
 import { t, currentLocale } from '../i18n/locale';
 import { api, type ProcedureSummary } from '../api/api-client';
 import { deployedProcedureKeys } from './lint/deployed-procedure-keys';
 
 export interface ProcedureListPanel {
   refresh(): Promise<void>;
+  /** The procedures listed by the last refresh, newest version each. */
+  listed(): ProcedureSummary[];
 }
 
 export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string, version: number) => void): ProcedureListPanel {
@@ -47,18 +52,20 @@ export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string
     versions.className = 'version-list';
     versions.hidden = true;
     toggle.addEventListener('click', () => {
-      const open = versions.hidden;
-      versions.hidden = !open;
-      toggle.setAttribute('aria-expanded', String(open));
-      if (open) void versionItems(procedure.key, versions);
+      versions.hidden = false;
+      toggle.setAttribute('aria-expanded', 'true');
+      void versionItems(procedure.key, versions);
+      onOpen(procedure.key, procedure.version);
     });
     item.append(toggle, versions);
     return item;
   };
 
+  let shown: ProcedureSummary[] = [];
   const refresh = async () => {
     try {
       const procedures = await api.procedures();
+      shown = procedures;
       deployedProcedureKeys.clear();
       for (const procedure of procedures) deployedProcedureKeys.add(procedure.key);
       list.replaceChildren(...procedures.map(procedureItem));
@@ -75,7 +82,7 @@ export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string
       list.replaceChildren(failed);
     }
   };
-  return { refresh };
+  return { refresh, listed: () => shown };
 }
 
 function formatDate(iso: string): string {

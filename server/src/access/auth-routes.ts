@@ -13,6 +13,7 @@ import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 import { rateLimitedProblem } from '../http/rate-limit';
 import { principalOf } from './auth-middleware';
+import { ACTIONS, actionsOf } from './authorize';
 import type { PasswordHashing } from './password-hashing';
 import { assertPasswordAcceptable, MAX_PASSWORD_LENGTH } from './password-policy';
 import { PublicUserSchema } from './public-user-schema';
@@ -77,7 +78,10 @@ const meRoute = createRoute({
   summary: 'The signed-in user',
   security: [{ bearerAuth: [] }],
   responses: {
-    200: { description: 'The signed-in user', content: { 'application/json': { schema: z.object({ user: PublicUserSchema }) } } },
+    200: {
+      description: "The signed-in user and the actions their role may attempt (authorize's role table), so the front end offers only those",
+      content: { 'application/json': { schema: z.object({ user: PublicUserSchema, permissions: z.array(z.enum(ACTIONS)) }) } },
+    },
     401: problemResponse('Not signed in (UNAUTHENTICATED)'),
   },
 });
@@ -150,7 +154,7 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
     const principal = principalOf(c);
     const user = await deps.users.get(principal.userId);
     if (!user) throw new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', title: 'Not signed in', detail: 'The account no longer exists.' });
-    return c.json({ user: toPublicUser(user) }, 200);
+    return c.json({ user: toPublicUser(user), permissions: actionsOf(user.role) }, 200);
   });
 
   routes.openapi(passwordRoute, async (c) => {

@@ -91,6 +91,14 @@ export function mayAttempt(principal: Principal, action: Action): boolean {
   return ROLES_BY_ACTION[action].includes(principal.role);
 }
 
+/** Every action the role may attempt, in the table's order: what the front end offers a signed-in user. */
+export function actionsOf(role: Role): Action[] {
+  return (Object.keys(ROLES_BY_ACTION) as Action[]).filter((action) => ROLES_BY_ACTION[action].includes(role));
+}
+
+/** The actions, for schemas that list them. */
+export const ACTIONS = Object.keys(ROLES_BY_ACTION) as [Action, ...Action[]];
+
 /** Decides one request. Pure: the same inputs always give the same decision, so it is tested as a table. */
 export function authorize(principal: Principal, action: Action, resource: AccessResource = {}): Decision {
   if (!mayAttempt(principal, action)) return deny(`A ${principal.role} may not ${action}.`);

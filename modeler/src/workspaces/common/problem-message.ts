@@ -27,7 +27,7 @@ const WHY_VI: Record<string, string> = {
   CONCURRENT_CHANGE: 'hồ sơ vừa được người khác thay đổi, vui lòng tải lại',
   DOSSIER_ATTACHMENTS_TOO_LARGE: 'tổng dung lượng tệp của hồ sơ vượt quá mức cho phép',
   DOSSIER_NOT_FOUND: 'không tìm thấy hồ sơ',
-  FORBIDDEN: 'tài khoản không được phép thực hiện việc này với hồ sơ hoặc bước này',
+  FORBIDDEN: 'tài khoản của bạn không có quyền thực hiện việc này',
   FORM_DATA_REFUSED: 'dữ liệu tờ khai không được chấp nhận',
   FORM_INVALID: 'tờ khai còn trường chưa đúng',
   FORM_NOT_AVAILABLE: 'biểu mẫu này chưa có cho hồ sơ ở trạng thái hiện tại',

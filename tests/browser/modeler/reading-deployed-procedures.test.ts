@@ -1,0 +1,109 @@
+/**
+ * Reading a deployed procedure in the modeler (issue 16, item 4): one click opens it read-only at a readable zoom, a
+ * step's properties (its budget) can be read, nothing there can be deployed, and it can become a new draft; a head
+ * of unit reads procedures without any design action, (a refusal is worded in Vietnamese: tests/modeler/).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../../support/browser-launch';
+import { frontEndBuilt, serveTestApp, type ServedTestApp } from './serve-test-app';
+import { modelerPage } from '../modeler-page';
+
+const KEY = 'cap-giay-phep-xay-dung-nha-o';
+const xml = readFileSync(fileURLToPath(new URL(`../../../procedures/${KEY}/${KEY}.bpmn`, import.meta.url)), 'utf8');
+const runnable = chromiumAvailable() && frontEndBuilt();
+
+describe.runIf(runnable)('a deployed procedure read in the modeler', () => {
+  let server: ServedTestApp;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveTestApp();
+    browser = await launchChromium();
+    // given the construction permit procedure deployed by an analyst
+    const signIn = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: 'analyst' }) });
+    const { token } = (await signIn.json()) as { token: string };
+    const deployed = await fetch(`${server.url}/api/procedures`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ key: KEY, xml }) });
+    expect(deployed.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    if (pageErrors.length > 0) console.log('page errors:', pageErrors);
+    await browser?.close();
+    await server?.close();
+  });
+
+  const openModelerAs = async (username: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}/modeler`);
+    await modelerPage(page).signIn(username, username);
+    return page;
+  };
+  const scaleOf = (page: Page) => page.locator('.viewer-canvas .djs-container svg .viewport').evaluate((viewport) => (viewport as SVGGElement).transform.baseVal.consolidate()?.matrix.a ?? 1);
+
+  it('opens in one click at a readable zoom, shows a step budget read-only, refuses to deploy and becomes a new draft', { timeout: 120_000 }, async () => {
+    const page = await openModelerAs('analyst');
+    const toolbar = page.locator('.modeler-toolbar');
+
+    // when the analyst clicks the procedure once in the list
+    await page.locator(`.procedure-item[data-key="${KEY}"] .procedure-toggle`).click();
+
+    // then its latest version is shown read-only, fitted no smaller than 60 %, under a banner that says so
+    await page.locator('.readonly-banner:not([hidden])').waitFor();
+    expect(await page.locator('.readonly-banner span').textContent()).toContain('Bản đã triển khai — chỉ xem');
+    await expect.poll(() => page.locator('.viewer-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    expect(await scaleOf(page)).toBeGreaterThanOrEqual(0.6);
+    // and the draft's issues and its properties panel are not shown over it
+    expect(await page.locator('.issues-panel').isVisible()).toBe(false);
+    expect(await page.locator('.modeler-properties').isVisible()).toBe(false);
+    // and nothing there can be saved, checked or deployed
+    for (const label of ['Triển khai', 'Lưu nháp', 'Kiểm tra']) expect(await toolbar.getByRole('button', { name: label, exact: true }).isDisabled()).toBe(true);
+
+    // when they click the review step
+    await page.locator('.viewer-canvas .djs-element[data-element-id="task-review"]').click();
+
+    // then its properties are read, its budget among them, with no field to edit
+    const lines = page.locator('.readonly-properties .reading-lines[data-element-id="task-review"]');
+    await lines.waitFor();
+    const text = await lines.textContent();
+    expect(text).toContain('Thời hạn bước xử lý');
+    expect(text).toContain('10 ngày làm việc');
+    expect(await page.locator('.readonly-properties input, .readonly-properties select').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/helper-b-read-only.png' });
+
+    // when they make a draft from this version
+    await page.getByRole('button', { name: 'Tạo bản nháp từ phiên bản này' }).click();
+
+    // then it is the draft being drawn, under its key, and Deploy works again
+    await page.locator('.readonly-banner').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    expect(await page.locator('input[name="procedure-key"]').inputValue()).toBe(KEY);
+    expect(await toolbar.getByRole('button', { name: 'Triển khai', exact: true }).isDisabled()).toBe(false);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a head of unit the deployed procedures to read, with no design action and no Deploy button', { timeout: 120_000 }, async () => {
+    // when a head of unit opens the modeler
+    const page = await openModelerAs('head.motcua');
+
+    // then the first deployed procedure is open read-only and no design action is offered
+    await page.locator('.readonly-banner:not([hidden])').waitFor();
+    const toolbar = page.locator('.modeler-toolbar');
+    for (const label of ['Triển khai', 'Lưu nháp', 'Kiểm tra', 'Thủ tục mới']) expect(await toolbar.getByRole('button', { name: label, exact: true }).count()).toBe(0);
+    expect(await toolbar.getByRole('button', { name: 'Triển khai' }).isVisible().catch(() => false)).toBe(false);
+    expect(await page.getByRole('button', { name: 'Tạo bản nháp từ phiên bản này' }).isVisible()).toBe(false);
+    expect(await page.locator('.modeler-status').textContent()).toContain('không được thiết kế hay triển khai');
+    // and a step's budget can be read all the same
+    await page.locator('.viewer-canvas .djs-element[data-element-id="task-receive"]').click();
+    await expect.poll(() => page.locator('.readonly-properties').textContent()).toContain('1 ngày làm việc');
+    await page.screenshot({ path: '/tmp/helper-b-head-of-unit.png' });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+});
