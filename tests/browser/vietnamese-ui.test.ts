@@ -84,7 +84,9 @@ describe.runIf(runnable)('the Vietnamese interface has no English word', () => {
     const collect = async () => strings.push(...(await collectPageStrings(page)));
     await page.goto(`${app.url}/modeler`);
     await page.locator('.modeler[data-ready="true"]').waitFor();
-    await page.locator('.modeler-toolbar button[data-action="newFromTemplate"]').click(); // a pool, three lanes, four user tasks
+    await page.locator('.modeler-toolbar button[data-action="newFromTemplate"]').click();
+    await collect(); // the template gallery
+    await page.locator('.template-choice').first().click(); // a pool, three lanes, four user tasks
     await modeler.element('Task_Review').waitFor();
     await collect();
     for (const id of ['Task_Review', 'Lane_2', 'Participant_1', 'Flow_2', 'Start', 'End']) {

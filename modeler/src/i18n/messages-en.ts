@@ -26,7 +26,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'signIn.failed': 'Wrong username or password.',
   'toolbar.key': 'Process key',
   'toolbar.newEmpty': 'New procedure',
-  'toolbar.newFromTemplate': 'From template: counter → department → head → counter',
+  'toolbar.newFromTemplate': 'From a template…',
   'toolbar.openFile': 'Open file…',
   'toolbar.saveDraft': 'Save draft',
   'toolbar.check': 'Check',

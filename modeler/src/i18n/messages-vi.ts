@@ -24,7 +24,7 @@ export const messagesVi = {
   'signIn.failed': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'toolbar.key': 'Mã quy trình',
   'toolbar.newEmpty': 'Thủ tục mới',
-  'toolbar.newFromTemplate': 'Từ mẫu: Một cửa → Phòng → Lãnh đạo → Một cửa',
+  'toolbar.newFromTemplate': 'Từ mẫu…',
   'toolbar.openFile': 'Mở tệp…',
   'toolbar.saveDraft': 'Lưu nháp',
   'toolbar.check': 'Kiểm tra',

@@ -13,6 +13,8 @@ export interface ToolbarActions {
   exportSvg(): void;
   exportPng(): void;
   downloadXml(): void;
+  /** The procedure's name was typed in the toolbar. */
+  rename(name: string): void;
 }
 
 type ButtonSpec = [action: keyof ToolbarActions, label: MessageKey, shortcut?: string, primary?: boolean];
@@ -36,7 +38,15 @@ export function renderToolbar(host: HTMLElement, actions: ToolbarActions): HTMLI
   keyInput.placeholder = 'vd: cap-phep-xay-dung';
   keyInput.pattern = '[a-z0-9][a-z0-9-]*';
   keyLabel.append(keyText, keyInput);
-  host.append(keyLabel);
+  const nameLabel = document.createElement('label');
+  nameLabel.className = 'toolbar-key toolbar-name';
+  const nameText = document.createElement('span');
+  nameText.textContent = t('toolbar.name');
+  const nameInput = document.createElement('input');
+  nameInput.name = 'procedure-name';
+  nameInput.addEventListener('change', () => actions.rename(nameInput.value));
+  nameLabel.append(nameText, nameInput);
+  host.append(nameLabel, keyLabel);
   for (const group of GROUPS) {
     const wrapper = document.createElement('div');
     wrapper.className = 'toolbar-group';
@@ -69,6 +79,7 @@ export function setToolbarMode(host: HTMLElement, mode: { canDesign: boolean; re
     button.disabled = mode.readOnly && EDIT_ACTIONS.has(action);
   }
   for (const designOnly of host.querySelectorAll<HTMLElement>('.toolbar-key, .toolbar-open-file')) designOnly.hidden = !mode.canDesign;
+  for (const input of host.querySelectorAll<HTMLInputElement>('.toolbar-key input')) input.disabled = mode.readOnly;
   for (const group of host.querySelectorAll<HTMLElement>('.toolbar-group')) {
     group.hidden = [...group.children].every((child) => (child as HTMLElement).hidden);
   }

@@ -25,8 +25,11 @@ import { createProcedureListPanel } from './procedure-list-panel';
 import { createConditionPane } from './condition-pane';
 import { createEditorTabs } from './editor-tabs';
 import { renderSignInForm } from './sign-in-form';
-import { loadDraft, saveDraft } from './draft-store';
-import { emptyProcedureXml, oneStopTemplateXml } from './procedure-templates';
+import { listDrafts, loadDraft, newDraftId, saveDraft } from './draft-store';
+import { createDraftListPanel } from './draft-list-panel';
+import { emptyProcedureXml } from './procedure-templates';
+import { createTemplateGallery } from './template-gallery';
+import { readProcedureName, writeProcedureName } from './procedure-name';
 import { downloadFile, svgToPng } from './export-image';
 import { renderToolbar, setToolbarMode } from './modeler-toolbar';
 import { createReadOnlyProperties } from './read-only-properties';
@@ -124,10 +127,16 @@ function mountSignedIn(container: HTMLElement): () => void {
       listening.add(viewer);
       viewer.on('element.click', (event: { element: { businessObject: Parameters<typeof readOnlyProperties.show>[0] } }) => readOnlyProperties.show(event.element.businessObject));
     },
-    copyToDraft: (xml, key) => void open(xml, key).then(() => say(t('status.copiedToDraft', { key }), 'success')),
+    copyToDraft: (xml, key) => void open(xml, key, newDraftId()).then(() => say(t('status.copiedToDraft', { key }), 'success')),
   });
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
   const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version));
+  // The signed-in analyst's drafts on this browser, by user id (GET /api/auth/me), and the one being drawn.
+  let userId: string | undefined;
+  let draftId = newDraftId();
+  const drafts = createDraftListPanel($('.modeler-procedures'), (draft) => void open(draft.xml, draft.key, draft.id));
+  const showDrafts = () => (userId && canDesign ? drafts.show(listDrafts(userId), draftId) : undefined);
+  const gallery = createTemplateGallery($('.modeler-center'), (template) => void open(template.xml(agencyDirectory.agencies), template.key, newDraftId()));
   const eventBus = modeler.get<{ on(event: string, fn: (event: { issues: Record<string, LintReport[]> }) => void): void }>('eventBus');
   eventBus.on('linting.completed', ({ issues: found }) => checks.setLint(Object.values(found).flat().map(fromLintReport)));
 
@@ -135,7 +144,15 @@ function mountSignedIn(container: HTMLElement): () => void {
   let autosave: number | undefined;
   /** Counts the model's changes, so a server answer about an earlier model is dropped. */
   let modelVersion = 0;
-  const storeDraft = async () => saveDraft({ key: keyInput.value, xml: await currentXml(), savedAt: new Date().toISOString() });
+  const storeDraft = async () => {
+    if (!userId || !canDesign) return;
+    saveDraft(userId, { id: draftId, key: keyInput.value, name: readProcedureName(modeler), xml: await currentXml(), savedAt: new Date().toISOString() });
+    showDrafts();
+  };
+  const nameInput = () => $<HTMLInputElement>('input[name="procedure-name"]');
+  const showName = () => {
+    if (document.activeElement !== nameInput()) nameInput().value = readProcedureName(modeler);
+  };
   /** What a check or a refused deploy said was about the model before this change or this import. */
   const forgetVerdict = () => {
     modelVersion += 1;
@@ -143,17 +160,21 @@ function mountSignedIn(container: HTMLElement): () => void {
     checks.setServer([]);
   };
   modeler.on('commandStack.changed', () => {
+    showName();
     window.clearTimeout(autosave);
     autosave = window.setTimeout(() => void storeDraft(), 400);
     forgetVerdict();
   });
   modeler.on('import.done', forgetVerdict);
 
-  const open = async (xml: string, key: string) => {
+  const open = async (xml: string, key: string, id: string) => {
     keyInput.value = key;
+    draftId = id;
     tabs.leaveReadOnly();
     const result = await modeler.importXML(xml);
     fitDiagram(modeler.get('canvas'));
+    showName();
+    showDrafts();
     if (result.warnings.length > 0) say(t('status.importWarnings', { count: result.warnings.length }));
   };
 
@@ -194,6 +215,8 @@ function mountSignedIn(container: HTMLElement): () => void {
       keyInput.focus();
       return;
     }
+    // The name typed is the name listed: the pool, its process and the metadata all carry it.
+    if (nameInput().value.trim()) writeProcedureName(modeler, nameInput().value);
     try {
       const deployed = await api.deploy(key, await currentXml());
       await storeDraft();
@@ -215,9 +238,10 @@ function mountSignedIn(container: HTMLElement): () => void {
 
   const commandStack = modeler.get<{ undo(): void; redo(): void }>('commandStack');
   const keyInput = renderToolbar($('.modeler-toolbar'), {
-    newEmpty: () => void open(emptyProcedureXml(), ''),
-    newFromTemplate: () => void open(oneStopTemplateXml(), 'mot-cua-phong-lanh-dao'),
-    openFile: (xml) => void open(xml, '').catch((error: Error) => say(t('status.failed', { message: error.message }), 'error')),
+    newEmpty: () => void open(emptyProcedureXml(), '', newDraftId()),
+    newFromTemplate: () => gallery.open(),
+    rename: (name) => writeProcedureName(modeler, name),
+    openFile: (xml) => void open(xml, '', newDraftId()).catch((error: Error) => say(t('status.failed', { message: error.message }), 'error')),
     saveDraft: () => void storeDraft().then(() => say(t('status.draftSaved'), 'success')),
     check: () => void check(),
     deploy: () => void deploy(),
@@ -242,12 +266,14 @@ function mountSignedIn(container: HTMLElement): () => void {
 
   void (async () => {
     agencyDirectory.agencies = await api.agencies().catch(() => []);
-    canDesign = await api.me().then(({ permissions }) => permissions.includes('procedure.deploy'), () => false);
+    const me = await api.me().catch(() => undefined);
+    canDesign = me?.permissions.includes('procedure.deploy') ?? false;
+    userId = me?.user.id;
     container.querySelector('.modeler')?.classList.toggle('is-reader', !canDesign);
     setToolbarMode($('.modeler-toolbar'), { canDesign, readOnly: tabs.isReadOnly() });
     await procedures.refresh();
-    const draft = canDesign ? loadDraft() : undefined;
-    await open(draft?.xml ?? emptyProcedureXml(), draft?.key ?? '').catch(() => open(emptyProcedureXml(), ''));
+    const draft = canDesign && userId ? loadDraft(userId) : undefined;
+    await open(draft?.xml ?? emptyProcedureXml(), draft?.key ?? '', draft?.id ?? newDraftId()).catch(() => open(emptyProcedureXml(), '', newDraftId()));
     // Someone who only reads starts on the first deployed procedure, not on an empty drawing.
     const first = procedures.listed()[0];
     if (!canDesign && first) await tabs.openReadOnly(first.key, first.version);

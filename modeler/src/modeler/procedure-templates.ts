@@ -1,8 +1,11 @@
 /**
- * @module procedureTemplates — diagrams to start from: an empty procedure, and the common internal process
- * "one-stop counter → department → head of unit → counter" (tiếp nhận → thẩm định → phê duyệt → trả kết quả).
+ * @module procedureTemplates — diagrams to start from: an empty procedure, and the template gallery — one-stop counter
+ * with one department, two departments in sequence, an inter-agency hand-off, supplement and fee steps. Each lane is
+ * given the demo directory's unit when the server knows it, so each template passes the checks and deploys as it is.
  */
-import { t } from '../i18n/locale';
+import { t, type MessageKey } from '../i18n/locale';
+import type { Agency } from '../api/api-client';
+import { laneProcedureXml, type LaneSpec, type LaneProcedureSpec } from './lane-procedure-xml';
 
 const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:lt="https://lienthong.gov.vn/schema/bpmn/1.0" id="Definitions_1" targetNamespace="https://lienthong.gov.vn/procedures">`;
@@ -22,80 +25,115 @@ export function emptyProcedureXml(): string {
 </bpmn:definitions>`;
 }
 
-interface Step {
-  id: string;
-  name: string;
-  lane: 0 | 1 | 2;
-  x: number;
-  days: string;
+export interface ProcedureTemplate {
+  /** The procedure key it suggests. */
+  key: string;
+  title: MessageKey;
+  description: MessageKey;
+  xml(agencies: Agency[]): string;
 }
 
-/** Counter → department → head → counter, budgets 0.5 + 7 + 2 + 0.5 of a 10-working-day deadline. */
-export function oneStopTemplateXml(): string {
-  const laneNames = [t('template.laneCounter'), t('template.laneDepartment'), t('template.laneHead')];
-  const laneY = (lane: number) => 80 + lane * 150;
-  const steps: Step[] = [
-    { id: 'Task_Receive', name: t('template.taskReceive'), lane: 0, x: 350, days: '0.5' },
-    { id: 'Task_Review', name: t('template.taskReview'), lane: 1, x: 510, days: '7' },
-    { id: 'Task_Approve', name: t('template.taskApprove'), lane: 2, x: 670, days: '2' },
-    { id: 'Task_Return', name: t('template.taskReturn'), lane: 0, x: 830, days: '0.5' },
-  ];
-  const nodes = ['Start', ...steps.map((step) => step.id), 'End'];
-  const center = (id: string): [number, number] => {
-    if (id === 'Start') return [280, laneY(0) + 75];
-    if (id === 'End') return [1002, laneY(0) + 75];
-    const step = steps.find((candidate) => candidate.id === id)!;
-    return [step.x + 50, laneY(step.lane) + 75];
-  };
-  const edge = (from: string, to: string): [number, number][] => {
-    const [fx, fy] = center(from);
-    const [tx, ty] = center(to);
-    const right = (id: string) => (id === 'Start' || id === 'End' ? 18 : 50);
-    if (fy === ty) return [[fx + right(from), fy], [tx - right(to), ty]];
-    return [[fx + right(from), fy], [tx, fy], [tx, ty + (ty > fy ? -40 : 40)]];
-  };
-  const flows = nodes.slice(1).map((to, index) => ({ id: `Flow_${index + 1}`, from: nodes[index]!, to }));
-  const tasks = steps
-    .map(
-      (step) => `    <bpmn:userTask id="${step.id}" name="${step.name}">
-      <bpmn:extensionElements><lt:budget value="${step.days}" unit="workingDays" /></bpmn:extensionElements>
-    </bpmn:userTask>`,
-    )
-    .join('\n');
-  const lanes = laneNames
-    .map((name, lane) => {
-      const refs = [...(lane === 0 ? ['Start', 'End'] : []), ...steps.filter((step) => step.lane === lane).map((step) => step.id)];
-      return `        <bpmn:lane id="Lane_${lane + 1}" name="${name}">\n${refs.map((ref) => `          <bpmn:flowNodeRef>${ref}</bpmn:flowNodeRef>`).join('\n')}\n        </bpmn:lane>`;
-    })
-    .join('\n');
-  const shapes = [
-    `<bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="true"><dc:Bounds x="160" y="80" width="920" height="450" /></bpmndi:BPMNShape>`,
-    ...laneNames.map((_, lane) => `<bpmndi:BPMNShape id="Lane_${lane + 1}_di" bpmnElement="Lane_${lane + 1}" isHorizontal="true"><dc:Bounds x="190" y="${laneY(lane)}" width="890" height="150" /></bpmndi:BPMNShape>`),
-    ...nodes.map((id) => {
-      const [cx, cy] = center(id);
-      const [w, h] = id === 'Start' || id === 'End' ? [36, 36] : [100, 80];
-      return `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${cx - w / 2}" y="${cy - h / 2}" width="${w}" height="${h}" /></bpmndi:BPMNShape>`;
-    }),
-    ...flows.map((flow) => `<bpmndi:BPMNEdge id="${flow.id}_di" bpmnElement="${flow.id}">${edge(flow.from, flow.to).map(([x, y]) => `<di:waypoint x="${x}" y="${y}" />`).join('')}</bpmndi:BPMNEdge>`),
-  ];
-  return `${HEADER}
-  <bpmn:collaboration id="Collaboration_1">
-    <bpmn:participant id="Participant_1" name="${t('template.participant')}" processRef="Process_1" />
-  </bpmn:collaboration>
-  <bpmn:process id="Process_1" isExecutable="true">
-    <bpmn:extensionElements><lt:procedure name="${t('template.participant')}" statutoryValue="10" statutoryUnit="workingDays" supplementPolicy="pause" /></bpmn:extensionElements>
-    <bpmn:laneSet id="LaneSet_1">
-${lanes}
-    </bpmn:laneSet>
-    <bpmn:startEvent id="Start" name="${t('template.received')}" />
-${tasks}
-    <bpmn:endEvent id="End" name="${t('template.returned')}" />
-${flows.map((flow) => `    <bpmn:sequenceFlow id="${flow.id}" sourceRef="${flow.from}" targetRef="${flow.to}" />`).join('\n')}
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="BPMNDiagram_1">
-    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1">
-      ${shapes.join('\n      ')}
-    </bpmndi:BPMNPlane>
-  </bpmndi:BPMNDiagram>
-</bpmn:definitions>`;
+/** A lane of `agency` (and `department`) when the directory has them, else a lane to assign. */
+function lane(agencies: Agency[], name: string, agency: string, department?: string): LaneSpec {
+  const found = agencies.find((candidate) => candidate.id === agency);
+  if (!found) return { name };
+  return { name, agency, department: department && found.departments.some((candidate) => candidate.id === department) ? department : undefined };
 }
+
+const start = { id: 'Start', kind: 'startEvent', name: 'Hồ sơ được nộp', lane: 0, column: 0 } as const;
+const receive = { id: 'Task_Receive', kind: 'userTask', name: 'Tiếp nhận hồ sơ', lane: 0, column: 1, days: '0.5' } as const;
+const chain = (ids: string[]) => ids.slice(1).map((to, index) => ({ id: `Flow_${index + 1}`, from: ids[index]!, to }));
+
+const oneStop = (agencies: Agency[]): LaneProcedureSpec => ({
+  name: 'Thủ tục mẫu: một cửa và một phòng chuyên môn',
+  procedureCode: 'MAU-01',
+  statutoryDays: '10',
+  lanes: [lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'), lane(agencies, 'Phòng chuyên môn', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi'), lane(agencies, 'Lãnh đạo', 'ubnd-xa-demo')],
+  nodes: [
+    start,
+    receive,
+    { id: 'Task_Review', kind: 'userTask', name: 'Thẩm định hồ sơ', lane: 1, column: 2, days: '7' },
+    { id: 'Task_Approve', kind: 'userTask', name: 'Phê duyệt kết quả', lane: 2, column: 3, days: '2' },
+    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 4, days: '0.5' },
+    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 5 },
+  ],
+  flows: chain(['Start', 'Task_Receive', 'Task_Review', 'Task_Approve', 'Task_Return', 'End']),
+});
+
+const twoDepartments = (agencies: Agency[]): LaneProcedureSpec => ({
+  name: 'Thủ tục mẫu: hai phòng chuyên môn nối tiếp',
+  procedureCode: 'MAU-02',
+  statutoryDays: '15',
+  lanes: [
+    lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'),
+    lane(agencies, 'Phòng Kinh tế, Hạ tầng và Đô thị', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi'),
+    lane(agencies, 'Phòng Quản lý đầu tư', 'so-tai-chinh', 'phong-dau-tu'),
+    lane(agencies, 'Lãnh đạo', 'ubnd-xa-demo'),
+  ],
+  nodes: [
+    start,
+    receive,
+    { id: 'Task_Review', kind: 'userTask', name: 'Thẩm định hồ sơ', lane: 1, column: 2, days: '5' },
+    { id: 'Task_Opinion', kind: 'userTask', name: 'Cho ý kiến chuyên ngành', lane: 2, column: 3, days: '5' },
+    { id: 'Task_Approve', kind: 'userTask', name: 'Phê duyệt kết quả', lane: 3, column: 4, days: '2' },
+    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 5, days: '0.5' },
+    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 6 },
+  ],
+  flows: chain(['Start', 'Task_Receive', 'Task_Review', 'Task_Opinion', 'Task_Approve', 'Task_Return', 'End']),
+});
+
+const interAgency = (agencies: Agency[]): LaneProcedureSpec => ({
+  name: 'Thủ tục mẫu: liên thông với cơ quan khác',
+  procedureCode: 'MAU-03',
+  statutoryDays: '5',
+  lanes: [
+    lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'),
+    lane(agencies, 'Công chức Văn hóa - Xã hội', 'ubnd-xa-demo', 'van-hoa-xa-hoi'),
+    lane(agencies, 'Công an xã (cơ quan phối hợp)', 'cong-an-xa-demo'),
+  ],
+  nodes: [
+    start,
+    receive,
+    { id: 'Task_Register', kind: 'userTask', name: 'Giải quyết phần của xã', lane: 1, column: 2, days: '2' },
+    { id: 'Task_HandOff', kind: 'userTask', name: 'Chuyển Công an xã giải quyết', lane: 2, column: 3, days: '2' },
+    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 4, days: '0.5' },
+    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 5 },
+  ],
+  flows: chain(['Start', 'Task_Receive', 'Task_Register', 'Task_HandOff', 'Task_Return', 'End']),
+});
+
+const supplementAndFee = (agencies: Agency[]): LaneProcedureSpec => ({
+  name: 'Thủ tục mẫu: có bổ sung hồ sơ và nộp phí',
+  procedureCode: 'MAU-04',
+  statutoryDays: '10',
+  lanes: [lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'), lane(agencies, 'Phòng chuyên môn', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi')],
+  nodes: [
+    start,
+    receive,
+    { id: 'Gateway_Merge', kind: 'exclusiveGateway', name: '', lane: 1, column: 2 },
+    { id: 'Task_Review', kind: 'userTask', name: 'Thẩm định hồ sơ', lane: 1, column: 3, days: '5' },
+    { id: 'Gateway_Review', kind: 'exclusiveGateway', name: 'Kết quả thẩm định?', lane: 1, column: 4, default: 'Flow_Passed' },
+    { id: 'Task_WaitSupplement', kind: 'receiveTask', name: 'Chờ công dân bổ sung hồ sơ', lane: 0, column: 5, message: 'supplement.received' },
+    { id: 'Task_FeeNotice', kind: 'userTask', name: 'Thông báo phí, lệ phí', lane: 1, column: 6, days: '0.5' },
+    { id: 'Task_WaitFees', kind: 'receiveTask', name: 'Chờ công dân nộp phí', lane: 0, column: 7, message: 'fees.paid' },
+    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 8, days: '0.5' },
+    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 9 },
+  ],
+  flows: [
+    ...chain(['Start', 'Task_Receive', 'Gateway_Merge', 'Task_Review', 'Gateway_Review']),
+    { id: 'Flow_Supplement', from: 'Gateway_Review', to: 'Task_WaitSupplement', name: 'Bổ sung', condition: '= decision = "supplement"' },
+    { id: 'Flow_Supplemented', from: 'Task_WaitSupplement', to: 'Gateway_Merge' },
+    { id: 'Flow_Passed', from: 'Gateway_Review', to: 'Task_FeeNotice', name: 'Đạt' },
+    { id: 'Flow_Notified', from: 'Task_FeeNotice', to: 'Task_WaitFees' },
+    { id: 'Flow_Paid', from: 'Task_WaitFees', to: 'Task_Return' },
+    { id: 'Flow_Returned', from: 'Task_Return', to: 'End' },
+  ],
+});
+
+/** The gallery, in the order it is shown. */
+export const procedureTemplates: ProcedureTemplate[] = [
+  { key: 'mot-cua-mot-phong', title: 'gallery.oneStop', description: 'gallery.oneStop.about', xml: (agencies) => laneProcedureXml(oneStop(agencies)) },
+  { key: 'hai-phong-noi-tiep', title: 'gallery.twoDepartments', description: 'gallery.twoDepartments.about', xml: (agencies) => laneProcedureXml(twoDepartments(agencies)) },
+  { key: 'lien-thong-co-quan-khac', title: 'gallery.interAgency', description: 'gallery.interAgency.about', xml: (agencies) => laneProcedureXml(interAgency(agencies)) },
+  { key: 'bo-sung-va-nop-phi', title: 'gallery.supplementFee', description: 'gallery.supplementFee.about', xml: (agencies) => laneProcedureXml(supplementAndFee(agencies)) },
+];

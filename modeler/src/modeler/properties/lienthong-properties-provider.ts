@@ -54,7 +54,6 @@ const procedure = (attribute: string, label: Parameters<typeof t>[0], extra: Par
 
 const procedureSpecs: ExtensionEntrySpec[] = [
   procedure('procedureCode', 'props.procedureCode'),
-  procedure('name', 'props.procedureName'),
   procedure('statutoryValue', 'props.statutoryValue', { validate: isNumber }),
   procedure('statutoryUnit', 'props.statutoryUnit', { kind: 'select', options: budgetUnitOptions }),
   procedure('legalBasis', 'props.legalBasis', { kind: 'textArea' }),
@@ -142,6 +141,9 @@ export class LienthongPropertiesProvider {
       }
       // Our groups come right after "General", where analysts look first.
       const generalAt = groups.findIndex((candidate) => candidate.id === 'general');
+      // One name for the procedure: the pool's (kept equal to its process's and the metadata's, procedure-name.ts).
+      const general = groups[generalAt];
+      if (general) general.entries = general.entries.filter((entry) => (entry as { id?: string }).id !== 'processName');
       groups.splice(generalAt + 1, 0, ...ours);
       return groups;
     };
