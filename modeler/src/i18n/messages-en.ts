@@ -110,16 +110,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'form.empty': 'No form yet. Type a JSON Schema on the left to preview it.',
   'form.invalidJson': 'JSON is not valid yet: {message}',
   'form.required': 'required',
-  'template.participant': 'Template procedure: one-stop',
-  'template.laneCounter': 'One-stop counter',
-  'template.laneDepartment': 'Department',
-  'template.laneHead': 'Head of unit',
-  'template.taskReceive': 'Receive dossier',
-  'template.taskReview': 'Review dossier',
-  'template.taskApprove': 'Approve result',
-  'template.taskReturn': 'Return result',
   'template.received': 'Dossier submitted',
-  'template.returned': 'Result returned',
   // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
   ...workspaceMessagesEn,
   // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).

@@ -108,16 +108,7 @@ export const messagesVi = {
   'form.empty': 'Chưa có biểu mẫu. Nhập JSON Schema bên trái để xem trước.',
   'form.invalidJson': 'JSON chưa hợp lệ: {message}',
   'form.required': 'bắt buộc',
-  'template.participant': 'Thủ tục mẫu: một cửa liên thông',
-  'template.laneCounter': 'Bộ phận Một cửa',
-  'template.laneDepartment': 'Phòng chuyên môn',
-  'template.laneHead': 'Lãnh đạo',
-  'template.taskReceive': 'Tiếp nhận hồ sơ',
-  'template.taskReview': 'Thẩm định hồ sơ',
-  'template.taskApprove': 'Phê duyệt kết quả',
-  'template.taskReturn': 'Trả kết quả',
   'template.received': 'Hồ sơ được nộp',
-  'template.returned': 'Đã trả kết quả',
   // Workspaces (inbox, dossier, dashboard, heatmap, lookup): their own block, kept in modeler/src/workspaces/.
   ...workspaceMessagesVi,
   // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).

@@ -10,6 +10,7 @@ import lienthongDescriptor from '../../../engine/src/model/lienthong-descriptor.
 import { lienthongPropertiesModule, type AgencyDirectory } from './properties/lienthong-properties-provider';
 import { lienthongLintConfig } from './lint/lienthong-lint-config';
 import { userTaskPaletteModule } from './user-task-palette-module';
+import { paletteTooltipsModule } from './palette-tooltips-module';
 import { translateModule } from './translate-module';
 import { preserveDiagramInterchangeModule } from './preserve-diagram-interchange-module';
 
@@ -36,6 +37,7 @@ export function createBpmnModeler(hosts: ModelerHosts, agencyDirectory: AgencyDi
       lienthongPropertiesModule,
       lintModule,
       userTaskPaletteModule,
+      paletteTooltipsModule,
       translateModule,
       preserveDiagramInterchangeModule,
       { agencyDirectory: ['value', agencyDirectory] },

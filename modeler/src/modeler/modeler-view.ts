@@ -136,7 +136,10 @@ function mountSignedIn(container: HTMLElement): () => void {
   let draftId = newDraftId();
   const drafts = createDraftListPanel($('.modeler-procedures'), (draft) => void open(draft.xml, draft.key, draft.id));
   const showDrafts = () => (userId && canDesign ? drafts.show(listDrafts(userId), draftId) : undefined);
-  const gallery = createTemplateGallery($('.modeler-center'), (template) => void open(template.xml(agencyDirectory.agencies), template.key, newDraftId()));
+  // A template opens readable (no smaller than 60 %), from its top-left corner when it is wider than the screen.
+  const gallery = createTemplateGallery($('.modeler-center'), (template) =>
+    void open(template.xml(agencyDirectory.agencies), template.key, newDraftId()).then(() => fitDiagram(modeler.get('canvas'), { minScale: 0.6 })),
+  );
   const eventBus = modeler.get<{ on(event: string, fn: (event: { issues: Record<string, LintReport[]> }) => void): void }>('eventBus');
   eventBus.on('linting.completed', ({ issues: found }) => checks.setLint(Object.values(found).flat().map(fromLintReport)));
 

@@ -92,6 +92,31 @@ describe.runIf(runnable)('designing a procedure in the modeler', () => {
     await page.screenshot({ path: '/tmp/helper-b-named.png' });
   });
 
+  it('names every palette and context-pad entry and the pool’s properties in Vietnamese', { timeout: 60_000 }, async () => {
+    // given a template with a step selected
+    await chooseTemplate('Một cửa và một phòng chuyên môn');
+    await page.evaluate(() => {
+      const instance = window.lienthongModeler!;
+      instance.get<{ select(element: unknown): void }>('selection').select(instance.get<{ get(id: string): unknown }>('elementRegistry').get('Task_Review'));
+    });
+    await page.locator('.djs-context-pad .entry').first().waitFor();
+    // then every tooltip of the palette and the context pad is Vietnamese, none missing
+    const titles = await page.locator('.djs-palette .entry, .djs-context-pad .entry').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThan(15);
+    expect(titles.filter((title) => title === '' || /\b(Create|Append|Activate|Connect|Change|Delete|Remove|Add|task|event|gateway)\b/.test(title))).toEqual([]);
+    // and the pool's name and ID are labelled in Vietnamese
+    await page.evaluate(() => {
+      const instance = window.lienthongModeler!;
+      instance.get<{ select(element: unknown): void }>('selection').select(instance.get<{ get(id: string): unknown }>('elementRegistry').get('Participant_1'));
+    });
+    await (await modelerPage(page).openGroup('general')).waitFor();
+    const labels = await page.locator('.modeler-properties label').allTextContents();
+    expect(labels).toContain('Tên đơn vị tham gia');
+    expect(labels).toContain('Mã đơn vị tham gia');
+    expect(labels.filter((label) => /Participant|Process|Name|ID\b/.test(label))).toEqual([]);
+    await page.screenshot({ path: '/tmp/helper-b-participant.png' });
+  });
+
   it('splits a sequence flow when a step is dropped on it', { timeout: 60_000 }, async () => {
     // given the one-stop template, whose first flow runs from the start event to the receiving step
     await chooseTemplate('Một cửa và một phòng chuyên môn');
