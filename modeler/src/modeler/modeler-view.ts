@@ -123,9 +123,12 @@ function mountSignedIn(container: HTMLElement): () => void {
       readOnlyProperties.show(undefined);
     },
     viewerOpened: (viewer) => {
+      type Shown = { businessObject: Parameters<typeof readOnlyProperties.show>[0] };
+      // The procedure's own properties first (name, code, deadline), until a step is clicked.
+      readOnlyProperties.show(viewer.get<{ getRootElement(): Shown }>('canvas').getRootElement().businessObject);
       if (listening.has(viewer)) return;
       listening.add(viewer);
-      viewer.on('element.click', (event: { element: { businessObject: Parameters<typeof readOnlyProperties.show>[0] } }) => readOnlyProperties.show(event.element.businessObject));
+      viewer.on('element.click', (event: { element: Shown }) => readOnlyProperties.show(event.element.businessObject));
     },
     copyToDraft: (xml, key) => void open(xml, key, newDraftId()).then(() => say(t('status.copiedToDraft', { key }), 'success')),
   });

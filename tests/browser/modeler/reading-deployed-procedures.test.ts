@@ -57,6 +57,9 @@ describe.runIf(runnable)('a deployed procedure read in the modeler', () => {
     expect(await page.locator('.readonly-banner span').textContent()).toContain('Bản đã triển khai — chỉ xem');
     await expect.poll(() => page.locator('.viewer-canvas').textContent()).toContain('Thẩm định hồ sơ');
     expect(await scaleOf(page)).toBeGreaterThanOrEqual(0.6);
+    // and beside it the procedure's own properties: its name, code and statutory deadline
+    await expect.poll(() => page.locator('.readonly-properties').textContent()).toContain('15 ngày làm việc');
+    expect(await page.locator('.readonly-properties').textContent()).toContain('1.009994');
     // and the draft's issues and its properties panel are not shown over it
     expect(await page.locator('.issues-panel').isVisible()).toBe(false);
     expect(await page.locator('.modeler-properties').isVisible()).toBe(false);
