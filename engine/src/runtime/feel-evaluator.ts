@@ -1,8 +1,8 @@
 /**
  * @module FeelEvaluator — evaluates FEEL conditions and expressions through feelin, with the variables in scope as
  * the FEEL context. There is one FEEL semantics: every expression, down to a literal or a single variable, is
- * evaluated by feelin (DMN 1.5 §10.3). Each expression body is prepared once (size checked, metered); feelin offers
- * no public way to keep a parse tree, so it parses the body again at every evaluation.
+ * evaluated by feelin (DMN 1.5 §10.3). Each expression body is prepared once (size checked, metered, and parsed
+ * once as a FEEL function of the names it reads: prepare-feel-function).
  *
  * The semantics the runtime relies on, as feelin gives them: a variable that is not in scope is null; a comparison
  * of values of different kinds (the text "5" and the number 5) is null, not false; a condition holds only when it
@@ -23,6 +23,7 @@ import { DEFAULT_FEEL_BUDGET, feelLimitProblem, type FeelBudget } from '../model
 import { feelGuardsFor, guardedContext, runMetered, type FeelGuards } from './feel-guards';
 import { FeelBudgetExceeded, FeelMeter } from './feel-meter';
 import { meterFeelExpression } from './meter-feel-expression';
+import { prepareFeelFunction, type PreparedFeel } from './prepare-feel-function';
 
 /** A failed evaluation; `budgetExceeded` when it was cut off for doing more work than its budget allows. */
 export type FeelResult = { ok: true; value: unknown } | { ok: false; message: string; budgetExceeded?: true };
@@ -53,10 +54,12 @@ function compile(raw: string, budget: FeelBudget): Compiled {
   if (tooLarge) return () => ({ ok: false, message: tooLarge });
   let metered: string;
   let guards: FeelGuards;
+  let prepared: PreparedFeel | undefined;
   try {
     const expression = meterFeelExpression(body);
     metered = expression.body;
     guards = feelGuardsFor(expression.names);
+    prepared = prepareFeelFunction(metered, expression.names, guards);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return () => ({ ok: false, message });
@@ -66,7 +69,7 @@ function compile(raw: string, budget: FeelBudget): Compiled {
   return (context, at) => {
     const meter = new FeelMeter(budget);
     try {
-      const { value, warnings } = runMetered(meter, () => evaluate(metered, withGuards ? guardedContext(guards, context) : context), at);
+      const { value, warnings } = runMetered(meter, () => prepared?.(context) ?? evaluate(metered, withGuards ? guardedContext(guards, context) : context), at);
       const failure = warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
       if (failure) return { ok: false, message: failure.message };
       if (holdsFunction(value)) return { ok: false, message: 'the expression names a function without calling it; a process variable holds data only' };

@@ -80,6 +80,30 @@ describe('FEEL semantics of conditions and expressions', () => {
     }
   });
 
+  it('gives each evaluation of one expression its own answer: a failure on one set of variables leaves no trace on the next', () => {
+    // given
+    const feel = new FeelEvaluator();
+    const body = 'matches(code, "^[0-9]+$")';
+    // when / then
+    expect(feel.evaluate(body, { code: '123', matches: 'data' })).toMatchObject({ ok: false, message: expect.stringContaining('Cannot invoke') });
+    expect(feel.evaluate(body, { code: '123' })).toEqual({ ok: true, value: true });
+    expect(feel.evaluate(body, { code: 'x1' })).toEqual({ ok: true, value: false });
+    expect(feel.evaluate('count < 50', { count: 49 })).toEqual({ ok: true, value: true });
+    expect(feel.evaluate('count < 50', { count: 50 })).toEqual({ ok: true, value: false });
+    expect(feel.evaluate('fee < 50', {})).toEqual({ ok: true, value: null });
+    // with a name with spaces in scope feelin parses the expression anew; the answers are the same
+    const cases: [string, Record<string, unknown>][] = [['count < 50', { count: 49 }], ['count < 50', {}], [body, { code: '123' }], ['fee < 50', {}]];
+    for (const [expression, variables] of cases) {
+      expect(feel.evaluate(expression, { ...variables, 'ward name': 'Phường 1' }), expression).toEqual(feel.evaluate(expression, variables));
+    }
+  });
+
+  it('reads a variable whose name has spaces, as feelin reads names against the variables in scope', () => {
+    const feel = new FeelEvaluator();
+    expect(feel.evaluate('applicant name = "An"', { 'applicant name': 'An' })).toEqual({ ok: true, value: true });
+    expect(feel.evaluate('string length(applicant name)', { 'applicant name': 'An' })).toEqual({ ok: true, value: 2 });
+  });
+
   it('evaluates literals, with or without the leading "=" of Camunda 8', () => {
     const feel = new FeelEvaluator();
     expect(feel.evaluate('"Phường 1"', {})).toEqual({ ok: true, value: 'Phường 1' });
