@@ -137,6 +137,8 @@ function mountSignedIn(container: HTMLElement): () => void {
   // The signed-in analyst's drafts on this browser, by user id (GET /api/auth/me), and the one being drawn.
   let userId: string | undefined;
   let draftId = newDraftId();
+  /** Diagrams opened so far: one the analyst opened while the page loaded is not replaced by the last draft. */
+  let opened = 0;
   const drafts = createDraftListPanel($('.modeler-procedures'), (draft) => void open(draft.xml, draft.key, draft.id));
   const showDrafts = () => (userId && canDesign ? drafts.show(listDrafts(userId), draftId) : undefined);
   // A template opens readable (no smaller than 60 %), from its top-left corner when it is wider than the screen.
@@ -176,6 +178,7 @@ function mountSignedIn(container: HTMLElement): () => void {
   const open = async (xml: string, key: string, id: string) => {
     keyInput.value = key;
     draftId = id;
+    opened += 1;
     tabs.leaveReadOnly();
     const result = await modeler.importXML(xml);
     fitDiagram(modeler.get('canvas'));
@@ -279,7 +282,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     setToolbarMode($('.modeler-toolbar'), { canDesign, readOnly: tabs.isReadOnly() });
     await procedures.refresh();
     const draft = canDesign && userId ? loadDraft(userId) : undefined;
-    await open(draft?.xml ?? emptyProcedureXml(), draft?.key ?? '', draft?.id ?? newDraftId()).catch(() => open(emptyProcedureXml(), '', newDraftId()));
+    if (opened === 0) await open(draft?.xml ?? emptyProcedureXml(), draft?.key ?? '', draft?.id ?? newDraftId()).catch(() => open(emptyProcedureXml(), '', newDraftId()));
     // Someone who only reads starts on the first deployed procedure, not on an empty drawing.
     const first = procedures.listed()[0];
     if (!canDesign && first) await tabs.openReadOnly(first.key, first.version);

@@ -66,6 +66,28 @@ describe.runIf(runnable)('designing a procedure in the modeler', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('keeps a template chosen while the page is still loading, instead of replacing it with the last draft', { timeout: 60_000 }, async () => {
+    // given a modeler whose list of procedures answers slowly
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    await fresh.route('**/api/procedures', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await fresh.goto(`${server.url}/modeler`);
+    await fresh.getByLabel('Tên đăng nhập').fill('analyst');
+    await fresh.getByLabel('Mật khẩu').fill('analyst');
+    await fresh.getByRole('button', { name: 'Đăng nhập' }).click();
+    // when the analyst picks a template before it has finished loading
+    await fresh.locator('.modeler-toolbar').getByRole('button', { name: 'Từ mẫu…', exact: true }).click();
+    await fresh.locator('.template-gallery').getByRole('button', { name: 'Liên thông với cơ quan khác' }).click();
+    await fresh.locator('.modeler[data-ready="true"]').waitFor();
+    // then the template is still what is drawn, after one click
+    await expect.poll(() => fresh.locator('.modeler-canvas').textContent()).toContain('Chuyển Công an xã giải quyết');
+    await fresh.waitForTimeout(500);
+    expect(await fresh.locator('.modeler-canvas').textContent()).toContain('Chuyển Công an xã giải quyết');
+    await fresh.close();
+  });
+
   it('lists a procedure under the one name typed, which is also its pool’s', { timeout: 120_000 }, async () => {
     // given a template
     await chooseTemplate('Một cửa và một phòng chuyên môn');
