@@ -74,7 +74,7 @@ describe.runIf(runnable)('the fonts the front end serves, on a machine without N
   it('draws the page in Noto Sans and monaco in Noto Sans Mono, ồ ẫ ế one cell wide, without a system Noto font', { timeout: 90_000 }, async () => {
     // given a browser that has no Noto font of its own: a page without our fonts falls back for "Noto Sans Mono",
     // and the fallback monospace (DejaVu Sans Mono) draws Vietnamese letters out of their cells
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 2400 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto('about:blank');
     const systemHasNoto = await page.evaluate(() => {
@@ -93,6 +93,7 @@ describe.runIf(runnable)('the fonts the front end serves, on a machine without N
     await page.goto(`${app.url}/modeler`);
     await page.locator('.modeler[data-ready="true"]').waitFor();
     await page.locator('.modeler-toolbar button[data-action="newFromTemplate"]').click();
+    await page.locator('.template-gallery button').first().click(); // the gallery's first template: "Tiếp nhận hồ sơ"
     await page.screenshot({ path: `${screenshots}fonts-modeler-without-system-noto.png` });
     await page.getByRole('tab', { name: 'XML', exact: true }).click();
     const lines = page.locator('.xml-editor .view-lines');
