@@ -37,12 +37,11 @@ export async function reprojectOpenDeadlines(deps: DossierDeps, previous: Workin
         await change.applyLifecycle({ type: 'calendar.changed', at: change.at });
         const afterClock = (change.state.lifecycle as { context?: { clock?: { dueAt: number } } }).context?.clock;
         if (beforeClock) note(change.dossier.id, beforeClock.budget, beforeClock.epochStartAt, beforeClock.dueAt, afterClock?.dueAt);
-        const open = await change.tx.steps.list({ dossierId: change.dossier.id, status: ['open'] }, { offset: 0, limit: 1000 });
-        for (const step of open.items) {
+        for (const step of change.openSteps()) {
           const clock = clockContextOf(step)?.clock;
           const next = await applyStepClock(change, step, { type: 'calendar.changed', at: change.at });
           if (next === step) continue;
-          await change.tx.steps.update(next);
+          change.updateStep(next);
           if (clock) note(step.id, clock.budget, clock.epochStartAt, step.dueAt, next.dueAt);
         }
         if (deadlines.length > 0) {

@@ -17,7 +17,7 @@ export async function applyClockEmitted(change: DossierChange, source: ClockSour
   const dossierId = change.dossier.id;
   switch (item.type) {
     case 'timer.requested':
-      await change.tx.timers.schedule({
+      change.scheduleTimer({
         id: clockTimerRecordId(item.timerId),
         kind: item.kind,
         dossierId,
@@ -27,7 +27,7 @@ export async function applyClockEmitted(change: DossierChange, source: ClockSour
       });
       return;
     case 'timer.cancelled':
-      await change.tx.timers.cancel(clockTimerRecordId(item.timerId));
+      change.cancelTimer(clockTimerRecordId(item.timerId));
       return;
     case 'supplement.window_closing':
       change.notifyCitizen('supplement.window_closing', { windowDueAt: item.windowDueAt });

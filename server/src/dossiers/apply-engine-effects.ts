@@ -8,7 +8,7 @@
 import type { EngineEffect, StepActivatedEffect } from '../../../engine/src/index';
 import type { StepRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
-import { findNode, listOpenSteps, pauseOpenSteps, stepRecordId, waitKindOf } from './open-steps';
+import { findNode, pauseOpenSteps, stepRecordId, waitKindOf } from './open-steps';
 import { applyStepClock, startStepClock } from './step-clock';
 
 export const engineTimerRecordId = (dossierId: string, timerId: string): string => `engine:${dossierId}:${timerId}`;
@@ -25,7 +25,7 @@ export async function applyEngineEffects(change: DossierChange, effects: readonl
         await closeStep(change, effect.stepId, effect.type === 'step.completed' ? 'completed' : 'cancelled');
         break;
       case 'timer.scheduled':
-        await change.tx.timers.schedule({
+        change.scheduleTimer({
           id: engineTimerRecordId(dossierId, effect.timerId),
           kind: 'bpmn.timer',
           dossierId,
@@ -34,7 +34,7 @@ export async function applyEngineEffects(change: DossierChange, effects: readonl
         });
         break;
       case 'timer.cancelled':
-        await change.tx.timers.cancel(engineTimerRecordId(dossierId, effect.timerId));
+        change.cancelTimer(engineTimerRecordId(dossierId, effect.timerId));
         break;
       case 'process.completed':
         await endProcess(change);
@@ -76,7 +76,7 @@ async function activateStep(change: DossierChange, effect: StepActivatedEffect):
   if (wait) {
     // The citizen's turn: the step clocks stop counting and the dossier shows status 5 or 6.
     await pauseOpenSteps(change, wait);
-    await change.tx.steps.create(base);
+    change.createStep(base);
     const pending = change.pendingSupplement;
     if (wait === 'supplement' && (change.dossier.status === 2 || change.dossier.status === 4)) {
       await change.applyLifecycle({ type: 'supplement.requested', at: change.at, actorId: change.actor.id, stepElementId: effect.elementId, ...(pending ? { missing: pending.missing, note: pending.note } : {}) });
@@ -87,7 +87,7 @@ async function activateStep(change: DossierChange, effect: StepActivatedEffect):
     return;
   }
   const record = effect.budget ? await startStepClock(change, base, { budget: effect.budget, nearlyDue: effect.nearlyDue, escalation: effect.escalation }) : base;
-  await change.tx.steps.create(record);
+  change.createStep(record);
   change.notifyOfficials('step.activated', { stepId: record.id, stepName: record.name, agencyId: record.agencyId, departmentId: record.departmentId, dueAt: record.dueAt });
   if (change.dossier.status === 4) {
     // A hand-over is a progress record (the control slip, form 05): the new unit, the step's start and due time.
@@ -105,10 +105,10 @@ async function activateStep(change: DossierChange, effect: StepActivatedEffect):
 }
 
 async function closeStep(change: DossierChange, stepId: string, status: 'completed' | 'cancelled'): Promise<void> {
-  const step = await change.tx.steps.get(stepRecordId(change.dossier.id, stepId));
+  const step = change.step(stepRecordId(change.dossier.id, stepId));
   if (!step || step.status !== 'open') return;
   const clocked = await applyStepClock(change, step, { type: status === 'completed' ? 'step.completed' : 'step.cancelled', at: change.at });
-  await change.tx.steps.update({ ...clocked, status, completedAt: change.at });
+  change.updateStep({ ...clocked, status, completedAt: change.at });
 }
 
 async function endProcess(change: DossierChange): Promise<void> {
@@ -123,5 +123,5 @@ async function endProcess(change: DossierChange): Promise<void> {
     await change.applyLifecycle({ type: 'processing.stopped', ...fields, reason });
   } else await change.applyLifecycle({ type: 'dossier.finished', ...fields });
   // Anything still open (an unfinished parallel branch) no longer counts.
-  for (const step of await listOpenSteps(change)) await closeStep(change, step.stepId, 'cancelled');
+  for (const step of change.openSteps()) await closeStep(change, step.stepId, 'cancelled');
 }

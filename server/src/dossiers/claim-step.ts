@@ -9,7 +9,7 @@ export async function claimStep(deps: DossierDeps, stepId: string, actor: Actor,
     if (open.assigneeId !== undefined && open.assigneeId !== actor.id) {
       throw new Refusal({ kind: 'conflict', code: 'STEP_CLAIMED', title: 'The step is claimed by another official', detail: `Step "${open.name}" is assigned to ${open.assigneeId}.` });
     }
-    await change.tx.steps.update({ ...open, assigneeId: actor.id });
+    change.updateStep({ ...open, assigneeId: actor.id });
     await change.audit('step.claimed', { elementId: open.elementId }, open.id);
   });
   return step;

@@ -33,7 +33,7 @@ export async function completeOpenStep(change: DossierChange, step: StepRecord, 
   const decision = command.decision ?? 'approve';
   change.state.lastDecision = decision;
   // The outcome is kept before the engine closes the step, so the record says how it ended.
-  await change.tx.steps.update({ ...step, outcome: decision, assigneeId: step.assigneeId ?? change.actor.id });
+  change.updateStep({ ...step, outcome: decision, assigneeId: step.assigneeId ?? change.actor.id });
   await change.audit('step.completed', { elementId: step.elementId, decision, ...(command.note ? { note: command.note } : {}), data: command.data ?? {} }, step.id);
   await change.deliver({ type: 'task.completed', stepId: step.stepId, variables: { ...(command.data ?? {}), decision } });
 }

@@ -1,13 +1,16 @@
 /**
- * @module DossierChange — one unit of work on one dossier. It loads the dossier, lets a use case change it, and
- * writes everything the change implies in the same transaction: the dossier (revision-checked), its steps and
- * timers, progress records, audit records and outbox entries. Following the lifecycle rule "save the snapshot with
- * the revision check and only then act on what was emitted", outbox entries are enqueued after the dossier update,
- * so a conflicting writer never leaves notifications behind; on `ConcurrencyConflict` the whole unit is retried.
+ * @module DossierChange — one unit of work on one dossier: load, decide, save. It loads the dossier and its open
+ * steps, lets a use case decide on them in memory (no read or write reaches the store while deciding: the steps
+ * opened, closed and re-clocked, the timers armed and cancelled, the progress, audit and outbox records are kept as
+ * they are decided), and `save` writes all of it in the same transaction: the dossier first (revision-checked), then
+ * its steps, timers, progress, audit and outbox entries. Following the lifecycle rule "save the snapshot with the
+ * revision check and only then act on what was emitted", a conflicting writer never leaves records behind; on
+ * `ConcurrencyConflict` the whole unit is retried.
  */
 import { applyDossierEvent, createEngine, type DossierEmitted, type DossierEvent, type EngineEvent, type ProgressRecord, type RunResult } from '../../../engine/src/index';
 import type { DossierRecord, ProcedureRecord, Stores } from '../stores';
 import type { OutboxEntry, OutboxKind, OutboxStore } from '../outbox/outbox-store';
+import type { AuditRecord, ProgressEntry, StepRecord, TimerRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { dossierStateOf, type DossierState } from './dossier-state';
 import type { Timekeeping } from './timekeeping';
@@ -16,10 +19,20 @@ import { applyEngineEffects } from './apply-engine-effects';
 
 export type TxStores = Omit<Stores, 'transaction'>;
 
+/** A timer decided in the change, written in order at save (arming then cancelling one is harmless). */
+type TimerWrite = { schedule: Omit<TimerRecord, 'status'> } | { cancel: string };
+
 export class DossierChange {
   readonly at: number;
   private readonly entries: OutboxEntry[] = [];
   private readonly isNew: boolean;
+  /** The dossier's steps as decided: the open ones loaded, the ones opened since, and any a use case asked for. */
+  private readonly steps = new Map<string, StepRecord>();
+  private readonly createdSteps = new Set<string>();
+  private readonly changedSteps = new Set<string>();
+  private readonly timerWrites: TimerWrite[] = [];
+  private readonly audits: AuditRecord[] = [];
+  private readonly progressEntries: ProgressEntry[] = [];
   /** Set by request-supplement for the wait it is about to open (form 02 data goes with `supplement.requested`). */
   pendingSupplement?: { missing: string[]; note: string };
 
@@ -46,10 +59,57 @@ export class DossierChange {
     this.entries.push({ id: `${this.dossier.id}:${seq}`, dossierId: this.dossier.id, seq, kind, payload, createdAt: this.at });
   }
 
+  /** Loads the dossier's open steps, before deciding (a new dossier has none). */
+  async loadOpenSteps(): Promise<void> {
+    if (this.isNew) return;
+    const page = await this.tx.steps.list({ dossierId: this.dossier.id, status: ['open'] }, { offset: 0, limit: 1000 });
+    for (const step of page.items) this.steps.set(step.id, step);
+  }
+
+  /** The step `id` of this dossier as decided so far, loading it when it is not open (a use case names a closed one). */
+  async loadStep(id: string): Promise<StepRecord | undefined> {
+    const known = this.steps.get(id);
+    if (known) return known;
+    const stored = await this.tx.steps.get(id);
+    if (!stored || stored.dossierId !== this.dossier.id) return undefined;
+    this.steps.set(id, stored);
+    return stored;
+  }
+
+  /** The step `id` as decided so far (open steps and those loaded or opened in this change). */
+  step(id: string): StepRecord | undefined {
+    return this.steps.get(id);
+  }
+
+  /** The dossier's open steps, in the order they opened. */
+  openSteps(): StepRecord[] {
+    return [...this.steps.values()].filter((step) => step.status === 'open');
+  }
+
+  /** A step the route opened; written at save. */
+  createStep(record: Omit<StepRecord, 'rev'>): void {
+    this.steps.set(record.id, { ...record, rev: 0 });
+    this.createdSteps.add(record.id);
+  }
+
+  /** A step's new state (claimed, re-clocked, closed); written once at save, with the revision it was loaded at. */
+  updateStep(record: StepRecord): void {
+    this.steps.set(record.id, record);
+    if (!this.createdSteps.has(record.id)) this.changedSteps.add(record.id);
+  }
+
+  scheduleTimer(timer: Omit<TimerRecord, 'status'>): void {
+    this.timerWrites.push({ schedule: timer });
+  }
+
+  cancelTimer(id: string): void {
+    this.timerWrites.push({ cancel: id });
+  }
+
   /** Appends an audit record: who, when, what, from which step (append-only). */
   async audit(action: string, details: Record<string, unknown> = {}, stepId?: string): Promise<void> {
     const seq = ++this.state.auditSeq;
-    await this.tx.audit.append({
+    this.audits.push({
       id: `${this.dossier.id}:audit:${seq}`,
       dossierId: this.dossier.id,
       at: this.at,
@@ -64,7 +124,7 @@ export class DossierChange {
   async recordProgress(record: ProgressRecord): Promise<void> {
     const seq = ++this.state.progressSeq;
     const entry = { ...record, id: `${this.dossier.id}:${seq}`, seq, dossierCode: this.dossier.dossierCode };
-    await this.tx.progress.append(entry);
+    this.progressEntries.push(entry);
     this.enqueue('dossier.progress_recorded', { ...entry });
     if (record.previousStatus !== record.status) {
       this.enqueue('dossier.status_changed', { dossierCode: this.dossier.dossierCode, status: record.status, previousStatus: record.previousStatus ?? null, at: record.at });
@@ -129,10 +189,21 @@ export class DossierChange {
     return snapshot !== undefined && snapshot.st === 'running';
   }
 
-  /** Writes the dossier (create, or update with the revision check), then its outbox entries. */
+  /** Writes the dossier (create, or update with the revision check), then what was decided with it. */
   async save(): Promise<DossierRecord> {
     this.dossier.updatedAt = this.at;
     this.dossier = this.isNew ? await this.tx.dossiers.create(this.dossier) : await this.tx.dossiers.update(this.dossier);
+    for (const id of this.createdSteps) {
+      const { rev: _rev, ...created } = this.steps.get(id)!;
+      await this.tx.steps.create(created);
+    }
+    for (const id of this.changedSteps) await this.tx.steps.update(this.steps.get(id)!);
+    for (const write of this.timerWrites) {
+      if ('schedule' in write) await this.tx.timers.schedule(write.schedule);
+      else await this.tx.timers.cancel(write.cancel);
+    }
+    for (const entry of this.progressEntries) await this.tx.progress.append(entry);
+    for (const record of this.audits) await this.tx.audit.append(record);
     // An adapter whose outbox joins the transaction hands it in with the stores; otherwise the injected one.
     const outbox = (this.tx as TxStores & { outbox?: OutboxStore }).outbox ?? this.deps.outbox;
     if (this.entries.length > 0) await outbox.enqueue(this.entries);

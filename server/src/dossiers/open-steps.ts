@@ -1,30 +1,24 @@
 /** @module open-steps — the open steps of one dossier, and pausing or resuming all their clocks at once. */
 import type { FlowNode, ProcedureDefinition } from '../../../engine/src/index';
-import type { StepRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
 import { applyStepClock } from './step-clock';
 
 /** The StepRecord id of a process instance step: unique across dossiers, stable across restarts. */
 export const stepRecordId = (dossierId: string, stepId: string): string => `${dossierId}.${stepId}`;
 
-export async function listOpenSteps(change: DossierChange): Promise<StepRecord[]> {
-  const page = await change.tx.steps.list({ dossierId: change.dossier.id, status: ['open'] }, { offset: 0, limit: 1000 });
-  return page.items;
-}
-
 /** Every open step's clock paused (statuses 5 and 6: the citizen's time is not the agency's, Decision 766/QĐ-TTg). */
 export async function pauseOpenSteps(change: DossierChange, reason: 'supplement' | 'fees'): Promise<void> {
-  for (const step of await listOpenSteps(change)) {
+  for (const step of change.openSteps()) {
     const next = await applyStepClock(change, step, { type: 'clock.paused', at: change.at, reason });
-    if (next !== step) await change.tx.steps.update(next);
+    if (next !== step) change.updateStep(next);
   }
 }
 
 /** Every open step's clock running again (a restart policy restarts it: "from receipt of a complete dossier"). */
 export async function resumeOpenSteps(change: DossierChange): Promise<void> {
-  for (const step of await listOpenSteps(change)) {
+  for (const step of change.openSteps()) {
     const next = await applyStepClock(change, step, { type: 'clock.resumed', at: change.at });
-    if (next !== step) await change.tx.steps.update(next);
+    if (next !== step) change.updateStep(next);
   }
 }
 

@@ -8,7 +8,7 @@ import { runStepChange, type StepGuard } from './step-change';
 
 export async function reassignStep(deps: DossierDeps, stepId: string, assigneeId: string, reason: string | undefined, actor: Actor, guard: StepGuard): Promise<StepRecord> {
   const { step } = await runStepChange(deps, stepId, actor, guard, async (change, open) => {
-    await change.tx.steps.update({ ...open, assigneeId });
+    change.updateStep({ ...open, assigneeId });
     await change.audit('step.reassigned', { elementId: open.elementId, from: open.assigneeId ?? null, to: assigneeId, ...(reason ? { reason } : {}) }, open.id);
     change.notifyOfficials('step.reassigned', { stepId: open.id, stepName: open.name, agencyId: open.agencyId, departmentId: open.departmentId, assigneeId });
   });

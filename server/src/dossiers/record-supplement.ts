@@ -7,7 +7,7 @@ import type { DossierRecord } from '../stores';
 import type { DossierChange } from './dossier-change';
 import type { Actor, DossierDeps } from './dossier-deps';
 import type { ReceivedDocument } from './dossier-state';
-import { listOpenSteps, resumeOpenSteps, SUPPLEMENT_MESSAGE } from './open-steps';
+import { resumeOpenSteps, SUPPLEMENT_MESSAGE } from './open-steps';
 import { runDossierChange } from './run-dossier-change';
 
 export interface RecordSupplementCommand {
@@ -24,7 +24,7 @@ export async function recordSupplement(deps: DossierDeps, dossierId: string, com
     // Asked for at the counter before processing began (receive-dossier.ts): the route starts now, on the complete dossier.
     if (change.dossier.instance === undefined) await startInstanceAfterIntakeSupplement(change);
     await resumeOpenSteps(change);
-    const waiting = (await listOpenSteps(change)).some((step) => step.kind === 'receiveTask' && step.elementId && isSupplementWait(change, step.elementId));
+    const waiting = change.openSteps().some((step) => step.kind === 'receiveTask' && step.elementId && isSupplementWait(change, step.elementId));
     if (waiting && change.isInstanceRunning()) await change.deliver({ type: 'message.received', name: SUPPLEMENT_MESSAGE });
     await change.audit('supplement.received', { documents: command.documents ?? [], ...(command.note ? { note: command.note } : {}) });
   });

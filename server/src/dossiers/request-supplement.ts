@@ -40,7 +40,7 @@ export async function requestSupplement(deps: DossierDeps, dossierId: string, co
     change.pendingSupplement = { missing: command.missingComponents.map((c) => c.name), note: command.reason };
     const modelWaits = change.procedure.definition.processes.some((p) => Object.values(p.nodes).some((node) => waitKindOf(node) === 'supplement'));
     if (command.stepId) {
-      const step = await change.tx.steps.get(command.stepId);
+      const step = await change.loadStep(command.stepId);
       if (!step || step.dossierId !== dossierId) throw stepNotFound(command.stepId);
       guard(step);
       if (step.status !== 'open') throw stepNotOpen(step);

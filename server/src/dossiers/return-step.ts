@@ -23,7 +23,7 @@ export async function returnStep(deps: DossierDeps, stepId: string, command: { t
       });
     }
     change.state.lastDecision = 'return';
-    await change.tx.steps.update({ ...open, outcome: 'return', assigneeId: open.assigneeId ?? actor.id });
+    change.updateStep({ ...open, outcome: 'return', assigneeId: open.assigneeId ?? actor.id });
     await change.audit('step.returned', { elementId: open.elementId, toElementId: command.toElementId, reason: command.reason }, open.id);
     const event = { type: 'step.returned', stepId: open.stepId, toElementId: command.toElementId, reason: command.reason } as unknown as EngineEvent;
     await change.deliver(event);

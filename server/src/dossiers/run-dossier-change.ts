@@ -34,6 +34,7 @@ export async function runDossierChange<T>(
       if (!dossier) throw dossierNotFound(dossierId);
       const procedure = await procedureOf(tx, dossier.procedureKey, dossier.procedureVersion);
       const change = new DossierChange(deps, tx, dossier, procedure, await deps.calendars.current(), actor);
+      await change.loadOpenSteps();
       const result = await work(change);
       const saved = await change.save();
       changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work

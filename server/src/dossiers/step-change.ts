@@ -34,7 +34,7 @@ export async function runStepChange<T>(
   const found = await deps.stores.steps.get(stepId);
   if (!found) throw stepNotFound(stepId);
   const { result } = await runDossierChange(deps, found.dossierId, actor, async (change) => {
-    const step = await change.tx.steps.get(stepId);
+    const step = await change.loadStep(stepId);
     if (!step) throw stepNotFound(stepId);
     if (step.status !== 'open') {
       // Who held a closed step no longer matters: anyone of its unit learns it is closed (409), others get 403.

@@ -53,10 +53,10 @@ async function deliverTimer(change: DossierChange, timer: TimerRecord): Promise<
       if (change.isInstanceRunning()) await change.deliver({ type: 'timer.due', timerId });
       return;
     case 'step': {
-      const step = timer.stepId ? await change.tx.steps.get(timer.stepId) : undefined;
+      const step = timer.stepId ? await change.loadStep(timer.stepId) : undefined;
       if (!step) return;
       const next = await applyStepClock(change, step, { type: 'timer.due', at: change.at, kind: timer.kind, timerId, ...(payload.rung === undefined ? {} : { rung: payload.rung }) });
-      if (next !== step) await change.tx.steps.update(next);
+      if (next !== step) change.updateStep(next);
       return;
     }
     default: {
