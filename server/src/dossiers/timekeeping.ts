@@ -22,9 +22,15 @@ export interface Timekeeping {
   stepMachine: StepClockMachine;
 }
 
-/** Where the current calendar comes from: fixed in tests, the calendar store in the server. */
+/**
+ * Where calendars come from: fixed in tests, the calendar store in the server. Layers stack national → province →
+ * agency (DOMAIN.md "Holidays"); an agency's own closure governs only that agency's clocks (issue 18).
+ */
 export interface CalendarSource {
+  /** National and province layers: the calendar of a dossier whose receiving agency has no layer of its own. */
   current(): Promise<Timekeeping>;
+  /** National and province layers plus the agency's own layer: the calendar its steps' clocks count on. */
+  forAgency(agencyId: string | undefined): Promise<Timekeeping>;
 }
 
 export function toTimekeeping(calendar: WorkingCalendar): Timekeeping {
@@ -32,8 +38,13 @@ export function toTimekeeping(calendar: WorkingCalendar): Timekeeping {
   return { calendar, time, dossierMachine: createDossierLifecycleMachine(time), stepMachine: createStepClockMachine(time) };
 }
 
-/** The national Vietnamese calendar plus local layers, never changing. */
+/** The national Vietnamese calendar plus local layers (agency layers by their id), never changing. */
 export function fixedCalendarSource(localLayers: readonly CalendarLayer[] = []): CalendarSource {
-  const kit = toTimekeeping(createVietnamWorkingCalendar(localLayers));
-  return { current: async () => kit };
+  const province = toTimekeeping(createVietnamWorkingCalendar(localLayers.filter((l) => l.level !== 'agency')));
+  const byAgency = new Map<string, Timekeeping>();
+  for (const layer of localLayers) {
+    if (layer.level !== 'agency' || byAgency.has(layer.id)) continue;
+    byAgency.set(layer.id, toTimekeeping(createVietnamWorkingCalendar(localLayers.filter((l) => l.level !== 'agency' || l.id === layer.id))));
+  }
+  return { current: async () => province, forAgency: async (agencyId) => (agencyId && byAgency.get(agencyId)) || province };
 }
