@@ -6,5 +6,6 @@ export * from './model/index';
 export * from './runtime/index';
 export * from './time/index';
 export * from './lifecycle/index';
+export * from './simulation/index';
 export * from './ports';
 export * from './errors';
