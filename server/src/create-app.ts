@@ -91,6 +91,10 @@ export interface AppDeps {
   citizenLimits?: Partial<CitizenLimits>;
   /** How long a citizen's dossier token lasts; 30 minutes by default. */
   citizenTokenTtlMs?: number;
+  /** The province's single sign-on and whether passwords still sign in (oidc-config.ts); passwords only by default. */
+  signInMethods?: AccessOptions['signInMethods'];
+  /** The HTTP client towards the identity provider; the global fetch by default. */
+  oidcFetch?: AccessOptions['oidcFetch'];
 }
 
 function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
@@ -118,6 +122,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     trustProxy: deps.trustProxyHops ?? 0,
     ...(deps.lookupLimit ? { lookup: { path: '/api/lookup/*', ...deps.lookupLimit } } : {}),
     signInLimits: deps.signInLimits,
+    signInMethods: deps.signInMethods,
+    oidcFetch: deps.oidcFetch,
     resources: {
       dossier: async (id) => {
         const dossier = await deps.stores.dossiers.get(id);

@@ -17,6 +17,7 @@ import { createMongoAccessStores } from './persistence/mongo/create-mongo-access
 import { seedDemoAccess } from './access/seed-demo-access';
 import { createPasswordHashing } from './access/password-hashing';
 import { decideDemoSeeding } from './access/decide-demo-seeding';
+import { parseSignInMethods } from './access/oidc-config';
 import { parseSessionSecret } from './access/parse-session-secret';
 import { parseSignInLimits } from './access/sign-in-throttle';
 import { randomUUID } from 'node:crypto';
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     accessConfig = {
       session: parseSessionSecret({ secret: env.SESSION_SECRET, production }),
       seedDemo: decideDemoSeeding({ seedDemo: env.SEED_DEMO, externalDatabase: Boolean(env.MONGODB_URI), production }),
+      // The province's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID, …) and LOCAL_PASSWORDS=off (oidc-config.ts).
+      signInMethods: parseSignInMethods(env),
       signInLimits: parseSignInLimits({ perUsername: env.SIGN_IN_FAILURES_PER_USERNAME, perAddress: env.SIGN_IN_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS }),
     };
   } catch (error) {
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     sessionSecret,
     // Failed sign-ins: SIGN_IN_FAILURES_PER_USERNAME (10) and SIGN_IN_FAILURES_PER_ADDRESS (30) per SIGN_IN_WINDOW_MS (15 min).
     signInLimits: accessConfig.signInLimits,
+    signInMethods: accessConfig.signInMethods,
     allowedOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
     // What anonymous callers may send, and the proxies (TRUST_PROXY_HOPS) whose X-Forwarded-For entry names the client.
     ...parsePublicInputConfig({

@@ -42,6 +42,33 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // public: which ways to sign in are open
+  'GET /api/auth/methods': {
+    anonymous: { own: '2xx', other: '2xx' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
+  // public: anyone starts the province's single sign-on
+  'POST /api/auth/oidc/start': {
+    anonymous: { own: '2xx', other: '2xx' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
+  // public: whoever holds a callback of a sign-in this server started finishes it (as the provider's person: official.hotich)
+  'POST /api/auth/oidc/callback': {
+    anonymous: { own: '2xx', other: '2xx' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   // every signed-in user changes their own password
   'POST /api/auth/password': {
     anonymous: { own: '401', other: '401' },

@@ -7,9 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES } from '../../server/src/access/demo-agencies';
 import { createTestApp } from '../support/test-app';
+import { parseSignInMethods } from '../../server/src/access/oidc-config';
+import { signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-test-provider';
 import { EXPECTED_MATRIX, ROLES, type MatrixRole, type MatrixRow, type StatusClass } from './authorization-matrix.expected';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -37,6 +39,10 @@ const SIDES = {
   own: { agencyId: 'ubnd-xa-demo', key: 'thu-lien-thong-xa', xml: communeXml, receiver: 'official.hotich', userId: 'u-official-hotich' },
   other: { agencyId: 'ttpvhcc', key: 'thu-lien-thong', xml: fixtureXml, receiver: 'official.motcua', userId: 'u-official-motcua' },
 } as const;
+
+/** Where the in-process identity provider sends the browser back to (never reached: the test reads the redirect). */
+const SSO_REDIRECT_URL = 'http://127.0.0.1:5173/sign-in';
+let provider: TestProvider | undefined;
 
 /** The roles bound to an agency or a scope, whose answers must not name the other agency's dossiers. */
 const AGENCY_ROLES: readonly MatrixRole[] = ['official', 'headOfUnit', 'supervisor'];
@@ -147,6 +153,13 @@ const statsQuery = (scope: Scope) => `agencyId=${SIDES[scope].agencyId}&from=202
 /** One request per operation and scope; `fresh` resources for mutations, so that no cell depends on another. */
 const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixRequest>> = {
   'GET /api/auth/me': async () => ({ method: 'GET', path: '/api/auth/me' }),
+  'GET /api/auth/methods': async () => ({ method: 'GET', path: '/api/auth/methods' }),
+  'POST /api/auth/oidc/start': async () => ({ method: 'POST', path: '/api/auth/oidc/start' }),
+  // A real round trip at the in-process identity provider for each cell: the commune's civil-status official signs in.
+  'POST /api/auth/oidc/callback': async (w) => {
+    const started = (await (await w.t.app.request('/api/auth/oidc/start', { method: 'POST' })).json()) as { authorizationUrl: string };
+    return { method: 'POST', path: '/api/auth/oidc/callback', body: { query: await signInAtProvider(started.authorizationUrl, 'sub-hotich') } };
+  },
   'POST /api/auth/sign-in': async (w) => {
     const username = w.username ?? 'official.hotich';
     return { method: 'POST', path: '/api/auth/sign-in', body: { username, password: username } };
@@ -306,10 +319,21 @@ describe('authorization matrix', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ submissionLimit: { limit: 100_000, windowMs: 60_000 } });
+    // The province's identity provider, in process, knows the commune's civil-status official by e-mail.
+    provider = await startTestProvider({ redirectUris: [SSO_REDIRECT_URL], accounts: { 'sub-hotich': { email: 'hotich@xa.demo.gov.vn' } } });
+    t = await createTestApp({
+      submissionLimit: { limit: 100_000, windowMs: 60_000 },
+      signInMethods: parseSignInMethods({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REDIRECT_URL: SSO_REDIRECT_URL }),
+    });
+    const official = await t.access.users.getByUsername('official.hotich');
+    await t.access.users.update({ ...official!, email: 'hotich@xa.demo.gov.vn' });
     for (const side of Object.values(SIDES)) await json(t, 'analyst', 'POST', '/api/procedures', { key: side.key, xml: side.xml });
     const document = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+  });
+
+  afterAll(async () => {
+    await provider?.close();
   });
 
   it('describes every operation of the OpenAPI document in the matrix and has a request for each', () => {

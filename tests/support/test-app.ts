@@ -2,7 +2,7 @@
  * A whole application on in-memory stores with a simulated clock, for in-process tests through `app.request()`.
  * Demo agencies and users are seeded (password = username), as `npm start` does.
  */
-import { createApp } from '../../server/src/create-app';
+import { createApp, type AppDeps } from '../../server/src/create-app';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../server/src/logger';
 import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
@@ -60,6 +60,10 @@ export interface TestAppOptions {
   facts?: DossierFactsStore;
   /** Users and agencies (shared across a restart: a second process sees the users the first one created). */
   access?: ReturnType<typeof createMemoryAccessStores>;
+  /** The province's single sign-on (an in-process provider: tests/support/oidc-test-provider.ts); passwords only by default. */
+  signInMethods?: AppDeps['signInMethods'];
+  /** The HTTP client towards that provider (a test may alter its answers). */
+  oidcFetch?: AppDeps['oidcFetch'];
 }
 
 /**
@@ -111,6 +115,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     heatmapChanges,
     ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
     ...(options.frontEndRoot ? { frontEndRoot: options.frontEndRoot } : {}),
+    ...(options.signInMethods ? { signInMethods: options.signInMethods } : {}),
+    ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
   });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();
 

@@ -8,6 +8,9 @@ import type { AccessRule } from './access-gate';
 export const API_ACCESS_RULES: readonly AccessRule[] = [
   // Public: signing in, the citizen's online submission and lookup, the API description.
   { method: 'POST', path: '/api/auth/sign-in', gate: 'public' },
+  { method: 'GET', path: '/api/auth/methods', gate: 'public' },
+  { method: 'POST', path: '/api/auth/oidc/start', gate: 'public' },
+  { method: 'POST', path: '/api/auth/oidc/callback', gate: 'public' },
   { method: 'POST', path: '/api/submissions', gate: 'public' },
   { method: 'GET', path: '/api/lookup', gate: 'public' },
   { method: 'GET', path: '/api/catalogue', gate: 'public' },

@@ -3,6 +3,7 @@
  * `POST /api/auth/sign-out` (revokes every session of the user), `GET /api/auth/me` and `POST /api/auth/password`.
  * Failed sign-ins are limited per username and client address and per address across usernames (`SignInThrottle`);
  * sign-in answers the same 401 for an unknown user, a wrong password and a disabled account, and never logs the password.
+ * Single sign-on through the province's identity provider is beside it, in oidc-routes.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -31,6 +32,8 @@ export interface AuthRouteDeps {
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy you run). */
   trustProxy?: TrustProxy;
   logger?: Logger;
+  /** Username and password sign-in; on unless `LOCAL_PASSWORDS=off` keeps the province's single sign-on only. */
+  localPasswords?: boolean;
 }
 
 const SignInSchema = z
@@ -41,7 +44,7 @@ const SignInSchema = z
   })
   .openapi('SignIn');
 
-const SessionSchema = z
+export const SessionSchema = z
   .object({ token: z.string(), expiresAt: z.string().describe('ISO 8601 instant'), user: PublicUserSchema })
   .openapi('Session');
 
@@ -55,6 +58,7 @@ const signInRoute = createRoute({
     200: { description: 'Signed in: send the token as "Authorization: Bearer <token>"', content: { 'application/json': { schema: SessionSchema } } },
     400: problemResponse('Malformed request'),
     401: problemResponse('Unknown username, wrong password or disabled account (INVALID_CREDENTIALS)'),
+    403: problemResponse('Username and password sign-in is turned off: sign in through the province (PASSWORD_SIGN_IN_DISABLED)'),
     429: problemResponse('Too many failed attempts for this username, or for any username, from this address (RATE_LIMITED)'),
   },
 });
@@ -121,6 +125,9 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
   routes.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
   routes.openapi(signInRoute, async (c) => {
+    if (deps.localPasswords === false) {
+      throw new HttpProblem({ status: 403, code: 'PASSWORD_SIGN_IN_DISABLED', title: 'Forbidden', detail: 'Sign in through the province’s identity provider.' });
+    }
     const { username, password } = c.req.valid('json');
     const address = clientAddress(c, { trustProxy: deps.trustProxy });
     // The throttle logs a refused burst itself, once at its start and once summarised.

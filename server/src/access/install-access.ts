@@ -1,7 +1,7 @@
 /**
  * @module install-access — the people-and-access layer in one call for `createApp`: HTTP safety middleware
  * (headers, CORS, body limits, JSON bodies, authentication, rate limits, idempotency) and the routes under
- * `/api/auth`, `/api/users` and `/api/agencies`. Call it before any other route is added: hono runs middleware
+ * `/api/auth` (passwords and the province's single sign-on), `/api/users` and `/api/agencies`. Call it before any other route is added: hono runs middleware
  * only for routes registered after it.
  *
  * @example
@@ -24,6 +24,9 @@ import { createAgencyRoutes } from './agency-routes';
 import { API_ACCESS_RULES } from './api-access-rules';
 import { authenticate } from './auth-middleware';
 import { createAuthRoutes } from './auth-routes';
+import type { SignInMethods } from './oidc-config';
+import { createOidcRelyingParty, type OidcFetch, type OidcRelyingParty } from './oidc-relying-party';
+import { createOidcRoutes } from './oidc-routes';
 import { createPasswordHashing, type PasswordHashing } from './password-hashing';
 import { createSessionTokens, type SessionTokens } from './session-tokens';
 import { SignInThrottle, type SignInLimit } from './sign-in-throttle';
@@ -57,11 +60,17 @@ export interface AccessOptions {
   idempotencyLockMs?: number;
   /** Checks the citizen's dossier token with the gate, before the body is parsed (citizen/citizen-routes.ts `citizenGate`). */
   citizenGate?: MiddlewareHandler;
+  /** The province's single sign-on (OIDC_* in main.ts) and whether passwords still sign in; passwords only by default. */
+  signInMethods?: SignInMethods;
+  /** The HTTP client towards the identity provider; the global fetch by default (tests put a hand on the answers). */
+  oidcFetch?: OidcFetch;
 }
 
 export interface AccessLayer {
   tokens: SessionTokens;
   passwords: PasswordHashing;
+  /** Present when single sign-on is configured. */
+  oidc?: OidcRelyingParty;
 }
 
 function withCitizenGate(gate: MiddlewareHandler, citizenGate: MiddlewareHandler | undefined): MiddlewareHandler {
@@ -72,6 +81,9 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
   const { clock } = options;
   const tokens = createSessionTokens({ secret: options.sessionSecret, clock, ttlMs: options.sessionTtlMs });
   const passwords = createPasswordHashing();
+  const localPasswords = options.signInMethods?.localPasswords ?? true;
+  const oidcConfig = options.signInMethods?.oidc;
+  const oidc = oidcConfig && createOidcRelyingParty({ config: oidcConfig, clock, logger: options.logger, fetch: options.oidcFetch });
   // `/api/lookup` itself is the citizen lookup (GET /api/lookup?code=…&idNumber=…); hono's `/*` matches it too.
   const lookup = options.lookup ?? { path: '/api/lookup/*', limit: 30, windowMs: 60_000 };
 
@@ -97,9 +109,21 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
       signInThrottle: new SignInThrottle({ clock, ...options.signInLimits, logger: options.logger }),
       trustProxy: options.trustProxy,
       logger: options.logger,
+      localPasswords,
+    }),
+  );
+  app.route(
+    '/api/auth',
+    createOidcRoutes({
+      users: options.users,
+      agencies: options.agencies,
+      tokens,
+      localPasswords,
+      logger: options.logger,
+      ...(oidcConfig && oidc ? { oidc: { config: oidcConfig, relyingParty: oidc } } : {}),
     }),
   );
   app.route('/api/users', createUserRoutes({ users: options.users, agencies: options.agencies, passwords }));
   app.route('/api/agencies', createAgencyRoutes({ agencies: options.agencies }));
-  return { tokens, passwords };
+  return { tokens, passwords, ...(oidc ? { oidc } : {}) };
 }

@@ -19,6 +19,11 @@ export interface UserRecord {
   passwordHash: string;
   email?: string;
   phone?: string;
+  /**
+   * The subject (`sub`) the province's identity provider gives this person (OpenID Connect Core §2), linked at their
+   * first single sign-on matched by e-mail; from then on the subject alone finds them.
+   */
+  oidcSubject?: string;
   /** A disabled user cannot sign in, and tokens issued before are refused. */
   disabled?: boolean;
   /**
@@ -28,11 +33,11 @@ export interface UserRecord {
   tokenVersion?: number;
 }
 
-/** What the API shows of a user: everything but the password hash and the token version. */
-export type PublicUser = Omit<UserRecord, 'passwordHash' | 'tokenVersion'>;
+/** What the API shows of a user: everything but the password hash, the token version and the provider's subject. */
+export type PublicUser = Omit<UserRecord, 'passwordHash' | 'tokenVersion' | 'oidcSubject'>;
 
 export function toPublicUser(user: UserRecord): PublicUser {
-  const { passwordHash: _passwordHash, tokenVersion: _tokenVersion, ...visible } = user;
+  const { passwordHash: _passwordHash, tokenVersion: _tokenVersion, oidcSubject: _oidcSubject, ...visible } = user;
   return visible;
 }
 

@@ -5,6 +5,9 @@ import type { UserRecord } from './user-record';
 export interface UserQuery {
   agencyId?: string;
   role?: Role;
+  /** Single sign-on finds a person by the provider's subject, else by e-mail (oidc-account.ts). */
+  oidcSubject?: string;
+  email?: string;
 }
 
 /**

@@ -11,7 +11,7 @@ describe('the OpenAPI document', () => {
     // then
     expect(response.status).toBe(200);
     const document = await response.json();
-    expect(Object.keys(document.paths['/api/auth/sign-in'].post.responses)).toEqual(['200', '400', '401', '429']);
+    expect(Object.keys(document.paths['/api/auth/sign-in'].post.responses)).toEqual(['200', '400', '401', '403', '429']);
     expect(document.paths['/api/auth/sign-in'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SignIn' });
     expect(document.paths['/api/auth/me'].get.security).toEqual([{ bearerAuth: [] }]);
     expect(document.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

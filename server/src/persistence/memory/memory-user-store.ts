@@ -38,7 +38,13 @@ export class MemoryUserStore implements UserStore {
 
   async list(query: UserQuery = {}): Promise<UserRecord[]> {
     return [...this.byId.values()]
-      .filter((user) => (query.agencyId === undefined || user.agencyId === query.agencyId) && (query.role === undefined || user.role === query.role))
+      .filter(
+        (user) =>
+          (query.agencyId === undefined || user.agencyId === query.agencyId) &&
+          (query.role === undefined || user.role === query.role) &&
+          (query.oidcSubject === undefined || user.oidcSubject === query.oidcSubject) &&
+          (query.email === undefined || user.email === query.email),
+      )
       .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)) // code-unit order, as MongoDB sorts
       .map((user) => structuredClone(user));
   }

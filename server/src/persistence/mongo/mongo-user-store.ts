@@ -57,6 +57,8 @@ export class MongoUserStore implements UserStore {
     const filter = {
       ...(query.agencyId === undefined ? {} : { agencyId: query.agencyId }),
       ...(query.role === undefined ? {} : { role: query.role }),
+      ...(query.oidcSubject === undefined ? {} : { oidcSubject: query.oidcSubject }),
+      ...(query.email === undefined ? {} : { email: query.email }),
     };
     const found = await this.users.find(filter).sort({ username: 1 }).lean<UserDocument[]>();
     return found.map(toRecord);

@@ -19,6 +19,7 @@ const userSchema = new Schema<UserDocument>(
     phone: String,
     disabled: Boolean,
     tokenVersion: Number,
+    oidcSubject: String,
   },
   { collection: 'users', versionKey: false, minimize: false },
 );
@@ -26,6 +27,9 @@ const userSchema = new Schema<UserDocument>(
 userSchema.index({ username: 1 }, { unique: true });
 // The administrator's list filters by agency (and role) and sorts by username.
 userSchema.index({ agencyId: 1, role: 1, username: 1 });
+// Single sign-on finds a person by the identity provider's subject, else by e-mail.
+userSchema.index({ oidcSubject: 1 }, { sparse: true });
+userSchema.index({ email: 1 });
 
 function register(connection: Connection) {
   return connection.model('User', userSchema);
