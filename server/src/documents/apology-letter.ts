@@ -3,8 +3,8 @@
  * và hẹn lại ngày trả kết quả). It is issued by the agency that caused the delay and signed by its head
  * (DOMAIN.md "Overdue consequences").
  */
-import { renderFormPage, renderSignatures, type IssuingAgency } from './form-page';
-import { html } from './safe-html';
+import { paragraph, type FormContent, type IssuingAgency } from './form-content';
+import { renderFormPage } from './form-page';
 import { formatVietnameseDate, formatVietnameseDateTime } from './vietnamese-date-time';
 
 export interface ApologyLetterView {
@@ -24,28 +24,37 @@ export interface ApologyLetterView {
   headOfAgency: { title: string; name: string };
 }
 
-export function renderApologyLetter(view: ApologyLetterView): string {
+/** Form 04's content, printed by form-page.ts (HTML) and form-pdf.ts (PDF). */
+export function toApologyLetterContent(view: ApologyLetterView): FormContent {
   const agencyName = view.agency.name;
-  const body = html`
-<p class="addressee">Kính gửi: <strong class="applicant">${view.applicant.name}</strong></p>
-${view.applicant.address ? html`<p>Địa chỉ: ${view.applicant.address}</p>` : ''}
-<p>${agencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà ${formatVietnameseDate(view.receivedAt)}, mã hồ sơ ${view.dossierCode}.</p>
-<p>Nội dung yêu cầu giải quyết: ${view.requestedMatter}</p>
-<p>Thời hẹn trả kết quả giải quyết hồ sơ: <span class="original-appointment">${formatVietnameseDateTime(view.originalAppointmentAt)}</span>.</p>
-<p>Tuy nhiên đến nay, ${agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.</p>
-<p>Lý do: <span class="reason">${view.reason}</span></p>
-<p>Sự chậm trễ này đã gây phiền hà cho Ông/Bà. ${agencyName} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào
-<strong class="new-appointment">${formatVietnameseDateTime(view.newAppointmentAt)}</strong>.</p>
-<p>Xin trân trọng cảm ơn./.</p>
-${renderSignatures([undefined, { role: view.headOfAgency.title, note: 'Ký, ghi rõ họ tên và đóng dấu', name: view.headOfAgency.name }])}`;
-  return renderFormPage({
+  return {
     formNumber: '04',
     title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
     agency: view.agency,
-    documentNumber: view.documentNumber,
+    ...(view.documentNumber ? { documentNumber: view.documentNumber } : {}),
     place: view.place,
     issuedAt: view.issuedAt,
     dossierCode: view.dossierCode,
-    body,
-  });
+    blocks: [
+      { kind: 'paragraph', className: 'addressee', runs: ['Kính gửi: ', { text: view.applicant.name, strong: true, className: 'applicant' }] },
+      ...(view.applicant.address ? [paragraph(`Địa chỉ: ${view.applicant.address}`)] : []),
+      paragraph(`${agencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà ${formatVietnameseDate(view.receivedAt)}, mã hồ sơ ${view.dossierCode}.`),
+      paragraph(`Nội dung yêu cầu giải quyết: ${view.requestedMatter}`),
+      paragraph('Thời hẹn trả kết quả giải quyết hồ sơ: ', { text: formatVietnameseDateTime(view.originalAppointmentAt), className: 'original-appointment' }, '.'),
+      paragraph(`Tuy nhiên đến nay, ${agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.`),
+      paragraph('Lý do: ', { text: view.reason, className: 'reason' }),
+      paragraph(
+        `Sự chậm trễ này đã gây phiền hà cho Ông/Bà. ${agencyName} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào `,
+        { text: formatVietnameseDateTime(view.newAppointmentAt), strong: true, className: 'new-appointment' },
+        '.',
+      ),
+      paragraph('Xin trân trọng cảm ơn./.'),
+      { kind: 'signatures', signatures: [undefined, { role: view.headOfAgency.title, note: 'Ký, ghi rõ họ tên và đóng dấu', name: view.headOfAgency.name }] },
+    ],
+  };
+}
+
+/** Form 04 as a printable HTML page. */
+export function renderApologyLetter(view: ApologyLetterView): string {
+  return renderFormPage(toApologyLetterContent(view));
 }

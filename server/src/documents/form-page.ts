@@ -1,35 +1,16 @@
 /**
- * @module form-page — the printed A4 page shared by the forms of Circular 01/2018/TT-VPCP: the form number, the
+ * @module form-page — the printed A4 HTML page shared by the forms of Circular 01/2018/TT-VPCP: the form number, the
  * issuing agency beside the national heading (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc),
  * the place and date line, the dossier code with its QR code, the title, and signature blocks. Page margins and
  * type follow Decree 30/2020/NĐ-CP (Appendix I: A4, Times New Roman 13–14 pt, left margin 30–35 mm).
  */
 import { renderDossierQrCode } from './dossier-qr-code';
+import type { Block, FormContent, Run, Signature } from './form-content';
 import { html, type SafeHtml } from './safe-html';
 import { formatVietnameseDate } from './vietnamese-date-time';
 
-/** Where a form comes from: the agency's superior body (line 1) and the agency itself (line 2), in capitals. */
-export interface IssuingAgency {
-  parentName?: string;
-  name: string;
-}
-
-export interface FormPageOptions {
-  /** "01" … "05": the form number of Circular 01/2018/TT-VPCP. */
-  formNumber: string;
-  title: string;
-  agency: IssuingAgency;
-  /** "Số: …/…" under the agency; left blank (for the clerk to fill) when absent. */
-  documentNumber?: string;
-  /** The place in the date line, e.g. "Demo" → "Demo, ngày 15 tháng 05 năm 2025". */
-  place: string;
-  issuedAt: number;
-  dossierCode: string;
-  body: SafeHtml;
-}
-
 /** The circular that sets forms 01–06 (issued 23/11/2018, guiding Decree 61/2018/NĐ-CP). */
-const CIRCULAR = 'Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ';
+export const CIRCULAR = 'Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ';
 
 const STYLE = `
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
@@ -63,15 +44,21 @@ p { margin: 1.5mm 0; text-align: justify; }
 .signatures .name { padding-top: 22mm; font-weight: bold; }
 `;
 
-/** One signature column: "NGƯỜI TIẾP NHẬN HỒ SƠ / (Ký và ghi rõ họ tên) / name". */
-export interface Signature {
-  role: string;
-  note: string;
-  name?: string;
+function renderRuns(runs: Run[]): SafeHtml {
+  return html`${runs.map((run) => {
+    if (typeof run === 'string') return run;
+    if (!('text' in run)) return html`<br>`;
+    if (run.strong) return run.className ? html`<strong class="${run.className}">${run.text}</strong>` : html`<strong>${run.text}</strong>`;
+    return run.className ? html`<span class="${run.className}">${run.text}</span>` : run.text;
+  })}`;
 }
 
-/** Signature columns side by side; `undefined` leaves a column empty (a lone signer stands on the right). */
-export function renderSignatures(signatures: (Signature | undefined)[]): SafeHtml {
+function classOf(className: string | undefined): SafeHtml | string {
+  return className ? html` class="${className}"` : '';
+}
+
+/** Signature columns side by side; an empty column keeps a lone signer on the right. */
+function renderSignatures(signatures: (Signature | undefined)[]): SafeHtml {
   return html`<table class="signatures"><tr>${signatures.map((signature) =>
     signature
       ? html`<td><div class="role">${signature.role}</div><div class="note">(${signature.note})</div><div class="name">${signature.name ?? ''}</div></td>`
@@ -79,28 +66,48 @@ export function renderSignatures(signatures: (Signature | undefined)[]): SafeHtm
   )}</tr></table>`;
 }
 
+function renderBlock(block: Block): SafeHtml {
+  switch (block.kind) {
+    case 'paragraph':
+      return html`<p${classOf(block.className)}>${renderRuns(block.runs)}</p>`;
+    case 'list':
+      return html`<ol${classOf(block.className)}>${block.items.map((item) => html`<li>${renderRuns(item)}</li>`)}</ol>`;
+    case 'table':
+      return html`<table class="grid${block.className ? ` ${block.className}` : ''}">
+<thead><tr>${block.head.map((heading) => html`<th>${heading}</th>`)}</tr></thead>
+<tbody>${block.rows.map(
+        (row) => html`<tr${classOf(row.className)}>${row.cells.map((cell) => html`<td${classOf(cell.className)}>${renderRuns(cell.runs)}</td>`)}</tr>
+`,
+      )}</tbody>
+</table>`;
+    case 'signatures':
+      return renderSignatures(block.signatures);
+  }
+}
+
 /** A whole printable HTML document: `<!doctype html>` … with the page CSS inline, no script and no external request. */
-export function renderFormPage(options: FormPageOptions): string {
-  const { agency } = options;
+export function renderFormPage(content: FormContent): string {
+  const { agency } = content;
   const page = html`<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>Mẫu số ${options.formNumber} – ${options.title} – ${options.dossierCode}</title>
-<style>${STYLE}</style>
+<title>Mẫu số ${content.formNumber} – ${content.title}${content.dossierCode ? ` – ${content.dossierCode}` : ''}</title>
+<style>${content.landscape ? STYLE.replace('size: A4;', 'size: A4 landscape;').replace('max-width: 165mm', 'max-width: 252mm') : STYLE}</style>
 </head>
 <body>
 <main class="page">
-<p class="form-number">Mẫu số ${options.formNumber}<br><span>(Ban hành kèm theo ${CIRCULAR})</span></p>
+<p class="form-number">Mẫu số ${content.formNumber}<br><span>(Ban hành kèm theo ${CIRCULAR})</span></p>
 <table class="heading"><tr>
 <td class="agency">${agency.parentName ? html`<div class="parent">${agency.parentName}</div>` : ''}<div class="name">${agency.name}</div><hr>
-<div>Số: ${options.documentNumber ?? '……/……'}</div></td>
+<div>Số: ${content.documentNumber ?? '……/……'}</div></td>
 <td class="nation"><div class="nation-name">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="motto">Độc lập - Tự do - Hạnh phúc</div><hr>
-<div class="place-date">${options.place}, ${formatVietnameseDate(options.issuedAt)}</div></td>
+<div class="place-date">${content.place}, ${formatVietnameseDate(content.issuedAt)}</div></td>
 </tr></table>
-<h1>${options.title}</h1>
-<div class="code">${renderDossierQrCode(options.dossierCode)}<div>Mã hồ sơ: <strong class="dossier-code">${options.dossierCode}</strong></div></div>
-${options.body}
+<h1>${content.title}</h1>
+${content.dossierCode ? html`<div class="code">${renderDossierQrCode(content.dossierCode)}<div>Mã hồ sơ: <strong class="dossier-code">${content.dossierCode}</strong></div></div>` : ''}
+${content.blocks.map((block) => html`${renderBlock(block)}
+`)}
 </main>
 </body>
 </html>

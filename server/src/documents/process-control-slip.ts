@@ -3,8 +3,8 @@
  * quá trình giải quyết hồ sơ) that travels with the dossier: one row per hand-over between units, with the time and
  * whether the step just finished was early, on time or overdue (DOMAIN.md "Early, on time, overdue").
  */
-import { renderFormPage, type IssuingAgency } from './form-page';
-import { html } from './safe-html';
+import { LINE_BREAK, paragraph, type FormContent, type IssuingAgency } from './form-content';
+import { renderFormPage } from './form-page';
 import { formatShortDateTime, formatVietnameseDateTime } from './vietnamese-date-time';
 
 export type StepResult = 'early' | 'onTime' | 'overdue';
@@ -36,36 +36,45 @@ export interface ProcessControlSlipView {
   handOvers: HandOver[];
 }
 
-export function renderProcessControlSlip(view: ProcessControlSlipView): string {
-  const body = html`
-<p>(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, mã hồ sơ ${view.dossierCode})</p>
-<p>Người nộp hồ sơ: <strong class="applicant">${view.applicant.name}</strong></p>
-<p>Nội dung yêu cầu giải quyết: ${view.requestedMatter}</p>
-<p>Thời gian nhận hồ sơ: ${formatVietnameseDateTime(view.receivedAt)}; hẹn trả kết quả: ${formatVietnameseDateTime(view.appointmentAt)}</p>
-<p>Cơ quan (bộ phận) giải quyết hồ sơ: ${view.leadAgency}</p>
-<p>Cơ quan phối hợp giải quyết hồ sơ: ${view.coordinatingAgencies.length > 0 ? view.coordinatingAgencies.join('; ') : 'Không'}</p>
-<table class="grid hand-overs">
-<thead><tr><th>Tên cơ quan</th><th>Thời gian giao, nhận hồ sơ</th><th>Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)</th><th>Ghi chú</th></tr></thead>
-<tbody>${view.handOvers.map(
-    (handOver, index) => html`<tr class="hand-over">
-<td>${index + 1}. Giao: ${handOver.from.unit}${handOver.from.person ? html` (${handOver.from.person})` : ''}<br>Nhận: ${handOver.to.unit}${
-      handOver.to.person ? html` (${handOver.to.person})` : ''
-    }</td>
-<td>${formatShortDateTime(handOver.at)}</td>
-<td class="result">${handOver.previousStepResult ? STEP_RESULTS[handOver.previousStepResult] : ''}</td>
-<td>${handOver.note ?? ''}</td>
-</tr>`,
-  )}</tbody>
-</table>
-<p class="note">Người giao và người nhận ký vào bản giấy khi giao, nhận hồ sơ giấy.</p>`;
-  return renderFormPage({
+/** Form 05's content, printed by form-page.ts (HTML) and form-pdf.ts (PDF). */
+export function toProcessControlSlipContent(view: ProcessControlSlipView): FormContent {
+  const party = (side: { unit: string; person?: string }) => `${side.unit}${side.person ? ` (${side.person})` : ''}`;
+  return {
     formNumber: '05',
     title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
     agency: view.agency,
-    documentNumber: view.documentNumber,
+    ...(view.documentNumber ? { documentNumber: view.documentNumber } : {}),
     place: view.place,
     issuedAt: view.issuedAt,
     dossierCode: view.dossierCode,
-    body,
-  });
+    blocks: [
+      paragraph(`(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, mã hồ sơ ${view.dossierCode})`),
+      paragraph('Người nộp hồ sơ: ', { text: view.applicant.name, strong: true, className: 'applicant' }),
+      paragraph(`Nội dung yêu cầu giải quyết: ${view.requestedMatter}`),
+      paragraph(`Thời gian nhận hồ sơ: ${formatVietnameseDateTime(view.receivedAt)}; hẹn trả kết quả: ${formatVietnameseDateTime(view.appointmentAt)}`),
+      paragraph(`Cơ quan (bộ phận) giải quyết hồ sơ: ${view.leadAgency}`),
+      paragraph(`Cơ quan phối hợp giải quyết hồ sơ: ${view.coordinatingAgencies.length > 0 ? view.coordinatingAgencies.join('; ') : 'Không'}`),
+      {
+        kind: 'table',
+        className: 'hand-overs',
+        head: ['Tên cơ quan', 'Thời gian giao, nhận hồ sơ', 'Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)', 'Ghi chú'],
+        columnWidths: [6, 3, 4, 3],
+        rows: view.handOvers.map((handOver, index) => ({
+          className: 'hand-over',
+          cells: [
+            { runs: [`${index + 1}. Giao: ${party(handOver.from)}`, LINE_BREAK, `Nhận: ${party(handOver.to)}`] },
+            { runs: [formatShortDateTime(handOver.at)] },
+            { runs: [handOver.previousStepResult ? STEP_RESULTS[handOver.previousStepResult] : ''], className: 'result' },
+            { runs: [handOver.note ?? ''] },
+          ],
+        })),
+      },
+      { kind: 'paragraph', className: 'note', runs: ['Người giao và người nhận ký vào bản giấy khi giao, nhận hồ sơ giấy.'] },
+    ],
+  };
+}
+
+/** Form 05 as a printable HTML page. */
+export function renderProcessControlSlip(view: ProcessControlSlipView): string {
+  return renderFormPage(toProcessControlSlipContent(view));
 }

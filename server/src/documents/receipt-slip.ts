@@ -2,9 +2,9 @@
  * @module receipt-slip — form 01 of Circular 01/2018/TT-VPCP, the receipt and appointment slip (Giấy tiếp nhận hồ
  * sơ và hẹn trả kết quả): what the one-stop section received, when, and when and where the result is returned.
  */
-import { renderFormPage, renderSignatures, type IssuingAgency } from './form-page';
+import { paragraph, type FormContent, type IssuingAgency } from './form-content';
+import { renderFormPage } from './form-page';
 import { formatProcessingTime, type ProcessingTime } from './processing-time';
-import { html } from './safe-html';
 import { formatVietnameseDateTime } from './vietnamese-date-time';
 
 /** How a document was handed in (the "Hình thức" column). */
@@ -40,40 +40,56 @@ export interface ReceiptSlipView {
   receivingOfficial: string;
 }
 
-export function renderReceiptSlip(view: ReceiptSlipView): string {
+/** Form 01's content, printed by form-page.ts (HTML) and form-pdf.ts (PDF). */
+export function toReceiptSlipContent(view: ReceiptSlipView): FormContent {
   const { applicant } = view;
-  const body = html`
-<p>${view.receivingSection} ${view.agency.name}</p>
-<p>Tiếp nhận hồ sơ của: <strong class="applicant">${applicant.name}</strong></p>
-${applicant.address ? html`<p>Địa chỉ: ${applicant.address}</p>` : ''}
-<p>Số điện thoại: ${applicant.phone ?? '……'} &nbsp; Email: ${applicant.email ?? '……'}</p>
-<p>Nội dung yêu cầu giải quyết: ${view.requestedMatter}</p>
-<p>1. Thành phần hồ sơ nộp gồm:</p>
-<table class="grid documents">
-<thead><tr><th>TT</th><th>Tên loại giấy tờ</th><th>Hình thức (bản chính, bản sao hoặc bản chụp)</th><th>Số lượng</th></tr></thead>
-<tbody>${view.documents.map(
-    (document, index) =>
-      html`<tr><td class="number">${index + 1}</td><td>${document.name}</td><td>${COPY_TYPES[document.copyType]}</td><td class="number">${String(document.quantity).padStart(2, '0')}</td></tr>`,
-  )}</tbody>
-</table>
-<p>2. Số lượng hồ sơ: ${String(view.dossierSets ?? 1).padStart(2, '0')} (bộ)</p>
-<p>3. Thời gian giải quyết hồ sơ theo quy định là: ${formatProcessingTime(view.legalProcessingTime)}</p>
-<p>4. Thời gian nhận hồ sơ: <span class="received-at">${formatVietnameseDateTime(view.receivedAt)}</span></p>
-<p>5. Thời gian trả kết quả giải quyết hồ sơ: <strong class="appointment-at">${formatVietnameseDateTime(view.appointmentAt)}</strong></p>
-<p>6. Đăng ký nhận kết quả tại: ${view.resultReturnedAt}</p>
-<p>Vào Sổ theo dõi hồ sơ, Quyển số: ${view.register.book}, Số thứ tự: ${view.register.number}</p>
-${renderSignatures([
-  { role: 'Người nộp hồ sơ', note: 'Ký và ghi rõ họ tên', name: applicant.name },
-  { role: 'Người tiếp nhận hồ sơ', note: 'Ký và ghi rõ họ tên', name: view.receivingOfficial },
-])}`;
-  return renderFormPage({
+  return {
     formNumber: '01',
     title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
     agency: view.agency,
-    documentNumber: view.documentNumber,
+    ...(view.documentNumber ? { documentNumber: view.documentNumber } : {}),
     place: view.place,
     issuedAt: view.receivedAt,
     dossierCode: view.dossierCode,
-    body,
-  });
+    blocks: [
+      paragraph(`${view.receivingSection} ${view.agency.name}`),
+      paragraph('Tiếp nhận hồ sơ của: ', { text: applicant.name, strong: true, className: 'applicant' }),
+      ...(applicant.address ? [paragraph(`Địa chỉ: ${applicant.address}`)] : []),
+      paragraph(`Số điện thoại: ${applicant.phone ?? '……'}   Email: ${applicant.email ?? '……'}`),
+      paragraph(`Nội dung yêu cầu giải quyết: ${view.requestedMatter}`),
+      paragraph('1. Thành phần hồ sơ nộp gồm:'),
+      {
+        kind: 'table',
+        className: 'documents',
+        head: ['TT', 'Tên loại giấy tờ', 'Hình thức (bản chính, bản sao hoặc bản chụp)', 'Số lượng'],
+        columnWidths: [1, 6, 4, 2],
+        rows: view.documents.map((document, index) => ({
+          cells: [
+            { runs: [String(index + 1)], className: 'number' },
+            { runs: [document.name] },
+            { runs: [COPY_TYPES[document.copyType]] },
+            { runs: [String(document.quantity).padStart(2, '0')], className: 'number' },
+          ],
+        })),
+      },
+      paragraph(`2. Số lượng hồ sơ: ${String(view.dossierSets ?? 1).padStart(2, '0')} (bộ)`),
+      paragraph(`3. Thời gian giải quyết hồ sơ theo quy định là: ${formatProcessingTime(view.legalProcessingTime)}`),
+      paragraph('4. Thời gian nhận hồ sơ: ', { text: formatVietnameseDateTime(view.receivedAt), className: 'received-at' }),
+      paragraph('5. Thời gian trả kết quả giải quyết hồ sơ: ', { text: formatVietnameseDateTime(view.appointmentAt), strong: true, className: 'appointment-at' }),
+      paragraph(`6. Đăng ký nhận kết quả tại: ${view.resultReturnedAt}`),
+      paragraph(`Vào Sổ theo dõi hồ sơ, Quyển số: ${view.register.book}, Số thứ tự: ${view.register.number}`),
+      {
+        kind: 'signatures',
+        signatures: [
+          { role: 'Người nộp hồ sơ', note: 'Ký và ghi rõ họ tên', name: applicant.name },
+          { role: 'Người tiếp nhận hồ sơ', note: 'Ký và ghi rõ họ tên', name: view.receivingOfficial },
+        ],
+      },
+    ],
+  };
+}
+
+/** Form 01 as a printable HTML page. */
+export function renderReceiptSlip(view: ReceiptSlipView): string {
+  return renderFormPage(toReceiptSlipContent(view));
 }

@@ -2,8 +2,8 @@
  * @module refusal-notice — form 03 of Circular 01/2018/TT-VPCP, the refusal to receive and process a dossier
  * (Phiếu từ chối tiếp nhận giải quyết hồ sơ), given with the reason (national status 3, "Không được tiếp nhận").
  */
-import { renderFormPage, renderSignatures, type IssuingAgency } from './form-page';
-import { html } from './safe-html';
+import { paragraph, type FormContent, type IssuingAgency } from './form-content';
+import { renderFormPage } from './form-page';
 
 export interface RefusalNoticeView {
   agency: IssuingAgency;
@@ -21,23 +21,31 @@ export interface RefusalNoticeView {
   receivingOfficial: string;
 }
 
-export function renderRefusalNotice(view: RefusalNoticeView): string {
-  const body = html`
-<p>${view.receivingSection} ${view.agency.name} tiếp nhận hồ sơ của: <strong class="applicant">${view.applicant.name}</strong></p>
-${view.applicant.address ? html`<p>Địa chỉ: ${view.applicant.address}</p>` : ''}
-<p>Nội dung yêu cầu giải quyết: ${view.requestedMatter}</p>
-<p>Sau khi xem xét hồ sơ${view.legalBasis ? html`, căn cứ ${view.legalBasis}` : ''}, ${view.receivingSection} không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:</p>
-<p class="reason">${view.reason}</p>
-<p>Xin thông báo cho Ông/Bà được biết và thực hiện./.</p>
-${renderSignatures([undefined, { role: 'Người tiếp nhận', note: 'Ký và ghi rõ họ tên', name: view.receivingOfficial }])}`;
-  return renderFormPage({
+/** Form 03's content, printed by form-page.ts (HTML) and form-pdf.ts (PDF). */
+export function toRefusalNoticeContent(view: RefusalNoticeView): FormContent {
+  return {
     formNumber: '03',
     title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
     agency: view.agency,
-    documentNumber: view.documentNumber,
+    ...(view.documentNumber ? { documentNumber: view.documentNumber } : {}),
     place: view.place,
     issuedAt: view.issuedAt,
     dossierCode: view.dossierCode,
-    body,
-  });
+    blocks: [
+      paragraph(`${view.receivingSection} ${view.agency.name} tiếp nhận hồ sơ của: `, { text: view.applicant.name, strong: true, className: 'applicant' }),
+      ...(view.applicant.address ? [paragraph(`Địa chỉ: ${view.applicant.address}`)] : []),
+      paragraph(`Nội dung yêu cầu giải quyết: ${view.requestedMatter}`),
+      paragraph(
+        `Sau khi xem xét hồ sơ${view.legalBasis ? `, căn cứ ${view.legalBasis}` : ''}, ${view.receivingSection} không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
+      ),
+      { kind: 'paragraph', className: 'reason', runs: [view.reason] },
+      paragraph('Xin thông báo cho Ông/Bà được biết và thực hiện./.'),
+      { kind: 'signatures', signatures: [undefined, { role: 'Người tiếp nhận', note: 'Ký và ghi rõ họ tên', name: view.receivingOfficial }] },
+    ],
+  };
+}
+
+/** Form 03 as a printable HTML page. */
+export function renderRefusalNotice(view: RefusalNoticeView): string {
+  return renderFormPage(toRefusalNoticeContent(view));
 }

@@ -3,8 +3,8 @@
  * (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ). The request is made once, in writing, listing every missing component
  * (DOMAIN.md "Supplements"), so the view takes the whole list.
  */
-import { renderFormPage, renderSignatures, type IssuingAgency } from './form-page';
-import { html } from './safe-html';
+import { paragraph, type FormContent, type IssuingAgency } from './form-content';
+import { renderFormPage } from './form-page';
 import { formatVietnameseDate } from './vietnamese-date-time';
 
 export interface SupplementRequestView {
@@ -26,34 +26,43 @@ export interface SupplementRequestView {
   guidingOfficial: string;
 }
 
-export function renderSupplementRequest(view: SupplementRequestView): string {
+/** Form 02's content, printed by form-page.ts (HTML) and form-pdf.ts (PDF). */
+export function toSupplementRequestContent(view: SupplementRequestView): FormContent {
   const contact = view.contactOfficial;
-  const body = html`
-<p>${view.receivingSection} ${view.agency.name}</p>
-<p>Tiếp nhận hồ sơ của: <strong class="applicant">${view.applicant.name}</strong></p>
-${view.applicant.address ? html`<p>Địa chỉ: ${view.applicant.address}</p>` : ''}
-<p>Nội dung yêu cầu giải quyết: ${view.requestedMatter}</p>
-<p>Ngày tiếp nhận hồ sơ: ${formatVietnameseDate(view.receivedAt)}.</p>
-<p>Qua xem xét, ${view.receivingSection} yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:</p>
-<ol class="missing">${view.missingComponents.map(
-    (component) => html`<li><span class="component">${component.name}</span>${component.detail ? html`: ${component.detail}` : ''}</li>`,
-  )}</ol>
-<p>Lý do: <span class="reason">${view.reason}</span></p>
-<p>Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${contact.name}${contact.unit ? html`, ${contact.unit}` : ''}${
-    contact.phone ? html`, số điện thoại ${contact.phone}` : ''
-  }${contact.email ? html`, email ${contact.email}` : ''} để được hướng dẫn.</p>
-${renderSignatures([
-  undefined,
-  { role: 'Người hướng dẫn', note: 'Ký và ghi rõ họ tên', name: view.guidingOfficial },
-])}`;
-  return renderFormPage({
+  return {
     formNumber: '02',
     title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
     agency: view.agency,
-    documentNumber: view.documentNumber,
+    ...(view.documentNumber ? { documentNumber: view.documentNumber } : {}),
     place: view.place,
     issuedAt: view.issuedAt,
     dossierCode: view.dossierCode,
-    body,
-  });
+    blocks: [
+      paragraph(`${view.receivingSection} ${view.agency.name}`),
+      paragraph('Tiếp nhận hồ sơ của: ', { text: view.applicant.name, strong: true, className: 'applicant' }),
+      ...(view.applicant.address ? [paragraph(`Địa chỉ: ${view.applicant.address}`)] : []),
+      paragraph(`Nội dung yêu cầu giải quyết: ${view.requestedMatter}`),
+      paragraph(`Ngày tiếp nhận hồ sơ: ${formatVietnameseDate(view.receivedAt)}.`),
+      paragraph(`Qua xem xét, ${view.receivingSection} yêu cầu Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`),
+      {
+        kind: 'list',
+        className: 'missing',
+        items: view.missingComponents.map((component) => [
+          { text: component.name, className: 'component' },
+          ...(component.detail ? [`: ${component.detail}`] : []),
+        ]),
+      },
+      paragraph('Lý do: ', { text: view.reason, className: 'reason' }),
+      paragraph(
+        `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${contact.name}${contact.unit ? `, ${contact.unit}` : ''}` +
+          `${contact.phone ? `, số điện thoại ${contact.phone}` : ''}${contact.email ? `, email ${contact.email}` : ''} để được hướng dẫn.`,
+      ),
+      { kind: 'signatures', signatures: [undefined, { role: 'Người hướng dẫn', note: 'Ký và ghi rõ họ tên', name: view.guidingOfficial }] },
+    ],
+  };
+}
+
+/** Form 02 as a printable HTML page. */
+export function renderSupplementRequest(view: SupplementRequestView): string {
+  return renderFormPage(toSupplementRequestContent(view));
 }
