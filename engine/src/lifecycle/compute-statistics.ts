@@ -50,7 +50,8 @@ export interface StatisticsOptions {
   scope?: StatisticsScope;
   /** Unit of the average processing time; working units need `workingTime`. Default: working days when given. */
   unit?: Exclude<BudgetUnit, 'sameDay'>;
-  workingTime?: WorkingTime;
+  /** One calendar for every dossier, or each dossier's own (its receiving agency's, issue 18). */
+  workingTime?: WorkingTime | ((dossier: DossierFacts) => WorkingTime);
 }
 
 export interface DossierStatistics {
@@ -161,7 +162,7 @@ function count(tally: Tally, dossier: DossierFacts, options: StatisticsOptions):
 }
 
 function processingMs(dossier: DossierFacts, startAt: number, endAt: number, options: StatisticsOptions): number {
-  const time = options.workingTime;
+  const time = typeof options.workingTime === 'function' ? options.workingTime(dossier) : options.workingTime;
   const unit = options.unit ?? (time ? 'workingDays' : 'calendarDays');
   if (unit === 'calendarDays' || !time) return endAt - startAt - citizenMs(dossier.supplements ?? [], endAt);
   const paused = (dossier.supplements ?? []).reduce(

@@ -46,9 +46,13 @@ export interface DelayAttributionOptions {
   leadAgencyId?: string;
 }
 
-/** Attributes the delay of a dossier to the agencies whose steps overran their budgets. */
-export function attributeDelay(steps: readonly StepTiming[], time: WorkingTime, options: DelayAttributionOptions): DelayAttribution {
-  const overruns = steps.map((step): StepOverrun => ({ stepId: step.stepId, agencyId: step.agencyId, overrunMs: overrunOf(step, time, options.at) }));
+/**
+ * Attributes the delay of a dossier to the agencies whose steps overran their budgets; `time` is one calendar for
+ * every step, or each step's own (the calendar of the agency holding it, issue 18).
+ */
+export function attributeDelay(steps: readonly StepTiming[], time: WorkingTime | ((step: StepTiming) => WorkingTime), options: DelayAttributionOptions): DelayAttribution {
+  const timeOf = (step: StepTiming): WorkingTime => (typeof time === 'function' ? time(step) : time);
+  const overruns = steps.map((step): StepOverrun => ({ stepId: step.stepId, agencyId: step.agencyId, overrunMs: overrunOf(step, timeOf(step), options.at) }));
   const overrunByAgency: Record<string, number> = {};
   for (const { agencyId, overrunMs } of overruns) overrunByAgency[agencyId] = (overrunByAgency[agencyId] ?? 0) + overrunMs;
   const byStart = overruns

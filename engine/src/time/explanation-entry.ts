@@ -5,7 +5,7 @@
  */
 import { formatLocalDay, formatLocalInstant } from './format-local-day';
 import { localDayOf, startOfLocalDay, type LocalDay } from './local-day';
-import type { DayKind, LocalizedText, ResolvedDay, WorkingCalendar } from './working-calendar';
+import type { CalendarLayer, CalendarLevel, DayKind, LocalizedText, ResolvedDay, WorkingCalendar } from './working-calendar';
 
 export type ExplanationKind =
   | 'weekend'
@@ -25,8 +25,32 @@ export interface ExplanationEntry {
   movedTo?: number;
   /** The calendar layer whose entry decided this day. */
   layerId?: string;
+  /** That layer's level and name, on entries that say why a deadline moved (issue 18: the explanation names the layer). */
+  layer?: ExplanationLayer;
   source?: string;
   text: LocalizedText;
+}
+
+/** The calendar layer an entry names: national, a province's or an agency's, with its name. */
+export interface ExplanationLayer {
+  id: string;
+  level: CalendarLevel;
+  name: LocalizedText;
+}
+
+const LEVEL_TEXT: Record<CalendarLevel, LocalizedText> = {
+  national: { vi: 'lịch quốc gia', en: 'national calendar' },
+  province: { vi: 'lịch cấp tỉnh', en: 'province calendar' },
+  agency: { vi: 'lịch riêng của cơ quan', en: 'agency calendar' },
+};
+
+export function toExplanationLayer(layer: CalendarLayer): ExplanationLayer {
+  return { id: layer.id, level: layer.level, name: { vi: layer.name.vi, en: layer.name.en } };
+}
+
+/** "lịch riêng của cơ quan “Sở Tư pháp”": the level, then the layer's own name. */
+export function describeLayer(layer: ExplanationLayer, language: 'vi' | 'en'): string {
+  return `${LEVEL_TEXT[layer.level][language]} “${layer.name[language]}”`;
 }
 
 /** A day's entry is the same in every explanation: built once per resolved day, frozen, and shared. */

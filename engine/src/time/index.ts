@@ -23,7 +23,7 @@ export {
 } from './local-day';
 export { formatLocalDay, formatLocalInstant, type Language } from './format-local-day';
 export { budgetWorkingMs, computeDueDate, resolveDueDate, type DueDate, type DueDateOptions } from './due-date';
-export type { ExplanationEntry, ExplanationKind } from './explanation-entry';
+export { describeLayer, toExplanationLayer, type ExplanationEntry, type ExplanationKind, type ExplanationLayer } from './explanation-entry';
 export {
   addWorkingTime, endOfWorkingDay, isWorkingInstant, nextWorkingDay, nextWorkingStart, workingTimeBetween,
 } from './working-time-between';

@@ -5,7 +5,7 @@
  */
 import type { Budget } from '../model/procedure-definition';
 import { budgetWorkingMs, computeDueDate, resolveDueDate, type DueDateOptions } from './due-date';
-import type { ExplanationEntry } from './explanation-entry';
+import { describeLayer, toExplanationLayer, type ExplanationEntry, type ExplanationLayer } from './explanation-entry';
 import { formatLocalDay, formatLocalInstant, type Language } from './format-local-day';
 import { localDayOf, type LocalDay } from './local-day';
 import type { LocalizedText, ResolvedDay, WorkingCalendar } from './working-calendar';
@@ -40,18 +40,27 @@ export interface ReprojectedDeadline {
 const samePeriods = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
-function describeChange(before: ResolvedDay, after: ResolvedDay, language: Language): string {
+function describeChange(before: ResolvedDay, after: ResolvedDay, layer: ExplanationLayer | undefined, language: Language): string {
   const day = formatLocalDay(after.day, language);
   const vi = language === 'vi';
+  const by = layer ? (vi ? `, theo ${describeLayer(layer, language)}` : `, by the ${describeLayer(layer, language)}`) : '';
   if (after.periods.length === 0) {
     const reason = after.entry?.reason[language] ?? (vi ? 'nghỉ hằng tuần' : 'weekly rest day');
-    return vi ? `${day} nay là ngày nghỉ (${reason})` : `${day} is now a non-working day (${reason})`;
+    return vi ? `${day} nay là ngày nghỉ (${reason})${by}` : `${day} is now a non-working day (${reason})${by}`;
   }
   if (before.periods.length === 0) {
-    const reason = after.entry ? ` (${after.entry.reason[language]})` : '';
-    return vi ? `${day} nay là ngày làm việc${reason}` : `${day} is now a working day${reason}`;
+    // A day off withdrawn: the layer that had it decided the change.
+    const reason = after.entry ? ` (${after.entry.reason[language]})` : before.entry ? (vi ? ` (bỏ ${before.entry.reason.vi})` : ` (${before.entry.reason.en} withdrawn)`) : '';
+    return vi ? `${day} nay là ngày làm việc${reason}${by}` : `${day} is now a working day${reason}${by}`;
   }
-  return vi ? `${day}: giờ làm việc thay đổi` : `${day}: office hours changed`;
+  return vi ? `${day}: giờ làm việc thay đổi${by}` : `${day}: office hours changed${by}`;
+}
+
+/** The layer that decided a changed day: the one with an entry after the change, else the one whose entry was withdrawn. */
+function layerOfChange(previous: WorkingCalendar, calendar: WorkingCalendar, before: ResolvedDay, after: ResolvedDay): ExplanationLayer | undefined {
+  const found = (after.layerId ? calendar.layers.find((l) => l.id === after.layerId) : undefined)
+    ?? (before.layerId ? previous.layers.find((l) => l.id === before.layerId) : undefined);
+  return found ? toExplanationLayer(found) : undefined;
 }
 
 /** The days from `fromDay` to `toDay` whose working periods differ between the calendars. */
@@ -61,12 +70,13 @@ function calendarChanges(previous: WorkingCalendar, calendar: WorkingCalendar, f
     const before = previous.resolveDay(day);
     const after = calendar.resolveDay(day);
     if (samePeriods(before.periods, after.periods)) continue;
+    const layer = layerOfChange(previous, calendar, before, after);
     changes.push({
       kind: 'calendarChanged',
       date: after.date,
-      ...(after.layerId ? { layerId: after.layerId } : {}),
+      ...(layer ? { layerId: layer.id, layer } : {}),
       ...(after.entry?.source ? { source: after.entry.source } : {}),
-      text: { vi: describeChange(before, after, 'vi'), en: describeChange(before, after, 'en') },
+      text: { vi: describeChange(before, after, layer, 'vi'), en: describeChange(before, after, layer, 'en') },
     });
   }
   return changes;

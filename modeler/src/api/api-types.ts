@@ -4593,7 +4593,7 @@ export interface components {
         CalendarLayer: {
             id: string;
             /** @enum {string} */
-            level: "province" | "agency";
+            level: "national" | "province" | "agency";
             name: {
                 vi: string;
                 en: string;

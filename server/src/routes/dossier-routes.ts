@@ -106,7 +106,8 @@ async function appointmentExplanationOf(deps: DossierDeps, dossier: DossierRecor
   const procedure = await deps.stores.procedures.get(dossier.procedureKey, dossier.procedureVersion);
   const budget = procedure?.definition.procedure?.statutoryBudget;
   if (!budget) return {};
-  const due = computeDueDate((await deps.calendars.current()).calendar, dossier.receivedAt, budget);
+  // The appointment counts on the receiving agency's calendar (issue 18).
+  const due = computeDueDate((await deps.calendars.forAgency(dossier.agencyId)).calendar, dossier.receivedAt, budget);
   return due.dueAt === dossier.appointmentAt ? { appointmentExplanation: due.text } : {};
 }
 

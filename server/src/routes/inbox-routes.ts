@@ -18,6 +18,7 @@ import type { DossierDeps } from '../dossiers/dossier-deps';
 import { foldSearchText } from '../dossiers/fold-search-text';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { urgencyOf } from '../dossiers/inbox-mark';
+import { calendarsByAgency } from '../calendars/calendars-by-agency';
 import { clockContextOf } from '../dossiers/step-clock';
 import type { Timekeeping } from '../dossiers/timekeeping';
 import { dossierResource } from './dossier-access';
@@ -116,11 +117,12 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
     const mine: StepQuery = { ...filters, assigneeId: principal.userId };
     const now = deps.clock.now();
     const phases = phase ? (phase.split(',') as StepPhase[]) : undefined;
-    const [page, other, kit] = await Promise.all([
+    const [page, other] = await Promise.all([
       deps.stores.steps.listByUrgency(scope === 'mine' ? mine : filters, { now, ...(phases ? { phases } : {}) }, { offset, limit }),
       deps.stores.steps.list(scope === 'mine' ? filters : mine, { offset: 0, limit: 1 }),
-      deps.calendars.current(),
     ]);
+    // Each step's urgency and due date on the calendar of the agency holding it (issue 18).
+    const calendarOf = await calendarsByAgency(deps.calendars, page.items.map((step) => step.agencyId));
     const ownTotal = Object.values(page.phases).reduce((sum, count) => sum + count, 0);
     const counts = scope === 'mine' ? { mine: ownTotal, department: other.total } : { mine: other.total, department: ownTotal };
     const ids = [...new Set(page.items.map((step) => step.dossierId))];
@@ -128,6 +130,7 @@ export function createInboxRoutes(deps: DossierDeps): OpenAPIHono {
     const byId = new Map(dossiers.map((dossier) => [dossier.id, dossier]));
     const items = page.items.map((step) => {
       const dossier = byId.get(step.dossierId);
+      const kit = calendarOf(step.agencyId);
       const dueText = dossierId ? dueTextOf(step, kit) : undefined;
       return {
         ...toStepView(step),

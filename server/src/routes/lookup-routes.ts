@@ -20,6 +20,7 @@ import type { CalendarSource } from '../dossiers/timekeeping';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
+import { calendarsByAgency } from '../calendars/calendars-by-agency';
 
 export interface LookupRoutesDeps {
   stores: Pick<Stores, 'dossiers' | 'procedures' | 'steps'>;
@@ -123,7 +124,9 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
 
     const procedure = await deps.stores.procedures.get(dossier.procedureKey, dossier.procedureVersion);
     const steps = await deps.stores.steps.list({ dossierId: dossier.id }, { offset: 0, limit: 500 });
-    const { calendar } = await deps.calendars.current();
+    // The dossier's clocks on the receiving agency's calendar, each step's on its own agency's (issue 18).
+    const calendarOf = await calendarsByAgency(deps.calendars, [dossier.agencyId, ...steps.items.map((step) => step.agencyId)]);
+    const { calendar } = calendarOf(dossier.agencyId);
     const state = dossierStateOf(dossier);
     const lifecycle = (state.lifecycle as { context?: DossierLifecycleContext } | undefined)?.context;
     const dossierClock = lifecycle?.clock;
@@ -170,7 +173,7 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
             endedAt: iso(step.completedAt),
             dueAt: iso(step.dueAt),
             ...(clock && step.status === 'open' && openPause(clock) ? { paused: true } : {}),
-            dueExplanation: running(clock) && step.status === 'open' ? explainClock(clock!, calendar) : undefined,
+            dueExplanation: running(clock) && step.status === 'open' ? explainClock(clock!, calendarOf(step.agencyId).calendar) : undefined,
           };
         }),
         supplement,

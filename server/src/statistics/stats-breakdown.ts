@@ -12,7 +12,7 @@ import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
 import { countDossier, countStep, createDossierTally, type DossierTally } from './dossier-tally';
 import { loadLabels, type Dimension, type StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
-import { memoizedWorkingTime } from './memoized-working-time';
+import { workingTimeByAgency } from './working-time-by-agency';
 import { factsInScope } from './stats-summary';
 
 export interface BreakdownRow extends DossierTally {
@@ -65,8 +65,8 @@ export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dim
       if (key !== undefined && stepInScope(step, scope)) countStep(tallyOf(key), stepMarkAt(step, now), isOrphanedUnit(step, directory));
     }
   }
-  const time = memoizedWorkingTime((await deps.calendars.current()).time);
-  const figures = computeStatisticsBy(keysOf.keys(), (facts) => keysOf.get(facts), { period: scope.period, unit: 'workingDays', workingTime: time });
+  const timeOf = await workingTimeByAgency(deps, records.map((record) => record.agencyId));
+  const figures = computeStatisticsBy(keysOf.keys(), (facts) => keysOf.get(facts), { period: scope.period, unit: 'workingDays', workingTime: (facts) => timeOf(facts.agencyId) });
   const label = await loadLabels(deps, by);
   const rows = [...tallies].map(([key, tally]): BreakdownRow => {
     const own = figures.get(key);
@@ -80,7 +80,8 @@ export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dim
 async function officialBreakdown(deps: StatsDeps, scope: StatsScope): Promise<{ rows: BreakdownRow[] }> {
   const records = await factsInScope(deps, scope, { withHistory: true });
   const now = deps.clock.now();
-  const time = memoizedWorkingTime((await deps.calendars.current()).time);
+  // Each step on the calendar of the agency holding it (issue 18).
+  const timeOf = await workingTimeByAgency(deps, records.flatMap((record) => (record.steps.length > 0 ? record.steps : record.openSteps).map((step) => step.agencyId)));
   const directory = await loadDirectory(deps);
   const rows = new Map<string, { tally: DossierTally; onTime: number; finished: number; workingMs: number }>();
   const rowOf = (key: string) => {
@@ -91,7 +92,7 @@ async function officialBreakdown(deps: StatsDeps, scope: StatsScope): Promise<{ 
   for (const record of records) {
     for (const step of record.steps.length > 0 ? record.steps : record.openSteps) {
       if (step.assigneeId === undefined || !stepInScope(step, scope)) continue;
-      const place = placeStepInPeriod(step, scope.period, time);
+      const place = placeStepInPeriod(step, scope.period, timeOf(step.agencyId));
       if (!place && step.status !== 'open') continue;
       const row = rowOf(step.assigneeId);
       if (place) {

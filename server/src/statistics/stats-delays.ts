@@ -10,6 +10,7 @@ import type { DossierFactsRecord } from './dossier-facts-record';
 import { loadLabels, type StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
 import { factsInScope } from './stats-summary';
+import { workingTimeByAgency } from './working-time-by-agency';
 
 export interface DelayRow {
   agencyId: string;
@@ -23,7 +24,8 @@ const LATE = new Set(['overdue', 'inProcessOverdue', 'pausedOverdue']);
 
 export async function statsDelays(deps: StatsDeps, scope: StatsScope): Promise<{ rows: DelayRow[] }> {
   const records = await factsInScope(deps, scope, { withHistory: true });
-  const { time } = await deps.calendars.current();
+  // Each step's budget and overrun on the calendar of the agency holding it (issue 18).
+  const timeOf = await workingTimeByAgency(deps, records.flatMap((record) => record.steps.map((step) => step.agencyId)));
   const rows = new Map<string, Omit<DelayRow, 'label'>>();
   const rowOf = (agencyId: string) => {
     let row = rows.get(agencyId);
@@ -36,7 +38,7 @@ export async function statsDelays(deps: StatsDeps, scope: StatsScope): Promise<{
     }
     const place = placeInPeriod(record, scope.period);
     if (!place || !LATE.has(place.classification)) continue;
-    const attribution = attributeDelay(stepTimings(record, time), time, {
+    const attribution = attributeDelay(stepTimings(record, timeOf), (step) => timeOf(step.agencyId), {
       at: place.judgedAt,
       ...(record.appointmentAt === undefined ? {} : { appointmentAt: record.appointmentAt }),
       leadAgencyId: record.agencyId,
@@ -56,11 +58,11 @@ export async function statsDelays(deps: StatsDeps, scope: StatsScope): Promise<{
 }
 
 /** The steps of a dossier that had a unit and a budget, with the due instant of the budget before any pause. */
-function stepTimings(record: DossierFactsRecord, time: WorkingTime): StepTiming[] {
+function stepTimings(record: DossierFactsRecord, timeOf: (agencyId: string) => WorkingTime): StepTiming[] {
   const timings: StepTiming[] = [];
   for (const step of record.steps) {
     if (step.agencyId === undefined || step.status === 'cancelled') continue;
-    const dueAt = step.budgetMs !== undefined ? time.addWorkingTime(step.startedAt, step.budgetMs) : step.dueAt;
+    const dueAt = step.budgetMs !== undefined ? timeOf(step.agencyId).addWorkingTime(step.startedAt, step.budgetMs) : step.dueAt;
     if (dueAt === undefined) continue;
     timings.push({
       stepId: step.stepId,

@@ -12,7 +12,7 @@ import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
 import { countDossier, countStep, createDossierTally, partsOf, type DossierTally, type TallyParts } from './dossier-tally';
 import type { StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
-import { memoizedWorkingTime } from './memoized-working-time';
+import { workingTimeByAgency } from './working-time-by-agency';
 
 export interface StatsSummary extends DossierTally, TallyParts {
   period: { from: string; to: string };
@@ -49,8 +49,8 @@ export async function statsSummary(deps: StatsDeps, scope: StatsScope): Promise<
     }
     for (const step of record.openSteps) if (stepInScope(step, scope)) countStep(tally, stepMarkAt(step, now), isOrphanedUnit(step, directory));
   }
-  const time = memoizedWorkingTime((await deps.calendars.current()).time);
-  const figures = computeStatistics(records.map(toStatisticsFacts), { period: scope.period, unit: 'workingDays', workingTime: time });
+  const timeOf = await workingTimeByAgency(deps, records.map((record) => record.agencyId));
+  const figures = computeStatistics(records.map(toStatisticsFacts), { period: scope.period, unit: 'workingDays', workingTime: (facts) => timeOf(facts.agencyId) });
   return {
     period: scope.days,
     scope: scopeOf(scope),

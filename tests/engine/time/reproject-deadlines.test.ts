@@ -20,9 +20,9 @@ describe('re-projecting open deadlines when the calendar changes', () => {
     expect(others).toEqual([]);
     expect(moved).toMatchObject({ id: 'step-1', previousDueAt: at('2025-04-30T10:00'), dueAt: at('2025-05-05T10:00') });
     expect(moved!.changes.map((c) => c.date)).toEqual(['2025-04-30', '2025-05-01', '2025-05-02']);
-    expect(moved!.text.vi).toBe('Thứ Tư 30/4/2025 nay là ngày nghỉ (Ngày Chiến thắng (30/4)); '
-      + 'Thứ Năm 1/5/2025 nay là ngày nghỉ (Ngày Quốc tế Lao động (1/5)); '
-      + 'Thứ Sáu 2/5/2025 nay là ngày nghỉ (Nghỉ hoán đổi (làm bù Thứ Bảy 26/4/2025)): '
+    expect(moved!.text.vi).toBe('Thứ Tư 30/4/2025 nay là ngày nghỉ (Ngày Chiến thắng (30/4)), theo lịch quốc gia “Lịch làm việc quốc gia”; '
+      + 'Thứ Năm 1/5/2025 nay là ngày nghỉ (Ngày Quốc tế Lao động (1/5)), theo lịch quốc gia “Lịch làm việc quốc gia”; '
+      + 'Thứ Sáu 2/5/2025 nay là ngày nghỉ (Nghỉ hoán đổi (làm bù Thứ Bảy 26/4/2025)), theo lịch quốc gia “Lịch làm việc quốc gia”: '
       + 'hạn chuyển từ Thứ Tư 30/4/2025 10:00 sang Thứ Hai 5/5/2025 10:00.');
     expect(moved!.text.en).toContain('Wednesday 30 Apr 2025 is now a non-working day (Reunification Day (30 Apr))');
   });
@@ -43,7 +43,7 @@ describe('re-projecting open deadlines when the calendar changes', () => {
       ['later', at('2025-05-05T10:00'), at('2025-05-06T10:00')],
       ['earlier', at('2025-04-28T10:00'), at('2025-04-26T10:00')],
     ]);
-    expect(moved[1]!.text.en).toBe('Saturday 26 Apr 2025 is now a working day (Worked in exchange for Friday 2/5/2025): '
+    expect(moved[1]!.text.en).toBe('Saturday 26 Apr 2025 is now a working day (Worked in exchange for Friday 2/5/2025), by the national calendar “National working calendar”: '
       + 'due moved from Monday 28 Apr 2025 10:00 to Saturday 26 Apr 2025 10:00.');
     expect(moved[0]!.explanation.some((e) => e.kind === 'swappedDayOff')).toBe(true);
   });
@@ -59,5 +59,24 @@ describe('re-projecting open deadlines when the calendar changes', () => {
     // then Friday 2/5 was worked before the change and is a day off after it
     expect(moved).toMatchObject({ id: 'paused', previousDueAt: null, dueAt: null, previousRemainingMs: 16 * HOUR, remainingMs: 24 * HOUR });
     expect(moved!.text.en).toContain('remaining time changed from 16.00 to 24.00 working hours');
+  });
+
+  it('names the agency layer and the day when an agency closes, and the layer again when the closure is withdrawn', () => {
+    // given the national calendar, then an agency layer closing Tuesday 4/3/2025
+    const agency = { id: 'so-tu-phap', level: 'agency' as const, name: { vi: 'Sở Tư pháp', en: 'Department of Justice' } };
+    const open = createWorkingCalendar([nationalCalendarLayer(), agency]);
+    const closed = createWorkingCalendar([nationalCalendarLayer(), { ...agency, years: [{ year: 2025, status: 'official' as const,
+      days: [{ date: '2025-03-04', kind: 'localClosure' as const, reason: { vi: 'Sửa chữa trụ sở', en: 'Building repairs' } }] }] }]);
+    const deadlines: OpenDeadline[] = [{ id: 'review', startAt: at('2025-03-03T08:37'), budget: { value: 2, unit: 'workingDays' } }];
+    // when the closure is declared, and later withdrawn
+    const [moved] = reprojectDeadlines(open, closed, deadlines);
+    const [back] = reprojectDeadlines(closed, open, deadlines);
+    // then each change names the day and the agency's layer
+    expect(moved!.changes).toEqual([expect.objectContaining({ kind: 'calendarChanged', date: '2025-03-04', layerId: 'so-tu-phap',
+      layer: { id: 'so-tu-phap', level: 'agency', name: agency.name } })]);
+    expect(moved!.text.vi).toBe('Thứ Ba 4/3/2025 nay là ngày nghỉ (Sửa chữa trụ sở), theo lịch riêng của cơ quan “Sở Tư pháp”: '
+      + 'hạn chuyển từ Thứ Tư 5/3/2025 08:37 sang Thứ Năm 6/3/2025 08:37.');
+    expect(back!.text.vi).toBe('Thứ Ba 4/3/2025 nay là ngày làm việc (bỏ Sửa chữa trụ sở), theo lịch riêng của cơ quan “Sở Tư pháp”: '
+      + 'hạn chuyển từ Thứ Năm 6/3/2025 08:37 sang Thứ Tư 5/3/2025 08:37.');
   });
 });
