@@ -12,7 +12,7 @@ import type { EngineEffect, EngineEvent } from '../runtime/index';
 import { resolveDueDate } from '../time/due-date';
 import { addWorkingTime, workingTimeBetween } from '../time/working-time-between';
 import { arrivalInstants } from './arrival-model';
-import { createCachedStepper, type SteppedDossier } from './create-cached-stepper';
+import { createCachedStepper, type CachedStepper, type SteppedDossier } from './create-cached-stepper';
 import { sampleDuration, type DurationDistribution } from './duration-distribution';
 import { EventQueue } from './event-queue';
 import { createRandomSource, type RandomSource } from './random-source';
@@ -43,7 +43,12 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
   const { definition, calendar } = scenario;
   const random: RandomSource = createRandomSource(scenario.seed ?? 1);
   let now = scenario.period.fromAt;
-  const stepper = createCachedStepper(definition, { now: () => now, reuse: scenario.reuseTransitions });
+  const shared = createCachedStepper(definition, { now: () => now, reuse: scenario.reuseTransitions });
+  const transitions = { computed: 0, reused: 0 };
+  const stepperOf = (dossier: SimulatedDossier): CachedStepper => {
+    if (!control.enginePerDossier) return shared;
+    return (dossier.stepper ??= createCachedStepper(definition, { now: () => now, reuse: false }));
+  };
   const nodes = new Map<string, FlowNode>(definition.processes.flatMap((process) => Object.values(process.nodes).map((node) => [node.id, node] as const)));
   const messageNames = new Map(Object.values(definition.messages).map((message) => [message.id, message.name ?? message.id]));
   const policy = definition.procedure?.supplementPolicy ?? { kind: 'pause' as const };
@@ -119,6 +124,10 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
     for (const effect of stepped.effects) applyEffect(dossier, effect);
     if (stepped.status !== 'running' && dossier.finishedAt === undefined) {
       dossier.finishedAt = now;
+      if (dossier.stepper) {
+        transitions.computed += dossier.stepper.counts.computed;
+        dossier.stepper = undefined;
+      }
       dossier.endStatus = stepped.status;
       tally.finish(dossier);
     }
@@ -165,7 +174,7 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
       dossier.stuck = true;
       return;
     }
-    apply(dossier, await stepper.deliver(dossier.snapshotJson, event));
+    apply(dossier, await stepperOf(dossier).deliver(dossier.snapshotJson, event));
   };
 
   const arrivals = arrivalInstants(calendar, scenario.period, scenario.arrivals, random);
@@ -177,7 +186,7 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
     now = next.at;
     const event = next.event;
     if (event.kind === 'arrive') {
-      apply(event.dossier, await stepper.start(scenario.startVariables ?? {}));
+      apply(event.dossier, await stepperOf(event.dossier).start(scenario.startVariables ?? {}));
     } else if (event.kind === 'worked') {
       const step = event.step;
       if (step.state !== 'working') continue;
@@ -201,5 +210,5 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
       await control.pause?.();
     }
   }
-  return tally.result({ endAt: now, complete, pools: [...pools.values()], transitions: { ...stepper.counts } });
+  return tally.result({ endAt: now, complete, pools: [...pools.values()], transitions: { computed: transitions.computed + shared.counts.computed, reused: shared.counts.reused } });
 }

@@ -70,6 +70,11 @@ export interface SimulationControl {
   pause?: () => Promise<void>;
   /** True when the run must stop (time budget spent); the result then says `complete: false`. */
   shouldStop?: () => boolean;
+  /**
+   * Build a new engine for every dossier and compute every transition (no reuse): the naive re-run that
+   * bench/simulation-bench.ts measures beside the real run. The figures are the same, only slower.
+   */
+  enginePerDossier?: boolean;
 }
 
 /** The scenario with its overrides applied. */

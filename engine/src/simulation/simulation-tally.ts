@@ -11,6 +11,7 @@ import type { InstanceStatus } from '../runtime/index';
 import { resolveDueDate } from '../time/due-date';
 import { addWorkingTime, workingTimeBetween } from '../time/working-time-between';
 import { quantileOfSorted } from './duration-distribution';
+import type { CachedStepper } from './create-cached-stepper';
 import type { SimulationScenario } from './simulation-scenario';
 import type { UnitPool } from './unit-pool';
 import { wilsonInterval, type Interval } from './wilson-interval';
@@ -52,6 +53,8 @@ export interface SimulatedDossier {
   events: number;
   finishedAt?: number;
   endStatus?: InstanceStatus;
+  /** Its own engine, in the naive re-run only (SimulationControl.enginePerDossier). */
+  stepper?: CachedStepper;
   /** Never ends: an incident, a citizen who never answers an unbounded wait, or a loop. */
   stuck?: boolean;
 }
