@@ -25,7 +25,8 @@ export type WorkspaceTestApp = Awaited<ReturnType<typeof createTestApp>> & {
   close(): Promise<void>;
 };
 
-export async function startWorkspaceApp(options: TestAppOptions = {}): Promise<WorkspaceTestApp> {
+/** `listen.port`: a port chosen beforehand (a test whose identity provider must know the app's address first); a free one by default. */
+export async function startWorkspaceApp(options: TestAppOptions = {}, listen: { port?: number } = {}): Promise<WorkspaceTestApp> {
   const testApp = await createTestApp(options);
   const frontEnd = createFrontEndRoutes(WORKSPACE_FRONT_END);
   const isApi = (url: URL) => url.pathname.startsWith('/api/') || url.pathname === '/health';
@@ -38,7 +39,7 @@ export async function startWorkspaceApp(options: TestAppOptions = {}): Promise<W
           const response = await frontEnd.fetch(request, env);
           return response.status === 404 ? testApp.app.fetch(request, env) : response;
         },
-        port: 0,
+        port: listen.port ?? 0,
         hostname: '127.0.0.1',
       },
       (info: AddressInfo) => started(`http://127.0.0.1:${info.port}`),

@@ -100,6 +100,23 @@ export async function signIn(username: string, password: string): Promise<{ name
   return answer.user;
 }
 
+/** Which ways to sign in this server offers: username and password, the province's single sign-on. */
+export function signInMethods(): Promise<{ password: boolean; oidc: boolean }> {
+  return request('GET', '/api/auth/methods');
+}
+
+/** Start the province's single sign-on: the identity provider's page to send the browser to. */
+export async function startProvinceSignIn(): Promise<string> {
+  return (await request<{ authorizationUrl: string }>('POST', '/api/auth/oidc/start')).authorizationUrl;
+}
+
+/** Finish it with the query the provider sent the browser back with (`?code=…&state=…`), and keep the token. */
+export async function finishProvinceSignIn(query: string): Promise<void> {
+  const answer = await request<{ token: string }>('POST', '/api/auth/oidc/callback', { query });
+  localStorage.setItem(TOKEN_KEY, answer.token);
+  window.dispatchEvent(new Event(SESSION_CHANGED));
+}
+
 /**
  * Sign out on the server, which ends every session of the user on every device, then forget the token here even
  * when the server cannot be reached.
