@@ -7,7 +7,7 @@ import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
 import type { Action } from './access/authorize';
 import type { Clock } from '../../engine/src/index';
-import type { Stores } from './stores';
+import type { DraftStore, Stores } from './stores';
 import type { Logger } from './logger';
 import type { FormDataLimits } from './dossiers/form-data-limits';
 import { HttpProblem, toProblemResponse } from './http/http-problem';
@@ -30,6 +30,8 @@ import { CITIZEN_UPLOAD_PATH, citizenGate, createCitizenRoutes, type CitizenLimi
 import type { AttachmentStore } from './attachments/attachment-store';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './attachments/attachment-limits';
 import { MemoryAttachmentStore } from './persistence/memory/memory-attachment-store';
+import { MemoryDraftStore } from './persistence/memory/memory-draft-store';
+import { createDraftRoutes } from './routes/draft-routes';
 import { KeyedMutex } from './attachments/keyed-mutex';
 import type { OutboxStore } from './outbox/outbox-store';
 import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
@@ -75,6 +77,8 @@ export interface AppDeps {
   formLimits?: FormDataLimits;
   /** Dossier attachments (GridFS in the server); in memory when absent. */
   attachments?: AttachmentStore;
+  /** Analysts' drafts of procedures; in memory when absent. */
+  drafts?: DraftStore;
   /** Per file and per dossier; 20 MB and 100 MB by default. */
   attachmentLimits?: AttachmentLimits;
   /** Folder of the built front end (modeler/dist); absent in API-only tests. */
@@ -145,6 +149,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/procedures', procedureAccess);
   app.use('/api/procedures/*', procedureAccess);
   app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, directory: deps.access, actorOf: (c) => principalOf(c as never).userId }));
+  // Each analyst's drafts, on the server so another browser lists them too (the gate admits only designers).
+  app.route('/api/drafts', createDraftRoutes({ drafts: deps.drafts ?? new MemoryDraftStore(), clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
 
   const facts = deps.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();

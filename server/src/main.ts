@@ -14,6 +14,8 @@ import { createMongoStores } from './persistence/mongo/create-mongo-stores';
 import { noteTransactionOfRequest } from './command-key';
 import { seedProcedures } from './seed/seed-procedures';
 import { createMongoAccessStores } from './persistence/mongo/create-mongo-access-stores';
+import { createDraftCollection } from './persistence/mongo/draft-model';
+import { MongoDraftStore } from './persistence/mongo/mongo-draft-store';
 import { seedDemoAccess } from './access/seed-demo-access';
 import { createPasswordHashing } from './access/password-hashing';
 import { decideDemoSeeding } from './access/decide-demo-seeding';
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   }
   // Outbound delivery: the national portal, webhooks, e-mail and the SMS/Zalo gateway, as configured (server/README.md).
   const attachments = await createGridFsAttachmentStore(connection);
+  const drafts = new MongoDraftStore(await createDraftCollection(connection));
   const consumers = createOutboxConsumers(
     parseOutboxConfig({
       portalUrl: env.PORTAL_URL,
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
     stores,
     outbox,
     attachments,
+    drafts,
     calendars,
     calendarStore,
     clock,

@@ -243,6 +243,31 @@ export interface ProgressStore {
   listByDossier(dossierId: string): Promise<ProgressEntry[]>;
 }
 
+/**
+ * One analyst's draft of a procedure, kept on the server so it follows the analyst from browser to browser (issue 16).
+ * `id` is chosen by the modeler when the draft is started; `ownerId` is the analyst's user id.
+ */
+export interface DraftRecord {
+  id: string;
+  ownerId: string;
+  /** The key the draft will be deployed under, when one is typed. */
+  key: string;
+  name: string;
+  xml: string;
+  savedAt: number;
+}
+
+export type DraftSummary = Omit<DraftRecord, 'xml'>;
+
+export interface DraftStore {
+  /** Stores `draft` in place of the one with its id. */
+  save(draft: DraftRecord): Promise<void>;
+  get(id: string): Promise<DraftRecord | undefined>;
+  /** The owner's drafts, the last saved first. */
+  listByOwner(ownerId: string): Promise<DraftSummary[]>;
+  remove(id: string): Promise<void>;
+}
+
 /** All stores, plus a unit of work: inside `transaction`, writes through `stores` commit or roll back together. */
 export interface Stores {
   procedures: ProcedureStore;

@@ -177,6 +177,42 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // procedure.deploy: the signed-in analyst's own drafts
+  'GET /api/drafts': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  // procedure.deploy, and only the analyst who saved the draft ("other": another analyst's)
+  'GET /api/drafts/{id}': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '2xx', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  // procedure.deploy, and only the analyst who saved the draft ("other": another analyst's)
+  'PUT /api/drafts/{id}': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '2xx', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  // procedure.deploy, and only the analyst who saved the draft ("other": another analyst's)
+  'DELETE /api/drafts/{id}': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '2xx', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
   // dossier.receive, always at the principal's own agency
   'POST /api/dossiers': {
     anonymous: { own: '401', other: '401' },

@@ -40,6 +40,11 @@ const SIDES = {
   other: { agencyId: 'ttpvhcc', key: 'thu-lien-thong', xml: fixtureXml, receiver: 'official.motcua', userId: 'u-official-motcua' },
 } as const;
 
+/** An analyst's draft per scope: "own" is the analyst principal's, "other" another analyst's (seeded in beforeAll). */
+const DRAFTS = { own: 'matrix-draft-own', other: 'matrix-draft-other' } as const;
+const DRAFT_OWNERS = { own: 'u-analyst', other: 'u-analyst-khac' } as const;
+const draftOf = (scope: Scope, id: string = DRAFTS[scope]) => ({ id, ownerId: DRAFT_OWNERS[scope], key: 'nhap-thu', name: 'Bản nháp', xml: fixtureXml, savedAt: 0 });
+
 /** Where the in-process identity provider sends the browser back to (never reached: the test reads the redirect). */
 const SSO_REDIRECT_URL = 'http://127.0.0.1:5173/sign-in';
 let provider: TestProvider | undefined;
@@ -141,6 +146,7 @@ async function snapshot(t: TestApp, dossierIds: readonly string[]): Promise<stri
     agencies: await t.access.agencies.list(),
     procedures: await t.stores.procedures.listLatest(),
     calendars: await t.calendarStore.list(),
+    drafts: await Promise.all(Object.values(DRAFTS).map((id) => t.drafts.get(id))),
   });
 }
 
@@ -195,6 +201,15 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'GET /api/procedures/{key}/versions': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions` }),
   'GET /api/procedures/{key}/incidents': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/incidents` }),
   'GET /api/procedures/{key}/versions/{version}': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions/1` }),
+  'GET /api/drafts': async () => ({ method: 'GET', path: '/api/drafts' }),
+  'GET /api/drafts/{id}': async (_w, scope) => ({ method: 'GET', path: `/api/drafts/${DRAFTS[scope]}` }),
+  'PUT /api/drafts/{id}': async (_w, scope) => ({ method: 'PUT', path: `/api/drafts/${DRAFTS[scope]}`, body: { key: 'nhap-thu', name: 'Bản nháp sửa', xml: fixtureXml } }),
+  'DELETE /api/drafts/{id}': async (w, scope) => {
+    // A draft of its own for each cell, so a deletion leaves the others' drafts in place.
+    const id = `matrix-draft-${scope}-${(counter += 1)}`;
+    await w.t.drafts.save(draftOf(scope, id));
+    return { method: 'DELETE', path: `/api/drafts/${id}`, after: async () => void (await w.t.drafts.remove(id)) };
+  },
   'POST /api/dossiers': async (_w, scope) => ({
     method: 'POST',
     path: '/api/dossiers',
@@ -328,6 +343,7 @@ describe('authorization matrix', () => {
     const official = await t.access.users.getByUsername('official.hotich');
     await t.access.users.update({ ...official!, email: 'hotich@xa.demo.gov.vn' });
     for (const side of Object.values(SIDES)) await json(t, 'analyst', 'POST', '/api/procedures', { key: side.key, xml: side.xml });
+    for (const scope of ['own', 'other'] as const) await t.drafts.save(draftOf(scope));
     const document = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
   });

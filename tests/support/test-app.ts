@@ -14,7 +14,8 @@ import type { OutboxStore } from '../../server/src/outbox/outbox-store';
 import type { AttachmentStore } from '../../server/src/attachments/attachment-store';
 import type { AttachmentLimits } from '../../server/src/attachments/attachment-limits';
 import { MemoryAttachmentStore } from '../../server/src/persistence/memory/memory-attachment-store';
-import type { Stores } from '../../server/src/stores';
+import type { DraftStore, Stores } from '../../server/src/stores';
+import { MemoryDraftStore } from '../../server/src/persistence/memory/memory-draft-store';
 import type { CalendarSource } from '../../server/src/dossiers/timekeeping';
 import type { CalendarStore } from '../../server/src/calendars/calendar-store';
 import { createStoredCalendarSource } from '../../server/src/calendars/stored-calendar-source';
@@ -64,6 +65,8 @@ export interface TestAppOptions {
   signInMethods?: AppDeps['signInMethods'];
   /** The HTTP client towards that provider (a test may alter its answers). */
   oidcFetch?: AppDeps['oidcFetch'];
+  /** Analysts' drafts (shared by two browsers of one server); in memory by default. */
+  drafts?: DraftStore;
 }
 
 /**
@@ -89,6 +92,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const calendars = options.calendars ?? createStoredCalendarSource(calendarStore);
   const attachments = options.attachments ?? new MemoryAttachmentStore();
   const facts = options.facts ?? new MemoryDossierFactsStore();
+  const drafts = options.drafts ?? new MemoryDraftStore();
   const heatmapChanges = new HeatmapNotifier();
   const access = options.access ?? createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: cachedPasswordHashing });
@@ -111,6 +115,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.trustProxyHops !== undefined ? { trustProxyHops: options.trustProxyHops } : {}),
     ...(options.formLimits ? { formLimits: options.formLimits } : {}),
     attachments,
+    drafts,
     facts,
     heatmapChanges,
     ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
@@ -143,5 +148,5 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { authorization: `Bearer ${await session.token}` };
   }
 
-  return { app, clock, stores, access, outbox, calendars, calendarStore, attachments, facts, heatmapChanges, as };
+  return { app, clock, stores, access, outbox, calendars, calendarStore, attachments, drafts, facts, heatmapChanges, as };
 }

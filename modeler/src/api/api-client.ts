@@ -1,4 +1,9 @@
 /** @module apiClient — the server's JSON API as the modeler uses it; problem+json answers become ApiProblem errors. */
+import type { components } from './api-types';
+
+/** An analyst's draft as the server keeps it (`/api/drafts`); the types are the server's, generated. */
+export type DraftSummary = components['schemas']['DraftSummary'];
+export type Draft = components['schemas']['Draft'];
 
 export interface Department {
   id: string;
@@ -141,6 +146,9 @@ export const api = {
     request<ProcedureVersion>('GET', `/api/procedures/${encodeURIComponent(key)}/versions/${version}`),
   validate: (xml: string) => request<{ issues: ValidationIssue[] }>('POST', '/api/procedures/validate', { xml }),
   deploy: (key: string, xml: string) => request<{ key: string; version: number }>('POST', '/api/procedures', { key, xml }),
+  drafts: () => request<DraftSummary[]>('GET', '/api/drafts'),
+  draft: (id: string) => request<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
+  saveDraft: (id: string, draft: { key: string; name: string; xml: string }) => request<DraftSummary>('PUT', `/api/drafts/${encodeURIComponent(id)}`, draft),
   incidents: (key: string) =>
     request<{ items: ProcedureIncident[] }>('GET', `/api/procedures/${encodeURIComponent(key)}/incidents`).then((answer) => answer.items),
 };

@@ -66,7 +66,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'status.deployRefusedByServer': 'The server refused the deploy: {count} errors (see the list below).',
   'status.deployed': 'Deployed procedure {key}, version {version}.',
   'status.keyMissing': 'Enter a process key before deploying.',
-  'status.draftSaved': 'Draft saved on this computer.',
+  'status.draftSaved': 'Draft saved on the server.',
   'status.failed': 'Error: {message}',
   'status.xmlError': 'XML error at line {line}: {message}',
   'status.xmlApplied': 'The diagram now follows the XML.',

@@ -64,7 +64,7 @@ export const messagesVi = {
   'status.deployRefusedByServer': 'Máy chủ từ chối triển khai: {count} lỗi (xem danh sách bên dưới).',
   'status.deployed': 'Đã triển khai thủ tục {key}, phiên bản {version}.',
   'status.keyMissing': 'Hãy nhập mã quy trình trước khi triển khai.',
-  'status.draftSaved': 'Đã lưu bản nháp trên máy này.',
+  'status.draftSaved': 'Đã lưu bản nháp trên máy chủ.',
   'status.failed': 'Có lỗi: {message}',
   'status.xmlError': 'XML lỗi ở dòng {line}: {message}',
   'status.xmlApplied': 'Đã cập nhật sơ đồ từ XML.',

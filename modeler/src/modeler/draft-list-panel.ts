@@ -1,12 +1,12 @@
-/** @module draftListPanel — the signed-in analyst's drafts, newest first; one click opens one. */
+/** @module draftListPanel — the signed-in analyst's drafts (kept on the server), newest first; one click opens one. */
 import { currentLocale, t } from '../i18n/locale';
-import type { Draft } from './draft-store';
+import type { DraftSummary } from './draft-store';
 
 export interface DraftListPanel {
-  show(drafts: Draft[], currentId: string | undefined): void;
+  show(drafts: DraftSummary[], currentId: string | undefined): void;
 }
 
-export function createDraftListPanel(host: HTMLElement, onOpen: (draft: Draft) => void): DraftListPanel {
+export function createDraftListPanel(host: HTMLElement, onOpen: (draft: DraftSummary) => void): DraftListPanel {
   const section = document.createElement('section');
   section.className = 'draft-list-panel';
   const heading = document.createElement('h3');

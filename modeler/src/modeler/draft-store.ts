@@ -1,50 +1,73 @@
 /**
- * @module draftStore — each analyst's drafts on this browser (localStorage, one list per user id): kept across
- * signing out and in, listed newest first, opened again from the list. Drafts reach the server only by deploying.
+ * @module draftStore — each analyst's drafts, kept on the server (`/api/drafts`) so that signing in on another
+ * browser lists the same drafts, the last saved first. What older versions of the modeler kept in this browser's
+ * localStorage is moved to the server once, when its analyst first signs in here.
  */
+import { api, ApiProblem, type Draft, type DraftSummary } from '../api/api-client';
+
+export type { Draft, DraftSummary };
+
 const LEGACY_KEY = 'lienthong.modeler.draft';
-const storageKey = (userId: string) => `lienthong.modeler.drafts.${userId}`;
+const browserKey = (userId: string) => `lienthong.modeler.drafts.${userId}`;
 
-export interface Draft {
-  id: string;
-  key: string;
-  name: string;
-  xml: string;
-  savedAt: string;
-}
+/** The signed-in analyst's drafts, the last saved first. */
+export const listDrafts = (): Promise<DraftSummary[]> => api.drafts();
 
-function parse(text: string | null): unknown {
-  if (!text) return undefined;
+/** The draft `id` with its XML, or the last saved when no id is given; undefined when there is none. */
+export async function loadDraft(id?: string): Promise<Draft | undefined> {
+  const wanted = id ?? (await listDrafts())[0]?.id;
+  if (wanted === undefined) return undefined;
   try {
-    return JSON.parse(text);
+    return await api.draft(wanted);
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Keep `draft` on the server in place of the one with its id. */
+export async function saveDraft(draft: Omit<Draft, 'savedAt'>): Promise<void> {
+  await api.saveDraft(draft.id, { key: draft.key, name: draft.name, xml: draft.xml });
+}
+
+interface BrowserDraft {
+  id?: string;
+  key?: string;
+  name?: string;
+  xml?: string;
+  savedAt?: string;
+}
+
+function read(key: string): unknown {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null');
   } catch {
-    return undefined;
+    return null;
   }
 }
 
-/** The user's drafts, newest first; the single draft an older version kept becomes theirs. */
-export function listDrafts(userId: string): Draft[] {
-  const stored = parse(localStorage.getItem(storageKey(userId)));
-  const drafts = Array.isArray(stored) ? (stored as Draft[]) : [];
-  const legacy = parse(localStorage.getItem(LEGACY_KEY)) as Omit<Draft, 'id' | 'name'> | undefined;
-  if (legacy?.xml) {
-    drafts.push({ id: newDraftId(), name: '', ...legacy });
-    localStorage.setItem(storageKey(userId), JSON.stringify(drafts));
-    localStorage.removeItem(LEGACY_KEY);
+/**
+ * Moves the drafts this browser kept for `userId` (and the single unnamed one of the first versions) to the server,
+ * the oldest first so the server lists them in the same order, then forgets them here. A draft that fails to move
+ * stays in the browser for the next sign-in.
+ */
+export async function moveBrowserDrafts(userId: string): Promise<number> {
+  const kept = read(browserKey(userId));
+  const legacy = read(LEGACY_KEY) as BrowserDraft | null;
+  const drafts = [...(Array.isArray(kept) ? (kept as BrowserDraft[]) : []), ...(legacy?.xml ? [legacy] : [])].filter((draft) => draft.xml);
+  if (drafts.length === 0) return 0;
+  const left: BrowserDraft[] = [];
+  for (const draft of drafts.sort((a, b) => (a.savedAt ?? '').localeCompare(b.savedAt ?? ''))) {
+    try {
+      await saveDraft({ id: draft.id ?? newDraftId(), key: draft.key ?? '', name: draft.name ?? '', xml: draft.xml! });
+    } catch {
+      left.push(draft);
+    }
   }
-  return [...drafts].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-}
-
-/** The draft `id`, or the newest. */
-export function loadDraft(userId: string, id?: string): Draft | undefined {
-  const drafts = listDrafts(userId);
-  return id === undefined ? drafts[0] : drafts.find((draft) => draft.id === id);
-}
-
-/** Keep `draft`, replacing the saved one with its id. */
-export function saveDraft(userId: string, draft: Draft): void {
-  const others = listDrafts(userId).filter((candidate) => candidate.id !== draft.id);
-  localStorage.setItem(storageKey(userId), JSON.stringify([draft, ...others]));
+  localStorage.removeItem(LEGACY_KEY);
+  if (left.length === 0) localStorage.removeItem(browserKey(userId));
+  else localStorage.setItem(browserKey(userId), JSON.stringify(left));
+  return drafts.length - left.length;
 }
 
 export function newDraftId(): string {

@@ -25,7 +25,7 @@ import { createProcedureListPanel } from './procedure-list-panel';
 import { createConditionPane } from './condition-pane';
 import { createEditorTabs } from './editor-tabs';
 import { renderSignInForm } from './sign-in-form';
-import { listDrafts, loadDraft, newDraftId, saveDraft } from './draft-store';
+import { listDrafts, loadDraft, moveBrowserDrafts, newDraftId, saveDraft } from './draft-store';
 import { createDraftListPanel } from './draft-list-panel';
 import { emptyProcedureXml } from './procedure-templates';
 import { createTemplateGallery } from './template-gallery';
@@ -134,13 +134,18 @@ function mountSignedIn(container: HTMLElement): () => void {
   });
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
   const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version));
-  // The signed-in analyst's drafts on this browser, by user id (GET /api/auth/me), and the one being drawn.
+  // The signed-in analyst's drafts, kept on the server (GET /api/drafts), and the one being drawn.
   let userId: string | undefined;
   let draftId = newDraftId();
   /** Diagrams opened so far: one the analyst opened while the page loaded is not replaced by the last draft. */
   let opened = 0;
-  const drafts = createDraftListPanel($('.modeler-procedures'), (draft) => void open(draft.xml, draft.key, draft.id));
-  const showDrafts = () => (userId && canDesign ? drafts.show(listDrafts(userId), draftId) : undefined);
+  const drafts = createDraftListPanel($('.modeler-procedures'), (listed) =>
+    void loadDraft(listed.id).then((draft) => (draft ? open(draft.xml, draft.key, draft.id) : undefined)).catch((error) => say(problemMessage(error), 'error')),
+  );
+  const showDrafts = async () => {
+    if (!userId || !canDesign) return;
+    drafts.show(await listDrafts().catch(() => []), draftId);
+  };
   // A template opens readable (no smaller than 60 %), from its top-left corner when it is wider than the screen.
   const gallery = createTemplateGallery($('.modeler-center'), (template) =>
     void open(template.xml(agencyDirectory.agencies), template.key, newDraftId()).then(() => fitDiagram(modeler.get('canvas'), { minScale: 0.6 })),
@@ -153,9 +158,15 @@ function mountSignedIn(container: HTMLElement): () => void {
   /** Counts the model's changes, so a server answer about an earlier model is dropped. */
   let modelVersion = 0;
   const storeDraft = async () => {
-    if (!userId || !canDesign) return;
-    saveDraft(userId, { id: draftId, key: keyInput.value, name: readProcedureName(modeler), xml: await currentXml(), savedAt: new Date().toISOString() });
-    showDrafts();
+    if (!userId || !canDesign) return false;
+    try {
+      await saveDraft({ id: draftId, key: keyInput.value, name: readProcedureName(modeler), xml: await currentXml() });
+    } catch (error) {
+      say(problemMessage(error), 'error');
+      return false;
+    }
+    await showDrafts();
+    return true;
   };
   const nameInput = () => $<HTMLInputElement>('input[name="procedure-name"]');
   const showName = () => {
@@ -183,7 +194,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     const result = await modeler.importXML(xml);
     fitDiagram(modeler.get('canvas'));
     showName();
-    showDrafts();
+    void showDrafts();
     if (result.warnings.length > 0) say(t('status.importWarnings', { count: result.warnings.length }));
   };
 
@@ -251,7 +262,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     newFromTemplate: () => gallery.open(),
     rename: (name) => writeProcedureName(modeler, name),
     openFile: (xml) => void open(xml, '', newDraftId()).catch((error: Error) => say(t('status.failed', { message: error.message }), 'error')),
-    saveDraft: () => void storeDraft().then(() => say(t('status.draftSaved'), 'success')),
+    saveDraft: () => void storeDraft().then((saved) => saved && say(t('status.draftSaved'), 'success')),
     check: () => void check(),
     deploy: () => void deploy(),
     undo: () => commandStack.undo(),
@@ -265,7 +276,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     if (!(event.ctrlKey || event.metaKey)) return;
     if (event.key === 's') {
       event.preventDefault();
-      void storeDraft().then(() => say(t('status.draftSaved'), 'success'));
+      void storeDraft().then((saved) => saved && say(t('status.draftSaved'), 'success'));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       void check();
@@ -281,7 +292,9 @@ function mountSignedIn(container: HTMLElement): () => void {
     container.querySelector('.modeler')?.classList.toggle('is-reader', !canDesign);
     setToolbarMode($('.modeler-toolbar'), { canDesign, readOnly: tabs.isReadOnly() });
     await procedures.refresh();
-    const draft = canDesign && userId ? loadDraft(userId) : undefined;
+    // Drafts an older modeler kept in this browser move to the server once, at this analyst's first sign-in here.
+    if (canDesign && userId) await moveBrowserDrafts(userId).catch(() => 0);
+    const draft = canDesign && userId ? await loadDraft().catch(() => undefined) : undefined;
     if (opened === 0) await open(draft?.xml ?? emptyProcedureXml(), draft?.key ?? '', draft?.id ?? newDraftId()).catch(() => open(emptyProcedureXml(), '', newDraftId()));
     // Someone who only reads starts on the first deployed procedure, not on an empty drawing.
     const first = procedures.listed()[0];

@@ -33,6 +33,11 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/procedures', gate: 'procedure.deploy' },
   { method: 'POST', path: '/api/procedures/validate', gate: 'procedure.deploy' },
   { method: 'GET', path: '/api/procedures/{key}/incidents', gate: 'incident.read' },
+  // Drafts: only roles that design reach them; the routes let each analyst at their own drafts only.
+  { method: 'GET', path: '/api/drafts', gate: 'procedure.deploy' },
+  { method: 'GET', path: '/api/drafts/{id}', gate: 'procedure.deploy' },
+  { method: 'PUT', path: '/api/drafts/{id}', gate: 'procedure.deploy' },
+  { method: 'DELETE', path: '/api/drafts/{id}', gate: 'procedure.deploy' },
 
   { method: 'POST', path: '/api/dossiers', gate: 'dossier.receive' },
   // Intake at the counter: an online submission accepted or refused, the result handed over.

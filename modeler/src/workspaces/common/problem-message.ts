@@ -27,6 +27,7 @@ const WHY_VI: Record<string, string> = {
   CONCURRENT_CHANGE: 'hồ sơ vừa được người khác thay đổi, vui lòng tải lại',
   DOSSIER_ATTACHMENTS_TOO_LARGE: 'tổng dung lượng tệp của hồ sơ vượt quá mức cho phép',
   DOSSIER_NOT_FOUND: 'không tìm thấy hồ sơ',
+  DRAFT_NOT_FOUND: 'không tìm thấy bản nháp',
   FORBIDDEN: 'tài khoản của bạn không có quyền thực hiện việc này',
   FORM_DATA_REFUSED: 'dữ liệu tờ khai không được chấp nhận',
   FORM_INVALID: 'tờ khai còn trường chưa đúng',

@@ -1,0 +1,26 @@
+/** @module MemoryDraftStore — analysts' drafts kept in a Map, for tests and the in-memory app. */
+import type { DraftRecord, DraftStore, DraftSummary } from '../../stores';
+
+export class MemoryDraftStore implements DraftStore {
+  private readonly drafts = new Map<string, DraftRecord>();
+
+  async save(draft: DraftRecord): Promise<void> {
+    this.drafts.set(draft.id, structuredClone(draft));
+  }
+
+  async get(id: string): Promise<DraftRecord | undefined> {
+    const found = this.drafts.get(id);
+    return found && structuredClone(found);
+  }
+
+  async listByOwner(ownerId: string): Promise<DraftSummary[]> {
+    return [...this.drafts.values()]
+      .filter((draft) => draft.ownerId === ownerId)
+      .sort((a, b) => b.savedAt - a.savedAt)
+      .map(({ xml: _xml, ...summary }) => structuredClone(summary));
+  }
+
+  async remove(id: string): Promise<void> {
+    this.drafts.delete(id);
+  }
+}
