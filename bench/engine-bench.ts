@@ -158,14 +158,14 @@ function parkedWorkload(name: string, file: string, completeAll: boolean): Workl
         for (const json of persisted) parsed.push(JSON.parse(json) as InstanceSnapshot);
         metrics['ms to restore 10,000, stored state'] = ((performance.now() - s) * 10_000) / parkedOurs;
         if (parsed.length !== parkedOurs) throw new Error('not restored');
-        // Restore as a live actor: parse and bring back an xstate actor ready for events.
+        // Restore as a live instance: parse and bring back a `ProcessInstance` ready for events (`engine.restore`).
         const r = performance.now();
         for (const json of persisted) engine.restore(definition, JSON.parse(json) as InstanceSnapshot).stop();
-        metrics['ms to restore 10,000, live actor'] = ((performance.now() - r) * 10_000) / parkedOurs;
-        // A host that keeps live actors instead of snapshots pays this per instance.
+        metrics['ms to restore 10,000, live instance'] = ((performance.now() - r) * 10_000) / parkedOurs;
+        // A host that keeps live instances instead of snapshots pays this per instance.
         const beforeLive = heapUsed();
         const actors = persisted.map((json) => engine.restore(definition, JSON.parse(json) as InstanceSnapshot));
-        metrics['heap bytes per parked instance, live actor'] = (heapUsed() - beforeLive) / actors.length;
+        metrics['heap bytes per parked instance, live instance'] = (heapUsed() - beforeLive) / actors.length;
         for (const actor of actors) actor.stop();
       }
       return metrics;
@@ -209,8 +209,8 @@ function parkedWorkload(name: string, file: string, completeAll: boolean): Workl
         // bpmn-engine takes events only on a recovered and resumed Engine: both rows are that one figure.
         const restoreMs = ((performance.now() - r) * 10_000) / persisted.length;
         metrics['ms to restore 10,000, stored state'] = restoreMs;
-        metrics['ms to restore 10,000, live actor'] = restoreMs;
-        metrics['heap bytes per parked instance, live actor'] = perInstance;
+        metrics['ms to restore 10,000, live instance'] = restoreMs;
+        metrics['heap bytes per parked instance, live instance'] = perInstance;
       } else {
         await Promise.all(engines.map((e) => e.stop()));
       }

@@ -1,9 +1,9 @@
 /**
  * @module createEngine — the façade of the runtime. Low-level calls take a definition and a plain JSON snapshot
- * and return the next snapshot with its effects (stateless, cheap: one pure xstate transition per event);
- * `createProcessInstance` / `restore` give a live actor for tests and in-memory hosts.
+ * and return the next snapshot with its effects (stateless, cheap: one call of the token stepper's reducer per
+ * event, plus one per batch of asynchronous handler results); `createProcessInstance` / `restore` keep an instance
+ * in memory for tests and in-memory hosts, stepped by the same reducer.
  */
-import { initialTransition, transition } from 'xstate';
 import type { Clock } from '../ports';
 import type { ProcedureDefinition } from '../model/procedure-definition';
 import type { EngineEvent } from './engine-event';
@@ -12,11 +12,10 @@ import { settleHandlers } from './settle-handlers';
 import { FeelEvaluator } from './feel-evaluator';
 import type { Handler } from './handler';
 import type { InstanceSnapshot } from './instance-state';
-import type { ProcessInstanceContext, ProcessInstanceMachine } from './process-instance-machine';
-import { createProcessInstanceMachine } from './process-instance-machine';
 import { ProcessInstance } from './process-instance';
 import type { ResolveProcedure, RuntimeEnv } from './run-context';
-import { checkEvent } from './token-stepper';
+import type { InstanceStartOptions } from './token-stepper';
+import { applyEvent, checkEvent, startInstance } from './token-stepper';
 
 export interface EngineOptions {
   clock: Clock;
@@ -68,45 +67,22 @@ export function createEngine(options: EngineOptions): Engine {
     trace: options.trace ?? false,
     ...(options.resolveProcedure ? { resolveProcedure: options.resolveProcedure } : {}),
   };
-  const machines = new WeakMap<ProcedureDefinition, ProcessInstanceMachine>();
   const live = new Set<ProcessInstance>();
   let counter = 0;
 
-  const machineOf = (definition: ProcedureDefinition): ProcessInstanceMachine => {
-    let machine = machines.get(definition);
-    if (!machine) {
-      machine = createProcessInstanceMachine(env, definition);
-      machines.set(definition, machine);
-    }
-    return machine;
-  };
-
-  const resolve = (machine: ProcessInstanceMachine, snapshot: InstanceSnapshot) =>
-    machine.resolveState({ value: snapshot.st, context: { state: snapshot, effects: [], pending: [] } });
-
-  const settle = (machine: ProcessInstanceMachine, first: ProcessInstanceContext): Promise<RunResult> =>
-    settleHandlers(first, (state, event) => transition(machine, resolve(machine, state), event)[0].context);
-
   const engine: Engine = {
     async start(definition, startOptions = {}) {
-      const machine = machineOf(definition);
-      const [created] = initialTransition(machine);
       counter += 1;
-      const [next] = transition(machine, created, {
-        type: 'instance.started',
-        instanceId: startOptions.instanceId ?? `instance-${counter}`,
-        ...(startOptions.processId ? { processId: startOptions.processId } : {}),
-        ...(startOptions.variables ? { variables: startOptions.variables } : {}),
-        ...(startOptions.startEventId ? { startEventId: startOptions.startEventId } : {}),
-      });
-      return settle(machine, next.context);
+      const options: InstanceStartOptions = { instanceId: startOptions.instanceId ?? `instance-${counter}` };
+      if (startOptions.processId) options.processId = startOptions.processId;
+      if (startOptions.variables) options.variables = startOptions.variables;
+      if (startOptions.startEventId) options.startEventId = startOptions.startEventId;
+      return settleHandlers(startInstance(env, definition, options));
     },
 
     async deliver(definition, snapshot, event) {
       if (!checkEvent(snapshot, event, definition)) return { snapshot, effects: [], status: snapshot.st };
-      const machine = machineOf(definition);
-      const [next] = transition(machine, resolve(machine, snapshot), event);
-      return settle(machine, next.context);
+      return settleHandlers(applyEvent(env, definition, snapshot, event));
     },
 
     activeSteps(snapshot) {
@@ -125,7 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     restore(definition, snapshot) {
-      const instance: ProcessInstance = new ProcessInstance(machineOf(definition), resolve(machineOf(definition), snapshot), () => live.delete(instance));
+      const instance: ProcessInstance = new ProcessInstance(env, definition, snapshot, () => live.delete(instance));
       live.add(instance);
       return instance;
     },

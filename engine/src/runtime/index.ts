@@ -1,4 +1,4 @@
-/** @module runtime — BPMN 2.0 token semantics on xstate v5; snapshots are plain JSON; effects instead of I/O. */
+/** @module runtime — BPMN 2.0 token semantics as a reducer; snapshots are plain JSON; effects instead of I/O. */
 export { createEngine } from './create-engine';
 export type { ActiveStep, Engine, EngineOptions, RunResult, StartOptions } from './create-engine';
 export { ProcessInstance } from './process-instance';
@@ -8,6 +8,5 @@ export type { EngineEffect, EngineEffectType, StepActivatedEffect } from './engi
 export type { EngineEvent } from './engine-event';
 export type { InstanceSnapshot, InstanceState, InstanceStatus, IncidentCode } from './instance-state';
 export type { ResolveProcedure, ResolvedProcedure } from './run-context';
-export { createProcessInstanceMachine } from './process-instance-machine';
 export { FeelEvaluator } from './feel-evaluator';
 export { parseDurationMs, scheduleTimer } from './timer-schedule';

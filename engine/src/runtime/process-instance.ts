@@ -1,33 +1,31 @@
 /**
- * @module ProcessInstance — a live xstate actor around one instance, for tests and in-memory hosts: send events,
- * read the plain JSON snapshot, subscribe to results. Hosts that persist instances use the stateless
- * `engine.deliver` instead; both run the same machine.
+ * @module ProcessInstance — one instance kept in memory, for tests and in-memory hosts: send events, read the plain
+ * JSON snapshot, subscribe to results. It holds the snapshot and steps it with the same reducer as the stateless
+ * `engine.deliver` (./token-stepper.ts), so a live instance and a stored one behave alike; it is no xstate actor.
  */
-import { createActor } from 'xstate';
-import type { Actor } from 'xstate';
+import type { ProcedureDefinition } from '../model/procedure-definition';
 import type { EngineEffect } from './engine-effect';
 import type { EngineEvent } from './engine-event';
 import type { InstanceSnapshot, InstanceStatus } from './instance-state';
-import type { ProcessInstanceMachine } from './process-instance-machine';
-import type { RunResult } from './settle-handlers';
+import type { RuntimeEnv } from './run-context';
+import type { RunResult, StateHolder } from './settle-handlers';
 import { settleHandlers } from './settle-handlers';
-import { checkEvent } from './token-stepper';
-
-type ResolvedSnapshot = ReturnType<ProcessInstanceMachine['resolveState']>;
+import { applyEvent, checkEvent } from './token-stepper';
 
 export class ProcessInstance {
-  private readonly actor: Actor<ProcessInstanceMachine>;
+  private readonly holder: StateHolder;
   private readonly listeners = new Set<(result: RunResult) => void>();
+  private stopped = false;
   /** Effects of the start, when the instance was created by `createProcessInstance`. */
   initialEffects: EngineEffect[] = [];
 
   constructor(
-    machine: ProcessInstanceMachine,
-    snapshot: ResolvedSnapshot,
+    private readonly env: RuntimeEnv,
+    private readonly definition: ProcedureDefinition,
+    snapshot: InstanceSnapshot,
     private readonly onStop: () => void,
   ) {
-    this.actor = createActor(machine, { snapshot });
-    this.actor.start();
+    this.holder = { state: snapshot };
   }
 
   withInitialEffects(effects: EngineEffect[]): this {
@@ -36,27 +34,25 @@ export class ProcessInstance {
   }
 
   get id(): string {
-    return this.snapshot().id;
+    return this.holder.state.id;
   }
 
   get status(): InstanceStatus {
-    return this.snapshot().st;
+    return this.holder.state.st;
   }
 
   /** The persisted form: plain JSON. */
   snapshot(): InstanceSnapshot {
-    return this.actor.getSnapshot().context.state;
+    return this.holder.state;
   }
 
-  /** Delivers an event; resolves once asynchronous handlers it started have settled. */
+  /** Delivers an event; resolves once asynchronous handlers it started have settled. A stopped instance takes none. */
   async send(event: EngineEvent): Promise<RunResult> {
-    const state = this.snapshot();
-    if (!checkEvent(state, event)) return { snapshot: state, effects: [], status: state.st };
-    this.actor.send(event);
-    const result = await settleHandlers(this.actor.getSnapshot().context, (_state, settled) => {
-      this.actor.send(settled);
-      return this.actor.getSnapshot().context;
-    });
+    const state = this.holder.state;
+    if (this.stopped || !checkEvent(state, event, this.definition)) return { snapshot: state, effects: [], status: state.st };
+    const run = applyEvent(this.env, this.definition, state, event);
+    this.holder.state = run.state;
+    const result = await settleHandlers(run, this.holder);
     for (const listener of this.listeners) listener(result);
     return result;
   }
@@ -67,7 +63,7 @@ export class ProcessInstance {
   }
 
   stop(): void {
-    this.actor.stop();
+    this.stopped = true;
     this.onStop();
   }
 }

@@ -2,6 +2,11 @@
  * @module tokenStepper — the pure transition of the runtime: given an instance state and an event, run tokens
  * until every one waits or is gone (BPMN 2.0 §13) and return the new state with the effects the host must carry
  * out. The previous state object is never modified.
+ *
+ * It is a reducer, `(state, event) → { state, effects, pending }`, and is called as one: a process instance has a
+ * single top-level state (running, then an end status kept in `st`), so hosting it in an xstate machine bought a
+ * statechart's set-up on every event and nothing else (issue 17). xstate stays where statecharts earn their place,
+ * the dossier lifecycle and the step clocks (../lifecycle).
  */
 import { EngineError } from '../errors';
 import type { ProcedureDefinition } from '../model/procedure-definition';
@@ -15,16 +20,8 @@ import { handlerRejected, handlerResolved } from './handler-invocation';
 import type { InstanceState } from './instance-state';
 import type { RuntimeEnv } from './run-context';
 import { startScopeTokens } from './scope-start';
-import type { PendingHandler } from './token-run';
 import { TokenRun } from './token-run';
 import { checkStepReturned, returnStep } from './return-step';
-
-export interface StepResult {
-  state: InstanceState;
-  effects: EngineEffect[];
-  /** Asynchronous handler results the façade must await and deliver as handler.resolved / handler.rejected. */
-  pending: PendingHandler[];
-}
 
 export interface InstanceStartOptions {
   instanceId: string;
@@ -36,14 +33,18 @@ export interface InstanceStartOptions {
 
 const ROOT_SCOPE = 's0';
 
-function finish(run: TokenRun): StepResult {
+/** Runs tokens until every one waits or is gone, re-evaluating conditional events while their data changes. */
+function settle(run: TokenRun): TokenRun {
   run.drain();
   while (run.state.st === 'running' && Object.keys(run.state.w).length > 0 && evaluateConditionalEvents(run)) run.drain();
-  return { state: run.state, effects: run.effects, pending: run.pending };
+  return run;
 }
 
-/** Creates an instance of a process and runs it to its first wait states. */
-export function startInstance(env: RuntimeEnv, definition: ProcedureDefinition, options: InstanceStartOptions): StepResult {
+/**
+ * Creates an instance of a process and runs it to its first wait states. The run holds the new state, its effects
+ * and the asynchronous handler results the caller must await (`pending`).
+ */
+export function startInstance(env: RuntimeEnv, definition: ProcedureDefinition, options: InstanceStartOptions): TokenRun {
   const index = indexDefinition(definition);
   const process = options.processId ? index.process(options.processId) : definition.processes.find((p) => p.isExecutable);
   if (!process) {
@@ -68,7 +69,7 @@ export function startInstance(env: RuntimeEnv, definition: ProcedureDefinition, 
   armEventSubProcesses(run, ROOT_SCOPE);
   startScopeTokens(run, ROOT_SCOPE, options.startEventId);
   run.markDirty(ROOT_SCOPE);
-  return finish(run);
+  return settle(run);
 }
 
 /** Throws the EngineError a host deserves for an event the instance cannot take; returns false to ignore it. */
@@ -96,9 +97,28 @@ export function checkEvent(state: InstanceState, event: EngineEvent | HandlerSet
   return true;
 }
 
-/** Applies one event (checked with checkEvent) and runs tokens to quiescence. */
-export function applyEvent(env: RuntimeEnv, definition: ProcedureDefinition, state: InstanceState, event: EngineEvent | HandlerSettledEvent): StepResult {
+/** Applies one event (checked with checkEvent) to a working copy of `state` and runs tokens to quiescence. */
+export function applyEvent(env: RuntimeEnv, definition: ProcedureDefinition, state: InstanceState, event: EngineEvent | HandlerSettledEvent): TokenRun {
   const run = new TokenRun(env, definition, state);
+  dispatch(run, event);
+  return settle(run);
+}
+
+/**
+ * Continues a run with handler settlements, one after the other, each run to quiescence exactly as `applyEvent`
+ * would: the result equals that of as many `applyEvent` calls, without their copies of the state. A settlement whose
+ * step no longer waits for its handler (cancelled meanwhile) is ignored.
+ */
+export function applySettlements(run: TokenRun, events: readonly HandlerSettledEvent[]): TokenRun {
+  for (const event of events) {
+    if (run.state.st !== 'running') break;
+    dispatch(run, event);
+    settle(run);
+  }
+  return run;
+}
+
+function dispatch(run: TokenRun, event: EngineEvent | HandlerSettledEvent): void {
   switch (event.type) {
     case 'task.completed': {
       run.complete(event.stepId, event.variables);
@@ -146,5 +166,4 @@ export function applyEvent(env: RuntimeEnv, definition: ProcedureDefinition, sta
       if (run.act(event.stepId)?.w === 'handler') handlerRejected(run, event.stepId, event.error);
       break;
   }
-  return finish(run);
 }

@@ -1,7 +1,7 @@
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../engine/src/errors';
-import { createEngine, createProcessInstanceMachine, FeelEvaluator } from '../../../engine/src/runtime/index';
+import { createEngine, FeelEvaluator } from '../../../engine/src/runtime/index';
+import { startInstance } from '../../../engine/src/runtime/token-stepper';
 import type { InstanceSnapshot } from '../../../engine/src/runtime/index';
 import { SimulatedClock, loadDefinition } from './runtime-driver';
 
@@ -90,13 +90,11 @@ describe('runtime engine API', () => {
   });
 
   it('keeps a step waiting for an asynchronous handler in the snapshot, so a restored instance can complete it', async () => {
-    // given: the machine itself, stopped while the handler's promise is pending
+    // given: the token stepper itself, its state persisted while the handler's promise is pending
     const definition = await loadDefinition('service-then-user-task');
     const env = { clock: new SimulatedClock(), handlers: { computeFee: () => new Promise(() => undefined) }, feel: new FeelEvaluator(), trace: false };
-    const actor = createActor(createProcessInstanceMachine(env, definition)).start();
-    actor.send({ type: 'instance.started', instanceId: 'dossier-async' });
-    const persisted = JSON.parse(JSON.stringify(actor.getSnapshot().context.state)) as InstanceSnapshot;
-    actor.stop();
+    const started = startInstance(env, definition, { instanceId: 'dossier-async' });
+    const persisted = JSON.parse(JSON.stringify(started.state)) as InstanceSnapshot;
     const engine = createEngine({ clock: new SimulatedClock() });
     const [waiting] = engine.activeSteps(persisted);
     // when: after a restart the host completes the step itself
