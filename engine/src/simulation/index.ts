@@ -15,3 +15,4 @@ export { fitDuration, MIN_EMPIRICAL_SAMPLES, type FitDurationOptions, type Fitte
 export { createRandomSource, type RandomSource } from './random-source';
 export { wilsonInterval, Z_95, type Interval } from './wilson-interval';
 export { createCachedStepper, type CachedStepper, type SteppedDossier } from './create-cached-stepper';
+export { measureHistory, stepWorkingMs, toScenarioInputs, type HistoricStep, type HistoryMeasurement, type StepMeasurement } from './measure-history';
