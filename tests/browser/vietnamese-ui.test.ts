@@ -167,6 +167,12 @@ describe.runIf(runnable)('the Vietnamese interface has no English word', () => {
     },
     ...(routed('/intake') ? [{ name: 'counter intake', path: () => '/intake', user: 'official.motcua', ready: 'main *' }] : []),
     ...(routed('/submit') ? [{ name: 'citizen submission', path: () => '/submit', ready: 'main *' }] : []),
+    ...(routed('/calendars') ? [{
+      name: 'calendar administration', path: () => '/calendars?month=2025-03', user: 'admin', ready: '.ui-month',
+      when: async (page: Page) => {
+        await page.locator('.ui-month-day[data-date="2025-03-04"]').click();
+      },
+    }] : []),
   ];
 
   it.each(pages.map((shown) => [shown.name, shown] as const))('says everything in Vietnamese on the %s page', { timeout: 90_000 }, async (_name, shown) => {
