@@ -3,7 +3,6 @@ import type { messagesVi } from './messages-vi';
 import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 import { uiMessagesEn } from '../ui/ui-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
-import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
 import { modelerMessagesEn } from '../modeler/modeler-messages-en';
 
@@ -11,6 +10,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'app.tagline': 'Inter-agency administrative procedures',
   'app.language': 'Language',
   'nav.modeler': 'Procedure design',
+  'nav.procedures': 'Procedures',
   'nav.inbox': 'Dossier inbox',
   'nav.dashboard': 'Supervision',
   'nav.lookup': 'Dossier lookup',
@@ -121,7 +121,6 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).
   ...uiMessagesEn,
   ...intakeMessagesEn,
-  ...calendarMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

@@ -7,7 +7,7 @@ import { SESSION_CHANGED, signOut } from '../api/api-client';
 import { currentLocale, setLocale, t, type Locale } from '../i18n/locale';
 import type { CurrentUser } from '../workspaces/common/workspace-api';
 import { INBOX_COUNT_EVENT, showInboxCount, watchInboxCount } from '../workspaces/inbox/inbox-badge';
-import { findRoute, homeRoute, isShownTo, routeTable, type MountView, type Role } from './route-table';
+import { findRoute, homeRoute, isShownTo, labelFor, routeTable, type MountView, type Role } from './route-table';
 import { sessionUser } from './session-user';
 import { SIGN_IN_PATH, mountSignInView } from './sign-in-view';
 
@@ -63,7 +63,7 @@ export function createAppShell(root: HTMLElement): { navigate(path: string): voi
     nav.setAttribute('aria-label', t('shell.navigation'));
     for (const route of routeTable.filter((candidate) => isShownTo(candidate, role))) {
       const item = link(route.path);
-      item.textContent = t(route.label);
+      item.textContent = t(labelFor(route, role));
       if (route.path === active) item.setAttribute('aria-current', 'page');
       nav.append(item);
     }

@@ -22,19 +22,22 @@ export interface Route {
   /** Navigation label. */
   label: MessageKey;
   audience: Audience;
+  /**
+   * Roles that only read here (a head of unit reads deployed procedures, never designs them: issue 16): their navigation
+   * shows the route under `label`, and it is never their home page.
+   */
+  readers?: { roles: readonly Role[]; label: MessageKey };
   /** Loaded on first visit, so the modeler's bpmn-js and monaco are not in the shell's bundle. */
   load: () => Promise<MountView>;
 }
 
 export const routeTable: Route[] = [
-  { path: '/modeler', label: 'nav.modeler', audience: ['analyst', 'administrator'], load: async () => (await import('../modeler/modeler-view')).mountModelerView },
+  { path: '/modeler', label: 'nav.modeler', audience: ['analyst', 'administrator'], readers: { roles: ['headOfUnit'], label: 'nav.procedures' }, load: async () => (await import('../modeler/modeler-view')).mountModelerView },
   // Workspaces (inbox with the dossier page under /inbox/dossiers/{id}, heatmap, lookup): modeler/src/workspaces/.
   { path: '/inbox', label: 'nav.inbox', audience: ['official', 'headOfUnit', 'supervisor'], load: async () => (await import('../workspaces/inbox/inbox-route')).mountInboxRoute },
   // Intake at the counter (tiếp nhận hồ sơ): procedure → applicant → e-form → components and scans → form 01/02/03.
   { path: '/intake', label: 'nav.intake', audience: ['official', 'headOfUnit'], load: async () => (await import('../workspaces/intake/intake-route')).mountIntakeRoute },
   { path: '/dashboard', label: 'nav.dashboard', audience: ['supervisor', 'headOfUnit', 'administrator'], load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
-  // Working calendars of the province and its agencies (issue 18): administrators mark closures, holidays, make-up days.
-  { path: '/calendars', label: 'nav.calendars', audience: ['administrator'], load: async () => (await import('../workspaces/calendars/calendar-route')).mountCalendarRoute },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   // The citizen portal (no account): online submission, and the lookup with the online supplement.
   { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },
@@ -46,8 +49,14 @@ export function findRoute(path: string): Route | undefined {
   return routeTable.find((route) => path === route.path || path.startsWith(`${route.path}/`));
 }
 
+/** The navigation label `role` sees for `route`: a reader's own where it only reads there. */
+export function labelFor(route: Route, role: Role | undefined): MessageKey {
+  return role !== undefined && route.readers?.roles.includes(role) ? route.readers.label : route.label;
+}
+
 /** Whether the navigation of a visitor (`role` undefined) or of a signed-in `role` shows `route`. */
 export function isShownTo(route: Route, role: Role | undefined): boolean {
+  if (role !== undefined && route.readers?.roles.includes(role)) return true;
   if (route.audience === 'public') return role === undefined;
   if (route.audience === 'staff') return role !== undefined;
   return role !== undefined && route.audience.includes(role);
@@ -59,5 +68,5 @@ export function isShownTo(route: Route, role: Role | undefined): boolean {
  */
 export function homeRoute(role: Role | undefined): Route | undefined {
   if (role === undefined) return routeTable.find((route) => route.path === '/submit') ?? routeTable.find((route) => isShownTo(route, undefined));
-  return routeTable.find((route) => isShownTo(route, role));
+  return routeTable.find((route) => isShownTo(route, role) && !route.readers?.roles.includes(role));
 }

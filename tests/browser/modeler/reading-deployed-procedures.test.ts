@@ -109,4 +109,31 @@ describe.runIf(runnable)('a deployed procedure read in the modeler', () => {
     await page.close();
   });
 
+  it('gives a head of unit a header link to read the procedures, which stays off their home page and offers no design', { timeout: 120_000 }, async () => {
+    // given a head of unit signed in from the header, at their own first workspace
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}/`);
+    await page.locator('.app-sign-in').click();
+    await page.getByLabel('Tên đăng nhập').fill('head.motcua');
+    await page.getByLabel('Mật khẩu').fill('head.motcua');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/inbox');
+    // when they click the header's link to the procedures
+    const link = page.locator('.app-nav').getByRole('link', { name: 'Xem quy trình thủ tục' });
+    await link.click();
+    // then the modeler opens on the deployed procedure, read-only, with no design action
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/modeler');
+    await page.locator('.modeler[data-ready="true"]').waitFor();
+    await page.locator('.readonly-banner:not([hidden])').waitFor();
+    await expect.poll(() => page.locator('.viewer-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    const toolbar = page.locator('.modeler-toolbar');
+    for (const label of ['Triển khai', 'Lưu nháp', 'Kiểm tra', 'Thủ tục mới', 'Từ mẫu…']) expect(await toolbar.getByRole('button', { name: label, exact: true }).count()).toBe(0);
+    expect(await page.locator('.draft-list-panel').isVisible().catch(() => false)).toBe(false);
+    await page.screenshot({ path: '/tmp/h16-head-of-unit-link.png' });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.screenshot({ path: '/tmp/h16-head-of-unit-link-phone.png' });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
