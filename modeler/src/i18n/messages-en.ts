@@ -3,6 +3,7 @@ import type { messagesVi } from './messages-vi';
 import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 import { uiMessagesEn } from '../ui/ui-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
+import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
 import { modelerMessagesEn } from '../modeler/modeler-messages-en';
 
@@ -121,6 +122,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).
   ...uiMessagesEn,
   ...intakeMessagesEn,
+  ...calendarMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

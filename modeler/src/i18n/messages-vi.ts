@@ -2,6 +2,7 @@
 import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
 import { uiMessagesVi } from '../ui/ui-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
+import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
 import { modelerMessagesVi } from '../modeler/modeler-messages-vi';
 export const messagesVi = {
@@ -119,6 +120,7 @@ export const messagesVi = {
   // The shared intake components (modeler/src/ui/) and the counter's intake page (modeler/src/workspaces/intake/).
   ...uiMessagesVi,
   ...intakeMessagesVi,
+  ...calendarMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

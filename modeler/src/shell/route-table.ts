@@ -38,6 +38,8 @@ export const routeTable: Route[] = [
   // Intake at the counter (tiếp nhận hồ sơ): procedure → applicant → e-form → components and scans → form 01/02/03.
   { path: '/intake', label: 'nav.intake', audience: ['official', 'headOfUnit'], load: async () => (await import('../workspaces/intake/intake-route')).mountIntakeRoute },
   { path: '/dashboard', label: 'nav.dashboard', audience: ['supervisor', 'headOfUnit', 'administrator'], load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
+  // Working calendars of the province and its agencies (issue 18): administrators mark closures, holidays, make-up days.
+  { path: '/calendars', label: 'nav.calendars', audience: ['administrator'], load: async () => (await import('../workspaces/calendars/calendar-route')).mountCalendarRoute },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   // The citizen portal (no account): online submission, and the lookup with the online supplement.
   { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },
