@@ -45,6 +45,9 @@ import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { createStatsRoutes } from './routes/stats-routes';
 import { createHeatmapRoutes } from './routes/heatmap-routes';
 import { createEventRoutes } from './routes/event-routes';
+import { createAdminAuditRoutes } from './routes/admin-audit-routes';
+import { createOutboxRoutes } from './routes/outbox-routes';
+import { DEFAULT_OUTBOX_ALERT_AFTER_MS } from './outbox/outbox-alarm';
 
 export interface AppDeps {
   stores: Stores;
@@ -95,6 +98,8 @@ export interface AppDeps {
   citizenLimits?: Partial<CitizenLimits>;
   /** How long a citizen's dossier token lasts; 30 minutes by default. */
   citizenTokenTtlMs?: number;
+  /** How long an outbox consumer may fail before the console and the dashboard show an alert; 30 minutes by default. */
+  outboxAlertAfterMs?: number;
   /** The province's single sign-on and whether passwords still sign in (oidc-config.ts); passwords only by default. */
   signInMethods?: AccessOptions['signInMethods'];
   /** The HTTP client towards the identity provider; the global fetch by default. */
@@ -172,6 +177,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/heatmap', createHeatmapRoutes(statsDeps));
   // Incidents per element of a procedure, for the analyst who models it (counts only, no dossier data).
   app.route('/api/procedures', createIncidentRoutes({ facts }));
+  // The audit of administration (issue 18) and the outbox console (issue 20), for administrators.
+  app.route('/api/audit', createAdminAuditRoutes({ adminAudit: deps.access.adminAudit }));
+  app.route('/api/outbox', createOutboxRoutes({ outbox: dossierDeps.outbox, clock: deps.clock, alertAfterMs: deps.outboxAlertAfterMs ?? DEFAULT_OUTBOX_ALERT_AFTER_MS }));
   app.route('/api/events', createEventRoutes({ notifier: heatmapChanges, tokens: accessLayer.tokens, users: deps.access.users }));
 
   app.doc31('/api/openapi.json', {

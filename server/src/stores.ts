@@ -226,6 +226,44 @@ export interface AuditStore {
   listByDossier(dossierId: string): Promise<AuditRecord[]>;
 }
 
+/** What an administrative change is about (issue 18 "Audit of administration"). */
+export type AdminTargetKind = 'user' | 'agency' | 'calendar' | 'procedure' | 'setting' | 'outboxDelivery';
+
+/**
+ * One administrative change as the audit keeps it: who, when, what, on which target, the target before and after
+ * (absent before a creation), and the address the request came from. Append-only: the port has no update or delete.
+ */
+export interface AdminAuditRecord {
+  id: string;
+  at: number;
+  actorId: string;
+  /** Dot-namespaced, past tense: `user.created`, `agency.changed`, `calendar.changed`, `procedure.deployed` … */
+  action: string;
+  target: { kind: AdminTargetKind; id: string };
+  before?: unknown;
+  after?: unknown;
+  /** The client address (the socket's, or the trusted proxy's X-Forwarded-For entry). */
+  address: string;
+}
+
+export interface AdminAuditQuery {
+  actorId?: string;
+  action?: string;
+  targetKind?: AdminTargetKind;
+  targetId?: string;
+  /** Instants, inclusive: `from <= at <= to`. */
+  from?: number;
+  to?: number;
+}
+
+/** The audit of administration: insert and read only, so no route can alter or remove a record. */
+export interface AdminAuditStore {
+  /** Throws DuplicateKey for an id already stored (never overwrites). */
+  append(record: AdminAuditRecord): Promise<void>;
+  /** Records matching every given field, newest first (then by id, descending). */
+  list(query: AdminAuditQuery, page: { offset: number; limit: number }): Promise<Page<AdminAuditRecord>>;
+}
+
 /**
  * One line of a dossier's progress (tiến trình) as stored: append-only, numbered per dossier. The fields are those
  * the National Public Service Portal sync carries (DOMAIN.md "A progress record carries …").

@@ -8,6 +8,7 @@ import type { Connection } from 'mongoose';
 import { connectMongoose } from '../../server/src/persistence/mongo/connect-mongoose';
 import { createMongoAccessStores, type AccessStores } from '../../server/src/persistence/mongo/create-mongo-access-stores';
 import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';
+import { describeAdminAuditStoreContract } from './admin-audit-store.contract';
 import { describeAgencyStoreContract } from './agency-store.contract';
 import { describeIdempotencyStoreContract } from './idempotency-store.contract';
 import { describeUserStoreContract } from './user-store.contract';
@@ -39,3 +40,4 @@ async function makeStores(): Promise<AccessStores> {
 describeUserStoreContract('mongoose', async () => (await makeStores()).users);
 describeAgencyStoreContract('mongoose', async () => (await makeStores()).agencies);
 describeIdempotencyStoreContract('mongoose', async () => (await makeStores()).idempotency);
+describeAdminAuditStoreContract('mongoose', async () => (await makeStores()).adminAudit);

@@ -128,7 +128,7 @@ export function describeOutboxStoreContract(
       expect(await outbox.markDelivered('d1:1', 'portal', 'a', 70_000)).toBe(false);
       expect(await outbox.markDelivered('d1:1', 'portal', 'b', 70_000)).toBe(true);
       expect(await outbox.deliveries('d1:1')).toEqual([
-        { entryId: 'd1:1', consumer: 'portal', status: 'delivered', attempts: 2, nextAttemptAt: 1001, deliveredAt: 70_000 },
+        { entryId: 'd1:1', consumer: 'portal', status: 'delivered', attempts: 2, nextAttemptAt: 1001, deliveredAt: 70_000, lastAttemptAt: 70_000 },
       ]);
       expect(await outbox.markDelivered('d1:1', 'portal', 'b', 70_001)).toBe(false);
     });
@@ -146,6 +146,64 @@ export function describeOutboxStoreContract(
       const all = [...a, ...b].map((entry) => entry.id);
       expect(new Set(all).size).toBe(all.length);
       expect(all.sort()).toEqual(['d0:1', 'd1:1', 'd2:1', 'd3:1']);
+    });
+    it('counts per consumer what waits, retries and is dead, with how long it has been failing and its last error', async () => {
+      // given d1:1 failed at 5 000 then again at 9 500 (retrying), d2:1 failed for good at 6 000 (dead), d3:1 not yet done
+      const outbox = await makeOutbox(['portal', 'webhook']);
+      await outbox.enqueue([anEntry('d1', 1), anEntry('d2', 1), anEntry('d3', 1)]);
+      await outbox.claimNext('portal', 2000, lease, 'a', 2);
+      await outbox.markFailed('d1:1', 'portal', 'a', 'HTTP 500', 9000, 5000);
+      await outbox.markFailed('d2:1', 'portal', 'a', 'HTTP 400', undefined, 6000);
+      // (d3:1 is claimed too and still in flight: it counts as pending)
+      await outbox.claimNext('portal', 9000, lease, 'a', 10);
+      await outbox.markFailed('d1:1', 'portal', 'a', 'timeout', 20_000, 9500);
+      // when
+      const tallies = await outbox.tallyByConsumer();
+      // then
+      expect(tallies.sort((a, b) => (a.consumer < b.consumer ? -1 : 1))).toEqual([
+        { consumer: 'portal', pending: 1, retrying: 1, dead: 1, failingSince: 5000, lastError: 'timeout', lastAttemptAt: 9500 },
+        { consumer: 'webhook', pending: 3, retrying: 0, dead: 0 },
+      ]);
+      const dead = await outbox.listDeliveries({ consumer: 'portal', state: 'dead' }, { offset: 0, limit: 10 });
+      expect(dead).toEqual({
+        items: [{ entryId: 'd2:1', consumer: 'portal', status: 'dead', state: 'dead', attempts: 1, nextAttemptAt: 1001, lastError: 'HTTP 400', lastAttemptAt: 6000, failingSince: 6000, dossierId: 'd2', seq: 1, kind: 'dossier.progress_recorded', createdAt: 1001 }],
+        total: 1,
+      });
+      expect((await outbox.listDeliveries({ state: 'pending' }, { offset: 0, limit: 10 })).total).toBe(4);
+    });
+
+    it('replays a dead delivery as pending with its attempts from zero, then forgets its failure once delivered', async () => {
+      // given
+      const outbox = await makeOutbox(['portal']);
+      await outbox.enqueue([anEntry('d1', 1)]);
+      await outbox.claimNext('portal', 2000, lease, 'a', 1);
+      await outbox.markFailed('d1:1', 'portal', 'a', 'HTTP 400', undefined, 2000);
+      // when
+      const replayed = await outbox.replay('d1:1', 'portal', 50_000);
+      // then
+      expect(replayed).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: 50_000, failingSince: 2000 });
+      expect(replayed?.lastError).toBeUndefined();
+      expect(await outbox.claimNext('portal', 49_999, lease, 'b', 1)).toEqual([]);
+      expect(ids(await outbox.claimNext('portal', 50_000, lease, 'b', 1))).toEqual(['d1:1']);
+      expect(await outbox.markDelivered('d1:1', 'portal', 'b', 50_100)).toBe(true);
+      expect(await outbox.tallyByConsumer()).toEqual([{ consumer: 'portal', pending: 0, retrying: 0, dead: 0 }]);
+      expect(await outbox.replay('d1:1', 'portal', 60_000)).toBeUndefined();
+    });
+
+    it('skips a dead delivery, which then counts nowhere and cannot be replayed', async () => {
+      // given
+      const outbox = await makeOutbox(['portal']);
+      await outbox.enqueue([anEntry('d1', 1)]);
+      await outbox.claimNext('portal', 2000, lease, 'a', 1);
+      await outbox.markFailed('d1:1', 'portal', 'a', 'HTTP 400', undefined, 2000);
+      // when
+      const skipped = await outbox.skip('d1:1', 'portal', 3000);
+      // then
+      expect(skipped).toMatchObject({ status: 'skipped', lastError: 'HTTP 400' });
+      expect(await outbox.tallyByConsumer()).toEqual([{ consumer: 'portal', pending: 0, retrying: 0, dead: 0 }]);
+      expect((await outbox.listDeliveries({ state: 'skipped' }, { offset: 0, limit: 10 })).items.map((d) => d.entryId)).toEqual(['d1:1']);
+      expect(await outbox.replay('d1:1', 'portal', 4000)).toBeUndefined();
+      expect(await outbox.skip('unknown', 'portal', 4000)).toBeUndefined();
     });
   });
 }

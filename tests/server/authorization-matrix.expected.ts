@@ -438,6 +438,57 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '403', other: '403' },
     supervisor: { own: '403', other: '403' },
   },
+  // audit.read: the audit of administration, read by administrators only (issue 18)
+  'GET /api/audit': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'GET /api/audit/export': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  // outbox.read: the dashboard's roles see each consumer's backlog and the alert (issue 20)
+  'GET /api/outbox/consumers': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
+  // outbox.manage: administrators list deliveries, replay or skip one
+  'GET /api/outbox/deliveries': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'POST /api/outbox/replay': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'POST /api/outbox/skip': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
   // public: the citizen lookup by code and ID number
   'GET /api/lookup': {
     anonymous: { own: '2xx', other: '2xx' },

@@ -135,7 +135,7 @@ async function snapshot(t: TestApp, dossierIds: readonly string[]): Promise<stri
       steps: (await t.stores.steps.list({ dossierId: id }, { offset: 0, limit: 100 })).items,
       progress: await t.stores.progress.listByDossier(id),
       audit: await t.stores.audit.listByDossier(id),
-      outbox: await t.outbox.listByDossier(id),
+      outbox: await Promise.all((await t.outbox.listByDossier(id)).map(async (entry) => ({ entry, deliveries: await t.outbox.deliveries(entry.id) }))),
       attachments: await t.attachments.listByDossier(id),
     })),
   );
@@ -270,6 +270,13 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
     path: `/api/calendars/${SIDES[scope].agencyId}`,
     body: { layer: { id: SIDES[scope].agencyId, level: 'agency', name: { vi: 'Lịch cơ quan', en: 'Agency calendar' }, years: [] }, reason: 'Thử quyền' },
   }),
+  'GET /api/audit': async () => ({ method: 'GET', path: '/api/audit?targetKind=agency' }),
+  'GET /api/audit/export': async () => ({ method: 'GET', path: '/api/audit/export?targetKind=agency' }),
+  'GET /api/outbox/consumers': async () => ({ method: 'GET', path: '/api/outbox/consumers' }),
+  'GET /api/outbox/deliveries': async () => ({ method: 'GET', path: '/api/outbox/deliveries?state=pending' }),
+  // The first outbox entry of a fresh dossier of the side, waiting for the test consumer.
+  'POST /api/outbox/replay': async (w, scope) => ({ method: 'POST', path: '/api/outbox/replay', body: { consumer: 'test', entryId: (await w.t.outbox.listByDossier((await w.fresh(scope)).id))[0]!.id } }),
+  'POST /api/outbox/skip': async (w, scope) => ({ method: 'POST', path: '/api/outbox/skip', body: { consumer: 'test', entryId: (await w.t.outbox.listByDossier((await w.fresh(scope)).id))[0]!.id } }),
   'GET /api/catalogue': async () => ({ method: 'GET', path: '/api/catalogue?q=thu' }),
   'GET /api/catalogue/{key}': async (_w, scope) => ({ method: 'GET', path: `/api/catalogue/${SIDES[scope].key}` }),
   'GET /api/lookup': async (w, scope) => ({ method: 'GET', path: `/api/lookup?code=${encodeURIComponent(w.sides[scope].code)}&idNumber=${w.sides[scope].idNumber}` }),

@@ -7,6 +7,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
+import { recordAdministration } from '../audit/admin-audit-trail';
 import type { AgencyStore } from './agency-store';
 import { assertAllowed, principalOf } from './auth-middleware';
 
@@ -79,7 +80,11 @@ export function createAgencyRoutes(deps: { agencies: AgencyStore }): OpenAPIHono
     if (body.parentId !== undefined && (body.parentId === id || !(await deps.agencies.get(body.parentId)))) {
       throw new HttpProblem({ status: 422, code: 'AGENCY_INVALID', title: 'The agency is not valid', detail: `There is no parent agency ${body.parentId}.` });
     }
-    return c.json(await deps.agencies.put({ id, ...body }), 200);
+    const before = await deps.agencies.get(id);
+    const stored = await deps.agencies.put({ id, ...body });
+    // Departments are part of the agency record: adding, renaming or removing one shows in before/after.
+    await recordAdministration(c, { action: before ? 'agency.changed' : 'agency.created', target: { kind: 'agency', id }, before, after: stored });
+    return c.json(stored, 200);
   });
 
   return routes;

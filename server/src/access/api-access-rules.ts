@@ -29,6 +29,14 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'PATCH', path: '/api/users/{id}', gate: 'user.manage' },
   { method: 'PUT', path: '/api/agencies/{id}', gate: 'agency.manage' },
   { method: 'PUT', path: '/api/calendars/{scope}', gate: 'calendar.manage' },
+  // The audit of administration: read only, by administrators (no route writes or removes a record).
+  { method: 'GET', path: '/api/audit', gate: 'audit.read' },
+  { method: 'GET', path: '/api/audit/export', gate: 'audit.read' },
+  // The outbox console: counts and alerts for the dashboard's roles, deliveries and actions for administrators.
+  { method: 'GET', path: '/api/outbox/consumers', gate: 'outbox.read' },
+  { method: 'GET', path: '/api/outbox/deliveries', gate: 'outbox.manage' },
+  { method: 'POST', path: '/api/outbox/replay', gate: 'outbox.manage' },
+  { method: 'POST', path: '/api/outbox/skip', gate: 'outbox.manage' },
 
   { method: 'POST', path: '/api/procedures', gate: 'procedure.deploy' },
   { method: 'POST', path: '/api/procedures/validate', gate: 'procedure.deploy' },

@@ -18,7 +18,10 @@ export type Action =
   | 'stats.read'
   | 'user.manage'
   | 'calendar.manage'
-  | 'agency.manage';
+  | 'agency.manage'
+  | 'audit.read'
+  | 'outbox.read'
+  | 'outbox.manage';
 
 /** An agency, or a department inside it. */
 export interface Unit {
@@ -57,6 +60,11 @@ const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'user.manage': ['administrator'],
   'calendar.manage': ['administrator'],
   'agency.manage': ['administrator'],
+  // The audit of administration (issue 18): administrators read who changed what; nobody changes it.
+  'audit.read': ['administrator'],
+  // The outbox console (issue 20): the dashboard's roles see its counts and alert, administrators replay or skip.
+  'outbox.read': ['administrator', 'headOfUnit', 'supervisor'],
+  'outbox.manage': ['administrator'],
 };
 
 /**
@@ -110,6 +118,9 @@ export function authorize(principal: Principal, action: Action, resource: Access
     case 'user.manage':
     case 'calendar.manage':
     case 'agency.manage':
+    case 'audit.read':
+    case 'outbox.read':
+    case 'outbox.manage':
       return ALLOWED;
 
     case 'dossier.receive':

@@ -18,6 +18,8 @@ import type { TrustProxy } from '../http/client-address';
 import type { IdempotencyStore } from '../http/idempotency-store';
 import { RateLimiter } from '../http/rate-limiter';
 import type { Logger } from '../logger';
+import type { AdminAuditStore } from '../stores';
+import { createAdminAuditTrail, installAdminAuditTrail } from '../audit/admin-audit-trail';
 import type { AgencyStore } from './agency-store';
 import { accessGate, type ResourceReaders } from './access-gate';
 import { createAgencyRoutes } from './agency-routes';
@@ -37,6 +39,8 @@ export interface AccessOptions {
   users: UserStore;
   agencies: AgencyStore;
   idempotency: IdempotencyStore;
+  /** Where every administrative change is recorded (audit/admin-audit-trail.ts). */
+  adminAudit: AdminAuditStore;
   clock: Clock;
   logger?: Logger;
   /** HS256 key, at least 32 bytes; from the environment in main.ts. */
@@ -100,6 +104,8 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     // Sign-in and role checks before any route or body check reads the request (access-gate.ts).
     gate: withCitizenGate(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate),
   });
+  // Every administrative route below and after this records its change through `recordAdministration(c, …)`.
+  app.use('/api/*', installAdminAuditTrail(createAdminAuditTrail({ store: options.adminAudit, clock, trustProxy: options.trustProxy })));
   app.route(
     '/api/auth',
     createAuthRoutes({

@@ -11,6 +11,7 @@ import { DuplicateKey } from '../stores';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
+import { recordAdministration } from '../audit/admin-audit-trail';
 import type { AgencyStore } from './agency-store';
 import { assertAllowed, principalOf } from './auth-middleware';
 import type { PasswordHashing } from './password-hashing';
@@ -142,6 +143,7 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
       if (error instanceof DuplicateKey) throw new HttpProblem({ status: 409, code: 'USERNAME_TAKEN', title: 'The username is taken', detail: `${user.username} already exists.` });
       throw error;
     }
+    await recordAdministration(c, { action: 'user.created', target: { kind: 'user', id: user.id }, after: toPublicUser(user) });
     c.header('location', `/api/users/${user.id}`);
     return c.json(toPublicUser(user), 201);
   });
@@ -168,6 +170,13 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
     }
     await assertConsistent(changed, deps.agencies);
     await deps.users.update(changed);
+    // The public view on both sides (never the password hash); a new password shows as `passwordChanged`.
+    await recordAdministration(c, {
+      action: 'user.changed',
+      target: { kind: 'user', id },
+      before: toPublicUser(stored),
+      after: { ...toPublicUser(changed), ...(password !== undefined ? { passwordChanged: true } : {}) },
+    });
     return c.json(toPublicUser(changed), 200);
   });
 

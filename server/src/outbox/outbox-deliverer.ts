@@ -59,7 +59,7 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
       const permanent = error instanceof DeliveryError && error.permanent;
       const last = permanent || entry.attempt >= backoff.maxAttempts;
       const nextAttemptAt = last ? undefined : clock.now() + backoffDelayMs(backoff, entry.attempt);
-      await outbox.markFailed(entry.id, consumer.name, owner, message, nextAttemptAt);
+      await outbox.markFailed(entry.id, consumer.name, owner, message, nextAttemptAt, clock.now());
       const details = { consumer: consumer.name, entryId: entry.id, kind: entry.kind, attempt: entry.attempt, error: message };
       if (last) logger?.error({ ...details, permanent }, 'outbox delivery is dead: it will not be retried');
       else logger?.warn({ ...details, nextAttemptAt }, 'outbox delivery failed; retrying later');

@@ -12,6 +12,7 @@ import type { CalendarStore } from '../calendars/calendar-store';
 import { reprojectOpenDeadlines } from '../calendars/reproject-open-deadlines';
 import { calendarSourceOf } from '../calendars/stored-calendar-source';
 import { createApiRouter } from '../http/api-router';
+import { recordAdministration } from '../audit/admin-audit-trail';
 import { HttpProblem } from '../http/http-problem';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { actorOf } from './dossier-access';
@@ -59,7 +60,9 @@ export function createCalendarRoutes(deps: DossierDeps & { calendarStore: Calend
       : [`layer ${scope}: the national layer is stored under ${NATIONAL_SCOPE} only, and ${NATIONAL_SCOPE} holds only the national layer`];
     if (issues.length > 0) throw new HttpProblem({ status: 400, code: 'CALENDAR_INVALID', title: 'The calendar layer is not valid', detail: issues.join('; '), extensions: { issues } });
     const previous = calendarSourceOf(await deps.calendarStore.list());
+    const before = (await deps.calendarStore.get(scope))?.layer;
     await deps.calendarStore.put({ scope, layer, updatedAt: deps.clock.now(), updatedBy: principal.userId });
+    await recordAdministration(c, { action: 'calendar.changed', target: { kind: 'calendar', id: scope }, before, after: { layer, reason } });
     const result = await reprojectOpenDeadlines(deps, previous, { scope, level: layer.level }, actorOf(principal), reason);
     return c.json({ scope, dossiers: result.dossiers, moved: result.moved }, 200);
   });

@@ -8,6 +8,7 @@ import { parseProcedure, validateBudgets, type Clock, type ProcedureDefinition, 
 import type { ProcedureStore } from '../stores';
 import { loadDeployedCallees } from '../procedures/deployed-callees';
 import { HttpProblem } from '../http/http-problem';
+import { recordAdministration } from '../audit/admin-audit-trail';
 import { formSchemaIssues } from '../dossiers/validate-form';
 import { loadDirectory, routingCoverageIssues } from '../access/routing-coverage';
 import type { AgencyStore } from '../access/agency-store';
@@ -151,6 +152,7 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
       deployedAt: deps.clock.now(),
       deployedBy: deps.actorOf(c as never),
     });
+    await recordAdministration(c, { action: 'procedure.deployed', target: { kind: 'procedure', id: `${record.key}@${record.version}` }, after: summary(record) });
     return c.json(summary(record), 201);
   });
 

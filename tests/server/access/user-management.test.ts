@@ -3,7 +3,9 @@ import { createAgencyRoutes } from '../../../server/src/access/agency-routes';
 import { DEMO_AGENCIES } from '../../../server/src/access/demo-agencies';
 import { createUserRoutes } from '../../../server/src/access/user-routes';
 import { MemoryAgencyStore } from '../../../server/src/persistence/memory/memory-agency-store';
-import { aUser, createAccessTestApp, passwords, postJson } from './access-test-app';
+import { MemoryAdminAuditStore } from '../../../server/src/persistence/memory/memory-admin-audit-store';
+import { createAdminAuditTrail, installAdminAuditTrail } from '../../../server/src/audit/admin-audit-trail';
+import { aUser, createAccessTestApp, createTestClock, passwords, postJson } from './access-test-app';
 
 async function adminApp() {
   const agencies = new MemoryAgencyStore();
@@ -14,6 +16,8 @@ async function adminApp() {
       aUser({ id: 'u-official', username: 'official.motcua', agencyId: 'ttpvhcc', departmentId: 'quay-mot-cua' }),
     ],
     extra: (app, { users }) => {
+      // The administrative routes record each change in the audit of administration.
+      app.use('/api/*', installAdminAuditTrail(createAdminAuditTrail({ store: new MemoryAdminAuditStore(), clock: createTestClock() })));
       app.route('/api/users', createUserRoutes({ users, agencies, passwords }));
       app.route('/api/agencies', createAgencyRoutes({ agencies }));
     },

@@ -84,7 +84,7 @@ describe('outbox deliverer', () => {
     expect(third).toBe(2);
     expect(bodies().map((body) => body.id)).toEqual(['d1:1', 'd1:1', 'd1:1', 'd1:2']);
     expect(await outbox.deliveries('d1:1')).toEqual([
-      { entryId: 'd1:1', consumer: consumerName, status: 'delivered', attempts: 3, nextAttemptAt: RECEIVED_AT + 1_000 + 1_500, deliveredAt: clock.now() },
+      { entryId: 'd1:1', consumer: consumerName, status: 'delivered', attempts: 3, nextAttemptAt: RECEIVED_AT + 1_000 + 1_500, deliveredAt: clock.now(), lastAttemptAt: clock.now() },
     ]);
   });
 

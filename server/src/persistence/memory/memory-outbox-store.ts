@@ -3,7 +3,8 @@
  * deliveries of each dossier, so a claim looks only at dossiers with something pending (the twin of the mongoose
  * adapter's `{consumer, status, dossierId, seq}` index).
  */
-import type { ClaimedOutboxEntry, OutboxDelivery, OutboxEntry, OutboxStore } from '../../outbox/outbox-store';
+import { deliveryStateOf, type ClaimedOutboxEntry, type ConsumerTally, type DeliveryState as ConsoleState, type OutboxDelivery, type OutboxDeliveryView, type OutboxEntry, type OutboxStore } from '../../outbox/outbox-store';
+import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
 
 interface DeliveryState extends OutboxDelivery {
@@ -89,19 +90,66 @@ export class MemoryOutboxStore implements OutboxStore {
   async markDelivered(entryId: string, consumer: string, owner: string, at: number): Promise<boolean> {
     const current = this.state.deliveries.get(keyOf(consumer, entryId));
     if (current?.status !== 'pending' || current.leaseOwner !== owner) return false;
-    const { leaseOwner: _owner, leaseUntil: _until, lastError: _error, ...rest } = current;
-    this.put(consumer, { ...rest, status: 'delivered', deliveredAt: at });
+    const { leaseOwner: _owner, leaseUntil: _until, lastError: _error, failingSince: _since, ...rest } = current;
+    this.put(consumer, { ...rest, status: 'delivered', deliveredAt: at, lastAttemptAt: at });
     return true;
   }
 
-  async markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined): Promise<void> {
+  async markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined, at?: number): Promise<void> {
     const current = this.state.deliveries.get(keyOf(consumer, entryId));
     if (current?.status !== 'pending' || current.leaseOwner !== owner) return;
     const { leaseOwner: _owner, leaseUntil: _until, ...rest } = current;
+    const attempt = at === undefined ? {} : { lastAttemptAt: at, failingSince: Math.min(rest.failingSince ?? at, at) };
     this.put(
       consumer,
-      nextAttemptAt === undefined ? { ...rest, status: 'dead', lastError: error } : { ...rest, lastError: error, nextAttemptAt },
+      nextAttemptAt === undefined ? { ...rest, ...attempt, status: 'dead', lastError: error } : { ...rest, ...attempt, lastError: error, nextAttemptAt },
     );
+  }
+
+  async listDeliveries(query: { consumer?: string; state?: ConsoleState }, page: { offset: number; limit: number }): Promise<{ items: OutboxDeliveryView[]; total: number }> {
+    const found = [...this.state.deliveries.values()]
+      .filter((delivery) => (query.consumer === undefined || delivery.consumer === query.consumer) && (query.state === undefined || deliveryStateOf(delivery) === query.state))
+      .sort((a, b) => b.nextAttemptAt - a.nextAttemptAt || (keyOf(a.consumer, a.entryId) < keyOf(b.consumer, b.entryId) ? -1 : 1));
+    const result = paginate(found, page);
+    return {
+      items: result.items.map((delivery) => {
+        const entry = this.state.entries.get(delivery.entryId)!;
+        return { ...toDelivery(delivery), state: deliveryStateOf(delivery), dossierId: delivery.dossierId, seq: delivery.seq, kind: entry.kind, createdAt: entry.createdAt };
+      }),
+      total: result.total,
+    };
+  }
+
+  async tallyByConsumer(): Promise<ConsumerTally[]> {
+    const tallies = new Map<string, ConsumerTally>(this.consumers.map((consumer) => [consumer, { consumer, pending: 0, retrying: 0, dead: 0 }]));
+    for (const delivery of this.state.deliveries.values()) {
+      const tally = tallies.get(delivery.consumer);
+      const state = deliveryStateOf(delivery);
+      if (!tally || (state !== 'pending' && state !== 'retrying' && state !== 'dead')) continue;
+      tally[state] += 1;
+      if (delivery.failingSince !== undefined) tally.failingSince = Math.min(tally.failingSince ?? delivery.failingSince, delivery.failingSince);
+      if (delivery.lastError !== undefined && delivery.lastAttemptAt !== undefined && delivery.lastAttemptAt >= (tally.lastAttemptAt ?? -Infinity)) {
+        tally.lastAttemptAt = delivery.lastAttemptAt;
+        tally.lastError = delivery.lastError;
+      }
+    }
+    return [...tallies.values()];
+  }
+
+  async replay(entryId: string, consumer: string, at: number): Promise<OutboxDelivery | undefined> {
+    const current = this.state.deliveries.get(keyOf(consumer, entryId));
+    if (current?.status !== 'pending' && current?.status !== 'dead') return undefined;
+    const { leaseOwner: _owner, leaseUntil: _until, lastError: _error, ...rest } = current;
+    this.put(consumer, { ...rest, status: 'pending', attempts: 0, nextAttemptAt: at });
+    return toDelivery(this.state.deliveries.get(keyOf(consumer, entryId))!);
+  }
+
+  async skip(entryId: string, consumer: string, _at: number): Promise<OutboxDelivery | undefined> {
+    const current = this.state.deliveries.get(keyOf(consumer, entryId));
+    if (current?.status !== 'pending' && current?.status !== 'dead') return undefined;
+    const { leaseOwner: _owner, leaseUntil: _until, failingSince: _since, ...rest } = current;
+    this.put(consumer, { ...rest, status: 'skipped' });
+    return toDelivery(this.state.deliveries.get(keyOf(consumer, entryId))!);
   }
 
   async listByDossier(dossierId: string): Promise<OutboxEntry[]> {

@@ -1,10 +1,13 @@
-/** @module createMongoAccessStores — the user, agency and idempotency stores on MongoDB, with their indexes. */
+/** @module createMongoAccessStores — the user, agency, idempotency and administration-audit stores on MongoDB, with their indexes. */
 import type { Connection } from 'mongoose';
 import type { AgencyStore } from '../../access/agency-store';
 import type { UserStore } from '../../access/user-store';
 import type { IdempotencyStore } from '../../http/idempotency-store';
+import type { AdminAuditStore } from '../../stores';
+import { adminAuditModel } from './admin-audit-model';
 import { agencyModel } from './agency-model';
 import { idempotencyModel } from './idempotency-model';
+import { MongoAdminAuditStore } from './mongo-admin-audit-store';
 import { MongoAgencyStore } from './mongo-agency-store';
 import { MongoIdempotencyStore } from './mongo-idempotency-store';
 import { MongoUserStore } from './mongo-user-store';
@@ -14,6 +17,8 @@ export interface AccessStores {
   users: UserStore;
   agencies: AgencyStore;
   idempotency: IdempotencyStore;
+  /** Who changed users, agencies, calendars, procedures and settings (issue 18): append and read only. */
+  adminAudit: AdminAuditStore;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface AccessStores {
  * const access = await createMongoAccessStores(connection);
  */
 export async function createMongoAccessStores(connection: Connection): Promise<AccessStores> {
-  const models = { users: userModel(connection), agencies: agencyModel(connection), idempotency: idempotencyModel(connection) };
+  const models = { users: userModel(connection), agencies: agencyModel(connection), idempotency: idempotencyModel(connection), adminAudit: adminAuditModel(connection) };
   for (const model of Object.values(models)) {
     await model.createCollection();
     await model.syncIndexes();
@@ -32,5 +37,6 @@ export async function createMongoAccessStores(connection: Connection): Promise<A
     users: new MongoUserStore(models.users),
     agencies: new MongoAgencyStore(models.agencies),
     idempotency: new MongoIdempotencyStore(models.idempotency),
+    adminAudit: new MongoAdminAuditStore(models.adminAudit),
   };
 }

@@ -4,7 +4,7 @@
  * leases each head with one atomic `findOneAndUpdate`, so two processes never lease the same entry.
  */
 import type { ClientSession, Connection } from 'mongoose';
-import type { ClaimedOutboxEntry, OutboxDelivery, OutboxEntry, OutboxStore } from '../../outbox/outbox-store';
+import { deliveryStateOf, type ClaimedOutboxEntry, type ConsumerTally, type DeliveryState, type OutboxDelivery, type OutboxDeliveryView, type OutboxEntry, type OutboxStore } from '../../outbox/outbox-store';
 import { outboxDeliveryModel, type OutboxDeliveryDocument, type OutboxDeliveryModel } from './outbox-delivery-model';
 import { outboxModel, type OutboxDocument, type OutboxModel } from './outbox-model';
 
@@ -105,19 +105,84 @@ export class MongoOutboxStore implements OutboxStore {
     // Only the holder of the lease may record the delivery: a process whose lease expired matches nothing.
     const result = await this.models.deliveries.updateOne(
       { _id: deliveryId(consumer, entryId), status: 'pending', leaseOwner: owner },
-      { $set: { status: 'delivered', deliveredAt: at }, $unset: { leaseOwner: '', leaseUntil: '', lastError: '' } },
+      { $set: { status: 'delivered', deliveredAt: at, lastAttemptAt: at }, $unset: { leaseOwner: '', leaseUntil: '', lastError: '', failingSince: '' } },
       { session: this.session },
     );
     return result.modifiedCount === 1;
   }
 
-  async markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined): Promise<void> {
+  async markFailed(entryId: string, consumer: string, owner: string, error: string, nextAttemptAt: number | undefined, at?: number): Promise<void> {
     const set = nextAttemptAt === undefined ? { status: 'dead', lastError: error } : { lastError: error, nextAttemptAt };
+    // $min sets `failingSince` on the first failure and keeps the earliest one after that.
+    const attempt = at === undefined ? {} : { $min: { failingSince: at } };
     await this.models.deliveries.updateOne(
       { _id: deliveryId(consumer, entryId), status: 'pending', leaseOwner: owner },
-      { $set: set, $unset: { leaseOwner: '', leaseUntil: '' } },
+      { $set: { ...set, ...(at === undefined ? {} : { lastAttemptAt: at }) }, ...attempt, $unset: { leaseOwner: '', leaseUntil: '' } },
       { session: this.session },
     );
+  }
+
+  async listDeliveries(query: { consumer?: string; state?: DeliveryState }, page: { offset: number; limit: number }): Promise<{ items: OutboxDeliveryView[]; total: number }> {
+    const filter = { ...(query.consumer !== undefined ? { consumer: query.consumer } : {}), ...(query.state !== undefined ? STATE_FILTERS[query.state] : {}) };
+    const [found, total] = await Promise.all([
+      this.models.deliveries.find(filter, null, { session: this.session }).sort({ nextAttemptAt: -1, _id: 1 }).skip(page.offset).limit(page.limit).lean<OutboxDeliveryDocument[]>(),
+      this.models.deliveries.countDocuments(filter, { session: this.session }),
+    ]);
+    const entries = await this.models.entries
+      .find({ _id: { $in: found.map((delivery) => delivery.entryId) } }, null, { session: this.session })
+      .lean<OutboxDocument[]>();
+    const byId = new Map(entries.map((entry) => [entry._id, entry]));
+    const items = found.map((document) => {
+      const entry = byId.get(document.entryId);
+      return { ...toDelivery(document), state: deliveryStateOf(document), dossierId: document.dossierId, seq: document.seq, kind: entry?.kind ?? 'dossier.status_changed', createdAt: entry?.createdAt ?? 0 } as OutboxDeliveryView;
+    });
+    return { items, total };
+  }
+
+  async tallyByConsumer(): Promise<ConsumerTally[]> {
+    // A few counts per consumer on the `{consumer, status, …}` index: the cost follows the backlog, not the history.
+    return Promise.all(
+      this.consumers.map(async (consumer) => {
+        const failing: Record<string, unknown> = { consumer, status: { $in: ['pending', 'dead'] } };
+        const [pending, retrying, dead, earliest, latest] = await Promise.all([
+          this.models.deliveries.countDocuments({ consumer, ...STATE_FILTERS.pending }, { session: this.session }),
+          this.models.deliveries.countDocuments({ consumer, ...STATE_FILTERS.retrying }, { session: this.session }),
+          this.models.deliveries.countDocuments({ consumer, ...STATE_FILTERS.dead }, { session: this.session }),
+          this.models.deliveries.findOne({ ...failing, failingSince: { $exists: true } }, null, { session: this.session }).sort({ failingSince: 1 }).lean<OutboxDeliveryDocument>(),
+          this.models.deliveries.findOne({ ...failing, lastError: { $exists: true }, lastAttemptAt: { $exists: true } }, null, { session: this.session }).sort({ lastAttemptAt: -1 }).lean<OutboxDeliveryDocument>(),
+        ]);
+        return {
+          consumer,
+          pending,
+          retrying,
+          dead,
+          ...(earliest?.failingSince !== undefined ? { failingSince: earliest.failingSince } : {}),
+          ...(latest ? { lastError: latest.lastError, lastAttemptAt: latest.lastAttemptAt } : {}),
+        };
+      }),
+    );
+  }
+
+  async replay(entryId: string, consumer: string, at: number): Promise<OutboxDelivery | undefined> {
+    const found = await this.models.deliveries
+      .findOneAndUpdate(
+        { _id: deliveryId(consumer, entryId), status: { $in: ['pending', 'dead'] } },
+        { $set: { status: 'pending', attempts: 0, nextAttemptAt: at }, $unset: { leaseOwner: '', leaseUntil: '', lastError: '' } },
+        { returnDocument: 'after', session: this.session },
+      )
+      .lean<OutboxDeliveryDocument>();
+    return found ? toDelivery(found) : undefined;
+  }
+
+  async skip(entryId: string, consumer: string, _at: number): Promise<OutboxDelivery | undefined> {
+    const found = await this.models.deliveries
+      .findOneAndUpdate(
+        { _id: deliveryId(consumer, entryId), status: { $in: ['pending', 'dead'] } },
+        { $set: { status: 'skipped' }, $unset: { leaseOwner: '', leaseUntil: '', failingSince: '' } },
+        { returnDocument: 'after', session: this.session },
+      )
+      .lean<OutboxDeliveryDocument>();
+    return found ? toDelivery(found) : undefined;
   }
 
   async listByDossier(dossierId: string): Promise<OutboxEntry[]> {
@@ -151,6 +216,15 @@ export class MongoOutboxStore implements OutboxStore {
       .exec();
   }
 }
+
+/** Each console state as a filter on `outbox_deliveries` (see `deliveryStateOf`). */
+const STATE_FILTERS: Record<DeliveryState, Record<string, unknown>> = {
+  pending: { status: 'pending', lastError: { $exists: false } },
+  retrying: { status: 'pending', lastError: { $exists: true } },
+  dead: { status: 'dead' },
+  delivered: { status: 'delivered' },
+  skipped: { status: 'skipped' },
+};
 
 function leaseFree(now: number) {
   return { $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }] };

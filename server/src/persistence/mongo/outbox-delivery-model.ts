@@ -25,6 +25,8 @@ const outboxDeliverySchema = new Schema<OutboxDeliveryDocument>(
     nextAttemptAt: { type: Number, required: true },
     lastError: String,
     deliveredAt: Number,
+    lastAttemptAt: Number,
+    failingSince: Number,
     leaseOwner: String,
     leaseUntil: Number,
   },
@@ -34,6 +36,8 @@ const outboxDeliverySchema = new Schema<OutboxDeliveryDocument>(
 // without reading what was delivered already. Its cost grows with the backlog, not with the history.
 outboxDeliverySchema.index({ consumer: 1, status: 1, dossierId: 1, seq: 1 });
 outboxDeliverySchema.index({ entryId: 1, consumer: 1 });
+// The outbox console: a consumer's deliveries in one state, latest next attempt first.
+outboxDeliverySchema.index({ consumer: 1, status: 1, nextAttemptAt: -1 });
 
 function register(connection: Connection) {
   return connection.model('OutboxDelivery', outboxDeliverySchema);

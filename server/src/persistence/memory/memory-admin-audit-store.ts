@@ -1,0 +1,31 @@
+/** @module MemoryAdminAuditStore — the audit of administration in an array, for tests and demos: append and read only. */
+import { DuplicateKey, type AdminAuditQuery, type AdminAuditRecord, type AdminAuditStore, type Page } from '../../stores';
+import { paginate } from './paginate';
+
+const matches = (record: AdminAuditRecord, query: AdminAuditQuery): boolean =>
+  (query.actorId === undefined || record.actorId === query.actorId) &&
+  (query.action === undefined || record.action === query.action) &&
+  (query.targetKind === undefined || record.target.kind === query.targetKind) &&
+  (query.targetId === undefined || record.target.id === query.targetId) &&
+  (query.from === undefined || record.at >= query.from) &&
+  (query.to === undefined || record.at <= query.to);
+
+export class MemoryAdminAuditStore implements AdminAuditStore {
+  private readonly records: AdminAuditRecord[] = [];
+  private readonly ids = new Set<string>();
+
+  async append(record: AdminAuditRecord): Promise<void> {
+    if (this.ids.has(record.id)) throw new DuplicateKey('admin_audit', record.id);
+    this.ids.add(record.id);
+    // Frozen copies: what was appended stays as it was, whatever the caller does with its object afterwards.
+    this.records.push(structuredClone(record));
+  }
+
+  async list(query: AdminAuditQuery, page: { offset: number; limit: number }): Promise<Page<AdminAuditRecord>> {
+    const found = this.records
+      .filter((record) => matches(record, query))
+      .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const result = paginate(found, page);
+    return { items: result.items.map((record) => structuredClone(record)), total: result.total };
+  }
+}
