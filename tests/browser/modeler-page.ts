@@ -44,6 +44,16 @@ export function modelerPage(page: Page) {
       await page.mouse.move(at.x, at.y, { steps: 4 });
       await page.mouse.click(at.x, at.y);
     },
+    /** Drag a palette entry with the mouse held down and drop it at `at`, as a person drags a step onto the diagram. */
+    async dragFromPalette(action: string, at: { x: number; y: number }) {
+      const entry = await page.locator(`.djs-palette [data-action="${action}"]`).boundingBox();
+      if (!entry) throw new Error(`no palette entry ${action}`);
+      await page.mouse.move(entry.x + entry.width / 2, entry.y + entry.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(at.x - 40, at.y - 20, { steps: 6 });
+      await page.mouse.move(at.x, at.y, { steps: 6 });
+      await page.mouse.up();
+    },
     /** Click an empty spot of the canvas: ends label editing and clears the selection. */
     async clickEmptyCanvas() {
       const canvas = await page.locator('.modeler-canvas').boundingBox();

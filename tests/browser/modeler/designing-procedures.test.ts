@@ -139,22 +139,34 @@ describe.runIf(runnable)('designing a procedure in the modeler', () => {
     await page.screenshot({ path: '/tmp/helper-b-participant.png' });
   });
 
-  it('splits a sequence flow when a step is dropped on it', { timeout: 60_000 }, async () => {
+  it('splits a sequence flow when a step is dragged from the palette and dropped on it', { timeout: 60_000 }, async () => {
     // given the one-stop template, whose first flow runs from the start event to the receiving step
     await chooseTemplate('Một cửa và một phòng chuyên môn');
     await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    type Flow = { id: string; source: string; target: string };
+    const flowsNow = () =>
+      page.evaluate(() =>
+        window
+          .lienthongModeler!.get<{ filter(fn: (element: { type: string }) => boolean): { id: string; source: { id: string }; target: { id: string } }[] }>('elementRegistry')
+          .filter((element) => element.type === 'bpmn:SequenceFlow')
+          .map((connection) => ({ id: connection.id, source: connection.source.id, target: connection.target.id })),
+      );
+    const before: Flow[] = await flowsNow();
+    expect(before).toContainEqual({ id: 'Flow_1', source: 'Start', target: 'Task_Receive' });
+    const tasksBefore = await modelerPage(page).idsOfType('bpmn:UserTask');
     const flow = await modelerPage(page).boxOf('Flow_1');
-    // when a user task from the palette is dropped on the middle of that flow
-    await modelerPage(page).palette('create.user-task', { x: flow.x + flow.width / 2, y: flow.y + flow.height / 2 });
-    // then the flow ends at the new step and a new flow leads on to the receiving step
-    const flows = await page.evaluate(() =>
-      window
-        .lienthongModeler!.get<{ filter(fn: (element: { type: string }) => boolean): { source: { id: string; type: string }; target: { id: string; type: string } }[] }>('elementRegistry')
-        .filter((element) => element.type === 'bpmn:SequenceFlow')
-        .map((connection) => `${connection.source.type}:${connection.source.id}->${connection.target.type}:${connection.target.id}`),
-    );
-    expect(flows.some((flow) => /^bpmn:StartEvent:Start->bpmn:UserTask:/.test(flow))).toBe(true);
-    expect(flows.some((flow) => /^bpmn:UserTask:(?!Task_)\S+->bpmn:UserTask:Task_Receive$/.test(flow))).toBe(true);
+    // when a user task is dragged from the palette and dropped on the middle of that flow
+    await modelerPage(page).dragFromPalette('create.user-task', { x: flow.x + flow.width / 2, y: flow.y + flow.height / 2 });
+    // then there is one new step, the flow ends at it and one new flow leads from it on to the receiving step
+    const added = (await modelerPage(page).idsOfType('bpmn:UserTask')).filter((id) => !tasksBefore.includes(id));
+    expect(added).toHaveLength(1);
+    const after: Flow[] = await flowsNow();
+    expect(after.find((candidate) => candidate.id === 'Flow_1')).toEqual({ id: 'Flow_1', source: 'Start', target: added[0] });
+    expect(after.filter((candidate) => !before.some((old) => old.id === candidate.id)).map(({ source, target }) => ({ source, target }))).toEqual([{ source: added[0], target: 'Task_Receive' }]);
+    // and no flow still runs straight from the start event to the receiving step, the other flows as they were
+    expect(after.filter((candidate) => candidate.source === 'Start' && candidate.target === 'Task_Receive')).toEqual([]);
+    expect(after.filter((candidate) => candidate.id !== 'Flow_1' && before.some((old) => old.id === candidate.id))).toEqual(before.filter((old) => old.id !== 'Flow_1'));
+    await page.screenshot({ path: '/tmp/h16-split-flow.png' });
   });
 
   it('lists the analyst’s drafts again after signing out and in', { timeout: 120_000 }, async () => {
