@@ -91,6 +91,21 @@ export function describeUserStoreContract(adapter: string, makeStore: () => Prom
       expect(communeOfficials.map((user) => user.id)).toEqual(['a']);
     });
 
+    it('finds users by the identity provider’s subject and by e-mail, for single sign-on, keeping a linked subject', async () => {
+      // given one official linked to a subject at the province's provider, another known by e-mail only
+      const users = await makeStore();
+      await users.create(aUser('a', { username: 'official.hotich', email: 'hotich@xa.demo.gov.vn', oidcSubject: 'sub-hotich' }));
+      await users.create(aUser('b', { username: 'official.congan', email: 'congan@xa.demo.gov.vn' }));
+      // when the second is linked to their subject
+      await users.update({ ...(await users.get('b'))!, oidcSubject: 'sub-congan' });
+      // then each subject and each e-mail finds its one user, and an unknown one nobody
+      expect((await users.list({ oidcSubject: 'sub-hotich' })).map((user) => user.id)).toEqual(['a']);
+      expect((await users.list({ oidcSubject: 'sub-congan' })).map((user) => user.id)).toEqual(['b']);
+      expect((await users.list({ email: 'congan@xa.demo.gov.vn' })).map((user) => user.id)).toEqual(['b']);
+      expect(await users.list({ oidcSubject: 'sub-nobody' })).toEqual([]);
+      expect((await users.get('b'))?.oidcSubject).toBe('sub-congan');
+    });
+
     it('hands out copies: changing a returned user does not change the stored one', async () => {
       // given
       const users = await makeStore();
