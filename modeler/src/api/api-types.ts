@@ -5317,6 +5317,12 @@ export interface components {
             message: string;
             /** @enum {string} */
             severity: "error" | "warning";
+            /** @description Which of the code’s findings (a budget overrun: statutory, extended, share, unchecked) */
+            variant?: string;
+            /** @description The finding’s figures (working days as numbers), for wording it in another language */
+            params?: {
+                [key: string]: string | number;
+            };
         };
         Problem: {
             type: string;
