@@ -33,9 +33,6 @@ export interface ValidationIssue {
   code: string;
   message: string;
   severity: 'error' | 'warning' | string;
-  /** Which of the code's findings, and its figures (a budget overrun's working days): worded by the catalogue. */
-  variant?: string;
-  params?: Record<string, string | number>;
 }
 
 /** An RFC 9457 problem answer; `issues` is present on validation refusals (422). */
@@ -113,23 +110,14 @@ export function signInMethods(): Promise<{ password: boolean; oidc: boolean }> {
   return request('GET', '/api/auth/methods');
 }
 
-const SIGN_IN_SEAL_KEY = 'lienthong.signInSeal';
-
-/**
- * Start the province's single sign-on: the identity provider's page to send the browser to. The seal of the sign-in
- * (its state, nonce and PKCE verifier, encrypted by the server) stays in this tab until the provider sends it back.
- */
+/** Start the province's single sign-on: the identity provider's page to send the browser to. */
 export async function startProvinceSignIn(): Promise<string> {
-  const { authorizationUrl, seal } = await request<{ authorizationUrl: string; seal: string }>('POST', '/api/auth/oidc/start');
-  sessionStorage.setItem(SIGN_IN_SEAL_KEY, seal);
-  return authorizationUrl;
+  return (await request<{ authorizationUrl: string }>('POST', '/api/auth/oidc/start')).authorizationUrl;
 }
 
-/** Finish it with the query the provider sent the browser back with (`?code=…&state=…`) and this tab's seal, and keep the token. */
+/** Finish it with the query the provider sent the browser back with (`?code=…&state=…`), and keep the token. */
 export async function finishProvinceSignIn(query: string): Promise<void> {
-  const seal = sessionStorage.getItem(SIGN_IN_SEAL_KEY) ?? '';
-  sessionStorage.removeItem(SIGN_IN_SEAL_KEY);
-  const answer = await request<{ token: string }>('POST', '/api/auth/oidc/callback', { query, seal });
+  const answer = await request<{ token: string }>('POST', '/api/auth/oidc/callback', { query });
   localStorage.setItem(TOKEN_KEY, answer.token);
   window.dispatchEvent(new Event(SESSION_CHANGED));
 }
