@@ -176,8 +176,8 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'POST /api/auth/oidc/start': async () => ({ method: 'POST', path: '/api/auth/oidc/start' }),
   // A real round trip at the in-process identity provider for each cell: the commune's civil-status official signs in.
   'POST /api/auth/oidc/callback': async (w) => {
-    const started = (await (await w.t.app.request('/api/auth/oidc/start', { method: 'POST' })).json()) as { authorizationUrl: string };
-    return { method: 'POST', path: '/api/auth/oidc/callback', body: { query: await signInAtProvider(started.authorizationUrl, 'sub-hotich') } };
+    const started = (await (await w.t.app.request('/api/auth/oidc/start', { method: 'POST' })).json()) as { authorizationUrl: string; seal: string };
+    return { method: 'POST', path: '/api/auth/oidc/callback', body: { query: await signInAtProvider(started.authorizationUrl, 'sub-hotich'), seal: started.seal } };
   },
   'POST /api/auth/sign-in': async (w) => {
     const username = w.username ?? 'official.hotich';

@@ -33,6 +33,9 @@ export interface ValidationIssue {
   code: string;
   message: string;
   severity: 'error' | 'warning' | string;
+  /** Which of the code's findings, and its figures (a budget overrun's working days): worded by the catalogue. */
+  variant?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An RFC 9457 problem answer; `issues` is present on validation refusals (422). */
@@ -110,14 +113,23 @@ export function signInMethods(): Promise<{ password: boolean; oidc: boolean }> {
   return request('GET', '/api/auth/methods');
 }
 
-/** Start the province's single sign-on: the identity provider's page to send the browser to. */
+const SIGN_IN_SEAL_KEY = 'lienthong.signInSeal';
+
+/**
+ * Start the province's single sign-on: the identity provider's page to send the browser to. The seal of the sign-in
+ * (its state, nonce and PKCE verifier, encrypted by the server) stays in this tab until the provider sends it back.
+ */
 export async function startProvinceSignIn(): Promise<string> {
-  return (await request<{ authorizationUrl: string }>('POST', '/api/auth/oidc/start')).authorizationUrl;
+  const { authorizationUrl, seal } = await request<{ authorizationUrl: string; seal: string }>('POST', '/api/auth/oidc/start');
+  sessionStorage.setItem(SIGN_IN_SEAL_KEY, seal);
+  return authorizationUrl;
 }
 
-/** Finish it with the query the provider sent the browser back with (`?code=…&state=…`), and keep the token. */
+/** Finish it with the query the provider sent the browser back with (`?code=…&state=…`) and this tab's seal, and keep the token. */
 export async function finishProvinceSignIn(query: string): Promise<void> {
-  const answer = await request<{ token: string }>('POST', '/api/auth/oidc/callback', { query });
+  const seal = sessionStorage.getItem(SIGN_IN_SEAL_KEY) ?? '';
+  sessionStorage.removeItem(SIGN_IN_SEAL_KEY);
+  const answer = await request<{ token: string }>('POST', '/api/auth/oidc/callback', { query, seal });
   localStorage.setItem(TOKEN_KEY, answer.token);
   window.dispatchEvent(new Event(SESSION_CHANGED));
 }

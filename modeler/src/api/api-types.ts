@@ -367,7 +367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Unknown, used or expired state (SSO_STATE_UNKNOWN); the provider’s answer failed a check (SSO_REFUSED) */
+                /** @description A state that is not this browser’s seal’s, used or expired (SSO_STATE_UNKNOWN); the provider’s answer failed a check (SSO_REFUSED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5643,10 +5643,14 @@ export interface components {
         OidcStart: {
             /** Format: uri */
             authorizationUrl: string;
+            /** @description Keep it in this browser (sessionStorage) and send it back with the callback: it binds the sign-in to this browser */
+            seal: string;
         };
         OidcCallback: {
             /** @description The callback URL’s query: ?code=…&state=…&iss=… */
             query: string;
+            /** @description The seal that POST /oidc/start answered to this browser (empty when the browser has none: refused as SSO_STATE_UNKNOWN) */
+            seal: string;
         };
         NewUser: {
             username: string;
@@ -5704,6 +5708,12 @@ export interface components {
             message: string;
             /** @enum {string} */
             severity: "error" | "warning";
+            /** @description Which of the code’s findings (a budget overrun: statutory, extended, share, unchecked) */
+            variant?: string;
+            /** @description The finding’s figures (working days as numbers), for wording it in another language */
+            params?: {
+                [key: string]: string | number;
+            };
         };
         Problem: {
             type: string;

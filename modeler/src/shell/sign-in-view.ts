@@ -2,8 +2,8 @@
  * @module signInView — the staff sign-in reached from the header (`/sign-in`); signed in, the shell sends them home.
  * Where the server offers it (`GET /api/auth/methods`), officials sign in with their province account: the button
  * sends the browser to the province's identity provider, which sends it back here with `?code=…&state=…`; this view
- * hands that query to the server (`POST /api/auth/oidc/callback`, OpenID Connect code flow with PKCE) and takes the
- * session. The username-and-password form stays for the pilot unless the server has turned it off.
+ * hands that query, with the seal this tab kept since the start, to the server (`POST /api/auth/oidc/callback`,
+ * OpenID Connect code flow with PKCE) and takes the session. The username-and-password form stays for the pilot unless the server has turned it off.
  */
 import { finishProvinceSignIn, signIn, signInMethods, startProvinceSignIn } from '../api/api-client';
 import { t } from '../i18n/locale';

@@ -87,7 +87,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
   const passwords = createPasswordHashing();
   const localPasswords = options.signInMethods?.localPasswords ?? true;
   const oidcConfig = options.signInMethods?.oidc;
-  const oidc = oidcConfig && createOidcRelyingParty({ config: oidcConfig, clock, logger: options.logger, fetch: options.oidcFetch });
+  const oidc = oidcConfig && createOidcRelyingParty({ config: oidcConfig, clock, secret: options.sessionSecret, logger: options.logger, fetch: options.oidcFetch });
   // `/api/lookup` itself is the citizen lookup (GET /api/lookup?code=…&idNumber=…); hono's `/*` matches it too.
   const lookup = options.lookup ?? { path: '/api/lookup/*', limit: 30, windowMs: 60_000 };
 

@@ -14,11 +14,13 @@ import type { Clock } from '../../../engine/src/index';
 import { HttpProblem } from '../http/http-problem';
 import type { Logger } from '../logger';
 import type { OidcConfig } from './oidc-config';
-import { PendingSignIns } from './pending-sign-ins';
+import { createSignInSeal } from './sign-in-seal';
 
 export interface OidcRelyingPartyOptions {
   config: OidcConfig;
   clock: Clock;
+  /** The session secret, from which the key of the sign-in seals is derived (sign-in-seal.ts). */
+  secret: string;
   logger?: Logger;
   /** The HTTP client for the provider's endpoints; the global fetch by default. */
   fetch?: OidcFetch;
@@ -31,12 +33,13 @@ export type OidcFetch = client.CustomFetch;
 export type OidcClaims = Record<string, unknown> & { sub: string };
 
 export interface OidcRelyingParty {
-  /** Where to send the browser: the provider's authorization endpoint with a fresh state, nonce and PKCE challenge. */
-  start(): Promise<URL>;
-  /** The claims of the person the callback's query (`?code=…&state=…&iss=…`) signs in; a 4xx problem otherwise. */
-  finish(callbackQuery: string): Promise<OidcClaims>;
-  /** Authorization requests started and not yet finished (for tests). */
-  readonly pendingCount: number;
+  /**
+   * Where to send the browser (the provider's authorization endpoint with a fresh state, nonce and PKCE challenge) and
+   * the seal of those three that the browser keeps until it comes back.
+   */
+  start(): Promise<{ authorizationUrl: URL; seal: string }>;
+  /** The claims of the person the callback's query (`?code=…&state=…&iss=…`) signs in, given its seal; a 4xx problem otherwise. */
+  finish(callbackQuery: string, seal: string): Promise<OidcClaims>;
 }
 
 export function ssoRefused(detail: string, cause?: unknown): HttpProblem {
@@ -51,7 +54,18 @@ function isLoopback(issuer: string): boolean {
 
 export function createOidcRelyingParty(options: OidcRelyingPartyOptions): OidcRelyingParty {
   const { config } = options;
-  const pending = new PendingSignIns(options.clock);
+  const seals = createSignInSeal({ secret: options.secret, clock: options.clock });
+  // The states this process has seen come back, until their seal expires: a second callback is refused here at once
+  // (another process would send the used code to the provider, which refuses it: a code is redeemed once, RFC 6749 §4.1.2).
+  const usedStates = new Map<string, number>();
+  const SEAL_TTL_MS = 10 * 60 * 1000;
+  const markUsed = (state: string): boolean => {
+    const now = options.clock.now();
+    for (const [used, at] of usedStates) if (now - at > SEAL_TTL_MS) usedStates.delete(used);
+    if (usedStates.has(state)) return false;
+    usedStates.set(state, now);
+    return true;
+  };
   let discovered: Promise<client.Configuration> | undefined;
 
   const configuration = (): Promise<client.Configuration> => {
@@ -83,8 +97,7 @@ export function createOidcRelyingParty(options: OidcRelyingPartyOptions): OidcRe
       const codeVerifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
-      pending.remember(state, { codeVerifier, nonce });
-      return client.buildAuthorizationUrl(provider, {
+      const authorizationUrl = client.buildAuthorizationUrl(provider, {
         redirect_uri: config.redirectUrl,
         scope: config.scope ?? 'openid email profile',
         code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
@@ -92,16 +105,17 @@ export function createOidcRelyingParty(options: OidcRelyingPartyOptions): OidcRe
         state,
         nonce,
       });
+      return { authorizationUrl, seal: await seals.seal({ state, nonce, codeVerifier }) };
     },
 
-    async finish(callbackQuery) {
+    async finish(callbackQuery, seal) {
       const callbackUrl = new URL(config.redirectUrl);
       callbackUrl.search = callbackQuery.startsWith('?') ? callbackQuery : `?${callbackQuery}`;
       const state = callbackUrl.searchParams.get('state');
-      // Taken before anything else: whatever follows, this state cannot be used again.
-      const started = state ? pending.take(state) : undefined;
-      if (!state || !started) {
-        throw new HttpProblem({ status: 401, code: 'SSO_STATE_UNKNOWN', title: 'Single sign-on refused', detail: 'This sign-in was not started here, has already been used or has expired; start again.' });
+      const started = await seals.open(seal);
+      // The state must be the one this browser's seal holds, and come back once: marked used before anything else.
+      if (!state || !started || started.state !== state || !markUsed(state)) {
+        throw new HttpProblem({ status: 401, code: 'SSO_STATE_UNKNOWN', title: 'Single sign-on refused', detail: 'This sign-in was not started in this browser, has already been used or has expired; start again.' });
       }
       const provider = await configuration();
       try {
@@ -123,10 +137,6 @@ export function createOidcRelyingParty(options: OidcRelyingPartyOptions): OidcRe
         if (error instanceof client.AuthorizationResponseError) throw ssoRefused(`The identity provider answered ${error.error}.`, error);
         throw ssoRefused('The identity provider’s answer did not pass the checks (signature, issuer, audience, nonce, PKCE).', error);
       }
-    },
-
-    get pendingCount() {
-      return pending.size;
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * @module oidc-routes — single sign-on through the province's identity provider, under `/api/auth`:
  * `GET /methods` tells the sign-in page which ways to sign in are open, `POST /oidc/start` gives the provider's
- * authorization URL to send the browser to, and `POST /oidc/callback` takes the query the provider sent the browser
- * back with and answers the same session as `POST /sign-in` (session-tokens.ts). Without a configured provider the
+ * authorization URL to send the browser to with a seal the browser keeps (sign-in-seal.ts), and `POST /oidc/callback`
+ * takes the query the provider sent the browser back with, and that seal, and answers the same session as `POST /sign-in` (session-tokens.ts). Without a configured provider the
  * two `oidc` operations answer 404 `SSO_NOT_CONFIGURED`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -51,7 +51,16 @@ const startRoute = createRoute({
   responses: {
     200: {
       description: 'Send the browser to authorizationUrl; the provider sends it back to the sign-in page with code and state',
-      content: { 'application/json': { schema: z.object({ authorizationUrl: z.string().url() }).openapi('OidcStart') } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              authorizationUrl: z.string().url(),
+              seal: z.string().describe('Keep it in this browser (sessionStorage) and send it back with the callback: it binds the sign-in to this browser'),
+            })
+            .openapi('OidcStart'),
+        },
+      },
     },
     404: problemResponse('Single sign-on is not configured (SSO_NOT_CONFIGURED)'),
     502: problemResponse('The identity provider cannot be reached (SSO_UNAVAILABLE)'),
@@ -66,13 +75,22 @@ const callbackRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ query: z.string().min(1).max(8192).describe('The callback URL’s query: ?code=…&state=…&iss=…') }).openapi('OidcCallback') } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              query: z.string().min(1).max(8192).describe('The callback URL’s query: ?code=…&state=…&iss=…'),
+              seal: z.string().max(4096).describe('The seal that POST /oidc/start answered to this browser (empty when the browser has none: refused as SSO_STATE_UNKNOWN)'),
+            })
+            .openapi('OidcCallback'),
+        },
+      },
     },
   },
   responses: {
     200: { description: 'Signed in: send the token as "Authorization: Bearer <token>"', content: { 'application/json': { schema: SessionSchema } } },
     400: problemResponse('Malformed request (VALIDATION_FAILED)'),
-    401: problemResponse('Unknown, used or expired state (SSO_STATE_UNKNOWN); the provider’s answer failed a check (SSO_REFUSED)'),
+    401: problemResponse('A state that is not this browser’s seal’s, used or expired (SSO_STATE_UNKNOWN); the provider’s answer failed a check (SSO_REFUSED)'),
     403: problemResponse('Nobody in Liên thông is this person (SSO_UNKNOWN_ACCOUNT), the account is disabled (SSO_ACCOUNT_DISABLED), a claim names an unknown role or unit (SSO_CLAIM_INVALID)'),
     404: problemResponse('Single sign-on is not configured (SSO_NOT_CONFIGURED)'),
     502: problemResponse('The identity provider cannot be reached (SSO_UNAVAILABLE)'),
@@ -91,14 +109,15 @@ export function createOidcRoutes(deps: OidcRouteDeps): OpenAPIHono {
 
   routes.openapi(startRoute, async (c) => {
     if (!deps.oidc) throw notConfigured();
-    const authorizationUrl = await deps.oidc.relyingParty.start();
+    const { authorizationUrl, seal } = await deps.oidc.relyingParty.start();
     c.header('cache-control', 'no-store');
-    return c.json({ authorizationUrl: authorizationUrl.href }, 200);
+    return c.json({ authorizationUrl: authorizationUrl.href, seal }, 200);
   });
 
   routes.openapi(callbackRoute, async (c) => {
     if (!deps.oidc) throw notConfigured();
-    const claims = await deps.oidc.relyingParty.finish(c.req.valid('json').query);
+    const { query, seal } = c.req.valid('json');
+    const claims = await deps.oidc.relyingParty.finish(query, seal);
     const user = await resolveOidcAccount(deps, claims, deps.oidc.config).catch((error: unknown) => {
       deps.logger?.info({ subject: claims.sub, code: (error as HttpProblem).code }, 'single sign-on of an unknown or refused person');
       throw error;

@@ -39,8 +39,12 @@ afterAll(async () => {
 type TokenAnswer = { id_token: string } & Record<string, unknown>;
 
 /** The app with the provider configured; `hooks` put a hand on what goes to and comes from the token endpoint. */
-async function createSsoApp(hooks: { idToken?: (idToken: string) => Promise<string>; tokenRequest?: (body: URLSearchParams) => void } = {}, localPasswords = true) {
-  const access = createMemoryAccessStores();
+async function createSsoApp(
+  hooks: { idToken?: (idToken: string) => Promise<string>; tokenRequest?: (body: URLSearchParams) => void } = {},
+  localPasswords = true,
+  /** The directory of another process of the same server (same database, same session secret). */
+  access = createMemoryAccessStores(),
+) {
   const oidcFetch: OidcFetch = async (url, options) => {
     const toToken = new URL(url).pathname === '/token';
     const init = { ...options } as RequestInit;
@@ -82,12 +86,13 @@ async function createSsoApp(hooks: { idToken?: (idToken: string) => Promise<stri
   const post = (path: string, body?: unknown) =>
     app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const directory = async () => JSON.stringify(await access.users.list());
-  /** Start at the server, sign `login` in at the provider, answer the query the browser comes back with. */
+  /** Start at the server, sign `login` in at the provider; the query the browser comes back with, and the seal it kept. */
   const authorize = async (login: string) => {
     const started = await post('/api/auth/oidc/start');
     expect(started.status).toBe(200);
-    const { authorizationUrl } = (await started.json()) as { authorizationUrl: string };
-    return { authorizationUrl, callbackQuery: await signInAtProvider(authorizationUrl, login) };
+    const { authorizationUrl, seal } = (await started.json()) as { authorizationUrl: string; seal: string };
+    const callbackQuery = await signInAtProvider(authorizationUrl, login);
+    return { authorizationUrl, seal, callbackQuery, callback: { query: callbackQuery, seal } };
   };
   const me = async (token: string) => (await (await app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).json()) as { user: Record<string, unknown> };
   return { app, access, post, directory, authorize, me };
@@ -104,8 +109,8 @@ describe('single sign-on through the province’s identity provider', () => {
     // given
     const sso = await createSsoApp();
     // when
-    const { authorizationUrl, callbackQuery } = await sso.authorize('sub-hotich');
-    const answer = await sso.post('/api/auth/oidc/callback', { query: callbackQuery });
+    const { authorizationUrl, callback } = await sso.authorize('sub-hotich');
+    const answer = await sso.post('/api/auth/oidc/callback', callback);
     // then
     const asked = new URL(authorizationUrl).searchParams;
     expect(asked.get('code_challenge_method')).toBe('S256');
@@ -123,11 +128,11 @@ describe('single sign-on through the province’s identity provider', () => {
   it('finds the official by the linked subject the next time, even after their e-mail changed', async () => {
     // given
     const sso = await createSsoApp();
-    await sso.post('/api/auth/oidc/callback', { query: (await sso.authorize('sub-hotich')).callbackQuery });
+    await sso.post('/api/auth/oidc/callback', (await sso.authorize('sub-hotich')).callback);
     const user = await sso.access.users.getByUsername('official.hotich');
     await sso.access.users.update({ ...user!, email: 'changed@xa.demo.gov.vn' });
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: (await sso.authorize('sub-hotich')).callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', (await sso.authorize('sub-hotich')).callback);
     // then
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { user: { username: string } }).user.username).toBe('official.hotich');
@@ -137,7 +142,7 @@ describe('single sign-on through the province’s identity provider', () => {
     // given
     const sso = await createSsoApp();
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: (await sso.authorize('sub-congan')).callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', (await sso.authorize('sub-congan')).callback);
     // then
     expect(answer.status).toBe(200);
     const { token } = (await answer.json()) as { token: string };
@@ -153,9 +158,9 @@ describe('single sign-on through the province’s identity provider', () => {
     // given
     const sso = await createSsoApp({ idToken });
     const before = await sso.directory();
-    const { callbackQuery } = await sso.authorize('sub-hotich');
+    const { callback } = await sso.authorize('sub-hotich');
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', callback);
     // then
     expect(answer.status).toBe(401);
     const problem = (await answer.json()) as { code: string; token?: string };
@@ -167,25 +172,55 @@ describe('single sign-on through the province’s identity provider', () => {
   it('refuses a callback whose state was already used, and stores nothing more', async () => {
     // given
     const sso = await createSsoApp();
-    const { callbackQuery } = await sso.authorize('sub-hotich');
-    expect((await sso.post('/api/auth/oidc/callback', { query: callbackQuery })).status).toBe(200);
+    const { callback } = await sso.authorize('sub-hotich');
+    expect((await sso.post('/api/auth/oidc/callback', callback)).status).toBe(200);
     const before = await sso.directory();
     // when
-    const replay = await sso.post('/api/auth/oidc/callback', { query: callbackQuery });
+    const replay = await sso.post('/api/auth/oidc/callback', callback);
     // then
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as { code: string }).code).toBe('SSO_STATE_UNKNOWN');
     expect(await sso.directory()).toBe(before);
   });
 
+  it('refuses someone else’s callback in a browser that started its own sign-in (login CSRF), and one without a seal of this server', async () => {
+    // given an attacker who signed in at the provider and sends their callback link to a victim whose browser has its own seal
+    const sso = await createSsoApp();
+    const attacker = await sso.authorize('sub-congan');
+    const victim = await sso.authorize('sub-hotich');
+    const before = await sso.directory();
+    // when the victim's browser finishes the attacker's callback with its own seal, or with a seal made up
+    const crossed = await sso.post('/api/auth/oidc/callback', { query: attacker.callbackQuery, seal: victim.seal });
+    const madeUp = await sso.post('/api/auth/oidc/callback', { query: attacker.callbackQuery, seal: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAA.BBBB.CCCC' });
+    // then both are refused, and nobody is signed in as the attacker
+    expect([crossed.status, madeUp.status]).toEqual([401, 401]);
+    expect(((await crossed.json()) as { code: string }).code).toBe('SSO_STATE_UNKNOWN');
+    expect(((await madeUp.json()) as { code: string }).code).toBe('SSO_STATE_UNKNOWN');
+    expect(await sso.directory()).toBe(before);
+  });
+
+  it('lets another process of the server finish what one started (no sticky sessions), and a replay on the first is refused by the provider', async () => {
+    // given two processes of one server on one directory
+    const first = await createSsoApp();
+    const second = await createSsoApp({}, true, first.access);
+    const { callback } = await first.authorize('sub-hotich');
+    // when the second process finishes the sign-in, then the same callback is sent to the first
+    const finished = await second.post('/api/auth/oidc/callback', callback);
+    const replay = await first.post('/api/auth/oidc/callback', callback);
+    // then the sign-in succeeded once: the provider redeems a code once
+    expect(finished.status).toBe(200);
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { code: string }).code).toBe('SSO_REFUSED');
+  });
+
   it('refuses a callback whose state this server never sent', async () => {
     // given
     const sso = await createSsoApp();
-    const { callbackQuery } = await sso.authorize('sub-hotich');
+    const { callbackQuery, seal } = await sso.authorize('sub-hotich');
     const forged = new URLSearchParams(callbackQuery);
     forged.set('state', 'a-state-of-the-attacker');
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: `?${forged}` });
+    const answer = await sso.post('/api/auth/oidc/callback', { query: `?${forged}`, seal });
     // then
     expect(answer.status).toBe(401);
     expect(((await answer.json()) as { code: string }).code).toBe('SSO_STATE_UNKNOWN');
@@ -195,9 +230,9 @@ describe('single sign-on through the province’s identity provider', () => {
     // given
     const sso = await createSsoApp({ tokenRequest: (body) => body.delete('code_verifier') });
     const before = await sso.directory();
-    const { callbackQuery } = await sso.authorize('sub-hotich');
+    const { callback } = await sso.authorize('sub-hotich');
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', callback);
     // then
     expect(answer.status).toBe(401);
     expect(((await answer.json()) as { code: string }).code).toBe('SSO_REFUSED');
@@ -209,7 +244,7 @@ describe('single sign-on through the province’s identity provider', () => {
     const sso = await createSsoApp();
     const before = await sso.directory();
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: (await sso.authorize('sub-stranger')).callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', (await sso.authorize('sub-stranger')).callback);
     // then
     expect(answer.status).toBe(403);
     expect(((await answer.json()) as { code: string }).code).toBe('SSO_UNKNOWN_ACCOUNT');
@@ -221,7 +256,7 @@ describe('single sign-on through the province’s identity provider', () => {
     const sso = await createSsoApp();
     const before = await sso.directory();
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: (await sso.authorize('sub-wants-admin')).callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', (await sso.authorize('sub-wants-admin')).callback);
     // then
     expect(answer.status).toBe(403);
     expect(((await answer.json()) as { code: string }).code).toBe('SSO_CLAIM_INVALID');
@@ -233,7 +268,7 @@ describe('single sign-on through the province’s identity provider', () => {
     const sso = await createSsoApp();
     const before = await sso.directory();
     // when
-    const answer = await sso.post('/api/auth/oidc/callback', { query: (await sso.authorize('sub-unknown-unit')).callbackQuery });
+    const answer = await sso.post('/api/auth/oidc/callback', (await sso.authorize('sub-unknown-unit')).callback);
     // then
     expect(answer.status).toBe(403);
     expect(((await answer.json()) as { code: string }).code).toBe('SSO_CLAIM_INVALID');
