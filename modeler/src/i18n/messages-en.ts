@@ -2,6 +2,7 @@
 import type { messagesVi } from './messages-vi';
 import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 import { uiMessagesEn } from '../ui/ui-messages-en';
+import { outboxMessagesEn } from '../workspaces/outbox/outbox-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
@@ -123,6 +124,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...uiMessagesEn,
   ...intakeMessagesEn,
   ...calendarMessagesEn,
+  ...outboxMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

@@ -1,6 +1,7 @@
 /** @module messagesVi — the interface in Vietnamese (the default), in DOMAIN.md's words: thủ tục, bước xử lý, cơ quan… */
 import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
 import { uiMessagesVi } from '../ui/ui-messages-vi';
+import { outboxMessagesVi } from '../workspaces/outbox/outbox-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
@@ -121,6 +122,7 @@ export const messagesVi = {
   ...uiMessagesVi,
   ...intakeMessagesVi,
   ...calendarMessagesVi,
+  ...outboxMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

@@ -40,6 +40,8 @@ export const routeTable: Route[] = [
   { path: '/dashboard', label: 'nav.dashboard', audience: ['supervisor', 'headOfUnit', 'administrator'], load: async () => (await import('../workspaces/dashboard/dashboard-view')).mountDashboardView },
   // Working calendars of the province and its agencies (issue 18): administrators mark closures, holidays, make-up days.
   { path: '/calendars', label: 'nav.calendars', audience: ['administrator'], load: async () => (await import('../workspaces/calendars/calendar-route')).mountCalendarRoute },
+  // The outbox console (issue 20): deliveries per consumer, replayed or skipped by administrators.
+  { path: '/outbox', label: 'nav.outbox', audience: ['administrator'], load: async () => (await import('../workspaces/outbox/outbox-route')).mountOutboxRoute },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   // The citizen portal (no account): online submission, and the lookup with the online supplement.
   { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },

@@ -19,6 +19,7 @@ import { dashboardText, type DashboardTextKey } from './dashboard-text';
 import { renderDrillDown, renderOrphanedSteps } from './drill-down';
 import { breakdownTable, delayTable } from './stats-tables';
 import { createTrendChart, type TrendChart } from './trend-chart';
+import { mountOutboxSummary } from '../outbox/outbox-summary';
 
 type By = 'agency' | 'department' | 'official' | 'procedure';
 const BY: By[] = ['agency', 'department', 'official', 'procedure'];
@@ -27,7 +28,12 @@ const FILTER_OF: Record<By, string> = { agency: 'agencyId', department: 'departm
 export const mountDashboardView: MountView = (container) => {
   const page = element('section', { className: 'ws-page ws-dashboard' });
   container.append(page);
-  return mountSignedIn(page, (body) => renderDashboard(body));
+  return mountSignedIn(page, (body, user) => {
+    const unmount = renderDashboard(body);
+    // The outbox's counts and alert after the summary (issue 20); administrators also get the console's link.
+    const unmountOutbox = mountOutboxSummary(body.insertBefore(element('div', {}), body.children[3] ?? null), user.role === 'administrator');
+    return () => (unmountOutbox(), unmount());
+  });
 };
 
 function renderDashboard(container: HTMLElement): () => void {
