@@ -33,6 +33,8 @@ import { MemoryAttachmentStore } from './persistence/memory/memory-attachment-st
 import { MemoryDraftStore } from './persistence/memory/memory-draft-store';
 import { createDraftRoutes } from './routes/draft-routes';
 import { KeyedMutex } from './attachments/keyed-mutex';
+import { createSignatureRoutes, SIGNATURE_VERIFY_PATH } from './routes/signature-routes';
+import { SIGNING_LIMITS, type SigningDeps } from './signatures/signing-deps';
 import type { OutboxStore } from './outbox/outbox-store';
 import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
 import { fixedCalendarSource, type CalendarSource } from './dossiers/timekeeping';
@@ -82,6 +84,8 @@ export interface AppDeps {
   attachments?: AttachmentStore;
   /** Analysts' drafts of procedures; in memory when absent. */
   drafts?: DraftStore;
+  /** Ký số (signing-config.ts): the sealing key, the trust list, the officials' certificates; off when absent. */
+  signing?: SigningDeps;
   /** Per file and per dossier; 20 MB and 100 MB by default. */
   attachmentLimits?: AttachmentLimits;
   /** Folder of the built front end (modeler/dist); absent in API-only tests. */
@@ -144,7 +148,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       },
     },
     // A multipart upload carries one file of at most maxFileBytes plus its form framing.
-    uploads: [ATTACHMENT_UPLOAD_PATH, CITIZEN_UPLOAD_PATH].map((path) => ({ method: 'POST', path, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 })),
+    uploads: [
+      ...[ATTACHMENT_UPLOAD_PATH, CITIZEN_UPLOAD_PATH].map((path) => ({ method: 'POST', path, mediaTypes: ['multipart/form-data'], maxBytes: attachmentLimits.maxFileBytes + 64 * 1024 })),
+      // A PDF whose signatures are to be verified comes as itself.
+      { method: 'POST', path: SIGNATURE_VERIFY_PATH, mediaTypes: ['application/pdf'], maxBytes: SIGNING_LIMITS.maxPdfBytes },
+    ],
   });
 
   app.route('/health', createHealthRoutes({ pingDatabase: deps.pingDatabase, database: { backend: deps.backend, durable: false, ...deps.databaseDurability }, startedAt }));
@@ -160,7 +168,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const facts = deps.facts ?? new MemoryDossierFactsStore();
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();
   const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
-  installDossierRoutes(app, dossierDeps, { citizenTokens, agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore });
+  installDossierRoutes(app, dossierDeps, { citizenTokens, agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore, signing: deps.signing });
+  app.route('/api', createSignatureRoutes({ signing: deps.signing, clock: deps.clock }));
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens }));

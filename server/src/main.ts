@@ -38,6 +38,9 @@ import { CachedDossierFactsStore } from './persistence/cached-dossier-facts-stor
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { pollDossierFacts } from './heatmap/poll-dossier-facts';
 import { parsePublicInputConfig } from './http/public-input-config';
+import { createSigningCertificateCollection } from './persistence/mongo/signing-certificate-model';
+import { MongoSigningCertificateStore } from './persistence/mongo/mongo-signing-certificate-store';
+import { parseSigningConfig } from './signatures/signing-config';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -56,6 +59,8 @@ async function main(): Promise<void> {
       seedDemo: decideDemoSeeding({ seedDemo: env.SEED_DEMO, externalDatabase: Boolean(env.MONGODB_URI), production }),
       // The province's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID, …) and LOCAL_PASSWORDS=off (oidc-config.ts).
       signInMethods: parseSignInMethods(env),
+      // Ký số: SIGNING_KEY, SIGNING_TRUST_ANCHORS_FILE, SIGNING_LOCATION, CSC_SIGNING_URL/TOKEN (signing-config.ts).
+      signing: parseSigningConfig(env),
       signInLimits: parseSignInLimits({ perUsername: env.SIGN_IN_FAILURES_PER_USERNAME, perAddress: env.SIGN_IN_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS }),
     };
   } catch (error) {
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
   // Outbound delivery: the national portal, webhooks, e-mail and the SMS/Zalo gateway, as configured (server/README.md).
   const attachments = await createGridFsAttachmentStore(connection);
   const drafts = new MongoDraftStore(await createDraftCollection(connection));
+  const signing = accessConfig.signing && { ...accessConfig.signing, certificates: new MongoSigningCertificateStore(await createSigningCertificateCollection(connection)) };
   const consumers = createOutboxConsumers(
     parseOutboxConfig({
       portalUrl: env.PORTAL_URL,
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
     outbox,
     attachments,
     drafts,
+    ...(signing ? { signing } : {}),
     calendars,
     calendarStore,
     clock,

@@ -366,6 +366,49 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '403' },
     supervisor: { own: '2xx', other: '403' },
   },
+  'GET /api/dossiers/{id}/forms/{form}/pdf': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '403' },
+    headOfUnit: { own: '2xx', other: '403' },
+    supervisor: { own: '2xx', other: '403' },
+  },
+  // step.act on the dossier: those who act on it sign its forms (issue 20)
+  'POST /api/dossiers/{id}/forms/{form}/signed-pdf': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '403' },
+    headOfUnit: { own: '2xx', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  // step.act: an official's own signing certificate
+  'PUT /api/signing-certificates/mine': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'GET /api/signing-certificates/mine': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '403', other: '403' },
+  },
+  // dossier.read roles verify a signed PDF
+  'POST /api/signatures/verify': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   // public: citizens submit without an account
   'POST /api/submissions': {
     anonymous: { own: '2xx', other: '2xx' },

@@ -5,6 +5,7 @@
  * mutation must leave the stores as they were, and a refused mutation sent again with a malformed body must be
  * refused the same way (authorization before validation, never the schema's 400).
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import { DEMO_AGENCIES } from '../../server/src/access/demo-agencies';
 import { createTestApp } from '../support/test-app';
 import { parseSignInMethods } from '../../server/src/access/oidc-config';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-test-provider';
+import { MemorySigningCertificateStore } from '../../server/src/persistence/memory/memory-signing-certificate-store';
+import { createTestCertificateAuthority, toPkcs12 } from '../support/test-certificate-authority';
 import { EXPECTED_MATRIX, ROLES, type MatrixRole, type MatrixRow, type StatusClass } from './authorization-matrix.expected';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -55,6 +58,16 @@ const AGENCY_ROLES: readonly MatrixRole[] = ['official', 'headOfUnit', 'supervis
 const FORM = { businessName: 'Công ty TNHH Sen Vàng', capital: 1_000_000_000 };
 const applicant = (n: number) => ({ name: 'Trần Văn Dân', idNumber: `0010850${String(n).padStart(5, '0')}`, address: 'Số 1 Tràng Tiền, Hà Nội' });
 const PDF = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
+
+/** Ký số: a test CA whose official's PKCS#12 every signing role uploads (issue 20). */
+const SIGNING = (() => {
+  const ca = createTestCertificateAuthority();
+  const official = ca.issueOfficial('Cán bộ thử', { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2028-01-01T00:00:00Z') });
+  return {
+    deps: { sealingKey: randomBytes(32), trustAnchors: [ca.root.pem], certificates: new MemorySigningCertificateStore(), location: 'Demo' },
+    upload: { pkcs12: toPkcs12(official, [ca.intermediate], 'p12').toString('base64'), password: 'p12' },
+  };
+})();
 
 interface MatrixRequest {
   method: string;
@@ -252,6 +265,11 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
     return { method: 'POST', path: `/api/dossiers/${dossier.id}/fee-payments`, body: { amount: 50_000 } };
   },
   'GET /api/dossiers/{id}/forms/{form}': async (w, scope) => ({ method: 'GET', path: `/api/dossiers/${w.sides[scope].id}/forms/01` }),
+  'GET /api/dossiers/{id}/forms/{form}/pdf': async (w, scope) => ({ method: 'GET', path: `/api/dossiers/${w.sides[scope].id}/forms/01/pdf` }),
+  'POST /api/dossiers/{id}/forms/{form}/signed-pdf': async (w, scope) => ({ method: 'POST', path: `/api/dossiers/${w.sides[scope].id}/forms/01/signed-pdf`, body: { signWith: 'certificate' } }),
+  'PUT /api/signing-certificates/mine': async () => ({ method: 'PUT', path: '/api/signing-certificates/mine', body: SIGNING.upload }),
+  'GET /api/signing-certificates/mine': async () => ({ method: 'GET', path: '/api/signing-certificates/mine' }),
+  'POST /api/signatures/verify': async () => ({ method: 'POST', path: '/api/signatures/verify', body: { pdf: 'not a pdf' } }),
   'POST /api/submissions': async (_w, scope) => ({ method: 'POST', path: '/api/submissions', body: { procedureKey: SIDES[scope].key, agencyId: SIDES[scope].agencyId, applicant: applicant((counter += 1)), form: FORM } }),
   'GET /api/inbox': async () => ({ method: 'GET', path: '/api/inbox' }),
   'POST /api/steps/{id}/claim': async (w, scope) => ({ method: 'POST', path: `/api/steps/${(await w.fresh(scope)).stepId}/claim` }),
@@ -345,11 +363,13 @@ describe('authorization matrix', () => {
     provider = await startTestProvider({ redirectUris: [SSO_REDIRECT_URL], accounts: { 'sub-hotich': { email: 'hotich@xa.demo.gov.vn' } } });
     t = await createTestApp({
       submissionLimit: { limit: 100_000, windowMs: 60_000 },
+      signing: SIGNING.deps,
       signInMethods: parseSignInMethods({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REDIRECT_URL: SSO_REDIRECT_URL }),
     });
     const official = await t.access.users.getByUsername('official.hotich');
     await t.access.users.update({ ...official!, email: 'hotich@xa.demo.gov.vn' });
     for (const side of Object.values(SIDES)) await json(t, 'analyst', 'POST', '/api/procedures', { key: side.key, xml: side.xml });
+    for (const signer of ['official.hotich', 'head.xa']) await json(t, signer, 'PUT', '/api/signing-certificates/mine', SIGNING.upload);
     for (const scope of ['own', 'other'] as const) await t.drafts.save(draftOf(scope));
     const document = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));

@@ -67,6 +67,8 @@ export interface TestAppOptions {
   oidcFetch?: AppDeps['oidcFetch'];
   /** Analysts' drafts (shared by two browsers of one server); in memory by default. */
   drafts?: DraftStore;
+  /** Ký số: sealing key, trust list (a test CA), certificate store, remote service; off by default. */
+  signing?: AppDeps['signing'];
 }
 
 /**
@@ -122,6 +124,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.frontEndRoot ? { frontEndRoot: options.frontEndRoot } : {}),
     ...(options.signInMethods ? { signInMethods: options.signInMethods } : {}),
     ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
+    ...(options.signing ? { signing: options.signing } : {}),
   });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();
 

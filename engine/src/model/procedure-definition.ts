@@ -285,6 +285,10 @@ export interface ValidationIssue {
   code: ValidationCode;
   message: string;
   severity: 'error' | 'warning';
+  /** Which of the code's findings this is (a budget overrun: `statutory`, `extended`, `share`, `unchecked`). */
+  variant?: string;
+  /** The finding's figures, so that each reader words it in its own language (days as numbers, in working days). */
+  params?: Record<string, string | number>;
 }
 
 export type ValidationCode =

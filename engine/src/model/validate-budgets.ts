@@ -85,14 +85,27 @@ function shareFindings(definition: ProcedureDefinition, process: ProcessDefiniti
   return findings;
 }
 
-/** The finding in English, for the server's answers and logs. */
+/**
+ * The finding's figures, in working days rounded to hundredths, and the path's steps as "label days + …": what a reader
+ * needs to word it (the modeler's catalogue) without the diagram.
+ */
+export function budgetFigures(finding: BudgetFinding): Record<string, string | number> {
+  const figures: Record<string, string | number> = { limitDays: round(finding.limitDays), agency: finding.agency ?? '', called: finding.calledElement ?? '' };
+  if (!finding.path) return figures;
+  const steps = finding.path.steps.map((step) => `${step.label.replace(/\s+/g, ' ').trim()} ${round(step.days)}`).join(' + ');
+  return { ...figures, totalDays: round(finding.path.days), excessDays: round(finding.path.days - finding.limitDays), steps };
+}
+
+/** The finding in English, for the server's answers and logs, with its figures for other languages. */
 function toIssue(finding: BudgetFinding): ValidationIssue {
+  const about = { variant: finding.kind, params: budgetFigures(finding) };
   const { elementId, code, severity, limitDays } = finding;
   const agency = finding.agency ?? 'no agency';
   const called = finding.name ? `call activity "${finding.name}" (${elementId})` : `call activity ${elementId}`;
   const process = `the longest path of process ${finding.name ? `"${finding.name}" (${elementId})` : elementId}`;
   if (finding.kind === 'unchecked' || !finding.path) {
     return {
+      ...about,
       elementId,
       code,
       severity,
@@ -106,9 +119,13 @@ function toIssue(finding: BudgetFinding): ValidationIssue {
   }[finding.kind];
   const path = finding.path;
   const steps = path.steps.map((step) => `${step.label} ${format(step.days)}`).join(' + ');
-  return { elementId, code, severity, message: `${what} add up to ${format(path.days)} working days (${steps}), ${format(path.days - limitDays)} more than ${limit}` };
+  return { ...about, elementId, code, severity, message: `${what} add up to ${format(path.days)} working days (${steps}), ${format(path.days - limitDays)} more than ${limit}` };
+}
+
+function round(days: number): number {
+  return Math.round(days * 100) / 100;
 }
 
 function format(days: number): string {
-  return String(Math.round(days * 100) / 100);
+  return String(round(days));
 }

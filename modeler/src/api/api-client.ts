@@ -33,6 +33,9 @@ export interface ValidationIssue {
   code: string;
   message: string;
   severity: 'error' | 'warning' | string;
+  /** Which of the code's findings, and its figures (a budget overrun's working days): worded by the catalogue. */
+  variant?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An RFC 9457 problem answer; `issues` is present on validation refusals (422). */

@@ -64,6 +64,11 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/dossiers/{id}/attachments', gate: 'step.act', resource: 'dossier' },
 
   { method: 'POST', path: '/api/steps/{id}/claim', gate: 'step.act', resource: 'step' },
+  // Ký số (issue 20): those who act on dossiers sign their forms with their own certificate; readers verify.
+  { method: 'POST', path: '/api/dossiers/{id}/forms/{form}/signed-pdf', gate: 'step.act', resource: 'dossier' },
+  { method: 'PUT', path: '/api/signing-certificates/mine', gate: 'step.act' },
+  { method: 'GET', path: '/api/signing-certificates/mine', gate: 'step.act' },
+  { method: 'POST', path: '/api/signatures/verify', gate: 'dossier.read' },
   { method: 'POST', path: '/api/steps/{id}/complete', gate: 'step.act', resource: 'step' },
   { method: 'POST', path: '/api/steps/{id}/return', gate: 'step.act', resource: 'step' },
   { method: 'POST', path: '/api/steps/{id}/reassign', gate: 'step.reassign', resource: 'step' },

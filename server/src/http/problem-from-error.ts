@@ -5,10 +5,19 @@
  */
 import { HTTPException } from 'hono/http-exception';
 import { Refusal, type RefusalKind } from '../refusal';
+import { SignatureError, type SignatureErrorCode } from '../signatures/signature-error';
 import { HttpProblem } from './http-problem';
 
 /** The status of each kind of refusal (RFC 9110 §15.5). */
 const STATUS_OF: Record<RefusalKind, number> = { invalid: 400, notFound: 404, conflict: 409, tooLarge: 413, unprocessable: 422 };
+
+/** A signature or certificate refused: the client's file (422), a missing setup (409/503) or the remote service (502). */
+const SIGNATURE_STATUS: Partial<Record<SignatureErrorCode, number>> = {
+  PDF_TOO_LARGE: 413,
+  NO_SIGNING_CERTIFICATE: 409,
+  SIGNING_NOT_CONFIGURED: 503,
+  REMOTE_SIGNING_FAILED: 502,
+};
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -27,6 +36,9 @@ export function problemFromError(error: unknown): HttpProblem | undefined {
   if (error instanceof Refusal) {
     const { kind, code, title, detail, extensions } = error;
     return new HttpProblem({ status: STATUS_OF[kind], code, title, ...(detail === undefined ? {} : { detail }), extensions, cause: error });
+  }
+  if (error instanceof SignatureError) {
+    return new HttpProblem({ status: SIGNATURE_STATUS[error.code] ?? 422, code: error.code, title: 'Ký số bị từ chối', detail: error.message, cause: error });
   }
   if (error instanceof HTTPException && error.status < 500) {
     return new HttpProblem({

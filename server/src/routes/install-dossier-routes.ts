@@ -13,6 +13,7 @@ import { createCalendarRoutes } from './calendar-routes';
 import { createDossierActionRoutes } from './dossier-action-routes';
 import { createDossierRoutes } from './dossier-routes';
 import { createFormRoutes } from './form-routes';
+import type { SigningDeps } from '../signatures/signing-deps';
 import { createInboxRoutes } from './inbox-routes';
 import { createStepRoutes } from './step-routes';
 import { createSubmissionRoutes } from './submission-routes';
@@ -28,13 +29,15 @@ export interface DossierRouteOptions {
   calendarStore?: CalendarStore;
   /** Issues the citizen's dossier token with each online submission (citizen/citizen-tokens.ts). */
   citizenTokens?: CitizenTokens;
+  /** Ký số of the forms; off when absent. */
+  signing?: SigningDeps;
 }
 
 export function installDossierRoutes(app: OpenAPIHono, deps: DossierDeps, options: DossierRouteOptions): void {
   const limit = options.submissionLimit ?? { limit: 20, windowMs: 10 * 60_000 };
   app.route('/api/dossiers', createDossierRoutes(deps));
   app.route('/api/dossiers', createDossierActionRoutes(deps));
-  app.route('/api/dossiers', createFormRoutes({ ...deps, agencies: options.agencies }));
+  app.route('/api/dossiers', createFormRoutes({ ...deps, agencies: options.agencies, ...(options.signing ? { signing: options.signing } : {}) }));
   app.route('/api/submissions', createSubmissionRoutes({ ...deps, limiter: new RateLimiter({ ...limit, clock: deps.clock }), trustProxy: options.trustProxyHops ?? 0, citizenTokens: options.citizenTokens }));
   app.route('/api/inbox', createInboxRoutes(deps));
   app.route('/api/steps', createStepRoutes(deps, { users: options.users }));

@@ -27,7 +27,14 @@ export interface ProcedureRouteDeps {
 export const MAX_PROCEDURE_XML_BYTES = 2 * 1024 * 1024;
 
 const IssueSchema = z
-  .object({ elementId: z.string(), code: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) })
+  .object({
+    elementId: z.string(),
+    code: z.string(),
+    message: z.string(),
+    severity: z.enum(['error', 'warning']),
+    variant: z.string().optional().describe('Which of the code’s findings (a budget overrun: statutory, extended, share, unchecked)'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('The finding’s figures (working days as numbers), for wording it in another language'),
+  })
   .openapi('ValidationIssue');
 const SummarySchema = z
   .object({

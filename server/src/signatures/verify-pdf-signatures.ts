@@ -7,9 +7,11 @@
  * signing time. Each verdict carries a stable code and a Vietnamese sentence for the official.
  */
 import { createHash, verify, X509Certificate } from 'node:crypto';
+import { commonName } from './certificate-path';
 import forge from 'node-forge';
 import { formatVietnameseDateTime } from '../documents/vietnamese-date-time';
-import type { SignatureErrorCode } from './signature-error';
+import { validateCertificatePath } from './certificate-path';
+import { SignatureError, type SignatureErrorCode } from './signature-error';
 
 const { asn1 } = forge;
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -18,8 +20,6 @@ const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
 const SHA256 = '2.16.840.1.101.3.4.2.1';
 /** Clocks drift: a signing time up to five minutes ahead of ours is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-/** The longest chain walked: a root, a few intermediates, the signer. */
-const MAX_CHAIN = 6;
 
 export interface SignatureVerdict {
   valid: boolean;
@@ -45,15 +45,12 @@ export interface VerifyOptions {
   now: Date;
 }
 
-class Refusal extends Error {
-  constructor(readonly code: SignatureErrorCode, message: string) {
-    super(message);
-  }
+function refusal(code: SignatureErrorCode, message: string): SignatureError {
+  return new SignatureError({ code, message });
 }
 
 const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 const oidOf = (node: forge.asn1.Asn1 | undefined) => (node && typeof node.value === 'string' ? asn1.derToOid(node.value) : '');
-const commonName = (certificate: X509Certificate) => /CN=([^\n]+)/.exec(certificate.subject)?.[1] ?? certificate.subject;
 
 /** The /ByteRange arrays of the signature dictionaries, in file order. */
 function byteRangesOf(pdf: Buffer): number[][] {
@@ -86,7 +83,7 @@ function parseCms(bytes: Buffer): ParsedCms {
       signature: Buffer.from(signature.value as string, 'binary'),
     };
   } catch {
-    throw new Refusal('SIGNATURE_INVALID', 'Chữ ký số không đúng cấu trúc CMS (RFC 5652), không kiểm tra được.');
+    throw refusal('SIGNATURE_INVALID', 'Chữ ký số không đúng cấu trúc CMS (RFC 5652), không kiểm tra được.');
   }
 }
 
@@ -95,40 +92,18 @@ function attributeValue(attributes: forge.asn1.Asn1[], oid: string): forge.asn1.
   return found ? ((found.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0] : undefined;
 }
 
-function chainOf(signer: X509Certificate, pool: X509Certificate[], anchors: X509Certificate[]): X509Certificate[] {
-  const trusted = new Set(anchors.map((anchor) => anchor.fingerprint256));
-  const path = [signer];
-  let current = signer;
-  while (!trusted.has(current.fingerprint256)) {
-    if (path.length > MAX_CHAIN) break;
-    const issuer = [...anchors, ...pool].find(
-      (candidate) => candidate.fingerprint256 !== current.fingerprint256 && candidate.ca && current.checkIssued(candidate) && current.verify(candidate.publicKey),
-    );
-    if (!issuer) {
-      throw new Refusal(
-        'CERTIFICATE_UNTRUSTED',
-        `Chứng thư số "${commonName(signer)}" không thuộc danh sách tin cậy: không xác lập được chuỗi chứng thực đến một tổ chức chứng thực được tin cậy.`,
-      );
-    }
-    path.push(issuer);
-    current = issuer;
-  }
-  if (!trusted.has(current.fingerprint256)) throw new Refusal('CERTIFICATE_UNTRUSTED', `Chuỗi chứng thực của "${commonName(signer)}" quá dài.`);
-  return path;
-}
-
 function verifyOne(pdf: Buffer, range: number[], isLast: boolean, options: VerifyOptions): SignatureVerdict {
   const [start, firstLength, second, secondLength] = range as [number, number, number, number];
   if (start !== 0 || firstLength >= second || second + secondLength > pdf.length || pdf[firstLength] !== 0x3c || pdf[second - 1] !== 0x3e) {
-    throw new Refusal('DOCUMENT_MODIFIED', 'Vùng dữ liệu được ký (ByteRange) không hợp lệ: tài liệu đã bị sửa.');
+    throw refusal('DOCUMENT_MODIFIED', 'Vùng dữ liệu được ký (ByteRange) không hợp lệ: tài liệu đã bị sửa.');
   }
   const cms = parseCms(Buffer.from(pdf.subarray(firstLength + 1, second - 1).toString('latin1'), 'hex'));
-  if (cms.digestAlgorithm !== SHA256) throw new Refusal('SIGNATURE_INVALID', 'Chữ ký số không dùng thuật toán băm SHA-256.');
+  if (cms.digestAlgorithm !== SHA256) throw refusal('SIGNATURE_INVALID', 'Chữ ký số không dùng thuật toán băm SHA-256.');
   const signedContent = Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(second, second + secondLength)]);
   const messageDigest = attributeValue(cms.signedAttributes, MESSAGE_DIGEST);
   const digest = createHash('sha256').update(signedContent).digest();
   if (!messageDigest || !digest.equals(Buffer.from(messageDigest.value as string, 'binary'))) {
-    throw new Refusal('DOCUMENT_MODIFIED', 'Tài liệu đã bị thay đổi sau khi ký: mã băm SHA-256 của nội dung không khớp với mã băm trong chữ ký.');
+    throw refusal('DOCUMENT_MODIFIED', 'Tài liệu đã bị thay đổi sau khi ký: mã băm SHA-256 của nội dung không khớp với mã băm trong chữ ký.');
   }
   const signedAttributes = der(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, cms.signedAttributes));
   const signer = cms.certificates.find((certificate) => {
@@ -138,12 +113,12 @@ function verifyOne(pdf: Buffer, range: number[], isLast: boolean, options: Verif
       return false;
     }
   });
-  if (!signer) throw new Refusal('SIGNATURE_INVALID', 'Chữ ký số không hợp lệ: chữ ký không khớp với chứng thư số nào kèm theo.');
+  if (!signer) throw refusal('SIGNATURE_INVALID', 'Chữ ký số không hợp lệ: chữ ký không khớp với chứng thư số nào kèm theo.');
   const essCertificate = attributeValue(cms.signedAttributes, SIGNING_CERTIFICATE_V2);
   if (essCertificate) {
     const certHash = ((((essCertificate.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]).at(-1)!.value) as string;
     if (!createHash('sha256').update(signer.raw).digest().equals(Buffer.from(certHash, 'binary'))) {
-      throw new Refusal('SIGNATURE_INVALID', 'Chữ ký số không hợp lệ: chứng thư số được ký kèm không phải chứng thư của người ký.');
+      throw refusal('SIGNATURE_INVALID', 'Chữ ký số không hợp lệ: chứng thư số được ký kèm không phải chứng thư của người ký.');
     }
   }
   const timeNode = attributeValue(cms.signedAttributes, SIGNING_TIME);
@@ -153,21 +128,10 @@ function verifyOne(pdf: Buffer, range: number[], isLast: boolean, options: Verif
       : asn1.generalizedTimeToDate(timeNode.value as string)
     : options.now;
   const at = formatVietnameseDateTime(signingTime.getTime());
-  if (signingTime.getTime() > options.now.getTime() + CLOCK_SKEW_MS) throw new Refusal('SIGNING_TIME_IN_FUTURE', `Thời điểm ký (${at}) ở tương lai.`);
-  const chain = chainOf(signer, cms.certificates, options.trustAnchors.map((pem) => new X509Certificate(pem)));
-  for (const certificate of chain) {
-    if (signingTime.getTime() > new Date(certificate.validTo).getTime()) {
-      throw new Refusal(
-        'CERTIFICATE_EXPIRED',
-        `Chứng thư số "${commonName(certificate)}" đã hết hạn lúc ${formatVietnameseDateTime(new Date(certificate.validTo).getTime())}, trước thời điểm ký (${at}).`,
-      );
-    }
-    if (signingTime.getTime() < new Date(certificate.validFrom).getTime()) {
-      throw new Refusal('CERTIFICATE_NOT_YET_VALID', `Chứng thư số "${commonName(certificate)}" chưa có hiệu lực tại thời điểm ký (${at}).`);
-    }
-  }
+  if (signingTime.getTime() > options.now.getTime() + CLOCK_SKEW_MS) throw refusal('SIGNING_TIME_IN_FUTURE', `Thời điểm ký (${at}) ở tương lai.`);
+  validateCertificatePath(signer, cms.certificates, options.trustAnchors.map((pem) => new X509Certificate(pem)), signingTime);
   if (isLast && second + secondLength !== pdf.length) {
-    throw new Refusal('DOCUMENT_MODIFIED', 'Tài liệu có nội dung được thêm vào sau chữ ký số cuối cùng.');
+    throw refusal('DOCUMENT_MODIFIED', 'Tài liệu có nội dung được thêm vào sau chữ ký số cuối cùng.');
   }
   return {
     valid: true,
@@ -185,7 +149,7 @@ export function verifyPdfSignatures(pdf: Buffer, options: VerifyOptions): PdfSig
     try {
       return verifyOne(pdf, range, index === ranges.length - 1, options);
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
+      if (!(error instanceof SignatureError)) throw error;
       return { valid: false, code: error.code, message: error.message };
     }
   });

@@ -170,4 +170,27 @@ describe.runIf(runnable)('the check panel, the canvas badge and the status line 
     ]);
     await page.screenshot({ path: '/tmp/helper-a-5-group-1-over-budget.png' });
   });
+  it('words a budget overrun only the server can find with its figures in working days, in Vietnamese', { timeout: 120_000 }, async () => {
+    // given business registration (3 working days) deployed under its library key, and a group calling it with a
+    // share of 2: the browser cannot count a deployed procedure, the server can
+    const token = ((await (await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: 'analyst' }) })).json()) as { token: string }).token;
+    const deployed = await fetch(`${server.url}/api/procedures`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ key: 'dang-ky-thanh-lap-doanh-nghiep', xml: readModel('dang-ky-thanh-lap-doanh-nghiep') }) });
+    expect(deployed.status).toBe(201);
+    await page.reload();
+    await page.locator('.modeler[data-ready="true"]').waitFor();
+    const caller = cleanXml.replace(
+      /<bpmn:userTask id="Task_Verify"[\s\S]*?<\/bpmn:userTask>/,
+      `<bpmn:callActivity id="${TASK}" name="Đăng ký doanh nghiệp" calledElement="dang-ky-thanh-lap-doanh-nghiep"><bpmn:extensionElements><lt:assignment agency="so-tai-chinh" /><lt:agencyShare value="2" unit="workingDays" /></bpmn:extensionElements></bpmn:callActivity>`,
+    );
+    await page.locator('.modeler-toolbar input[type="file"]').setInputFiles({ name: 'goi-thu-tuc.bpmn', mimeType: 'application/xml', buffer: Buffer.from(caller, 'utf8') });
+    const share = page.locator(`.issues-panel li[data-element-id="${TASK}"][data-code="BUDGET_EXCEEDS_AGENCY_SHARE"]`);
+    await share.waitFor();
+    // when the analyst checks it with the server
+    await modelerPage(page).toolbar('Kiểm tra');
+    // then the share's overrun says its numbers: 3 working days against a share of 2, 1 over
+    await expect.poll(() => share.locator('.issue-message').textContent()).toContain('(cơ quan so-tai-chinh) cộng lại 3 ngày làm việc, vượt phần thời hạn 2 ngày làm việc của cơ quan là 1 ngày làm việc');
+    expect(englishIn((await share.textContent()) ?? '')).toEqual([]);
+    expect(await rows().count()).toBe(1);
+    await page.screenshot({ path: '/tmp/h16-server-figures.png' });
+  });
 });

@@ -99,6 +99,8 @@ describe('the budget rule through call activities', () => {
     expect(withDeployed).toEqual([expect.objectContaining({ elementId: 'call-business-registration', code: 'BUDGET_EXCEEDS_AGENCY_SHARE', severity: 'error' })]);
     expect(withDeployed[0]!.message).toContain('agency so-tai-chinh');
     expect(withDeployed[0]!.message).toContain('add up to 3 working days');
+    // and the finding carries its figures, in working days, for wording it in Vietnamese
+    expect(withDeployed[0]).toMatchObject({ variant: 'share', params: { totalDays: 3, limitDays: 2, excessDays: 1, agency: 'so-tai-chinh' } });
     expect(alone).toEqual([expect.objectContaining({ elementId: 'call-business-registration', code: 'BUDGET_EXCEEDS_AGENCY_SHARE', severity: 'warning' })]);
   });
 });

@@ -64,6 +64,24 @@ describe('calendars per jurisdiction', () => {
     expect(note?.details).toMatchObject({ reason: 'Bão số 3', layer: { scope: 'tinh-demo', level: 'province' } });
   });
 
+  // Needs step clocks counting on the holding agency's calendar (the inbox explains a due date only when it is the clock's).
+  it.todo('explains a step\'s due date on its agency\'s calendar to the official and to the citizen, and the appointment on the receiving agency\'s', async () => {
+    // given the Department of Finance closed on Tuesday 4/3, and a dossier whose review Finance holds
+    const t = await createDossierTestApp();
+    await putLayer(t, 'so-tai-chinh', agencyLayer('so-tai-chinh', 'Sở Tài chính', [closure('2025-03-04', 'Kiểm kê tài sản', 'Stocktaking')]));
+    const dossier = await dossierAtFinance(t);
+    // when the official reads the dossier's steps and the citizen looks the dossier up
+    const steps = await call<{ items: { elementId: string; dueText?: { vi: string } }[] }>(t, 'official.dkkd', 'GET', `/api/inbox?dossierId=${dossier.id}`);
+    const lookup = await call<{ appointmentExplanation?: { vi: string }; steps: { name: string; dueExplanation?: { vi: string } }[] }>(
+      t, undefined, 'GET', `/api/lookup?${new URLSearchParams({ code: dossier.dossierCode, idNumber: '001085012345' })}`);
+    // then the review's due date names Finance's closure day, and the counter's appointment does not
+    const review = steps.body.items.find((item) => item.elementId === 'task-review');
+    expect(review?.dueText?.vi).toContain('Kiểm kê tài sản (nghỉ riêng của Sở Tài chính)');
+    expect(lookup.body.steps.find((step) => step.name === 'Thẩm định hồ sơ')?.dueExplanation?.vi).toContain('nghỉ riêng của Sở Tài chính');
+    expect(lookup.body.appointmentExplanation?.vi).toBeDefined();
+    expect(lookup.body.appointmentExplanation?.vi).not.toContain('Sở Tài chính');
+  });
+
   it('keeps the national layer under VN only, where an administrator confirms a year of national holidays', async () => {
     const t = await createDossierTestApp();
     const national = { id: 'VN', level: 'national', name: { vi: 'Lịch làm việc quốc gia', en: 'National working calendar' },

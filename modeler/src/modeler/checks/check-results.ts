@@ -49,6 +49,9 @@ export function mergeIssues(lint: readonly CheckIssue[], server: readonly CheckI
     const same = serverByKey.get(keyOf(issue));
     if (!same) return { ...issue, source: 'lint' };
     const severity = issue.severity === 'error' || same.some((found) => found.severity === 'error') ? 'error' : 'warning';
+    // Where the server could go further (a call to a deployed procedure the browser cannot count), its figures win.
+    const further = same.find((found) => found.params && found.variant && found.variant !== issue.variant);
+    if (further) return { ...issue, severity, variant: further.variant, params: further.params, source: 'both' };
     return { ...issue, severity, source: 'both' };
   });
   const linted = new Set(lint.map(keyOf));
@@ -56,8 +59,16 @@ export function mergeIssues(lint: readonly CheckIssue[], server: readonly CheckI
 }
 
 /** An issue of the server's validation answer (`POST /api/procedures/validate`, a refused deploy). */
-export function fromServerIssue(issue: { elementId: string; code: string; message: string; severity: string }): CheckIssue {
-  return { elementId: issue.elementId, code: issue.code, severity: issue.severity === 'error' ? 'error' : 'warning', source: 'server', serverMessage: issue.message };
+export function fromServerIssue(issue: { elementId: string; code: string; message: string; severity: string; variant?: string; params?: Record<string, string | number> }): CheckIssue {
+  return {
+    elementId: issue.elementId,
+    code: issue.code,
+    severity: issue.severity === 'error' ? 'error' : 'warning',
+    source: 'server',
+    serverMessage: issue.message,
+    ...(issue.variant ? { variant: issue.variant } : {}),
+    ...(issue.params ? { params: issue.params } : {}),
+  };
 }
 
 /** Errors and warnings of one list: the only count the modeler shows. */

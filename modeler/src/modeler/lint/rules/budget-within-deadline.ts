@@ -5,22 +5,14 @@
  * browser and the server agree: call activities count as the process of this file they call. A call to a procedure
  * deployed on its own counts 0 here; the server looks it up and counts it.
  */
-import { t } from '../../../i18n/locale';
 import type { LintRule } from '../lint-node';
 import { reportIssue } from '../report-issue';
 import type { ModdleElement } from '../../../../../engine/src/model/moddle-element';
 import { createReadContext } from '../../../../../engine/src/model/read-context';
 import { readDefinitions } from '../../../../../engine/src/model/read-definitions';
-import { budgetFindings, type BudgetFinding } from '../../../../../engine/src/model/validate-budgets';
+import { budgetFigures, budgetFindings } from '../../../../../engine/src/model/validate-budgets';
+import { budgetParams } from '../../checks/budget-params';
 
-const days = (value: number) => `${Math.round(value * 100) / 100} ${t('unit.workingDays')}`;
-
-function params(finding: BudgetFinding): Record<string, string | number> {
-  const found: Record<string, string | number> = { limit: days(finding.limitDays), agency: finding.agency ?? '—', called: finding.calledElement ?? '' };
-  if (!finding.path) return found;
-  const steps = finding.path.steps.map((step) => `${step.label.replace(/\s+/g, ' ').trim()} ${Math.round(step.days * 100) / 100}`).join(' + ');
-  return { ...found, total: days(finding.path.days), excess: days(finding.path.days - finding.limitDays), steps };
-}
 
 export default function budgetWithinDeadline(): LintRule {
   return {
@@ -29,7 +21,7 @@ export default function budgetWithinDeadline(): LintRule {
       // bpmn-js's moddle tree is the one the engine's parser reads: same meta-model, same `lt:` descriptor.
       const definition = readDefinitions(node as unknown as ModdleElement, createReadContext());
       for (const finding of budgetFindings(definition)) {
-        reportIssue(reporter, finding.elementId, { code: finding.code, variant: finding.kind, params: params(finding), severity: finding.severity });
+        reportIssue(reporter, finding.elementId, { code: finding.code, variant: finding.kind, params: budgetParams(budgetFigures(finding)), severity: finding.severity });
       }
     },
   };
