@@ -28,7 +28,10 @@ export function runPoppler(tool: 'pdftotext' | 'pdffonts' | 'pdfsig' | 'pdfinfo'
   }
 }
 
-/** The text layer of a PDF, as a copy-paste or a screen reader gets it. */
-export function pdfTextOf(pdf: Buffer): string {
-  return runPoppler('pdftotext', pdf, ['-layout', '-enc', 'UTF-8']);
+/**
+ * The text layer of a PDF, as a copy-paste or a screen reader gets it: laid out as on the page, or `raw` in the
+ * order it was drawn (a table's cells one after the other, each whole even when it wraps).
+ */
+export function pdfTextOf(pdf: Buffer, mode: 'layout' | 'raw' = 'layout'): string {
+  return runPoppler('pdftotext', pdf, [`-${mode}`, '-enc', 'UTF-8']);
 }

@@ -101,7 +101,7 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>): void {
   const padding = 1.5 * MM;
   const drawRow = (cells: string[], font: 'regular' | 'bold', centred: boolean[]) => {
     doc.font(font).fontSize(SMALL_SIZE + 0.5);
-    const height = Math.max(...cells.map((text, index) => doc.heightOfString(text || ' ', { width: widths[index]! - 2 * padding }))) + 2 * padding;
+    const height = Math.max(...cells.map((text, index) => doc.heightOfString(text || ' ', { ...SHAPING, width: widths[index]! - 2 * padding }))) + 2 * padding;
     ensureRoom(doc, height);
     const top = doc.y;
     let x = left;

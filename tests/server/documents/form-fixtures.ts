@@ -1,4 +1,5 @@
 /** @module form-fixtures — view models of one business registration dossier, for the form tests. */
+import type { DossierTrackingBookView } from '../../../server/src/documents/dossier-tracking-book';
 import type { ApologyLetterView } from '../../../server/src/documents/apology-letter';
 import type { ProcessControlSlipView } from '../../../server/src/documents/process-control-slip';
 import type { ReceiptSlipView } from '../../../server/src/documents/receipt-slip';
@@ -94,5 +95,34 @@ export const processControlSlip: ProcessControlSlipView = {
     { from: { unit: 'Bộ phận Một cửa', person: 'Trần Văn Tiếp Nhận' }, to: { unit: 'Phòng Đăng ký kinh doanh' }, at: Date.UTC(2019, 10, 20, 7, 0), previousStepResult: 'early' },
     { from: { unit: 'Phòng Đăng ký kinh doanh' }, to: { unit: 'Lãnh đạo Sở Tài chính' }, at: Date.UTC(2019, 11, 20, 3, 0), previousStepResult: 'onTime' },
     { from: { unit: 'Lãnh đạo Sở Tài chính' }, to: { unit: 'Bộ phận Một cửa' }, at: Date.UTC(2019, 11, 26, 3, 0), previousStepResult: 'overdue', note: 'Chờ ký số' },
+  ],
+};
+
+/** Form 06: the tracking book of the one-stop centre over one week, one dossier returned, one still open. */
+export const trackingBook: DossierTrackingBookView = {
+  agency: { parentName: 'UBND tỉnh Demo', name: 'Trung tâm Phục vụ hành chính công' },
+  place: 'Demo',
+  issuedAt: Date.UTC(2019, 10, 25, 2),
+  period: { from: Date.UTC(2019, 10, 17, 17), to: Date.UTC(2019, 10, 24, 17) },
+  entries: [
+    {
+      dossierCode: DOSSIER_CODE,
+      procedureName: 'Đăng ký thành lập doanh nghiệp tư nhân',
+      applicant: { name: 'Nguyễn Thị Lan', address: 'Thôn Đông, xã Demo', phone: '0912345678' },
+      leadAgency: 'Sở Tài chính',
+      receivedAt: Date.UTC(2019, 10, 20, 1, 37),
+      appointmentAt: Date.UTC(2019, 11, 25, 1, 37),
+      note: 'Liên thông thuế',
+    },
+    {
+      dossierCode: '000.00.64.H10-191121-0002',
+      procedureName: 'Cấp bản sao trích lục hộ tịch',
+      sets: 2,
+      applicant: { name: 'Đặng Văn Hùng' },
+      leadAgency: 'UBND xã Demo',
+      receivedAt: Date.UTC(2019, 10, 21, 8),
+      appointmentAt: Date.UTC(2019, 10, 22, 8),
+      returnedAt: Date.UTC(2019, 10, 22, 3, 15),
+    },
   ],
 };

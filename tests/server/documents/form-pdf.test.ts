@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toApologyLetterContent } from '../../../server/src/documents/apology-letter';
+import { renderDossierTrackingBook, toDossierTrackingBookContent } from '../../../server/src/documents/dossier-tracking-book';
 import { formContentDigest, toFormPdf } from '../../../server/src/documents/form-pdf';
 import { toProcessControlSlipContent } from '../../../server/src/documents/process-control-slip';
 import { toReceiptSlipContent } from '../../../server/src/documents/receipt-slip';
 import { toRefusalNoticeContent } from '../../../server/src/documents/refusal-notice';
 import { toSupplementRequestContent } from '../../../server/src/documents/supplement-request';
 import { pdfTextOf, runPoppler } from '../../support/poppler';
-import { apologyLetter, DOSSIER_CODE, processControlSlip, receiptSlip, refusalNotice, supplementRequest } from './form-fixtures';
+import { apologyLetter, DOSSIER_CODE, processControlSlip, receiptSlip, refusalNotice, supplementRequest, trackingBook } from './form-fixtures';
 
 const forms = [
   { number: '01', content: toReceiptSlipContent(receiptSlip), says: ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 'Tiếp nhận hồ sơ của: Nguyễn Thị Lan', 'Giấy đề nghị đăng ký doanh nghiệp', 'Bản sao có chứng thực', '25 ngày làm việc', '08 giờ 37 phút, ngày 25 tháng 12 năm 2019', 'Trung tâm Phục vụ hành chính công tỉnh Demo'] },
@@ -55,5 +56,25 @@ describe('a form PDF', () => {
     // then
     expect(formContentDigest(content)).toBe(formContentDigest(toRefusalNoticeContent(refusalNotice)));
     expect(formContentDigest(content)).not.toBe(formContentDigest(toRefusalNoticeContent({ ...refusalNotice, reason: 'Lý do khác' })));
+  });
+});
+
+describe('form 06, the dossier tracking book', () => {
+  it('lists one row per dossier of the period in a landscape PDF and in the HTML page, both from the same content', async () => {
+    // given
+    const content = toDossierTrackingBookContent(trackingBook);
+    // when
+    const text = folded(pdfTextOf(await toFormPdf(content), 'raw'));
+    const page = renderDossierTrackingBook(trackingBook);
+    // then
+    expect(content.landscape).toBe(true);
+    for (const phrase of ['Mẫu số 06', 'SỔ THEO DÕI HỒ SƠ', 'Địa chỉ, số điện thoại', 'Cơ quan chủ trì giải quyết', 'Ghi chú', 'Từ ngày 18 tháng 11 năm 2019 đến ngày 25 tháng 11 năm 2019', 'Nguyễn Thị Lan', 'Đặng Văn Hùng', 'Cấp bản sao trích lục hộ tịch', 'Liên thông thuế', 'Tổng số hồ sơ: 2']) {
+      expect(text).toContain(phrase);
+      expect(page).toContain(phrase === 'SỔ THEO DÕI HỒ SƠ' ? '<h1>Sổ theo dõi hồ sơ</h1>' : phrase);
+    }
+    expect(page).toContain('size: A4 landscape;');
+    expect(page.match(/<tr class="entry">/g)).toHaveLength(2);
+    expect(page).toContain('<td class="returned-at">10:15 22/11/2019</td>');
+    expect(runPoppler('pdfinfo', await toFormPdf(content))).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
   });
 });
