@@ -29,6 +29,7 @@ import { createGridFsAttachmentStore } from './persistence/mongo/gridfs-attachme
 import { parseOutboxConfig } from './outbox/outbox-config';
 import { createOutboxConsumers } from './outbox/create-outbox-consumers';
 import { createOutboxDeliverer } from './outbox/outbox-deliverer';
+import { createOutboxAlarm } from './outbox/outbox-alarm';
 import { createUserDirectory } from './outbox/user-directory';
 import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
     }),
     // How long a request whose process died keeps its Idempotency-Key locked (retries answer 409 meanwhile); 4 s by default.
     ...(env.IDEMPOTENCY_LOCK_MS ? { idempotencyLockMs: Number(env.IDEMPOTENCY_LOCK_MS) } : {}),
+    // How long an outbox consumer may fail before the console, the dashboard and the log raise the alarm; 30 min by default.
+    ...(env.OUTBOX_ALERT_AFTER_MS ? { outboxAlertAfterMs: Number(env.OUTBOX_ALERT_AFTER_MS) } : {}),
   });
 
   const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });
@@ -176,6 +179,10 @@ async function main(): Promise<void> {
   });
   deliverer.start();
   logger.info({ consumers: consumers.map((consumer) => consumer.name) }, 'outbox deliverer started');
+  // One error line per consumer failing longer than OUTBOX_ALERT_AFTER_MS, checked every minute (outbox-alarm.ts).
+  const alarm = createOutboxAlarm({ outbox, clock, logger, ...(env.OUTBOX_ALERT_AFTER_MS ? { alertAfterMs: Number(env.OUTBOX_ALERT_AFTER_MS) } : {}) });
+  const alarmTimer = setInterval(() => void alarm.check().catch((error: unknown) => logger.error({ err: error }, 'outbox alarm check failed')), 60_000);
+  alarmTimer.unref();
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
@@ -204,6 +211,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await sweeper.stop();
     factsPoller.stop();
+    clearInterval(alarmTimer);
     await deliverer.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await connection.close();
