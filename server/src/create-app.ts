@@ -45,6 +45,7 @@ import type { DossierFactsStore } from './statistics/dossier-facts-store';
 import { MemoryDossierFactsStore } from './persistence/memory/memory-dossier-facts-store';
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { createStatsRoutes } from './routes/stats-routes';
+import { createSimulationRoutes } from './routes/simulation-routes';
 import { createHeatmapRoutes } from './routes/heatmap-routes';
 import { createEventRoutes } from './routes/event-routes';
 import { createAdminAuditRoutes } from './routes/admin-audit-routes';
@@ -183,6 +184,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // The supervisors' dashboard (Decision 766/QĐ-TTg figures) and the live heatmap with its event stream.
   const statsDeps = { facts, clock: deps.clock, calendars: dossierDeps.calendars, agencies: deps.access.agencies, users: deps.access.users, procedures: deps.stores.procedures };
   app.route('/api/stats', createStatsRoutes(statsDeps));
+  // What-if: the simulation of a deployed procedure from its measured history (issue 19).
+  app.route('/api/simulation', createSimulationRoutes({ stores: deps.stores, calendars: dossierDeps.calendars }));
   app.route('/api/heatmap', createHeatmapRoutes(statsDeps));
   // Incidents per element of a procedure, for the analyst who models it (counts only, no dossier data).
   app.route('/api/procedures', createIncidentRoutes({ facts }));

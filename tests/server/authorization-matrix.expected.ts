@@ -159,6 +159,15 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // simulation.run: a what-if on a deployed procedure, aggregate figures only (issue 19)
+  'POST /api/simulation/runs': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   // incident.read: counts per element, no dossier data (a supervisor's counts are of their scope)
   'GET /api/procedures/{key}/incidents': {
     anonymous: { own: '401', other: '401' },

@@ -212,6 +212,7 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'POST /api/procedures': async (_w, scope) => ({ method: 'POST', path: '/api/procedures', body: { key: SIDES[scope].key, xml: SIDES[scope].xml } }),
   'GET /api/procedures': async () => ({ method: 'GET', path: '/api/procedures' }),
   'GET /api/procedures/{key}/versions': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions` }),
+  'POST /api/simulation/runs': async (_w, scope) => ({ method: 'POST', path: '/api/simulation/runs', body: { procedureKey: SIDES[scope].key, from: '2025-04-01', to: '2025-04-07', arrivalsPerWorkingDay: 2, timeBudgetMs: 2000 } }),
   'GET /api/procedures/{key}/incidents': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/incidents` }),
   'GET /api/procedures/{key}/versions/{version}': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions/1` }),
   'GET /api/drafts': async () => ({ method: 'GET', path: '/api/drafts' }),

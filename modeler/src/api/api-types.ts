@@ -148,7 +148,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             user: components["schemas"]["User"];
-                            permissions: ("procedure.deploy" | "procedure.read" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "user.manage" | "calendar.manage" | "agency.manage" | "audit.read" | "outbox.read" | "outbox.manage")[];
+                            permissions: ("procedure.deploy" | "procedure.read" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "simulation.run" | "user.manage" | "calendar.manage" | "agency.manage" | "audit.read" | "outbox.read" | "outbox.manage")[];
                         };
                     };
                 };
@@ -4908,6 +4908,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SimulationRunRequest"];
+                };
+            };
+            responses: {
+                /** @description The simulation's figures (complete: false when the time budget stopped it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SimulationRunAnswer"];
+                    };
+                };
+                /** @description Malformed or out-of-bounds scenario */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such procedure */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/heatmap/{key}/versions/{version}": {
         parameters: {
             query?: never;
@@ -6089,6 +6164,48 @@ export interface components {
             finishedAt?: string;
             /** @enum {string} */
             classification: "early" | "onTime" | "overdue" | "inTime" | "inProcessOverdue" | "pausedInTime" | "pausedOverdue";
+        };
+        SimulationRunAnswer: {
+            procedureKey: string;
+            version: number;
+            expectedDossiers: number;
+            /** @description Per step: count, p50/p90 working hours, fitted distribution with its sample size, outcome shares; arrivals per working day with weekday and month factors */
+            measurement: {
+                [key: string]: unknown;
+            };
+            /** @description On-time share with its 95 % Wilson interval, working days, steps, lateness by agency, units */
+            result: {
+                [key: string]: unknown;
+            };
+        };
+        SimulationRunRequest: {
+            procedureKey: string;
+            version?: number;
+            /** @description First day dossiers are received (Vietnam day) */
+            from: string;
+            /** @description Last day dossiers are received, inclusive */
+            to: string;
+            /** @description Durations are measured on dossiers received from this day (default: 90 days before `from`) */
+            historyFrom?: string;
+            historyTo?: string;
+            arrivalsPerWorkingDay?: number;
+            /** @description 2 = what if arrivals double */
+            arrivalFactor?: number;
+            /** @description Officials per unit: `agency` or `agency/department` */
+            staffing?: {
+                [key: string]: number;
+            };
+            /** @description A step's mean working hours, replacing the measured duration */
+            stepHours?: {
+                [key: string]: number;
+            };
+            outcomeShares?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            seed?: number;
+            timeBudgetMs?: number;
         };
         Heatmap: {
             procedureKey: string;

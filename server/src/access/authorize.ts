@@ -16,6 +16,7 @@ export type Action =
   | 'step.act'
   | 'step.reassign'
   | 'stats.read'
+  | 'simulation.run'
   | 'user.manage'
   | 'calendar.manage'
   | 'agency.manage'
@@ -57,6 +58,8 @@ const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'step.act': ['official', 'headOfUnit'],
   'step.reassign': ['headOfUnit'],
   'stats.read': ['administrator', 'headOfUnit', 'supervisor'],
+  // What-if simulation (issue 19): aggregate figures only, for those who design routes or decide on staffing.
+  'simulation.run': ['administrator', 'analyst', 'headOfUnit', 'supervisor'],
   'user.manage': ['administrator'],
   'calendar.manage': ['administrator'],
   'agency.manage': ['administrator'],
@@ -118,6 +121,7 @@ export function authorize(principal: Principal, action: Action, resource: Access
     case 'user.manage':
     case 'calendar.manage':
     case 'agency.manage':
+    case 'simulation.run':
     case 'audit.read':
     case 'outbox.read':
     case 'outbox.manage':

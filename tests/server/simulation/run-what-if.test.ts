@@ -16,7 +16,10 @@ const deps = (elapsedMs: () => number = () => 0): WhatIfDeps => ({
   stores: t.stores,
   calendar: async () => createVietnamWorkingCalendar(),
   elapsedMs,
-  yieldToEventLoop: () => new Promise((resolve) => setImmediate(() => resolve((yields += 1)))),
+  yieldToEventLoop: () => new Promise((resolve) => setImmediate(() => {
+    yields += 1;
+    resolve();
+  })),
 });
 const history = { fromAt: SEED_START, toAt: SEED_START + 35 * DAY };
 const request: WhatIfRequest = {

@@ -1,0 +1,96 @@
+/**
+ * @module simulation-routes — `POST /api/simulation/runs`: a what-if on a deployed procedure (issue 19), answered with
+ * the simulation's figures and the measured history they rest on. Bounded (period, history, expected dossiers, time
+ * budget: server/src/simulation/run-what-if.ts) and run in chunks that yield to the event loop. Access: action
+ * `simulation.run` (analysts, heads of unit, supervisors, administrators): only aggregate figures, no dossier's data.
+ */
+import { performance } from 'node:perf_hooks';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { parseIsoDate, fromLocalDateTime } from '../../../engine/src/index';
+import { createApiRouter } from '../http/api-router';
+import { HttpProblem } from '../http/http-problem';
+import type { CalendarSource } from '../dossiers/timekeeping';
+import type { Stores } from '../stores';
+import { runWhatIf, WHAT_IF_LIMITS, type WhatIfRequest } from '../simulation/run-what-if';
+import { jsonBody, problem } from './route-schemas';
+
+export interface SimulationRouteDeps {
+  stores: Pick<Stores, 'procedures' | 'dossiers' | 'steps' | 'progress'>;
+  calendars: Pick<CalendarSource, 'current'>;
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-mm-dd (Vietnam day)');
+const key = z.string().min(1).max(100);
+const RunSchema = z.object({
+  procedureKey: key,
+  version: z.number().int().min(1).optional(),
+  from: day.describe('First day dossiers are received (Vietnam day)'),
+  to: day.describe('Last day dossiers are received, inclusive'),
+  historyFrom: day.optional().describe('Durations are measured on dossiers received from this day (default: 90 days before `from`)'),
+  historyTo: day.optional(),
+  arrivalsPerWorkingDay: z.number().min(0).max(WHAT_IF_LIMITS.maxDossiers).optional(),
+  arrivalFactor: z.number().min(0).max(10).optional().describe('2 = what if arrivals double'),
+  staffing: z.record(key, z.number().int().min(1).max(1000)).optional().describe('Officials per unit: `agency` or `agency/department`'),
+  stepHours: z.record(key, z.number().min(0).max(2000)).optional().describe('A step\'s mean working hours, replacing the measured duration'),
+  outcomeShares: z.record(key, z.record(key, z.number().min(0).max(1))).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  timeBudgetMs: z.number().int().min(100).max(WHAT_IF_LIMITS.maxTimeBudgetMs).optional(),
+}).openapi('SimulationRunRequest');
+
+const RunAnswerSchema = z.object({
+  procedureKey: z.string(),
+  version: z.number(),
+  expectedDossiers: z.number(),
+  measurement: z.record(z.string(), z.unknown()).describe('Per step: count, p50/p90 working hours, fitted distribution with its sample size, outcome shares; arrivals per working day with weekday and month factors'),
+  result: z.record(z.string(), z.unknown()).describe('On-time share with its 95 % Wilson interval, working days, steps, lateness by agency, units'),
+}).openapi('SimulationRunAnswer');
+
+const runRoute = createRoute({
+  method: 'post',
+  path: '/runs',
+  request: jsonBody(RunSchema),
+  responses: {
+    200: { description: 'The simulation\'s figures (complete: false when the time budget stopped it)', content: { 'application/json': { schema: RunAnswerSchema } } },
+    400: problem('Malformed or out-of-bounds scenario'),
+    401: problem('Not signed in'),
+    403: problem('Not allowed'),
+    404: problem('No such procedure'),
+  },
+});
+
+const DAY_MS = 86_400_000;
+const startOf = (text: string): number => fromLocalDateTime(`${text}T00:00`);
+
+export function createSimulationRoutes(deps: SimulationRouteDeps): OpenAPIHono {
+  const routes = createApiRouter();
+  routes.openapi(runRoute, async (c) => {
+    const body = c.req.valid('json');
+    if (!parseIsoDate(body.from) || !parseIsoDate(body.to)) throw new HttpProblem({ status: 400, code: 'VALIDATION_FAILED', title: 'Ngày không hợp lệ' });
+    const request: WhatIfRequest = {
+      procedureKey: body.procedureKey,
+      ...(body.version ? { version: body.version } : {}),
+      period: { fromAt: startOf(body.from), toAt: startOf(body.to) + DAY_MS },
+      ...(body.historyFrom && body.historyTo ? { history: { fromAt: startOf(body.historyFrom), toAt: startOf(body.historyTo) + DAY_MS } } : {}),
+      ...(body.arrivalsPerWorkingDay !== undefined ? { arrivalsPerWorkingDay: body.arrivalsPerWorkingDay } : {}),
+      ...(body.arrivalFactor !== undefined ? { arrivalFactor: body.arrivalFactor } : {}),
+      ...(body.staffing ? { staffing: body.staffing } : {}),
+      ...(body.stepHours ? { stepHours: body.stepHours } : {}),
+      ...(body.outcomeShares ? { outcomeShares: body.outcomeShares } : {}),
+      ...(body.seed !== undefined ? { seed: body.seed } : {}),
+      ...(body.timeBudgetMs !== undefined ? { timeBudgetMs: body.timeBudgetMs } : {}),
+    };
+    const answer = await runWhatIf(
+      {
+        stores: deps.stores,
+        calendar: async () => (await deps.calendars.current()).calendar,
+        elapsedMs: () => performance.now(),
+        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+      },
+      request,
+    );
+    if (!answer) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'Không có thủ tục này', detail: `Không có thủ tục mã ${body.procedureKey}` });
+    if ('issues' in answer) throw new HttpProblem({ status: 400, code: 'SCENARIO_TOO_LARGE', title: 'Kịch bản vượt giới hạn mô phỏng', detail: answer.issues.join('; '), extensions: { issues: answer.issues } });
+    return c.json({ ...answer, measurement: answer.measurement as unknown as Record<string, unknown>, result: answer.result as unknown as Record<string, unknown> }, 200);
+  });
+  return routes;
+}
