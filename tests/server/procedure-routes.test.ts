@@ -27,7 +27,10 @@ describe('procedure routes', () => {
     expect(((await first.json()) as { version: number }).version).toBe(1);
     expect(((await second.json()) as { version: number }).version).toBe(2);
     const versions = await t.app.request('/api/procedures/ba-lan/versions', { headers });
-    expect(((await versions.json()) as { version: number }[]).map((v) => v.version)).toEqual([2, 1]);
+    const listed = (await versions.json()) as { version: number; deployedBy: string; deployedByName: string; deployedAt: string }[];
+    expect(listed.map((v) => v.version)).toEqual([2, 1]);
+    // and each version says who deployed it, by the directory's name, and when
+    expect(listed[0]).toMatchObject({ deployedBy: 'u-analyst', deployedByName: 'Nguyễn Thị Phân Tích', deployedAt: new Date(t.clock.now()).toISOString() });
     const one = await t.app.request('/api/procedures/ba-lan/versions/1', { headers });
     expect(((await one.json()) as { xml: string }).xml).toBe(validXml);
   });

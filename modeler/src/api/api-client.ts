@@ -22,6 +22,9 @@ export interface ProcedureSummary {
   name: string;
   procedureCode: string;
   deployedAt: string;
+  deployedBy: string;
+  /** The analyst's name in the directory (absent for a user since removed). */
+  deployedByName?: string;
 }
 
 export interface ProcedureVersion extends ProcedureSummary {

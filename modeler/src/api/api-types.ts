@@ -5807,6 +5807,8 @@ export interface components {
             /** @description ISO 8601 instant */
             deployedAt: string;
             deployedBy: string;
+            /** @description The display name of the analyst who deployed it, from the directory */
+            deployedByName?: string;
         };
         ProcedureVersion: components["schemas"]["ProcedureSummary"] & {
             xml: string;

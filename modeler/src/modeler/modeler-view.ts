@@ -133,7 +133,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     copyToDraft: (xml, key) => void open(xml, key, newDraftId()).then(() => say(t('status.copiedToDraft', { key }), 'success')),
   });
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
-  const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version));
+  const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version), () => agencyDirectory.agencies);
   // The signed-in analyst's drafts, kept on the server (GET /api/drafts), and the one being drawn.
   let userId: string | undefined;
   let draftId = newDraftId();

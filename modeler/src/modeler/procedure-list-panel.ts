@@ -1,10 +1,12 @@
 /**
  * @module procedureListPanel — the deployed procedures and their versions: one click on a procedure opens its latest
- * version read-only and lists the others, each of which opens the same way.
+ * version read-only and lists the others, each with who deployed it and when, each of which opens the same way; a
+ * version is compared with the one before it in one click (steps, budgets, units and flows that changed).
  */
 import { t, currentLocale } from '../i18n/locale';
-import { api, type ProcedureSummary } from '../api/api-client';
+import { api, type Agency, type ProcedureSummary } from '../api/api-client';
 import { deployedProcedureKeys } from './lint/deployed-procedure-keys';
+import { diffVersions } from './version-diff';
 
 export interface ProcedureListPanel {
   refresh(): Promise<void>;
@@ -12,7 +14,7 @@ export interface ProcedureListPanel {
   listed(): ProcedureSummary[];
 }
 
-export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string, version: number) => void): ProcedureListPanel {
+export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string, version: number) => void, agencies: () => readonly Agency[] = () => []): ProcedureListPanel {
   const heading = document.createElement('h3');
   heading.textContent = t('list.title');
   const list = document.createElement('ul');
@@ -31,10 +33,52 @@ export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string
         button.dataset.version = String(version.version);
         button.textContent = `${t('list.version', { version: version.version })} · ${formatDate(version.deployedAt)}`;
         button.addEventListener('click', () => onOpen(key, version.version));
-        item.append(button);
+        const by = document.createElement('small');
+        by.className = 'version-deployed-by';
+        by.textContent = t('list.deployedBy', { name: version.deployedByName ?? version.deployedBy });
+        item.append(button, by);
+        if (version.version > 1) item.append(compareButton(key, version.version));
         return item;
       }),
     );
+  };
+
+  /** "Compare with version n − 1": the changes listed under the version, in the interface's language. */
+  const compareButton = (key: string, version: number) => {
+    const wrapper = document.createElement('div');
+    wrapper.className = 'version-compare';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'version-compare-button';
+    button.textContent = t('diff.compare', { version: version - 1 });
+    const result = document.createElement('section');
+    result.className = 'version-diff';
+    result.hidden = true;
+    button.addEventListener('click', async () => {
+      result.hidden = false;
+      const title = document.createElement('h4');
+      title.textContent = t('diff.title', { newer: version, older: version - 1 });
+      const list = document.createElement('ul');
+      try {
+        const [older, newer] = await Promise.all([api.version(key, version - 1), api.version(key, version)]);
+        const changes = await diffVersions(older.xml, newer.xml, agencies());
+        list.replaceChildren(
+          ...(changes.length === 0 ? [{ kind: 'same', text: t('diff.same') }] : changes).map((change) => {
+            const line = document.createElement('li');
+            line.dataset.kind = change.kind;
+            line.textContent = change.text;
+            return line;
+          }),
+        );
+      } catch (error) {
+        const line = document.createElement('li');
+        line.textContent = t('list.failed', { message: (error as Error).message });
+        list.replaceChildren(line);
+      }
+      result.replaceChildren(title, list);
+    });
+    wrapper.append(button, result);
+    return wrapper;
   };
 
   const procedureItem = (procedure: ProcedureSummary) => {

@@ -44,6 +44,7 @@ const SummarySchema = z
     procedureCode: z.string().optional(),
     deployedAt: z.string().describe('ISO 8601 instant'),
     deployedBy: z.string(),
+    deployedByName: z.string().optional().describe('The display name of the analyst who deployed it, from the directory'),
   })
   .openapi('ProcedureSummary');
 const VersionSchema = SummarySchema.extend({ xml: z.string() }).openapi('ProcedureVersion');
@@ -163,20 +164,30 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
     return c.json(summary(record), 201);
   });
 
-  routes.openapi(listRoute, async (c) => c.json((await deps.procedures.listLatest()).map(summary), 200));
+  /** Each summary with the name of who deployed it (the directory's display name; none for a user since removed). */
+  const named = async (records: Parameters<typeof summary>[0][]) => {
+    const names = new Map<string, string | undefined>();
+    for (const id of new Set(records.map((record) => record.deployedBy))) names.set(id, (await deps.directory.users.get(id))?.displayName);
+    return records.map((record) => {
+      const name = names.get(record.deployedBy);
+      return { ...summary(record), ...(name ? { deployedByName: name } : {}) };
+    });
+  };
+
+  routes.openapi(listRoute, async (c) => c.json(await named(await deps.procedures.listLatest()), 200));
 
   routes.openapi(versionsRoute, async (c) => {
     const { key } = c.req.valid('param');
     const versions = await deps.procedures.listVersions(key);
     if (versions.length === 0) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure with key ${key}` });
-    return c.json(versions.map(summary), 200);
+    return c.json(await named(versions), 200);
   });
 
   routes.openapi(versionRoute, async (c) => {
     const { key, version } = c.req.valid('param');
     const record = await deps.procedures.get(key, version);
     if (!record) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure version', detail: `No version ${version} of ${key}` });
-    return c.json({ ...summary(record), xml: record.xml }, 200);
+    return c.json({ ...(await named([record]))[0]!, xml: record.xml }, 200);
   });
 
   return routes;

@@ -136,4 +136,38 @@ describe.runIf(runnable)('a deployed procedure read in the modeler', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+  it('lists who deployed each version and when, and says in Vietnamese what a version changed from the one before', { timeout: 120_000 }, async () => {
+    // given a second version deployed by the analyst: the review step takes 8 working days instead of 10, and the
+    // receiving step is renamed
+    const signIn = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: 'analyst' }) });
+    const { token } = (await signIn.json()) as { token: string };
+    const second = xml
+      .replace(/(<bpmn:userTask id="task-review"[^>]*>\s*<bpmn:extensionElements>\s*<lt:budget value=")10(")/, '$18$2')
+      .replace('<bpmn:userTask id="task-receive" name="Tiếp nhận hồ sơ">', '<bpmn:userTask id="task-receive" name="Tiếp nhận và kiểm tra hồ sơ">');
+    expect(second).not.toBe(xml);
+    const deployed = await fetch(`${server.url}/api/procedures`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ key: KEY, xml: second }) });
+    expect(deployed.status).toBe(201);
+    const page = await openModelerAs('analyst');
+    // when the analyst opens the procedure's versions
+    await page.locator(`.procedure-item[data-key="${KEY}"] .procedure-toggle`).click();
+    const versions = page.locator(`.procedure-item[data-key="${KEY}"] .version-list > li`);
+    await expect.poll(() => versions.count()).toBe(2);
+    // then each version says who deployed it and when
+    const newest = versions.first();
+    expect(await newest.locator('.version-link').textContent()).toMatch(/^Phiên bản 2 · \d{1,2}:\d{2} \d{1,2}\/\d{1,2}\/\d{2,4}|^Phiên bản 2 · \d{1,2}\/\d{1,2}\/\d{2,4}/);
+    expect(await newest.locator('.version-deployed-by').textContent()).toBe('triển khai bởi Nguyễn Thị Phân Tích');
+    // when they compare version 2 with version 1
+    await newest.getByRole('button', { name: 'So với phiên bản 1' }).click();
+    // then the changes are listed in Vietnamese: the renamed step and the shorter budget, nothing else
+    const changes = newest.locator('.version-diff li');
+    await expect.poll(() => changes.allTextContents()).toEqual([
+      'Đổi tên bước «Tiếp nhận hồ sơ» thành «Tiếp nhận và kiểm tra hồ sơ»',
+      'Bước «Thẩm định hồ sơ, kiểm tra thực địa»: thời hạn 10 ngày làm việc → 8 ngày làm việc',
+    ]);
+    await page.screenshot({ path: '/tmp/h16-version-diff.png' });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.screenshot({ path: '/tmp/h16-version-diff-phone.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
