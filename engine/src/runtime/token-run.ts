@@ -40,6 +40,12 @@ export class TokenRun implements Run {
   private readonly dirty = new Set<string>();
   private readonly called = new Map<string, DefinitionIndex>();
   private readonly main: DefinitionIndex;
+  /**
+   * Acts per scope, counted once when a scope is first checked for emptiness and kept by `activate` / `removeAct`
+   * (the only places an act is added or removed; replacements keep their scope). Scanning every act at each check
+   * was a tenth of an asynchronous settlement (issue 17's profile).
+   */
+  private actsPerScope?: Map<string, number>;
 
   constructor(
     readonly env: RuntimeEnv,
@@ -140,6 +146,7 @@ export class TokenRun implements Run {
     if (options.body) act.b = options.body;
     if (options.variables) act.v = options.variables;
     this.state.a[id] = act;
+    if (this.actsPerScope) this.actsPerScope.set(scopeId, (this.actsPerScope.get(scopeId) ?? 0) + 1);
     if (this.env.trace) this.emit({ type: 'element.entered', elementId: node.id });
     const loop = !options.body && node.loop ? loopBehaviourOf(node.loop) : undefined;
     if (!options.body && node.boundaryEventIds?.length) armBoundaryEvents(this, id, node);
@@ -203,6 +210,7 @@ export class TokenRun implements Run {
 
   private removeAct(actId: string, act: ActState): void {
     delete this.state.a[actId];
+    if (this.actsPerScope) this.actsPerScope.set(act.s, this.actsPerScope.get(act.s)! - 1);
     this.unsubscribeOwnedBy(actId);
     this.dirty.add(act.s);
   }
@@ -362,7 +370,7 @@ export class TokenRun implements Run {
   }
 
   private isEmpty(scopeId: string): boolean {
-    for (const id in this.state.a) if (this.state.a[id]!.s === scopeId) return false;
+    if ((this.countActs().get(scopeId) ?? 0) > 0) return false;
     if (this.state.j) for (const key in this.state.j) if (key.startsWith(`${scopeId}/`)) return false;
     return true;
   }
@@ -384,6 +392,17 @@ export class TokenRun implements Run {
     const output = ownerAct && behaviour?.scopeCompleted ? behaviour.scopeCompleted(this, owner, scopeId) : undefined;
     delete this.state.sc[scopeId];
     if (ownerAct) this.complete(owner, output);
+  }
+
+  private countActs(): Map<string, number> {
+    if (!this.actsPerScope) {
+      this.actsPerScope = new Map();
+      for (const id in this.state.a) {
+        const scopeId = this.state.a[id]!.s;
+        this.actsPerScope.set(scopeId, (this.actsPerScope.get(scopeId) ?? 0) + 1);
+      }
+    }
+    return this.actsPerScope;
   }
 
   fail(): void {
