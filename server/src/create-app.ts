@@ -34,6 +34,7 @@ import { MemoryDraftStore } from './persistence/memory/memory-draft-store';
 import { createDraftRoutes } from './routes/draft-routes';
 import { KeyedMutex } from './attachments/keyed-mutex';
 import { createSignatureRoutes, SIGNATURE_VERIFY_PATH } from './routes/signature-routes';
+import { createTrackingBookRoutes } from './routes/tracking-book-routes';
 import { SIGNING_LIMITS, type SigningDeps } from './signatures/signing-deps';
 import type { OutboxStore } from './outbox/outbox-store';
 import { MemoryOutboxStore } from './persistence/memory/memory-outbox-store';
@@ -171,6 +172,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
   installDossierRoutes(app, dossierDeps, { citizenTokens, agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore, signing: deps.signing });
   app.route('/api', createSignatureRoutes({ signing: deps.signing, clock: deps.clock }));
+  // Form 06, the dossier tracking book of an agency (issue 20).
+  app.route('/api/agencies', createTrackingBookRoutes({ stores: deps.stores, agencies: deps.access.agencies, clock: deps.clock }));
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens }));

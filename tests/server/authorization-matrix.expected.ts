@@ -409,6 +409,23 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '403', other: '403' },
   },
+  // dossier.read of the agency: form 06, its dossier tracking book
+  'GET /api/agencies/{id}/tracking-book': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '403' },
+    headOfUnit: { own: '2xx', other: '403' },
+    supervisor: { own: '2xx', other: '403' },
+  },
+  'GET /api/agencies/{id}/tracking-book/pdf': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '403' },
+    headOfUnit: { own: '2xx', other: '403' },
+    supervisor: { own: '2xx', other: '403' },
+  },
   // dossier.read roles verify a signed PDF
   'POST /api/signatures/verify': {
     anonymous: { own: '401', other: '401' },

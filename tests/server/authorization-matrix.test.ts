@@ -271,6 +271,8 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'PUT /api/signing-certificates/mine': async () => ({ method: 'PUT', path: '/api/signing-certificates/mine', body: SIGNING.upload }),
   'GET /api/signing-certificates/mine': async () => ({ method: 'GET', path: '/api/signing-certificates/mine' }),
   'POST /api/signatures/verify': async () => ({ method: 'POST', path: '/api/signatures/verify', body: { pdf: 'not a pdf' } }),
+  'GET /api/agencies/{id}/tracking-book': async (_w, scope) => ({ method: 'GET', path: `/api/agencies/${SIDES[scope].agencyId}/tracking-book` }),
+  'GET /api/agencies/{id}/tracking-book/pdf': async (_w, scope) => ({ method: 'GET', path: `/api/agencies/${SIDES[scope].agencyId}/tracking-book/pdf` }),
   'POST /api/submissions': async (_w, scope) => ({ method: 'POST', path: '/api/submissions', body: { procedureKey: SIDES[scope].key, agencyId: SIDES[scope].agencyId, applicant: applicant((counter += 1)), form: FORM } }),
   'GET /api/inbox': async () => ({ method: 'GET', path: '/api/inbox' }),
   'POST /api/steps/{id}/claim': async (w, scope) => ({ method: 'POST', path: `/api/steps/${(await w.fresh(scope)).stepId}/claim` }),

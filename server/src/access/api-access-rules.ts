@@ -71,6 +71,8 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'PUT', path: '/api/signing-certificates/mine', gate: 'step.act' },
   { method: 'GET', path: '/api/signing-certificates/mine', gate: 'step.act' },
   { method: 'POST', path: '/api/signatures/verify', gate: 'dossier.read' },
+  { method: 'GET', path: '/api/agencies/{id}/tracking-book', gate: 'dossier.read' },
+  { method: 'GET', path: '/api/agencies/{id}/tracking-book/pdf', gate: 'dossier.read' },
   { method: 'POST', path: '/api/steps/{id}/complete', gate: 'step.act', resource: 'step' },
   { method: 'POST', path: '/api/steps/{id}/return', gate: 'step.act', resource: 'step' },
   { method: 'POST', path: '/api/steps/{id}/reassign', gate: 'step.reassign', resource: 'step' },
