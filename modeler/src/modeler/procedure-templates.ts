@@ -44,69 +44,80 @@ const start = { id: 'Start', kind: 'startEvent', name: 'Hồ sơ được nộp'
 const receive = { id: 'Task_Receive', kind: 'userTask', name: 'Tiếp nhận hồ sơ', lane: 0, column: 1, days: '0.5' } as const;
 const chain = (ids: string[]) => ids.slice(1).map((to, index) => ({ id: `Flow_${index + 1}`, from: ids[index]!, to }));
 
-const oneStop = (agencies: Agency[]): LaneProcedureSpec => ({
+/**
+ * A template whose steps follow one another: received at the one-stop counter (lane 0), then each step in its lane,
+ * then the result returned at the counter. Written as a row of this table; `chainSpec` draws it.
+ */
+interface ChainTemplate {
+  name: string;
+  procedureCode: string;
+  statutoryDays: string;
+  /** Name, agency and department of each lane; lane 0 is the counter. */
+  lanes: [name: string, agency: string, department?: string][];
+  /** Id, name, lane and working days of each step between receiving and returning. */
+  steps: [id: string, name: string, lane: number, days: string][];
+}
+
+const COUNTER: ChainTemplate['lanes'][number] = ['Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'];
+
+const chainSpec = (template: ChainTemplate, agencies: Agency[]): LaneProcedureSpec => {
+  const steps = template.steps.map(([id, name, laneIndex, days], index) => ({ id, kind: 'userTask', name, lane: laneIndex, column: index + 2, days }) as const);
+  const last = steps.length + 2;
+  return {
+    name: template.name,
+    procedureCode: template.procedureCode,
+    statutoryDays: template.statutoryDays,
+    lanes: template.lanes.map(([name, agency, department]) => lane(agencies, name, agency, department)),
+    nodes: [
+      start,
+      receive,
+      ...steps,
+      { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: last, days: '0.5' },
+      { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: last + 1 },
+    ],
+    flows: chain(['Start', 'Task_Receive', ...steps.map((step) => step.id), 'Task_Return', 'End']),
+  };
+};
+
+const oneStop: ChainTemplate = {
   name: 'Thủ tục mẫu: một cửa và một phòng chuyên môn',
   procedureCode: 'MAU-01',
   statutoryDays: '10',
-  lanes: [lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'), lane(agencies, 'Phòng chuyên môn', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi'), lane(agencies, 'Lãnh đạo', 'ubnd-xa-demo')],
-  nodes: [
-    start,
-    receive,
-    { id: 'Task_Review', kind: 'userTask', name: 'Thẩm định hồ sơ', lane: 1, column: 2, days: '7' },
-    { id: 'Task_Approve', kind: 'userTask', name: 'Phê duyệt kết quả', lane: 2, column: 3, days: '2' },
-    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 4, days: '0.5' },
-    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 5 },
+  lanes: [COUNTER, ['Phòng chuyên môn', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi'], ['Lãnh đạo', 'ubnd-xa-demo']],
+  steps: [
+    ['Task_Review', 'Thẩm định hồ sơ', 1, '7'],
+    ['Task_Approve', 'Phê duyệt kết quả', 2, '2'],
   ],
-  flows: chain(['Start', 'Task_Receive', 'Task_Review', 'Task_Approve', 'Task_Return', 'End']),
-});
+};
 
-const twoDepartments = (agencies: Agency[]): LaneProcedureSpec => ({
+const twoDepartments: ChainTemplate = {
   name: 'Thủ tục mẫu: hai phòng chuyên môn nối tiếp',
   procedureCode: 'MAU-02',
   statutoryDays: '15',
-  lanes: [
-    lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'),
-    lane(agencies, 'Phòng Kinh tế, Hạ tầng và Đô thị', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi'),
-    lane(agencies, 'Phòng Quản lý đầu tư', 'so-tai-chinh', 'phong-dau-tu'),
-    lane(agencies, 'Lãnh đạo', 'ubnd-xa-demo'),
+  lanes: [COUNTER, ['Phòng Kinh tế, Hạ tầng và Đô thị', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi'], ['Phòng Quản lý đầu tư', 'so-tai-chinh', 'phong-dau-tu'], ['Lãnh đạo', 'ubnd-xa-demo']],
+  steps: [
+    ['Task_Review', 'Thẩm định hồ sơ', 1, '5'],
+    ['Task_Opinion', 'Cho ý kiến chuyên ngành', 2, '5'],
+    ['Task_Approve', 'Phê duyệt kết quả', 3, '2'],
   ],
-  nodes: [
-    start,
-    receive,
-    { id: 'Task_Review', kind: 'userTask', name: 'Thẩm định hồ sơ', lane: 1, column: 2, days: '5' },
-    { id: 'Task_Opinion', kind: 'userTask', name: 'Cho ý kiến chuyên ngành', lane: 2, column: 3, days: '5' },
-    { id: 'Task_Approve', kind: 'userTask', name: 'Phê duyệt kết quả', lane: 3, column: 4, days: '2' },
-    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 5, days: '0.5' },
-    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 6 },
-  ],
-  flows: chain(['Start', 'Task_Receive', 'Task_Review', 'Task_Opinion', 'Task_Approve', 'Task_Return', 'End']),
-});
+};
 
-const interAgency = (agencies: Agency[]): LaneProcedureSpec => ({
+const interAgency: ChainTemplate = {
   name: 'Thủ tục mẫu: liên thông với cơ quan khác',
   procedureCode: 'MAU-03',
   statutoryDays: '5',
-  lanes: [
-    lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'),
-    lane(agencies, 'Công chức Văn hóa - Xã hội', 'ubnd-xa-demo', 'van-hoa-xa-hoi'),
-    lane(agencies, 'Công an xã (cơ quan phối hợp)', 'cong-an-xa-demo'),
+  lanes: [COUNTER, ['Công chức Văn hóa - Xã hội', 'ubnd-xa-demo', 'van-hoa-xa-hoi'], ['Công an xã (cơ quan phối hợp)', 'cong-an-xa-demo']],
+  steps: [
+    ['Task_Register', 'Giải quyết phần của xã', 1, '2'],
+    ['Task_HandOff', 'Chuyển Công an xã giải quyết', 2, '2'],
   ],
-  nodes: [
-    start,
-    receive,
-    { id: 'Task_Register', kind: 'userTask', name: 'Giải quyết phần của xã', lane: 1, column: 2, days: '2' },
-    { id: 'Task_HandOff', kind: 'userTask', name: 'Chuyển Công an xã giải quyết', lane: 2, column: 3, days: '2' },
-    { id: 'Task_Return', kind: 'userTask', name: 'Trả kết quả', lane: 0, column: 4, days: '0.5' },
-    { id: 'End', kind: 'endEvent', name: 'Đã trả kết quả', lane: 0, column: 5 },
-  ],
-  flows: chain(['Start', 'Task_Receive', 'Task_Register', 'Task_HandOff', 'Task_Return', 'End']),
-});
+};
 
 const supplementAndFee = (agencies: Agency[]): LaneProcedureSpec => ({
   name: 'Thủ tục mẫu: có bổ sung hồ sơ và nộp phí',
   procedureCode: 'MAU-04',
   statutoryDays: '10',
-  lanes: [lane(agencies, 'Bộ phận Một cửa', 'ttpvhcc', 'quay-mot-cua'), lane(agencies, 'Phòng chuyên môn', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi')],
+  lanes: [lane(agencies, ...COUNTER), lane(agencies, 'Phòng chuyên môn', 'ubnd-xa-demo', 'kinh-te-ha-tang-do-thi')],
   nodes: [
     start,
     receive,
@@ -132,8 +143,8 @@ const supplementAndFee = (agencies: Agency[]): LaneProcedureSpec => ({
 
 /** The gallery, in the order it is shown. */
 export const procedureTemplates: ProcedureTemplate[] = [
-  { key: 'mot-cua-mot-phong', title: 'gallery.oneStop', description: 'gallery.oneStop.about', xml: (agencies) => laneProcedureXml(oneStop(agencies)) },
-  { key: 'hai-phong-noi-tiep', title: 'gallery.twoDepartments', description: 'gallery.twoDepartments.about', xml: (agencies) => laneProcedureXml(twoDepartments(agencies)) },
-  { key: 'lien-thong-co-quan-khac', title: 'gallery.interAgency', description: 'gallery.interAgency.about', xml: (agencies) => laneProcedureXml(interAgency(agencies)) },
+  { key: 'mot-cua-mot-phong', title: 'gallery.oneStop', description: 'gallery.oneStop.about', xml: (agencies) => laneProcedureXml(chainSpec(oneStop, agencies)) },
+  { key: 'hai-phong-noi-tiep', title: 'gallery.twoDepartments', description: 'gallery.twoDepartments.about', xml: (agencies) => laneProcedureXml(chainSpec(twoDepartments, agencies)) },
+  { key: 'lien-thong-co-quan-khac', title: 'gallery.interAgency', description: 'gallery.interAgency.about', xml: (agencies) => laneProcedureXml(chainSpec(interAgency, agencies)) },
   { key: 'bo-sung-va-nop-phi', title: 'gallery.supplementFee', description: 'gallery.supplementFee.about', xml: (agencies) => laneProcedureXml(supplementAndFee(agencies)) },
 ];
