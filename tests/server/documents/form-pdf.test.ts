@@ -6,7 +6,8 @@ import { toProcessControlSlipContent } from '../../../server/src/documents/proce
 import { toReceiptSlipContent } from '../../../server/src/documents/receipt-slip';
 import { toRefusalNoticeContent } from '../../../server/src/documents/refusal-notice';
 import { toSupplementRequestContent } from '../../../server/src/documents/supplement-request';
-import { pdfTextOf, runPoppler } from '../../support/poppler';
+import jsQR from 'jsqr';
+import { pdfTextOf, renderFirstPage, runPoppler } from '../../support/poppler';
 import { apologyLetter, DOSSIER_CODE, processControlSlip, receiptSlip, refusalNotice, supplementRequest, trackingBook } from './form-fixtures';
 
 const forms = [
@@ -48,6 +49,16 @@ describe('a form PDF', () => {
     expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
     expect(raw).toContain('/OutputIntents');
+  });
+
+  it('carries a QR code that a reader scanning the printed page decodes to the dossier code', async () => {
+    // given
+    const pdf = await toFormPdf(toReceiptSlipContent(receiptSlip));
+    // when
+    const page = renderFirstPage(pdf);
+    const found = jsQR(page.rgba, page.width, page.height);
+    // then
+    expect(found?.data).toBe(DOSSIER_CODE);
   });
 
   it('prints the same digest for the same content and another one when a word changes', () => {
