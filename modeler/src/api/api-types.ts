@@ -5127,6 +5127,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The draft does not parse */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -6335,6 +6344,8 @@ export interface components {
         SimulationRunRequest: {
             procedureKey: string;
             version?: number;
+            /** @description A draft to simulate instead of the deployed version (BPMN 2.0 XML) */
+            xml?: string;
             /** @description First day dossiers are received (Vietnam day) */
             from: string;
             /** @description Last day dossiers are received, inclusive */

@@ -1,12 +1,12 @@
 /**
- * @module simulation-routes — `POST /api/simulation/runs`: a what-if on a deployed procedure (issue 19), answered with
+ * @module simulation-routes — `POST /api/simulation/runs`: a what-if on a deployed procedure or on an analyst's draft (issue 19), answered with
  * the simulation's figures and the measured history they rest on. Bounded (period, history, expected dossiers, time
  * budget: server/src/simulation/run-what-if.ts) and run in chunks that yield to the event loop. Access: action
  * `simulation.run` (analysts, heads of unit, supervisors, administrators): only aggregate figures, no dossier's data.
  */
 import { performance } from 'node:perf_hooks';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { parseIsoDate, fromLocalDateTime } from '../../../engine/src/index';
+import { fromLocalDateTime, parseIsoDate, parseProcedure, type ProcedureDefinition } from '../../../engine/src/index';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import type { CalendarSource } from '../dossiers/timekeeping';
@@ -24,6 +24,7 @@ const key = z.string().min(1).max(100);
 const RunSchema = z.object({
   procedureKey: key,
   version: z.number().int().min(1).optional(),
+  xml: z.string().max(2_000_000).optional().describe('A draft to simulate instead of the deployed version (BPMN 2.0 XML)'),
   from: day.describe('First day dossiers are received (Vietnam day)'),
   to: day.describe('Last day dossiers are received, inclusive'),
   historyFrom: day.optional().describe('Durations are measured on dossiers received from this day (default: 90 days before `from`)'),
@@ -52,6 +53,7 @@ const runRoute = createRoute({
   responses: {
     200: { description: 'The simulation\'s figures (complete: false when the time budget stopped it)', content: { 'application/json': { schema: RunAnswerSchema } } },
     400: problem('Malformed or out-of-bounds scenario'),
+    422: problem('The draft does not parse'),
     401: problem('Not signed in'),
     403: problem('Not allowed'),
     404: problem('No such procedure'),
@@ -66,8 +68,18 @@ export function createSimulationRoutes(deps: SimulationRouteDeps): OpenAPIHono {
   routes.openapi(runRoute, async (c) => {
     const body = c.req.valid('json');
     if (!parseIsoDate(body.from) || !parseIsoDate(body.to)) throw new HttpProblem({ status: 400, code: 'VALIDATION_FAILED', title: 'Ngày không hợp lệ' });
+    let draft: ProcedureDefinition | undefined;
+    if (body.xml !== undefined) {
+      const parsed = await parseProcedure(body.xml);
+      const errors = parsed.issues.filter((issue) => issue.severity === 'error');
+      if (!parsed.definition || errors.length > 0) {
+        throw new HttpProblem({ status: 422, code: 'PROCEDURE_INVALID', title: 'Bản nháp chưa hợp lệ để mô phỏng', extensions: { issues: errors } });
+      }
+      draft = parsed.definition;
+    }
     const request: WhatIfRequest = {
       procedureKey: body.procedureKey,
+      ...(draft ? { draft } : {}),
       ...(body.version ? { version: body.version } : {}),
       period: { fromAt: startOf(body.from), toAt: startOf(body.to) + DAY_MS },
       ...(body.historyFrom && body.historyTo ? { history: { fromAt: startOf(body.historyFrom), toAt: startOf(body.historyTo) + DAY_MS } } : {}),

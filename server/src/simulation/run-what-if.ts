@@ -29,6 +29,11 @@ export interface WhatIfRequest {
   procedureKey: string;
   /** The deployed version; the latest when absent. */
   version?: number;
+  /**
+   * A draft's definition to simulate instead of the deployed one (the modeler's "Mô phỏng"); the history of the
+   * procedure's deployed versions still gives the durations of the steps it shares with them (by element id).
+   */
+  draft?: ProcedureDefinition;
   /** Dossiers received in [fromAt, toAt). */
   period: { fromAt: number; toAt: number };
   /** Where durations are measured; by default the 90 days before the period. */
@@ -57,6 +62,7 @@ export interface WhatIfDeps {
 
 export interface WhatIfAnswer {
   procedureKey: string;
+  /** The deployed version simulated; 0 for a draft. */
   version: number;
   measurement: HistoryMeasurement;
   expectedDossiers: number;
@@ -84,12 +90,12 @@ export async function runWhatIf(deps: WhatIfDeps, request: WhatIfRequest): Promi
   const record = request.version === undefined
     ? await deps.stores.procedures.latest(request.procedureKey)
     : await deps.stores.procedures.get(request.procedureKey, request.version);
-  if (!record) return undefined;
+  if (!record && !request.draft) return undefined;
   const calendar = await deps.calendar();
   const history = request.history ?? { fromAt: request.period.fromAt - 90 * DAY_MS, toAt: request.period.fromAt };
   const loaded = await loadProcedureHistory(deps.stores, { procedureKey: request.procedureKey, ...history, observedAt: history.toAt });
   const measurement = measureHistory(calendar, loaded.steps, loaded.receivedAts, history, { citizenWaits: loaded.citizenWaits });
-  const inputs = toScenarioInputs(measurement, record.version);
+  const inputs = toScenarioInputs(measurement, record?.version ?? 0);
   const perWorkingDay = (request.arrivalsPerWorkingDay ?? inputs.arrivals.perWorkingDay) * (request.arrivalFactor ?? 1);
   const expectedDossiers = perWorkingDay * (workingTimeBetween(calendar, request.period.fromAt, request.period.toAt) / calendar.workingDayMs);
   const issues = checkWhatIfRequest(request, expectedDossiers);
@@ -105,11 +111,11 @@ export async function runWhatIf(deps: WhatIfDeps, request: WhatIfRequest): Promi
   const budgetMs = request.timeBudgetMs ?? WHAT_IF_LIMITS.maxTimeBudgetMs;
   const result = await simulateProcedure(
     {
-      definition: record.definition as ProcedureDefinition, calendar, period: request.period, seed: request.seed ?? 1,
+      definition: request.draft ?? (record!.definition as ProcedureDefinition), calendar, period: request.period, seed: request.seed ?? 1,
       arrivals: { ...inputs.arrivals, perWorkingDay }, staffing: request.staffing ?? {}, durations, outcomes,
       ...(measurement.citizenReply.sampleSize > 0 ? { citizen: inputs.citizen } : {}),
     },
     { everyEvents: WHAT_IF_LIMITS.eventsPerChunk, pause: deps.yieldToEventLoop, shouldStop: () => deps.elapsedMs() - startedAt > budgetMs },
   );
-  return { procedureKey: request.procedureKey, version: record.version, measurement, expectedDossiers, result };
+  return { procedureKey: request.procedureKey, version: request.draft ? 0 : record!.version, measurement, expectedDossiers, result };
 }

@@ -34,6 +34,21 @@ describe('POST /api/simulation/runs', () => {
     expect(body.result.units.map((unit) => unit.key)).toContain('so-tai-chinh');
   });
 
+  it('simulates a draft given as XML: the draft giving the review 3 working days instead of 2 (the deadline 6 instead of 5) finishes more dossiers on time than the deployed model', async () => {
+    const scenario = { procedureKey: 'thu-mo-phong', from: '2025-04-01', to: '2025-04-30', arrivalsPerWorkingDay: 5, stepHours: { 'task-review': 14 }, seed: 3 };
+    const deployed = await (await run(scenario)).json() as { result: { onTime: { share: number } } };
+    const longer = xml.replace(/(<bpmn:userTask id="task-review"[^>]*>\s*<bpmn:extensionElements><lt:budget value=")2(")/, '$13$2').replace('statutoryValue="5"', 'statutoryValue="6"');
+    expect(longer).not.toBe(xml);
+    const response = await run({ ...scenario, xml: longer });
+    expect(response.status).toBe(200);
+    const drafted = await response.json() as { version: number; result: { onTime: { share: number } } };
+    expect(drafted.version).toBe(0);
+    expect(drafted.result.onTime.share).toBeGreaterThan(deployed.result.onTime.share);
+    const broken = await run({ ...scenario, xml: '<not-bpmn/>' });
+    expect(broken.status).toBe(422);
+    expect(await broken.json()).toMatchObject({ code: 'PROCEDURE_INVALID', title: 'Bản nháp chưa hợp lệ để mô phỏng' });
+  });
+
   it('answers 404 for an unknown procedure, 400 for a malformed scenario and for one over 20,000 dossiers, as problems', async () => {
     const unknown = await run({ procedureKey: 'khong-co', from: '2025-04-01', to: '2025-04-30' });
     expect(unknown.status).toBe(404);
