@@ -1,6 +1,6 @@
 /**
- * @module engine — the only entry of the Liên thông engine: BPMN model, token runtime on xstate, lifecycles
- * (dossier, step clock) and working-time calendars. No I/O: see ./ports.ts.
+ * @module engine — the only entry of the Liên thông engine: BPMN model, token runtime (a reducer over plain JSON
+ * snapshots), lifecycles (dossier, step clock: xstate statecharts) and working-time calendars. No I/O: see ./ports.ts.
  */
 export * from './model/index';
 export * from './runtime/index';
