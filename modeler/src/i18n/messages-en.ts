@@ -3,6 +3,7 @@ import type { messagesVi } from './messages-vi';
 import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 import { uiMessagesEn } from '../ui/ui-messages-en';
 import { outboxMessagesEn } from '../workspaces/outbox/outbox-messages-en';
+import { auditMessagesEn } from '../workspaces/audit/audit-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
@@ -125,6 +126,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...intakeMessagesEn,
   ...calendarMessagesEn,
   ...outboxMessagesEn,
+  ...auditMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

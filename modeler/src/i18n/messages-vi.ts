@@ -2,6 +2,7 @@
 import { workspaceMessagesVi } from '../workspaces/workspace-messages-vi';
 import { uiMessagesVi } from '../ui/ui-messages-vi';
 import { outboxMessagesVi } from '../workspaces/outbox/outbox-messages-vi';
+import { auditMessagesVi } from '../workspaces/audit/audit-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
@@ -123,6 +124,7 @@ export const messagesVi = {
   ...intakeMessagesVi,
   ...calendarMessagesVi,
   ...outboxMessagesVi,
+  ...auditMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

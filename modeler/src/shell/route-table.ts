@@ -42,6 +42,8 @@ export const routeTable: Route[] = [
   { path: '/calendars', label: 'nav.calendars', audience: ['administrator'], load: async () => (await import('../workspaces/calendars/calendar-route')).mountCalendarRoute },
   // The outbox console (issue 20): deliveries per consumer, replayed or skipped by administrators.
   { path: '/outbox', label: 'nav.outbox', audience: ['administrator'], load: async () => (await import('../workspaces/outbox/outbox-route')).mountOutboxRoute },
+  // The audit of administration (issue 18): who changed users, agencies, calendars, procedures; read only.
+  { path: '/audit', label: 'nav.audit', audience: ['administrator'], load: async () => (await import('../workspaces/audit/audit-route')).mountAuditRoute },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   // The citizen portal (no account): online submission, and the lookup with the online supplement.
   { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },
