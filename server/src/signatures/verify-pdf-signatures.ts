@@ -18,6 +18,8 @@ const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 const SIGNING_TIME = '1.2.840.113549.1.9.5';
 const SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
 const SHA256 = '2.16.840.1.101.3.4.2.1';
+/** More signatures than a document of a procedure ever carries: past this the file is refused unread (bounded work). */
+const MAX_SIGNATURES = 20;
 /** Clocks drift: a signing time up to five minutes ahead of ours is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -145,6 +147,9 @@ function verifyOne(pdf: Buffer, range: number[], isLast: boolean, options: Verif
 export function verifyPdfSignatures(pdf: Buffer, options: VerifyOptions): PdfSignatureReport {
   const ranges = byteRangesOf(pdf);
   if (ranges.length === 0) return { valid: false, code: 'NOT_SIGNED', message: 'Tài liệu không có chữ ký số.', signatures: [] };
+  if (ranges.length > MAX_SIGNATURES) {
+    return { valid: false, code: 'PDF_UNREADABLE', message: `Tài liệu có hơn ${MAX_SIGNATURES} chữ ký số, không kiểm tra.`, signatures: [] };
+  }
   const signatures = ranges.map((range, index): SignatureVerdict => {
     try {
       return verifyOne(pdf, range, index === ranges.length - 1, options);

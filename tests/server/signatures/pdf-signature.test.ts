@@ -99,6 +99,15 @@ describe('a PAdES signature on a form', () => {
     expect(report.message).toContain('không thuộc danh sách tin cậy');
   });
 
+  it('refuses to examine a file with more signature ranges than any document carries, so the work stays bounded', () => {
+    // given
+    const padded = Buffer.concat([slip, Buffer.from('\n/ByteRange [0 10 20 30]'.repeat(21), 'latin1')]);
+    // when
+    const report = verifyPdfSignatures(padded, { trustAnchors: [ca.root.pem], now: NOW });
+    // then
+    expect(report).toMatchObject({ valid: false, code: 'PDF_UNREADABLE', signatures: [] });
+  });
+
   it('says a PDF without a signature is not signed', () => {
     // when
     const report = verifyPdfSignatures(slip, { trustAnchors: [ca.root.pem], now: NOW });
