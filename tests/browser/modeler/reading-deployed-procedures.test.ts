@@ -166,7 +166,8 @@ describe.runIf(runnable)('a deployed procedure read in the modeler', () => {
     ]);
     await page.screenshot({ path: '/tmp/h16-version-diff.png' });
     await page.setViewportSize({ width: 360, height: 780 });
-    await page.screenshot({ path: '/tmp/h16-version-diff-phone.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/h16-version-diff-phone.png' });
+    await page.locator('.modeler-procedures').screenshot({ path: '/tmp/h16-version-diff-phone-list.png' });
     expect(pageErrors).toEqual([]);
     await page.close();
   });
