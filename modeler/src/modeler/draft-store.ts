@@ -10,11 +10,21 @@ export type { Draft, DraftSummary };
 const LEGACY_KEY = 'lienthong.modeler.draft';
 const browserKey = (userId: string) => `lienthong.modeler.drafts.${userId}`;
 
-/** The signed-in analyst's drafts, the last saved first. */
-export const listDrafts = (): Promise<DraftSummary[]> => api.drafts();
+/**
+ * The save under way, if any: a view that closes (a language switch, another page) saves its draft as it goes, and the
+ * view that opens next must list and open that draft, not the one before it.
+ */
+let saving: Promise<unknown> = Promise.resolve();
+
+/** The signed-in analyst's drafts, the last saved first (after the save under way). */
+export async function listDrafts(): Promise<DraftSummary[]> {
+  await saving;
+  return api.drafts();
+}
 
 /** The draft `id` with its XML, or the last saved when no id is given; undefined when there is none. */
 export async function loadDraft(id?: string): Promise<Draft | undefined> {
+  await saving;
   const wanted = id ?? (await listDrafts())[0]?.id;
   if (wanted === undefined) return undefined;
   try {
@@ -25,9 +35,13 @@ export async function loadDraft(id?: string): Promise<Draft | undefined> {
   }
 }
 
-/** Keep `draft` on the server in place of the one with its id. */
-export async function saveDraft(draft: Omit<Draft, 'savedAt'>): Promise<void> {
-  await api.saveDraft(draft.id, { key: draft.key, name: draft.name, xml: draft.xml });
+/** Keep `draft` on the server in place of the one with its id; its XML may still be being written. */
+export function saveDraft(draft: Omit<Draft, 'savedAt' | 'xml'> & { xml: string | Promise<string> }): Promise<void> {
+  const saved = (async () => {
+    await api.saveDraft(draft.id, { key: draft.key, name: draft.name, xml: await draft.xml });
+  })();
+  saving = saved.catch(() => undefined);
+  return saved;
 }
 
 interface BrowserDraft {

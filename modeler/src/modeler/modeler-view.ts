@@ -160,7 +160,7 @@ function mountSignedIn(container: HTMLElement): () => void {
   const storeDraft = async () => {
     if (!userId || !canDesign) return false;
     try {
-      await saveDraft({ id: draftId, key: keyInput.value, name: readProcedureName(modeler), xml: await currentXml() });
+      await saveDraft({ id: draftId, key: keyInput.value, name: readProcedureName(modeler), xml: currentXml() });
     } catch (error) {
       say(problemMessage(error), 'error');
       return false;

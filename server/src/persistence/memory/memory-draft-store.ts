@@ -5,6 +5,8 @@ export class MemoryDraftStore implements DraftStore {
   private readonly drafts = new Map<string, DraftRecord>();
 
   async save(draft: DraftRecord): Promise<void> {
+    // Kept in the order saved, so drafts saved at the same instant (a simulated clock) list the last saved first.
+    this.drafts.delete(draft.id);
     this.drafts.set(draft.id, structuredClone(draft));
   }
 
@@ -15,6 +17,7 @@ export class MemoryDraftStore implements DraftStore {
 
   async listByOwner(ownerId: string): Promise<DraftSummary[]> {
     return [...this.drafts.values()]
+      .reverse()
       .filter((draft) => draft.ownerId === ownerId)
       .sort((a, b) => b.savedAt - a.savedAt)
       .map(({ xml: _xml, ...summary }) => structuredClone(summary));
