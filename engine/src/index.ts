@@ -9,3 +9,5 @@ export * from './lifecycle/index';
 export * from './simulation/index';
 export * from './ports';
 export * from './errors';
+export * from './refusal';
+export * from './dossier/index';

@@ -3,7 +3,9 @@
  * adapter (tests and benchmarks) and the mongoose adapter. Every store has one contract suite in tests/contracts/
  * run against every adapter. The engine never sees them: it decides on plain values (engine/src/ports.ts).
  */
-import type { DossierStatus, ProcedureDefinition, ProgressRecord, ReceiptChannel } from '../../engine/src/index';
+import type { AuditRecord, DossierRecord, DossierStatus, ProcedureDefinition, ProgressEntry, StepRecord, StepStatus, TimerRecord } from '../../engine/src/index';
+
+export type { AuditRecord, DossierRecord, ProgressEntry, Revisioned, StepRecord, StepStatus, TimerRecord, TimerStatus } from '../../engine/src/index';
 
 /** Thrown by `update` when the stored revision is not the expected one (optimistic concurrency). */
 export class ConcurrencyConflict extends Error {
@@ -47,36 +49,6 @@ export interface ProcedureStore {
   listVersions(key: string): Promise<ProcedureSummary[]>;
 }
 
-/** Fields every mutable record carries: `rev` grows by one on each update (optimistic concurrency). */
-export interface Revisioned {
-  id: string;
-  rev: number;
-}
-
-/** One application by one applicant, running one procedure version; holds the process instance snapshot. */
-export interface DossierRecord extends Revisioned {
-  dossierCode: string;
-  procedureKey: string;
-  procedureVersion: number;
-  /** The agency that received the dossier (its id prefixes the dossier code). */
-  agencyId: string;
-  status: DossierStatus;
-  channel: ReceiptChannel;
-  applicant: { name: string; idNumber: string; phone?: string; email?: string; address?: string };
-  form: Record<string, unknown>;
-  submittedAt?: number;
-  receivedAt?: number;
-  appointmentAt?: number;
-  finishedAt?: number;
-  returnedAt?: number;
-  /** Persisted xstate snapshot of the process instance (plain JSON). */
-  instance?: unknown;
-  /** Anything else the lifecycles need to keep (dossier clock, supplement count, re-appointments …). */
-  state: Record<string, unknown>;
-  createdAt: number;
-  updatedAt: number;
-}
-
 /** A dossier without its e-form and process instance: what lists and inboxes read, whatever citizens submitted. */
 export type DossierSummary = Omit<DossierRecord, 'form' | 'instance'>;
 
@@ -112,32 +84,6 @@ export interface DossierStore {
    * lost only by receipts that are never retried.
    */
   nextSequence(name: string, holder: string): Promise<number>;
-}
-
-export type StepStatus = 'open' | 'completed' | 'cancelled';
-
-/** One step (bước xử lý) of a dossier: an activated user task or other wait, with its clock. */
-export interface StepRecord extends Revisioned {
-  dossierId: string;
-  /** Step instance id in the process instance (what `task.completed` names). */
-  stepId: string;
-  elementId: string;
-  name: string;
-  kind: string;
-  agencyId?: string;
-  departmentId?: string;
-  assigneeId?: string;
-  status: StepStatus;
-  startedAt: number;
-  dueAt?: number;
-  /** When the step becomes nearly due (kept beside `dueAt` from the clock): the inbox filters and ranks by it. */
-  nearlyDueAt?: number;
-  /** Start of the clock's open pause (the citizen supplements, fees): a paused step is neither nearly due nor overdue. */
-  pausedAt?: number;
-  completedAt?: number;
-  /** Persisted step clock snapshot and classification (lifecycle data). */
-  clock?: unknown;
-  outcome?: string;
 }
 
 export interface StepQuery {
@@ -178,23 +124,6 @@ export interface StepStore {
   listByUrgency(query: StepQuery, at: { now: number; phases?: StepPhase[] }, page: { offset: number; limit: number }): Promise<UrgencyPage>;
 }
 
-export type TimerStatus = 'scheduled' | 'fired' | 'cancelled';
-
-/** A persisted "wake me at dueAt": BPMN timers, nearly-due warnings, overdue marks, escalation rungs, supplement windows. */
-export interface TimerRecord {
-  /** Deterministic id (e.g. `<dossierId>:<stepId>:overdue`) so scheduling twice is harmless. */
-  id: string;
-  kind: string;
-  dossierId: string;
-  stepId?: string;
-  dueAt: number;
-  payload: Record<string, unknown>;
-  status: TimerStatus;
-  leaseOwner?: string;
-  leaseUntil?: number;
-  firedAt?: number;
-}
-
 export interface TimerStore {
   /** Creates the timer, or reschedules it (new dueAt, status scheduled) if the id exists and has not fired. */
   schedule(timer: Omit<TimerRecord, 'status'>): Promise<void>;
@@ -211,16 +140,6 @@ export interface TimerStore {
 }
 
 /** Append-only: who did what, when, from which step. */
-export interface AuditRecord {
-  id: string;
-  dossierId?: string;
-  at: number;
-  actorId: string;
-  action: string;
-  stepId?: string;
-  details: Record<string, unknown>;
-}
-
 export interface AuditStore {
   append(record: AuditRecord): Promise<void>;
   listByDossier(dossierId: string): Promise<AuditRecord[]>;
@@ -262,17 +181,6 @@ export interface AdminAuditStore {
   append(record: AdminAuditRecord): Promise<void>;
   /** Records matching every given field, newest first (then by id, descending). */
   list(query: AdminAuditQuery, page: { offset: number; limit: number }): Promise<Page<AdminAuditRecord>>;
-}
-
-/**
- * One line of a dossier's progress (tiến trình) as stored: append-only, numbered per dossier. The fields are those
- * the National Public Service Portal sync carries (DOMAIN.md "A progress record carries …").
- */
-export interface ProgressEntry extends ProgressRecord {
-  /** `<dossierId>:<seq>`: writing the same entry twice is refused as a DuplicateKey. */
-  id: string;
-  /** 1, 2, 3 … per dossier, assigned by the writer inside the dossier's unit of work. */
-  seq: number;
 }
 
 export interface ProgressStore {

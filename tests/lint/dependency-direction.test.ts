@@ -50,7 +50,7 @@ describe('the dependency direction lint', () => {
     // then each import is an error, and the refusal of the domain is the accepted way
     expect([...problem, ...key]).toEqual(['no-restricted-imports', 'no-restricted-imports']);
     expect(hono.filter((rule) => rule === 'no-restricted-imports')).toHaveLength(2);
-    expect(await ruleIdsFor('server/src/dossiers/right-way.ts', "import { Refusal } from '../refusal';\nexport const r = Refusal;\n")).toEqual([]);
+    expect(await ruleIdsFor('server/src/dossiers/right-way.ts', "import { Refusal } from '../../engine/src/index';\nexport const r = Refusal;\n")).toEqual([]);
   });
 
   it('fails a statistic or a use case that imports an adapter instead of its port', async () => {

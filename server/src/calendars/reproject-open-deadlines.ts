@@ -9,7 +9,7 @@
 import { formatLocalInstant, reprojectDeadlines, type Budget, type CalendarLevel, type DossierStatus, type ExplanationEntry } from '../../../engine/src/index';
 import type { Actor, DossierDeps } from '../dossiers/dossier-deps';
 import { runDossierChange } from '../dossiers/run-dossier-change';
-import { applyStepClock, clockContextOf } from '../dossiers/step-clock';
+import { applyStepClock, clockContextOf } from '../../../engine/src/index';
 import type { CalendarSource } from '../dossiers/timekeeping';
 
 const ACTIVE: DossierStatus[] = [2, 4, 5, 6];

@@ -16,12 +16,4 @@ export interface DossierDeps {
   formLimits?: FormDataLimits;
 }
 
-/** Who makes a change: a signed-in principal, the citizen (online submission) or the server itself (sweeper). */
-export interface Actor {
-  id: string;
-  name?: string;
-  agencyId?: string;
-  departmentId?: string;
-}
-
-export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Hệ thống' };
+export { SYSTEM_ACTOR, type Actor } from '../../../engine/src/index';

@@ -4,7 +4,7 @@
  * MongoDB operators and field paths (`$where`, `$set`, `a.b`): stored as given they turn later queries and updates
  * into something else. Depth and size bound free-form data: every dossier read, list and hand-over carries it.
  */
-import { Refusal } from '../refusal';
+import { Refusal } from '../../../engine/src/index';
 
 export interface FormDataLimits {
   /** UTF-8 bytes of the JSON text; 64 KiB by default (FORM_MAX_BYTES in main.ts). */

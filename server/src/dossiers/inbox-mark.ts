@@ -4,7 +4,7 @@
  */
 import { openPause, type WorkingTime } from '../../../engine/src/index';
 import type { StepRecord } from '../stores';
-import { clockContextOf } from './step-clock';
+import { clockContextOf } from '../../../engine/src/index';
 
 export type InboxMark = 'overdue' | 'nearlyDue' | 'due' | 'paused' | 'none';
 

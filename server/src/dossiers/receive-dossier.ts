@@ -1,26 +1,32 @@
 /**
- * @module receive-dossier — intake at the one-stop section (Decree 61/2018/NĐ-CP Art. 19(2)): the official checks
- * the dossier the citizen hands over and either receives it (c: status 2, the dossier code, the appointment from the
- * statutory budget on the working calendar — form 01 — then processing starts, status 4), asks on the spot for what
- * is missing (a: form 02 listing every missing component; status 5, processing starts when the supplement arrives,
- * and under a bounded wait the dossier is refused when the window closes), or refuses it (b: form 03 with the
- * reason; status 3 "Không được tiếp nhận", through 1 as an online submission that is refused). Every outcome is a
- * dossier with its code, so the form the citizen takes home can be printed and looked up.
- * `acceptDossier` receives an online submission (status 1 → 2 → 4).
+ * @module receive-dossier — how a dossier comes to exist: handed in at the one-stop section (Decree 61/2018/NĐ-CP
+ * Art. 19(2): received, asked on the spot for what is missing, or refused — forms 01, 02, 03) or submitted online
+ * (Decree 45/2020/NĐ-CP: status 1, a code at once). Either way the procedure version is pinned for life, the e-form
+ * validated against it, and the dossier numbered in the receiving agency's day; the engine decides the rest
+ * (engine/src/dossier/decide-dossier.ts `carryOutNew`). Every outcome is a dossier with its code, so the form the
+ * citizen takes home can be printed and looked up.
  */
-import type { ReceiptChannel } from '../../../engine/src/index';
-import type { DossierRecord } from '../stores';
+import type { IntakeOutcome, NewDossier, ReceiptChannel, ReceivedDocument } from '../../../engine/src/index';
+import { Refusal } from '../../../engine/src/index';
+import type { DossierRecord, ProcedureRecord } from '../stores';
+import { nextDossierCode } from './dossier-code';
 import type { Actor, DossierDeps } from './dossier-deps';
-import type { SupplementRequestRecord } from './dossier-state';
-import { buildDossier, pinProcedure, type NewDossierCommand } from './new-dossier';
-import { runDossierChange, runNewDossier } from './run-dossier-change';
-import { startProcessing } from './start-processing';
+import { assertFormDataWithinLimits } from './form-data-limits';
+import { runNewDossier } from './run-dossier-change';
+import { validateForm } from './validate-form';
 
-/** What the counter decided (Decree 61/2018/NĐ-CP Art. 19(2) c, a, b). */
-export type IntakeOutcome =
-  | { kind: 'accepted' }
-  | { kind: 'supplementRequested'; missingComponents: SupplementRequestRecord['missingComponents']; reason: string }
-  | { kind: 'refused'; reason: string };
+export type { IntakeOutcome } from '../../../engine/src/index';
+
+export interface NewDossierCommand {
+  procedureKey: string;
+  /** Latest version when absent; the dossier keeps this version for life. */
+  procedureVersion?: number;
+  agencyId: string;
+  applicant: DossierRecord['applicant'];
+  form: Record<string, unknown>;
+  documents?: ReceivedDocument[];
+  resultDelivery?: NewDossier['resultDelivery'];
+}
 
 export interface ReceiveDossierCommand extends NewDossierCommand {
   /** 1 in person (default), 3 public post. */
@@ -29,58 +35,41 @@ export interface ReceiveDossierCommand extends NewDossierCommand {
   outcome?: IntakeOutcome;
 }
 
+/** `checkSchema: false` keeps only the size bounds: a dossier refused at the counter keeps the e-form as handed in. */
+export async function pinProcedure(deps: DossierDeps, command: NewDossierCommand, { checkSchema = true } = {}): Promise<ProcedureRecord> {
+  const { procedures } = deps.stores;
+  const procedure = command.procedureVersion === undefined ? await procedures.latest(command.procedureKey) : await procedures.get(command.procedureKey, command.procedureVersion);
+  if (!procedure) {
+    throw new Refusal({ kind: 'notFound', code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure ${command.procedureKey}${command.procedureVersion ? ` version ${command.procedureVersion}` : ''}` });
+  }
+  if (checkSchema) validateForm(procedure, command.form, deps.formLimits);
+  else assertFormDataWithinLimits(command.form, 'form', deps.formLimits);
+  return procedure;
+}
+
+/** The new record's fields; its code is taken outside the unit of work on purpose (dossier-code.ts). */
+function newDossierOf(deps: DossierDeps, procedure: ProcedureRecord, command: NewDossierCommand, channel: ReceiptChannel) {
+  return async (id: string): Promise<NewDossier> => ({
+    id,
+    dossierCode: await nextDossierCode(deps.stores.dossiers, command.agencyId, deps.clock.now(), id),
+    procedureKey: procedure.key,
+    procedureVersion: procedure.version,
+    agencyId: command.agencyId,
+    channel,
+    applicant: command.applicant,
+    form: command.form,
+    ...(command.documents ? { documents: command.documents } : {}),
+    ...(command.resultDelivery ? { resultDelivery: command.resultDelivery } : {}),
+  });
+}
+
 export async function receiveDossier(deps: DossierDeps, command: ReceiveDossierCommand, actor: Actor): Promise<DossierRecord> {
   const outcome = command.outcome ?? { kind: 'accepted' };
   const procedure = await pinProcedure(deps, command, { checkSchema: outcome.kind !== 'refused' });
-  const channel = command.channel ?? 1;
-  let emitted: Awaited<ReturnType<typeof buildDossier>>['emitted'] = [];
-  const who = { actorId: actor.id, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) };
-  // A refused dossier was never received: it starts as handed in (1) and is refused (3), as an online submission.
-  const start = { type: outcome.kind === 'refused' ? ('dossier.submitted' as const) : ('dossier.received' as const), channel, ...who };
-  const { dossier } = await runNewDossier(
-    deps,
-    procedure,
-    actor,
-    async (tx, kit, id) => {
-      const built = await buildDossier(deps, tx, procedure, command, start, kit, id);
-      emitted = built.emitted;
-      return built.record;
-    },
-    async (change) => {
-      change.state.receivingOfficial = { id: actor.id, name: actor.name ?? actor.id };
-      await change.applyLifecycleEmitted(emitted);
-      const details = { procedureKey: procedure.key, procedureVersion: procedure.version, channel };
-      if (outcome.kind === 'refused') {
-        await change.audit('dossier.submitted', details);
-        await change.applyLifecycle({ type: 'dossier.refused', at: change.at, ...who, reason: outcome.reason });
-        change.state.refusal = { at: change.at, actorId: actor.id, action: 'dossier.refused', reason: outcome.reason };
-        await change.audit('dossier.refused', { reason: outcome.reason, atCounter: true });
-        return;
-      }
-      await change.audit('dossier.received', { ...details, appointmentAt: change.dossier.appointmentAt });
-      if (outcome.kind === 'accepted') return startProcessing(change);
-      change.state.supplementRequests.push({
-        number: 1,
-        at: change.at,
-        actorId: actor.id,
-        missingComponents: outcome.missingComponents,
-        reason: outcome.reason,
-        contactOfficial: { name: actor.name ?? actor.id },
-      });
-      const missing = outcome.missingComponents.map((component) => component.name);
-      await change.applyLifecycle({ type: 'supplement.requested', at: change.at, actorId: actor.id, missing, note: outcome.reason });
-      await change.audit('supplement.requested', { number: 1, missingComponents: outcome.missingComponents, reason: outcome.reason, atCounter: true });
-    },
-  );
-  return dossier;
+  return runNewDossier(deps, procedure, actor, newDossierOf(deps, procedure, command, command.channel ?? 1), { type: 'counter.receive', outcome });
 }
 
-export async function acceptDossier(deps: DossierDeps, dossierId: string, actor: Actor): Promise<DossierRecord> {
-  const { dossier } = await runDossierChange(deps, dossierId, actor, async (change) => {
-    change.state.receivingOfficial = { id: actor.id, name: actor.name ?? actor.id };
-    await change.applyLifecycle({ type: 'dossier.received', at: change.at, actorId: actor.id, ...(actor.departmentId ? { departmentId: actor.departmentId } : {}) });
-    await change.audit('dossier.received', { appointmentAt: change.dossier.appointmentAt });
-    await startProcessing(change);
-  });
-  return dossier;
+export async function submitDossier(deps: DossierDeps, command: NewDossierCommand, actor: Actor): Promise<DossierRecord> {
+  const procedure = await pinProcedure(deps, command);
+  return runNewDossier(deps, procedure, actor, newDossierOf(deps, procedure, command, 2), { type: 'online.submit' });
 }

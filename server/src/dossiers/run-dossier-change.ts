@@ -1,26 +1,26 @@
 /**
- * @module runDossierChange — runs a use case as one unit of work on one dossier, retried as a whole when another
- * writer changed the dossier meanwhile (optimistic concurrency: the revision check in `dossiers.update`).
- * Engine refusals become HTTP problems here: completing a step that is no longer open is a 409, never a double
- * completion; a transition the national status rules forbid is a 409 too.
+ * @module runDossierChange — runs one command on one dossier as one unit of work: load the dossier, its pinned
+ * procedure version and its open steps, decide (engine/src/dossier), save; retried as a whole when another writer
+ * changed the dossier meanwhile (optimistic concurrency: the revision check in `dossiers.update`). A lost race and an
+ * engine refusal become domain refusals (`Refusal`); `http/` answers them.
  */
-import { EngineError } from '../../../engine/src/index';
-import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord } from '../stores';
-import { Refusal } from '../refusal';
+import { carryOut, carryOutNew, EngineError, openNew, Refusal, stepNotFound, stepNotOpen, type DossierCommand, type NewDossier, type NewDossierCommand } from '../../../engine/src/index';
+import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord, type StepRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange, type TxStores } from './dossier-change';
-import type { Timekeeping } from './timekeeping';
 import { announceHeatmapChanges, recordDossierFacts } from '../statistics/record-dossier-facts';
 import type { HeatmapChange } from '../heatmap/heatmap-notifier';
 import { idForRequest } from '../command-key';
 
 const ATTEMPTS = 5;
+/** More open steps than any route has at once (parallel branches): a bound, not a page. */
+const OPEN_STEPS_LIMIT = 1000;
 
 export function dossierNotFound(id: string): Refusal {
   return new Refusal({ kind: 'notFound', code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: `No dossier with id ${id}` });
 }
 
-/** Loads the dossier and its pinned procedure version inside `tx` and runs `work` on them, then saves. */
+/** Loads the dossier, its pinned procedure version and its open steps inside `tx`, runs `work` on them, then saves. */
 export async function runDossierChange<T>(
   deps: DossierDeps,
   dossierId: string,
@@ -32,9 +32,12 @@ export async function runDossierChange<T>(
     deps.stores.transaction(async (tx) => {
       const dossier = await tx.dossiers.get(dossierId);
       if (!dossier) throw dossierNotFound(dossierId);
-      const procedure = await procedureOf(tx, dossier.procedureKey, dossier.procedureVersion);
-      const change = new DossierChange(deps, tx, dossier, procedure, await deps.calendars.current(), actor);
-      await change.loadOpenSteps();
+      const [procedure, open, calendars] = await Promise.all([
+        procedureOf(tx, dossier.procedureKey, dossier.procedureVersion),
+        tx.steps.list({ dossierId, status: ['open'] }, { offset: 0, limit: OPEN_STEPS_LIMIT }),
+        deps.calendars.load(),
+      ]);
+      const change = new DossierChange(deps, tx, procedure, { dossier, steps: open.items, calendars, actor, at: deps.clock.now() });
       const result = await work(change);
       const saved = await change.save();
       changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
@@ -45,37 +48,70 @@ export async function runDossierChange<T>(
   return outcome;
 }
 
+/** Decides `command` on the dossier as one unit of work. */
+export async function runDossierCommand(deps: DossierDeps, dossierId: string, actor: Actor, command: DossierCommand): Promise<DossierRecord> {
+  const { dossier } = await runDossierChange(deps, dossierId, actor, (change) => carryOut(change, command));
+  return dossier;
+}
+
+/** Checks the caller may act on the step as it is now (the access policy); throws a refusal otherwise. */
+export type StepGuard = (step: StepRecord) => void;
+
 /**
- * Runs `work` on a dossier record that does not exist yet; `save` creates it. A request sent again with the same
- * Idempotency-Key after its first attempt committed (and its process died before the answer was stored) gets the
- * dossier that attempt created, without `result`: the dossier id derives from the key (`idForRequest`). The id is
- * chosen once, before the first attempt, so every attempt (after a conflict, or the retry of a dead request) asks
- * for the code of the same dossier and gets the same number.
+ * Decides a command on one step: the step is re-read inside the unit of work (so "is it still open?" and the change
+ * commit together) and the caller's guard sees it before anything is decided.
  */
-export async function runNewDossier<T>(
+export async function runStepCommand(deps: DossierDeps, stepId: string, actor: Actor, guard: StepGuard, command: DossierCommand & { stepId: string }): Promise<StepRecord> {
+  const found = await deps.stores.steps.get(stepId);
+  if (!found) throw stepNotFound(stepId);
+  await runDossierChange(deps, found.dossierId, actor, async (change) => {
+    const step = await change.loadStep(stepId);
+    if (!step) throw stepNotFound(stepId);
+    if (step.status !== 'open') {
+      // Who held a closed step no longer matters: anyone of its unit learns it is closed (409), others get 403.
+      const { assigneeId: _holder, ...unitStep } = step;
+      guard(unitStep as StepRecord);
+      throw stepNotOpen(step);
+    }
+    guard(step);
+    await carryOut(change, command);
+  });
+  return (await deps.stores.steps.get(stepId)) ?? found;
+}
+
+/**
+ * Decides how a dossier that does not exist yet starts; `save` creates it. A request sent again with the same
+ * Idempotency-Key after its first attempt committed (and its process died before the answer was stored) gets the
+ * dossier that attempt created: the dossier id derives from the key (`idForRequest`). The id is chosen once, before
+ * the first attempt, so every attempt (after a conflict, or the retry of a dead request) asks for the code of the
+ * same dossier and gets the same number.
+ */
+export async function runNewDossier(
   deps: DossierDeps,
   procedure: ProcedureRecord,
   actor: Actor,
-  build: (tx: TxStores, kit: Timekeeping, id: string) => Promise<DossierRecord>,
-  work: (change: DossierChange) => Promise<T>,
-): Promise<{ result?: T; dossier: DossierRecord }> {
+  init: (id: string) => Promise<NewDossier>,
+  command: NewDossierCommand,
+): Promise<DossierRecord> {
   const keyedId = idForRequest('dossier');
   const created = keyedId ? await deps.stores.dossiers.get(keyedId) : undefined;
-  if (created) return { dossier: created };
+  if (created) return created;
   const id = keyedId ?? deps.newId();
   let changes: HeatmapChange[] = [];
-  const outcome = await withRetry(() =>
+  const dossier = await withRetry(() =>
     deps.stores.transaction(async (tx) => {
-      const kit = await deps.calendars.current();
-      const change = new DossierChange(deps, tx, await build(tx, kit, id), procedure, kit, actor, { isNew: true });
-      const result = await work(change);
+      const [dossier, calendars] = await Promise.all([init(id), deps.calendars.load()]);
+      const input = { dossier, calendars, actor, at: deps.clock.now(), definition: procedure.definition };
+      const opened = openNew(input, command);
+      const change = new DossierChange(deps, tx, procedure, { dossier: opened.dossier, steps: [], calendars, actor, at: input.at }, true);
+      await carryOutNew(change, opened.emitted, command);
       const saved = await change.save();
       changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
-      return { result, dossier: saved };
+      return saved;
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
-  return outcome;
+  return dossier;
 }
 
 export async function procedureOf(tx: TxStores, key: string, version: number): Promise<ProcedureRecord> {
@@ -90,12 +126,12 @@ async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
       return await attempt();
     } catch (error) {
       if (error instanceof ConcurrencyConflict && tried < ATTEMPTS) continue;
-      throw toProblem(error);
+      throw toRefusal(error);
     }
   }
 }
 
-function toProblem(error: unknown): unknown {
+function toRefusal(error: unknown): unknown {
   if (error instanceof ConcurrencyConflict) {
     return new Refusal({ kind: 'conflict', code: 'CONCURRENT_CHANGE', title: 'The dossier is being changed by someone else', detail: 'Try again.', cause: error });
   }

@@ -14,7 +14,7 @@ import addFormats from 'ajv-formats';
 import { RE2JS } from 're2js';
 import type { ProcedureDefinition, ValidationIssue } from '../../../engine/src/index';
 import type { ProcedureRecord } from '../stores';
-import { Refusal } from '../refusal';
+import { Refusal } from '../../../engine/src/index';
 import { assertFormDataWithinLimits, type FormDataLimits } from './form-data-limits';
 
 /**

@@ -4,7 +4,7 @@
  * problem+json with a stable code.
  */
 import { HTTPException } from 'hono/http-exception';
-import { Refusal, type RefusalKind } from '../refusal';
+import { Refusal, type RefusalKind } from '../../../engine/src/index';
 import { SignatureError, type SignatureErrorCode } from '../signatures/signature-error';
 import { HttpProblem } from './http-problem';
 

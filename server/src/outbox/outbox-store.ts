@@ -4,23 +4,9 @@
  * consumer (national portal, webhooks, e-mail, SMS/Zalo gateway) by the outbox deliverer.
  */
 
-/** What happened, as the outbox keeps it. `payload` is plain JSON in the shape its kind defines. */
-export type OutboxKind =
-  | 'dossier.status_changed'
-  | 'dossier.progress_recorded'
-  | 'notification.official'
-  | 'notification.citizen';
+import type { OutboxEntry, OutboxKind } from '../../../engine/src/index';
 
-export interface OutboxEntry {
-  /** Unique and deterministic (e.g. `<dossierId>:<seq>`), so writing the same entry twice is harmless. */
-  id: string;
-  dossierId: string;
-  /** Order within the dossier: 1, 2, 3 … assigned by the writer inside the dossier's unit of work. */
-  seq: number;
-  kind: OutboxKind;
-  payload: Record<string, unknown>;
-  createdAt: number;
-}
+export type { OutboxEntry, OutboxKind } from '../../../engine/src/index';
 
 /** Delivery state of one entry for one consumer. */
 export interface OutboxDelivery {

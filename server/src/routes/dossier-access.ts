@@ -9,7 +9,7 @@ import { assertAllowed, principalOf } from '../access/auth-middleware';
 import type { AccessResource } from '../access/authorize';
 import type { Principal } from '../access/principal';
 import type { Actor } from '../dossiers/dossier-deps';
-import { dossierStateOf } from '../dossiers/dossier-state';
+import { dossierStateOf } from '../../../engine/src/index';
 
 export function dossierResource(dossier: DossierSummary): AccessResource {
   return { agencyId: dossier.agencyId, routedTo: dossierStateOf(dossier).routedTo };

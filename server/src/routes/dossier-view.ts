@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { AuditRecord, DossierRecord, DossierSummary, ProgressEntry, StepRecord } from '../stores';
-import { dossierStateOf } from '../dossiers/dossier-state';
+import { dossierStateOf } from '../../../engine/src/index';
 
 const iso = (at: number | undefined): string | undefined => (at === undefined ? undefined : new Date(at).toISOString());
 

@@ -26,7 +26,7 @@ import { verifyPdfSignatures } from '../signatures/verify-pdf-signatures';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import type { DossierDeps } from '../dossiers/dossier-deps';
-import { dossierStateOf, type DossierState } from '../dossiers/dossier-state';
+import { dossierStateOf, type DossierStateRecord } from '../../../engine/src/index';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { dossierResource } from './dossier-access';
 import { problem } from './route-schemas';
@@ -91,7 +91,7 @@ const signedPdfRoute = createRoute({
 });
 
 /** Form 01 item 6: where the applicant asked to receive the result. */
-function resultPlace(delivery: DossierState['resultDelivery'], agencyName: string, applicant: DossierRecord['applicant']): string {
+function resultPlace(delivery: DossierStateRecord['resultDelivery'], agencyName: string, applicant: DossierRecord['applicant']): string {
   if (delivery === 'post') return `Qua dịch vụ bưu chính công ích, đến địa chỉ ${applicant.address ?? '(chưa ghi địa chỉ)'}`;
   if (delivery === 'online') return `Trực tuyến, trên Cổng Dịch vụ công${applicant.email ? ` (thư điện tử ${applicant.email})` : ''}`;
   return `Bộ phận Một cửa, ${agencyName}`;

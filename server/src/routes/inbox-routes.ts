@@ -19,7 +19,7 @@ import { foldSearchText } from '../dossiers/fold-search-text';
 import { dossierNotFound } from '../dossiers/run-dossier-change';
 import { urgencyOf } from '../dossiers/inbox-mark';
 import { calendarsByAgency } from '../calendars/calendars-by-agency';
-import { clockContextOf } from '../dossiers/step-clock';
+import { clockContextOf } from '../../../engine/src/index';
 import type { Timekeeping } from '../dossiers/timekeeping';
 import { dossierResource } from './dossier-access';
 import { StepSchema, toStepView } from './dossier-view';

@@ -15,7 +15,7 @@ import type { Stores } from '../stores';
 import { openPause } from '../../../engine/src/index';
 import type { CitizenTokens } from '../citizen/citizen-tokens';
 import { explainClock, explainSupplementWindow, noSupplementDeadline } from '../citizen/explain-clock';
-import { dossierStateOf } from '../dossiers/dossier-state';
+import { dossierStateOf } from '../../../engine/src/index';
 import type { CalendarSource } from '../dossiers/timekeeping';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';

@@ -12,7 +12,7 @@ import { rateLimit } from '../http/rate-limit';
 import type { RateLimiter } from '../http/rate-limiter';
 import type { CitizenTokens } from '../citizen/citizen-tokens';
 import type { DossierDeps } from '../dossiers/dossier-deps';
-import { submitDossier } from '../dossiers/submit-dossier';
+import { submitDossier } from '../dossiers/receive-dossier';
 import { jsonBody, NewDossierSchema, problem } from './route-schemas';
 
 const submitRoute = createRoute({

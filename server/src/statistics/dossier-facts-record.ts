@@ -6,8 +6,8 @@
  */
 import { clockPhase, openPause, type ClockPhase, type TerminalStatus } from '../../../engine/src/index';
 import type { DossierRecord, StepRecord } from '../stores';
-import { dossierStateOf } from '../dossiers/dossier-state';
-import { clockContextOf } from '../dossiers/step-clock';
+import { dossierStateOf } from '../../../engine/src/index';
+import { clockContextOf } from '../../../engine/src/index';
 
 export interface StepFacts {
   /** The StepRecord id (what `/api/steps/{id}` takes). */

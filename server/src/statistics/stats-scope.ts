@@ -6,7 +6,7 @@
  */
 import { assertAllowed, forbidden } from '../access/auth-middleware';
 import type { Principal } from '../access/principal';
-import { Refusal } from '../refusal';
+import { Refusal } from '../../../engine/src/index';
 
 /** The query parameters every statistics route takes. */
 export interface StatsParams {

@@ -4,7 +4,7 @@
  * engine's `computeStatisticsBy`). Buckets are Vietnam (UTC+7) calendar days.
  */
 import { computeStatisticsBy, endOfDossier } from '../../../engine/src/index';
-import { Refusal } from '../refusal';
+import { Refusal } from '../../../engine/src/index';
 import { toStatisticsFacts } from './classify-dossier-facts';
 import type { StatsDeps } from './stats-deps';
 import { startOfVietnamDay, vietnamDayOf, type StatsScope } from './stats-scope';

@@ -1,7 +1,7 @@
 /**
  * @module refusal — a command the domain refuses, in the domain's words: which kind of refusal, a stable code, a
- * title and a detail. The rooms that decide (dossiers/, sweeper/, statistics/) know nothing of HTTP; `http/` answers a
- * refusal as the RFC 9457 problem of its kind (http/problem-from-error.ts), so the code a client reads is the same.
+ * title and a detail. The engine and the rooms of the server that decide know nothing of HTTP; the server's `http/` answers a
+ * refusal as the RFC 9457 problem of its kind (server/src/http/problem-from-error.ts), so the code a client reads is the same.
  */
 
 /** What went wrong, as the domain sees it; `http/` maps each kind to one status (RFC 9110 §15.5). */
