@@ -10,18 +10,21 @@ import { parseSessionSecret } from '../../../server/src/access/parse-session-sec
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Runs main.ts with `env` (and no inherited database or secret) until it exits, or kills it after 20 s. */
+/**
+ * Runs main.ts with `env` (and no inherited database or secret) until it exits, or kills it after 90 s: a refusal comes
+ * before any database is opened, but loading the server's modules alone can take tens of seconds on a loaded machine.
+ */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const { MONGODB_URI: _uri, SESSION_SECRET: _secret, SEED_DEMO: _seed, NODE_ENV: _node, ...inherited } = process.env;
   const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['server/src/main.ts'], { cwd: ROOT, env: { ...inherited, PORT: '0', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((done) => child.on('exit', (code) => (clearTimeout(timer), done({ code, stderr }))));
 }
 
 describe('start-up refusals', () => {
-  it('refuses to start in production without SESSION_SECRET, or with a short or published one, saying how to make one', { timeout: 60_000 }, async () => {
+  it('refuses to start in production without SESSION_SECRET, or with a short or published one, saying how to make one', { timeout: 120_000 }, async () => {
     // when
     const [missing, short, published] = await Promise.all([
       start({ NODE_ENV: 'production' }),
@@ -39,7 +42,7 @@ describe('start-up refusals', () => {
     expect(published.stderr).toContain('published or placeholder');
   });
 
-  it('refuses a SEED_DEMO that is neither 1 nor 0, so that a typo never seeds demo accounts by surprise', { timeout: 30_000 }, async () => {
+  it('refuses a SEED_DEMO that is neither 1 nor 0, so that a typo never seeds demo accounts by surprise', { timeout: 120_000 }, async () => {
     // when
     const run = await start({ SEED_DEMO: 'yes' });
     // then
