@@ -64,8 +64,7 @@ describe('calendars per jurisdiction', () => {
     expect(note?.details).toMatchObject({ reason: 'Bão số 3', layer: { scope: 'tinh-demo', level: 'province' } });
   });
 
-  // Needs step clocks counting on the holding agency's calendar (the inbox explains a due date only when it is the clock's).
-  it.todo('explains a step\'s due date on its agency\'s calendar to the official and to the citizen, and the appointment on the receiving agency\'s', async () => {
+  it('explains a step\'s due date on its agency\'s calendar to the official and to the citizen, and the appointment on the receiving agency\'s', async () => {
     // given the Department of Finance closed on Tuesday 4/3, and a dossier whose review Finance holds
     const t = await createDossierTestApp();
     await putLayer(t, 'so-tai-chinh', agencyLayer('so-tai-chinh', 'Sở Tài chính', [closure('2025-03-04', 'Kiểm kê tài sản', 'Stocktaking')]));
@@ -93,8 +92,7 @@ describe('calendars per jurisdiction', () => {
     expect((await t.calendars.current()).calendar.yearStatus(2027)).toBe('official');
   });
 
-  // Needs step clocks counting on the holding agency's calendar (server/src/dossiers, the lead's wiring of issue 18).
-  it.todo('counts each step of a dossier crossing two agencies on its own agency\'s closure days, and explains a later closure with the agency\'s layer and the day', async () => {
+  it('counts each step of a dossier crossing two agencies on its own agency\'s closure days, and explains a later closure with the agency\'s layer and the day', async () => {
     // given the Department of Finance closed on Tuesday 4/3 and the Department of Construction on Wednesday 5/3
     const t = await createDossierTestApp();
     await putLayer(t, 'so-tai-chinh', agencyLayer('so-tai-chinh', 'Sở Tài chính', [closure('2025-03-04', 'Kiểm kê tài sản', 'Stocktaking')]));
