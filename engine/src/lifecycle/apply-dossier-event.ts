@@ -5,7 +5,7 @@
  */
 import { EngineError } from '../errors';
 import type { DossierStatus } from '../ports';
-import { applyMachineEvent, restoreActor, startMachine, type MachineStep } from './apply-machine-event';
+import { applyMachineEvent, startMachine, type MachineStep } from './apply-machine-event';
 import type {
   DossierEmitted,
   DossierEvent,
@@ -29,29 +29,28 @@ export function startDossierLifecycle(machine: DossierLifecycleMachine, input: D
 
 /** Applies `event` to a persisted dossier snapshot, or throws `TRANSITION_NOT_ALLOWED` / `REAPPOINTMENT_LIMIT_REACHED`. */
 export function applyDossierEvent(machine: DossierLifecycleMachine, snapshot: unknown, event: DossierEvent): DossierStep {
-  if (!HOST_EVENTS.has(event.type)) {
-    const actor = restoreActor(machine, snapshot).start();
-    const current = actor.getSnapshot();
-    actor.stop();
-    const { context } = current;
-    const status = dossierStatusOf(current.value);
-    const limit = context.rules.maxReappointments ?? 1;
-    if (event.type === 'dossier.reappointed' && current.status === 'active' && context.reappointments.length >= limit) {
-      throw new EngineError({
-        code: 'REAPPOINTMENT_LIMIT_REACHED',
-        message: `dossier ${context.dossierCode ?? context.dossierId} already has ${context.reappointments.length} apology letter(s); the procedure allows ${limit}`,
-        instanceId: context.dossierId,
-      });
-    }
-    if (current.status !== 'active' || !current.can(event)) {
-      throw new EngineError({
-        code: 'TRANSITION_NOT_ALLOWED',
-        message: `${event.type} is not allowed for dossier ${context.dossierCode ?? context.dossierId} in status ${status}`,
-        instanceId: context.dossierId,
-      });
-    }
-  }
-  return describe(applyMachineEvent(machine, snapshot, event));
+  if (HOST_EVENTS.has(event.type)) return describe(applyMachineEvent(machine, snapshot, event));
+  return describe(
+    applyMachineEvent(machine, snapshot, event, (current) => {
+      const { context } = current;
+      const status = dossierStatusOf(current.value);
+      const limit = context.rules.maxReappointments ?? 1;
+      if (event.type === 'dossier.reappointed' && current.status === 'active' && context.reappointments.length >= limit) {
+        throw new EngineError({
+          code: 'REAPPOINTMENT_LIMIT_REACHED',
+          message: `dossier ${context.dossierCode ?? context.dossierId} already has ${context.reappointments.length} apology letter(s); the procedure allows ${limit}`,
+          instanceId: context.dossierId,
+        });
+      }
+      if (current.status !== 'active' || !current.can(event)) {
+        throw new EngineError({
+          code: 'TRANSITION_NOT_ALLOWED',
+          message: `${event.type} is not allowed for dossier ${context.dossierCode ?? context.dossierId} in status ${status}`,
+          instanceId: context.dossierId,
+        });
+      }
+    }),
+  );
 }
 
 function describe(step: MachineStep<DossierEmitted>): DossierStep {

@@ -27,26 +27,40 @@ export function startMachine<TMachine extends AnyStateMachine>(
   return finish(actor, emitted);
 }
 
-/** Restores `snapshot`, sends `event`, returns the next persisted snapshot and what the transition emitted. */
+/**
+ * Restores `snapshot`, sends `event`, returns the next persisted snapshot and what the transition emitted. `check`
+ * sees the restored state first and may refuse the event by throwing (one restore for the guard and the event).
+ */
 export function applyMachineEvent<TMachine extends AnyStateMachine>(
   machine: TMachine,
   snapshot: unknown,
   event: EventFromLogic<TMachine>,
+  check?: (current: ReturnType<Actor<TMachine>['getSnapshot']>) => void,
 ): MachineStep<EmittedOf<TMachine>> {
   const actor = restoreActor(machine, snapshot);
   const emitted: EmittedOf<TMachine>[] = [];
   actor.on('*', (item) => emitted.push(item as EmittedOf<TMachine>));
   actor.start();
+  if (check) {
+    try {
+      check(actor.getSnapshot());
+    } catch (refusal) {
+      actor.stop();
+      throw refusal;
+    }
+  }
   // A finished lifecycle ignores late deliveries (a timer that fired twice): nothing changes, nothing is emitted.
   if ((actor.getSnapshot() as { status: string }).status === 'active') actor.send(event);
   return finish(actor, emitted);
 }
 
-/** A started actor on a persisted snapshot (JSON round trip included, so nothing live leaks in). */
+/**
+ * An actor on a persisted snapshot. The snapshot is plain JSON (`finish` makes it so, and stores keep it so); it is
+ * not copied again: xstate never changes a snapshot or a context in place (`assign` makes new ones).
+ */
 export function restoreActor<TMachine extends AnyStateMachine>(machine: TMachine, snapshot: unknown): Actor<TMachine> {
-  const plain = JSON.parse(JSON.stringify(snapshot)) as Snapshot<unknown>;
   // Input-requiring machines do not need input when restored: the snapshot carries the context.
-  return createActor(machine as AnyStateMachine, { snapshot: plain }) as unknown as Actor<TMachine>;
+  return createActor(machine as AnyStateMachine, { snapshot: snapshot as Snapshot<unknown> }) as unknown as Actor<TMachine>;
 }
 
 function finish<TEmitted>(actor: ReturnType<typeof createActor<AnyStateMachine>>, emitted: TEmitted[]): MachineStep<TEmitted> {
