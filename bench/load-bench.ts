@@ -9,7 +9,10 @@
  * (`POST /api/steps/{id}/complete` on the open counter steps intake made, each completed once). On 3 processes one
  * autocannon runs against each process in parallel (3 connections each) and the figures are summed (req/s) or taken
  * across them (p50: request-weighted mean, p99: the worst). Errors (connection errors, timeouts, non-2xx) must be 0
- * and are printed when not. RSS of each server process and of the database after each phase. Writes
+ * and are printed when not. RSS of each server process and of the database after each phase. On 1 process each
+ * phase is printed beside its physical baseline on the same database in the same run: the same transactional writes
+ * per command (documents per collection counted from what the phase wrote, copies of them inserted, and for a
+ * completion the dossier re-read and replaced and a step updated), raw through the driver, 9 at a time. Writes
  * bench/results/load.json. Never asserts timings.
  */
 import autocannon, { type Result } from 'autocannon';
@@ -36,6 +39,8 @@ interface PhaseFigures {
   timeouts: number;
   non2xx: number;
   rssMb: { servers: number[]; database: number | undefined };
+  /** The physical baseline of the same database in the same run (1 process only): the same writes, raw. */
+  baseline?: { commands: number; commandsPerSecond: number; writesPerCommand: Record<string, number> };
 }
 
 function rssMb(pid: number | undefined): number | undefined {
@@ -81,6 +86,85 @@ function combine(phase: PhaseFigures['phase'], processes: number, results: Resul
   };
 }
 
+type Db = ReturnType<MongoClient['db']>;
+
+/** Documents in every collection of `db`, by name (the writes a phase made are the difference). */
+async function countAll(db: Db): Promise<Record<string, number>> {
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((name) => !name.startsWith('system.'));
+  const counts = await Promise.all(names.map((name) => db.collection(name).countDocuments()));
+  return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
+}
+
+/** Inserts per command in each collection a phase wrote to (rounded to the nearest whole document). */
+function insertsPerCommand(before: Record<string, number>, after: Record<string, number>, commands: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, count] of Object.entries(after)) {
+    const per = Math.round((count - (before[name] ?? 0)) / Math.max(1, commands));
+    if (per > 0) out[name] = per;
+  }
+  return out;
+}
+
+/**
+ * The physical baseline: `connections` loops, each running the same transactional writes as one command through the
+ * driver (`inserts` documents per collection, copied from documents the server wrote, plus `update` on a dossier and
+ * a step when given), until `durationS` has passed or `amount` commands ran. What the database alone allows.
+ */
+async function rawBaseline(
+  client: MongoClient,
+  db: Db,
+  inserts: Record<string, number>,
+  options: { tag: string; durationS?: number; amount?: number; update?: boolean },
+): Promise<{ commands: number; commandsPerSecond: number }> {
+  const samples = new Map<string, Record<string, unknown>>();
+  /** Fields of a unique index other than _id: each copy gets its own value there, as a new command's documents do. */
+  const uniqueFields = new Map<string, string[]>();
+  for (const name of Object.keys(inserts)) {
+    const doc = await db.collection(name).findOne({});
+    if (doc) samples.set(name, doc);
+    const indexes = await db.collection(name).indexes();
+    uniqueFields.set(name, [...new Set(indexes.filter((ix) => ix.unique).flatMap((ix) => Object.keys(ix.key)).filter((field) => field !== '_id'))]);
+  }
+  const dossiers = options.update ? await db.collection('dossiers').find({}, { projection: { _id: 1 } }).limit(5000).toArray() : [];
+  const steps = options.update ? await db.collection('steps').find({}, { projection: { _id: 1 } }).limit(5000).toArray() : [];
+  const started = performance.now();
+  const until = started + (options.durationS ?? Infinity) * 1000;
+  let commands = 0;
+  let serial = 0;
+  const loop = async (): Promise<void> => {
+    while (performance.now() < until && (options.amount === undefined || commands < options.amount)) {
+      const k = serial++;
+      const session = client.startSession();
+      try {
+        await session.withTransaction(async () => {
+          if (options.update && dossiers.length > 0) {
+            const id = dossiers[k % dossiers.length]!._id;
+            const dossier = await db.collection('dossiers').findOne({ _id: id }, { session });
+            await db.collection('dossiers').replaceOne({ _id: id }, { ...dossier, rev: Number(dossier?.['rev'] ?? 0) + 1 }, { session });
+            await db.collection('steps').updateOne({ _id: steps[k % steps.length]!._id }, { $set: { status: 'open' } }, { session });
+          }
+          for (const [name, count] of Object.entries(inserts)) {
+            const sample = samples.get(name);
+            if (!sample) continue;
+            const docs = Array.from({ length: count }, (_, i) => {
+              const copy: Record<string, unknown> = { ...sample, _id: `baseline-${options.tag}-${k}-${i}-${name}` };
+              for (const field of uniqueFields.get(name) ?? []) copy[field] = `${String(sample[field])}-baseline-${options.tag}-${k}-${i}`;
+              return copy;
+            });
+            await db.collection(name).insertMany(docs, { session });
+          }
+        });
+        commands += 1;
+      } finally {
+        await session.endSession();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: TOTAL_CONNECTIONS }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  return { commands, commandsPerSecond: Math.round((commands / seconds) * 10) / 10 };
+}
+
 async function runTopology(processes: number, databaseUri: string, dbPid: number | undefined): Promise<PhaseFigures[]> {
   const dbName = `lienthong-load-${processes}`;
   const cluster = await ServerCluster.start({
@@ -102,6 +186,8 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
     const rss = () => ({ servers: cluster.pids().map((pid) => rssMb(pid) ?? -1), database: rssMb(dbPid) });
     const figures: PhaseFigures[] = [];
 
+    const db = mongo.db(dbName);
+    const beforeIntake = await countAll(db);
     // Phase 1: intake, a new applicant and key per request.
     let n = 0;
     const intake = await Promise.all(
@@ -130,9 +216,11 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       ),
     );
     figures.push(combine('intake', processes, intake, rss()));
+    const intakeWrites = insertsPerCommand(beforeIntake, await countAll(db), figures.at(-1)!.requests);
     console.log(JSON.stringify(figures.at(-1)));
 
     // Phase 2: complete the open counter steps intake made, each exactly once (split between the processes).
+    const beforeComplete = await countAll(db);
     const open = await mongo.db(dbName).collection('steps').find({ status: 'open', elementId: 'task-receive' }, { projection: { _id: 1 } }).toArray();
     const ids = open.map((step) => String(step._id));
     const shares = bases.map((_, b) => ids.filter((__, i) => i % bases.length === b));
@@ -160,7 +248,17 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       }),
     );
     figures.push(combine('complete', processes, complete, rss()));
+    const completeWrites = insertsPerCommand(beforeComplete, await countAll(db), figures.at(-1)!.requests);
     console.log(JSON.stringify(figures.at(-1)));
+    if (processes === 1) {
+      // The physical baseline, on the same database in the same run, after the servers' phases (nothing else writes).
+      const [intakeFigures, completeFigures] = [figures.at(-2)!, figures.at(-1)!];
+      const rawIntake = await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS });
+      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites };
+      const rawComplete = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true });
+      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 } };
+      console.log(JSON.stringify({ baseline: { intake: intakeFigures.baseline, complete: completeFigures.baseline } }));
+    }
     return figures;
   } finally {
     await mongo.close();
@@ -182,6 +280,13 @@ async function main(): Promise<void> {
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const f of all) {
     console.log(`| ${f.processes} | ${f.phase} | ${f.requests} | ${f.requestsPerSecond} | ${f.latencyP50Ms} | ${f.latencyP99Ms} | ${f.errors} | ${f.timeouts} | ${f.non2xx} | ${f.rssMb.servers.join(', ')}; ${f.rssMb.database ?? '?'} |`);
+  }
+  console.log('\nBeside the physical baseline of the same database in the same run (1 process): the same transactional writes per command, raw through the driver, 9 at a time\n');
+  console.log('| phase | HTTP req/s | raw writes commands/s | HTTP ÷ raw | writes per command |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const f of all.filter((x) => x.baseline)) {
+    const b = f.baseline!;
+    console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${b.commandsPerSecond} | ${(f.requestsPerSecond / b.commandsPerSecond).toFixed(2)} | ${Object.entries(b.writesPerCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
   }
   const failed = all.filter((f) => f.errors + f.timeouts + f.non2xx > 0);
   if (failed.length > 0) console.log(`\nERRORS in ${failed.map((f) => `${f.processes} process(es) ${f.phase}`).join(', ')}: they must be 0.`);
