@@ -9,7 +9,7 @@ import { assertAllowed, principalOf } from '../access/auth-middleware';
 import { createApiRouter } from '../http/api-router';
 import type { AdminAuditQuery, AdminAuditRecord, AdminAuditStore } from '../stores';
 import { toCsv, type CsvColumn } from '../statistics/to-csv';
-import { problem } from './route-schemas';
+import { MAX_PAGE, problem } from './route-schemas';
 
 const TARGET_KINDS = ['user', 'agency', 'calendar', 'procedure', 'setting', 'outboxDelivery'] as const;
 
@@ -23,7 +23,7 @@ const FilterSchema = z.object({
 });
 const PageSchema = FilterSchema.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
 });
 
 const RecordSchema = z

@@ -12,7 +12,7 @@ import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { outboxAlerts } from '../outbox/outbox-alarm';
 import { DELIVERY_STATES, type OutboxDelivery, type OutboxStore } from '../outbox/outbox-store';
-import { jsonBody, problem } from './route-schemas';
+import { jsonBody, MAX_PAGE, problem } from './route-schemas';
 
 export interface OutboxRouteDeps {
   outbox: OutboxStore;
@@ -73,7 +73,7 @@ const deliveriesRoute = createRoute({
       consumer: z.string().min(1).max(300).optional(),
       state: StateSchema.optional(),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
+      limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
     }),
   },
   responses: { 200: { description: 'Deliveries, latest next attempt first', content: { 'application/json': { schema: z.object({ items: z.array(DeliverySchema), total: z.number().int() }) } } }, ...refusals },
