@@ -6,6 +6,13 @@
  * command needs, decides with this, and writes `result()` in one unit of work (the lifecycle rule "save the snapshot
  * with the revision check and only then act on what was emitted").
  *
+ * The three behaviours are joined here by plain calls, not by a parent statechart with a child actor per step clock:
+ * a decision is one synchronous run over snapshots that are stored between commands, so an actor system would be
+ * created, restored and stopped on every command only to be read back out (the cost `bench:decide` shows the
+ * lifecycle's actors already have). xstate is kept where its states carry business meaning — the dossier lifecycle
+ * (the national statuses) and each step clock (on track, nearly due, overdue, escalated, paused) — and the BPMN
+ * stepper is a reducer (engine/src/runtime).
+ *
  * One engine serves every decision: its machines are built once per definition and kept (a WeakMap inside the
  * engine), never per event. The engine reads the instant through a slot each decision sets for its own call; calls
  * are queued one after another so no decision reads another's instant.
