@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/test-app';
 import { DEMO_AGENCIES } from '../../server/src/access/demo-agencies';
+import { libraryTemplates } from '../../modeler/src/modeler/library-templates';
 import { procedureTemplates } from '../../modeler/src/modeler/procedure-templates';
 import type { Agency } from '../../modeler/src/api/api-client';
 
@@ -24,7 +25,25 @@ describe('the template gallery', () => {
     expect(procedureTemplates[2]!.xml(agencies)).toContain('agency="cong-an-xa-demo"');
   });
 
-  it.each(procedureTemplates.map((template) => [template.key, template] as const))('deploys %s as it is, with no error from the server’s validation', async (key, template) => {
+  it('offers the six library procedures too, the two Decree 63/2024 inter-agency groups among them, each named and with its deadline', () => {
+    expect(libraryTemplates.map((template) => template.key)).toEqual([
+      'cap-giay-chung-nhan-dang-ky-dau-tu',
+      'cap-giay-phep-xay-dung-nha-o',
+      'dang-ky-bien-dong-dat-dai',
+      'dang-ky-thanh-lap-doanh-nghiep',
+      'lien-thong-khai-sinh',
+      'lien-thong-khai-tu',
+    ]);
+    const group1 = libraryTemplates.find((template) => template.key === 'lien-thong-khai-sinh')!;
+    expect(group1.title).toEqual({ text: 'Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ em dưới 6 tuổi' });
+    expect(group1.description).toEqual({ text: 'Thủ tục mẫu trong thư viện · 3 ngày làm việc · Nghị định 63/2024/NĐ-CP' });
+    expect(group1.xml(agencies)).toContain('<bpmn:callActivity');
+    expect(group1.xml(agencies)).toContain('lt:agencyShare');
+  });
+
+  it.each([...procedureTemplates, ...libraryTemplates].map((template) => [template.key, template] as const))('deploys %s as it is, with no error from the server’s validation', async (templateKey, template) => {
+    // (a library template is deployed under a key of its own: the library procedure itself is already deployed)
+    const key = libraryTemplates.includes(template) ? `${templateKey}-ban-sao` : templateKey;
     // given the whole server with the demo directory
     const { app, as } = await createTestApp();
     // when the analyst deploys the template under its key

@@ -28,8 +28,9 @@ export function emptyProcedureXml(): string {
 export interface ProcedureTemplate {
   /** The procedure key it suggests. */
   key: string;
-  title: MessageKey;
-  description: MessageKey;
+  /** A message of the catalogue, or the text of a library procedure's own name (a proper name, the same in every language). */
+  title: MessageKey | { text: string };
+  description: MessageKey | { text: string };
   xml(agencies: Agency[]): string;
 }
 

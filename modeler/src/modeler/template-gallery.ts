@@ -1,6 +1,9 @@
-/** @module templateGallery — the templates to start a procedure from, each opened with one click. */
+/** @module templateGallery — the templates to start a procedure from (four patterns, then the six library procedures), each opened with one click. */
 import { t } from '../i18n/locale';
+import { libraryTemplates } from './library-templates';
 import { procedureTemplates, type ProcedureTemplate } from './procedure-templates';
+
+const textOf = (text: ProcedureTemplate['title']): string => (typeof text === 'string' ? t(text) : text.text);
 
 export interface TemplateGallery {
   open(): void;
@@ -16,15 +19,15 @@ export function createTemplateGallery(host: HTMLElement, onChoose: (template: Pr
   const heading = document.createElement('h3');
   heading.textContent = t('gallery.title');
   const list = document.createElement('ul');
-  for (const template of procedureTemplates) {
+  for (const template of [...procedureTemplates, ...libraryTemplates]) {
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'template-choice';
     button.dataset.template = template.key;
     button.innerHTML = '<strong></strong><small></small>';
-    button.querySelector('strong')!.textContent = t(template.title);
-    button.querySelector('small')!.textContent = t(template.description);
+    button.querySelector('strong')!.textContent = textOf(template.title);
+    button.querySelector('small')!.textContent = textOf(template.description);
     button.addEventListener('click', () => {
       panel.hidden = true;
       onChoose(template);

@@ -66,6 +66,20 @@ describe.runIf(runnable)('designing a procedure in the modeler', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('opens a library procedure from the gallery: inter-agency group 1 with its call activities per agency, and its checks pass', { timeout: 120_000 }, async () => {
+    // when the analyst picks the Decree 63/2024 group 1 in the gallery
+    await chooseTemplate('Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ em dưới 6 tuổi');
+    // then it is drawn with the Police's and Social Insurance's call activities, under the library's key
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Cấp thẻ BHYT');
+    expect(await page.locator('input[name="procedure-key"]').inputValue()).toBe('lien-thong-khai-sinh');
+    expect(await page.locator('.djs-element[data-element-id="call-residence"]').count()).toBe(1);
+    // and the browser's and the server's checks find no error (budgets followed through the called processes)
+    await modelerPage(page).toolbar('Kiểm tra');
+    await expect.poll(status).toBe('Kiểm tra xong: không có lỗi.');
+    await page.screenshot({ path: '/tmp/lead-library-template.png' });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('keeps a template chosen while the page is still loading, instead of replacing it with the last draft', { timeout: 60_000 }, async () => {
     // given a modeler whose list of procedures answers slowly
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
