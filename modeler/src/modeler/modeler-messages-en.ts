@@ -39,6 +39,7 @@ export const modelerMessagesEn: Record<keyof typeof modelerMessagesVi, string> =
   'drafts.empty': 'No drafts yet.',
   'drafts.untitled': 'Untitled draft',
   'list.deployedBy': 'deployed by {name}',
+  'diff.choose': 'Choose the version to compare with',
   'diff.compare': 'Compare with version {version}',
   'diff.title': 'Version {newer} against version {older}',
   'diff.same': 'No difference in steps or flows.',

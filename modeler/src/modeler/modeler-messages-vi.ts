@@ -37,6 +37,7 @@ export const modelerMessagesVi = {
   'drafts.empty': 'Chưa có bản nháp nào.',
   'drafts.untitled': 'Bản nháp chưa đặt tên',
   'list.deployedBy': 'triển khai bởi {name}',
+  'diff.choose': 'Chọn phiên bản để so sánh',
   'diff.compare': 'So với phiên bản {version}',
   'diff.title': 'Phiên bản {newer} khác phiên bản {older}',
   'diff.same': 'Không khác về các bước và luồng.',

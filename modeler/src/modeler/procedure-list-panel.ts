@@ -1,7 +1,7 @@
 /**
  * @module procedureListPanel — the deployed procedures and their versions: one click on a procedure opens its latest
  * version read-only and lists the others, each with who deployed it and when, each of which opens the same way; a
- * version is compared with the one before it in one click (steps, budgets, units and flows that changed).
+ * version is compared with any earlier one, the one before it by default (steps, budgets, units and flows that changed).
  */
 import { t, currentLocale } from '../i18n/locale';
 import { api, type Agency, type ProcedureSummary } from '../api/api-client';
@@ -37,30 +37,44 @@ export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string
         by.className = 'version-deployed-by';
         by.textContent = t('list.deployedBy', { name: version.deployedByName ?? version.deployedBy });
         item.append(button, by);
-        if (version.version > 1) item.append(compareButton(key, version.version));
+        const earlier = versions.map((other) => other.version).filter((other) => other < version.version);
+        if (earlier.length > 0) item.append(compareButton(key, version.version, earlier));
         return item;
       }),
     );
   };
 
-  /** "Compare with version n − 1": the changes listed under the version, in the interface's language. */
-  const compareButton = (key: string, version: number) => {
+  /**
+   * "Compare with version n": any earlier version (the one before by default), chosen beside the button; the changes
+   * listed under the version, in the interface's language.
+   */
+  const compareButton = (key: string, version: number, earlier: number[]) => {
     const wrapper = document.createElement('div');
     wrapper.className = 'version-compare';
+    let against = Math.max(...earlier);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'version-compare-button';
-    button.textContent = t('diff.compare', { version: version - 1 });
+    button.textContent = t('diff.compare', { version: against });
+    const choice = document.createElement('select');
+    choice.className = 'version-compare-with';
+    choice.setAttribute('aria-label', t('diff.choose'));
+    choice.hidden = earlier.length < 2;
+    for (const other of [...earlier].sort((a, b) => b - a)) choice.append(new Option(t('list.version', { version: other }), String(other)));
+    choice.addEventListener('change', () => {
+      against = Number(choice.value);
+      button.textContent = t('diff.compare', { version: against });
+    });
     const result = document.createElement('section');
     result.className = 'version-diff';
     result.hidden = true;
     button.addEventListener('click', async () => {
       result.hidden = false;
       const title = document.createElement('h4');
-      title.textContent = t('diff.title', { newer: version, older: version - 1 });
+      title.textContent = t('diff.title', { newer: version, older: against });
       const list = document.createElement('ul');
       try {
-        const [older, newer] = await Promise.all([api.version(key, version - 1), api.version(key, version)]);
+        const [older, newer] = await Promise.all([api.version(key, against), api.version(key, version)]);
         const changes = await diffVersions(older.xml, newer.xml, agencies());
         list.replaceChildren(
           ...(changes.length === 0 ? [{ kind: 'same', text: t('diff.same') }] : changes).map((change) => {
@@ -77,7 +91,7 @@ export function createProcedureListPanel(host: HTMLElement, onOpen: (key: string
       }
       result.replaceChildren(title, list);
     });
-    wrapper.append(button, result);
+    wrapper.append(choice, button, result);
     return wrapper;
   };
 

@@ -171,4 +171,32 @@ describe.runIf(runnable)('a deployed procedure read in the modeler', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('compares a version with any earlier one chosen beside the button, not only the one before', { timeout: 120_000 }, async () => {
+    // given a third version: the review step takes 6 working days (10 in version 1, 8 in version 2)
+    const signIn = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: 'analyst' }) });
+    const { token } = (await signIn.json()) as { token: string };
+    const third = xml
+      .replace(/(<bpmn:userTask id="task-review"[^>]*>\s*<bpmn:extensionElements>\s*<lt:budget value=")10(")/, '$16$2')
+      .replace('<bpmn:userTask id="task-receive" name="Tiếp nhận hồ sơ">', '<bpmn:userTask id="task-receive" name="Tiếp nhận và kiểm tra hồ sơ">');
+    const deployed = await fetch(`${server.url}/api/procedures`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ key: KEY, xml: third }) });
+    expect(deployed.status).toBe(201);
+    const page = await openModelerAs('analyst');
+    await page.locator(`.procedure-item[data-key="${KEY}"] .procedure-toggle`).click();
+    const versions = page.locator(`.procedure-item[data-key="${KEY}"] .version-list > li`);
+    await expect.poll(() => versions.count()).toBe(3);
+    const newest = versions.first();
+    // when the analyst chooses version 1 beside "So với phiên bản 2" and compares
+    await newest.locator('.version-compare-with').selectOption('1');
+    await newest.getByRole('button', { name: 'So với phiên bản 1' }).click();
+    // then the changes from version 1 to version 3 are listed: the renamed step and 10 → 6 days
+    await expect.poll(() => newest.locator('.version-diff li').allTextContents()).toEqual([
+      'Đổi tên bước «Tiếp nhận hồ sơ» thành «Tiếp nhận và kiểm tra hồ sơ»',
+      'Bước «Thẩm định hồ sơ, kiểm tra thực địa»: thời hạn 10 ngày làm việc → 6 ngày làm việc',
+    ]);
+    expect(await newest.locator('.version-diff h4').textContent()).toContain('1');
+    await page.screenshot({ path: '/tmp/lead-version-diff-any.png' });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
