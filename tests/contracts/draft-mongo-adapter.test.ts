@@ -1,35 +1,9 @@
-/**
- * Runs the DraftStore contract against the mongoose adapter: on MONGODB_URI when set, else on the embedded database
- * (a real mongod when one can be found, else the wire-protocol emulator). Each test gets a database of its own.
- */
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
-import type { Connection } from 'mongoose';
-import { connectMongoose } from '../../server/src/persistence/mongo/connect-mongoose';
+/** Runs the DraftStore contract against the mongoose adapter, each test on a database of its own. */
 import { createDraftCollection } from '../../server/src/persistence/mongo/draft-model';
 import { MongoDraftStore } from '../../server/src/persistence/mongo/mongo-draft-store';
-import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';
 import { describeDraftStoreContract } from './draft-store.contract';
+import { useContractDatabase } from './support/contract-database';
 
-let database: RunningDatabase | undefined;
-let connection: Connection | undefined;
-const databases: Connection[] = [];
+const { freshDb } = useContractDatabase('draft store');
 
-beforeAll(async () => {
-  const logger = { info: () => undefined, warn: (_details: object, message: string) => console.warn(`[contracts] ${message}`) };
-  database = await startDatabase({ uri: process.env.MONGODB_URI, logger });
-  connection = await connectMongoose(database.uri);
-}, 90_000);
-
-afterAll(async () => {
-  for (const db of databases) await db.dropDatabase().catch(() => undefined);
-  await connection?.close();
-  await database?.stop();
-}, 60_000);
-
-describeDraftStoreContract('mongoose', async () => {
-  if (!connection) throw new Error('the database did not start (see beforeAll)');
-  const db = connection.useDb(`drafts-${randomUUID().slice(0, 8)}`, { useCache: false });
-  databases.push(db);
-  return new MongoDraftStore(await createDraftCollection(db));
-});
+describeDraftStoreContract('mongoose', async () => new MongoDraftStore(await createDraftCollection(freshDb('drafts'))));

@@ -10,8 +10,6 @@ import type { Actor, DossierDeps } from './dossier-deps';
 import { assertFormDataWithinLimits } from './form-data-limits';
 import { runDossierChange, runDossierCommand, runStepCommand, type StepGuard } from './run-dossier-change';
 
-export type { StepGuard } from './run-dossier-change';
-export type Decision = StepDecision;
 
 export interface CompleteStepCommand {
   decision?: StepDecision;
