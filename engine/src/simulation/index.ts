@@ -15,4 +15,5 @@ export { fitDuration, MIN_EMPIRICAL_SAMPLES, type FitDurationOptions, type Fitte
 export { createRandomSource, type RandomSource } from './random-source';
 export { wilsonInterval, Z_95, type Interval } from './wilson-interval';
 export { createCachedStepper, type CachedStepper, type SteppedDossier } from './create-cached-stepper';
+export { gatewayBranchShares, type GatewayBranchShares } from './gateway-branch-shares';
 export { measureHistory, stepWorkingMs, toScenarioInputs, type HistoricStep, type HistoryMeasurement, type StepMeasurement } from './measure-history';

@@ -3,7 +3,7 @@
  * agency and department the count, the working-time percentiles and a fitted distribution (./fit-duration.ts, with
  * its sample size), the share of each outcome (the branch probabilities of the gateway after the step, the supplement
  * and return probabilities), and the arrival rate per working day with its weekday and month factors (Tết, year end).
- * Durations are working time on the calendar from the step's start to its completion, minus the spans the dossier
+ * Durations are working time on the step's calendar (its agency's, `calendarOf`) from its start to its completion, minus the spans the dossier
  * waited for the citizen (Decree 61/2018 Art. 19: that time is not the agency's). The host loads the records.
  */
 import type { WorkingCalendar } from '../time/working-calendar';
@@ -39,6 +39,10 @@ export interface StepMeasurement {
   fitted: FittedDuration;
   /** Share of each outcome among the completed steps (`approve` for none given). */
   outcomeShares: Record<string, number>;
+  /** Share of the steps during which the citizen was asked to supplement (the decision `supplement`, or a pause that began in the step). */
+  supplementShare: number;
+  /** Share of the steps handed back to an earlier step (the decision `return`). */
+  returnShare: number;
 }
 
 export interface HistoryMeasurement {
@@ -71,20 +75,26 @@ export function measureHistory(
   steps: readonly HistoricStep[],
   receivedAts: readonly number[],
   period: Period,
-  options: FitDurationOptions & { citizenWaits?: readonly { from: number; to: number }[] } = {},
+  options: FitDurationOptions & {
+    citizenWaits?: readonly { from: number; to: number }[];
+    /** The calendar a step's time counts on (its agency's, with local closures); `calendar` when absent. */
+    calendarOf?: (step: HistoricStep) => WorkingCalendar;
+  } = {},
 ): HistoryMeasurement {
-  const groups = new Map<string, { first: HistoricStep; durations: number[]; outcomes: Record<string, number> }>();
+  const groups = new Map<string, { first: HistoricStep; durations: number[]; outcomes: Record<string, number>; supplemented: number }>();
   for (const step of steps) {
-    const workingMs = stepWorkingMs(calendar, step);
+    const workingMs = stepWorkingMs(options.calendarOf?.(step) ?? calendar, step);
     if (workingMs === undefined) continue;
     const key = `${step.procedureVersion}|${step.elementId}|${step.agencyId ?? ''}|${step.departmentId ?? ''}`;
-    const group = groups.get(key) ?? { first: step, durations: [], outcomes: {} };
+    const group = groups.get(key) ?? { first: step, durations: [], outcomes: {}, supplemented: 0 };
     group.durations.push(workingMs);
     const outcome = step.outcome ?? DEFAULT_OUTCOME;
     group.outcomes[outcome] = (group.outcomes[outcome] ?? 0) + 1;
+    // A supplement asked while the steps stay open pauses the dossier instead of ending the step (decide-dossier.ts).
+    if (outcome === 'supplement' || (step.pausedSpans ?? []).some((span) => span.from >= step.startedAt && span.from < step.completedAt!)) group.supplemented += 1;
     groups.set(key, group);
   }
-  const measured = [...groups.values()].map(({ first, durations, outcomes }): StepMeasurement => {
+  const measured = [...groups.values()].map(({ first, durations, outcomes, supplemented }): StepMeasurement => {
     const fitted = fitDuration(durations, options);
     return {
       procedureVersion: first.procedureVersion, elementId: first.elementId,
@@ -93,6 +103,8 @@ export function measureHistory(
       ...(fitted.p50Ms === undefined ? {} : { p50Hours: fitted.p50Ms / HOUR_MS, p90Hours: fitted.p90Ms! / HOUR_MS }),
       fitted,
       outcomeShares: Object.fromEntries(Object.entries(outcomes).map(([outcome, n]) => [outcome, n / durations.length])),
+      supplementShare: supplemented / durations.length,
+      returnShare: (outcomes.return ?? 0) / durations.length,
     };
   });
   measured.sort((a, b) => a.procedureVersion - b.procedureVersion || a.elementId.localeCompare(b.elementId));
