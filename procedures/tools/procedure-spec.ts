@@ -121,6 +121,8 @@ export interface ProcedureMetadataSpec {
   supplementWaitUnit?: BudgetUnit;
   maxReappointments: number;
   leadAgency: string;
+  /** The result document (`resultTitle`, `resultTemplate`, `resultSigner`); absent, the server's default notice. */
+  result?: { title: string; template: string; signer: string };
 }
 
 /** The procedure's e-form (`lt:formSchema`): the fields of its official declaration form, and a filled-in example. */

@@ -7,8 +7,9 @@ import type { Bounds, DiagramLayout } from './layout-diagram';
 import { layoutDiagram } from './layout-diagram';
 import type { BudgetSpec, NodeSpec, PoolSpec, ProcedureSpec, StepDefaults } from './procedure-spec';
 
+/** Attribute values: a line break is a character reference, or XML attribute normalisation would make it a space. */
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
 
 /** Element text: quotes may stay as they are, which keeps the e-form's JSON readable in the file. */
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -53,6 +54,9 @@ export function writeProcedureXml(spec: ProcedureSpec): string {
       supplementWaitUnit: p.supplementWaitUnit,
       maxReappointments: p.maxReappointments,
       leadAgency: p.leadAgency,
+      resultTitle: p.result?.title,
+      resultTemplate: p.result?.template,
+      resultSigner: p.result?.signer,
     })}>`,
     ...procedureContentLines(spec),
     '    </lt:procedure>',

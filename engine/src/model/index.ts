@@ -1,6 +1,7 @@
 /** @module model — BPMN XML → ProcedureDefinition (plain data) and validation issues; the only importer of bpmn-moddle. */
 export * from './procedure-definition';
 export { parseProcedure, type ParseResult } from './parse-procedure';
+export { fillResultTemplate, placeholdersOf } from './read-result-declaration';
 export { lienthongDescriptor, LIENTHONG_URI } from './lienthong-descriptor';
 export { checkFeelExpression, feelProblem } from './check-feel-expression';
 export type { FeelProblem } from './check-feel-expression';

@@ -54,7 +54,37 @@ export interface ProcedureMetadata {
   formSchema?: string;
   /** The components (thành phần hồ sơ) the citizen brings, in the order of the procedure's published list. */
   components?: RequiredComponent[];
+  /** The result document (kết quả giải quyết) the last unit issues and signs; absent, the server's default notice. */
+  result?: ResultDocumentDeclaration;
 }
+
+/**
+ * The procedure's result document as analysts declare it on `lt:procedure` (`resultTitle`, `resultTemplate`,
+ * `resultSigner`): an electronic result signed by the competent agency has the paper one's legal value (Decree
+ * 45/2020/NĐ-CP). The template is plain text, paragraphs separated by blank lines, with `{{placeholders}}` filled
+ * from the dossier (RESULT_PLACEHOLDERS, or `{{form.<field>}}` for a field of the e-form).
+ */
+export interface ResultDocumentDeclaration {
+  /** E.g. "Giấy chứng nhận đăng ký đầu tư"; printed in capitals. */
+  title?: string;
+  template?: string;
+  /** The signer's title over the signature, e.g. "Giám đốc". */
+  signer?: string;
+}
+
+/** The placeholders a result template may name, besides `form.<field>`. */
+export const RESULT_PLACEHOLDERS = [
+  'dossierCode',
+  'applicant.name',
+  'applicant.address',
+  'applicant.idNumber',
+  'procedure.name',
+  'procedure.code',
+  'procedure.legalBasis',
+  'agency.name',
+  'receivedAt',
+  'issuedAt',
+] as const;
 
 /**
  * One component of the dossier as the published procedure lists it (`lt:component` in `lt:procedure`): what the

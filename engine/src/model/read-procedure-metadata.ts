@@ -1,6 +1,7 @@
 /**
  * @module readProcedureMetadata — `lt:procedure`: national procedure code, statutory deadline, legal basis,
- * supplement policy (DOMAIN.md "Supplements, fees and pauses"), e-form schema and the components of the dossier.
+ * supplement policy (DOMAIN.md "Supplements, fees and pauses"), e-form schema, the components of the dossier and its
+ * result document.
  * Read from the definitions' extension elements, or else from the first process that carries one (bpmn-js property
  * panels edit the process).
  */
@@ -10,6 +11,7 @@ import { describeElement } from './describe-element';
 import type { ReadContext } from './read-context';
 import { parseDecimal, readBudgetValues } from './read-extensions';
 import { readRequiredComponents } from './read-required-components';
+import { readResultDeclaration } from './read-result-declaration';
 
 const POLICIES = ['restart', 'pause', 'boundedWait'] as const;
 
@@ -48,6 +50,7 @@ export function readProcedureMetadata(procedure: ModdleElement, context: ReadCon
     leadAgencyId: stringProp(procedure, 'leadAgency'),
     formSchema: readFormSchema(procedure, report),
     components: readRequiredComponents(procedure, report),
+    result: readResultDeclaration(procedure, report),
   };
   return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as ProcedureMetadata;
 }

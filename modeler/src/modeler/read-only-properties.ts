@@ -59,6 +59,8 @@ function procedureLines(owner: ModdleObject, agencies: Agency[]): PropertyLine[]
     ['props.supplementPolicy', POLICIES[read('supplementPolicy')] ? t(POLICIES[read('supplementPolicy')]!) : ''],
     ['props.supplementWaitValue', amount(read('supplementWaitValue'), read('supplementWaitUnit'))],
     ['props.maxReappointments', read('maxReappointments')],
+    ['props.resultTitle', read('resultTitle')],
+    ['props.resultSigner', read('resultSigner')],
   ];
   return lines.filter(([, value]) => value !== '').map(([label, value]) => ({ label: t(label), value }));
 }

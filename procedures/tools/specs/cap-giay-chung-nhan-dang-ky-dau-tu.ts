@@ -159,6 +159,18 @@ export const capGiayChungNhanDangKyDauTu: ProcedureSpec = {
     supplementPolicy: 'restart',
     maxReappointments: 1,
     leadAgency: 'so-tai-chinh',
+    // The certificate the Department issues (Luật Đầu tư 2020, Điều 40: its contents), signed by its director.
+    result: {
+      title: 'Giấy chứng nhận đăng ký đầu tư',
+      signer: 'Giám đốc',
+      template: [
+        'Căn cứ {{procedure.legalBasis}};',
+        'Căn cứ hồ sơ số {{dossierCode}}, tiếp nhận ngày {{receivedAt}};',
+        '{{agency.name}} chứng nhận nhà đầu tư {{form.investor.name}}, địa chỉ {{form.investor.address}}, đăng ký thực hiện dự án đầu tư với nội dung sau:',
+        'Điều 1. Tên dự án: {{form.project.name}}.\nMục tiêu hoạt động: {{form.project.objectives}}.\nQuy mô: {{form.project.scale}}.\nĐịa điểm thực hiện: {{form.project.location}}.',
+        'Điều 2. Tổng vốn đầu tư: {{form.project.totalCapital}} đồng, trong đó vốn góp của nhà đầu tư {{form.project.contributedCapital}} đồng. Thời hạn hoạt động: {{form.project.durationYears}} năm.',
+      ].join('\n\n'),
+    },
   },
   eform,
   components,

@@ -69,6 +69,10 @@ const procedureSpecs: ExtensionEntrySpec[] = [
   procedure('supplementWaitValue', 'props.supplementWaitValue', { validate: isNumber }),
   procedure('supplementWaitUnit', 'props.supplementWaitUnit', { kind: 'select', options: budgetUnitOptions }),
   procedure('maxReappointments', 'props.maxReappointments', { validate: isNumber }),
+  // The result document (kết quả giải quyết) the last unit signs; left empty, the server prints its default notice.
+  procedure('resultTitle', 'props.resultTitle'),
+  procedure('resultTemplate', 'props.resultTemplate', { kind: 'textArea' }),
+  procedure('resultSigner', 'props.resultSigner'),
 ];
 
 const assignmentSpecs: ExtensionEntrySpec[] = [
