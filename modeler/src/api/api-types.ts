@@ -5091,7 +5091,7 @@ export interface paths {
                         "application/json": components["schemas"]["SimulationRunAnswer"];
                     };
                 };
-                /** @description Malformed or out-of-bounds scenario */
+                /** @description Malformed or out-of-bounds scenario, or one naming a step or a unit the draft does not have */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6364,6 +6364,7 @@ export interface components {
             stepHours?: {
                 [key: string]: number;
             };
+            /** @description A step's branch shares by decision, e.g. `{ "task-review": { "supplement": 0.2 } }` */
             outcomeShares?: {
                 [key: string]: {
                     [key: string]: number;

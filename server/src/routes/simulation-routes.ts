@@ -12,6 +12,7 @@ import { HttpProblem } from '../http/http-problem';
 import type { CalendarSource } from '../dossiers/timekeeping';
 import type { Stores } from '../stores';
 import { runWhatIf, WHAT_IF_LIMITS, type WhatIfRequest } from '../simulation/run-what-if';
+import { checkScenarioElements } from '../simulation/check-scenario-elements';
 import { jsonBody, problem } from './route-schemas';
 
 export interface SimulationRouteDeps {
@@ -21,6 +22,10 @@ export interface SimulationRouteDeps {
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-mm-dd (Vietnam day)');
 const key = z.string().min(1).max(100);
+/** Per-element changes of one scenario: at most this many entries each, so a body cannot name a million steps. */
+const MAX_ENTRIES = 500;
+const bounded = <T extends z.ZodType>(value: T) =>
+  z.record(key, value).refine((record) => Object.keys(record).length <= MAX_ENTRIES, `at most ${MAX_ENTRIES} entries`);
 const RunSchema = z.object({
   procedureKey: key,
   version: z.number().int().min(1).optional(),
@@ -31,9 +36,9 @@ const RunSchema = z.object({
   historyTo: day.optional(),
   arrivalsPerWorkingDay: z.number().min(0).max(WHAT_IF_LIMITS.maxDossiers).optional(),
   arrivalFactor: z.number().min(0).max(10).optional().describe('2 = what if arrivals double'),
-  staffing: z.record(key, z.number().int().min(1).max(1000)).optional().describe('Officials per unit: `agency` or `agency/department`'),
-  stepHours: z.record(key, z.number().min(0).max(2000)).optional().describe('A step\'s mean working hours, replacing the measured duration'),
-  outcomeShares: z.record(key, z.record(key, z.number().min(0).max(1))).optional(),
+  staffing: bounded(z.number().int().min(1).max(1000)).optional().describe('Officials per unit: `agency` or `agency/department`'),
+  stepHours: bounded(z.number().min(0).max(2000)).optional().describe('A step\'s mean working hours, replacing the measured duration'),
+  outcomeShares: bounded(z.record(key, z.number().min(0).max(1))).optional().describe('A step\'s branch shares by decision, e.g. `{ "task-review": { "supplement": 0.2 } }`'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   timeBudgetMs: z.number().int().min(100).max(WHAT_IF_LIMITS.maxTimeBudgetMs).optional(),
 }).openapi('SimulationRunRequest');
@@ -52,7 +57,7 @@ const runRoute = createRoute({
   request: jsonBody(RunSchema),
   responses: {
     200: { description: 'The simulation\'s figures (complete: false when the time budget stopped it)', content: { 'application/json': { schema: RunAnswerSchema } } },
-    400: problem('Malformed or out-of-bounds scenario'),
+    400: problem('Malformed or out-of-bounds scenario, or one naming a step or a unit the draft does not have'),
     422: problem('The draft does not parse'),
     401: problem('Not signed in'),
     403: problem('Not allowed'),
@@ -76,6 +81,11 @@ export function createSimulationRoutes(deps: SimulationRouteDeps): OpenAPIHono {
         throw new HttpProblem({ status: 422, code: 'PROCEDURE_INVALID', title: 'Bản nháp chưa hợp lệ để mô phỏng', extensions: { issues: errors } });
       }
       draft = parsed.definition;
+      // A draft's own element ids: a change naming a step or a unit the draft does not have is refused, named.
+      const unknown = checkScenarioElements(draft, body);
+      if (unknown.length > 0) {
+        throw new HttpProblem({ status: 400, code: 'SCENARIO_ELEMENT_UNKNOWN', title: 'Kịch bản nêu bước hoặc đơn vị không có trong bản nháp', detail: unknown.map((issue) => issue.message).join('; '), extensions: { issues: unknown } });
+      }
     }
     const request: WhatIfRequest = {
       procedureKey: body.procedureKey,
