@@ -164,6 +164,8 @@ export const api = {
   drafts: () => request<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => request<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
   saveDraft: (id: string, draft: { key: string; name: string; xml: string }) => request<DraftSummary>('PUT', `/api/drafts/${encodeURIComponent(id)}`, draft),
+  /** A what-if on a draft or a deployed version (`POST /api/simulation/runs`); the figures are the engine's SimulationResult. */
+  simulate: (body: components['schemas']['SimulationRunRequest']) => request<components['schemas']['SimulationRunAnswer']>('POST', '/api/simulation/runs', body),
   incidents: (key: string) =>
     request<{ items: ProcedureIncident[] }>('GET', `/api/procedures/${encodeURIComponent(key)}/incidents`).then((answer) => answer.items),
 };

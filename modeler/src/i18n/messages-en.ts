@@ -8,6 +8,7 @@ import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
 import { modelerMessagesEn } from '../modeler/modeler-messages-en';
+import { simulationMessagesEn } from '../modeler/simulation/simulation-messages-en';
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
   'app.tagline': 'Inter-agency administrative procedures',
@@ -134,4 +135,6 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...portalMessagesEn,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.
   ...modelerMessagesEn,
+  // The modeler's simulation panel: modeler/src/modeler/simulation/.
+  ...simulationMessagesEn,
 };

@@ -7,6 +7,7 @@ import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
 import { modelerMessagesVi } from '../modeler/modeler-messages-vi';
+import { simulationMessagesVi } from '../modeler/simulation/simulation-messages-vi';
 export const messagesVi = {
   'app.tagline': 'Thủ tục hành chính liên thông',
   'app.language': 'Ngôn ngữ',
@@ -132,4 +133,6 @@ export const messagesVi = {
   ...portalMessagesVi,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.
   ...modelerMessagesVi,
+  // The modeler's simulation panel: modeler/src/modeler/simulation/.
+  ...simulationMessagesVi,
 };

@@ -7,6 +7,8 @@ export interface ToolbarActions {
   openFile(xml: string): void;
   saveDraft(): void;
   check(): void;
+  /** Open the "Mô phỏng" panel on the draft (issue 19). */
+  simulate(): void;
   deploy(): void;
   undo(): void;
   redo(): void;
@@ -21,7 +23,7 @@ type ButtonSpec = [action: keyof ToolbarActions, label: MessageKey, shortcut?: s
 
 const GROUPS: ButtonSpec[][] = [
   [['newEmpty', 'toolbar.newEmpty'], ['newFromTemplate', 'toolbar.newFromTemplate']],
-  [['saveDraft', 'toolbar.saveDraft', 'Ctrl+S'], ['check', 'toolbar.check', 'Ctrl+Enter'], ['deploy', 'toolbar.deploy', undefined, true]],
+  [['saveDraft', 'toolbar.saveDraft', 'Ctrl+S'], ['check', 'toolbar.check', 'Ctrl+Enter'], ['simulate', 'toolbar.simulate'], ['deploy', 'toolbar.deploy', undefined, true]],
   [['undo', 'toolbar.undo', 'Ctrl+Z'], ['redo', 'toolbar.redo', 'Ctrl+Y']],
   [['exportSvg', 'toolbar.exportSvg'], ['exportPng', 'toolbar.exportPng'], ['downloadXml', 'toolbar.downloadXml']],
 ];
@@ -67,9 +69,9 @@ export function renderToolbar(host: HTMLElement, actions: ToolbarActions): HTMLI
 }
 
 /** Drawing and deploying: hidden from a role that may not deploy. */
-const DESIGN_ACTIONS = new Set<keyof ToolbarActions>(['newEmpty', 'newFromTemplate', 'saveDraft', 'check', 'deploy', 'undo', 'redo']);
+const DESIGN_ACTIONS = new Set<keyof ToolbarActions>(['newEmpty', 'newFromTemplate', 'saveDraft', 'check', 'simulate', 'deploy', 'undo', 'redo']);
 /** Changing the model: disabled while a deployed version is read. */
-const EDIT_ACTIONS = new Set<keyof ToolbarActions>(['saveDraft', 'check', 'deploy', 'undo', 'redo']);
+const EDIT_ACTIONS = new Set<keyof ToolbarActions>(['saveDraft', 'check', 'simulate', 'deploy', 'undo', 'redo']);
 
 /** Show only what the signed-in role may do, and disable editing while a deployed version is shown read-only. */
 export function setToolbarMode(host: HTMLElement, mode: { canDesign: boolean; readOnly: boolean }): void {

@@ -37,6 +37,7 @@ import { problemMessage } from '../workspaces/common/problem-message';
 import { fitDiagram } from './fit-diagram';
 import { translatePanelTitles } from './translate-panel-titles';
 import type { AgencyDirectory } from './properties/lienthong-properties-provider';
+import { mountSimulationPanel } from './simulation/simulation-panel';
 
 declare global {
   interface Window {
@@ -64,6 +65,7 @@ function mountSignedIn(container: HTMLElement): () => void {
         <section class="modeler-center"></section>
         <aside class="modeler-side"><div class="modeler-properties"></div><div class="readonly-properties"></div><section class="condition-pane"></section></aside>
       </div>
+      <div class="simulation-host"></div>
       <section class="issues-panel" aria-live="polite"></section>
       <p class="modeler-status" role="status"></p>
     </div>`;
@@ -150,6 +152,12 @@ function mountSignedIn(container: HTMLElement): () => void {
   const gallery = createTemplateGallery($('.modeler-center'), (template) =>
     void open(template.xml(agencyDirectory.agencies), template.key, newDraftId()).then(() => fitDiagram(modeler.get('canvas'), { minScale: 0.6 })),
   );
+  // "Mô phỏng": the draft as drawn now, under two scenarios; its key names the deployed versions whose history it uses.
+  const simulation = mountSimulationPanel($('.simulation-host'), {
+    modeler,
+    readDraft: async () => ({ xml: await currentXml(), key: keyInput.value }),
+    agencies: () => agencyDirectory.agencies,
+  });
   const eventBus = modeler.get<{ on(event: string, fn: (event: { issues: Record<string, LintReport[]> }) => void): void }>('eventBus');
   eventBus.on('linting.completed', ({ issues: found }) => checks.setLint(Object.values(found).flat().map(fromLintReport)));
 
@@ -180,11 +188,15 @@ function mountSignedIn(container: HTMLElement): () => void {
   };
   modeler.on('commandStack.changed', () => {
     showName();
+    simulation.modelChanged();
     window.clearTimeout(autosave);
     autosave = window.setTimeout(() => void storeDraft(), 400);
     forgetVerdict();
   });
-  modeler.on('import.done', forgetVerdict);
+  modeler.on('import.done', () => {
+    forgetVerdict();
+    simulation.modelChanged();
+  });
 
   const open = async (xml: string, key: string, id: string) => {
     keyInput.value = key;
@@ -264,6 +276,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     openFile: (xml) => void open(xml, '', newDraftId()).catch((error: Error) => say(t('status.failed', { message: error.message }), 'error')),
     saveDraft: () => void storeDraft().then((saved) => saved && say(t('status.draftSaved'), 'success')),
     check: () => void check(),
+    simulate: () => simulation.open(),
     deploy: () => void deploy(),
     undo: () => commandStack.undo(),
     redo: () => commandStack.redo(),
@@ -307,6 +320,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     window.clearTimeout(autosave);
     document.removeEventListener('keydown', onKey);
     conditionPane.dispose();
+    simulation.close();
     tabs.dispose();
     stopTranslatingTitles();
     if (window.lienthongModeler === modeler) delete window.lienthongModeler;
