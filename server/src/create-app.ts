@@ -47,6 +47,8 @@ import { MemoryDossierFactsStore } from './persistence/memory/memory-dossier-fac
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { createStatsRoutes } from './routes/stats-routes';
 import { createSimulationRoutes } from './routes/simulation-routes';
+import { createDurationRoutes } from './routes/duration-routes';
+import { createForecastRoutes } from './routes/forecast-routes';
 import { createHeatmapRoutes } from './routes/heatmap-routes';
 import { createEventRoutes } from './routes/event-routes';
 import { createAdminAuditRoutes } from './routes/admin-audit-routes';
@@ -189,6 +191,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/stats', createStatsRoutes(statsDeps));
   // What-if: the simulation of a deployed procedure from its measured history (issue 19).
   app.route('/api/simulation', createSimulationRoutes({ stores: deps.stores, calendars: dossierDeps.calendars }));
+  // The measured step durations (the heatmap's p50/p90 and its CSV) and the dashboard's "what if arrivals double".
+  app.route('/api/simulation', createDurationRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, agencies: deps.access.agencies, clock: deps.clock }));
+  app.route('/api/simulation', createForecastRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, stats: statsDeps }));
   app.route('/api/heatmap', createHeatmapRoutes(statsDeps));
   // Incidents per element of a procedure, for the analyst who models it (counts only, no dossier data).
   app.route('/api/procedures', createIncidentRoutes({ facts }));

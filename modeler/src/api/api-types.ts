@@ -5144,6 +5144,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulation/durations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    procedureKey: string;
+                    /** @description The version whose steps are summed up for the diagram; the latest by default */
+                    version?: number;
+                    /** @description First day of receipt (default: 90 days before `to`) */
+                    from?: string;
+                    /** @description Last day of receipt, inclusive (default: today) */
+                    to?: string;
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Measured step durations in working days (JSON, or CSV with a UTF-8 BOM and Vietnamese headers when format=csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasuredDurations"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Malformed query or a period over two years */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such procedure or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/forecasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ForecastRequest"];
+                };
+            };
+            responses: {
+                /** @description The predicted on-time shares at the measured and at the multiplied arrival rate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForecastAnswer"];
+                    };
+                };
+                /** @description Malformed, or out of bounds (multiplier, period, units) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such procedure */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/heatmap/{key}/versions/{version}": {
         parameters: {
             query?: never;
@@ -6372,6 +6528,158 @@ export interface components {
             };
             seed?: number;
             timeBudgetMs?: number;
+        };
+        MeasuredDurations: {
+            procedureKey: string;
+            version: number;
+            period: {
+                from: string;
+                to: string;
+            };
+            rows: {
+                procedureVersion: number;
+                elementId: string;
+                stepName?: string;
+                agencyId?: string;
+                departmentId?: string;
+                count: number;
+                p50WorkingDays?: number;
+                p90WorkingDays?: number;
+                fitted: {
+                    /** @enum {string} */
+                    method: "empirical" | "lognormal" | "single" | "fallback";
+                    sampleSize: number;
+                };
+                supplementShare: number;
+                returnShare: number;
+                outcomeShares: {
+                    [key: string]: number;
+                };
+            }[];
+            steps: {
+                elementId: string;
+                stepName?: string;
+                slowestRank?: number;
+                count: number;
+                p50WorkingDays?: number;
+                p90WorkingDays?: number;
+                fitted: {
+                    /** @enum {string} */
+                    method: "empirical" | "lognormal" | "single" | "fallback";
+                    sampleSize: number;
+                };
+                supplementShare: number;
+                returnShare: number;
+                outcomeShares: {
+                    [key: string]: number;
+                };
+            }[];
+            gateways: {
+                gatewayId: string;
+                name?: string;
+                fromElementId: string;
+                sampleSize: number;
+                flows: {
+                    flowId: string;
+                    name?: string;
+                    targetId: string;
+                    share: number;
+                }[];
+            }[];
+            arrivals: {
+                perWorkingDay: number;
+                received: number;
+                workingDays: number;
+                weekdayFactors?: {
+                    [key: string]: number;
+                };
+                monthFactors?: number[];
+            };
+            citizenReply: {
+                sampleSize: number;
+                p50WorkingDays?: number;
+                p90WorkingDays?: number;
+            };
+        };
+        ForecastAnswer: {
+            procedureKey: string;
+            version: number;
+            period: {
+                from: string;
+                to: string;
+            };
+            history: {
+                from: string;
+                to: string;
+                received: number;
+                perWorkingDay: number;
+            };
+            /** @description The on-time rate of Decision 766 over the history, within the asker's statistics scope; null for a role without one */
+            measured: {
+                onTimeRate: number | null;
+                onTime: number;
+                processed: number;
+            } | null;
+            /** @description Predicted at the measured arrival rate */
+            baseline: {
+                arrivalFactor: number;
+                expectedDossiers: number;
+                received: number;
+                complete: boolean;
+                onTimeShare: number;
+                ci95: {
+                    low: number;
+                    high: number;
+                };
+                late: number;
+                lateByAgency: {
+                    [key: string]: number;
+                };
+                mostResponsibleAgencyId?: string;
+                units: {
+                    key: string;
+                    officials?: number;
+                    utilisation?: number;
+                    meanWaitingHours: number;
+                }[];
+            };
+            /** @description Predicted at the multiplied rate, on the same seed */
+            scenario: {
+                arrivalFactor: number;
+                expectedDossiers: number;
+                received: number;
+                complete: boolean;
+                onTimeShare: number;
+                ci95: {
+                    low: number;
+                    high: number;
+                };
+                late: number;
+                lateByAgency: {
+                    [key: string]: number;
+                };
+                mostResponsibleAgencyId?: string;
+                units: {
+                    key: string;
+                    officials?: number;
+                    utilisation?: number;
+                    meanWaitingHours: number;
+                }[];
+            };
+        };
+        ForecastRequest: {
+            procedureKey: string;
+            /** @description Multiplies the measured arrival rate, 0.1–5 (2 = arrivals double) */
+            arrivalFactor: number;
+            /** @description First day of the forecast period (default: the first day of next month) */
+            from?: string;
+            /** @description Last day, inclusive; at most 92 days after `from` */
+            to?: string;
+            /** @description Officials per unit (`agency` or `agency/department`), 1–500; a unit not named never queues */
+            staffing?: {
+                [key: string]: number;
+            };
+            seed?: number;
         };
         Heatmap: {
             procedureKey: string;

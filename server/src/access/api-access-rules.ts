@@ -43,6 +43,8 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/api/procedures/{key}/incidents', gate: 'incident.read' },
   // What-if simulation on a deployed procedure: measured durations, no dossier's data (issue 19).
   { method: 'POST', path: '/api/simulation/runs', gate: 'simulation.run' },
+  { method: 'GET', path: '/api/simulation/durations', gate: 'simulation.run' },
+  { method: 'POST', path: '/api/simulation/forecasts', gate: 'simulation.run' },
   // Drafts: only roles that design reach them; the routes let each analyst at their own drafts only.
   { method: 'GET', path: '/api/drafts', gate: 'procedure.deploy' },
   { method: 'GET', path: '/api/drafts/{id}', gate: 'procedure.deploy' },
