@@ -54,6 +54,10 @@ import { createEventRoutes } from './routes/event-routes';
 import { createAdminAuditRoutes } from './routes/admin-audit-routes';
 import { createOutboxRoutes } from './routes/outbox-routes';
 import { DEFAULT_OUTBOX_ALERT_AFTER_MS } from './outbox/outbox-alarm';
+import { nationalPortalGate } from './national-portal/national-portal-gate';
+import { DEFAULT_SIGNATURE_TOLERANCE_MS, type PortalCredential } from './national-portal/portal-credentials';
+import { createNationalPortalRoutes } from './routes/national-portal-routes';
+import { RateLimiter } from './http/rate-limiter';
 
 export interface AppDeps {
   stores: Stores;
@@ -112,6 +116,19 @@ export interface AppDeps {
   signInMethods?: AccessOptions['signInMethods'];
   /** The HTTP client towards the identity provider; the global fetch by default. */
   oidcFetch?: AccessOptions['oidcFetch'];
+  /** Dossiers handed over by the national portal (`POST /api/national-portal/dossiers`); without credentials every one is refused. */
+  nationalPortal?: NationalPortalInbound;
+}
+
+export interface NationalPortalInbound {
+  /** Who may sign (NATIONAL_PORTAL_CREDENTIALS). */
+  credentials: PortalCredential[];
+  /** 256 KiB by default: the e-form's 64 KiB and a hundred documents, with room to spare; files travel apart. */
+  maxBodyBytes?: number;
+  /** Requests per client address per window; 300 a minute by default. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** How far the signature's timestamp may be from our clock; 5 minutes by default. */
+  signatureToleranceMs?: number;
 }
 
 function requirePermissionByMethod(byMethod: Partial<Record<string, Action>>, otherwise: Action): MiddlewareHandler {
@@ -136,6 +153,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     allowedOrigins: deps.allowedOrigins,
     idempotencyLockMs: deps.idempotencyLockMs,
     citizenGate: citizenGate({ dossiers: deps.stores.dossiers, citizenTokens }),
+    portalGate: nationalPortalGate({
+      credentials: deps.nationalPortal?.credentials ?? [],
+      clock: deps.clock,
+      limiter: new RateLimiter({ ...(deps.nationalPortal?.rateLimit ?? { limit: 300, windowMs: 60_000 }), clock: deps.clock }),
+      maxBodyBytes: deps.nationalPortal?.maxBodyBytes ?? 256 * 1024,
+      toleranceMs: deps.nationalPortal?.signatureToleranceMs ?? DEFAULT_SIGNATURE_TOLERANCE_MS,
+      trustProxy: deps.trustProxyHops ?? 0,
+    }),
     trustProxy: deps.trustProxyHops ?? 0,
     ...(deps.lookupLimit ? { lookup: { path: '/api/lookup/*', ...deps.lookupLimit } } : {}),
     signInLimits: deps.signInLimits,
@@ -174,6 +199,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
   installDossierRoutes(app, dossierDeps, { citizenTokens, agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore, signing: deps.signing });
   app.route('/api', createSignatureRoutes({ signing: deps.signing, clock: deps.clock }));
+  // Dossiers submitted on the national portal, signed by its credential (issue 20).
+  app.route('/api/national-portal', createNationalPortalRoutes({ ...dossierDeps, agencies: deps.access.agencies }));
   // Form 06, the dossier tracking book of an agency (issue 20).
   app.route('/api/agencies', createTrackingBookRoutes({ stores: deps.stores, agencies: deps.access.agencies, clock: deps.clock }));
 

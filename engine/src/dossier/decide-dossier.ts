@@ -68,6 +68,7 @@ export interface NewDossier {
   form: Record<string, unknown>;
   documents?: ReceivedDocument[];
   resultDelivery?: DossierStateRecord['resultDelivery'];
+  nationalPortal?: DossierRecord['nationalPortal'];
 }
 
 export type NewDecisionInput = Omit<DecisionInput, 'dossier' | 'steps'> & { dossier: NewDossier };
@@ -143,6 +144,7 @@ export function openNew(input: NewDecisionInput, command: NewDossierCommand): { 
     channel: init.channel,
     applicant: init.applicant,
     form: init.form,
+    ...(init.nationalPortal ? { nationalPortal: init.nationalPortal } : {}),
     ...(command.type === 'online.submit' ? { submittedAt: at } : {}),
     ...(lifecycle.context.receivedAt === undefined ? {} : { receivedAt: lifecycle.context.receivedAt }),
     ...(lifecycle.context.appointmentAt === undefined ? {} : { appointmentAt: lifecycle.context.appointmentAt }),

@@ -19,6 +19,17 @@ export interface Revisioned {
   rev: number;
 }
 
+/**
+ * A dossier submitted on the National Public Service Portal (Cổng Dịch vụ công quốc gia): the portal's dossier code,
+ * which both sides quote in every later message, when the citizen submitted it there, and the SHA-256 of the
+ * submission as received, so that a re-send is told from a different dossier under the same code.
+ */
+export interface NationalPortalLink {
+  dossierCode: string;
+  submittedAt?: number;
+  submissionSha256: string;
+}
+
 /** One application by one applicant, running one procedure version; holds the process instance snapshot. */
 export interface DossierRecord extends Revisioned {
   dossierCode: string;
@@ -35,6 +46,8 @@ export interface DossierRecord extends Revisioned {
   appointmentAt?: number;
   finishedAt?: number;
   returnedAt?: number;
+  /** Present when the dossier was submitted on the National Public Service Portal (its own code, kept for the sync). */
+  nationalPortal?: NationalPortalLink;
   /** Persisted xstate snapshot of the process instance (plain JSON). */
   instance?: unknown;
   /** Anything else the lifecycles need to keep (dossier clock, supplement count, re-appointments …). */

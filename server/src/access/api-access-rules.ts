@@ -16,6 +16,9 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/api/catalogue', gate: 'public' },
   { method: 'GET', path: '/api/catalogue/{key}', gate: 'public' },
   { method: 'GET', path: '/api/openapi.json', gate: 'public' },
+  // The national portal hands over dossiers submitted there: no session, but a configured portal credential's
+  // signature, checked before the body is parsed (national-portal/national-portal-gate.ts).
+  { method: 'POST', path: '/api/national-portal/dossiers', gate: 'public' },
   // The citizen's own dossier: no session, but the dossier's citizen token (X-Citizen-Token), which the routes check
   // before they read the body (citizen/citizen-routes.ts); a session token grants nothing there.
   { method: 'POST', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },

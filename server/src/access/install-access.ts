@@ -64,6 +64,8 @@ export interface AccessOptions {
   idempotencyLockMs?: number;
   /** Checks the citizen's dossier token with the gate, before the body is parsed (citizen/citizen-routes.ts `citizenGate`). */
   citizenGate?: MiddlewareHandler;
+  /** Checks the national portal's signature with the gate, before the body is parsed (national-portal/national-portal-gate.ts). */
+  portalGate?: MiddlewareHandler;
   /** The province's single sign-on (OIDC_* in main.ts) and whether passwords still sign in; passwords only by default. */
   signInMethods?: SignInMethods;
   /** The HTTP client towards the identity provider; the global fetch by default (tests put a hand on the answers). */
@@ -77,8 +79,9 @@ export interface AccessLayer {
   oidc?: OidcRelyingParty;
 }
 
-function withCitizenGate(gate: MiddlewareHandler, citizenGate: MiddlewareHandler | undefined): MiddlewareHandler {
-  return citizenGate ? (c, next) => gate(c, async () => void (await citizenGate(c, next))) : gate;
+/** `gate`, then `after` (a gate of its own: the citizen's token, the portal's signature) when there is one. */
+function withGate(gate: MiddlewareHandler, after: MiddlewareHandler | undefined): MiddlewareHandler {
+  return after ? (c, next) => gate(c, async () => void (await after(c, next))) : gate;
 }
 
 export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessLayer {
@@ -102,7 +105,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
     // Sign-in and role checks before any route or body check reads the request (access-gate.ts).
-    gate: withCitizenGate(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate),
+    gate: withGate(withGate(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate), options.portalGate),
   });
   // Every administrative route below and after this records its change through `recordAdministration(c, …)`.
   app.use('/api/*', installAdminAuditTrail(createAdminAuditTrail({ store: options.adminAudit, clock, trustProxy: options.trustProxy })));

@@ -26,6 +26,8 @@ export interface NewDossierCommand {
   form: Record<string, unknown>;
   documents?: ReceivedDocument[];
   resultDelivery?: NewDossier['resultDelivery'];
+  /** A dossier submitted on the national portal: the portal's code, kept on the dossier (national-portal/). */
+  nationalPortal?: NewDossier['nationalPortal'];
 }
 
 export interface ReceiveDossierCommand extends NewDossierCommand {
@@ -60,6 +62,7 @@ function newDossierOf(deps: DossierDeps, procedure: ProcedureRecord, command: Ne
     form: command.form,
     ...(command.documents ? { documents: command.documents } : {}),
     ...(command.resultDelivery ? { resultDelivery: command.resultDelivery } : {}),
+    ...(command.nationalPortal ? { nationalPortal: command.nationalPortal } : {}),
   });
 }
 

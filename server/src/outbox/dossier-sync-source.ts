@@ -56,6 +56,7 @@ export function createDossierSyncSource(deps: DossierSyncSourceDeps): (dossierId
       status: dossier.status,
       applicantIdNumber: dossier.applicant.idNumber,
       applicantName: dossier.applicant.name,
+      ...(dossier.nationalPortal ? { portalDossierCode: dossier.nationalPortal.dossierCode } : {}),
       ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
       components: toComponents(attachments),
       ...(fees ? { fees } : {}),

@@ -37,6 +37,8 @@ export type DossierSyncPayload = {
   status: DossierStatus;
   applicantIdNumber: string;
   applicantName?: string;
+  /** The national portal's own code of a dossier submitted there. */
+  portalDossierCode?: string;
   submittedAt?: number;
   receivedAt?: number;
   appointmentAt?: number;

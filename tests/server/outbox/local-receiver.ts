@@ -12,8 +12,8 @@ export interface ReceivedRequest {
 export interface LocalReceiver {
   url: URL;
   received: ReceivedRequest[];
-  /** How to answer the next requests: a status, or a status and headers; 200 when unset. */
-  answer: (request: ReceivedRequest) => number | { status: number; headers?: Record<string, string> };
+  /** How to answer the next requests: a status, or a status with headers and a body; 200 when unset. */
+  answer: (request: ReceivedRequest) => number | { status: number; headers?: Record<string, string>; body?: string };
   close(): Promise<void>;
 }
 
@@ -26,8 +26,8 @@ export async function startLocalReceiver(path = '/hook'): Promise<LocalReceiver>
       const recorded = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
       receiver.received.push(recorded);
       const answer = receiver.answer(recorded);
-      const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
-      response.writeHead(status, headers).end();
+      const { status, headers, body } = typeof answer === 'number' ? { status: answer, headers: {}, body: undefined } : answer;
+      response.writeHead(status, headers).end(body);
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -1,4 +1,7 @@
-/** The national-portal consumer: a progress record reaches the portal in its Vietnamese field names. */
+/**
+ * The national-portal consumer: a progress record reaches the portal in its Vietnamese field names, and only the
+ * portal's acknowledgement (`error_code` 0) makes it delivered: an error reply, even with HTTP 200, is a failure.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNationalPortalConsumer } from '../../../server/src/outbox/national-portal-consumer';
 import { createOutboxEntry } from '../../../server/src/outbox/outbox-payloads';
@@ -6,8 +9,11 @@ import { startLocalReceiver, type LocalReceiver } from './local-receiver';
 import { aDossierSync, aProgress, aProgressEntry, RECEIVED_AT } from './outbox-fixtures';
 
 let receiver: LocalReceiver;
+const ACKNOWLEDGED = { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_code: 0, message: 'Thành công' }) };
+
 beforeEach(async () => {
   receiver = await startLocalReceiver('/dvcqg/dong-bo');
+  receiver.answer = () => ACKNOWLEDGED;
 });
 afterEach(async () => {
   await receiver.close();
@@ -27,6 +33,7 @@ describe('national portal consumer', () => {
       IdGoiTin: 'd1:3',
       LoaiDongBo: 'CapNhatTienTrinh',
       MaHoSo: '000.00.64.H10-250303-0011',
+      MaHoSoDVCQG: '',
       MaTTHC: '1.009664',
       TenTTHC: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
       KenhThucHien: '2',
@@ -78,5 +85,31 @@ describe('national portal consumer', () => {
     expect(portal.accepts(notice)).toBe(false);
     expect(portal.accepts(progress)).toBe(true);
     expect(receiver.received).toEqual([]);
+  });
+
+  it.each([
+    ['an error_code as a number', 200, '{"error_code":12,"message":"Trạng thái không hợp lệ"}', 'the portal refused the sync (error_code 12): Trạng thái không hợp lệ'],
+    ['an error_code as text', 200, '{"error_code":"E01","message":"Sai mã TTHC"}', 'the portal refused the sync (error_code "E01"): Sai mã TTHC'],
+    ['no error_code', 200, '{"message":"ok"}', 'the portal answered HTTP 200 without an error_code: ok'],
+    ['an empty body', 200, '', 'the portal answered HTTP 200 without an acknowledgement (no JSON error_code)'],
+    ['an HTML page', 202, '<html>Bảo trì</html>', 'the portal answered HTTP 202 without an acknowledgement (no JSON error_code)'],
+    ['a reply over 64 KiB', 200, JSON.stringify({ error_code: 0, message: 'x'.repeat(70_000) }), "the portal's reply is larger than 65536 bytes; not read as an acknowledgement"],
+  ])('fails, to be retried, a delivery the portal answers with %s', async (_case, status, body, error) => {
+    // given a portal that answers so
+    receiver.answer = () => ({ status, headers: { 'content-type': 'application/json' }, body });
+    const portal = createNationalPortalConsumer({ url: receiver.url });
+    // when a progress record is delivered
+    const delivery = portal.deliver({ ...aProgressEntry('d1', 3), attempt: 1 });
+    // then it fails with the portal's words, not for good
+    await expect(delivery).rejects.toMatchObject({ name: 'DeliveryError', message: error, permanent: false });
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it.each([['a number', 0], ['text', '0']])('delivers when the portal acknowledges with error_code 0 as %s', async (_case, code) => {
+    // given a portal that acknowledges
+    receiver.answer = () => ({ status: 200, body: JSON.stringify({ error_code: code, message: 'Thành công' }) });
+    const portal = createNationalPortalConsumer({ url: receiver.url });
+    // when / then
+    await expect(portal.deliver({ ...aProgressEntry('d1', 3), attempt: 1 })).resolves.toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ describe('outbox from the dossier core to the receivers', () => {
     const t = await createDossierTestApp({ outbox });
     const dossier = await receive(t);
     await complete(t, 'official.motcua', (await openStepOf(t, 'official.motcua', dossier.id)).id);
+    // The portal acknowledges each message (national-portal-mapping.ts syncReply): a bare 200 is not a delivery.
+    portalReceiver.answer = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_code: 0, message: 'Thành công' }) });
     portal = createNationalPortalConsumer({ url: portalReceiver.url, dossierOf: createDossierSyncSource({ dossiers: t.stores.dossiers, procedures: t.stores.procedures, attachments: t.attachments }) });
     const deliverer = createOutboxDeliverer({ outbox, consumers: [webhook, portal], clock: t.clock, owner: 'server-1' });
     // when

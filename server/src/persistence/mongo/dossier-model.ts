@@ -22,6 +22,8 @@ const dossierSchema = new Schema<DossierDocument>(
     appointmentAt: Number,
     finishedAt: Number,
     returnedAt: Number,
+    // The national portal's code of a dossier submitted there (engine NationalPortalLink), stored as given.
+    nationalPortal: Schema.Types.Mixed,
     instance: Schema.Types.Mixed,
     state: { type: Schema.Types.Mixed, default: {} },
     createdAt: { type: Number, required: true },
