@@ -34,6 +34,7 @@ import { MemoryDraftStore } from './persistence/memory/memory-draft-store';
 import { createDraftRoutes } from './routes/draft-routes';
 import { KeyedMutex } from './attachments/keyed-mutex';
 import { createSignatureRoutes, SIGNATURE_VERIFY_PATH } from './routes/signature-routes';
+import { createResultRoutes } from './routes/result-routes';
 import { createTrackingBookRoutes } from './routes/tracking-book-routes';
 import { SIGNING_LIMITS, type SigningDeps } from './signatures/signing-deps';
 import type { OutboxStore } from './outbox/outbox-store';
@@ -205,13 +206,15 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/agencies', createTrackingBookRoutes({ stores: deps.stores, agencies: deps.access.agencies, clock: deps.clock }));
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
-  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens }));
+  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens, attachments, clock: deps.clock, ...(deps.signing ? { signing: deps.signing } : {}) }));
   // One upload at a time per dossier, whether an official's or the citizen's, so together they cannot pass its total.
   const perDossier = new KeyedMutex();
   app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier }));
   // Public procedure catalogue for the counter's and the portal's procedure pickers (no dossier data).
   app.route('/api/catalogue', createCatalogueRoutes({ procedures: deps.stores.procedures, agencies: deps.access.agencies }));
-  app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits, perDossier }));
+  app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits, perDossier, ...(deps.signing ? { signing: deps.signing } : {}) }));
+  // The dossier's result, drawn from the procedure's declaration, signed and kept with its verdict (issue 20).
+  app.route('/api/dossiers', createResultRoutes({ ...dossierDeps, agencies: deps.access.agencies, attachments, ...(deps.signing ? { signing: deps.signing } : {}) }));
 
   // The supervisors' dashboard (Decision 766/QĐ-TTg figures) and the live heatmap with its event stream.
   const statsDeps = { facts, clock: deps.clock, calendars: dossierDeps.calendars, agencies: deps.access.agencies, users: deps.access.users, procedures: deps.stores.procedures };

@@ -61,7 +61,7 @@ export interface ProcedureMetadata {
 /**
  * The procedure's result document as analysts declare it on `lt:procedure` (`resultTitle`, `resultTemplate`,
  * `resultSigner`): an electronic result signed by the competent agency has the paper one's legal value (Decree
- * 45/2020/NĐ-CP). The template is plain text, paragraphs separated by blank lines, with `{{placeholders}}` filled
+ * 45/2020/NĐ-CP). The template is plain text, one paragraph a line, with `{{placeholders}}` filled
  * from the dossier (RESULT_PLACEHOLDERS, or `{{form.<field>}}` for a field of the e-form).
  */
 export interface ResultDocumentDeclaration {

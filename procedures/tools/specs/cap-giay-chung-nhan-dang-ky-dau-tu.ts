@@ -165,7 +165,7 @@ export const capGiayChungNhanDangKyDauTu: ProcedureSpec = {
       signer: 'Giám đốc',
       template: [
         'Căn cứ {{procedure.legalBasis}};',
-        'Căn cứ hồ sơ số {{dossierCode}}, tiếp nhận ngày {{receivedAt}};',
+        'Căn cứ hồ sơ số {{dossierCode}}, tiếp nhận {{receivedAt}};',
         '{{agency.name}} chứng nhận nhà đầu tư {{form.investor.name}}, địa chỉ {{form.investor.address}}, đăng ký thực hiện dự án đầu tư với nội dung sau:',
         'Điều 1. Tên dự án: {{form.project.name}}.\nMục tiêu hoạt động: {{form.project.objectives}}.\nQuy mô: {{form.project.scale}}.\nĐịa điểm thực hiện: {{form.project.location}}.',
         'Điều 2. Tổng vốn đầu tư: {{form.project.totalCapital}} đồng, trong đó vốn góp của nhà đầu tư {{form.project.contributedCapital}} đồng. Thời hạn hoạt động: {{form.project.durationYears}} năm.',

@@ -13,6 +13,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/auth/oidc/callback', gate: 'public' },
   { method: 'POST', path: '/api/submissions', gate: 'public' },
   { method: 'GET', path: '/api/lookup', gate: 'public' },
+  { method: 'GET', path: '/api/lookup/result', gate: 'public' },
   { method: 'GET', path: '/api/catalogue', gate: 'public' },
   { method: 'GET', path: '/api/catalogue/{key}', gate: 'public' },
   { method: 'GET', path: '/api/openapi.json', gate: 'public' },
@@ -73,6 +74,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/steps/{id}/claim', gate: 'step.act', resource: 'step' },
   // Ký số (issue 20): those who act on dossiers sign their forms with their own certificate; readers verify.
   { method: 'POST', path: '/api/dossiers/{id}/forms/{form}/signed-pdf', gate: 'step.act', resource: 'dossier' },
+  { method: 'POST', path: '/api/dossiers/{id}/result', gate: 'step.act', resource: 'dossier' },
   { method: 'PUT', path: '/api/signing-certificates/mine', gate: 'step.act' },
   { method: 'GET', path: '/api/signing-certificates/mine', gate: 'step.act' },
   { method: 'POST', path: '/api/signatures/verify', gate: 'dossier.read' },

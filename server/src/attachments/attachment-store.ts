@@ -16,6 +16,19 @@ export interface AttachmentInfo {
   uploadedBy: string;
   /** The dossier component (thành phần hồ sơ) it belongs to, when the uploader said so. */
   componentCode?: string;
+  /** `result`: the dossier's result (kết quả giải quyết), signed; absent for the components the citizen brings. */
+  kind?: 'result';
+  /** A signed PDF: the verdict on its signatures when it was stored (verify-pdf-signatures.ts). */
+  signature?: StoredSignatureVerdict;
+}
+
+/** The verdict on a PDF's signatures as stored beside it: the whole, and each signature's signer and time. */
+export interface StoredSignatureVerdict {
+  valid: boolean;
+  code?: string;
+  message: string;
+  signatures: { valid: boolean; code?: string; message: string; signer?: string; signingTime?: string }[];
+  checkedAt: number;
 }
 
 export type AttachmentContent = Uint8Array | AsyncIterable<Uint8Array>;
@@ -27,6 +40,8 @@ export interface NewAttachment {
   uploadedAt: number;
   uploadedBy: string;
   componentCode?: string;
+  kind?: 'result';
+  signature?: StoredSignatureVerdict;
 }
 
 /** Thrown by `put` when streamed content passes `maxBytes`; nothing is kept. */

@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { HttpProblem } from '../http/http-problem';
 import type { AttachmentLimits } from './attachment-limits';
-import { AttachmentTooLarge, type AttachmentInfo, type AttachmentStore } from './attachment-store';
+import { AttachmentTooLarge, type AttachmentInfo, type AttachmentStore, type NewAttachment } from './attachment-store';
 import { detectAttachmentType } from './attachment-type';
 import type { KeyedMutex } from './keyed-mutex';
 
@@ -30,6 +30,11 @@ export interface UploadTarget {
   componentCode(value: string | undefined): string | undefined;
   /** A further check under the dossier's lock, given what the dossier already carries (e.g. a count bound). */
   beforeStore?(stored: AttachmentInfo[]): void;
+  /**
+   * Looks into the checked content before it is stored (the signatures of a PDF, upload-signature-check.ts) and
+   * returns what to keep beside it; throws a problem to refuse it. `fields` are the form's other text fields.
+   */
+  inspect?(bytes: Uint8Array, contentType: string, fields: Record<string, string>): Pick<NewAttachment, 'kind' | 'signature'>;
 }
 
 export function attachmentTooLarge(code: string, detail: string, maxBytes: number): HttpProblem {
@@ -68,6 +73,8 @@ export async function storeCheckedUpload(c: Context, deps: CheckedUploadDeps, ta
   }
   const raw = typeof form.componentCode === 'string' && form.componentCode.trim() ? form.componentCode.trim() : undefined;
   const componentCode = target.componentCode(raw);
+  const fields = Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const inspected = target.inspect?.(bytes, type.type.contentType, fields) ?? {};
   return deps.perDossier.run(target.dossierId, async () => {
     const stored = await deps.attachments.listByDossier(target.dossierId);
     target.beforeStore?.(stored);
@@ -78,7 +85,7 @@ export async function storeCheckedUpload(c: Context, deps: CheckedUploadDeps, ta
     try {
       return await deps.attachments.put(
         bytes,
-        { dossierId: target.dossierId, filename, contentType: type.type.contentType, uploadedAt: target.uploadedAt, uploadedBy: target.uploadedBy, ...(componentCode ? { componentCode } : {}) },
+        { dossierId: target.dossierId, filename, contentType: type.type.contentType, uploadedAt: target.uploadedAt, uploadedBy: target.uploadedBy, ...(componentCode ? { componentCode } : {}), ...inspected },
         { maxBytes: limits.maxFileBytes },
       );
     } catch (error) {

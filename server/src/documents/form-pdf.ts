@@ -51,9 +51,12 @@ function drawRuns(doc: Doc, runs: Run[], options: { x: number; width: number; si
 function drawHeading(doc: Doc, content: FormContent): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc.font('bold').fontSize(BODY_SIZE).text(`Mẫu số ${content.formNumber}`, left, doc.y, { ...SHAPING, width, align: 'right' });
-  doc.font('italic').fontSize(SMALL_SIZE).text(`(Ban hành kèm theo ${CIRCULAR})`, { ...SHAPING, width, align: 'right' });
-  doc.moveDown(0.8);
+  // A result document (result-document.ts) is the agency's own, not a form of the Circular: no form number line.
+  if (content.formNumber !== '') {
+    doc.font('bold').fontSize(BODY_SIZE).text(`Mẫu số ${content.formNumber}`, left, doc.y, { ...SHAPING, width, align: 'right' });
+    doc.font('italic').fontSize(SMALL_SIZE).text(`(Ban hành kèm theo ${CIRCULAR})`, { ...SHAPING, width, align: 'right' });
+    doc.moveDown(0.8);
+  }
   const top = doc.y;
   const agencyWidth = width * 0.42;
   const nationX = left + agencyWidth;
@@ -181,14 +184,18 @@ export function toFormPdf(content: FormContent): Promise<Buffer> {
     displayTitle: true,
     font: NOTO_SANS.regular,
     info: {
-      Title: `Mẫu số ${content.formNumber} – ${content.title}${content.dossierCode ? ` – ${content.dossierCode}` : ''}`,
+      Title: `${content.formNumber ? `Mẫu số ${content.formNumber} – ` : ''}${content.title}${content.dossierCode ? ` – ${content.dossierCode}` : ''}`,
       Author: content.agency.name,
-      Subject: `${CIRCULAR}; SHA-256 nội dung: ${digest}`,
+      Subject: `${content.formNumber ? `${CIRCULAR}; ` : ''}SHA-256 nội dung: ${digest}`,
       Keywords: [content.dossierCode, `sha256:${digest}`].filter(Boolean).join(', '),
       CreationDate: new Date(content.issuedAt),
       ModDate: new Date(content.issuedAt),
     },
   });
+  // The document's identity in the XMP packet (ISO 16684-1 xmpMM, a schema PDF/A-2 predefines): its content's digest.
+  (doc as unknown as { appendXML(xml: string): void }).appendXML(
+    `        <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n            <xmpMM:DocumentID>urn:sha256:${digest}</xmpMM:DocumentID>\n        </rdf:Description>`,
+  );
   doc.registerFont('regular', NOTO_SANS.regular);
   doc.registerFont('bold', NOTO_SANS.bold);
   doc.registerFont('italic', NOTO_SANS.italic);

@@ -2,7 +2,8 @@
  * @module attachment-routes — dossier attachments over HTTP: upload (multipart/form-data, field `file`, optional
  * `componentCode`) by an official or head of a unit the dossier is routed to; listing and download for whoever may
  * read the dossier. Every refusal is a problem, checked before anything is stored: 413 too large (per file, per
- * dossier), 415 type not allowed (extension and magic bytes), 404, 403.
+ * dossier), 415 type not allowed (extension and magic bytes), 404, 403. A PDF's signatures are checked on upload (the verdict
+ * is kept beside it; a result, `kind=result`, must verify or is refused) and again on download (upload-signature-check.ts).
  */
 import { Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
@@ -12,13 +13,18 @@ import type { DossierRecord, DossierStore } from '../stores';
 import { assertAllowed, forbidden, principalOf } from '../access/auth-middleware';
 import type { Unit } from '../access/authorize';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachments/attachment-limits';
+import { attachmentBytes } from '../attachments/attachment-bytes';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { storeCheckedUpload } from '../attachments/checked-upload';
 import { KeyedMutex } from '../attachments/keyed-mutex';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
+import { SignatureError } from '../signatures/signature-error';
 import { problemResponse } from '../http/problem-schema';
 import { validationProblem } from '../http/validation-hook';
+import type { SigningDeps } from '../signatures/signing-deps';
+import { inspectUploadedSignatures, storedVerdictOf } from '../signatures/upload-signature-check';
+import { verifyPdfSignatures } from '../signatures/verify-pdf-signatures';
 import { PageQuery } from './route-schemas';
 
 export interface AttachmentRoutesDeps {
@@ -28,6 +34,8 @@ export interface AttachmentRoutesDeps {
   limits?: AttachmentLimits;
   /** One upload at a time per dossier; share it with the citizen's uploads so both count against one total. */
   perDossier?: KeyedMutex;
+  /** Ký số: the trust list a PDF's signatures are checked against on upload and on download; none, no check. */
+  signing?: SigningDeps;
 }
 
 /** Where uploads arrive, for the HTTP safety layer's upload routes (their own body limit, no JSON checks). */
@@ -46,7 +54,18 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-const AttachmentSchema = z
+/** The verdict on a PDF's signatures: valid or not, the Vietnamese reason, and each signature's signer and time. */
+export const SignatureVerdictSchema = z
+  .object({
+    valid: z.boolean(),
+    code: z.string().optional(),
+    message: z.string(),
+    signatures: z.array(z.object({ valid: z.boolean(), code: z.string().optional(), message: z.string(), signer: z.string().optional(), signingTime: z.string().optional() })),
+    checkedAt: z.number().int().describe('Epoch milliseconds'),
+  })
+  .openapi('SignatureVerdict');
+
+export const AttachmentSchema = z
   .object({
     id: z.string(),
     dossierId: z.string(),
@@ -57,6 +76,8 @@ const AttachmentSchema = z
     uploadedAt: z.number().int().describe('Epoch milliseconds'),
     uploadedBy: z.string(),
     componentCode: z.string().optional(),
+    kind: z.enum(['result']).optional().describe('result: the dossier\'s signed result (kết quả giải quyết)'),
+    signature: SignatureVerdictSchema.optional().describe('A signed PDF: the verdict on its signatures when it was stored'),
   })
   .openapi('Attachment');
 const DossierIdParam = z.object({ id: z.string() });
@@ -69,13 +90,35 @@ function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
     path: '/dossiers/{id}/attachments',
     request: {
       params: DossierIdParam,
-      body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().describe('the file (binary)'), componentCode: z.string().optional() }) } } },
+      body: {
+        content: {
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.string().describe('the file (binary)'),
+              componentCode: z.string().optional(),
+              kind: z.enum(['result']).optional().describe('result: the dossier\'s result, a PDF whose signatures must verify'),
+            }),
+          },
+        },
+      },
     },
     responses: {
       201: { description: 'Stored, with its size and SHA-256', content: { 'application/json': { schema: AttachmentSchema } } },
       ...problems,
       413: problemResponse('Larger than 20 MB, or the dossier would pass 100 MB'),
       415: problemResponse('Not PDF, JPEG, PNG, DOCX, XLSX or XML by extension and content'),
+      422: problemResponse('A result whose signatures do not verify (tampered, expired certificate, untrusted issuer) or that is not signed'),
+    },
+  });
+  routes.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/attachments/{id}/signatures',
+    request: { params: DossierIdParam },
+    responses: {
+      200: { description: 'The verdict on the PDF\'s signatures, checked now against the trust list (NOT_SIGNED when it has none)', content: { 'application/json': { schema: SignatureVerdictSchema } } },
+      ...problems,
+      409: problemResponse('Not a PDF'),
+      503: problemResponse('Signing is not configured on this server'),
     },
   });
   routes.openAPIRegistry.registerPath({
@@ -92,7 +135,7 @@ function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
     method: 'get',
     path: '/attachments/{id}',
     request: { params: DossierIdParam },
-    responses: { 200: { description: 'The content, with Content-Disposition and Repr-Digest' }, ...problems },
+    responses: { 200: { description: 'The content, with Content-Disposition and Repr-Digest; a signed PDF with X-Signature-Valid (and X-Signature-Code) as checked now' }, ...problems },
   });
 }
 
@@ -119,6 +162,7 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
       uploadedAt: deps.clock.now(),
       uploadedBy: principal.userId,
       componentCode: (value) => value?.slice(0, 100),
+      inspect: inspectUploadedSignatures(deps.signing, deps.clock.now(), { resultAllowed: true }),
     });
     c.header('location', `/api/attachments/${encodeURIComponent(info.id)}`);
     return c.json(info, 201);
@@ -133,6 +177,22 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
     return c.json({ items: all.slice(offset, offset + limit), total: all.length });
   });
 
+  // Verified on download too: the file as stored now, against the trust list as configured now.
+  routes.get('/attachments/:id/signatures', async (c) => {
+    const id = c.req.param('id');
+    principalOf(c);
+    const info = await deps.attachments.info(id);
+    if (!info) throw new HttpProblem({ status: 404, code: 'ATTACHMENT_NOT_FOUND', title: 'No such attachment', detail: `No attachment with id ${id}` });
+    await readableDossier(c, info.dossierId);
+    if (!deps.signing) throw new SignatureError({ code: 'SIGNING_NOT_CONFIGURED', message: 'Máy chủ chưa được cấu hình ký số.' });
+    const content = info.contentType === 'application/pdf' ? await attachmentBytes(deps.attachments, id) : undefined;
+    if (!content) throw new HttpProblem({ status: 409, code: 'NOT_A_PDF', title: 'Chỉ kiểm tra được chữ ký số của tệp PDF.' });
+    const now = deps.clock.now();
+    const report = verifyPdfSignatures(content, { trustAnchors: deps.signing.trustAnchors, now: new Date(now) });
+    c.header('cache-control', 'private, no-store');
+    return c.json({ ...report, checkedAt: now }, 200);
+  });
+
   routes.get('/attachments/:id', async (c) => {
     const id = c.req.param('id');
     const notFound = new HttpProblem({ status: 404, code: 'ATTACHMENT_NOT_FOUND', title: 'No such attachment', detail: `No attachment with id ${id}` });
@@ -140,12 +200,16 @@ export function createAttachmentRoutes(deps: AttachmentRoutesDeps) {
     const info = await deps.attachments.info(id);
     if (!info) throw notFound;
     await readableDossier(c, info.dossierId);
-    const found = await deps.attachments.get(id);
+    // A signed PDF is checked again as it leaves, and the verdict goes with it (the dossier page and the citizen read it).
+    const signedBytes = info.signature && deps.signing ? await attachmentBytes(deps.attachments, id) : undefined;
+    const verdict = signedBytes && storedVerdictOf(signedBytes, deps.signing, deps.clock.now());
+    const found = signedBytes ? { content: [new Uint8Array(signedBytes)] } : await deps.attachments.get(id);
     if (!found) throw notFound;
     const body = Readable.toWeb(Readable.from(found.content)) as ReadableStream<Uint8Array>;
     return new Response(body, {
       status: 200,
       headers: {
+        ...(verdict ? { 'x-signature-valid': String(verdict.valid), ...(verdict.code ? { 'x-signature-code': verdict.code } : {}) } : {}),
         'content-type': info.contentType,
         'content-length': String(info.size),
         'content-disposition': contentDisposition(info.filename),

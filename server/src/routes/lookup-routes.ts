@@ -6,11 +6,12 @@
  * citizen may act (status 1 or 5), a short-lived token for that dossier only (citizen-tokens.ts). Nothing about the
  * applicant or our ids beyond that. A wrong ID number answers exactly as an unknown code (404 `DOSSIER_NOT_FOUND`),
  * and ID numbers are compared in constant time, so the lookup does not reveal which codes exist. Rate-limited per
- * address by the `/api/lookup/*` limiter of `installAccess`.
+ * address by the `/api/lookup/*` limiter of `installAccess`. With a signed result (result-routes.ts), the lookup
+ * tells it with the verdict on its signatures, checked at each lookup, and `GET /api/lookup/result` downloads it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { DossierLifecycleContext, DossierStatus, StepClockContext, WorkingClock } from '../../../engine/src/index';
+import type { Clock, DossierLifecycleContext, DossierStatus, StepClockContext, WorkingClock } from '../../../engine/src/index';
 import type { Stores } from '../stores';
 import { openPause } from '../../../engine/src/index';
 import type { CitizenTokens } from '../citizen/citizen-tokens';
@@ -21,6 +22,11 @@ import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 import { calendarsByAgency } from '../calendars/calendars-by-agency';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { toPdfResponse } from '../documents/document-response';
+import { findDossierResult } from '../signatures/find-dossier-result';
+import type { SigningDeps } from '../signatures/signing-deps';
+import { SignatureVerdictSchema } from './attachment-routes';
 
 export interface LookupRoutesDeps {
   stores: Pick<Stores, 'dossiers' | 'procedures' | 'steps'>;
@@ -28,6 +34,10 @@ export interface LookupRoutesDeps {
   calendars: CalendarSource;
   /** Issues the citizen's dossier token while they may act on it; none without. */
   citizenTokens?: CitizenTokens;
+  /** The dossier's signed result (kết quả giải quyết), told and downloaded here with its verdict; none without. */
+  attachments?: AttachmentStore;
+  signing?: SigningDeps;
+  clock?: Clock;
 }
 
 /** The national status labels (DOMAIN.md "Dossier statuses: the national contract"). */
@@ -80,6 +90,10 @@ const LookupSchema = z
       })
       .optional()
       .describe('Status 5: what form 02 asked for and until when'),
+    result: z
+      .object({ filename: z.string(), size: z.number().int(), sha256: z.string(), issuedAt: Instant, signature: SignatureVerdictSchema })
+      .optional()
+      .describe('The signed result, its signatures verified at this lookup; download it from /api/lookup/result'),
     citizenToken: z
       .object({ token: z.string(), dossierId: z.string(), expiresAt: Instant })
       .optional()
@@ -104,6 +118,19 @@ const lookupRoute = createRoute({
   },
 });
 
+const resultRoute = createRoute({
+  method: 'get',
+  path: '/result',
+  request: { query: lookupRoute.request.query },
+  responses: {
+    200: { description: 'The signed result PDF, with X-Signature-Valid as verified now', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+    400: problemResponse('Missing or malformed code or ID number'),
+    404: problemResponse('No dossier with this code and ID number, or no result yet'),
+    409: problemResponse('The stored result\'s signature no longer verifies: the reason, in Vietnamese'),
+    429: problemResponse('Too many lookups from this address'),
+  },
+});
+
 const notFound = () =>
   new HttpProblem({ status: 404, code: 'DOSSIER_NOT_FOUND', title: 'No such dossier', detail: 'No dossier matches this code and ID number.' });
 
@@ -115,6 +142,26 @@ const iso = (at: number | undefined) => (at === undefined ? undefined : new Date
 
 export function createLookupRoutes(deps: LookupRoutesDeps) {
   const routes = createApiRouter();
+
+  const resultOf = (dossierId: string) =>
+    deps.attachments ? findDossierResult(deps.attachments, deps.signing, dossierId, deps.clock?.now() ?? 0) : Promise.resolve(undefined);
+
+  // The citizen downloads the result only while its signature verifies; otherwise the reason, never the file.
+  routes.openapi(resultRoute, (async (c: { req: { valid(t: 'query'): { code: string; idNumber: string } } }) => {
+    const { code, idNumber } = c.req.valid('query');
+    const dossier = await deps.stores.dossiers.getByCode(code);
+    const matches = timingSafeEqual(digest(idNumber), dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER);
+    if (!dossier || !matches) throw notFound();
+    const result = await resultOf(dossier.id);
+    if (!result) throw new HttpProblem({ status: 404, code: 'RESULT_NOT_FOUND', title: 'Hồ sơ chưa có kết quả điện tử.' });
+    if (!result.verdict.valid) {
+      throw new HttpProblem({ status: 409, code: result.verdict.code ?? 'SIGNATURE_INVALID', title: 'Chữ ký số trên kết quả không hợp lệ.', detail: result.verdict.message });
+    }
+    const response = toPdfResponse(result.pdf, { fileName: result.info.filename });
+    response.headers.set('x-signature-valid', 'true');
+    return response;
+  }) as never);
+
   routes.openapi(lookupRoute, async (c) => {
     const { code, idNumber } = c.req.valid('query');
     const dossier = await deps.stores.dossiers.getByCode(code);
@@ -152,6 +199,8 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
     }
     // Only while the citizen may act on the dossier: components at status 1, a supplement at status 5.
     const citizenToken = deps.citizenTokens && (dossier.status === 1 || dossier.status === 5) ? await deps.citizenTokens.issue(dossier) : undefined;
+    const found = await resultOf(dossier.id);
+    const result = found && { filename: found.info.filename, size: found.info.size, sha256: found.info.sha256, issuedAt: iso(found.info.uploadedAt)!, signature: found.verdict };
 
     c.header('cache-control', 'no-store');
     return c.json(
@@ -177,6 +226,7 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
           };
         }),
         supplement,
+        result,
         citizenToken,
       },
       200,

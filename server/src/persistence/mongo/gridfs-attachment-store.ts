@@ -33,6 +33,8 @@ function toInfo(file: FileDocument): AttachmentInfo {
     uploadedAt: metadata.uploadedAt,
     uploadedBy: metadata.uploadedBy,
     ...(metadata.componentCode !== undefined ? { componentCode: metadata.componentCode } : {}),
+    ...(metadata.kind !== undefined ? { kind: metadata.kind } : {}),
+    ...(metadata.signature !== undefined ? { signature: metadata.signature } : {}),
   };
 }
 
