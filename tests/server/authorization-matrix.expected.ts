@@ -427,24 +427,6 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '403' },
     supervisor: { own: '403', other: '403' },
   },
-  // dossier.read: the dossier's result drawn for reading before it is signed (issue 20)
-  'GET /api/dossiers/{id}/result/pdf': {
-    anonymous: { own: '401', other: '401' },
-    administrator: { own: '403', other: '403' },
-    analyst: { own: '403', other: '403' },
-    official: { own: '2xx', other: '403' },
-    headOfUnit: { own: '2xx', other: '403' },
-    supervisor: { own: '2xx', other: '403' },
-  },
-  // step.act on the dossier: those who act on it sign its result
-  'POST /api/dossiers/{id}/result': {
-    anonymous: { own: '401', other: '401' },
-    administrator: { own: '403', other: '403' },
-    analyst: { own: '403', other: '403' },
-    official: { own: '2xx', other: '403' },
-    headOfUnit: { own: '2xx', other: '403' },
-    supervisor: { own: '403', other: '403' },
-  },
   // step.act: an official's own signing certificate
   'PUT /api/signing-certificates/mine': {
     anonymous: { own: '401', other: '401' },
@@ -629,15 +611,6 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '404', other: '404' },
     supervisor: { own: '404', other: '404' },
   },
-  // public with the code and ID number, as the lookup: the seeded dossiers have no result yet, so 404 for everyone
-  'GET /api/lookup/result': {
-    anonymous: { own: '404', other: '404' },
-    administrator: { own: '404', other: '404' },
-    analyst: { own: '404', other: '404' },
-    official: { own: '404', other: '404' },
-    headOfUnit: { own: '404', other: '404' },
-    supervisor: { own: '404', other: '404' },
-  },
   // the dossier's citizen token (X-Citizen-Token) only: no session grants it, whatever its role
   'POST /api/citizen/dossiers/{id}/attachments': {
     anonymous: { own: '401', other: '401' },
@@ -694,15 +667,6 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
   },
   // dossier.read
   'GET /api/dossiers/{id}/attachments': {
-    anonymous: { own: '401', other: '401' },
-    administrator: { own: '403', other: '403' },
-    analyst: { own: '403', other: '403' },
-    official: { own: '2xx', other: '403' },
-    headOfUnit: { own: '2xx', other: '403' },
-    supervisor: { own: '2xx', other: '403' },
-  },
-  // dossier.read of the attachment's dossier: its signatures checked now
-  'GET /api/attachments/{id}/signatures': {
     anonymous: { own: '401', other: '401' },
     administrator: { own: '403', other: '403' },
     analyst: { own: '403', other: '403' },

@@ -272,8 +272,6 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'POST /api/dossiers/{id}/forms/{form}/signed-pdf': async (w, scope) => ({ method: 'POST', path: `/api/dossiers/${w.sides[scope].id}/forms/01/signed-pdf`, body: { signWith: 'certificate' } }),
   'GET /api/dossiers/{id}/result/pdf': async (w, scope) => ({ method: 'GET', path: `/api/dossiers/${w.sides[scope].id}/result/pdf` }),
   'POST /api/dossiers/{id}/result': async (w, scope) => ({ method: 'POST', path: `/api/dossiers/${w.sides[scope].id}/result`, body: { signWith: 'certificate' } }),
-  'GET /api/dossiers/{id}/result/pdf': async (w, scope) => ({ method: 'GET', path: `/api/dossiers/${w.sides[scope].id}/result/pdf` }),
-  'POST /api/dossiers/{id}/result': async (w, scope) => ({ method: 'POST', path: `/api/dossiers/${w.sides[scope].id}/result`, body: { signWith: 'certificate' } }),
   'PUT /api/signing-certificates/mine': async () => ({ method: 'PUT', path: '/api/signing-certificates/mine', body: SIGNING.upload }),
   'GET /api/signing-certificates/mine': async () => ({ method: 'GET', path: '/api/signing-certificates/mine' }),
   'POST /api/signatures/verify': async () => ({ method: 'POST', path: '/api/signatures/verify', body: { pdf: 'not a pdf' } }),
@@ -308,7 +306,6 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'GET /api/catalogue/{key}': async (_w, scope) => ({ method: 'GET', path: `/api/catalogue/${SIDES[scope].key}` }),
   'GET /api/lookup': async (w, scope) => ({ method: 'GET', path: `/api/lookup?code=${encodeURIComponent(w.sides[scope].code)}&idNumber=${w.sides[scope].idNumber}` }),
   'GET /api/lookup/result': async (w, scope) => ({ method: 'GET', path: `/api/lookup/result?code=${encodeURIComponent(w.sides[scope].code)}&idNumber=${w.sides[scope].idNumber}` }),
-  'GET /api/lookup/result': async (w, scope) => ({ method: 'GET', path: `/api/lookup/result?code=${encodeURIComponent(w.sides[scope].code)}&idNumber=${w.sides[scope].idNumber}` }),
   // The citizen's routes with a session and no citizen token: refused before the body or the dossier is read.
   'POST /api/citizen/dossiers/{id}/attachments': async (w, scope) => {
     const form = new FormData();
@@ -330,7 +327,6 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   },
   'GET /api/dossiers/{id}/attachments': async (w, scope) => ({ method: 'GET', path: `/api/dossiers/${w.sides[scope].id}/attachments` }),
   'GET /api/attachments/{id}': async (w, scope) => ({ method: 'GET', path: `/api/attachments/${w.sides[scope].attachmentId}` }),
-  'GET /api/attachments/{id}/signatures': async (w, scope) => ({ method: 'GET', path: `/api/attachments/${w.sides[scope].attachmentId}/signatures` }),
   'GET /api/attachments/{id}/signatures': async (w, scope) => ({ method: 'GET', path: `/api/attachments/${w.sides[scope].attachmentId}/signatures` }),
   'GET /api/stats/summary': async (_w, scope) => ({ method: 'GET', path: `/api/stats/summary?${statsQuery(scope)}` }),
   'GET /api/stats/breakdown': async (_w, scope) => ({ method: 'GET', path: `/api/stats/breakdown?${statsQuery(scope)}&by=department` }),
