@@ -470,6 +470,15 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '2xx', other: '2xx' },
     supervisor: { own: '2xx', other: '2xx' },
   },
+  // the national portal's signature only (X-Portal-Signature of a configured credential): no session grants it
+  'POST /api/national-portal/dossiers': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
   // public: citizens submit without an account
   'POST /api/submissions': {
     anonymous: { own: '2xx', other: '2xx' },

@@ -277,6 +277,12 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'POST /api/signatures/verify': async () => ({ method: 'POST', path: '/api/signatures/verify', body: { pdf: 'not a pdf' } }),
   'GET /api/agencies/{id}/tracking-book': async (_w, scope) => ({ method: 'GET', path: `/api/agencies/${SIDES[scope].agencyId}/tracking-book` }),
   'GET /api/agencies/{id}/tracking-book/pdf': async (_w, scope) => ({ method: 'GET', path: `/api/agencies/${SIDES[scope].agencyId}/tracking-book/pdf` }),
+  // A well-formed portal dossier of the side's agency, sent with the principal's session and no portal signature.
+  'POST /api/national-portal/dossiers': async (_w, scope) => ({
+    method: 'POST',
+    path: '/api/national-portal/dossiers',
+    body: { MaHoSo: `G22.99-${(counter += 1)}`, MaTTHC: '1.009664', MaDonViTiepNhan: SIDES[scope].agencyId, ChuHoSo: 'Trần Văn Dân', SoGiayToChuHoSo: '001085012345', DuLieuBieuMau: FORM },
+  }),
   'POST /api/submissions': async (_w, scope) => ({ method: 'POST', path: '/api/submissions', body: { procedureKey: SIDES[scope].key, agencyId: SIDES[scope].agencyId, applicant: applicant((counter += 1)), form: FORM } }),
   'GET /api/inbox': async () => ({ method: 'GET', path: '/api/inbox' }),
   'POST /api/steps/{id}/claim': async (w, scope) => ({ method: 'POST', path: `/api/steps/${(await w.fresh(scope)).stepId}/claim` }),
@@ -373,6 +379,8 @@ describe('authorization matrix', () => {
     t = await createTestApp({
       submissionLimit: { limit: 100_000, windowMs: 60_000 },
       signing: SIGNING.deps,
+      // A portal credential is configured: still no session stands in for its signature.
+      nationalPortal: { credentials: [{ id: 'dvcqg', secret: 'portal-secret-0123456789-abcdefghijkl' }] },
       signInMethods: parseSignInMethods({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REDIRECT_URL: SSO_REDIRECT_URL }),
     });
     const official = await t.access.users.getByUsername('official.hotich');
