@@ -49,6 +49,17 @@ describe.runIf(runnable)('simulating a draft in the modeler', () => {
     await expect.poll(() => panel().locator('tr[data-step]').count()).toBe(5);
     await expect.poll(() => panel().locator('tr[data-unit]').count()).toBe(4);
 
+    // a draft with a step whose budget was removed is not simulated: the step is named, in Vietnamese
+    await page.evaluate(() => {
+      const modeler = window.lienthongModeler!;
+      const approve = modeler.get<{ get(id: string): { businessObject: { extensionElements: { values: { $type: string }[] } } } }>('elementRegistry').get('Task_Approve')!;
+      const extensions = approve.businessObject.extensionElements;
+      modeler.get<{ updateModdleProperties(element: unknown, target: unknown, properties: unknown): void }>('modeling')
+        .updateModdleProperties(approve, extensions, { values: extensions.values.filter((value) => value.$type !== 'lt:Budget') });
+    });
+    await panel().getByRole('button', { name: 'Chạy mô phỏng' }).click();
+    await expect.poll(() => panel().locator('.sim-errors').textContent()).toContain('«Phê duyệt kết quả»: Bước xử lý chưa có thời hạn.');
+    await modelerPage(page).toolbar('Hoàn tác');
     // a mistyped duration is refused in Vietnamese, naming the step
     await panel().locator('input[name="sim-from"]').fill('2025-04-01');
     await panel().locator('input[name="sim-to"]').fill('2025-04-30');

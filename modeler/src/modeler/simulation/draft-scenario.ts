@@ -107,7 +107,11 @@ export function checkCommon(common: CommonForm): string[] {
  * The request body of one scenario, or the refusals naming each step or unit typed wrong.
  * @example toRunBody({ from: '2025-04-01', to: '2025-04-30', arrivals: '4', seed: '1' }, form, 'A', steps, 'cap-phep', xml)
  */
-export function toRunBody(common: CommonForm, form: ScenarioForm, scenario: string, steps: readonly DraftStep[], procedureKey: string, xml: string): RunBody | { errors: string[] } {
+export function toRunBody(
+  common: CommonForm, form: ScenarioForm, scenario: string, steps: readonly DraftStep[], procedureKey: string, xml: string,
+  /** The unit's name in the directory, for the refusals. */
+  unitName: (unitKey: string) => string = (unitKey) => unitKey,
+): RunBody | { errors: string[] } {
   const errors: string[] = [];
   const stepHours: Record<string, number> = {};
   const outcomeShares: Record<string, Record<string, number>> = {};
@@ -132,7 +136,7 @@ export function toRunBody(common: CommonForm, form: ScenarioForm, scenario: stri
     const officials = number(form.officials[unit]);
     if (officials === undefined) continue;
     if (Number.isInteger(officials) && officials >= 1 && officials <= 1000) staffing[unit] = officials;
-    else errors.push(t('sim.error.officials', { scenario, unit }));
+    else errors.push(t('sim.error.officials', { scenario, unit: unitName(unit) }));
   }
   if (errors.length > 0) return { errors };
   const arrivals = number(common.arrivals);

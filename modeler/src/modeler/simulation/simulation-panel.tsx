@@ -57,12 +57,12 @@ function unitName(agencies: readonly Agency[], key: string | undefined): string 
 }
 
 /** What the server refused, one sentence per step or unit, in the interface's language. */
-function refusalLines(error: unknown, scenario: Name, nameOf: (id: string) => string): string[] {
+function refusalLines(error: unknown, scenario: Name, nameOf: (id: string) => string, unitOf: (key: string) => string): string[] {
   if (!(error instanceof ApiProblem)) return [problemMessage(error)];
   if (error.code === 'SCENARIO_TOO_LARGE') return [t('sim.error.tooLarge', { scenario })];
   if (error.code === 'SCENARIO_ELEMENT_UNKNOWN') {
     return error.issues.map((issue: ValidationIssue) => {
-      if (issue.code === 'SCENARIO_UNIT_UNKNOWN') return t('sim.error.unitUnknown', { scenario, unit: String(issue.params?.unit ?? '') });
+      if (issue.code === 'SCENARIO_UNIT_UNKNOWN') return t('sim.error.unitUnknown', { scenario, unit: unitOf(String(issue.params?.unit ?? '')) });
       if (issue.code === 'SCENARIO_SHARES_OVER_ONE') return t('sim.error.sharesOverOne', { scenario, name: nameOf(issue.elementId) });
       return t('sim.error.stepUnknown', { scenario, name: nameOf(issue.elementId) });
     });
@@ -145,14 +145,14 @@ function SimulationPanel({ deps, version, onClose }: { deps: SimulationPanelDeps
     if (!parsed.definition || invalid.length > 0) return setErrors([t('sim.error.draftInvalid'), ...draftIssueLines(invalid, named)]);
     if (found.length === 0) return setErrors([t('sim.error.noSteps')]);
     const problems = [...checkCommon(common)];
-    const bodies = NAMES.map((name) => toRunBody(common, forms[name], name, found, draft.key.trim() || 'ban-nhap', draft.xml));
+    const bodies = NAMES.map((name) => toRunBody(common, forms[name], name, found, draft.key.trim() || 'ban-nhap', draft.xml, (unit) => unitName(agencies, unit)));
     for (const body of bodies) if ('errors' in body) problems.push(...body.errors);
     if (problems.length > 0) return setErrors(problems);
     setRunning(true);
     const startedAt = version;
     const answers = await Promise.allSettled(bodies.map((body) => api.simulate(body as Exclude<typeof body, { errors: string[] }>)));
     setRunning(false);
-    const refused = answers.flatMap((answer, index) => (answer.status === 'rejected' ? refusalLines(answer.reason, NAMES[index]!, named) : []));
+    const refused = answers.flatMap((answer, index) => (answer.status === 'rejected' ? refusalLines(answer.reason, NAMES[index]!, named, (unit) => unitName(agencies, unit)) : []));
     if (refused.length > 0) return setErrors([...new Set(refused)]);
     const [a, b] = answers.map((answer) => (answer as PromiseFulfilledResult<{ result: Record<string, unknown>; measurement: Record<string, unknown> }>).value);
     setResults({
