@@ -1,12 +1,17 @@
 /**
  * @module createOutboxConsumers — the consumers the configuration names: the national portal, one per webhook, e-mail
- * through SMTP and the SMS/Zalo gateway. Their names are what the outbox records deliveries under, so the outbox
+ * through SMTP, the SMS/Zalo gateway, and the citizens' messages through the province's Zalo ZNS and brand-name SMS
+ * (CITIZEN_CHANNELS_FILE, citizen-message-consumer.ts). Their names are what the outbox records deliveries under, so the outbox
  * store is built with `consumers.map((consumer) => consumer.name)`.
  *
  * @example
  * const consumers = createOutboxConsumers(parseOutboxConfig({ portalUrl: env.PORTAL_URL }), { officials, dossierOf });
  * const outbox = await createMongoOutboxStore(connection, { consumers: consumers.map((consumer) => consumer.name) });
  */
+import type { Clock } from '../../../engine/src/index';
+import type { CitizenChannelsConfig } from './citizen-channels-config';
+import { createCitizenMessageConsumer } from './citizen-message-consumer';
+import type { CitizenMessageStore } from './citizen-message-store';
 import { createEmailConsumer, createSmtpTransport, type MailTransport } from './email-consumer';
 import { createNationalPortalConsumer } from './national-portal-consumer';
 import type { OfficialDirectory } from './notification-recipients';
@@ -21,6 +26,8 @@ export interface OutboxConsumerDeps {
   dossierOf?: (dossierId: string) => Promise<DossierSyncPayload | undefined>;
   /** A mail transport for tests; nodemailer SMTP from the configured URL otherwise. */
   mailTransport?: MailTransport;
+  /** The province's ZNS and brand-name SMS channels, where their messages are recorded, and the clock they are stamped with. */
+  citizenChannels?: { config: CitizenChannelsConfig; messages: CitizenMessageStore; clock: Clock; fetch?: typeof fetch };
 }
 
 export function createOutboxConsumers(config: OutboxConfig, deps: OutboxConsumerDeps = {}): OutboxConsumer[] {
@@ -31,6 +38,7 @@ export function createOutboxConsumers(config: OutboxConfig, deps: OutboxConsumer
     consumers.push(createEmailConsumer({ transport: deps.mailTransport ?? createSmtpTransport(config.smtp.url), from: config.smtp.from, officials: deps.officials }));
   }
   if (config.smsGateway) consumers.push(createSmsGatewayConsumer({ url: config.smsGateway.url, secret: config.webhookSecret, officials: deps.officials }));
+  if (deps.citizenChannels && (deps.citizenChannels.config.zns || deps.citizenChannels.config.sms)) consumers.push(createCitizenMessageConsumer(deps.citizenChannels));
   const names = new Set<string>();
   for (const { name } of consumers) {
     // Deliveries are recorded by consumer name: two webhooks differing only in their query would share one record.

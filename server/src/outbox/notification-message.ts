@@ -1,7 +1,9 @@
 /**
  * @module notification-message — the Vietnamese words of each notification: a subject and a plain-text body for
  * e-mail, a short text for SMS/Zalo, and a template name with its parameters for gateways that send their own
- * registered templates (Zalo ZNS templates are registered in advance, so the gateway gets both).
+ * registered templates (Zalo ZNS templates are registered in advance, so the gateway gets both). The citizen's template
+ * names and parameters are what the province maps to its ZNS template ids and brand-name SMS texts
+ * (citizen-channels-config.ts).
  */
 import { formatShortDateTime } from '../documents/vietnamese-date-time';
 import type { CitizenNotificationPayload, OfficialNotificationPayload } from './outbox-payloads';
@@ -134,6 +136,8 @@ export function toCitizenMessage(p: CitizenNotificationPayload): NotificationMes
       procedureName: p.procedureName ?? '',
       appointmentAt: time(p.newAppointmentAt ?? p.appointmentAt),
       missing: (p.missing ?? []).join('; '),
+      agencyName: p.agencyName ?? '',
+      reason: p.reason ?? '',
     },
     subject: wording.subject,
     text: `Kính gửi Ông/Bà ${p.applicant.name},\n\n${wording.body}${procedure}${FOOTER}`,

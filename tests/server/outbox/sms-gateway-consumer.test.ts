@@ -36,7 +36,7 @@ describe('SMS/Zalo gateway consumer', () => {
     expect(JSON.parse(request!.body)).toEqual({
       to: '0912345678',
       template: 'citizen.supplement.requested',
-      params: { name: 'Nguyễn Văn An', dossierCode: 'ttpvhcc-250303-0011', procedureName: '', appointmentAt: '', missing: 'Bản vẽ mặt bằng' },
+      params: { name: 'Nguyễn Văn An', dossierCode: 'ttpvhcc-250303-0011', procedureName: '', appointmentAt: '', missing: 'Bản vẽ mặt bằng', agencyName: '', reason: '' },
       text: 'Ho so ttpvhcc-250303-0011 can bo sung giay to. Vui long xem phieu yeu cau bo sung.',
     });
     expect(request!.headers['x-lienthong-signature']).toBe(`sha256=${createHmac('sha256', 'gateway-secret-0123456789').update(request!.body).digest('hex')}`);
