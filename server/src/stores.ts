@@ -4,6 +4,7 @@
  * run against every adapter. The engine never sees them: it decides on plain values (engine/src/ports.ts).
  */
 import type { AuditRecord, DossierRecord, DossierStatus, ProcedureDefinition, ProgressEntry, StepRecord, StepStatus, TimerRecord } from '../../engine/src/index';
+import type { UnitOfWork } from './unit-of-work';
 
 export type { AuditRecord, DossierRecord, ProgressEntry, Revisioned, StepRecord, StepStatus, TimerRecord, TimerStatus } from '../../engine/src/index';
 
@@ -214,7 +215,15 @@ export interface DraftStore {
   remove(id: string): Promise<void>;
 }
 
-/** All stores, plus a unit of work: inside `transaction`, writes through `stores` commit or roll back together. */
+/** The stores inside a unit of work, bound to it, and the unit itself for the stores that join it (`within`). */
+export interface TxStores extends Omit<Stores, 'transaction'> {
+  unit: UnitOfWork;
+}
+
+/**
+ * All stores, plus a unit of work: inside `transaction`, writes through the stores it hands to `work`, and through
+ * any store joined to its `unit` (`outbox.within(unit)`, `facts.within(unit)`), commit or roll back together.
+ */
 export interface Stores {
   procedures: ProcedureStore;
   dossiers: DossierStore;
@@ -222,5 +231,5 @@ export interface Stores {
   timers: TimerStore;
   audit: AuditStore;
   progress: ProgressStore;
-  transaction<T>(work: (stores: Omit<Stores, 'transaction'>) => Promise<T>): Promise<T>;
+  transaction<T>(work: (stores: TxStores) => Promise<T>): Promise<T>;
 }

@@ -7,6 +7,9 @@ import { describeProcedureStoreContract } from './procedure-store.contract';
 import { describeStepStoreContract } from './step-store.contract';
 import { describeTimerStoreContract } from './timer-store.contract';
 import { describeTransactionContract } from './transaction.contract';
+import { describeUnitOfWorkContract } from './unit-of-work.contract';
+import { MemoryOutboxStore } from '../../server/src/persistence/memory/memory-outbox-store';
+import { MemoryDossierFactsStore } from '../../server/src/persistence/memory/memory-dossier-facts-store';
 
 const makeStores = async () => createMemoryStores();
 /** In memory there is one process: "another process" sees the very same stores. */
@@ -18,3 +21,9 @@ describeStepStoreContract('memory', makeStores);
 describeTimerStoreContract('memory', makeStores, openAgain);
 describeAuditStoreContract('memory', makeStores);
 describeTransactionContract('memory', makeStores);
+describeUnitOfWorkContract(
+  'memory',
+  async () => ({ stores: createMemoryStores(), outbox: new MemoryOutboxStore(['portal']), facts: new MemoryDossierFactsStore() }),
+  async () => ({ adapter: 'mongo' }),
+  'writesOnItsOwn',
+);

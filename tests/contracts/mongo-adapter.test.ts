@@ -16,6 +16,10 @@ import { describeProcedureStoreContract } from './procedure-store.contract';
 import { describeStepStoreContract } from './step-store.contract';
 import { describeTimerStoreContract } from './timer-store.contract';
 import { describeTransactionContract } from './transaction.contract';
+import { describeUnitOfWorkContract } from './unit-of-work.contract';
+import { createMongoOutboxStore } from '../../server/src/persistence/mongo/mongo-outbox-store';
+import { MongoDossierFactsStore } from '../../server/src/persistence/mongo/mongo-dossier-facts-store';
+import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
@@ -63,3 +67,13 @@ describeStepStoreContract('mongoose', makeStores);
 describeTimerStoreContract('mongoose', makeStores, openAgain);
 describeAuditStoreContract('mongoose', makeStores);
 describeTransactionContract('mongoose', makeStores);
+describeUnitOfWorkContract(
+  'mongoose',
+  async () => {
+    const stores = await makeStores();
+    const db = connection!.useDb(databaseOf.get(stores)!, { useCache: false });
+    return { stores, outbox: await createMongoOutboxStore(db, { consumers: ['portal'] }), facts: await MongoDossierFactsStore.create(db) };
+  },
+  () => createMemoryStores().transaction(async (tx) => tx.unit),
+  'refuses',
+);

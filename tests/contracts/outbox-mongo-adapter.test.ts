@@ -3,12 +3,11 @@
  * (a real mongod when one can be found, else the wire-protocol emulator). Each test gets a database of its own.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { Connection } from 'mongoose';
 import type { OutboxStore } from '../../server/src/outbox/outbox-store';
 import { connectMongoose } from '../../server/src/persistence/mongo/connect-mongoose';
 import { createMongoOutboxStore } from '../../server/src/persistence/mongo/mongo-outbox-store';
-import { createMongoStores } from '../../server/src/persistence/mongo/create-mongo-stores';
 import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';
 import { describeOutboxStoreContract } from './outbox-store.contract';
 
@@ -51,39 +50,3 @@ async function openAgain(outbox: OutboxStore, consumers: string[]): Promise<Outb
 }
 
 describeOutboxStoreContract('mongoose', makeOutbox, openAgain);
-
-describe('OutboxStore in a unit of work (mongoose)', () => {
-  const entry = (seq: number) => ({ id: `d1:${seq}`, dossierId: 'd1', seq, kind: 'dossier.status_changed' as const, payload: { status: 2 }, createdAt: 1000 });
-
-  async function storesAndOutbox() {
-    if (!connection) throw new Error('the database did not start (see beforeAll)');
-    const db = connection.useDb(`outbox-tx-${randomUUID().slice(0, 8)}`, { useCache: false });
-    databases.push(db);
-    return { stores: await createMongoStores(db), outbox: await createMongoOutboxStore(db, { consumers: ['portal'] }) };
-  }
-
-  it('keeps the entries enqueued inside stores.transaction when it commits', async () => {
-    // given
-    const { stores, outbox } = await storesAndOutbox();
-    // when
-    await stores.transaction(async () => outbox.enqueue([entry(1)]));
-    // then
-    expect((await outbox.listByDossier('d1')).map((e) => e.id)).toEqual(['d1:1']);
-    expect(await outbox.deliveries('d1:1')).toHaveLength(1);
-  });
-
-  it('drops the entries enqueued inside stores.transaction when it throws, deliveries included', async () => {
-    // given
-    const { stores, outbox } = await storesAndOutbox();
-    // when
-    const failed = stores.transaction(async () => {
-      await outbox.enqueue([entry(1), entry(2)]);
-      throw new Error('the change failed after enqueueing');
-    });
-    // then
-    await expect(failed).rejects.toThrow('the change failed after enqueueing');
-    expect(await outbox.listByDossier('d1')).toEqual([]);
-    expect(await outbox.deliveries('d1:1')).toEqual([]);
-    expect(await outbox.claimNext('portal', 5000, 60_000, 'a', 10)).toEqual([]);
-  });
-});

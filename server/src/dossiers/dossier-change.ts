@@ -1,16 +1,14 @@
 /**
  * @module DossierChange — the server's side of one decision on one dossier: the engine's `DecidingDossier` (which
  * decides in memory, engine/src/dossier) given the steps a command needs, and `save`, which writes what it decided in
- * the same transaction: the dossier first (revision-checked), then its steps, timers, progress, audit and outbox
- * entries. Following the lifecycle rule "save the snapshot with the revision check and only then act on what was
- * emitted", a conflicting writer never leaves records behind; on `ConcurrencyConflict` the whole unit is retried.
+ * the same unit of work: the dossier first (revision-checked), then its steps, timers, progress, audit and outbox
+ * entries (the outbox joined to the unit explicitly, `outbox.within(tx.unit)`). Following the lifecycle rule "save
+ * the snapshot with the revision check and only then act on what was emitted", a conflicting writer never leaves
+ * records behind; on `ConcurrencyConflict` the whole unit is retried.
  */
 import { DecidingDossier, type DecisionInput } from '../../../engine/src/index';
-import type { DossierRecord, ProcedureRecord, StepRecord, Stores } from '../stores';
-import type { OutboxStore } from '../outbox/outbox-store';
+import type { DossierRecord, ProcedureRecord, StepRecord, TxStores } from '../stores';
 import type { DossierDeps } from './dossier-deps';
-
-export type TxStores = Omit<Stores, 'transaction'>;
 
 export class DossierChange extends DecidingDossier {
   constructor(
@@ -46,9 +44,7 @@ export class DossierChange extends DecidingDossier {
     }
     for (const entry of decided.progress) await tx.progress.append(entry);
     for (const record of decided.audit) await tx.audit.append(record);
-    // An adapter whose outbox joins the transaction hands it in with the stores; otherwise the injected one.
-    const outbox = (tx as TxStores & { outbox?: OutboxStore }).outbox ?? this.deps.outbox;
-    if (decided.outbox.length > 0) await outbox.enqueue(decided.outbox);
+    if (decided.outbox.length > 0) await this.deps.outbox.within(tx.unit).enqueue(decided.outbox);
     return this.dossier;
   }
 }

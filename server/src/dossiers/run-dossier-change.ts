@@ -5,9 +5,9 @@
  * engine refusal become domain refusals (`Refusal`); `http/` answers them.
  */
 import { carryOut, carryOutNew, EngineError, openNew, Refusal, stepNotFound, stepNotOpen, type DossierCommand, type NewDossier, type NewDossierCommand } from '../../../engine/src/index';
-import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord, type StepRecord } from '../stores';
+import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord, type StepRecord, type TxStores } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
-import { DossierChange, type TxStores } from './dossier-change';
+import { DossierChange } from './dossier-change';
 import { announceHeatmapChanges, recordDossierFacts } from '../statistics/record-dossier-facts';
 import type { HeatmapChange } from '../heatmap/heatmap-notifier';
 import { idForRequest } from '../command-key';

@@ -5,6 +5,7 @@
  */
 
 import type { OutboxEntry, OutboxKind } from '../../../engine/src/index';
+import type { JoinsUnitOfWork } from '../unit-of-work';
 
 export type { OutboxEntry, OutboxKind } from '../../../engine/src/index';
 
@@ -70,8 +71,8 @@ export interface ClaimedOutboxEntry extends OutboxEntry {
  * that claiming is one indexed query per consumer. A dead delivery (after the last attempt) no longer holds back
  * the later entries of its dossier: it is logged and kept for an operator to replay.
  */
-export interface OutboxStore {
-  /** Appends entries (idempotent by id). Called inside the same transaction as the change they record. */
+export interface OutboxStore extends JoinsUnitOfWork<OutboxStore> {
+  /** Appends entries (idempotent by id). Called through `within(unit)`, in the unit of work of the change they record. */
   enqueue(entries: OutboxEntry[]): Promise<void>;
   /**
    * For `consumer`, leases the oldest undelivered entry of up to `limit` dossiers whose next attempt is due and

@@ -8,6 +8,7 @@ import type { Clock } from '../../../engine/src/index';
 import { MemoryDossierFactsStore } from './memory/memory-dossier-facts-store';
 import type { DossierFactsRecord } from '../statistics/dossier-facts-record';
 import type { DossierFactsQuery, DossierFactsStore } from '../statistics/dossier-facts-store';
+import type { UnitOfWork } from '../unit-of-work';
 
 /** Clock skew between server processes tolerated when catching up. */
 const OVERLAP_MS = 5_000;
@@ -21,6 +22,14 @@ export class CachedDossierFactsStore implements DossierFactsStore {
     private readonly shared: DossierFactsStore,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The shared store inside `unit`: a write there may still roll back, so it does not enter this process's memory;
+   * the next read catches up on it from the shared store once committed.
+   */
+  within(unit: UnitOfWork): DossierFactsStore {
+    return this.shared.within(unit);
+  }
 
   async put(record: DossierFactsRecord): Promise<void> {
     await this.shared.put(record);

@@ -4,6 +4,7 @@
  * `persistence/memory/memory-dossier-facts-store.ts` and `persistence/mongo/mongo-dossier-facts-store.ts`.
  */
 import type { DossierFactsRecord } from './dossier-facts-record';
+import type { JoinsUnitOfWork } from '../unit-of-work';
 
 /** Which facts a dashboard query reads. Every field narrows; absent fields do not. */
 export interface DossierFactsQuery {
@@ -23,7 +24,8 @@ export interface DossierFactsQuery {
   withoutHistory?: boolean;
 }
 
-export interface DossierFactsStore {
+/** `within(unit)`: the same store, its writes and reads in the unit of work of the dossier change they record. */
+export interface DossierFactsStore extends JoinsUnitOfWork<DossierFactsStore> {
   /** Stores the facts of one dossier, unless newer facts (a higher `dossierRev`) are stored already. */
   put(record: DossierFactsRecord): Promise<void>;
   /** Many at once (seeding, rebuilding); same rule per record. */

@@ -1,9 +1,9 @@
 /**
  * @module record-dossier-facts — the dashboard's hook in the dossier core's unit of work: after the dossier is
- * saved, its facts record is rewritten from the dossier and its steps (same transaction function, so a retried unit
- * of work rewrites them too); after the commit, the heatmap elements whose open steps changed are announced.
+ * saved, its facts record is rewritten from the dossier and its steps in the same unit of work (`facts.within`), so
+ * they commit or roll back with the dossier and a retried unit of work rewrites them too; after the commit, the heatmap elements whose open steps changed are announced.
  */
-import type { DossierRecord, StepRecord, Stores } from '../stores';
+import type { DossierRecord, StepRecord, TxStores } from '../stores';
 import type { HeatmapChange, HeatmapNotifier } from '../heatmap/heatmap-notifier';
 import { toDossierFactsRecord, type DossierFactsRecord, type StepFacts } from './dossier-facts-record';
 import type { DossierFactsStore } from './dossier-facts-store';
@@ -17,9 +17,10 @@ export interface DashboardDeps {
 const STEP_LIMIT = 10_000;
 
 /** Rewrites the facts of `dossier`; returns the heatmap changes to announce once the unit of work commits. */
-export async function recordDossierFacts(deps: object, tx: Pick<Stores, 'steps'>, dossier: DossierRecord): Promise<HeatmapChange[]> {
-  const { facts } = deps as DashboardDeps;
-  if (!facts) return [];
+export async function recordDossierFacts(deps: object, tx: Pick<TxStores, 'steps' | 'unit'>, dossier: DossierRecord): Promise<HeatmapChange[]> {
+  const shared = (deps as DashboardDeps).facts;
+  if (!shared) return [];
+  const facts = shared.within(tx.unit); // written and read in the unit of work: rolled back with the dossier
   const before = await facts.get(dossier.id);
   const steps: StepRecord[] = (await tx.steps.list({ dossierId: dossier.id }, { offset: 0, limit: STEP_LIMIT })).items;
   const after = toDossierFactsRecord(dossier, steps);

@@ -8,11 +8,12 @@ import { MemoryProgressStore } from './memory-progress-store';
 import { MemoryStepStore } from './memory-step-store';
 import { MemoryTimerStore } from './memory-timer-store';
 import { UndoLog } from './undo-log';
+import { MemoryUnitOfWork } from './memory-unit-of-work';
 
 /**
  * Creates empty in-memory stores. Records are deep-copied in and out, so callers never share stored state.
  * `transaction` runs one unit of work at a time and, when `work` throws, undoes every write it made through the
- * stores it was given. Writes made outside a transaction are not isolated from it (reads may see uncommitted
+ * stores it was given and through the stores joined to its `unit` (`MemoryUnitOfWork`: the outbox, the facts). Writes made outside a transaction are not isolated from it (reads may see uncommitted
  * writes); the mongoose adapter is the reference for isolation.
  *
  * @example
@@ -48,6 +49,7 @@ export function createMemoryStores(): Stores {
           timers: timers.withUndo(undo),
           audit: audit.withUndo(undo),
           progress: progress.withUndo(undo),
+          unit: new MemoryUnitOfWork(undo),
         };
         try {
           return await work(inside);

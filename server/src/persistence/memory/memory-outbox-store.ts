@@ -6,6 +6,8 @@
 import { deliveryStateOf, type ClaimedOutboxEntry, type ConsumerTally, type DeliveryState as ConsoleState, type OutboxDelivery, type OutboxDeliveryView, type OutboxEntry, type OutboxStore } from '../../outbox/outbox-store';
 import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
+import type { UnitOfWork } from '../../unit-of-work';
+import { undoOf } from './memory-unit-of-work';
 
 interface DeliveryState extends OutboxDelivery {
   dossierId: string;
@@ -47,6 +49,12 @@ export class MemoryOutboxStore implements OutboxStore {
   /** The same outbox, recording the inverse of each write in `undo` (for an in-memory transaction). */
   withUndo(undo: UndoLog): MemoryOutboxStore {
     return new MemoryOutboxStore(this.consumers, this.state, undo);
+  }
+
+  /** The same outbox inside a unit of work of the memory adapter: its writes are undone if the unit throws. */
+  within(unit: UnitOfWork): MemoryOutboxStore {
+    const undo = undoOf(unit);
+    return undo ? this.withUndo(undo) : this;
   }
 
   async enqueue(entries: OutboxEntry[]): Promise<void> {

@@ -14,11 +14,13 @@ import { MongoTimerStore } from './mongo-timer-store';
 import { procedureModel } from './procedure-model';
 import { stepModel } from './step-model';
 import { timerModel } from './timer-model';
+import { MongoUnitOfWork } from './mongo-unit-of-work';
 
 /**
  * Creates the stores on `connection` after creating their collections and syncing their indexes (unique keys,
  * the sweeper's `{status, dueAt}` index …). `transaction` runs `work` in a MongoDB transaction with the session
- * passed to every operation of the stores it hands to `work`; the driver retries `work` on transient errors, so
+ * passed to every operation of the stores it hands to `work`, and as their `unit` (a `MongoUnitOfWork`) for the
+ * stores that join it (the outbox, the facts); the driver retries `work` on transient errors, so
  * `work` must not have effects outside the stores. Transactions need a replica set (a one-member one will do).
  *
  * @example
@@ -64,7 +66,7 @@ export async function createMongoStores(connection: Connection, options: MongoSt
       connection.transaction(async (session) => {
         const sessionId = session.id?.id;
         if (options.noteTransaction && sessionId) await options.noteTransaction(Buffer.from(sessionId.buffer).toString('hex'));
-        return work(storesFor(session));
+        return work({ ...storesFor(session), unit: new MongoUnitOfWork(session) });
       }),
   };
 }

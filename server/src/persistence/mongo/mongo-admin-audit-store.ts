@@ -1,8 +1,7 @@
 /**
  * @module MongoAdminAuditStore — AdminAuditStore on the `admin_audit` collection: `insert` and `find`, nothing else,
- * so the adapter can neither change nor remove a record. Without a session of its own, an append joins the
- * `connection.transaction` running around it (mongoose's transactionAsyncLocalStorage), so a change and its record
- * commit together where the change runs in a unit of work.
+ * so the adapter can neither change nor remove a record. An administrative change is one write of its own store,
+ * never a unit of work, so a record is appended on its own once the change is stored.
  */
 import { DuplicateKey, type AdminAuditQuery, type AdminAuditRecord, type AdminAuditStore, type Page } from '../../stores';
 import type { AdminAuditDocument, AdminAuditModel } from './admin-audit-model';

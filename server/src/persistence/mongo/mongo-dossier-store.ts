@@ -3,6 +3,7 @@ import type { ClientSession, QueryFilter } from 'mongoose';
 import { ConcurrencyConflict, DuplicateKey, type DossierQuery, type DossierRecord, type DossierStore, type DossierSummary, type Page } from '../../stores';
 import { RESERVATION_KEPT_MS, type CounterDocument, type CounterModel } from './counter-model';
 
+/** Explicitly no session, even in a store bound to a unit of work: the daily counter commits at once. */
 const OUTSIDE_TRANSACTION = { session: null };
 import type { DossierDocument, DossierModel } from './dossier-model';
 import { duplicateOn, isDuplicateKeyError } from './is-duplicate-key-error';
@@ -108,9 +109,8 @@ export class MongoDossierStore implements DossierStore {
   }
 
   async nextSequence(name: string, holder: string): Promise<number> {
-    // Outside any transaction, on purpose (see the port): each write below commits at once, so no transaction holds the
-    // counter. `session: null` also stops mongoose from lending the running transaction's session (the outbox store
-    // turns on `transactionAsyncLocalStorage`).
+    // Outside any transaction, on purpose (see the port): each write below names no session and commits at once, so
+    // no transaction holds the counter.
     const reservation = `${name}#${holder}`;
     const reserved = await this.counters.findById(reservation, null, OUTSIDE_TRANSACTION).lean<CounterDocument>();
     if (reserved) return reserved.value;

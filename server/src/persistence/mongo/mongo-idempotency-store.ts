@@ -1,6 +1,5 @@
 /** @module MongoIdempotencyStore — IdempotencyStore on the `idempotencyKeys` collection. */
 import { Binary } from 'mongodb';
-import type { MongooseUpdateQueryOptions } from 'mongoose';
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '../../http/idempotency-store';
 import type { IdempotencyDocument, IdempotencyModel } from './idempotency-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
@@ -9,9 +8,6 @@ function toRecord(document: IdempotencyDocument): IdempotencyRecord {
   const { _id, expireAt: _expireAt, ...fields } = document;
   return { key: _id, ...fields };
 }
-
-/** An explicit "no session": mongoose lends the running transaction's session only to operations that name none. */
-const OUTSIDE_TRANSACTION = { session: null } as unknown as MongooseUpdateQueryOptions;
 
 /** Rounds of insert → read → take over; each round ends unless another request changed the key in between. */
 const beginAttempts = 5;
@@ -53,9 +49,9 @@ export class MongoIdempotencyStore implements IdempotencyStore {
   }
 
   async noteTransaction(key: string, requestHash: string, transactionId: string): Promise<void> {
-    // `session: null`: called from inside the transaction it notes, whose session mongoose would otherwise lend (the
-    // outbox store turns on `transactionAsyncLocalStorage`); the note must be durable before that transaction writes.
-    await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $addToSet: { transactions: transactionId } }, OUTSIDE_TRANSACTION);
+    // Without a session: called from inside the transaction it notes, the note must be durable before that
+    // transaction writes anything.
+    await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $addToSet: { transactions: transactionId } });
   }
 
   /**

@@ -7,6 +7,8 @@ import type { ClientSession, Connection } from 'mongoose';
 import { deliveryStateOf, type ClaimedOutboxEntry, type ConsumerTally, type DeliveryState, type OutboxDelivery, type OutboxDeliveryView, type OutboxEntry, type OutboxStore } from '../../outbox/outbox-store';
 import { outboxDeliveryModel, type OutboxDeliveryDocument, type OutboxDeliveryModel } from './outbox-delivery-model';
 import { outboxModel, type OutboxDocument, type OutboxModel } from './outbox-model';
+import type { UnitOfWork } from '../../unit-of-work';
+import { sessionOf } from './mongo-unit-of-work';
 
 export interface OutboxModels {
   entries: OutboxModel;
@@ -31,7 +33,7 @@ function toDelivery(document: OutboxDeliveryDocument): OutboxDelivery {
 export class MongoOutboxStore implements OutboxStore {
   /**
    * @param consumers the consumers every entry is delivered to (each gets one pending delivery per entry)
-   * @param session set by `withSession`: every operation joins that transaction
+   * @param session set by `within`: every operation names it, so it joins that transaction
    */
   constructor(
     private readonly models: OutboxModels,
@@ -39,16 +41,14 @@ export class MongoOutboxStore implements OutboxStore {
     private readonly session?: ClientSession,
   ) {}
 
-  /** The same outbox inside a transaction: enqueue with the change it records, in one unit of work. */
-  withSession(session: ClientSession): MongoOutboxStore {
-    return new MongoOutboxStore(this.models, this.consumers, session);
+  /** The same outbox inside a unit of work: enqueue with the change it records, committed or aborted with it. */
+  within(unit: UnitOfWork): MongoOutboxStore {
+    return new MongoOutboxStore(this.models, this.consumers, sessionOf('the outbox', unit));
   }
 
   async enqueue(entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    // Without a session of our own, no `session` key at all: mongoose then joins the transaction `connection.transaction`
-    // runs (see createMongoOutboxStore), so a caller inside `stores.transaction` enqueues with its change.
-    const options = this.session ? { session: this.session } : {};
+    const options = { session: this.session };
     // Upserts with $setOnInsert: an entry written again is left as it is, without a duplicate-key error that would
     // abort the surrounding transaction.
     await this.models.entries.bulkWrite(
@@ -237,14 +237,10 @@ function leaseFree(now: number) {
  * const outbox = await createMongoOutboxStore(connection, { consumers: ['national-portal', 'email'] });
  * await stores.transaction(async (tx) => {
  *   await tx.dossiers.update(dossier);
- *   await outbox.enqueue(entries); // in the same transaction
+ *   await outbox.within(tx.unit).enqueue(entries); // in the same transaction
  * });
  */
 export async function createMongoOutboxStore(connection: Connection, options: { consumers: readonly string[] }): Promise<MongoOutboxStore> {
-  // The dossier core enqueues inside `stores.transaction` without a handle on its session. With this option mongoose
-  // passes the session of the running `connection.transaction` to operations that name none (only `enqueue` here:
-  // the other stores always name theirs), so the entries commit or roll back with the change they record.
-  connection.base.set('transactionAsyncLocalStorage', true);
   const models = { entries: outboxModel(connection), deliveries: outboxDeliveryModel(connection) };
   for (const model of Object.values(models)) {
     await model.createCollection();

@@ -1,0 +1,131 @@
+/**
+ * A dossier command that fails after writing everything rolls back as one unit of work on the mongoose adapter
+ * (MONGODB_URI, else the embedded database): the dossier, its steps, timers, progress, audit, its outbox entries and
+ * the dashboard's facts, each store joined to the command's unit of work explicitly (`within(tx.unit)`), none through
+ * a process-wide setting. The failure is injected in the last write of the unit (the facts), after every other write.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from 'mongoose';
+import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
+import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { createMongoOutboxStore } from '../../../server/src/persistence/mongo/mongo-outbox-store';
+import { MongoDossierFactsStore } from '../../../server/src/persistence/mongo/mongo-dossier-facts-store';
+import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
+import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
+import type { UnitOfWork } from '../../../server/src/unit-of-work';
+import type { Stores } from '../../../server/src/stores';
+import type { OutboxStore } from '../../../server/src/outbox/outbox-store';
+import { APPLICANT, call, complete, createDossierTestApp, FIXTURE_KEY, openStepOf, receive, VALID_FORM } from './dossier-fixture';
+
+let database: RunningDatabase | undefined;
+let connection: Connection | undefined;
+
+beforeAll(async () => {
+  database = await startDatabase({ uri: process.env.MONGODB_URI, logger: { info: () => undefined, warn: () => undefined } });
+  console.log(`[rollback] mongoose adapter on ${database.backend}`);
+  connection = await connectMongoose(database.uri);
+}, 90_000);
+
+afterAll(async () => {
+  await connection?.close();
+  await database?.stop();
+}, 60_000);
+
+/** The facts store, whose writes inside a unit of work fail after they are written while `failing` is set. */
+class FailingAfterWrite implements DossierFactsStore {
+  failing = false;
+  constructor(private readonly shared: MongoDossierFactsStore) {}
+  within(unit: UnitOfWork): DossierFactsStore {
+    const inside = this.shared.within(unit);
+    return Object.assign(Object.create(inside) as DossierFactsStore, {
+      put: async (record: Parameters<DossierFactsStore['put']>[0]) => {
+        await inside.put(record);
+        if (this.failing) throw new Error('the process failed after the command wrote everything');
+      },
+    });
+  }
+  put: DossierFactsStore['put'] = (record) => this.shared.put(record);
+  putMany: DossierFactsStore['putMany'] = (records) => this.shared.putMany(records);
+  get: DossierFactsStore['get'] = (id) => this.shared.get(id);
+  list: DossierFactsStore['list'] = (query) => this.shared.list(query);
+  changedSince: DossierFactsStore['changedSince'] = (at) => this.shared.changedSince(at);
+}
+
+/** Everything the database holds about one dossier. */
+async function everythingOf(stores: Stores, outbox: OutboxStore, facts: DossierFactsStore, dossierId: string) {
+  const [dossier, steps, timers, progress, audit, entries, fact] = await Promise.all([
+    stores.dossiers.get(dossierId),
+    stores.steps.list({ dossierId }, { offset: 0, limit: 100 }),
+    stores.timers.listByDossier(dossierId),
+    stores.progress.listByDossier(dossierId),
+    stores.audit.listByDossier(dossierId),
+    outbox.listByDossier(dossierId),
+    facts.get(dossierId),
+  ]);
+  return { dossier, steps: steps.items, timers, progress, audit, entries, fact };
+}
+
+async function mongoApp() {
+  const db = connection!.useDb(`rollback-${randomUUID().slice(0, 8)}`, { useCache: false });
+  const stores = await createMongoStores(db);
+  const outbox = await createMongoOutboxStore(db, { consumers: ['test'] });
+  const facts = new FailingAfterWrite(await MongoDossierFactsStore.create(db));
+  const t = await createDossierTestApp({ stores, outbox, facts, deploy: true });
+  return { t, db, stores, outbox, facts };
+}
+
+describe('a dossier command that fails after writing, on the mongoose adapter', () => {
+  it('leaves the dossier, its steps, timers, progress, audit, outbox entries and facts as they were when a completion fails, and the retry then commits them all', { timeout: 120_000 }, async () => {
+    // given a received dossier whose counter step is open
+    const { t, db, stores, outbox, facts } = await mongoApp();
+    const dossier = await receive(t);
+    const step = await openStepOf(t, 'official.motcua', dossier.id);
+    const before = await everythingOf(stores, outbox, facts, dossier.id);
+    expect(before.entries.length).toBeGreaterThan(0);
+    expect(before.fact?.openSteps.map((open) => open.stepId)).toEqual([step.id]);
+    // when the completion fails after it wrote everything
+    facts.failing = true;
+    const failed = await complete(t, 'official.motcua', step.id);
+    // then nothing it wrote is kept
+    expect(failed.status).toBe(500);
+    expect(await everythingOf(stores, outbox, facts, dossier.id)).toEqual(before);
+    // and when it is sent again with the store working, every record of the command commits together
+    facts.failing = false;
+    expect((await complete(t, 'official.motcua', step.id)).status).toBe(200);
+    const after = await everythingOf(stores, outbox, facts, dossier.id);
+    expect(after.dossier!.rev).toBe(before.dossier!.rev + 1);
+    expect(after.steps.find((s) => s.id === step.id)?.status).toBe('completed');
+    expect(after.entries.length).toBeGreaterThan(before.entries.length);
+    expect(after.progress.length).toBeGreaterThan(before.progress.length);
+    expect(after.fact?.dossierRev).toBe(after.dossier!.rev);
+    expect(after.fact?.openSteps.map((open) => open.stepId)).not.toContain(step.id);
+    await db.dropDatabase().catch(() => undefined);
+  });
+
+  it('leaves no dossier, step, timer, outbox entry or facts behind when a receipt fails after writing them', { timeout: 120_000 }, async () => {
+    // given
+    const { t, db, stores, outbox, facts } = await mongoApp();
+    const key = 'receipt-that-fails';
+    facts.failing = true;
+    // when the receipt fails after it wrote everything
+    const body = { procedureKey: FIXTURE_KEY, applicant: APPLICANT, form: VALID_FORM, documents: [{ name: 'Giấy đề nghị', copyType: 'original', quantity: 1 }] };
+    const failed = await call(t, 'official.motcua', 'POST', '/api/dossiers', body, { 'idempotency-key': key });
+    // then the database holds nothing of it
+    expect(failed.status).toBe(500);
+    expect((await stores.dossiers.list({}, { offset: 0, limit: 10 })).total).toBe(0);
+    expect((await stores.steps.list({}, { offset: 0, limit: 10 })).total).toBe(0);
+    expect(await stores.timers.claimDue(Number.MAX_SAFE_INTEGER, 'probe', 1, 10)).toEqual([]);
+    expect((await outbox.listDeliveries({}, { offset: 0, limit: 10 })).total).toBe(0);
+    expect(await facts.list({})).toEqual([]);
+    // and its retry with the same key receives the dossier once
+    facts.failing = false;
+    const retried = await call<{ id: string }>(t, 'official.motcua', 'POST', '/api/dossiers', body, { 'idempotency-key': key });
+    expect(retried.status).toBe(201);
+    const stored = await everythingOf(stores, outbox, facts, retried.body.id);
+    expect(stored.dossier?.rev).toBe(0);
+    expect(stored.entries.length).toBeGreaterThan(0);
+    expect(stored.fact?.dossierRev).toBe(0);
+    await db.dropDatabase().catch(() => undefined);
+  });
+});
