@@ -55,6 +55,9 @@ import { createEventRoutes } from './routes/event-routes';
 import { createAdminAuditRoutes } from './routes/admin-audit-routes';
 import { createOutboxRoutes } from './routes/outbox-routes';
 import { DEFAULT_OUTBOX_ALERT_AFTER_MS } from './outbox/outbox-alarm';
+import { createPaymentRoutes } from './routes/payment-routes';
+import type { PaymentGateway } from './payments/payment-gateway';
+import type { PaymentOrderStore } from './payments/payment-order-store';
 import { nationalPortalGate } from './national-portal/national-portal-gate';
 import { DEFAULT_SIGNATURE_TOLERANCE_MS, type PortalCredential } from './national-portal/portal-credentials';
 import { createNationalPortalRoutes } from './routes/national-portal-routes';
@@ -113,6 +116,8 @@ export interface AppDeps {
   citizenTokenTtlMs?: number;
   /** How long an outbox consumer may fail before the console and the dashboard show an alert; 30 minutes by default. */
   outboxAlertAfterMs?: number;
+  /** Online fees (payment-config.ts): the orders and the gateway; off when absent (officials record fees by hand). */
+  payments?: { orders: PaymentOrderStore; gateway: PaymentGateway; returnUrl?: string; orderTtlMs?: number };
   /** The province's single sign-on and whether passwords still sign in (oidc-config.ts); passwords only by default. */
   signInMethods?: AccessOptions['signInMethods'];
   /** The HTTP client towards the identity provider; the global fetch by default. */
@@ -210,6 +215,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // One upload at a time per dossier, whether an official's or the citizen's, so together they cannot pass its total.
   const perDossier = new KeyedMutex();
   app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier }));
+  // Online fees: after the citizen routes, whose gate and per-address limit cover the citizen's payment order too.
+  if (deps.payments) {
+    const { orders, ...payments } = deps.payments;
+    app.route('/api', createPaymentRoutes({ ...dossierDeps, ...payments, payments: orders, logger: deps.logger, trustProxy: deps.trustProxyHops ?? 0 }));
+  }
   // Public procedure catalogue for the counter's and the portal's procedure pickers (no dossier data).
   app.route('/api/catalogue', createCatalogueRoutes({ procedures: deps.stores.procedures, agencies: deps.access.agencies }));
   app.route('/api', createAttachmentRoutes({ dossiers: deps.stores.dossiers, attachments, clock: deps.clock, limits: attachmentLimits, perDossier, ...(deps.signing ? { signing: deps.signing } : {}) }));

@@ -42,6 +42,11 @@ import { parsePublicInputConfig } from './http/public-input-config';
 import { createSigningCertificateCollection } from './persistence/mongo/signing-certificate-model';
 import { MongoSigningCertificateStore } from './persistence/mongo/mongo-signing-certificate-store';
 import { parseSigningConfig } from './signatures/signing-config';
+import { parsePaymentConfig } from './payments/payment-config';
+import { VnpayGateway } from './payments/vnpay-gateway';
+import { createMongoPaymentOrderStore } from './persistence/mongo/mongo-payment-order-store';
+import { createRefusalRefundConsumer } from './payments/refusal-refund-consumer';
+import { createPaymentReconciler } from './payments/payment-reconciler';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -62,6 +67,8 @@ async function main(): Promise<void> {
       signInMethods: parseSignInMethods(env),
       // Ký số: SIGNING_KEY, SIGNING_TRUST_ANCHORS_FILE, SIGNING_LOCATION, CSC_SIGNING_URL/TOKEN (signing-config.ts).
       signing: parseSigningConfig(env),
+      // Online fees: VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAYMENT_URL, VNPAY_API_URL, PAYMENT_RETURN_URL (payment-config.ts).
+      payments: parsePaymentConfig(env),
       signInLimits: parseSignInLimits({ perUsername: env.SIGN_IN_FAILURES_PER_USERNAME, perAddress: env.SIGN_IN_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS }),
     };
   } catch (error) {
@@ -107,6 +114,14 @@ async function main(): Promise<void> {
     }),
     { officials: createUserDirectory(access.users), dossierOf: createDossierSyncSource({ dossiers: stores.dossiers, procedures: stores.procedures, attachments }) },
   );
+  // Online fees: the orders, the gateway, and the refunds of refused dossiers as an outbox consumer.
+  const paymentConfig = accessConfig.payments;
+  const payments = paymentConfig && {
+    orders: await createMongoPaymentOrderStore(connection),
+    gateway: new VnpayGateway({ merchantCode: paymentConfig.merchantCode, secret: paymentConfig.secret, paymentUrl: paymentConfig.paymentUrl, apiUrl: paymentConfig.apiUrl, clock }),
+    ...(paymentConfig.returnUrl ? { returnUrl: paymentConfig.returnUrl } : {}),
+  };
+  if (payments) consumers.push(createRefusalRefundConsumer({ payments: payments.orders, gateway: payments.gateway, clock }));
   const outbox = await createMongoOutboxStore(connection, { consumers: consumers.map((consumer) => consumer.name) });
   const calendarStore = await createMongoCalendarStore(connection);
   const calendars = createStoredCalendarSource(calendarStore);
@@ -120,6 +135,7 @@ async function main(): Promise<void> {
     attachments,
     drafts,
     ...(signing ? { signing } : {}),
+    ...(payments ? { payments } : {}),
     calendars,
     calendarStore,
     clock,
@@ -178,6 +194,24 @@ async function main(): Promise<void> {
     logger,
   });
   deliverer.start();
+  // Orders whose IPN never came are asked about after PAYMENT_RECONCILE_AFTER_MINUTES; requested refunds are sent again.
+  const reconciler =
+    payments &&
+    createPaymentReconciler({
+      ...dashboard,
+      stores,
+      outbox,
+      clock,
+      calendars,
+      newId: randomUUID,
+      payments: payments.orders,
+      gateway: payments.gateway,
+      logger,
+      pendingForMs: paymentConfig!.reconcileAfterMs,
+      intervalMs: paymentConfig!.reconcileIntervalMs,
+      onError: (error, orderId) => logger.warn({ err: error, orderId }, 'payment reconciliation failed; asked again later'),
+    });
+  reconciler?.start();
   logger.info({ consumers: consumers.map((consumer) => consumer.name) }, 'outbox deliverer started');
   // One error line per consumer failing longer than OUTBOX_ALERT_AFTER_MS, checked every minute (outbox-alarm.ts).
   const alarm = createOutboxAlarm({ outbox, clock, logger, ...(env.OUTBOX_ALERT_AFTER_MS ? { alertAfterMs: Number(env.OUTBOX_ALERT_AFTER_MS) } : {}) });
@@ -213,6 +247,7 @@ async function main(): Promise<void> {
     factsPoller.stop();
     clearInterval(alarmTimer);
     await deliverer.stop();
+    reconciler?.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await connection.close();
     await database.stop();

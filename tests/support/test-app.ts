@@ -69,6 +69,8 @@ export interface TestAppOptions {
   drafts?: DraftStore;
   /** Ký số: sealing key, trust list (a test CA), certificate store, remote service; off by default. */
   signing?: AppDeps['signing'];
+  /** Online fees: the orders and a gateway (a stand-in gateway in tests); off by default. */
+  payments?: AppDeps['payments'];
   /** The national portal's credentials and bounds for its inbound dossiers; none by default (every one refused). */
   nationalPortal?: AppDeps['nationalPortal'];
 }
@@ -127,6 +129,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.signInMethods ? { signInMethods: options.signInMethods } : {}),
     ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
     ...(options.signing ? { signing: options.signing } : {}),
+    ...(options.payments ? { payments: options.payments } : {}),
     ...(options.nationalPortal ? { nationalPortal: options.nationalPortal } : {}),
   });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();

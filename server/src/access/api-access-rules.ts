@@ -25,6 +25,12 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },
   { method: 'GET', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },
   { method: 'POST', path: '/api/citizen/dossiers/{id}/supplements', gate: 'public' },
+  // Online fees (payment-routes.ts, only when a gateway is configured): the citizen's order with the dossier's token;
+  // the gateway's return and IPN carry its HMAC, verified before anything is read into the store.
+  { method: 'GET', path: '/api/citizen/dossiers/{id}/payments', gate: 'public' },
+  { method: 'POST', path: '/api/citizen/dossiers/{id}/payments', gate: 'public' },
+  { method: 'GET', path: '/api/payments/{gateway}/return', gate: 'public' },
+  { method: 'GET', path: '/api/payments/{gateway}/ipn', gate: 'public' },
   // The event stream authenticates itself: browsers' EventSource sends the token as ?access_token= (RFC 6750 §2.3).
   { method: 'GET', path: '/api/events', gate: 'public' },
 

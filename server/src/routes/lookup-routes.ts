@@ -197,8 +197,9 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
           window && policy.kind === 'boundedWait' ? explainSupplementWindow(window, policy.waitBudget, calendar) : noSupplementDeadline(policy.kind === 'restart' ? 'restart' : 'pause'),
       };
     }
-    // Only while the citizen may act on the dossier: components at status 1, a supplement at status 5.
-    const citizenToken = deps.citizenTokens && (dossier.status === 1 || dossier.status === 5) ? await deps.citizenTokens.issue(dossier) : undefined;
+    // Only while the citizen may act on the dossier: components at status 1, a supplement at status 5, fees paid
+    // online at status 6 (payment-routes.ts; each citizen route checks the status it needs).
+    const citizenToken = deps.citizenTokens && (dossier.status === 1 || dossier.status === 5 || dossier.status === 6) ? await deps.citizenTokens.issue(dossier) : undefined;
     const found = await resultOf(dossier.id);
     const result = found && { filename: found.info.filename, size: found.info.size, sha256: found.info.sha256, issuedAt: iso(found.info.uploadedAt)!, signature: found.verdict };
 

@@ -1,0 +1,52 @@
+/**
+ * @module MemoryPaymentOrderStore — PaymentOrderStore in memory for unit tests, with the same revision check as the
+ * MongoDB adapter. It does not join the memory stores' transactions: an order updated inside a unit of work that
+ * then fails stays updated (the MongoDB adapter is the reference).
+ */
+import { ConcurrencyConflict, DuplicateKey } from '../../stores';
+import type { PaymentOrderRecord, PaymentOrderStore } from '../../payments/payment-order-store';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export class MemoryPaymentOrderStore implements PaymentOrderStore {
+  private readonly orders = new Map<string, PaymentOrderRecord>();
+
+  async create(order: Omit<PaymentOrderRecord, 'rev'>): Promise<PaymentOrderRecord> {
+    if (this.orders.has(order.id)) throw new DuplicateKey('paymentOrders', order.id);
+    const stored = { ...copy(order), rev: 0 };
+    this.orders.set(order.id, stored);
+    return copy(stored);
+  }
+
+  async get(id: string): Promise<PaymentOrderRecord | undefined> {
+    const found = this.orders.get(id);
+    return found && copy(found);
+  }
+
+  async update(order: PaymentOrderRecord): Promise<PaymentOrderRecord> {
+    const stored = this.orders.get(order.id);
+    if (!stored || stored.rev !== order.rev) throw new ConcurrencyConflict('paymentOrders', order.id, order.rev);
+    const next = { ...copy(order), rev: order.rev + 1 };
+    this.orders.set(order.id, next);
+    return copy(next);
+  }
+
+  async listByDossier(dossierId: string): Promise<PaymentOrderRecord[]> {
+    return this.sorted((order) => order.dossierId === dossierId, (order) => order.createdAt);
+  }
+
+  async listPending(createdBefore: number, limit: number): Promise<PaymentOrderRecord[]> {
+    return this.sorted((order) => order.status === 'pending' && order.createdAt <= createdBefore, (order) => order.createdAt).slice(0, limit);
+  }
+
+  async listRefundsRequested(limit: number): Promise<PaymentOrderRecord[]> {
+    return this.sorted((order) => order.refund?.status === 'requested', (order) => order.refund!.requestedAt).slice(0, limit);
+  }
+
+  private sorted(keep: (order: PaymentOrderRecord) => boolean, by: (order: PaymentOrderRecord) => number): PaymentOrderRecord[] {
+    return [...this.orders.values()]
+      .filter(keep)
+      .sort((a, b) => by(a) - by(b) || a.id.localeCompare(b.id))
+      .map(copy);
+  }
+}
