@@ -27,6 +27,7 @@ import { createDeadlineSweeper } from './sweeper/deadline-sweeper';
 import { createMongoOutboxStore } from './persistence/mongo/mongo-outbox-store';
 import { createGridFsAttachmentStore } from './persistence/mongo/gridfs-attachment-store';
 import { parseOutboxConfig } from './outbox/outbox-config';
+import { parsePortalCredentials } from './national-portal/portal-credentials';
 import { createOutboxConsumers } from './outbox/create-outbox-consumers';
 import { createOutboxDeliverer } from './outbox/outbox-deliverer';
 import { createOutboxAlarm } from './outbox/outbox-alarm';
@@ -148,6 +149,8 @@ async function main(): Promise<void> {
     frontEndRoot,
     access,
     sessionSecret,
+    // Who may hand over dossiers submitted on the national portal (docs/national-portal.md).
+    nationalPortal: { credentials: parsePortalCredentials(env.NATIONAL_PORTAL_CREDENTIALS) },
     // Failed sign-ins: SIGN_IN_FAILURES_PER_USERNAME (10) and SIGN_IN_FAILURES_PER_ADDRESS (30) per SIGN_IN_WINDOW_MS (15 min).
     signInLimits: accessConfig.signInLimits,
     signInMethods: accessConfig.signInMethods,
