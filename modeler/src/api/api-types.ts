@@ -3841,6 +3841,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/national-portal/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Signed by a configured portal credential (X-Portal-Key-Id, X-Portal-Timestamp, X-Portal-Signature); see docs/national-portal.md */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NationalPortalSubmission"];
+                };
+            };
+            responses: {
+                /** @description Received before under this portal code (a re-send): the same dossier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NationalPortalAcknowledgement"];
+                    };
+                };
+                /** @description Received (status 1, channel 2) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NationalPortalAcknowledgement"];
+                    };
+                };
+                /** @description Fields missing or invalid (`errors` names each by its portal name; `error_code` 1) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid portal signature (`error_code` 4) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Another dossier was received under this portal code (`error_code` 3) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (`error_code` 5) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown procedure or receiving agency (`error_code` 2) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (`error_code` 6) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{id}/tracking-book": {
         parameters: {
             query?: never;
@@ -6298,6 +6401,41 @@ export interface components {
                 signer?: string;
                 signingTime?: string;
             }[];
+        };
+        NationalPortalAcknowledgement: {
+            /** @enum {number} */
+            error_code: 0;
+            message: string;
+            /** @description Our dossier code, to quote in every later message */
+            MaHoSo: string;
+            /** @description The portal's own code, echoed */
+            MaHoSoDVCQG: string;
+            /** @description National status code now (1 for a new dossier) */
+            TrangThaiHoSo: string;
+        };
+        NationalPortalSubmission: {
+            MaHoSo: string;
+            MaTTHC: string;
+            MaDonViTiepNhan?: string;
+            ChuHoSo: string;
+            SoGiayToChuHoSo: string;
+            SoDienThoai?: string;
+            /** Format: email */
+            Email?: string;
+            DiaChi?: string;
+            NgayNopHoSo?: string;
+            DuLieuBieuMau: {
+                [key: string]: unknown;
+            };
+            TaiLieuNop?: {
+                TenTaiLieu: string;
+                /** @enum {string} */
+                LoaiBan: "1" | "2" | "3" | "4";
+                SoLuong: number;
+                MaThanhPhanHoSo?: string;
+            }[];
+            /** @enum {string} */
+            HinhThucNhanKetQua?: "1" | "2" | "3";
         };
         DossierLookup: {
             status: number;
