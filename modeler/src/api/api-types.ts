@@ -4096,6 +4096,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lookup/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description Dossier code, e.g. 000.00.64.H10-250303-0011 */
+                    code: string;
+                    /** @description The applicant's ID number (CCCD) */
+                    idNumber: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The signed result PDF, with X-Signature-Valid as verified now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Missing or malformed code or ID number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description No dossier with this code and ID number, or no result yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The stored result's signature no longer verifies: the reason, in Vietnamese */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many lookups from this address */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lookup": {
         parameters: {
             query?: never;
@@ -4578,6 +4654,11 @@ export interface paths {
                         /** @description the file (binary) */
                         file: string;
                         componentCode?: string;
+                        /**
+                         * @description result: the dossier's result, a PDF whose signatures must verify
+                         * @enum {string}
+                         */
+                        kind?: "result";
                     };
                 };
             };
@@ -4627,8 +4708,90 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description A result whose signatures do not verify (tampered, expired certificate, untrusted issuer) or that is not signed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verdict on the PDF's signatures, checked now against the trust list (NOT_SIGNED when it has none) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignatureVerdict"];
+                    };
+                };
+                /** @description Not a unit the dossier is routed to */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description No such dossier or attachment */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not a PDF */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Signing is not configured on this server */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4653,7 +4816,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The content, with Content-Disposition and Repr-Digest */
+                /** @description The content, with Content-Disposition and Repr-Digest; a signed PDF with X-Signature-Valid (and X-Signature-Code) as checked now */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4682,6 +4845,187 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/result/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The result as PDF/A-2b, not signed yet: what the official reads before signing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not routed to your unit */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such dossier */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The dossier is not in process or finished */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        signWith: "certificate" | "remote";
+                        credentialId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The signed result, kept as the dossier's result, with the verdict on its signature */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not routed to your unit */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such dossier */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The dossier is not in process or finished, or no certificate was uploaded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The signature does not verify: certificate expired or untrusted */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The remote signing service did not sign */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signing is not configured on this server */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6485,6 +6829,15 @@ export interface components {
                 deadlineAt?: string;
                 deadlineExplanation: components["schemas"]["LocalizedText"];
             };
+            /** @description The signed result, its signatures verified at this lookup; download it from /api/lookup/result */
+            result?: {
+                filename: string;
+                size: number;
+                sha256: string;
+                /** @description ISO 8601 instant */
+                issuedAt: string;
+                signature: components["schemas"]["SignatureVerdict"];
+            };
             /** @description Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived */
             citizenToken?: {
                 token: string;
@@ -6497,6 +6850,20 @@ export interface components {
         LocalizedText: {
             vi: string;
             en: string;
+        };
+        SignatureVerdict: {
+            valid: boolean;
+            code?: string;
+            message: string;
+            signatures: {
+                valid: boolean;
+                code?: string;
+                message: string;
+                signer?: string;
+                signingTime?: string;
+            }[];
+            /** @description Epoch milliseconds */
+            checkedAt: number;
         };
         CitizenAttachment: {
             id: string;
@@ -6560,6 +6927,12 @@ export interface components {
             uploadedAt: number;
             uploadedBy: string;
             componentCode?: string;
+            /**
+             * @description result: the dossier's signed result (kết quả giải quyết)
+             * @enum {string}
+             */
+            kind?: "result";
+            signature?: components["schemas"]["SignatureVerdict"] & unknown;
         };
         StatsSummary: {
             period: {

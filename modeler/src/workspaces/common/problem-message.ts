@@ -80,10 +80,27 @@ const WHY_VI: Record<string, string> = {
   VALIDATION_FAILED: 'dữ liệu gửi lên còn trường chưa đúng',
 };
 
+/** Ký số refusals (server/src/signatures/signature-error.ts) carry their reason in Vietnamese, written for this screen. */
+const SAID_IN_VIETNAMESE = new Set([
+  'DOCUMENT_MODIFIED',
+  'CERTIFICATE_EXPIRED',
+  'CERTIFICATE_NOT_YET_VALID',
+  'CERTIFICATE_UNTRUSTED',
+  'SIGNATURE_INVALID',
+  'SIGNING_TIME_IN_FUTURE',
+  'NOT_SIGNED',
+  'PDF_UNREADABLE',
+  'PKCS12_UNREADABLE',
+  'NO_SIGNING_CERTIFICATE',
+  'SIGNING_NOT_CONFIGURED',
+  'REMOTE_SIGNING_FAILED',
+  'RESULT_NOT_AVAILABLE',
+]);
+
 export function problemMessage(error: unknown): string {
   if (error instanceof ApiProblem) {
     const title = t((KNOWN.has(error.status) ? `ws.problem.${error.status}` : 'ws.problem.other') as MessageKey, { status: error.status });
-    const why = currentLocale() === 'en' ? error.message : WHY_VI[error.code];
+    const why = currentLocale() === 'en' || SAID_IN_VIETNAMESE.has(error.code) ? error.message : WHY_VI[error.code];
     return why ? `${title}: ${why}` : title;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -14,7 +14,7 @@ import { formatDateTime, statusLabel } from '../common/workspace-format';
 import { fetchDossierSteps, listenToInbox, type InboxAnswer } from '../inbox/inbox-api';
 import '../inbox/officials.css';
 import { DossierActions } from './dossier-actions';
-import { AttachmentUpload, Attachments, FormLinks } from './dossier-files';
+import { AttachmentUpload, Attachments, FormLinks, ResultPanel } from './dossier-files';
 import { DossierTimeline } from './dossier-timeline';
 import { EformView } from './eform-view';
 import { parseProcedureXml, type ProcedureXml } from './procedure-xml';
@@ -183,6 +183,14 @@ export function DossierPage({ user, dossierId }: { user: CurrentUser; dossierId:
             <h4>{t('ws.dossier.attachments')}</h4>
             <Attachments items={attachments} onError={setFileError} />
             {mayAct && <AttachmentUpload dossierId={dossier.id} uploaded={(name) => reload({ kind: 'ok', text: t('off.dossier.uploaded', { name }) })} />}
+            <h4>{t('ws.result.title')}</h4>
+            <ResultPanel
+              dossierId={dossier.id}
+              status={dossier.status}
+              results={attachments.filter((attachment) => attachment.kind === 'result')}
+              mayAct={mayAct}
+              signed={(text) => reload({ kind: 'ok', text })}
+            />
             <h4>{t('ws.dossier.forms')}</h4>
             <FormLinks dossierId={dossier.id} onError={setFileError} />
             <div class="ws-status" aria-live="polite">

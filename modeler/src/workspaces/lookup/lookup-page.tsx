@@ -5,10 +5,12 @@
  * listed as missing, the reason, whom to contact and the deadline to bring them, with an upload form that sends each
  * missing component and records the supplement online (the token of the lookup, kept in memory only). The server
  * answers an unknown code and a wrong ID number alike, so the page does too. `?code=` fills the code (the receipt's link).
+ * Once the result is signed, the verdict on its signature (checked by the server at this lookup) and its download.
  */
 import { useState } from 'preact/hooks';
 import { ApiProblem } from '../../api/api-client';
 import { currentLocale, t, type MessageKey } from '../../i18n/locale';
+import { SignatureVerdictView } from '../common/signature-verdict';
 import { formatDateTime, statusLabel } from '../common/workspace-format';
 import { portalApi, type LocalizedText, type LookupView, type SupplementAsked } from '../portal/portal-api';
 import { FileInput, Message, problemText, TextInput } from '../portal/portal-parts';
@@ -151,6 +153,25 @@ function Supplement({ supplement, view, asked, onSent }: SupplementProps) {
   );
 }
 
+/** The signed result: the verdict, then the download (a plain link: the lookup's code and ID number are its key). */
+function Result({ result, asked }: { result: NonNullable<LookupView['result']>; asked: Asked }) {
+  const href = `/api/lookup/result?${new URLSearchParams({ code: asked.code, idNumber: asked.idNumber })}`;
+  return (
+    <section class="ws-card portal-card portal-result" aria-labelledby="portal-result-title">
+      <h3 id="portal-result-title">{t('ws.result.title')}</h3>
+      <p class="ws-muted">{t('ws.result.issuedAt', { at: formatDateTime(result.issuedAt) })}</p>
+      <SignatureVerdictView verdict={result.signature} />
+      {result.signature.valid ? (
+        <a class="lt-button lt-primary" href={href} download={result.filename}>
+          {t('ws.result.citizenDownload')}
+        </a>
+      ) : (
+        <p class="portal-error" role="alert">{t('ws.result.citizenRefused')}</p>
+      )}
+    </section>
+  );
+}
+
 function Answer({ view, asked, onSent }: { view: LookupView; asked: Asked; onSent(): void }) {
   const rows: [MessageKey, string | undefined][] = [
     ['ws.lookup.procedure', view.procedureName],
@@ -171,6 +192,7 @@ function Answer({ view, asked, onSent }: { view: LookupView; asked: Asked; onSen
         </dl>
         <Explanation label={t('portal.lookup.explainAppointment')} text={view.appointmentExplanation} />
       </div>
+      {view.result && <Result result={view.result} asked={asked} />}
       {view.status === 5 && view.supplement && <Supplement supplement={view.supplement} view={view} asked={asked} onSent={onSent} />}
       <div class="ws-card portal-card">
         <h3>{t('ws.lookup.steps')}</h3>
