@@ -3,6 +3,7 @@
  * compares two scenarios on it: A with 3 officials at the Department of Finance's investment unit (the bottleneck at
  * 4 dossiers a working day of about one working day each), B with 6. The seeded run is deterministic: B finishes more
  * dossiers on time than A, and the diagram is tinted by each step's share of lateness, the bottleneck the darkest.
+ * A draft copied from a deployed procedure with recorded history runs on the durations measured there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +11,8 @@ import { chromiumAvailable, launchChromium } from '../../support/browser-launch'
 import { frontEndBuilt, serveTestApp, type ServedTestApp } from './serve-test-app';
 import { modelerPage } from '../modeler-page';
 import { englishWords, wordsOf } from '../vietnamese-ui/english-words';
+import { seedDossiers, SEED_PROCEDURES } from '../../support/seed-dossiers';
+import { layoutProcess } from 'bpmn-auto-layout';
 
 const runnable = chromiumAvailable() && frontEndBuilt();
 const BOTTLENECK = 'so-tai-chinh/phong-dau-tu';
@@ -119,6 +122,49 @@ describe.runIf(runnable)('simulating a draft in the modeler', () => {
     await panel().getByRole('button', { name: 'Chạy mô phỏng' }).click();
     await expect.poll(() => share('A')).toBe(a);
     expect(await share('B')).toBe(b);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('uses the durations measured on the deployed versions for a draft copied from one, and says so beside each step', { timeout: 180_000 }, async () => {
+    // given three procedures deployed (laid out, as the fixture has no diagram) and 90 dossiers worked through them
+    // from 3 March to 17 April 2025
+    const analyst = await server.as('analyst');
+    await seedDossiers(
+      {
+        ...server,
+        deploy: async (key, xml) => {
+          const response = await server.app.request('/api/procedures', { method: 'POST', headers: { ...analyst, 'content-type': 'application/json' }, body: JSON.stringify({ key, xml: await layoutProcess(xml) }) });
+          if (response.status !== 201) throw new Error(`deploy ${key}: ${response.status}`);
+        },
+      },
+      { count: 90, startAt: Date.UTC(2025, 2, 3, 1, 0), days: 45, stopAt: Date.UTC(2025, 3, 17, 3, 0) },
+    );
+    const key = SEED_PROCEDURES[0].key;
+    // when the analyst opens the first one, makes a draft of it and simulates the next month at its own arrival rate
+    // (the seeding moved the server's clock six weeks on: the earlier session has expired, so they sign in again)
+    await page.evaluate(() => localStorage.removeItem('lienthong.token'));
+    await page.goto(`${server.url}/modeler`);
+    await modelerPage(page).signIn('analyst', 'analyst');
+    await page.locator(`.procedure-item[data-key="${key}"] .procedure-toggle`).click();
+    await page.locator('.readonly-banner:not([hidden])').waitFor();
+    await page.getByRole('button', { name: 'Tạo bản nháp từ phiên bản này' }).click();
+    await expect.poll(() => page.locator('input[name="procedure-key"]').inputValue()).toBe(key);
+    await expect.poll(() => page.locator('.modeler-canvas').textContent()).toContain('Thẩm định hồ sơ');
+    await modelerPage(page).toolbar('Mô phỏng');
+    await expect.poll(() => panel().locator('tr[data-step="task-review"]').count()).toBe(1);
+    await panel().locator('input[name="sim-from"]').fill('2025-04-21');
+    await panel().locator('input[name="sim-to"]').fill('2025-05-20');
+    await panel().getByRole('button', { name: 'Chạy mô phỏng' }).click();
+    await panel().locator('.sim-card[data-scenario="A"] .sim-on-time').waitFor({ timeout: 60_000 });
+    // then the steps worked in the history are measured, with their counts, and the run received dossiers at the measured rate
+    await panel().locator('summary').click();
+    expect(await panel().locator('tr[data-step="task-review"] .sim-source').textContent()).toMatch(/^đo được: \d+ lượt, trung vị [\d,]+ giờ$/);
+    expect(Number((await panel().locator('.sim-card[data-scenario="A"]').textContent())?.match(/(\d+) nhận/)?.[1])).toBeGreaterThan(0);
+    // and the review's branches, unnamed in this model, are worded from their decisions
+    expect(await panel().locator('.sim-inputs').textContent()).toContain('«Thẩm định hồ sơ» → Bổ sung');
+    const english = englishWords();
+    expect(wordsOf(await panel().innerText()).filter((word) => english.has(word))).toEqual([]);
+    await page.screenshot({ path: '/tmp/h19-simulation-measured.png' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ const DECISION = /\bdecision\s*=\s*"([^"]+)"/;
 
 export interface DraftBranch {
   decision: string;
-  label: string;
+  /** The flow's name, when it has one. */
+  label?: string;
 }
 
 export interface DraftStep {
@@ -63,7 +64,11 @@ export function readDraftSteps(definition: ProcedureDefinition): DraftStep[] {
         for (const outId of gateway.outgoing) {
           const flow = process.flows[outId];
           const decision = flow?.condition?.body.match(DECISION)?.[1];
-          if (flow && decision && !branches.some((branch) => branch.decision === decision)) branches.push({ decision, label: flow.name?.trim() || decision });
+          if (flow && decision && !branches.some((branch) => branch.decision === decision)) {
+            // A flow named with the decision's code itself ("supplement") is worded by the panel, as an unnamed one.
+            const label = flow.name?.replace(/\s+/g, ' ').trim();
+            branches.push({ decision, ...(label && label !== decision ? { label } : {}) });
+          }
         }
       }
       const assignment = node.assignment;

@@ -19,7 +19,7 @@ import type { IssueCode } from '../checks/check-results';
 import { parseProcedure } from '../../../../engine/src/model/parse-procedure';
 import type { SimulationResult } from '../../../../engine/src/simulation/simulation-tally';
 import type { HistoryMeasurement } from '../../../../engine/src/simulation/measure-history';
-import { checkCommon, emptyScenario, readDraftSteps, toRunBody, unitsOf, type CommonForm, type DraftStep, type ScenarioForm } from './draft-scenario';
+import { checkCommon, emptyScenario, readDraftSteps, toRunBody, unitsOf, type CommonForm, type DraftBranch, type DraftStep, type ScenarioForm } from './draft-scenario';
 import { clearLatenessOverlays, drawLatenessOverlays, latenessLegend } from './lateness-overlays';
 import { drawWorkingDaysChart } from './working-days-chart';
 import { fitDiagram } from '../fit-diagram';
@@ -87,6 +87,13 @@ function sourceText(measurement: HistoryMeasurement | undefined, elementId: stri
   const best = [...measured].sort((a, b) => b.count - a.count)[0]!;
   if (best.p50Hours === undefined) return t('sim.source.fewSamples', { count });
   return t('sim.source.measured', { count, p50: formatNumber(best.p50Hours) });
+}
+
+/** The decisions the inbox offers (approve, supplement, reject, return) in words; another one as it is written. */
+const DECISIONS = new Set(['approve', 'supplement', 'reject', 'return']);
+function branchLabel(branch: DraftBranch): string {
+  if (branch.label) return branch.label;
+  return DECISIONS.has(branch.decision) ? t(`sim.decision.${branch.decision}` as 'sim.decision.approve') : `«${branch.decision}»`;
 }
 
 function budgetLabel(step: DraftStep): string {
@@ -229,11 +236,11 @@ function SimulationPanel({ deps, version, onClose }: { deps: SimulationPanelDeps
             {branching.length === 0 && <tr><td>{t('sim.noBranches')}</td></tr>}
             {branching.flatMap((step) => step.branches.map((branch) => (
               <tr key={`${step.id}-${branch.decision}`}>
-                <th scope="row">{t('sim.branch', { step: step.name, branch: branch.label })}</th>
+                <th scope="row">{t('sim.branch', { step: step.name, branch: branchLabel(branch) })}</th>
                 {NAMES.map((name) => (
                   <td key={name}>
                     <input class="sim-number" data-scenario={name} data-step={step.id} data-decision={branch.decision} inputMode="decimal" placeholder="%"
-                      aria-label={`${t('sim.scenario', { name })}: ${t('sim.branch', { step: step.name, branch: branch.label })}`} value={forms[name].shares[step.id]?.[branch.decision] ?? ''}
+                      aria-label={`${t('sim.scenario', { name })}: ${t('sim.branch', { step: step.name, branch: branchLabel(branch) })}`} value={forms[name].shares[step.id]?.[branch.decision] ?? ''}
                       onInput={(event) => { const value = event.currentTarget.value; setField(name, (form) => ({ ...form, shares: { ...form.shares, [step.id]: { ...form.shares[step.id], [branch.decision]: value } } })); }} />
                   </td>
                 ))}
