@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 describe('simulating a draft that was never deployed', () => {
-  it('runs on the draft alone, and one more official at the review unit raises the on-time share', async () => {
+  it('runs on the draft alone, and two more officials at the review unit raise the on-time share', async () => {
     // given a review that takes 6 working hours on average at 4 dossiers a day
     const base = { ...scenario, stepHours: { 'task-review': 6 } };
     // when the review unit has 3 officials, then 5
