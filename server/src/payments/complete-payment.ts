@@ -79,12 +79,13 @@ async function completeOnce(deps: PaymentDeps, result: GatewayResult, via: Payme
   const note = `Nộp phí trực tuyến qua ${deps.gateway.label}: mã giao dịch ${result.transactionNo ?? '(không có)'}, mã đơn ${order.id}`;
   try {
     const { result: paid } = await runDossierChange(deps, order.dossierId, gatewayActor(deps.gateway), async (change) => {
-      // Inside the unit of work: the order as it is now, and the dossier as it is now.
-      const current = await deps.payments.get(order.id);
+      // Inside the unit of work: the order as it is now, and the dossier as it is now; both written in it.
+      const payments = deps.payments.within(change.tx.unit);
+      const current = await payments.get(order.id);
       if (!current || current.status !== 'pending') throw new Settled(current);
       if (!awaitsFeeOf(change.dossier, current)) throw new NotAwaited();
       await carryOut(change, { type: 'fees.record', amount: current.amount, note });
-      return deps.payments.update({ ...current, status: 'paid', transaction, applied: true });
+      return payments.update({ ...current, status: 'paid', transaction, applied: true });
     });
     return { kind: 'paid', order: paid };
   } catch (error) {

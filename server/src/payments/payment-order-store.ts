@@ -2,9 +2,11 @@
  * @module payment-order-store — the port for payment orders: one order per attempt of the citizen to pay a dossier's
  * fees online (status 6), with its reference at the gateway (our id), the amount asked, and what the gateway said.
  * An order is paid at most once: `update` writes only the revision it read (optimistic concurrency), and
- * complete-payment.ts moves an order out of `pending` only inside the dossier's unit of work. Kept in MongoDB by the
- * server (the update joins the running transaction) and in memory in unit tests.
+ * complete-payment.ts moves an order out of `pending` only inside the dossier's unit of work (`within(tx.unit)`), so
+ * the order and the dossier change commit or roll back together. Kept in MongoDB by the server, in memory in tests.
  */
+import type { JoinsUnitOfWork } from '../unit-of-work';
+
 export type PaymentOrderStatus = 'pending' | 'paid' | 'failed' | 'expired';
 
 /** How a gateway result reached us: the server-to-server notification, the citizen's return, the reconciliation job. */
@@ -46,7 +48,7 @@ export interface PaymentOrderRecord {
   rev: number;
 }
 
-export interface PaymentOrderStore {
+export interface PaymentOrderStore extends JoinsUnitOfWork<PaymentOrderStore> {
   /** Stores a new order at revision 0; DuplicateKey when its id is taken. */
   create(order: Omit<PaymentOrderRecord, 'rev'>): Promise<PaymentOrderRecord>;
   get(id: string): Promise<PaymentOrderRecord | undefined>;

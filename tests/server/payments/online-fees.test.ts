@@ -22,6 +22,7 @@ import { createRefusalRefundConsumer, REFUND_CONSUMER } from '../../../server/sr
 import type { OutboxStore } from '../../../server/src/outbox/outbox-store';
 import { fixedCalendarSource } from '../../../server/src/dossiers/timekeeping';
 import { createSimulatedClock } from '../../support/test-app';
+import type { Stores } from '../../../server/src/stores';
 import { APPLICANT, call, createDossierTestApp, receive, type TestApp } from '../dossiers/dossier-fixture';
 import { startStandInGateway, type StandInGateway } from './stand-in-gateway';
 
@@ -53,9 +54,25 @@ interface World {
 }
 
 /** A fresh database, the app on a socket with the adapter pointed at a fresh stand-in gateway. */
-async function world(): Promise<World> {
+async function world(options: { failDossierWrites?: () => boolean } = {}): Promise<World> {
   const db = connection!.useDb(`payments-${randomUUID().slice(0, 8)}`, { useCache: false });
-  const stores = await createMongoStores(db);
+  const mongo = await createMongoStores(db);
+  // Optionally, a dossier write that fails inside the unit of work (after the order was written in it).
+  const stores: Stores = {
+    ...mongo,
+    transaction: (work) =>
+      mongo.transaction((tx) =>
+        work({
+          ...tx,
+          dossiers: Object.assign(Object.create(tx.dossiers) as Stores['dossiers'], {
+            update: async (record: Parameters<Stores['dossiers']['update']>[0]) => {
+              if (options.failDossierWrites?.()) throw new Error('the database went away');
+              return tx.dossiers.update(record);
+            },
+          }),
+        }),
+      ),
+  };
   const outbox = await createMongoOutboxStore(db, { consumers: ['test', REFUND_CONSUMER] });
   const payments = await createMongoPaymentOrderStore(db);
   const clock = createSimulatedClock(Date.UTC(2025, 2, 3, 1, 37));
@@ -84,7 +101,7 @@ async function world(): Promise<World> {
 async function awaitingFees(w: World): Promise<{ id: string; code: string; token: string }> {
   const dossier = await receive(w.t);
   const asked = await call(w.t, 'official.motcua', 'POST', `/api/dossiers/${dossier.id}/fee-requests`, { amount: FEE, reason: 'Lệ phí đăng ký' });
-  expect(asked.body.status).toBe(6);
+  expect(asked.body.status, JSON.stringify(asked.body)).toBe(6);
   const lookup = await call<{ status: number; citizenToken?: { token: string } }>(w.t, undefined, 'GET', `/api/lookup?code=${encodeURIComponent(dossier.dossierCode)}&idNumber=${APPLICANT.idNumber}`);
   expect(lookup.body.status).toBe(6);
   return { id: dossier.id, code: dossier.dossierCode, token: lookup.body.citizenToken!.token };
@@ -210,6 +227,29 @@ describe('online fees through a VNPAY-style gateway', () => {
       // then the replays changed nothing: the dossier was resumed once, with one progress record of the payment
       expect(await snapshot(w, dossier.id)).toEqual(paid);
       expect(paid.progress.filter((entry) => entry.action === 'fees.paid')).toHaveLength(1);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('leaves the order pending and the dossier waiting when the unit of work fails after writing the order, and pays on the gateway\'s next IPN', { timeout: 120_000 }, async () => {
+    let failing = false;
+    const w = await world({ failDossierWrites: () => failing });
+    try {
+      // given a citizen who paid at the gateway
+      const dossier = await awaitingFees(w);
+      const started = await startPaying(w, dossier);
+      w.gateway.payQuietly(started.orderId);
+      const before = await snapshot(w, dossier.id);
+      // when the IPN's unit of work fails at the dossier's write, after the order was marked paid in it
+      failing = true;
+      expect(await ipn(w, w.gateway.callbackParams(started.orderId))).toEqual({ RspCode: '99', Message: 'Unknown error' });
+      // then the order's change rolled back with it: still pending, nothing else written
+      expect(await snapshot(w, dossier.id)).toEqual(before);
+      // and the gateway's next attempt pays it
+      failing = false;
+      expect(await ipn(w, w.gateway.callbackParams(started.orderId))).toEqual({ RspCode: '00', Message: 'Confirm Success' });
+      expect((await snapshot(w, dossier.id)).orders[0]).toMatchObject({ status: 'paid', applied: true });
     } finally {
       await w.close();
     }

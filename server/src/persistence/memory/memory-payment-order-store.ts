@@ -1,20 +1,32 @@
 /**
  * @module MemoryPaymentOrderStore — PaymentOrderStore in memory for unit tests, with the same revision check as the
- * MongoDB adapter. It does not join the memory stores' transactions: an order updated inside a unit of work that
- * then fails stays updated (the MongoDB adapter is the reference).
+ * MongoDB adapter; `within(unit)` records the inverse of each write in the unit's undo log, so a unit of work that
+ * throws leaves its orders as they were.
  */
 import { ConcurrencyConflict, DuplicateKey } from '../../stores';
 import type { PaymentOrderRecord, PaymentOrderStore } from '../../payments/payment-order-store';
+import type { UnitOfWork } from '../../unit-of-work';
+import { undoOf } from './memory-unit-of-work';
+import type { UndoLog } from './undo-log';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
 export class MemoryPaymentOrderStore implements PaymentOrderStore {
-  private readonly orders = new Map<string, PaymentOrderRecord>();
+  constructor(
+    private readonly orders = new Map<string, PaymentOrderRecord>(),
+    private readonly undo?: UndoLog,
+  ) {}
+
+  within(unit: UnitOfWork): MemoryPaymentOrderStore {
+    const undo = undoOf(unit);
+    return undo ? new MemoryPaymentOrderStore(this.orders, undo) : this;
+  }
 
   async create(order: Omit<PaymentOrderRecord, 'rev'>): Promise<PaymentOrderRecord> {
     if (this.orders.has(order.id)) throw new DuplicateKey('paymentOrders', order.id);
     const stored = { ...copy(order), rev: 0 };
     this.orders.set(order.id, stored);
+    this.undo?.record(() => this.orders.delete(order.id));
     return copy(stored);
   }
 
@@ -28,6 +40,7 @@ export class MemoryPaymentOrderStore implements PaymentOrderStore {
     if (!stored || stored.rev !== order.rev) throw new ConcurrencyConflict('paymentOrders', order.id, order.rev);
     const next = { ...copy(order), rev: order.rev + 1 };
     this.orders.set(order.id, next);
+    this.undo?.record(() => this.orders.set(order.id, stored));
     return copy(next);
   }
 

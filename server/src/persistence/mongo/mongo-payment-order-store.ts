@@ -1,13 +1,14 @@
 /**
- * @module MongoPaymentOrderStore — PaymentOrderStore on the `paymentOrders` collection. Its operations name no
- * session: inside `stores.transaction` mongoose passes the running transaction's session to them
- * (`transactionAsyncLocalStorage`, as the outbox does), so an order leaves `pending` in the same transaction as the
- * dossier change it causes, and rolls back with it.
+ * @module MongoPaymentOrderStore — PaymentOrderStore on the `paymentOrders` collection. `within(unit)` is the same
+ * store naming the unit's session in every operation, so an order leaves `pending` in the same MongoDB transaction as
+ * the dossier change it causes, and aborts with it.
  */
-import type { Connection } from 'mongoose';
+import type { ClientSession, Connection } from 'mongoose';
 import { ConcurrencyConflict, DuplicateKey } from '../../stores';
 import type { PaymentOrderRecord, PaymentOrderStore } from '../../payments/payment-order-store';
+import type { UnitOfWork } from '../../unit-of-work';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
+import { sessionOf } from './mongo-unit-of-work';
 import { paymentOrderModel, type PaymentOrderDocument, type PaymentOrderModel } from './payment-order-model';
 
 function toRecord(document: PaymentOrderDocument): PaymentOrderRecord {
@@ -16,45 +17,55 @@ function toRecord(document: PaymentOrderDocument): PaymentOrderRecord {
 }
 
 export class MongoPaymentOrderStore implements PaymentOrderStore {
-  constructor(private readonly model: PaymentOrderModel) {}
+  /** @param session set by `within`: every operation names it, so it joins that transaction */
+  constructor(
+    private readonly model: PaymentOrderModel,
+    private readonly session?: ClientSession,
+  ) {}
+
+  within(unit: UnitOfWork): MongoPaymentOrderStore {
+    return new MongoPaymentOrderStore(this.model, sessionOf('the payment orders', unit));
+  }
+
+  private get options(): { session?: ClientSession } {
+    return this.session ? { session: this.session } : {};
+  }
 
   async create(order: Omit<PaymentOrderRecord, 'rev'>): Promise<PaymentOrderRecord> {
     const { id, ...rest } = order;
-    const stored = { ...order, rev: 0 };
     try {
-      await this.model.create([{ ...rest, _id: id, rev: 0 }]);
+      await this.model.create([{ ...rest, _id: id, rev: 0 }], this.options);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new DuplicateKey('paymentOrders', id);
       throw error;
     }
-    return stored;
+    return { ...order, rev: 0 };
   }
 
   async get(id: string): Promise<PaymentOrderRecord | undefined> {
-    const found = await this.model.findById(id).lean<PaymentOrderDocument>().exec();
+    const found = await this.model.findById(id, null, this.options).lean<PaymentOrderDocument>().exec();
     return found ? toRecord(found) : undefined;
   }
 
   async update(order: PaymentOrderRecord): Promise<PaymentOrderRecord> {
     const { id, rev, ...rest } = order;
-    const next = { ...order, rev: rev + 1 };
-    const written = await this.model.replaceOne({ _id: id, rev }, { ...rest, _id: id, rev: rev + 1 }).exec();
+    const written = await this.model.replaceOne({ _id: id, rev }, { ...rest, _id: id, rev: rev + 1 }, this.options).exec();
     if (written.matchedCount !== 1) throw new ConcurrencyConflict('paymentOrders', id, rev);
-    return next;
+    return { ...order, rev: rev + 1 };
   }
 
   async listByDossier(dossierId: string): Promise<PaymentOrderRecord[]> {
-    const found = await this.model.find({ dossierId }).sort({ createdAt: 1, _id: 1 }).limit(1000).lean<PaymentOrderDocument[]>().exec();
+    const found = await this.model.find({ dossierId }, null, this.options).sort({ createdAt: 1, _id: 1 }).limit(1000).lean<PaymentOrderDocument[]>().exec();
     return found.map(toRecord);
   }
 
   async listPending(createdBefore: number, limit: number): Promise<PaymentOrderRecord[]> {
-    const found = await this.model.find({ status: 'pending', createdAt: { $lte: createdBefore } }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<PaymentOrderDocument[]>().exec();
+    const found = await this.model.find({ status: 'pending', createdAt: { $lte: createdBefore } }, null, this.options).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<PaymentOrderDocument[]>().exec();
     return found.map(toRecord);
   }
 
   async listRefundsRequested(limit: number): Promise<PaymentOrderRecord[]> {
-    const found = await this.model.find({ 'refund.status': 'requested' }).sort({ 'refund.requestedAt': 1, _id: 1 }).limit(limit).lean<PaymentOrderDocument[]>().exec();
+    const found = await this.model.find({ 'refund.status': 'requested' }, null, this.options).sort({ 'refund.requestedAt': 1, _id: 1 }).limit(limit).lean<PaymentOrderDocument[]>().exec();
     return found.map(toRecord);
   }
 }
@@ -64,10 +75,9 @@ export class MongoPaymentOrderStore implements PaymentOrderStore {
  *
  * @example
  * const payments = await createMongoPaymentOrderStore(connection);
+ * await stores.transaction(async (tx) => payments.within(tx.unit).update(order)); // with the dossier change
  */
 export async function createMongoPaymentOrderStore(connection: Connection): Promise<MongoPaymentOrderStore> {
-  // Operations without a session join the running `connection.transaction` (see the module comment).
-  connection.base.set('transactionAsyncLocalStorage', true);
   const model = paymentOrderModel(connection);
   await model.createCollection();
   await model.syncIndexes();
