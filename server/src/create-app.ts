@@ -55,6 +55,9 @@ import { createEventRoutes } from './routes/event-routes';
 import { createAdminAuditRoutes } from './routes/admin-audit-routes';
 import { createOutboxRoutes } from './routes/outbox-routes';
 import { DEFAULT_OUTBOX_ALERT_AFTER_MS } from './outbox/outbox-alarm';
+import { createRetentionRoutes } from './routes/retention-routes';
+import type { RetentionStore } from './retention/retention-store';
+import { MemoryRetentionStore } from './persistence/memory/memory-retention-store';
 import { createPaymentRoutes } from './routes/payment-routes';
 import type { PaymentGateway } from './payments/payment-gateway';
 import type { PaymentOrderStore } from './payments/payment-order-store';
@@ -94,6 +97,10 @@ export interface AppDeps {
   formLimits?: FormDataLimits;
   /** Dossier attachments (GridFS in the server); in memory when absent. */
   attachments?: AttachmentStore;
+  /** Retention of closed dossiers (issue 18 item 6): policies and due dossiers; over the given stores in memory when absent. */
+  retention?: RetentionStore;
+  /** Where retention's archive bundles go (GridFS bucket `archives` in the server); in memory when absent. */
+  archives?: AttachmentStore;
   /** Analysts' drafts of procedures; in memory when absent. */
   drafts?: DraftStore;
   /** Ký số (signing-config.ts): the sealing key, the trust list, the officials' certificates; off when absent. */
@@ -239,6 +246,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/procedures', createIncidentRoutes({ facts }));
   // The audit of administration (issue 18) and the outbox console (issue 20), for administrators.
   app.route('/api/audit', createAdminAuditRoutes({ adminAudit: deps.access.adminAudit }));
+  // Retention of closed dossiers (issue 18 item 6): the dry run, the periods, explicit bounded runs.
+  const retention = deps.retention ?? new MemoryRetentionStore({ dossiers: deps.stores.dossiers, attachments });
+  app.route('/api/retention', createRetentionRoutes({ stores: deps.stores, retention, attachments, archives: deps.archives ?? new MemoryAttachmentStore(), clock: deps.clock }));
   app.route('/api/outbox', createOutboxRoutes({ outbox: dossierDeps.outbox, clock: deps.clock, alertAfterMs: deps.outboxAlertAfterMs ?? DEFAULT_OUTBOX_ALERT_AFTER_MS }));
   app.route('/api/events', createEventRoutes({ notifier: heatmapChanges, tokens: accessLayer.tokens, users: deps.access.users }));
 

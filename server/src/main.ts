@@ -26,6 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { createDeadlineSweeper } from './sweeper/deadline-sweeper';
 import { createMongoOutboxStore } from './persistence/mongo/mongo-outbox-store';
 import { createGridFsAttachmentStore } from './persistence/mongo/gridfs-attachment-store';
+import { MongoRetentionStore } from './persistence/mongo/mongo-retention-store';
 import { parseOutboxConfig } from './outbox/outbox-config';
 import { parsePortalCredentials } from './national-portal/portal-credentials';
 import { createOutboxConsumers } from './outbox/create-outbox-consumers';
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
   }
   // Outbound delivery: the national portal, webhooks, e-mail and the SMS/Zalo gateway, as configured (server/README.md).
   const attachments = await createGridFsAttachmentStore(connection);
+  // Retention (issue 18 item 6): the expired dossiers' archive bundles in their own bucket, beside the attachments.
+  const retention = { retention: new MongoRetentionStore(connection), archives: await createGridFsAttachmentStore(connection, { bucketName: 'archives' }) };
   const drafts = new MongoDraftStore(await createDraftCollection(connection));
   const signing = accessConfig.signing && { ...accessConfig.signing, certificates: new MongoSigningCertificateStore(await createSigningCertificateCollection(connection)) };
   const consumers = createOutboxConsumers(
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
     stores,
     outbox,
     attachments,
+    ...retention,
     drafts,
     ...(signing ? { signing } : {}),
     ...(payments ? { payments } : {}),

@@ -602,6 +602,31 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '403', other: '403' },
     supervisor: { own: '403', other: '403' },
   },
+  // retention.manage: retention of closed dossiers, by administrators only (issue 18 item 6)
+  'GET /api/retention': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'PUT /api/retention/policies/{key}': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'POST /api/retention/runs': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
   // public: the citizen lookup by code and ID number
   'GET /api/lookup': {
     anonymous: { own: '2xx', other: '2xx' },

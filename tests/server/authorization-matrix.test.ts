@@ -307,6 +307,10 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'GET /api/outbox/deliveries': async () => ({ method: 'GET', path: '/api/outbox/deliveries?state=pending' }),
   // The first outbox entry of a fresh dossier of the side, waiting for the test consumer.
   'POST /api/outbox/replay': async (w, scope) => ({ method: 'POST', path: '/api/outbox/replay', body: { consumer: 'test', entryId: (await w.t.outbox.listByDossier((await w.fresh(scope)).id))[0]!.id } }),
+  // Retention (issue 18 item 6): the dry run, the side's procedure's period, one batch.
+  'GET /api/retention': async () => ({ method: 'GET', path: '/api/retention' }),
+  'PUT /api/retention/policies/{key}': async (_w, scope) => ({ method: 'PUT', path: `/api/retention/policies/${SIDES[scope].key}`, body: { years: 10, mode: 'archive' } }),
+  'POST /api/retention/runs': async () => ({ method: 'POST', path: '/api/retention/runs', body: { limit: 10 } }),
   'POST /api/outbox/skip': async (w, scope) => ({ method: 'POST', path: '/api/outbox/skip', body: { consumer: 'test', entryId: (await w.t.outbox.listByDossier((await w.fresh(scope)).id))[0]!.id } }),
   'GET /api/catalogue': async () => ({ method: 'GET', path: '/api/catalogue?q=thu' }),
   'GET /api/catalogue/{key}': async (_w, scope) => ({ method: 'GET', path: `/api/catalogue/${SIDES[scope].key}` }),

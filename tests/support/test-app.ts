@@ -65,6 +65,9 @@ export interface TestAppOptions {
   signInMethods?: AppDeps['signInMethods'];
   /** The HTTP client towards that provider (a test may alter its answers). */
   oidcFetch?: AppDeps['oidcFetch'];
+  /** Retention of closed dossiers and its archive bundles (the mongo adapter and GridFS in retention tests); in memory by default. */
+  retention?: AppDeps['retention'];
+  archives?: AppDeps['archives'];
   /** Analysts' drafts (shared by two browsers of one server); in memory by default. */
   drafts?: DraftStore;
   /** Ký số: sealing key, trust list (a test CA), certificate store, remote service; off by default. */
@@ -129,6 +132,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.signInMethods ? { signInMethods: options.signInMethods } : {}),
     ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
     ...(options.signing ? { signing: options.signing } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
+    ...(options.archives ? { archives: options.archives } : {}),
     ...(options.payments ? { payments: options.payments } : {}),
     ...(options.nationalPortal ? { nationalPortal: options.nationalPortal } : {}),
   });

@@ -54,6 +54,28 @@ export interface DossierRecord extends Revisioned {
   state: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Set when the retention period of a closed dossier ended (issue 18 item 6): its personal data and attachments were
+   * archived or purged, its facts (status, dates, clocks) kept for the statistics. Absent while the data is kept.
+   */
+  retention?: DossierRetention;
+}
+
+/** What the end of a closed dossier's retention period did to it; the server writes it, nothing decides on it. */
+export interface DossierRetention {
+  expiredAt: number;
+  mode: 'archive' | 'purge';
+  /** The period that applied, in years, and from which instant it counted (the dossier's closing change). */
+  periodYears: number;
+  closedAt: number;
+  /** Archive mode: the bundle of the personal data and attachments in the archive store, with its SHA-256. */
+  archive?: { id: string; sha256: string; size: number };
+  /** SHA-256 of the normalised applicant ID number, so the citizen's lookup can still say what became of the dossier. */
+  idNumberDigest: string;
+  /** False until every attachment is removed (a run interrupted between the two goes on from there). */
+  attachmentsRemoved: boolean;
+  attachmentCount: number;
+  attachmentBytes: number;
 }
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';

@@ -47,6 +47,10 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/api/outbox/deliveries', gate: 'outbox.manage' },
   { method: 'POST', path: '/api/outbox/replay', gate: 'outbox.manage' },
   { method: 'POST', path: '/api/outbox/skip', gate: 'outbox.manage' },
+  // Retention of closed dossiers: the dry run, the periods and the runs, by administrators (issue 18 item 6).
+  { method: 'GET', path: '/api/retention', gate: 'retention.manage' },
+  { method: 'PUT', path: '/api/retention/policies/{key}', gate: 'retention.manage' },
+  { method: 'POST', path: '/api/retention/runs', gate: 'retention.manage' },
 
   { method: 'POST', path: '/api/procedures', gate: 'procedure.deploy' },
   { method: 'POST', path: '/api/procedures/validate', gate: 'procedure.deploy' },

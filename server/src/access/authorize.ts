@@ -22,7 +22,8 @@ export type Action =
   | 'agency.manage'
   | 'audit.read'
   | 'outbox.read'
-  | 'outbox.manage';
+  | 'outbox.manage'
+  | 'retention.manage';
 
 /** An agency, or a department inside it. */
 export interface Unit {
@@ -68,6 +69,8 @@ const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   // The outbox console (issue 20): the dashboard's roles see its counts and alert, administrators replay or skip.
   'outbox.read': ['administrator', 'headOfUnit', 'supervisor'],
   'outbox.manage': ['administrator'],
+  // Retention of closed dossiers (issue 18 item 6): administrators set the periods, read the dry run and run it.
+  'retention.manage': ['administrator'],
 };
 
 /**
@@ -125,6 +128,7 @@ export function authorize(principal: Principal, action: Action, resource: Access
     case 'audit.read':
     case 'outbox.read':
     case 'outbox.manage':
+    case 'retention.manage':
       return ALLOWED;
 
     case 'dossier.receive':

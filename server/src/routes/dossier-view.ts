@@ -51,6 +51,10 @@ export const DossierSchema = z
       )
       .optional()
       .describe('Each supplement asked (form 02), in order'),
+    retention: z
+      .object({ expiredAt: z.string(), mode: z.enum(['archive', 'purge']), periodYears: z.number().int(), closedAt: z.string(), archiveSha256: z.string().optional() })
+      .optional()
+      .describe('Its retention period ended: the applicant, the personal e-form fields and the attachments are no longer here (issue 18 item 6)'),
   })
   .passthrough()
   .openapi('Dossier');
@@ -128,6 +132,17 @@ function commonFieldsOf(dossier: DossierSummary) {
     returnedAt: iso(dossier.returnedAt),
     incidents: state.incidents,
     routedTo: state.routedTo,
+    ...(dossier.retention
+      ? {
+          retention: {
+            expiredAt: iso(dossier.retention.expiredAt)!,
+            mode: dossier.retention.mode,
+            periodYears: dossier.retention.periodYears,
+            closedAt: iso(dossier.retention.closedAt)!,
+            ...(dossier.retention.archive ? { archiveSha256: dossier.retention.archive.sha256 } : {}),
+          },
+        }
+      : {}),
   };
 }
 

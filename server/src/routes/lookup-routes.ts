@@ -94,6 +94,10 @@ const LookupSchema = z
       .object({ filename: z.string(), size: z.number().int(), sha256: z.string(), issuedAt: Instant, signature: SignatureVerdictSchema })
       .optional()
       .describe('The signed result, its signatures verified at this lookup; download it from /api/lookup/result'),
+    retention: z
+      .object({ expiredAt: Instant, message: z.string() })
+      .optional()
+      .describe('Its retention period ended: the personal data and attachments were removed (issue 18 item 6)'),
     citizenToken: z
       .object({ token: z.string(), dossierId: z.string(), expiresAt: Instant })
       .optional()
@@ -138,6 +142,9 @@ const notFound = () =>
 const digest = (value: string) => createHash('sha256').update(value.normalize('NFKC').replace(/\s+/g, '').toUpperCase()).digest();
 const UNKNOWN_DOSSIER = digest('\u0000no dossier');
 
+/** What the citizen reads of a dossier whose retention period ended (Decree 13/2023/NĐ-CP: kept no longer than needed). */
+export const EXPIRED_MESSAGE = 'Hồ sơ đã hết thời hạn lưu trữ, dữ liệu cá nhân đã được xoá.';
+
 const iso = (at: number | undefined) => (at === undefined ? undefined : new Date(at).toISOString());
 
 export function createLookupRoutes(deps: LookupRoutesDeps) {
@@ -150,7 +157,9 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
   routes.openapi(resultRoute, (async (c: { req: { valid(t: 'query'): { code: string; idNumber: string } } }) => {
     const { code, idNumber } = c.req.valid('query');
     const dossier = await deps.stores.dossiers.getByCode(code);
-    const matches = timingSafeEqual(digest(idNumber), dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER);
+    // An expired dossier (issue 18 item 6) keeps only the digest of the ID number, which is what is compared.
+    const expected = dossier?.retention ? Buffer.from(dossier.retention.idNumberDigest, 'hex') : dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER;
+    const matches = expected.length === UNKNOWN_DOSSIER.length && timingSafeEqual(digest(idNumber), expected);
     if (!dossier || !matches) throw notFound();
     const result = await resultOf(dossier.id);
     if (!result) throw new HttpProblem({ status: 404, code: 'RESULT_NOT_FOUND', title: 'Hồ sơ chưa có kết quả điện tử.' });
@@ -166,7 +175,9 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
     const { code, idNumber } = c.req.valid('query');
     const dossier = await deps.stores.dossiers.getByCode(code);
     // Compare even when the code is unknown, so both refusals take the same path.
-    const matches = timingSafeEqual(digest(idNumber), dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER);
+    // An expired dossier (issue 18 item 6) keeps only the digest of the ID number, which is what is compared.
+    const expected = dossier?.retention ? Buffer.from(dossier.retention.idNumberDigest, 'hex') : dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER;
+    const matches = expected.length === UNKNOWN_DOSSIER.length && timingSafeEqual(digest(idNumber), expected);
     if (!dossier || !matches) throw notFound();
 
     const procedure = await deps.stores.procedures.get(dossier.procedureKey, dossier.procedureVersion);
@@ -229,6 +240,7 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
         supplement,
         result,
         citizenToken,
+        ...(dossier.retention ? { retention: { expiredAt: iso(dossier.retention.expiredAt)!, message: EXPIRED_MESSAGE } } : {}),
       },
       200,
     );

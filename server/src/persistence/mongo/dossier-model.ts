@@ -28,6 +28,8 @@ const dossierSchema = new Schema<DossierDocument>(
     state: { type: Schema.Types.Mixed, default: {} },
     createdAt: { type: Number, required: true },
     updatedAt: { type: Number, required: true },
+    // What the end of its retention period did (issue 18 item 6); absent while the personal data is kept.
+    retention: Schema.Types.Mixed,
   },
   // minimize: false keeps empty objects ({}) that the engine stored; versionKey: false because `rev` is ours;
   // strict: 'throw' makes a field the schema does not know an error, never silently dropped data.
@@ -39,6 +41,8 @@ dossierSchema.index({ agencyId: 1, status: 1, createdAt: -1 });
 dossierSchema.index({ procedureKey: 1, status: 1, createdAt: -1 });
 dossierSchema.index({ receivedAt: 1 });
 dossierSchema.index({ createdAt: -1, _id: -1 });
+// Retention: the closed dossiers of a procedure by their last change (a closed dossier changes no more), oldest first.
+dossierSchema.index({ procedureKey: 1, status: 1, updatedAt: 1 });
 
 function register(connection: Connection) {
   return connection.model('Dossier', dossierSchema);

@@ -10,6 +10,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { AttachmentContent, AttachmentInfo, AttachmentStore, NewAttachment } from '../../attachments/attachment-store';
 import { ContentMeter, meteredChunks } from '../../attachments/metered-chunks';
 
+/** The dossiers' attachments; retention's archive bundles live in `archives` (same store, another bucket). */
 const BUCKET = 'attachments';
 
 interface AttachmentMetadata extends Omit<AttachmentInfo, 'id' | 'filename' | 'size'> {}
@@ -44,12 +45,13 @@ export class GridFsAttachmentStore implements AttachmentStore {
   constructor(
     private readonly db: mongoose.mongo.Db,
     private readonly newId: () => string = randomUUID,
+    private readonly bucketName: string = BUCKET,
   ) {
-    this.bucket = new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
+    this.bucket = new mongoose.mongo.GridFSBucket(db, { bucketName });
   }
 
   private get files() {
-    return this.db.collection<FileDocument>(`${BUCKET}.files`);
+    return this.db.collection<FileDocument>(`${this.bucketName}.files`);
   }
 
   async put(content: AttachmentContent, attachment: NewAttachment, options: { maxBytes?: number } = {}): Promise<AttachmentInfo> {
@@ -61,7 +63,7 @@ export class GridFsAttachmentStore implements AttachmentStore {
       await pipeline(Readable.from(meteredChunks(content, meter, options.maxBytes)), upload);
     } catch (error) {
       // A refused or broken upload leaves nothing behind: neither its file document nor any chunk written so far.
-      await this.db.collection(`${BUCKET}.chunks`).deleteMany({ files_id: id as never }).catch(() => undefined);
+      await this.db.collection(`${this.bucketName}.chunks`).deleteMany({ files_id: id as never }).catch(() => undefined);
       await this.files.deleteOne({ _id: id }).catch(() => undefined);
       throw error;
     }
@@ -99,9 +101,10 @@ export class GridFsAttachmentStore implements AttachmentStore {
  * @example
  * const attachments = await createGridFsAttachmentStore(connection);
  */
-export async function createGridFsAttachmentStore(connection: Connection): Promise<GridFsAttachmentStore> {
+export async function createGridFsAttachmentStore(connection: Connection, options: { bucketName?: string } = {}): Promise<GridFsAttachmentStore> {
   const db = connection.db;
   if (!db) throw new Error('the mongoose connection is not open');
-  await db.collection(`${BUCKET}.files`).createIndex({ 'metadata.dossierId': 1, 'metadata.uploadedAt': 1 });
-  return new GridFsAttachmentStore(db);
+  const bucketName = options.bucketName ?? BUCKET;
+  await db.collection(`${bucketName}.files`).createIndex({ 'metadata.dossierId': 1, 'metadata.uploadedAt': 1 });
+  return new GridFsAttachmentStore(db, randomUUID, bucketName);
 }

@@ -1,0 +1,88 @@
+/**
+ * @module MongoRetentionStore — RetentionStore on MongoDB: policies in `retention_policies` (one document per
+ * procedure key), the due dossiers from `dossiers` by the `{procedureKey, status, updatedAt}` index, their attachments'
+ * sizes from the GridFS files of the `attachments` bucket, and the steps' folded applicant name cleared in `steps`.
+ */
+import type { Connection, QueryFilter } from 'mongoose';
+import type { DossierSummary } from '../../stores';
+import { CLOSED_STATUSES, type RetentionPolicy } from '../../retention/retention-policy';
+import type { DueSummary, RetentionStore } from '../../retention/retention-store';
+import { dossierModel, type DossierDocument, type DossierModel } from './dossier-model';
+import { stepModel, type StepModel } from './step-model';
+
+interface PolicyDocument extends Omit<RetentionPolicy, 'procedureKey'> {
+  _id: string;
+}
+
+/** Ids per query when summing the due dossiers' attachments: a bounded `$in`. */
+const IDS_PER_QUERY = 1000;
+
+export class MongoRetentionStore implements RetentionStore {
+  constructor(
+    private readonly connection: Connection,
+    private readonly dossiers: DossierModel = dossierModel(connection),
+    private readonly steps: StepModel = stepModel(connection),
+  ) {}
+
+  private collection<T extends object>(name: string) {
+    const db = this.connection.db;
+    if (!db) throw new Error('the mongoose connection is not open');
+    return db.collection<T>(name);
+  }
+
+  async policies(): Promise<RetentionPolicy[]> {
+    const found = await this.collection<PolicyDocument>('retention_policies').find({}).sort({ _id: 1 }).toArray();
+    return found.map(({ _id, years, mode, setAt, setBy }) => ({ procedureKey: _id, years, mode, setAt, setBy }));
+  }
+
+  async setPolicy(policy: RetentionPolicy): Promise<void> {
+    const { procedureKey, years, mode, setAt, setBy } = policy;
+    await this.collection<PolicyDocument>('retention_policies').replaceOne({ _id: procedureKey }, { years, mode, setAt, setBy }, { upsert: true });
+  }
+
+  private dueFilter(procedureKey: string, closedBefore: number): QueryFilter<DossierDocument> {
+    return {
+      procedureKey,
+      status: { $in: [...CLOSED_STATUSES] },
+      updatedAt: { $lt: closedBefore },
+      $or: [{ retention: { $exists: false } }, { 'retention.attachmentsRemoved': false }],
+    } as QueryFilter<DossierDocument>;
+  }
+
+  async due(procedureKey: string, closedBefore: number, limit: number): Promise<DossierSummary[]> {
+    const found = await this.dossiers
+      .find(this.dueFilter(procedureKey, closedBefore), { form: 0, instance: 0 })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<DossierDocument[]>();
+    return found.map(({ _id, ...rest }) => ({ ...rest, id: _id }));
+  }
+
+  async summarizeDue(procedureKey: string, closedBefore: number): Promise<DueSummary> {
+    const filter = this.dueFilter(procedureKey, closedBefore);
+    const count = await this.dossiers.countDocuments(filter);
+    if (count === 0) return { count: 0, attachmentCount: 0, attachmentBytes: 0 };
+    const oldest = await this.dossiers.findOne(filter, { updatedAt: 1 }).sort({ updatedAt: 1, _id: 1 }).lean<{ updatedAt: number }>();
+    let attachmentCount = 0;
+    let attachmentBytes = 0;
+    const files = this.collection<{ length: number; metadata?: { dossierId: string } }>('attachments.files');
+    let ids: string[] = [];
+    const sum = async () => {
+      for (const file of await files.find({ 'metadata.dossierId': { $in: ids } }, { projection: { length: 1 } }).toArray()) {
+        attachmentCount += 1;
+        attachmentBytes += file.length;
+      }
+      ids = [];
+    };
+    for await (const dossier of this.dossiers.find(filter, { _id: 1 }).lean<{ _id: string }>().cursor()) {
+      ids.push(dossier._id);
+      if (ids.length === IDS_PER_QUERY) await sum();
+    }
+    if (ids.length > 0) await sum();
+    return { count, ...(oldest ? { oldestClosedAt: oldest.updatedAt } : {}), attachmentCount, attachmentBytes };
+  }
+
+  async forgetStepSearch(dossierId: string): Promise<void> {
+    await this.steps.updateMany({ dossierId }, { $set: { nameSearch: '' } });
+  }
+}
