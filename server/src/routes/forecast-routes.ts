@@ -39,8 +39,10 @@ const ForecastSchema = z.object({
 }).openapi('ForecastRequest');
 
 const Figures = z.object({
-  arrivalFactor: z.number(), expectedDossiers: z.number(), received: z.number(), complete: z.boolean(),
-  onTimeShare: z.number(), ci95: z.object({ low: z.number(), high: z.number() }), late: z.number(),
+  arrivalFactor: z.number(), expectedDossiers: z.number().describe('Dossiers one run expects in the period'),
+  replications: z.number().describe('Runs of the period with seeds seed, seed + 1, …, pooled'),
+  received: z.number().describe('Dossiers simulated over all runs'), receivedPerRun: z.number(), complete: z.boolean(),
+  onTimeShare: z.number(), ci95: z.object({ low: z.number(), high: z.number() }).describe('95 % interval from the spread of the runs (Wilson with fewer than five)'), late: z.number(),
   lateByAgency: z.record(z.string(), z.number()), mostResponsibleAgencyId: z.string().optional(),
   units: z.array(z.object({ key: z.string(), officials: z.number().optional(), utilisation: z.number().optional(), meanWaitingHours: z.number() })),
 });

@@ -1,15 +1,26 @@
 /**
- * @module forecastArrivals — the supervisors' "what if arrivals double next month" (issue 19): the same what-if run
- * twice on the same seed (./run-what-if.ts, the engine's simulation), once at the measured arrival rate and once
- * multiplied, with the staffing the supervisor states per unit, over next month on the server's clock by default. The
- * answer puts the predicted on-time share of each, with its 95 % interval, beside each other, with the agency most
- * often responsible for lateness and each unit's utilisation; the host adds the measured on-time share of the history.
- * Bounded tighter than an analyst's run: a multiplier between 0.1 and 5, a period of at most a quarter.
+ * @module forecastArrivals — the supervisors' "what if arrivals double next month" (issue 19): the what-if of
+ * ./run-what-if.ts (the engine's simulation over the measured history) at the measured arrival rate and multiplied,
+ * with the staffing the supervisor states per unit, over next month on the server's clock by default. A month of a
+ * small procedure is a dozen dossiers, so each is replicated with seeds seed, seed + 1, … until about 1,000 dossiers
+ * are simulated at today's rate (at most 40 runs), the two scenarios on the same seeds (common random numbers), and
+ * pooled (engine poolReplications). The answer puts the predicted on-time shares with their 95 % intervals beside each
+ * other, with the agency most often responsible for lateness and each unit's utilisation; the host adds the measured
+ * on-time rate of the history. Bounded tighter than an analyst's run: a multiplier of 0.1–5, at most a quarter.
  */
-import { civilDateOf, localDayFromDate, localDayOf, startOfLocalDay, toIsoDate } from '../../../engine/src/index';
-import { runWhatIf, type WhatIfAnswer, type WhatIfDeps } from './run-what-if';
+import {
+  civilDateOf, localDayFromDate, localDayOf, poolReplications, simulateProcedure, startOfLocalDay, toIsoDate,
+  type PooledFigures, type SimulationResult, type SimulationScenario,
+} from '../../../engine/src/index';
+import { checkWhatIfRequest, prepareWhatIf, WHAT_IF_LIMITS, type WhatIfDeps } from './run-what-if';
 
 export const FORECAST_LIMITS = { minFactor: 0.1, maxFactor: 5, maxPeriodDays: 92, maxUnits: 30, maxOfficials: 500 } as const;
+/** Replicate until about this many dossiers are simulated at today's rate, within MAX_REPLICATIONS runs. */
+const TARGET_DOSSIERS = 1_000;
+const MAX_REPLICATIONS = 40;
+/** Dossiers simulated by both scenarios together, all replications counted. */
+const MAX_SIMULATED_DOSSIERS = 2 * WHAT_IF_LIMITS.maxDossiers;
+const TIME_BUDGET_MS = 8_000;
 const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 90;
 
@@ -23,17 +34,12 @@ export interface ForecastRequest {
   seed?: number;
 }
 
-export interface ForecastFigures {
+export interface ForecastFigures extends Omit<PooledFigures, 'onTime'> {
   arrivalFactor: number;
+  /** Dossiers one run expects in the period. */
   expectedDossiers: number;
-  received: number;
-  complete: boolean;
   onTimeShare: number;
   ci95: { low: number; high: number };
-  late: number;
-  lateByAgency: Record<string, number>;
-  mostResponsibleAgencyId?: string;
-  units: { key: string; officials?: number; utilisation?: number; meanWaitingHours: number }[];
 }
 
 export interface ForecastAnswer {
@@ -70,17 +76,9 @@ export function checkForecastRequest(request: ForecastRequest): string[] {
   return issues;
 }
 
-function figuresOf(answer: WhatIfAnswer, arrivalFactor: number): ForecastFigures {
-  const { result } = answer;
-  return {
-    arrivalFactor, expectedDossiers: answer.expectedDossiers, received: result.dossiers.received, complete: result.complete,
-    onTimeShare: result.onTime.share, ci95: result.onTime.ci95, late: result.lateness.late, lateByAgency: result.lateness.byAgency,
-    ...(result.lateness.mostResponsibleAgencyId ? { mostResponsibleAgencyId: result.lateness.mostResponsibleAgencyId } : {}),
-    units: result.units.map((unit) => ({
-      key: unit.key, meanWaitingHours: unit.meanWaitingHours,
-      ...(unit.officials === undefined ? {} : { officials: unit.officials }), ...(unit.utilisation === undefined ? {} : { utilisation: unit.utilisation }),
-    })),
-  };
+function figuresOf(results: SimulationResult[], arrivalFactor: number, expectedDossiers: number): ForecastFigures {
+  const { onTime, ...pooled } = poolReplications(results);
+  return { arrivalFactor, expectedDossiers, onTimeShare: onTime.share, ci95: onTime.ci95, ...pooled };
 }
 
 /**
@@ -93,18 +91,32 @@ export async function forecastArrivals(deps: WhatIfDeps, request: ForecastReques
   if (issues.length > 0) return { issues };
   const period = request.period ?? nextMonthOf(now);
   const history = { fromAt: period.fromAt - HISTORY_DAYS * DAY_MS, toAt: Math.min(period.fromAt, now) };
-  const common = { procedureKey: request.procedureKey, period, history, staffing: request.staffing ?? {}, seed: request.seed ?? 1, timeBudgetMs: 4_000 };
-  // The same seed for both runs: the difference is the arrivals', not the draw's (common random numbers).
-  const baseline = await runWhatIf(deps, { ...common, arrivalFactor: 1 });
-  if (!baseline || 'issues' in baseline) return baseline;
-  const scenario = await runWhatIf(deps, { ...common, arrivalFactor: request.arrivalFactor });
-  if (!scenario || 'issues' in scenario) return scenario;
+  const whatIf = { procedureKey: request.procedureKey, period, history, staffing: request.staffing ?? {}, seed: request.seed ?? 1 };
+  const prepared = await prepareWhatIf(deps, whatIf);
+  if (!prepared || 'issues' in prepared) return prepared;
+  const expectedAtFactor = prepared.expectedDossiers * request.arrivalFactor;
+  const tooLarge = checkWhatIfRequest(whatIf, expectedAtFactor);
+  if (tooLarge.length > 0) return { issues: [`Kịch bản dự kiến ${Math.round(expectedAtFactor)} hồ sơ, vượt giới hạn ${WHAT_IF_LIMITS.maxDossiers} hồ sơ`] };
+  const baseline = prepared.scenario;
+  const multiplied: SimulationScenario = { ...baseline, arrivals: { ...baseline.arrivals, perWorkingDay: baseline.arrivals.perWorkingDay * request.arrivalFactor } };
+  const perRun = Math.max(1, prepared.expectedDossiers + expectedAtFactor);
+  const replications = Math.max(1, Math.min(MAX_REPLICATIONS, Math.ceil(TARGET_DOSSIERS / Math.max(1, prepared.expectedDossiers)), Math.floor(MAX_SIMULATED_DOSSIERS / perRun)));
+  const startedAt = deps.elapsedMs();
+  const control = { everyEvents: WHAT_IF_LIMITS.eventsPerChunk, pause: deps.yieldToEventLoop, shouldStop: () => deps.elapsedMs() - startedAt > TIME_BUDGET_MS };
+  const runs = { baseline: [] as SimulationResult[], multiplied: [] as SimulationResult[] };
+  // Replication i of both scenarios draws from seed + i: the difference is the arrivals', not the draw's.
+  for (let index = 0; index < replications && !control.shouldStop(); index += 1) {
+    const seed = (baseline.seed ?? 1) + index;
+    runs.baseline.push(await simulateProcedure({ ...baseline, seed }, control));
+    runs.multiplied.push(await simulateProcedure({ ...multiplied, seed }, control));
+  }
   const day = (at: number) => toIsoDate(localDayOf(at));
+  const { arrivals } = prepared.measurement;
   return {
-    procedureKey: request.procedureKey, version: baseline.version,
+    procedureKey: request.procedureKey, version: prepared.version,
     period: { from: day(period.fromAt), to: day(period.toAt - 1) },
-    history: { from: day(history.fromAt), to: day(history.toAt - 1), received: baseline.measurement.arrivals.received, perWorkingDay: baseline.measurement.arrivals.perWorkingDay },
-    baseline: figuresOf(baseline, 1),
-    scenario: figuresOf(scenario, request.arrivalFactor),
+    history: { from: day(history.fromAt), to: day(history.toAt - 1), received: arrivals.received, perWorkingDay: arrivals.perWorkingDay },
+    baseline: figuresOf(runs.baseline, 1, prepared.expectedDossiers),
+    scenario: figuresOf(runs.multiplied, request.arrivalFactor, expectedAtFactor),
   };
 }

@@ -7,7 +7,7 @@
  */
 import {
   measureHistory, simulateProcedure, toScenarioInputs, workingTimeBetween,
-  type DurationDistribution, type HistoryMeasurement, type OutcomeBranch, type ProcedureDefinition, type SimulationResult, type WorkingCalendar,
+  type DurationDistribution, type HistoryMeasurement, type OutcomeBranch, type ProcedureDefinition, type SimulationResult, type SimulationScenario, type WorkingCalendar,
 } from '../../../engine/src/index';
 import type { Stores } from '../stores';
 import { loadProcedureHistory } from './load-procedure-history';
@@ -85,8 +85,13 @@ export function checkWhatIfRequest(request: WhatIfRequest, expectedDossiers?: nu
   return issues;
 }
 
-/** Runs the what-if; undefined when the procedure (version) does not exist. Check the request first (checkWhatIfRequest). */
-export async function runWhatIf(deps: WhatIfDeps, request: WhatIfRequest): Promise<WhatIfAnswer | { issues: string[] } | undefined> {
+/** A what-if loaded and measured, ready to simulate (once, or again with other seeds: ./forecast-arrivals.ts). */
+export interface PreparedWhatIf extends Omit<WhatIfAnswer, 'result'> {
+  scenario: SimulationScenario;
+}
+
+/** Loads the procedure and its history and builds the scenario; undefined when the procedure (version) does not exist. */
+export async function prepareWhatIf(deps: Omit<WhatIfDeps, 'elapsedMs' | 'yieldToEventLoop'>, request: WhatIfRequest): Promise<PreparedWhatIf | { issues: string[] } | undefined> {
   const record = request.version === undefined
     ? await deps.stores.procedures.latest(request.procedureKey)
     : await deps.stores.procedures.get(request.procedureKey, request.version);
@@ -107,15 +112,21 @@ export async function runWhatIf(deps: WhatIfDeps, request: WhatIfRequest): Promi
   for (const [elementId, shares] of Object.entries(request.outcomeShares ?? {})) {
     outcomes[elementId] = Object.entries(shares).map(([decision, probability]) => ({ variables: { decision }, probability }));
   }
+  const scenario: SimulationScenario = {
+    definition: request.draft ?? (record!.definition as ProcedureDefinition), calendar, period: request.period, seed: request.seed ?? 1,
+    arrivals: { ...inputs.arrivals, perWorkingDay }, staffing: request.staffing ?? {}, durations, outcomes,
+    ...(measurement.citizenReply.sampleSize > 0 ? { citizen: inputs.citizen } : {}),
+  };
+  return { procedureKey: request.procedureKey, version: request.draft ? 0 : record!.version, measurement, expectedDossiers, scenario };
+}
+
+/** Runs the what-if; undefined when the procedure (version) does not exist. Check the request first (checkWhatIfRequest). */
+export async function runWhatIf(deps: WhatIfDeps, request: WhatIfRequest): Promise<WhatIfAnswer | { issues: string[] } | undefined> {
+  const prepared = await prepareWhatIf(deps, request);
+  if (!prepared || 'issues' in prepared) return prepared;
+  const { scenario, ...answer } = prepared;
   const startedAt = deps.elapsedMs();
   const budgetMs = request.timeBudgetMs ?? WHAT_IF_LIMITS.maxTimeBudgetMs;
-  const result = await simulateProcedure(
-    {
-      definition: request.draft ?? (record!.definition as ProcedureDefinition), calendar, period: request.period, seed: request.seed ?? 1,
-      arrivals: { ...inputs.arrivals, perWorkingDay }, staffing: request.staffing ?? {}, durations, outcomes,
-      ...(measurement.citizenReply.sampleSize > 0 ? { citizen: inputs.citizen } : {}),
-    },
-    { everyEvents: WHAT_IF_LIMITS.eventsPerChunk, pause: deps.yieldToEventLoop, shouldStop: () => deps.elapsedMs() - startedAt > budgetMs },
-  );
-  return { procedureKey: request.procedureKey, version: request.draft ? 0 : record!.version, measurement, expectedDossiers, result };
+  const result = await simulateProcedure(scenario, { everyEvents: WHAT_IF_LIMITS.eventsPerChunk, pause: deps.yieldToEventLoop, shouldStop: () => deps.elapsedMs() - startedAt > budgetMs });
+  return { ...answer, result };
 }

@@ -56,6 +56,8 @@ const WHY_VI: Record<string, string> = {
   PROCEDURE_NOT_FOUND: 'không tìm thấy thủ tục',
   RATE_LIMITED: 'quá nhiều yêu cầu trong thời gian ngắn',
   RETURN_TARGET_INVALID: 'không trả lại được bước đã chọn',
+  SCENARIO_OUT_OF_BOUNDS: 'kịch bản dự báo nằm ngoài giới hạn (hệ số lượng hồ sơ từ ×0,1 đến ×5, kỳ dự báo tối đa 92 ngày, số cán bộ từ 1 đến 500)',
+  SCENARIO_TOO_LARGE: 'kịch bản vượt giới hạn mô phỏng (quá nhiều hồ sơ hoặc kỳ quá dài)',
   STEP_CLAIMED: 'bước này đã có cán bộ khác nhận xử lý',
   STEP_NOT_FOUND: 'không tìm thấy bước xử lý',
   PASSWORD_SIGN_IN_DISABLED: 'đăng nhập bằng mật khẩu đã tắt, hãy đăng nhập bằng tài khoản tỉnh',

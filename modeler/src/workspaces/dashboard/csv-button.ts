@@ -2,6 +2,7 @@
 import { t } from '../../i18n/locale';
 import { element } from '../common/element';
 import { errorNote } from '../common/problem-message';
+import { saveBlob } from '../common/save-blob';
 import { statsApi } from '../common/stats-api';
 import type { Query } from '../common/workspace-api';
 
@@ -15,14 +16,7 @@ export function csvButton(table: string, query: () => Query, filename: string | 
       click: () =>
         void statsApi
           .csv(table, query())
-          .then((blob) => {
-            const url = URL.createObjectURL(blob);
-            const link = element('a', { attrs: { href: url, download: `${typeof filename === 'function' ? filename() : filename}.csv` } });
-            document.body.append(link);
-            link.click();
-            link.remove();
-            setTimeout(() => URL.revokeObjectURL(url), 60_000);
-          })
+          .then((blob) => saveBlob(blob, `${typeof filename === 'function' ? filename() : filename}.csv`))
           .catch((error: unknown) => status.replaceChildren(errorNote(error))),
     },
   });

@@ -2,7 +2,8 @@
  * @module dashboardView — the supervisors' page (Decision 766/QĐ-TTg): period and scope pickers; the on-time rate with
  * its parts, received dossiers, average processing time, online rate, the nearly-due, overdue and orphaned step counts; figures per agency, department,
  * official and procedure with drill-down to the steps and dossiers; the trend chart; delay attribution per agency.
- * Every table has its CSV, the server's own export of the same query.
+ * Every table has its CSV, the server's own export of the same query. Below, the forecast "what if arrivals double next
+ * month" (./forecast-panel.ts, issue 19).
  */
 import '../workspaces.css';
 import { t, type MessageKey } from '../../i18n/locale';
@@ -19,6 +20,7 @@ import { dashboardText, type DashboardTextKey } from './dashboard-text';
 import { renderDrillDown, renderOrphanedSteps } from './drill-down';
 import { breakdownTable, delayTable } from './stats-tables';
 import { createTrendChart, type TrendChart } from './trend-chart';
+import { renderForecastPanel } from './forecast-panel';
 import { mountOutboxSummary } from '../outbox/outbox-summary';
 
 type By = 'agency' | 'department' | 'official' | 'procedure';
@@ -167,6 +169,7 @@ function renderDashboard(container: HTMLElement): () => void {
     agency.append(...names.list.map((item) => element('option', { text: item.name, attrs: { value: item.id } })));
     const procedures = await workspaceApi.procedures().catch(() => []);
     procedure.append(...procedures.map((item) => element('option', { text: item.name, attrs: { value: item.key } })));
+    if (!closed) container.append(renderForecastPanel(procedures, names, params.get('procedureKey') ?? undefined));
     if (params.get('agencyId')) agency.value = params.get('agencyId')!;
     if (params.get('procedureKey')) procedure.value = params.get('procedureKey')!;
     renderTabs();

@@ -1,7 +1,9 @@
 /**
  * @module heatmapView — where the dossiers of one procedure version are stuck: its diagram (bpmn-js NavigatedViewer)
  * with the waiting, nearly-due and overdue counts on each step, coloured by the overdue share; clicking a step lists
- * its dossiers. Counts follow the server's `heatmap.changed` events (server-sent events) without a reload.
+ * its dossiers. Counts follow the server's `heatmap.changed` events (server-sent events) without a reload. For those
+ * who may see them (issue 19), each step also shows its measured median and p90 working days, the slowest marked,
+ * with the CSV export (./heatmap-durations.ts).
  */
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -11,13 +13,20 @@ import { t } from '../../i18n/locale';
 import '../workspaces.css';
 import type { MountView } from '../../shell/route-table';
 import { element } from '../common/element';
+import { ApiProblem } from '../../api/api-client';
 import { errorNote } from '../common/problem-message';
+import { saveBlob } from '../common/save-blob';
+import { simulationApi } from '../common/simulation-api';
 import { mountSignedIn } from '../common/sign-in-gate';
 import { statsApi, type ElementCounts } from '../common/stats-api';
 import { workspaceApi, type ProcedureSummary } from '../common/workspace-api';
 import { formatTime } from '../common/workspace-format';
 import { renderStepDossiers } from './step-dossiers';
 import { drawOverlays, type OverlayServices } from './heatmap-overlays';
+import { drawDurations, durationLegend } from './heatmap-durations';
+import { durationText } from './duration-text';
+
+type ViewBox = { x: number; y: number; width: number; height: number };
 
 /** Events arriving together (a completion changes two steps) cause one refetch. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -36,6 +45,7 @@ function renderHeatmap(container: HTMLElement): () => void {
   const status = element('div', { className: 'ws-status' });
   const canvas = element('div', { className: 'ws-heat-canvas' });
   const side = element('aside', { className: 'ws-heat-side' }, element('p', { className: 'ws-muted', text: t('ws.heatmap.pick') }));
+  const durationsBox = element('div', { className: 'ws-dur-box' });
   container.append(
     element('div', { className: 'ws-toolbar' },
       element('h2', { className: 'ws-title', text: t('nav.heatmap') }),
@@ -44,6 +54,7 @@ function renderHeatmap(container: HTMLElement): () => void {
       legend(),
       live,
     ),
+    durationsBox,
     status,
     element('div', { className: 'ws-heat-layout' }, canvas, side),
   );
@@ -85,6 +96,28 @@ function renderHeatmap(container: HTMLElement): () => void {
     }
   };
 
+  /** The measured durations of the version; a role that may not read them (an official) simply does not see them. */
+  const showDurations = async (key: string, version: number) => {
+    try {
+      const durations = await simulationApi.durations({ procedureKey: key, version });
+      if (closed || current?.key !== key || current.version !== version) return;
+      drawDurations(services, durations);
+      const csv = element('button', {
+        className: 'lt-button ws-csv', text: durationText('csv'), attrs: { type: 'button' }, dataset: { table: 'durations' },
+        on: {
+          click: () => void simulationApi.durationsCsv({ procedureKey: key, version, from: durations.period.from, to: durations.period.to })
+            .then((blob) => saveBlob(blob, `thoi-gian-xu-ly-${key}-v${version}.csv`))
+            .catch((error: unknown) => status.replaceChildren(errorNote(error))),
+        },
+      });
+      durationsBox.replaceChildren(durationLegend(durations, csv));
+      canvas.dataset.durations = `${key}@${version}`;
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 403) return;
+      status.replaceChildren(errorNote(error));
+    }
+  };
+
   const listen = (key: string) => {
     events?.close();
     events = statsApi.events(key);
@@ -102,15 +135,24 @@ function renderHeatmap(container: HTMLElement): () => void {
     status.replaceChildren();
     selected = undefined;
     side.replaceChildren(element('p', { className: 'ws-muted', text: t('ws.heatmap.pick') }));
+    durationsBox.replaceChildren();
+    delete canvas.dataset.durations;
     try {
       const procedure = await workspaceApi.version(key, version);
       current = { key, version };
       history.replaceState(null, '', `/heatmap?procedureKey=${encodeURIComponent(key)}&version=${version}`);
       await viewer.importXML(await withDiagram(procedure.xml));
       // Fitting a diagram into a container with no width yet (a hidden or collapsed panel) gives a non-finite scale.
-      if (canvas.clientWidth > 0 && canvas.clientHeight > 0) (viewer.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      if (canvas.clientWidth > 0 && canvas.clientHeight > 0) {
+        const diagram = viewer.get('canvas') as { zoom(level: string): void; viewbox(box?: ViewBox): ViewBox };
+        diagram.zoom('fit-viewport');
+        // Room above the top lane for the measured durations drawn over each step.
+        const box = diagram.viewbox();
+        diagram.viewbox({ x: box.x - 10, y: box.y - 44, width: box.width + 20, height: box.height + 54 });
+      }
       listen(key);
       await refresh();
+      await showDurations(key, version);
       canvas.dataset.ready = `${key}@${version}`;
     } catch (error) {
       status.replaceChildren(errorNote(error));
