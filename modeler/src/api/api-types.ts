@@ -6596,6 +6596,8 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
+            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
+            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -6662,6 +6664,8 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
+            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
+            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;

@@ -17,6 +17,7 @@ export const DossierSchema = z
     agencyId: z.string(),
     status: z.number().int().describe('National status code 1–10'),
     channel: z.number().int(),
+    nationalPortalCode: z.string().optional().describe("The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia)"),
     applicant: z
       .object({ name: z.string(), idNumber: z.string(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() })
       .passthrough(),
@@ -124,6 +125,7 @@ function commonFieldsOf(dossier: DossierSummary) {
     agencyId: dossier.agencyId,
     status: dossier.status,
     channel: dossier.channel,
+    ...(dossier.nationalPortal ? { nationalPortalCode: dossier.nationalPortal.dossierCode } : {}),
     applicant: dossier.applicant,
     submittedAt: iso(dossier.submittedAt),
     receivedAt: iso(dossier.receivedAt),

@@ -170,6 +170,8 @@ describe('the national portal, both ways, on MongoDB', () => {
     const dossier = (await t.stores.dossiers.getByCode(String(received.body.MaHoSo)))!;
     expect(dossier).toMatchObject({ status: 1, channel: 2, agencyId: 'ttpvhcc', applicant: { name: 'Trần Văn Dân', idNumber: '001085012345', phone: '0912345678' } });
     expect(dossier.nationalPortal).toMatchObject({ dossierCode: 'G22.99-250302-0042', submittedAt: Date.UTC(2025, 2, 2, 14, 30) });
+    // and the official who opens it sees the portal's code beside ours
+    expect((await call(t, 'official.motcua', 'GET', `/api/dossiers/${dossier.id}`)).body).toMatchObject({ dossierCode: dossier.dossierCode, nationalPortalCode: 'G22.99-250302-0042', status: 1, channel: 2 });
     expect((dossier.state as { documents: unknown[] }).documents).toEqual([
       { name: 'Giấy đề nghị đăng ký doanh nghiệp', copyType: 'electronic', quantity: 1, componentId: 'giay-de-nghi' },
       { name: 'Điều lệ công ty', copyType: 'electronic', quantity: 1, componentId: 'dieu-le' },
