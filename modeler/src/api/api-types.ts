@@ -148,7 +148,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             user: components["schemas"]["User"];
-                            permissions: ("procedure.deploy" | "procedure.read" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "simulation.run" | "user.manage" | "calendar.manage" | "agency.manage" | "audit.read" | "outbox.read" | "outbox.manage")[];
+                            permissions: ("procedure.deploy" | "procedure.read" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "simulation.run" | "user.manage" | "calendar.manage" | "agency.manage" | "audit.read" | "outbox.read" | "outbox.manage" | "retention.manage")[];
                         };
                     };
                 };
@@ -6049,6 +6049,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dry run: what would expire now, per procedure */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionReport"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for your role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention/policies/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        years: number;
+                        /**
+                         * @description archive: a bundle with its SHA-256 in the archive store, then removed; purge: removed
+                         * @enum {string}
+                         */
+                        mode: "archive" | "purge";
+                    };
+                };
+            };
+            responses: {
+                /** @description The procedure’s period and mode as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            years: number;
+                            /**
+                             * @description archive: a bundle with its SHA-256 in the archive store, then removed; purge: removed
+                             * @enum {string}
+                             */
+                            mode: "archive" | "purge";
+                            procedureKey: string;
+                            setAt: string;
+                            setBy: string;
+                        };
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for your role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No procedure with this key (PROCEDURE_NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 50 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The dossiers this batch expired, and how many are still due */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expired: {
+                                dossierCode: string;
+                                procedureKey: string;
+                                /**
+                                 * @description archive: a bundle with its SHA-256 in the archive store, then removed; purge: removed
+                                 * @enum {string}
+                                 */
+                                mode: "archive" | "purge";
+                                archive?: {
+                                    id: string;
+                                    sha256: string;
+                                    size: number;
+                                };
+                                attachmentCount: number;
+                                attachmentBytes: number;
+                            }[];
+                            remaining: number;
+                        };
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed for your role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A run is already going on in this process (RETENTION_RUNNING) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/outbox/consumers": {
         parameters: {
             query?: never;
@@ -6596,8 +6848,6 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
-            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
-            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -6636,6 +6886,15 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description Its retention period ended: the applicant, the personal e-form fields and the attachments are no longer here (issue 18 item 6) */
+            retention?: {
+                expiredAt: string;
+                /** @enum {string} */
+                mode: "archive" | "purge";
+                periodYears: number;
+                closedAt: string;
+                archiveSha256?: string;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -6664,8 +6923,6 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
-            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
-            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -6680,6 +6937,15 @@ export interface components {
             appointmentAt?: string;
             finishedAt?: string;
             returnedAt?: string;
+            /** @description Its retention period ended: the applicant, the personal e-form fields and the attachments are no longer here (issue 18 item 6) */
+            retention?: {
+                expiredAt: string;
+                /** @enum {string} */
+                mode: "archive" | "purge";
+                periodYears: number;
+                closedAt: string;
+                archiveSha256?: string;
+            };
             documentCount: number;
             supplementRequestCount: number;
         } & {
@@ -6841,6 +7107,12 @@ export interface components {
                 /** @description ISO 8601 instant */
                 issuedAt: string;
                 signature: components["schemas"]["SignatureVerdict"];
+            };
+            /** @description Its retention period ended: the personal data and attachments were removed (issue 18 item 6) */
+            retention?: {
+                /** @description ISO 8601 instant */
+                expiredAt: string;
+                message: string;
             };
             /** @description Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived */
             citizenToken?: {
@@ -7245,6 +7517,41 @@ export interface components {
             before?: unknown;
             after?: unknown;
             address: string;
+        };
+        RetentionReport: {
+            generatedAt: string;
+            default: {
+                years: number;
+                /**
+                 * @description archive: a bundle with its SHA-256 in the archive store, then removed; purge: removed
+                 * @enum {string}
+                 */
+                mode: "archive" | "purge";
+            };
+            procedures: components["schemas"]["ProcedureRetention"][];
+        };
+        ProcedureRetention: {
+            key: string;
+            name: string;
+            procedureCode?: string;
+            years: number;
+            /**
+             * @description archive: a bundle with its SHA-256 in the archive store, then removed; purge: removed
+             * @enum {string}
+             */
+            mode: "archive" | "purge";
+            /** @description No period of its own: the default applies */
+            isDefault: boolean;
+            setAt?: string;
+            setBy?: string;
+            /** @description Closed dossiers whose last change is before this instant are due */
+            closedBefore: string;
+            due: {
+                count: number;
+                oldestClosedAt?: string;
+                attachmentCount: number;
+                attachmentBytes: number;
+            };
         };
         OutboxDelivery: {
             entryId: string;
