@@ -203,6 +203,9 @@ describe('the national portal, both ways, on MongoDB', () => {
     expect(retrying.items).toHaveLength(1);
     expect(retrying.items[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('Trạng thái hồ sơ không hợp lệ với tiến trình hiện tại') });
     expect(retrying.items[0]!.lastError).toContain('error_code 12');
+    // and the administrators' outbox console shows the consumer retrying with that message
+    const outboxConsole = (await call(t, 'admin', 'GET', '/api/outbox/consumers')).body as { consumers: { consumer: string; retrying: number; lastError?: string }[] };
+    expect(outboxConsole.consumers.find((tally) => tally.consumer === 'national-portal')).toMatchObject({ retrying: 1, lastError: expect.stringContaining('Trạng thái hồ sơ không hợp lệ') });
     const all = await outbox.listByDossier(dossier.id);
     const entries = all.filter((entry) => entry.kind === 'dossier.status_changed' || entry.kind === 'dossier.progress_recorded');
     const waiting = await outbox.listDeliveries({ consumer: 'national-portal', state: 'pending' }, { offset: 0, limit: 100 });
