@@ -6848,6 +6848,8 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
+            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
+            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -6923,6 +6925,8 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
+            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
+            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
