@@ -221,7 +221,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens, attachments, clock: deps.clock, ...(deps.signing ? { signing: deps.signing } : {}) }));
   // One upload at a time per dossier, whether an official's or the citizen's, so together they cannot pass its total.
   const perDossier = new KeyedMutex();
-  app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier }));
+  app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier, ...(deps.signing ? { signing: deps.signing } : {}) }));
   // Online fees: after the citizen routes, whose gate and per-address limit cover the citizen's payment order too.
   if (deps.payments) {
     const { orders, ...payments } = deps.payments;

@@ -6848,8 +6848,6 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
-            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
-            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -6925,8 +6923,6 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
-            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
-            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -7153,6 +7149,7 @@ export interface components {
             sha256: string;
             uploadedAt: number;
             componentCode?: string;
+            signature?: components["schemas"]["SignatureVerdict"] & unknown;
         };
         CatalogueEntry: {
             key: string;
@@ -7414,16 +7411,10 @@ export interface components {
             /** @description Predicted at the measured arrival rate */
             baseline: {
                 arrivalFactor: number;
-                /** @description Dossiers one run expects in the period */
                 expectedDossiers: number;
-                /** @description Runs of the period with seeds seed, seed + 1, …, pooled */
-                replications: number;
-                /** @description Dossiers simulated over all runs */
                 received: number;
-                receivedPerRun: number;
                 complete: boolean;
                 onTimeShare: number;
-                /** @description 95 % interval from the spread of the runs (Wilson with fewer than five) */
                 ci95: {
                     low: number;
                     high: number;
@@ -7443,16 +7434,10 @@ export interface components {
             /** @description Predicted at the multiplied rate, on the same seed */
             scenario: {
                 arrivalFactor: number;
-                /** @description Dossiers one run expects in the period */
                 expectedDossiers: number;
-                /** @description Runs of the period with seeds seed, seed + 1, …, pooled */
-                replications: number;
-                /** @description Dossiers simulated over all runs */
                 received: number;
-                receivedPerRun: number;
                 complete: boolean;
                 onTimeShare: number;
-                /** @description 95 % interval from the spread of the runs (Wilson with fewer than five) */
                 ci95: {
                     low: number;
                     high: number;

@@ -20,6 +20,9 @@ import type { DossierRecord } from '../stores';
 import type { AttachmentInfo, AttachmentStore } from '../attachments/attachment-store';
 import type { AttachmentLimits } from '../attachments/attachment-limits';
 import { storeCheckedUpload } from '../attachments/checked-upload';
+import { SignatureVerdictSchema } from '../routes/attachment-routes';
+import type { SigningDeps } from '../signatures/signing-deps';
+import { inspectUploadedSignatures } from '../signatures/upload-signature-check';
 import { KeyedMutex } from '../attachments/keyed-mutex';
 import type { Actor, DossierDeps } from '../dossiers/dossier-deps';
 import { dossierStateOf, type ReceivedDocument } from '../../../engine/src/index';
@@ -50,6 +53,8 @@ export interface CitizenRoutesDeps extends DossierDeps {
   trustProxy?: TrustProxy;
   /** The attachment routes' per-dossier lock, so officials' and citizens' uploads count against one total. */
   perDossier?: KeyedMutex;
+  /** Ký số: a signed PDF the citizen uploads is checked against the trust list and kept with its verdict. */
+  signing?: SigningDeps;
 }
 
 /** Where citizens upload, for the HTTP safety layer's upload routes (multipart, the attachments' size limit). */
@@ -82,7 +87,16 @@ function componentRefused(detail: string, allowed: string[]): HttpProblem {
 }
 
 const CitizenAttachmentSchema = z
-  .object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.number().int(), componentCode: z.string().optional() })
+  .object({
+    id: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    uploadedAt: z.number().int(),
+    componentCode: z.string().optional(),
+    signature: SignatureVerdictSchema.optional().describe('A signed PDF: the verdict on its signatures (a bad one is kept and flagged for the official)'),
+  })
   .openapi('CitizenAttachment');
 const SupplementBody = z.object({ note: z.string().trim().max(1000).optional() }).strict();
 
@@ -94,6 +108,7 @@ const citizenView = (a: AttachmentInfo) => ({
   sha256: a.sha256,
   uploadedAt: a.uploadedAt,
   ...(a.componentCode ? { componentCode: a.componentCode } : {}),
+  ...(a.signature ? { signature: a.signature } : {}),
 });
 
 function describeRoutes(routes: ReturnType<typeof createApiRouter>): void {
@@ -195,6 +210,8 @@ export function createCitizenRoutes(deps: CitizenRoutesDeps) {
       uploadedAt: deps.clock.now(),
       uploadedBy: citizenActor(dossier).id,
       componentCode,
+      // The citizen's signed documents are checked and flagged, never refused: only officials issue the result.
+      inspect: inspectUploadedSignatures(deps.signing, deps.clock.now(), { resultAllowed: false }),
       beforeStore: (stored) => {
         if (stored.filter(isCitizens).length >= limits.maxFilesPerDossier) {
           throw new HttpProblem({

@@ -13,6 +13,7 @@ import { MemorySigningCertificateStore } from '../../../server/src/persistence/m
 import { createPkcs12Signer, openPkcs12 } from '../../../server/src/signatures/pkcs12-signer';
 import { signPdf } from '../../../server/src/signatures/sign-pdf';
 import type { SigningDeps } from '../../../server/src/signatures/signing-deps';
+import { LIBRARY_SPECS } from '../../../procedures/tools/specs/library-specs';
 import { exampleForm } from '../../procedures/support/library';
 import jsQR from 'jsqr';
 import { pdfTextOf, renderFirstPage, runPoppler } from '../../support/poppler';
@@ -174,6 +175,27 @@ describe('the signed result of a dossier', () => {
     expect(component.status).toBe(201);
     expect(component.body.signature).toMatchObject({ valid: false, code: 'DOCUMENT_MODIFIED' });
     expect(component.body).not.toHaveProperty('kind');
+  });
+
+  it('checks a signed PDF the citizen uploads online and keeps it flagged with the reason, for the official to see', async () => {
+    // given a tampered signed PDF and a dossier the citizen submitted online (status 1, with its token)
+    const { t, dossier } = await setUp();
+    const stranger = createTestCertificateAuthority('CA lạ');
+    const untrusted = await signedElsewhere(t, dossier.id, stranger.issueOfficial('Phạm Văn Lạ', VALID), [stranger.intermediate], new Date(t.clock.now()));
+    const submitted = await call<{ id: string; citizenToken: { token: string } }>(t, undefined, 'POST', '/api/submissions', { procedureKey: SLUG, applicant: APPLICANT, form: exampleForm(SLUG) });
+    const component = LIBRARY_SPECS.find((spec) => spec.slug === SLUG)!.components[0]!.id;
+    // when the citizen uploads it as a component
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(untrusted)], 'van-ban-da-ky.pdf', { type: 'application/pdf' }));
+    form.append('componentCode', component);
+    form.append('kind', 'result');
+    const response = await t.app.request(`/api/citizen/dossiers/${submitted.body.id}/attachments`, { method: 'POST', headers: { 'x-citizen-token': submitted.body.citizenToken.token }, body: form });
+    // then it is kept, never as a result, with the verdict naming the untrusted issuer, and the province's supervisor reads the same
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ signature: { valid: false, code: 'CERTIFICATE_UNTRUSTED' } });
+    const listed = await call<{ items: Attachment[] }>(t, 'supervisor', 'GET', `/api/dossiers/${submitted.body.id}/attachments`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ signature: expect.objectContaining({ valid: false, code: 'CERTIFICATE_UNTRUSTED', message: expect.stringContaining('không thuộc danh sách tin cậy') }) })]);
+    expect(listed.body.items[0]).not.toHaveProperty('kind');
   });
 
   it('tells the citizen the stored result no longer verifies and does not hand it over', async () => {
