@@ -6848,6 +6848,8 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
+            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
+            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -6923,6 +6925,8 @@ export interface components {
             /** @description National status code 1–10 */
             status: number;
             channel: number;
+            /** @description The national portal's own code of a dossier submitted there (Cổng Dịch vụ công quốc gia) */
+            nationalPortalCode?: string;
             applicant: {
                 name: string;
                 idNumber: string;
@@ -7411,10 +7415,16 @@ export interface components {
             /** @description Predicted at the measured arrival rate */
             baseline: {
                 arrivalFactor: number;
+                /** @description Dossiers one run expects in the period */
                 expectedDossiers: number;
+                /** @description Runs of the period with seeds seed, seed + 1, …, pooled */
+                replications: number;
+                /** @description Dossiers simulated over all runs */
                 received: number;
+                receivedPerRun: number;
                 complete: boolean;
                 onTimeShare: number;
+                /** @description 95 % interval from the spread of the runs (Wilson with fewer than five) */
                 ci95: {
                     low: number;
                     high: number;
@@ -7434,10 +7444,16 @@ export interface components {
             /** @description Predicted at the multiplied rate, on the same seed */
             scenario: {
                 arrivalFactor: number;
+                /** @description Dossiers one run expects in the period */
                 expectedDossiers: number;
+                /** @description Runs of the period with seeds seed, seed + 1, …, pooled */
+                replications: number;
+                /** @description Dossiers simulated over all runs */
                 received: number;
+                receivedPerRun: number;
                 complete: boolean;
                 onTimeShare: number;
+                /** @description 95 % interval from the spread of the runs (Wilson with fewer than five) */
                 ci95: {
                     low: number;
                     high: number;
