@@ -22,7 +22,7 @@ export function storedVerdictOf(pdf: Uint8Array, signing: SigningDeps | undefine
 export function assertValidResult(verdict: StoredSignatureVerdict | undefined, signing: SigningDeps | undefined): void {
   if (!signing) throw new SignatureError({ code: 'SIGNING_NOT_CONFIGURED', message: 'Máy chủ chưa được cấu hình ký số: không nhận kết quả điện tử.' });
   if (!verdict) throw new SignatureError({ code: 'NOT_SIGNED', message: 'Kết quả giải quyết phải là tệp PDF đã được ký số.' });
-  if (!verdict.valid) throw new SignatureError({ code: (verdict.code ?? 'SIGNATURE_INVALID') as SignatureError['code'], message: `Không nhận kết quả: ${verdict.message}` });
+  if (!verdict.valid) throw new SignatureError({ code: (verdict.code ?? 'SIGNATURE_INVALID') as SignatureError['code'], message: `Không nhận tệp làm kết quả giải quyết. ${verdict.message}` });
 }
 
 /**
