@@ -6,6 +6,7 @@ import { auditMessagesVi } from '../workspaces/audit/audit-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
+import { paymentMessagesVi } from '../workspaces/lookup/payment-messages-vi';
 import { modelerMessagesVi } from '../modeler/modeler-messages-vi';
 import { simulationMessagesVi } from '../modeler/simulation/simulation-messages-vi';
 export const messagesVi = {
@@ -131,6 +132,8 @@ export const messagesVi = {
   ...auditMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
+  // Online fees on the tracking page and the gateway's return page: modeler/src/workspaces/lookup/.
+  ...paymentMessagesVi,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.
   ...modelerMessagesVi,
   // The modeler's simulation panel: modeler/src/modeler/simulation/.

@@ -29,7 +29,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   // the gateway's return and IPN carry its HMAC, verified before anything is read into the store.
   { method: 'GET', path: '/api/citizen/dossiers/{id}/payments', gate: 'public' },
   { method: 'POST', path: '/api/citizen/dossiers/{id}/payments', gate: 'public' },
-  { method: 'GET', path: '/api/payments/{gateway}/return', gate: 'public' },
+  { method: 'GET', path: '/api/payments/return', gate: 'public' },
   { method: 'GET', path: '/api/payments/{gateway}/ipn', gate: 'public' },
   // The event stream authenticates itself: browsers' EventSource sends the token as ?access_token= (RFC 6750 §2.3).
   { method: 'GET', path: '/api/events', gate: 'public' },

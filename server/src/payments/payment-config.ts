@@ -3,7 +3,7 @@
  * VNPAY_HASH_SECRET (the shared secret, at least 16 characters), VNPAY_PAYMENT_URL (the gateway's payment page) and
  * VNPAY_API_URL (its merchant API, for `querydr` and `refund`) turn it on; without VNPAY_TMN_CODE it is off and the
  * official records fees by hand as before. PAYMENT_RETURN_URL is where the gateway sends the citizen back (the
- * front end's `/payment-return` on the public address); PAYMENT_RECONCILE_AFTER_MINUTES (15) how long an order may
+ * front end's `/lookup/payment-return` on the public address); PAYMENT_RECONCILE_AFTER_MINUTES (15) how long an order may
  * wait for its IPN before the gateway is asked; PAYMENT_RECONCILE_INTERVAL_MS (60 000) how often the job runs.
  */
 export interface PaymentConfig {

@@ -4,7 +4,7 @@
  * - `GET /api/citizen/dossiers/{id}/payments` — the fee awaited (status 6) and the citizen's orders, for the lookup page;
  * - `POST /api/citizen/dossiers/{id}/payments` — the citizen (with the dossier's token, X-Citizen-Token) starts paying
  *   the fee the official asked (status 6); the answer names the gateway URL the browser goes to;
- * - `GET /api/payments/{gateway}/return` — the parameters the gateway sent the citizen's browser back with: verified
+ * - `GET /api/payments/return` — the parameters the gateway sent the citizen's browser back with: verified
  *   (HMAC, merchant, order, amount) before they count for anything, then applied like the IPN, and answered with the
  *   outcome the return page shows; a forged, unknown or mismatched one is an RFC 9457 problem and changes nothing;
  * - `GET /api/payments/{gateway}/ipn` — the gateway's server-to-server notification, answered in the gateway's own
@@ -25,7 +25,7 @@ import type { PaymentOrderRecord } from '../payments/payment-order-store';
 import { startPayment } from '../payments/start-payment';
 
 export interface PaymentRoutesDeps extends PaymentDeps {
-  /** Where the gateway sends the citizen back; `<origin of the request>/payment-return` by default. */
+  /** Where the gateway sends the citizen back; `<origin of the request>/lookup/payment-return` by default. */
   returnUrl?: string;
   orderTtlMs?: number;
   trustProxy?: TrustProxy;
@@ -105,13 +105,13 @@ export function createPaymentRoutes(deps: PaymentRoutesDeps) {
 
   routes.post('/citizen/dossiers/:id/payments', async (c) => {
     const dossier = citizenDossier(c);
-    const returnUrl = deps.returnUrl ?? `${new URL(c.req.url).origin}/payment-return`;
+    const returnUrl = deps.returnUrl ?? `${new URL(c.req.url).origin}/lookup/payment-return`;
     const started = await startPayment(deps, dossier, { returnUrl, clientAddress: clientAddress(c, { trustProxy: deps.trustProxy }) });
     c.header('cache-control', 'no-store');
     return c.json({ ...outcomeView(started.order, gateway.label), expiresAt: new Date(started.order.expiresAt).toISOString(), redirectUrl: started.redirectUrl }, 201);
   });
 
-  routes.get(`/payments/${gateway.name}/return`, async (c) => {
+  routes.get('/payments/return', async (c) => {
     const params = boundedParams(c);
     const result = params && gateway.verifyCallback(params);
     if (!result) throw invalidSignature();

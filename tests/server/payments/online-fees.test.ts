@@ -79,7 +79,7 @@ async function world(options: { failDossierWrites?: () => boolean } = {}): Promi
   let appUrl = '';
   const gateway = await startStandInGateway({ merchantCode: MERCHANT, secret: SECRET, ipnUrl: () => `${appUrl}/api/payments/vnpay/ipn`, now: clock.now });
   const adapter = new VnpayGateway({ merchantCode: MERCHANT, secret: SECRET, paymentUrl: gateway.paymentUrl, apiUrl: gateway.apiUrl, clock });
-  const t = await createDossierTestApp({ stores, outbox, clock, calendars: fixedCalendarSource(), deploy: true, payments: { orders: payments, gateway: adapter, returnUrl: 'http://127.0.0.1:1/payment-return' } });
+  const t = await createDossierTestApp({ stores, outbox, clock, calendars: fixedCalendarSource(), deploy: true, payments: { orders: payments, gateway: adapter, returnUrl: 'http://127.0.0.1:1/lookup/payment-return' } });
   const server: ServerType = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -141,7 +141,7 @@ async function snapshot(w: World, dossierId: string) {
 }
 
 const ipn = (w: World, params: Record<string, string>) => w.gateway.sendIpn(params);
-const returnOf = (w: World, params: Record<string, string>) => call(w.t, undefined, 'GET', `/api/payments/vnpay/return?${new URLSearchParams(params)}`);
+const returnOf = (w: World, params: Record<string, string>) => call(w.t, undefined, 'GET', `/api/payments/return?${new URLSearchParams(params)}`);
 
 describe('online fees through a VNPAY-style gateway', () => {
   it('resumes the dossier from status 6 on the verified IPN alone, naming the gateway transaction in the progress record and the audit', { timeout: 120_000 }, async () => {
@@ -170,7 +170,7 @@ describe('online fees through a VNPAY-style gateway', () => {
       expect(after.orders).toMatchObject([{ id: started.orderId, status: 'paid', applied: true, transaction: { transactionNo, via: 'ipn', responseCode: '00' } }]);
 
       // and the return page, loaded with what the gateway sent the browser back with, shows it paid and changes nothing
-      expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:1/payment-return');
+      expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:1/lookup/payment-return');
       const shown = await returnOf(w, Object.fromEntries(back.searchParams));
       expect(shown.status).toBe(200);
       expect(shown.body).toMatchObject({ outcome: 'paid', dossierCode: dossier.code, amount: FEE, transactionNo, gateway: 'VNPAY' });
@@ -210,7 +210,7 @@ describe('online fees through a VNPAY-style gateway', () => {
       const wrongOrder = w.gateway.callbackParams('khongcodon0001', { vnp_Amount: String(FEE * 100) });
       expect(await ipn(w, wrongAmount)).toEqual({ RspCode: '04', Message: 'Invalid amount' });
       expect(await ipn(w, wrongOrder)).toEqual({ RspCode: '01', Message: 'Order not found' });
-      const mismatched = await w.t.app.request(`/api/payments/vnpay/return?${new URLSearchParams(wrongAmount)}`);
+      const mismatched = await w.t.app.request(`/api/payments/return?${new URLSearchParams(wrongAmount)}`);
       expect(mismatched.status).toBe(422);
       expect(mismatched.headers.get('content-type')).toContain('application/problem+json');
       expect(await mismatched.json()).toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH' });

@@ -14,6 +14,7 @@ import { SignatureVerdictView } from '../common/signature-verdict';
 import { formatDateTime, statusLabel } from '../common/workspace-format';
 import { portalApi, type LocalizedText, type LookupView, type SupplementAsked } from '../portal/portal-api';
 import { FileInput, Message, problemText, TextInput } from '../portal/portal-parts';
+import { OnlineFee } from './online-fee';
 import '../workspaces.css';
 import '../portal/portal.css';
 
@@ -194,6 +195,7 @@ function Answer({ view, asked, onSent }: { view: LookupView; asked: Asked; onSen
       </div>
       {view.result && <Result result={view.result} asked={asked} />}
       {view.status === 5 && view.supplement && <Supplement supplement={view.supplement} view={view} asked={asked} onSent={onSent} />}
+      {view.status === 6 && view.citizenToken && <OnlineFee dossierId={view.citizenToken.dossierId} token={view.citizenToken.token} />}
       <div class="ws-card portal-card">
         <h3>{t('ws.lookup.steps')}</h3>
         <Steps view={view} />
