@@ -125,6 +125,15 @@ describe.runIf(runnable)('measured durations on the heatmap and the forecast on 
     // and how busy the Department of Finance's unit is with its one official
     expect(await panel.locator('.ws-fc-units tr[data-unit="so-tai-chinh"] td').nth(1).textContent()).toBe('1');
     await panel.screenshot({ path: `${screenshots}workspaces-21-dashboard-forecast.png` });
+
+    // and on a phone the forecast fits the width, its units table scrolling inside its own box
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const table = panel.locator('.ws-fc-scroll');
+    expect(await table.evaluate((box) => getComputedStyle(box).overflowX)).toBe('auto');
+    await panel.locator('.ws-fc-answer').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshots}workspaces-22-dashboard-forecast-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1600, height: 1000 });
   }, 120_000);
 
   it('refuses a multiplier over ×5 with the reason in Vietnamese', async () => {

@@ -132,7 +132,7 @@ function renderAnswer(answer: ForecastAnswer, names: AgencyNames): HTMLElement {
       ? ft('responsible', { agency: names.agency(responsible), share: formatPercent((scenario.lateByAgency[responsible] ?? 0) / Math.max(1, scenario.late)) })
       : ft('noLate') }),
     element('h4', { text: ft('units') }),
-    element('table', { className: 'ws-table ws-fc-units' },
+    element('div', { className: 'ws-fc-scroll' }, element('table', { className: 'ws-table ws-fc-units' },
       element('thead', {}, element('tr', {}, ...[ft('col.unit'), ft('col.officials'), ft('col.baseline'), ft('col.scenario', { factor }), ft('col.waiting', { factor })].map((text) => element('th', { text })))),
       element('tbody', {}, ...scenario.units.map((unit) => element('tr', { dataset: { unit: unit.key } },
         element('td', { text: unitName(unit.key) }),
@@ -141,6 +141,6 @@ function renderAnswer(answer: ForecastAnswer, names: AgencyNames): HTMLElement {
         element('td', { text: busy(unit.utilisation) }),
         element('td', { text: formatNumber(unit.meanWaitingHours, 1) }),
       ))),
-    ),
+    )),
   );
 }
