@@ -55,6 +55,11 @@ import { createEventRoutes } from './routes/event-routes';
 import { createAdminAuditRoutes } from './routes/admin-audit-routes';
 import { createOutboxRoutes } from './routes/outbox-routes';
 import { DEFAULT_OUTBOX_ALERT_AFTER_MS } from './outbox/outbox-alarm';
+import type { CitizenChannelsConfig } from './outbox/citizen-channels-config';
+import type { CitizenMessageStore } from './outbox/citizen-message-store';
+import { MemoryCitizenMessageStore } from './persistence/memory/memory-citizen-message-store';
+import { createCitizenMessageRoutes } from './routes/citizen-message-routes';
+import { createNotificationChoiceRoutes } from './citizen/notification-choice-routes';
 import { createRetentionRoutes } from './routes/retention-routes';
 import type { RetentionStore } from './retention/retention-store';
 import { MemoryRetentionStore } from './persistence/memory/memory-retention-store';
@@ -123,6 +128,10 @@ export interface AppDeps {
   citizenTokenTtlMs?: number;
   /** How long an outbox consumer may fail before the console and the dashboard show an alert; 30 minutes by default. */
   outboxAlertAfterMs?: number;
+  /** The province's Zalo ZNS and brand-name SMS channels (CITIZEN_CHANNELS_FILE); none when absent. */
+  citizenChannels?: CitizenChannelsConfig;
+  /** What became of each message to a citizen and the channels they turned off; in memory when absent. */
+  citizenMessages?: CitizenMessageStore;
   /** Online fees (payment-config.ts): the orders and the gateway; off when absent (officials record fees by hand). */
   payments?: { orders: PaymentOrderStore; gateway: PaymentGateway; returnUrl?: string; orderTtlMs?: number };
   /** The province's single sign-on and whether passwords still sign in (oidc-config.ts); passwords only by default. */
@@ -222,6 +231,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // One upload at a time per dossier, whether an official's or the citizen's, so together they cannot pass its total.
   const perDossier = new KeyedMutex();
   app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier, ...(deps.signing ? { signing: deps.signing } : {}) }));
+  // Citizen messages (issue 20 item 6): the tracking page's channel toggle, the providers' signed receipts, the dossier's list.
+  const citizenMessages = deps.citizenMessages ?? new MemoryCitizenMessageStore();
+  app.route('/api', createNotificationChoiceRoutes({ stores: deps.stores, messages: citizenMessages, config: deps.citizenChannels, citizenTokens, clock: deps.clock, trustProxy: deps.trustProxyHops ?? 0 }));
+  app.route('/api', createCitizenMessageRoutes({ stores: deps.stores, messages: citizenMessages, config: deps.citizenChannels, clock: deps.clock }));
   // Online fees: after the citizen routes, whose gate and per-address limit cover the citizen's payment order too.
   if (deps.payments) {
     const { orders, ...payments } = deps.payments;

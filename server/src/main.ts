@@ -44,6 +44,9 @@ import { parsePublicInputConfig } from './http/public-input-config';
 import { createSigningCertificateCollection } from './persistence/mongo/signing-certificate-model';
 import { MongoSigningCertificateStore } from './persistence/mongo/mongo-signing-certificate-store';
 import { parseSigningConfig } from './signatures/signing-config';
+import { readCitizenChannelsFile } from './outbox/citizen-channels-config';
+import { createCitizenMessageCollections } from './persistence/mongo/citizen-message-model';
+import { MongoCitizenMessageStore } from './persistence/mongo/mongo-citizen-message-store';
 import { parsePaymentConfig } from './payments/payment-config';
 import { VnpayGateway } from './payments/vnpay-gateway';
 import { createMongoPaymentOrderStore } from './persistence/mongo/mongo-payment-order-store';
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
       signing: parseSigningConfig(env),
       // Online fees: VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAYMENT_URL, VNPAY_API_URL, PAYMENT_RETURN_URL (payment-config.ts).
       payments: parsePaymentConfig(env),
+      // Citizen messages through Zalo ZNS and brand-name SMS: the province's templates (citizen-channels-config.ts).
+      citizenChannels: env.CITIZEN_CHANNELS_FILE ? readCitizenChannelsFile(env.CITIZEN_CHANNELS_FILE) : undefined,
       signInLimits: parseSignInLimits({ perUsername: env.SIGN_IN_FAILURES_PER_USERNAME, perAddress: env.SIGN_IN_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS }),
     };
   } catch (error) {
@@ -106,6 +111,8 @@ async function main(): Promise<void> {
   const retention = { retention: new MongoRetentionStore(connection), archives: await createGridFsAttachmentStore(connection, { bucketName: 'archives' }) };
   const drafts = new MongoDraftStore(await createDraftCollection(connection));
   const signing = accessConfig.signing && { ...accessConfig.signing, certificates: new MongoSigningCertificateStore(await createSigningCertificateCollection(connection)) };
+  const citizenMessages = new MongoCitizenMessageStore(await createCitizenMessageCollections(connection));
+  const citizenChannels = accessConfig.citizenChannels;
   const consumers = createOutboxConsumers(
     parseOutboxConfig({
       portalUrl: env.PORTAL_URL,
@@ -116,7 +123,11 @@ async function main(): Promise<void> {
       smtpFrom: env.SMTP_FROM,
       smsGatewayUrl: env.SMS_GATEWAY_URL,
     }),
-    { officials: createUserDirectory(access.users), dossierOf: createDossierSyncSource({ dossiers: stores.dossiers, procedures: stores.procedures, attachments }) },
+    {
+      officials: createUserDirectory(access.users),
+      dossierOf: createDossierSyncSource({ dossiers: stores.dossiers, procedures: stores.procedures, attachments }),
+      ...(citizenChannels ? { citizenChannels: { config: citizenChannels, messages: citizenMessages, clock } } : {}),
+    },
   );
   // Online fees: the orders, the gateway, and the refunds of refused dossiers as an outbox consumer.
   const paymentConfig = accessConfig.payments;
@@ -171,6 +182,8 @@ async function main(): Promise<void> {
     ...(env.IDEMPOTENCY_LOCK_MS ? { idempotencyLockMs: Number(env.IDEMPOTENCY_LOCK_MS) } : {}),
     // How long an outbox consumer may fail before the console, the dashboard and the log raise the alarm; 30 min by default.
     ...(env.OUTBOX_ALERT_AFTER_MS ? { outboxAlertAfterMs: Number(env.OUTBOX_ALERT_AFTER_MS) } : {}),
+    citizenMessages,
+    ...(citizenChannels ? { citizenChannels } : {}),
   });
 
   const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });

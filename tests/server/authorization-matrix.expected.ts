@@ -663,6 +663,51 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '401', other: '401' },
     supervisor: { own: '401', other: '401' },
   },
+  // the lookup's notifications token (X-Citizen-Token) only: no session grants it, whatever its role
+  'GET /api/citizen/notifications': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
+  // the lookup's notifications token (X-Citizen-Token) only: no session grants it, whatever its role
+  'PUT /api/citizen/notifications': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
+  // public, proved by Zalo's signature; the matrix's server configures no Zalo channel, so every caller gets 404
+  'POST /api/message-receipts/zns': {
+    anonymous: { own: '404', other: '404' },
+    administrator: { own: '404', other: '404' },
+    analyst: { own: '404', other: '404' },
+    official: { own: '404', other: '404' },
+    headOfUnit: { own: '404', other: '404' },
+    supervisor: { own: '404', other: '404' },
+  },
+  // public, proved by the gateway's signature; no SMS channel is configured here either
+  'POST /api/message-receipts/sms': {
+    anonymous: { own: '404', other: '404' },
+    administrator: { own: '404', other: '404' },
+    analyst: { own: '404', other: '404' },
+    official: { own: '404', other: '404' },
+    headOfUnit: { own: '404', other: '404' },
+    supervisor: { own: '404', other: '404' },
+  },
+  // dossier.read: the dossier's messages to the citizen, as its audit
+  'GET /api/dossiers/{id}/messages': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '403', other: '403' },
+    analyst: { own: '403', other: '403' },
+    official: { own: '2xx', other: '403' },
+    headOfUnit: { own: '2xx', other: '403' },
+    supervisor: { own: '2xx', other: '403' },
+  },
   // the dossier's citizen token (X-Citizen-Token) only: no session grants it, whatever its role
   'POST /api/citizen/dossiers/{id}/supplements': {
     anonymous: { own: '401', other: '401' },

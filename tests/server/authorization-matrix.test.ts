@@ -323,6 +323,12 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
     return { method: 'POST', path: `/api/citizen/dossiers/${(await w.submitted(scope)).id}/attachments`, form };
   },
   'GET /api/citizen/dossiers/{id}/attachments': async (w, scope) => ({ method: 'GET', path: `/api/citizen/dossiers/${w.sides[scope].id}/attachments` }),
+  // Citizen messages (issue 20 item 6): the tracking page's toggle, the providers' receipts, the dossier's list.
+  'GET /api/citizen/notifications': async () => ({ method: 'GET', path: '/api/citizen/notifications' }),
+  'PUT /api/citizen/notifications': async () => ({ method: 'PUT', path: '/api/citizen/notifications', body: { channel: 'zns', optedOut: true } }),
+  'POST /api/message-receipts/zns': async () => ({ method: 'POST', path: '/api/message-receipts/zns', body: { app_id: '1', event_name: 'user_received_message', timestamp: '1' } }),
+  'POST /api/message-receipts/sms': async () => ({ method: 'POST', path: '/api/message-receipts/sms', body: { requestId: 'x', status: 'delivered' } }),
+  'GET /api/dossiers/{id}/messages': async (w, scope) => ({ method: 'GET', path: `/api/dossiers/${w.sides[scope].id}/messages` }),
   'POST /api/citizen/dossiers/{id}/supplements': async (w, scope) => {
     const side = SIDES[scope];
     const dossier = await w.fresh(scope, async (seeded) => {

@@ -76,6 +76,9 @@ export interface TestAppOptions {
   payments?: AppDeps['payments'];
   /** The national portal's credentials and bounds for its inbound dossiers; none by default (every one refused). */
   nationalPortal?: AppDeps['nationalPortal'];
+  /** The province's Zalo ZNS and SMS channels (stand-ins in tests) and where messages are recorded; none by default. */
+  citizenChannels?: AppDeps['citizenChannels'];
+  citizenMessages?: AppDeps['citizenMessages'];
 }
 
 /**
@@ -136,6 +139,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.archives ? { archives: options.archives } : {}),
     ...(options.payments ? { payments: options.payments } : {}),
     ...(options.nationalPortal ? { nationalPortal: options.nationalPortal } : {}),
+    ...(options.citizenChannels ? { citizenChannels: options.citizenChannels } : {}),
+    ...(options.citizenMessages ? { citizenMessages: options.citizenMessages } : {}),
   });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();
 

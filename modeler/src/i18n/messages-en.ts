@@ -7,6 +7,7 @@ import { auditMessagesEn } from '../workspaces/audit/audit-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
+import { lookupMessagesEn } from '../workspaces/lookup/lookup-messages-en';
 import { paymentMessagesEn } from '../workspaces/lookup/payment-messages-en';
 import { modelerMessagesEn } from '../modeler/modeler-messages-en';
 import { simulationMessagesEn } from '../modeler/simulation/simulation-messages-en';
@@ -134,6 +135,8 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...auditMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
+  // The tracking page's message choice (Zalo, SMS): modeler/src/workspaces/lookup/.
+  ...lookupMessagesEn,
   // Online fees on the tracking page and the gateway's return page: modeler/src/workspaces/lookup/.
   ...paymentMessagesEn,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

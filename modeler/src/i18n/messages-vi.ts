@@ -6,6 +6,7 @@ import { auditMessagesVi } from '../workspaces/audit/audit-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
+import { lookupMessagesVi } from '../workspaces/lookup/lookup-messages-vi';
 import { paymentMessagesVi } from '../workspaces/lookup/payment-messages-vi';
 import { modelerMessagesVi } from '../modeler/modeler-messages-vi';
 import { simulationMessagesVi } from '../modeler/simulation/simulation-messages-vi';
@@ -132,6 +133,8 @@ export const messagesVi = {
   ...auditMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
+  // The tracking page's message choice (Zalo, SMS): modeler/src/workspaces/lookup/.
+  ...lookupMessagesVi,
   // Online fees on the tracking page and the gateway's return page: modeler/src/workspaces/lookup/.
   ...paymentMessagesVi,
   // The modeler's reading view, roles, drafts and template gallery: modeler/src/modeler/.

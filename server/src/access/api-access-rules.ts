@@ -25,6 +25,12 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },
   { method: 'GET', path: '/api/citizen/dossiers/{id}/attachments', gate: 'public' },
   { method: 'POST', path: '/api/citizen/dossiers/{id}/supplements', gate: 'public' },
+  // The tracking page's message toggle: the lookup's notifications token, which names its dossier (checked by the routes).
+  { method: 'GET', path: '/api/citizen/notifications', gate: 'public' },
+  { method: 'PUT', path: '/api/citizen/notifications', gate: 'public' },
+  // Delivery receipts of citizen messages come from Zalo and the SMS gateway, each proved by its signature.
+  { method: 'POST', path: '/api/message-receipts/zns', gate: 'public' },
+  { method: 'POST', path: '/api/message-receipts/sms', gate: 'public' },
   // Online fees (payment-routes.ts, only when a gateway is configured): the citizen's order with the dossier's token;
   // the gateway's return and IPN carry its HMAC, verified before anything is read into the store.
   { method: 'GET', path: '/api/citizen/dossiers/{id}/payments', gate: 'public' },
@@ -88,6 +94,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'PUT', path: '/api/signing-certificates/mine', gate: 'step.act' },
   { method: 'GET', path: '/api/signing-certificates/mine', gate: 'step.act' },
   { method: 'POST', path: '/api/signatures/verify', gate: 'dossier.read' },
+  { method: 'GET', path: '/api/dossiers/{id}/messages', gate: 'dossier.read', resource: 'dossier' },
   { method: 'GET', path: '/api/agencies/{id}/tracking-book', gate: 'dossier.read' },
   { method: 'GET', path: '/api/agencies/{id}/tracking-book/pdf', gate: 'dossier.read' },
   { method: 'POST', path: '/api/steps/{id}/complete', gate: 'step.act', resource: 'step' },

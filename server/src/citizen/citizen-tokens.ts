@@ -27,14 +27,21 @@ export interface CitizenToken {
   expiresAt: string;
 }
 
+/**
+ * What a token lets the citizen do: `dossier.citizen` uploads and supplements (routes check the status);
+ * `dossier.notifications` only chooses the channels messages come through (notification-choice-routes.ts), which the
+ * lookup gives in every status, so that the tracking page's toggle never carries the right to upload.
+ */
+export type CitizenTokenScope = 'dossier.citizen' | 'dossier.notifications';
+
 export interface CitizenTokens {
-  /** A token for `dossier`, whose applicant has `idNumber`. */
-  issue(dossier: { id: string; applicant: { idNumber: string } }): Promise<CitizenToken>;
+  /** A token for `dossier`, whose applicant has `idNumber`; `dossier.citizen` by default. */
+  issue(dossier: { id: string; applicant: { idNumber: string } }, scope?: CitizenTokenScope): Promise<CitizenToken>;
   /**
    * Checks `token` against the dossier the path names: signed by us, not expired, for this dossier and its current
    * applicant. Throws 401 `UNAUTHENTICATED` otherwise, with one detail for every mismatch (no oracle).
    */
-  verify(token: string | undefined, dossier: { id: string; applicant: { idNumber: string } } | undefined): Promise<void>;
+  verify(token: string | undefined, dossier: { id: string; applicant: { idNumber: string } } | undefined, scope?: CitizenTokenScope): Promise<void>;
 }
 
 /** The request header that carries the token; a separate header, so officials' `Authorization` routes never read it. */
@@ -42,7 +49,7 @@ export const CITIZEN_TOKEN_HEADER = 'x-citizen-token';
 
 const ISSUER = 'lien-thong';
 const AUDIENCE = 'lien-thong-citizen';
-const SCOPE = 'dossier.citizen';
+const SCOPE: CitizenTokenScope = 'dossier.citizen';
 export const DEFAULT_CITIZEN_TOKEN_TTL_MS = 30 * 60_000;
 
 /** The same normalisation as the lookup's comparison: spaces and case do not matter in an ID number. */
@@ -66,10 +73,10 @@ export function createCitizenTokens(options: CitizenTokenOptions): CitizenTokens
   const ttlMs = options.ttlMs ?? DEFAULT_CITIZEN_TOKEN_TTL_MS;
 
   return {
-    async issue(dossier) {
+    async issue(dossier, scope = SCOPE) {
       const now = options.clock.now();
       const expiresAt = Math.floor((now + ttlMs) / 1000) * 1000;
-      const token = await new SignJWT({ scope: SCOPE, idh: idNumberDigest(dossier.applicant.idNumber) })
+      const token = await new SignJWT({ scope, idh: idNumberDigest(dossier.applicant.idNumber) })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(dossier.id)
         .setIssuer(ISSUER)
@@ -80,7 +87,7 @@ export function createCitizenTokens(options: CitizenTokenOptions): CitizenTokens
       return { token, dossierId: dossier.id, expiresAt: new Date(expiresAt).toISOString() };
     },
 
-    async verify(token, dossier) {
+    async verify(token, dossier, scope = SCOPE) {
       if (!token || token.length > 2048) throw refused('invalid');
       let payload: Record<string, unknown>;
       try {
@@ -96,7 +103,7 @@ export function createCitizenTokens(options: CitizenTokenOptions): CitizenTokens
         throw refused(error instanceof errors.JWTExpired ? 'expired' : 'invalid', error);
       }
       // Another dossier's token, or this dossier's with another applicant: the same refusal as a forged one.
-      if (!dossier || payload.sub !== dossier.id || payload.scope !== SCOPE || payload.idh !== idNumberDigest(dossier.applicant.idNumber)) {
+      if (!dossier || payload.sub !== dossier.id || payload.scope !== scope || payload.idh !== idNumberDigest(dossier.applicant.idNumber)) {
         throw refused('invalid');
       }
     },

@@ -102,6 +102,10 @@ const LookupSchema = z
       .object({ token: z.string(), dossierId: z.string(), expiresAt: Instant })
       .optional()
       .describe('Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived'),
+    notificationsToken: z
+      .object({ token: z.string(), expiresAt: Instant })
+      .optional()
+      .describe('In every status: the capability to choose the channels messages about this dossier come through (GET and PUT /api/citizen/notifications), short-lived'),
   })
   .openapi('DossierLookup');
 
@@ -211,6 +215,9 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
     // Only while the citizen may act on the dossier: components at status 1, a supplement at status 5, fees paid
     // online at status 6 (payment-routes.ts; each citizen route checks the status it needs).
     const citizenToken = deps.citizenTokens && (dossier.status === 1 || dossier.status === 5 || dossier.status === 6) ? await deps.citizenTokens.issue(dossier) : undefined;
+    // The tracking page's message toggle (notification-choice-routes.ts): a token that can do nothing else.
+    const notifications = deps.citizenTokens ? await deps.citizenTokens.issue(dossier, 'dossier.notifications') : undefined;
+    const notificationsToken = notifications && { token: notifications.token, expiresAt: notifications.expiresAt };
     const found = await resultOf(dossier.id);
     const result = found && { filename: found.info.filename, size: found.info.size, sha256: found.info.sha256, issuedAt: iso(found.info.uploadedAt)!, signature: found.verdict };
 
@@ -240,6 +247,7 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
         supplement,
         result,
         citizenToken,
+        notificationsToken,
         ...(dossier.retention ? { retention: { expiredAt: iso(dossier.retention.expiredAt)!, message: EXPIRED_MESSAGE } } : {}),
       },
       200,

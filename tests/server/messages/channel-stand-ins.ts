@@ -2,9 +2,12 @@
  * Local stand-ins for the two providers of citizen messages, on 127.0.0.1: a Zalo ZNS API that checks the OA token
  * and answers as Zalo does (`{ error, message, data: { msg_id } }`, a non-zero `error` per phone number as the test
  * sets it), and a brand-name SMS gateway that answers `{ code, message, messageId }`. Both record every request.
+ * `channelsFor` is the shipped example configuration pointed at them.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseCitizenChannelsConfig, type CitizenChannelsConfig } from '../../../server/src/outbox/citizen-channels-config';
 
 export interface StandInRequest {
   headers: IncomingHttpHeaders;
@@ -61,3 +64,14 @@ export async function startSmsStandIn(codesByPhone: Map<string, { code: string; 
     return { code: 0, message: 'OK', messageId: `sms-msg-${sent}` };
   });
 }
+
+/** The example file shipped in server/, pointed at the stand-ins. */
+export function channelsFor(zns: StandIn | undefined, sms: StandIn | undefined, changes: { fallbackToSms?: boolean; maxLength?: number } = {}): CitizenChannelsConfig {
+  const example = JSON.parse(readFileSync(new URL('../../../server/citizen-channels.example.json', import.meta.url), 'utf8'));
+  return parseCitizenChannelsConfig({
+    ...example,
+    zns: zns && { ...example.zns, url: zns.url.href, accessTokenFile: undefined, accessToken: ZNS_TOKEN, oaSecretKey: 'oa-secret-key-0123456789', ...(changes.fallbackToSms === undefined ? {} : { fallbackToSms: changes.fallbackToSms }) },
+    sms: sms && { ...example.sms, url: sms.url.href, apiKey: SMS_API_KEY, receiptSecret: 'sms-receipt-secret-0123456789', ...(changes.maxLength ? { maxLength: changes.maxLength } : {}) },
+  });
+}
+

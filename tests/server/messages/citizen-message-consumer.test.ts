@@ -5,10 +5,8 @@
  * SMS fallback for a citizen without Zalo, no second send on a retry, and nothing sent on a channel turned off.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Connection } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseCitizenChannelsConfig, type CitizenChannelsConfig } from '../../../server/src/outbox/citizen-channels-config';
 import { createCitizenMessageConsumer } from '../../../server/src/outbox/citizen-message-consumer';
 import { createOutboxDeliverer } from '../../../server/src/outbox/outbox-deliverer';
 import { createOutboxEntry, type CitizenNotificationPayload } from '../../../server/src/outbox/outbox-payloads';
@@ -19,7 +17,7 @@ import { MongoCitizenMessageStore } from '../../../server/src/persistence/mongo/
 import { createMongoOutboxStore } from '../../../server/src/persistence/mongo/mongo-outbox-store';
 import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
 import { createSimulatedClock } from '../../support/test-app';
-import { SMS_API_KEY, startSmsStandIn, startZnsStandIn, ZNS_TOKEN, type StandIn } from './channel-stand-ins';
+import { channelsFor, SMS_API_KEY, startSmsStandIn, startZnsStandIn, ZNS_TOKEN, type StandIn } from './channel-stand-ins';
 
 /** Mon 3 March 2025, 08:37 in Hanoi. */
 const AT = Date.UTC(2025, 2, 3, 1, 37);
@@ -42,16 +40,6 @@ afterAll(async () => {
   await connection?.close();
   await database?.stop();
 }, 60_000);
-
-/** The example file shipped in server/, pointed at the stand-ins. */
-export function channelsFor(zns: StandIn | undefined, sms: StandIn | undefined, changes: { fallbackToSms?: boolean; maxLength?: number } = {}): CitizenChannelsConfig {
-  const example = JSON.parse(readFileSync(new URL('../../../server/citizen-channels.example.json', import.meta.url), 'utf8'));
-  return parseCitizenChannelsConfig({
-    ...example,
-    zns: zns && { ...example.zns, url: zns.url.href, accessTokenFile: undefined, accessToken: ZNS_TOKEN, oaSecretKey: 'oa-secret-key-0123456789', ...(changes.fallbackToSms === undefined ? {} : { fallbackToSms: changes.fallbackToSms }) },
-    sms: sms && { ...example.sms, url: sms.url.href, apiKey: SMS_API_KEY, receiptSecret: 'sms-receipt-secret-0123456789', ...(changes.maxLength ? { maxLength: changes.maxLength } : {}) },
-  });
-}
 
 async function setUp(options: { znsErrors?: Map<string, { error: number; message: string }>; smsCodes?: Map<string, { code: string; message: string }>; zns?: boolean; sms?: boolean; fallbackToSms?: boolean; maxLength?: number } = {}) {
   const db = connection!.useDb(`citizen-messages-${randomUUID().slice(0, 8)}`, { useCache: false });

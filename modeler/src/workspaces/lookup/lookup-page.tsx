@@ -3,7 +3,8 @@
  * plain words, the appointment and how it was counted, each step with its dates and due date (and how that was
  * counted: working days, days not counted, pauses). When the dossier waits for a supplement (status 5): what form 02
  * listed as missing, the reason, whom to contact and the deadline to bring them, with an upload form that sends each
- * missing component and records the supplement online (the token of the lookup, kept in memory only). The server
+ * missing component and records the supplement online (the token of the lookup, kept in memory only); and a switch per
+ * channel the province sends messages through (Zalo, SMS), to turn it off for this dossier (notification-choices.tsx). The server
  * answers an unknown code and a wrong ID number alike, so the page does too. `?code=` fills the code (the receipt's link).
  * Once the result is signed, the verdict on its signature (checked by the server at this lookup) and its download.
  */
@@ -14,6 +15,7 @@ import { SignatureVerdictView } from '../common/signature-verdict';
 import { formatDateTime, statusLabel } from '../common/workspace-format';
 import { portalApi, type LocalizedText, type LookupView, type SupplementAsked } from '../portal/portal-api';
 import { FileInput, Message, problemText, TextInput } from '../portal/portal-parts';
+import { NotificationChoices } from './notification-choices';
 import { OnlineFee } from './online-fee';
 import '../workspaces.css';
 import '../portal/portal.css';
@@ -194,6 +196,7 @@ function Answer({ view, asked, onSent }: { view: LookupView; asked: Asked; onSen
         <Explanation label={t('portal.lookup.explainAppointment')} text={view.appointmentExplanation} />
       </div>
       {view.result && <Result result={view.result} asked={asked} />}
+      {view.notificationsToken && <NotificationChoices token={view.notificationsToken.token} />}
       {view.status === 5 && view.supplement && <Supplement supplement={view.supplement} view={view} asked={asked} onSent={onSent} />}
       {view.status === 6 && view.citizenToken && <OnlineFee dossierId={view.citizenToken.dossierId} token={view.citizenToken.token} />}
       <div class="ws-card portal-card">

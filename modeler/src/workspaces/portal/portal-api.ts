@@ -17,6 +17,7 @@ export type LookupView = Schemas['DossierLookup'];
 export type LookupStep = LookupView['steps'][number];
 export type SupplementAsked = NonNullable<LookupView['supplement']>;
 export type CitizenToken = NonNullable<LookupView['citizenToken']>;
+export type NotificationChoicesView = Schemas['NotificationChoices'];
 export type Submitted = paths['/api/submissions']['post']['responses'][201]['content']['application/json'];
 
 export interface Applicant {
@@ -51,6 +52,10 @@ export const portalApi = {
     fetch('/api/submissions', json('POST', body)).then((r) => answer<Submitted>(r)),
   lookup: (code: string, idNumber: string) =>
     fetch(`/api/lookup?${new URLSearchParams({ code, idNumber })}`, json('GET')).then((r) => answer<LookupView>(r)),
+  /** The channels of the tracking page's message choice, with the lookup's notifications token. */
+  notifications: (token: string) => fetch('/api/citizen/notifications', json('GET', undefined, { 'x-citizen-token': token })).then((r) => answer<NotificationChoicesView>(r)),
+  chooseNotifications: (token: string, body: { channel: 'zns' | 'sms'; optedOut: boolean }) =>
+    fetch('/api/citizen/notifications', json('PUT', body, { 'x-citizen-token': token })).then((r) => answer<NotificationChoicesView>(r)),
   upload: (dossierId: string, token: string, file: File, componentCode?: string) => {
     const form = new FormData();
     form.append('file', file);
