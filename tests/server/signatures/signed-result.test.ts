@@ -10,12 +10,14 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryAttachmentStore } from '../../../server/src/persistence/memory/memory-attachment-store';
 import { MemorySigningCertificateStore } from '../../../server/src/persistence/memory/memory-signing-certificate-store';
+import { createCscSigningClient } from '../../../server/src/signatures/csc-signing-client';
 import { createPkcs12Signer, openPkcs12 } from '../../../server/src/signatures/pkcs12-signer';
 import { signPdf } from '../../../server/src/signatures/sign-pdf';
 import type { SigningDeps } from '../../../server/src/signatures/signing-deps';
 import { LIBRARY_SPECS } from '../../../procedures/tools/specs/library-specs';
 import { exampleForm } from '../../procedures/support/library';
 import jsQR from 'jsqr';
+import { createCscSigningServiceDouble } from '../../support/csc-signing-service-double';
 import { pdfTextOf, renderFirstPage, runPoppler } from '../../support/poppler';
 import { createTestCertificateAuthority, toPkcs12, type TestCertificateAuthority } from '../../support/test-certificate-authority';
 import { APPLICANT, call, complete, createDossierTestApp, openStepOf, type TestApp } from '../dossiers/dossier-fixture';
@@ -56,9 +58,9 @@ async function dossierAtSigning(t: TestApp) {
   return dossier;
 }
 
-async function setUp() {
+async function setUp(extra: Partial<SigningDeps> = {}) {
   const attachments = new MemoryAttachmentStore();
-  const signing: SigningDeps = { sealingKey: randomBytes(32), trustAnchors: [ca.root.pem], certificates: new MemorySigningCertificateStore(), location: 'Hà Nội' };
+  const signing: SigningDeps = { sealingKey: randomBytes(32), trustAnchors: [ca.root.pem], certificates: new MemorySigningCertificateStore(), location: 'Hà Nội', ...extra };
   const t = await createDossierTestApp({ signing, attachments, xml: XML, deploy: false });
   const deployed = await call(t, 'analyst', 'POST', '/api/procedures', { key: SLUG, xml: XML });
   if (deployed.status !== 201) throw new Error(`deploy: ${JSON.stringify(deployed.body)}`);
@@ -144,6 +146,20 @@ describe('the signed result of a dossier', () => {
     expect(citizenCopy.status).toBe(200);
     expect(Buffer.from(await citizenCopy.arrayBuffer()).equals(pdf)).toBe(true);
     expect((await download(t, undefined, `/api/lookup/result?code=${encodeURIComponent(dossier.dossierCode)}&idNumber=001099999999`)).status).toBe(404);
+  });
+
+  it('signs the result through the remote signing service (CSC API v2, an HSM credential) when the director chooses it', async () => {
+    // given a remote signing service holding the director's key in an HSM (a test double speaking the protocol)
+    const holder = ca.issueOfficial('Hoàng Văn Giám Đốc', VALID);
+    const service = createCscSigningServiceDouble({ accessToken: 'token', holder, chain: [ca.intermediate] });
+    const remote = createCscSigningClient({ baseUrl: 'https://ky-so.test/csc/v2/', accessToken: 'token', fetch: service.fetch, wait: async () => undefined });
+    const { t, dossier } = await setUp({ remote });
+    // when the director signs remotely
+    const signed = await call<Attachment>(t, DIRECTOR, 'POST', `/api/dossiers/${dossier.id}/result`, { signWith: 'remote', credentialId: 'office' });
+    // then the result is kept with a valid signature by the key holder
+    expect(signed.status).toBe(201);
+    expect(signed.body).toMatchObject({ kind: 'result', signature: { valid: true, signatures: [{ signer: 'Hoàng Văn Giám Đốc' }] } });
+    expect(service.signedHashes).toHaveLength(1);
   });
 
   it('refuses a tampered result, one signed with an expired certificate and one from an untrusted issuer, each with its reason, and flags a tampered component', async () => {
