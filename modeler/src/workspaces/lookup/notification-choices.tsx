@@ -30,12 +30,16 @@ export function NotificationChoices({ token }: { token: string }) {
   if (choices.channels.length === 0) return null;
 
   async function toggle(channel: 'zns' | 'sms', optedOut: boolean) {
+    const before = choices!;
+    // The switch moves at once (a controlled checkbox would otherwise spring back until the server answers).
+    setChoices({ ...before, channels: before.channels.map((entry) => (entry.channel === channel ? { channel, optedOut } : entry)) });
     setSaving(channel);
     setOutcome(undefined);
     try {
       setChoices(await portalApi.chooseNotifications(token, { channel, optedOut }));
       setOutcome({ kind: 'ok', text: t('lookup.notify.saved') });
     } catch (problem) {
+      setChoices(before);
       explain(problem);
     } finally {
       setSaving(undefined);
