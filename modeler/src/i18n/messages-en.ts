@@ -4,6 +4,7 @@ import { workspaceMessagesEn } from '../workspaces/workspace-messages-en';
 import { uiMessagesEn } from '../ui/ui-messages-en';
 import { outboxMessagesEn } from '../workspaces/outbox/outbox-messages-en';
 import { auditMessagesEn } from '../workspaces/audit/audit-messages-en';
+import { retentionMessagesEn } from '../workspaces/retention/retention-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
@@ -133,6 +134,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...calendarMessagesEn,
   ...outboxMessagesEn,
   ...auditMessagesEn,
+  ...retentionMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
   // The tracking page's message choice (Zalo, SMS): modeler/src/workspaces/lookup/.

@@ -61,7 +61,7 @@ export function createAppShell(root: HTMLElement): { navigate(path: string): voi
     const nav = document.createElement('nav');
     nav.className = 'app-nav';
     nav.setAttribute('aria-label', t('shell.navigation'));
-    for (const route of routeTable.filter((candidate) => isShownTo(candidate, role))) {
+    for (const route of routeTable.filter((candidate) => candidate.inNavigation !== false && isShownTo(candidate, role))) {
       const item = link(route.path);
       item.textContent = t(labelFor(route, role));
       if (route.path === active) item.setAttribute('aria-current', 'page');

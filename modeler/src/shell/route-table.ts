@@ -27,6 +27,8 @@ export interface Route {
    * shows the route under `label`, and it is never their home page.
    */
   readers?: { roles: readonly Role[]; label: MessageKey };
+  /** false: reached from another page's link, not from the navigation (which has room for a few entries only). */
+  inNavigation?: false;
   /** Loaded on first visit, so the modeler's bpmn-js and monaco are not in the shell's bundle. */
   load: () => Promise<MountView>;
 }
@@ -44,6 +46,8 @@ export const routeTable: Route[] = [
   { path: '/outbox', label: 'nav.outbox', audience: ['administrator'], load: async () => (await import('../workspaces/outbox/outbox-route')).mountOutboxRoute },
   // The audit of administration (issue 18): who changed users, agencies, calendars, procedures; read only.
   { path: '/audit', label: 'nav.audit', audience: ['administrator'], load: async () => (await import('../workspaces/audit/audit-route')).mountAuditRoute },
+  // Retention of closed dossiers (issue 18): periods per procedure, the dry run, the explicit run; linked from /audit.
+  { path: '/retention', label: 'nav.retention', audience: ['administrator'], inNavigation: false, load: async () => (await import('../workspaces/retention/retention-route')).mountRetentionRoute },
   { path: '/heatmap', label: 'nav.heatmap', audience: 'staff', load: async () => (await import('../workspaces/heatmap/heatmap-view')).mountHeatmapView },
   // The citizen portal (no account): online submission, and the lookup with the online supplement.
   { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },

@@ -2,7 +2,9 @@
  * @module expirePersonalData — the part of a closed dossier that is personal data and the part the statistics keep
  * (issue 18 item 6; Decree 13/2023/NĐ-CP: no longer than needed). Personal: the applicant (name, ID number, phone,
  * e-mail, address), the e-form fields the procedure's form schema marks `"x-personal": true` (at any depth), and the
- * process instance (its variables are the e-form's fields). Kept: the dossier's code, procedure, agency, status,
+ * process instance (its variables are the e-form's fields). A form schema that marks no field at all says nothing about
+ * which fields are safe to keep, so the whole e-form counts as personal then (the library's procedures ask for names,
+ * ID numbers, birth dates and addresses in their e-forms). Kept: the dossier's code, procedure, agency, status,
  * channel, dates, clocks and documents list: what Decision 766/QĐ-TTg's figures are computed from.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +22,12 @@ export interface PersonalData {
 
 /** The ID number as the citizen's lookup compares it: no spaces, upper case, NFKC. */
 export const digestIdNumber = (idNumber: string) => createHash('sha256').update(idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase()).digest('hex');
+
+/** Whether `schema` marks any field, at any depth, personal or not (`"x-personal": false` keeps a field on purpose). */
+function marksAny(schema: Schema): boolean {
+  if (schema['x-personal'] !== undefined) return true;
+  return Object.values(schema.properties ?? {}).some(marksAny) || (schema.items !== undefined && marksAny(schema.items));
+}
 
 /** Splits `value` on `schema`: marked fields go to `personal`, the rest stays in `kept`. Arrays keep their length. */
 function split(value: unknown, schema: Schema | undefined): { kept: unknown; personal: unknown } {
@@ -53,7 +61,7 @@ export function expirePersonalData(dossier: DossierRecord, formSchema: string | 
   } catch {
     schema = undefined;
   }
-  const form = split(dossier.form, schema);
+  const form = schema && marksAny(schema) ? split(dossier.form, schema) : { kept: {}, personal: dossier.form };
   const { instance, ...rest } = dossier;
   const kept: DossierRecord = { ...rest, applicant: { name: '', idNumber: '' }, form: (form.kept ?? {}) as Record<string, unknown> };
   const personal: PersonalData = { applicant: dossier.applicant, form: (form.personal ?? {}) as Record<string, unknown>, ...(instance !== undefined ? { instance } : {}) };

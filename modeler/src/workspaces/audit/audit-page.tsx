@@ -15,7 +15,7 @@ type AuditPageAnswer = GetAnswer<'/api/audit'>;
 type AuditRecord = AuditPageAnswer['items'][number];
 
 const PAGE_SIZE = 20;
-const ACTIONS = ['user.created', 'user.changed', 'agency.created', 'agency.changed', 'calendar.changed', 'procedure.deployed', 'outbox.replayed', 'outbox.skipped'] as const;
+const ACTIONS = ['user.created', 'user.changed', 'agency.created', 'agency.changed', 'calendar.changed', 'procedure.deployed', 'procedure.retention_changed', 'retention.ran', 'outbox.replayed', 'outbox.skipped'] as const;
 const KINDS = ['user', 'agency', 'calendar', 'procedure', 'setting', 'outboxDelivery'] as const;
 
 const actionLabel = (action: string) => ((ACTIONS as readonly string[]).includes(action) ? t(`au.action.${action}` as MessageKey) : action);
@@ -99,6 +99,9 @@ export function AuditPage() {
         <button type="button" class="lt-button" onClick={() => void downloadCsv()}>
           {t('au.csv')}
         </button>
+        <a class="lt-button" href="/retention" data-link="">
+          {t('nav.retention')}
+        </a>
       </div>
       <p class="ws-muted">{t('au.intro')}</p>
       <form

@@ -163,6 +163,11 @@ export function DossierPage({ user, dossierId }: { user: CurrentUser; dossierId:
         </div>
         <div class="off-dossier-side">
           <Section name="applicant" title="ws.section.applicant">
+            {dossier.retention && (
+              <p class="ws-retention-expired" role="note">
+                {t('ws.retention.expired', { mode: t(`re.mode.${dossier.retention.mode}`), at: formatDateTime(dossier.retention.expiredAt) })}
+              </p>
+            )}
             <dl class="ws-fields">
               {applicant
                 .filter(([, value]) => value)

@@ -190,6 +190,11 @@ function Answer({ view, asked, onSent }: { view: LookupView; asked: Asked; onSen
           {t('ws.lookup.status')} <strong class={`ws-status-badge ws-status-${view.status}`}>{statusLabel(view.status)}</strong>
         </p>
         <p class="ws-lookup-explain">{t(`ws.lookup.explain.${view.status}` as MessageKey)}</p>
+        {view.retention && (
+          <p class="ws-retention-expired" role="note">
+            {view.retention.message}
+          </p>
+        )}
         <dl class="portal-pairs">
           {rows.filter(([, value]) => value).map(([key, value]) => <><dt>{t(key)}</dt><dd>{value}</dd></>)}
         </dl>
