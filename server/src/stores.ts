@@ -61,6 +61,8 @@ export interface DossierQuery {
   agencyId?: string;
   receivedFrom?: number;
   receivedTo?: number;
+  /** The applicant's ID number, as stored (a citizen signed in with it lists their dossiers: issue 18). */
+  applicantIdNumber?: string;
 }
 
 export interface Page<T> {
@@ -117,6 +119,12 @@ export interface StepStore {
   create(record: Omit<StepRecord, 'rev'>): Promise<StepRecord>;
   get(id: string): Promise<StepRecord | undefined>;
   update(record: StepRecord): Promise<StepRecord>;
+  /**
+   * One command's steps of `dossier` (as just written) in one round trip: `create` each of `created` and `update` each
+   * of `changed` (revision-checked), with the same errors (DuplicateKey, ConcurrencyConflict). Inside a unit of work an
+   * error leaves nothing written once the unit rolls back.
+   */
+  writeMany(dossier: DossierRecord, created: readonly Omit<StepRecord, 'rev'>[], changed: readonly StepRecord[]): Promise<void>;
   list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>>;
   /**
    * Steps of `query` ranked at `now`: overdue, nearly due, in time, paused, without a clock; then by due instant,
@@ -125,10 +133,15 @@ export interface StepStore {
   listByUrgency(query: StepQuery, at: { now: number; phases?: StepPhase[] }, page: { offset: number; limit: number }): Promise<UrgencyPage>;
 }
 
+/** A timer armed (`schedule`) or cancelled, as a decision writes it. */
+export type TimerWrite = { schedule: Omit<TimerRecord, 'status'> } | { cancel: string };
+
 export interface TimerStore {
   /** Creates the timer, or reschedules it (new dueAt, status scheduled) if the id exists and has not fired. */
   schedule(timer: Omit<TimerRecord, 'status'>): Promise<void>;
   cancel(id: string): Promise<void>;
+  /** `schedule` or `cancel` each write, in order, in one round trip. */
+  writeMany(writes: readonly TimerWrite[]): Promise<void>;
   get(id: string): Promise<TimerRecord | undefined>;
   /**
    * Claims up to `limit` scheduled timers with `dueAt <= now` whose lease is free or expired, leasing them to `owner`
@@ -143,6 +156,8 @@ export interface TimerStore {
 /** Append-only: who did what, when, from which step. */
 export interface AuditStore {
   append(record: AuditRecord): Promise<void>;
+  /** `append` each record, in order, in one round trip. */
+  appendMany(records: readonly AuditRecord[]): Promise<void>;
   listByDossier(dossierId: string): Promise<AuditRecord[]>;
 }
 
@@ -186,6 +201,8 @@ export interface AdminAuditStore {
 
 export interface ProgressStore {
   append(entry: ProgressEntry): Promise<void>;
+  /** `append` each entry, in order, in one round trip. */
+  appendMany(entries: readonly ProgressEntry[]): Promise<void>;
   /** Every entry of the dossier in `seq` order. */
   listByDossier(dossierId: string): Promise<ProgressEntry[]>;
 }

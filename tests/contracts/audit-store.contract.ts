@@ -8,6 +8,18 @@ function anEntry(id: string, overrides: Partial<AuditRecord> = {}): AuditRecord 
 
 export function describeAuditStoreContract(adapter: string, makeStores: () => Promise<Stores>): void {
   describe(`AuditStore contract (${adapter})`, () => {
+    it("appends one command's entries together, those at the same instant in the order given", async () => {
+      // given
+      const stores = await makeStores();
+      await stores.audit.append(anEntry('before', { at: 20 }));
+      // when
+      await stores.audit.appendMany([anEntry('z-1', { at: 20 }), anEntry('a-2', { at: 20 }), anEntry('late', { at: 30 })]);
+      await stores.progress.appendMany([]);
+      // then
+      expect((await stores.audit.listByDossier('d1')).map((entry) => entry.id)).toEqual(['before', 'z-1', 'a-2', 'late']);
+      await expect(stores.audit.appendMany([anEntry('fresh'), anEntry('late')])).rejects.toBeInstanceOf(DuplicateKey);
+    });
+
     it("lists a dossier's trail in time order, entries at the same instant in the order they were appended", async () => {
       // given
       const { audit } = await makeStores();

@@ -1,6 +1,6 @@
 /** @module describeStepStoreContract — what every StepStore adapter must do. */
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyConflict, DuplicateKey, type StepRecord, type Stores } from '../../server/src/stores';
+import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type StepRecord, type Stores } from '../../server/src/stores';
 
 function aStep(id: string, overrides: Partial<StepRecord> = {}): Omit<StepRecord, 'rev'> {
   return {
@@ -20,6 +20,37 @@ function aStep(id: string, overrides: Partial<StepRecord> = {}): Omit<StepRecord
 
 export function describeStepStoreContract(adapter: string, makeStores: () => Promise<Stores>): void {
   describe(`StepStore contract (${adapter})`, () => {
+    const dossier: DossierRecord = {
+      id: 'dossier-1', dossierCode: 'TTHC-250303-0007', procedureKey: 'dang-ky-kinh-doanh', procedureVersion: 1, agencyId: 'so-kh-dt',
+      status: 4, channel: 1, applicant: { name: 'Nguyễn Thị Hoà', idNumber: '001090000001' }, form: {}, state: {}, createdAt: 0, updatedAt: 0, rev: 0,
+    };
+
+    it("writes one command's new and changed steps together, found by the dossier's code and applicant like any step", async () => {
+      // given
+      const stores = await makeStores();
+      await stores.dossiers.create(dossier);
+      const first = await stores.steps.create(aStep('s1'));
+      // when
+      await stores.steps.writeMany(dossier, [aStep('s2', { startedAt: 1_700_000_000_001 }), aStep('s3', { startedAt: 1_700_000_000_002 })], [{ ...first, status: 'completed', completedAt: 5 }]);
+      // then
+      expect(await stores.steps.get('s1')).toEqual({ ...first, status: 'completed', completedAt: 5, rev: 1 });
+      expect(await stores.steps.get('s2')).toEqual({ ...aStep('s2', { startedAt: 1_700_000_000_001 }), rev: 0 });
+      expect((await stores.steps.list({ search: 'hoa', status: ['open'] }, { offset: 0, limit: 10 })).items.map((step) => step.id)).toEqual(['s2', 's3']);
+      expect((await stores.steps.list({ procedureKey: 'dang-ky-kinh-doanh' }, { offset: 0, limit: 10 })).total).toBe(3);
+    });
+
+    it('refuses a batch with a stale step with ConcurrencyConflict and one with a taken id with DuplicateKey', async () => {
+      // given
+      const stores = await makeStores();
+      await stores.dossiers.create(dossier);
+      const first = await stores.steps.create(aStep('s1'));
+      await stores.steps.update({ ...first, assigneeId: 'officer-2' });
+      // when / then
+      await expect(stores.steps.writeMany(dossier, [], [{ ...first, status: 'completed' }])).rejects.toBeInstanceOf(ConcurrencyConflict);
+      await expect(stores.steps.writeMany(dossier, [aStep('s1')], [])).rejects.toBeInstanceOf(DuplicateKey);
+      expect((await stores.steps.get('s1'))?.status).toBe('open');
+    });
+
     it('creates a step at revision 0 and gets it back by id', async () => {
       // given
       const { steps } = await makeStores();

@@ -18,6 +18,38 @@ export function describeTimerStoreContract(
   openAgain: (stores: Stores) => Promise<Stores>,
 ): void {
   describe(`TimerStore contract (${adapter})`, () => {
+    it("writes one command's timers in order as schedule and cancel would, one at a time", async () => {
+      // given a timer leased at its wake-up, one to move, one cancelled, one fired
+      const stores = await makeStores();
+      const { timers } = stores;
+      for (const [id, dueAt] of [['same', 100], ['moved', 100], ['cancelled', 100], ['fired', 100]] as const) await timers.schedule(aTimer(id, dueAt));
+      await timers.cancel('cancelled');
+      const leased = await timers.claimDue(100, 'sweeper', lease, 10);
+      expect(leased.map((timer) => timer.id).sort()).toEqual(['fired', 'moved', 'same']);
+      expect(await timers.markFired('fired', 'sweeper', 100)).toBe(true);
+      // when
+      await timers.writeMany([
+        { schedule: aTimer('same', 100, { payload: { rung: 1 } }) },
+        { schedule: aTimer('moved', 300, { stepId: undefined }) },
+        { schedule: aTimer('cancelled', 200) },
+        { schedule: aTimer('fired', 400) },
+        { schedule: aTimer('new', 500) },
+        { schedule: aTimer('new-then-cancelled', 600) },
+        { cancel: 'new-then-cancelled' },
+      ]);
+      // then the same wake-up keeps its lease, the moved and revived ones are due again without one, a fired one stays fired
+      expect(await timers.get('same')).toMatchObject({ status: 'scheduled', dueAt: 100, payload: { rung: 1 }, leaseOwner: 'sweeper' });
+      const moved = await timers.get('moved');
+      expect(moved).toMatchObject({ status: 'scheduled', dueAt: 300 });
+      expect(moved).not.toHaveProperty('leaseOwner');
+      expect(moved?.stepId).toBeUndefined();
+      expect(await timers.get('cancelled')).toMatchObject({ status: 'scheduled', dueAt: 200 });
+      expect(await timers.get('fired')).toMatchObject({ status: 'fired', dueAt: 100 });
+      expect(await timers.get('new')).toEqual({ ...aTimer('new', 500), status: 'scheduled' });
+      expect((await timers.get('new-then-cancelled'))?.status).toBe('cancelled');
+      expect((await timers.claimDue(1000, 'other', lease, 10)).map((timer) => timer.id)).toEqual(['cancelled', 'moved', 'new']);
+    });
+
     it('schedules a timer that can be read back as scheduled', async () => {
       // given
       const { timers } = await makeStores();

@@ -31,20 +31,24 @@ export class DossierChange extends DecidingDossier {
     return stored;
   }
 
-  /** Writes the dossier (create, or update with the revision check), then what was decided with it. */
-  async save(): Promise<DossierRecord> {
+  /**
+   * Writes the dossier (create, or update with the revision check), then what was decided with it: one write per
+   * collection (the steps, the timers, the progress lines, the audit entries, the outbox entries), one after the
+   * other (MongoDB runs a transaction's operations in sequence; mongoose leaves parallel ones undefined). Returns the dossier as saved and every step the change had in hand
+   * (open, created, changed), from which the dashboard's facts are written.
+   */
+  async save(): Promise<{ dossier: DossierRecord; known: StepRecord[] }> {
     const decided = this.result();
     const { tx } = this;
     this.dossier = this.isNew ? await tx.dossiers.create(decided.dossier) : await tx.dossiers.update(decided.dossier);
-    for (const step of decided.createdSteps) await tx.steps.create(step);
-    for (const step of decided.changedSteps) await tx.steps.update(step);
-    for (const write of decided.timers) {
-      if ('schedule' in write) await tx.timers.schedule(write.schedule);
-      else await tx.timers.cancel(write.cancel);
-    }
-    for (const entry of decided.progress) await tx.progress.append(entry);
-    for (const record of decided.audit) await tx.audit.append(record);
+    await tx.steps.writeMany(this.dossier, decided.createdSteps, decided.changedSteps);
+    await tx.timers.writeMany(decided.timers);
+    await tx.progress.appendMany(decided.progress);
+    await tx.audit.appendMany(decided.audit);
     if (decided.outbox.length > 0) await this.deps.outbox.within(tx.unit).enqueue(decided.outbox);
-    return this.dossier;
+    const known = new Map(this.openSteps().map((step) => [step.id, step]));
+    for (const step of decided.createdSteps) known.set(step.id, { ...step, rev: 0 });
+    for (const step of decided.changedSteps) known.set(step.id, { ...step, rev: step.rev + 1 });
+    return { dossier: this.dossier, known: [...known.values()] };
   }
 }

@@ -8,7 +8,7 @@ import { carryOut, carryOutNew, EngineError, openNew, Refusal, stepNotFound, ste
 import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord, type StepRecord, type TxStores } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange } from './dossier-change';
-import { announceHeatmapChanges, recordDossierFacts } from '../statistics/record-dossier-facts';
+import { announceHeatmapChanges, loadDossierFacts, recordDossierFacts } from '../statistics/record-dossier-facts';
 import type { HeatmapChange } from '../heatmap/heatmap-notifier';
 import { idForRequest } from '../command-key';
 
@@ -32,16 +32,18 @@ export async function runDossierChange<T>(
     deps.stores.transaction(async (tx) => {
       const dossier = await tx.dossiers.get(dossierId);
       if (!dossier) throw dossierNotFound(dossierId);
-      const [procedure, open, calendars] = await Promise.all([
+      const [procedure, open, calendars, facts] = await Promise.all([
         procedureOf(tx, dossier.procedureKey, dossier.procedureVersion),
         tx.steps.list({ dossierId, status: ['open'] }, { offset: 0, limit: OPEN_STEPS_LIMIT }),
         deps.calendars.load(),
+        loadDossierFacts(deps, tx, dossierId),
       ]);
       const change = new DossierChange(deps, tx, procedure, { dossier, steps: open.items, calendars, actor, at: deps.clock.now() });
       const result = await work(change);
       const saved = await change.save();
-      changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
-      return { result, dossier: saved };
+      // the dashboard's facts, in the same unit of work
+      changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: facts, isNew: false });
+      return { result, dossier: saved.dossier };
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
@@ -106,8 +108,9 @@ export async function runNewDossier(
       const change = new DossierChange(deps, tx, procedure, { dossier: opened.dossier, steps: [], calendars, actor, at: input.at }, true);
       await carryOutNew(change, opened.emitted, command);
       const saved = await change.save();
-      changes = await recordDossierFacts(deps, tx, saved); // the dashboard's facts, in the same unit of work
-      return saved;
+      // the dashboard's facts, in the same unit of work
+      changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: undefined, isNew: true });
+      return saved.dossier;
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches

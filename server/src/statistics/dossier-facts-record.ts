@@ -58,6 +58,11 @@ export interface DossierFactsRecord {
   /** End for the statistics: status 9 first, else the earliest terminal status (indexed: the period query). */
   endAt?: number;
   supplements: { requestedAt: number; completedAt?: number }[];
+  /**
+   * Working time from start to status 9 less the citizen's, on the receiving agency's calendar when it was written
+   * (`record-dossier-facts.ts`): what the rollups add up for the average processing time.
+   */
+  processingMs?: number;
   /** Every agency, department and official the dossier's route reached (the breakdown keys). */
   agencyIds: string[];
   departmentIds: string[];
@@ -83,12 +88,15 @@ interface LifecycleContext {
 
 export const openElementKey = (procedureKey: string, version: number, elementId: string): string => `${procedureKey}@${version}#${elementId}`;
 
-/** Projects the facts of `dossier` and its `steps` (all of them, open and closed). */
-export function toDossierFactsRecord(dossier: DossierRecord, steps: readonly StepRecord[]): DossierFactsRecord {
+/**
+ * Projects the facts of `dossier` and its `steps` (all of them, open and closed), or of `steps` and `history`: the
+ * facts of the dossier's other steps as written before (closed steps, unchanged since), in step-list order.
+ */
+export function toDossierFactsRecord(dossier: DossierRecord, steps: readonly StepRecord[], history: readonly StepFacts[] = []): DossierFactsRecord {
   const state = dossierStateOf(dossier);
   const context = ((state.lifecycle as { context?: LifecycleContext } | undefined)?.context ?? {}) as LifecycleContext;
   const terminalAt = terminalTimes(dossier);
-  const stepFacts = steps.map(toStepFacts);
+  const stepFacts = withHistory(steps.map(toStepFacts), history);
   const units = [...(state.routedTo ?? []), ...stepFacts.filter((step) => step.agencyId).map((step) => ({ agencyId: step.agencyId!, departmentId: step.departmentId }))];
   const officials = [state.receivingOfficial?.id, ...stepFacts.map((step) => step.assigneeId)].filter((id): id is string => id !== undefined && id !== 'system');
   const endAt = terminalAt[9] ?? minOf([terminalAt[3], terminalAt[7], terminalAt[8], terminalAt[10]]);
@@ -119,6 +127,14 @@ export function toDossierFactsRecord(dossier: DossierRecord, steps: readonly Ste
     dossierRev: dossier.rev,
     updatedAt: dossier.updatedAt,
   };
+}
+
+/** `fresh` and the facts of `history` whose step is not among them, ordered as step lists are (start, then id). */
+function withHistory(fresh: StepFacts[], history: readonly StepFacts[]): StepFacts[] {
+  if (history.length === 0) return fresh;
+  const ids = new Set(fresh.map((step) => step.stepId));
+  const merged = [...history.filter((step) => !ids.has(step.stepId)), ...fresh];
+  return merged.sort((a, b) => a.startedAt - b.startedAt || (a.stepId < b.stepId ? -1 : a.stepId > b.stepId ? 1 : 0));
 }
 
 function toStepFacts(step: StepRecord): StepFacts {

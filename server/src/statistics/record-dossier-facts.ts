@@ -7,6 +7,10 @@ import type { DossierRecord, StepRecord, TxStores } from '../stores';
 import type { HeatmapChange, HeatmapNotifier } from '../heatmap/heatmap-notifier';
 import { toDossierFactsRecord, type DossierFactsRecord, type StepFacts } from './dossier-facts-record';
 import type { DossierFactsStore } from './dossier-facts-store';
+import { computeStatistics, WORKING_DAY_MS } from '../../../engine/src/index';
+import { toStatisticsFacts } from './classify-dossier-facts';
+import type { StatsDeps } from './stats-deps';
+import { workingTimeByAgency } from './working-time-by-agency';
 
 /** What the dashboard adds to the dossier core's dependencies (both optional: without them nothing is recorded). */
 export interface DashboardDeps {
@@ -16,16 +20,52 @@ export interface DashboardDeps {
 
 const STEP_LIMIT = 10_000;
 
-/** Rewrites the facts of `dossier`; returns the heatmap changes to announce once the unit of work commits. */
-export async function recordDossierFacts(deps: object, tx: Pick<TxStores, 'steps' | 'unit'>, dossier: DossierRecord): Promise<HeatmapChange[]> {
+/** The facts of dossier `dossierId` as stored, read in the unit of work (loaded beside the dossier, in one go). */
+export async function loadDossierFacts(deps: object, tx: Pick<TxStores, 'unit'>, dossierId: string): Promise<DossierFactsRecord | undefined> {
+  return (deps as DashboardDeps).facts?.within(tx.unit).get(dossierId);
+}
+
+/**
+ * Rewrites the facts of `dossier` (as just saved) in the unit of work (`facts.within`: rolled back with the dossier);
+ * returns the heatmap changes to announce once the unit of work commits. `known`: every step the change had in hand
+ * (the open ones, the created and changed ones); `before`: the facts as loaded with the dossier. When `before` is of
+ * the revision the change started from, the dossier's other steps are closed and unchanged, so their facts are kept
+ * from it; otherwise (no facts yet, or written by another revision) every step is read.
+ */
+export async function recordDossierFacts(
+  deps: object,
+  tx: Pick<TxStores, 'steps' | 'unit'>,
+  dossier: DossierRecord,
+  change: { known: readonly StepRecord[]; before: DossierFactsRecord | undefined; isNew: boolean },
+): Promise<HeatmapChange[]> {
   const shared = (deps as DashboardDeps).facts;
   if (!shared) return [];
-  const facts = shared.within(tx.unit); // written and read in the unit of work: rolled back with the dossier
-  const before = await facts.get(dossier.id);
-  const steps: StepRecord[] = (await tx.steps.list({ dossierId: dossier.id }, { offset: 0, limit: STEP_LIMIT })).items;
-  const after = toDossierFactsRecord(dossier, steps);
-  await facts.put(after);
+  const facts = shared.within(tx.unit);
+  const { known, before, isNew } = change;
+  const after = isNew
+    ? toDossierFactsRecord(dossier, known)
+    : before && before.dossierRev === dossier.rev - 1
+      ? toDossierFactsRecord(dossier, known, before.steps)
+      : toDossierFactsRecord(dossier, (await tx.steps.list({ dossierId: dossier.id }, { offset: 0, limit: STEP_LIMIT })).items);
+  await facts.put(await withProcessingMs(deps as Pick<StatsDeps, 'calendars'>, after, before));
   return heatmapChangesBetween(before, after);
+}
+
+/**
+ * `record` with its processing time (receipt to status 9 less the citizen's time, in working time on the receiving
+ * agency's calendar, as `computeStatistics` counts it) when it has reached status 9: kept from `before` when the
+ * instants it depends on did not change, else measured now. The rollups add it up for the average processing time.
+ */
+export async function withProcessingMs(deps: Pick<StatsDeps, 'calendars'>, record: DossierFactsRecord, before: DossierFactsRecord | undefined): Promise<DossierFactsRecord> {
+  const finishedAt = record.terminalAt[9];
+  if (finishedAt === undefined) return record;
+  const same = before?.processingMs !== undefined && before.terminalAt[9] === finishedAt && before.receivedAt === record.receivedAt && JSON.stringify(before.supplements) === JSON.stringify(record.supplements);
+  if (same) return { ...record, processingMs: before.processingMs };
+  if (record.processingMs !== undefined && before === undefined) return record;
+  const timeOf = await workingTimeByAgency(deps, [record.agencyId]);
+  const figures = computeStatistics([toStatisticsFacts(record)], { period: { from: finishedAt, to: finishedAt }, unit: 'workingDays', workingTime: (facts) => timeOf(facts.agencyId) });
+  const value = figures.averageProcessing?.value;
+  return value === undefined ? record : { ...record, processingMs: Math.round(value * WORKING_DAY_MS) };
 }
 
 /** Publishes the changes of a committed unit of work. */

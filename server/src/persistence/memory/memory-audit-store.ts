@@ -36,6 +36,10 @@ export class MemoryAuditStore implements AuditStore {
     });
   }
 
+  async appendMany(records: readonly AuditRecord[]): Promise<void> {
+    for (const record of records) await this.append(record);
+  }
+
   async listByDossier(dossierId: string): Promise<AuditRecord[]> {
     return (this.state.byDossier.get(dossierId) ?? []).map((record) => structuredClone(record));
   }

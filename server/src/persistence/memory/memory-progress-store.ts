@@ -34,6 +34,10 @@ export class MemoryProgressStore implements ProgressStore {
     });
   }
 
+  async appendMany(entries: readonly ProgressEntry[]): Promise<void> {
+    for (const entry of entries) await this.append(entry);
+  }
+
   async listByDossier(dossierId: string): Promise<ProgressEntry[]> {
     return (this.state.byDossier.get(dossierId) ?? []).map((entry) => structuredClone(entry));
   }

@@ -1,5 +1,5 @@
 /** @module MemoryStepStore — steps (bước xử lý) kept in a Map, for unit tests and benchmarks. */
-import { ConcurrencyConflict, DuplicateKey, type Page, type StepPhase, type StepQuery, type StepRecord, type StepStore, type UrgencyPage } from '../../stores';
+import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type Page, type StepPhase, type StepQuery, type StepRecord, type StepStore, type UrgencyPage } from '../../stores';
 import { foldSearchText } from '../../dossiers/fold-search-text';
 import { compareWithinPhase, phaseOf, PHASES_BY_URGENCY } from '../step-urgency';
 import { paginate } from './paginate';
@@ -58,6 +58,11 @@ export class MemoryStepStore implements StepStore {
     const stored: StepRecord = { ...structuredClone(record), rev: record.rev + 1 };
     this.put(stored);
     return structuredClone(stored);
+  }
+
+  async writeMany(_dossier: DossierRecord, created: readonly Omit<StepRecord, 'rev'>[], changed: readonly StepRecord[]): Promise<void> {
+    for (const record of created) await this.create(record);
+    for (const record of changed) await this.update(record);
   }
 
   async list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>> {

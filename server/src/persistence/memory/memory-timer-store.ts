@@ -2,7 +2,7 @@
  * @module MemoryTimerStore — persisted wake-ups kept in two heaps so that claiming k due timers among n open ones
  * costs O(k log n), not O(n): the in-memory twin of the `{status, dueAt}` index the mongoose adapter queries.
  */
-import type { TimerRecord, TimerStore } from '../../stores';
+import type { TimerRecord, TimerStore, TimerWrite } from '../../stores';
 import { MinHeap } from './min-heap';
 import type { UndoLog } from './undo-log';
 
@@ -57,6 +57,10 @@ export class MemoryTimerStore implements TimerStore {
       return;
     }
     this.put({ ...fields, status: 'scheduled' });
+  }
+
+  async writeMany(writes: readonly TimerWrite[]): Promise<void> {
+    for (const write of writes) await ('schedule' in write ? this.schedule(write.schedule) : this.cancel(write.cancel));
   }
 
   async cancel(id: string): Promise<void> {

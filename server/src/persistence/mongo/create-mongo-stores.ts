@@ -6,7 +6,7 @@ import { counterModel } from './counter-model';
 import { dossierModel } from './dossier-model';
 import { MongoAuditStore } from './mongo-audit-store';
 import { MongoDossierStore } from './mongo-dossier-store';
-import { MongoProcedureStore } from './mongo-procedure-store';
+import { MongoProcedureStore, ProcedureVersionCache } from './mongo-procedure-store';
 import { MongoProgressStore } from './mongo-progress-store';
 import { progressModel } from './progress-model';
 import { MongoStepStore } from './mongo-step-store';
@@ -51,8 +51,9 @@ export async function createMongoStores(connection: Connection, options: MongoSt
     await model.syncIndexes();
   }
 
+  const versions = new ProcedureVersionCache();
   const storesFor = (session?: ClientSession) => ({
-    procedures: new MongoProcedureStore(models.procedures, session),
+    procedures: new MongoProcedureStore(models.procedures, session, versions),
     dossiers: new MongoDossierStore(models.dossiers, models.counters, session, models.steps),
     steps: new MongoStepStore(models.steps, models.dossiers, session),
     timers: new MongoTimerStore(models.timers, session),

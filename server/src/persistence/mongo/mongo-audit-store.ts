@@ -25,6 +25,17 @@ export class MongoAuditStore implements AuditStore {
     }
   }
 
+  async appendMany(records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    try {
+      // One ObjectId per record, made in order: records with the same `at` keep their append order.
+      const documents = records.map(({ id, ...fields }) => ({ ...fields, _id: id, appendOrder: new Types.ObjectId() }));
+      await this.audit.insertMany(documents, { session: this.session, ordered: true });
+    } catch (error) {
+      throw isDuplicateKeyError(error) ? new DuplicateKey('audit', records.map((record) => record.id).join(', ')) : error;
+    }
+  }
+
   async listByDossier(dossierId: string): Promise<AuditRecord[]> {
     const found = await this.audit
       .find({ dossierId }, null, { session: this.session })

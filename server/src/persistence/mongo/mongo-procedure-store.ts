@@ -14,10 +14,33 @@ function toRecord<T extends ProcedureSummary>(document: Partial<ProcedureDocumen
 /** How many times a deploy retries when a concurrent deploy took the version it computed. */
 const deployAttempts = 50;
 
+/** Deployed versions kept in memory; a province has a few hundred procedures, each with a handful of versions. */
+const CACHED_VERSIONS = 1_000;
+
+/**
+ * Deployed versions read before, by `key@version`, shared by the stores of one `createMongoStores`. A deployed version
+ * never changes, so every command on a dossier of that version is decided on the same record without reading (and
+ * decoding) its XML and definition again, and the engine's per-definition index (a WeakMap) is built once.
+ * Handed out as stored: read-only.
+ */
+export class ProcedureVersionCache {
+  private readonly byId = new Map<string, ProcedureRecord>();
+
+  get(key: string, version: number): ProcedureRecord | undefined {
+    return this.byId.get(`${key}@${version}`);
+  }
+
+  keep(record: ProcedureRecord): void {
+    if (this.byId.size >= CACHED_VERSIONS) this.byId.delete(this.byId.keys().next().value!);
+    this.byId.set(`${record.key}@${record.version}`, record);
+  }
+}
+
 export class MongoProcedureStore implements ProcedureStore {
   constructor(
     private readonly procedures: ProcedureModel,
     private readonly session?: ClientSession,
+    private readonly versions = new ProcedureVersionCache(),
   ) {}
 
   async deploy(record: Omit<ProcedureRecord, 'version'>): Promise<ProcedureRecord> {
@@ -41,8 +64,15 @@ export class MongoProcedureStore implements ProcedureStore {
   }
 
   async get(key: string, version: number): Promise<ProcedureRecord | undefined> {
+    const cached = this.versions.get(key, version);
+    if (cached) return cached;
     const found = await this.procedures.findOne({ key, version }, null, { session: this.session }).lean<ProcedureDocument>();
-    return found ? toRecord<ProcedureRecord>(found) : undefined;
+    if (!found) return undefined;
+    const record = toRecord<ProcedureRecord>(found);
+    // Kept even when read in a unit of work: the server deploys outside units of work, so a version it reads there
+    // was committed before and cannot roll back.
+    this.versions.keep(record);
+    return record;
   }
 
   async latest(key: string): Promise<ProcedureRecord | undefined> {

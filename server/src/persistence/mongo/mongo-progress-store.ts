@@ -24,6 +24,15 @@ export class MongoProgressStore implements ProgressStore {
     }
   }
 
+  async appendMany(entries: readonly ProgressEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    try {
+      await this.progress.insertMany(entries.map(({ id, ...fields }) => ({ ...fields, _id: id })), { session: this.session, ordered: true });
+    } catch (error) {
+      throw isDuplicateKeyError(error) ? new DuplicateKey('progress', entries.map((entry) => entry.id).join(', ')) : error;
+    }
+  }
+
   async listByDossier(dossierId: string): Promise<ProgressEntry[]> {
     const found = await this.progress.find({ dossierId }, null, { session: this.session }).sort({ seq: 1 }).lean<ProgressDocument[]>();
     return found.map(toEntry);

@@ -1,6 +1,6 @@
 /** @module MongoStepStore — StepStore on the `steps` collection. */
 import type { ClientSession, QueryFilter } from 'mongoose';
-import { ConcurrencyConflict, DuplicateKey, type Page, type StepPhase, type StepQuery, type StepRecord, type StepStore, type UrgencyPage } from '../../stores';
+import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type Page, type StepPhase, type StepQuery, type StepRecord, type StepStore, type UrgencyPage } from '../../stores';
 import { PHASES_BY_URGENCY } from '../step-urgency';
 import type { DossierModel } from './dossier-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
@@ -74,6 +74,24 @@ export class MongoStepStore implements StepStore {
     const result = await this.steps.replaceOne({ _id: id, rev: record.rev }, document, { session: this.session });
     if (result.matchedCount !== 1) throw new ConcurrencyConflict('steps', record.id, record.rev);
     return stored;
+  }
+
+  async writeMany(dossier: DossierRecord, created: readonly Omit<StepRecord, 'rev'>[], changed: readonly StepRecord[]): Promise<void> {
+    if (created.length + changed.length === 0) return;
+    // The dossier is in hand: its facts are copied beside each step without reading it back.
+    const facts = stepFactsOf(dossier);
+    const operations = [
+      ...created.map(({ id, ...fields }) => ({ insertOne: { document: { ...fields, rev: 0, _id: id, ...facts } } })),
+      ...changed.map(({ id, ...fields }) => ({ replaceOne: { filter: { _id: id, rev: fields.rev }, replacement: { ...fields, _id: id, rev: fields.rev + 1, ...facts } } })),
+    ];
+    let matched: number;
+    try {
+      matched = (await this.steps.bulkWrite(operations, { session: this.session, ordered: true, throwOnValidationError: true })).matchedCount;
+    } catch (error) {
+      throw isDuplicateKeyError(error) ? new DuplicateKey('steps', created.map((record) => record.id).join(', ')) : error;
+    }
+    // Conditional on rev, as `update`: a step another writer changed meanwhile matches nothing.
+    if (matched !== changed.length) throw new ConcurrencyConflict('steps', changed.map((record) => record.id).join(', '), changed[0]!.rev);
   }
 
   async list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>> {

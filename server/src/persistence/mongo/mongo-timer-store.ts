@@ -4,7 +4,7 @@
  * the same timer, and the cost grows with the number due, not the number scheduled.
  */
 import type { ClientSession } from 'mongoose';
-import type { TimerRecord, TimerStore } from '../../stores';
+import type { TimerRecord, TimerStore, TimerWrite } from '../../stores';
 import type { TimerDocument, TimerModel } from './timer-model';
 
 function toRecord(document: TimerDocument): TimerRecord {
@@ -41,6 +41,34 @@ export class MongoTimerStore implements TimerStore {
     // A new one: inserted only if the id is absent, so a fired timer stays fired without a duplicate-key error
     // (which would abort a surrounding transaction).
     await this.timers.updateOne({ _id: id }, { $setOnInsert: { ...fields, dueAt, status: 'scheduled' } }, { ...options, upsert: true });
+  }
+
+  /**
+   * The three steps of `schedule` (same wake-up kept with its lease; a moved or cancelled one scheduled anew without
+   * lease; a new one inserted, a fired one left alone) as three conditional operations per timer, and `cancel` as
+   * one, all in one ordered bulk write: the filters exclude each other, so each timer takes exactly one path.
+   */
+  async writeMany(writes: readonly TimerWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const operations = writes.flatMap((write): object[] => {
+      if ('cancel' in write) {
+        return [{ updateOne: { filter: { _id: write.cancel, status: 'scheduled' }, update: { $set: { status: 'cancelled' }, $unset: { leaseOwner: '', leaseUntil: '' } } } }];
+      }
+      const { id, kind, dossierId, stepId, dueAt, payload } = write.schedule;
+      const fields = { kind, dossierId, payload, ...(stepId !== undefined ? { stepId } : {}) };
+      const unsetStep: Record<string, ''> = stepId === undefined ? { stepId: '' } : {};
+      return [
+        { updateOne: { filter: { _id: id, status: 'scheduled', dueAt }, update: withUnset({ $set: fields }, unsetStep) } },
+        {
+          updateOne: {
+            filter: { _id: id, $or: [{ status: 'cancelled' }, { status: 'scheduled', dueAt: { $ne: dueAt } }] },
+            update: withUnset({ $set: { ...fields, dueAt, status: 'scheduled' } }, { ...unsetStep, leaseOwner: '', leaseUntil: '' }),
+          },
+        },
+        { updateOne: { filter: { _id: id }, update: { $setOnInsert: { ...fields, dueAt, status: 'scheduled' } }, upsert: true } },
+      ];
+    });
+    await this.timers.bulkWrite(operations as Parameters<TimerModel['bulkWrite']>[0], { session: this.session, ordered: true });
   }
 
   async cancel(id: string): Promise<void> {
