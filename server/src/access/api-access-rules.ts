@@ -37,6 +37,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/citizen/dossiers/{id}/payments', gate: 'public' },
   { method: 'GET', path: '/api/payments/return', gate: 'public' },
   { method: 'GET', path: '/api/payments/{gateway}/ipn', gate: 'public' },
+  { method: 'GET', path: '/api/dossiers/{id}/payments', gate: 'dossier.read', resource: 'dossier' },
   // The event stream authenticates itself: browsers' EventSource sends the token as ?access_token= (RFC 6750 §2.3).
   { method: 'GET', path: '/api/events', gate: 'public' },
 

@@ -4,6 +4,8 @@
  * - `GET /api/citizen/dossiers/{id}/payments` — the fee awaited (status 6) and the citizen's orders, for the lookup page;
  * - `POST /api/citizen/dossiers/{id}/payments` — the citizen (with the dossier's token, X-Citizen-Token) starts paying
  *   the fee the official asked (status 6); the answer names the gateway URL the browser goes to;
+ * - `GET /api/dossiers/{id}/payments` — for officials who may read the dossier: its orders, what the gateway said and
+ *   any refund;
  * - `GET /api/payments/return` — the parameters the gateway sent the citizen's browser back with: verified
  *   (HMAC, merchant, order, amount) before they count for anything, then applied like the IPN, and answered with the
  *   outcome the return page shows; a forged, unknown or mismatched one is an RFC 9457 problem and changes nothing;
@@ -109,6 +111,21 @@ export function createPaymentRoutes(deps: PaymentRoutesDeps) {
     const started = await startPayment(deps, dossier, { returnUrl, clientAddress: clientAddress(c, { trustProxy: deps.trustProxy }) });
     c.header('cache-control', 'no-store');
     return c.json({ ...outcomeView(started.order, gateway.label), expiresAt: new Date(started.order.expiresAt).toISOString(), redirectUrl: started.redirectUrl }, 201);
+  });
+
+  // The access gate has checked `dossier.read` on the dossier the path names (api-access-rules.ts).
+  routes.get('/dossiers/:id/payments', async (c) => {
+    const orders = await deps.payments.listByDossier(c.req.param('id'));
+    return c.json({
+      gateway: gateway.label,
+      items: orders.map((order) => ({
+        ...outcomeView(order, gateway.label),
+        createdAt: new Date(order.createdAt).toISOString(),
+        ...(order.transaction ? { via: order.transaction.via, settledAt: new Date(order.transaction.at).toISOString() } : {}),
+        ...(order.applied !== undefined ? { applied: order.applied } : {}),
+        ...(order.refund ? { refund: { status: order.refund.status, reason: order.refund.reason, attempts: order.refund.attempts, ...(order.refund.reference ? { reference: order.refund.reference } : {}), ...(order.refund.lastError ? { lastError: order.refund.lastError } : {}) } } : {}),
+      })),
+    });
   });
 
   routes.get('/payments/return', async (c) => {

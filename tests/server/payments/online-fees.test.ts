@@ -175,6 +175,12 @@ describe('online fees through a VNPAY-style gateway', () => {
       expect(shown.status).toBe(200);
       expect(shown.body).toMatchObject({ outcome: 'paid', dossierCode: dossier.code, amount: FEE, transactionNo, gateway: 'VNPAY' });
       expect(await snapshot(w, dossier.id)).toEqual(after);
+
+      // and the officials of the dossier see the order, the transaction and how it reached us; another agency's do not
+      const seen = await call<{ items: unknown[] }>(w.t, 'official.motcua', 'GET', `/api/dossiers/${dossier.id}/payments`);
+      expect(seen.body.items).toMatchObject([{ orderId: started.orderId, amount: FEE, outcome: 'paid', transactionNo, via: 'ipn', applied: true }]);
+      expect((await call(w.t, 'official.hotich', 'GET', `/api/dossiers/${dossier.id}/payments`)).status).toBe(403);
+      expect((await call(w.t, undefined, 'GET', `/api/dossiers/${dossier.id}/payments`)).status).toBe(401);
     } finally {
       await w.close();
     }

@@ -16,6 +16,7 @@ import '../inbox/officials.css';
 import { DossierActions } from './dossier-actions';
 import { AttachmentUpload, Attachments, FormLinks, ResultPanel } from './dossier-files';
 import { DossierTimeline } from './dossier-timeline';
+import { DossierPayments } from './dossier-payments';
 import { EformView } from './eform-view';
 import { parseProcedureXml, type ProcedureXml } from './procedure-xml';
 import { RouteDiagram } from './route-diagram';
@@ -160,6 +161,7 @@ export function DossierPage({ user, dossierId }: { user: CurrentUser; dossierId:
           <Section name="timeline" title="ws.section.timeline">
             <DossierTimeline records={progress} stepNames={parsed.names} names={names} />
           </Section>
+          <DossierPayments dossierId={dossier.id} />
         </div>
         <div class="off-dossier-side">
           <Section name="applicant" title="ws.section.applicant">

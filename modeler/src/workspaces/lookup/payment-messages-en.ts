@@ -1,4 +1,4 @@
-/** @module paymentMessagesEn — online fees on the citizen's pages, in English. */
+/** @module paymentMessagesEn — online fees on the citizen's pages and the dossier page, in English. */
 import type { paymentMessagesVi } from './payment-messages-vi';
 
 export const paymentMessagesEn: Record<keyof typeof paymentMessagesVi, string> = {
@@ -23,4 +23,19 @@ export const paymentMessagesEn: Record<keyof typeof paymentMessagesVi, string> =
   'payment.return.dossier': 'Dossier code',
   'payment.return.transaction': 'Transaction number',
   'payment.return.back': 'See the dossier',
+  'pay.title': 'Fees paid online',
+  'pay.at': 'When',
+  'pay.state': 'State',
+  'pay.refund': 'Refund',
+  'pay.outcome.pending': 'Waiting for the gateway',
+  'pay.outcome.paid': 'Paid',
+  'pay.outcome.failed': 'Failed',
+  'pay.outcome.expired': 'Expired, not paid',
+  'pay.via.ipn': '(gateway notification)',
+  'pay.via.return': '(citizen\'s return)',
+  'pay.via.reconciliation': '(reconciliation)',
+  'pay.notApplied': 'Came after the dossier stopped waiting for it: refunded.',
+  'pay.refund.requested': 'Refund requested',
+  'pay.refund.refunded': 'Refunded',
+  'pay.refund.failed': 'Refund failed, to settle by hand',
 };

@@ -1,4 +1,4 @@
-/** @module paymentMessagesVi — online fees on the citizen's pages (nộp phí trực tuyến), in Vietnamese. */
+/** @module paymentMessagesVi — online fees (nộp phí trực tuyến) on the citizen's pages and the dossier page, in Vietnamese. */
 export const paymentMessagesVi = {
   'payment.title': 'Phí, lệ phí phải nộp',
   'payment.amount': 'Số tiền',
@@ -21,4 +21,19 @@ export const paymentMessagesVi = {
   'payment.return.dossier': 'Mã hồ sơ',
   'payment.return.transaction': 'Mã giao dịch',
   'payment.return.back': 'Xem hồ sơ',
+  'pay.title': 'Nộp phí trực tuyến',
+  'pay.at': 'Thời điểm',
+  'pay.state': 'Tình trạng',
+  'pay.refund': 'Hoàn phí',
+  'pay.outcome.pending': 'Chờ cổng thanh toán',
+  'pay.outcome.paid': 'Đã nộp',
+  'pay.outcome.failed': 'Không thành công',
+  'pay.outcome.expired': 'Hết hạn, chưa nộp',
+  'pay.via.ipn': '(cổng thanh toán báo)',
+  'pay.via.return': '(khi công dân quay lại)',
+  'pay.via.reconciliation': '(đối soát)',
+  'pay.notApplied': 'Đến sau khi hồ sơ không còn chờ nộp phí: được hoàn lại.',
+  'pay.refund.requested': 'Đang yêu cầu hoàn',
+  'pay.refund.refunded': 'Đã hoàn',
+  'pay.refund.failed': 'Hoàn không thành công, cần xử lý thủ công',
 };
