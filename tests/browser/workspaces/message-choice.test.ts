@@ -2,8 +2,10 @@
  * The tracking page's message choice in a real browser at 360 px (issue 20 item 6): a citizen who looked up their
  * dossier sees the province's channels (Zalo, SMS) with the masked number they go to, turns Zalo off, and from then
  * on the dossier's messages reach the stand-in Zalo API no more while the SMS gateway still gets them; the choice
- * is still there at the next lookup.
+ * is still there at the next lookup. The official at the counter then reads on the dossier page what became of each
+ * message, the gateway's signed delivery report included.
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createCitizenMessageConsumer } from '../../../server/src/outbox/citizen-message-consumer';
@@ -12,6 +14,7 @@ import { MemoryCitizenMessageStore } from '../../../server/src/persistence/memor
 import { MemoryOutboxStore } from '../../../server/src/persistence/memory/memory-outbox-store';
 import { chromiumAvailable, launchChromium } from '../../support/browser-launch';
 import { startWorkspaceApp, workspaceFrontEndBuilt, type WorkspaceTestApp } from '../../support/browser-workspace-app';
+import { signInThroughPage } from '../../support/browser-workspace-page';
 import { seedWorkingDay, type WorkspaceSeed } from '../../support/browser-workspace-seed';
 import { channelsFor, startSmsStandIn, startZnsStandIn, type StandIn } from '../../server/messages/channel-stand-ins';
 
@@ -88,5 +91,27 @@ describe.runIf(runnable)('the tracking page\'s message choice in a browser', () 
     // and the next lookup shows the choice as it was left
     await lookUp(dossier.dossierCode, dossier.applicant.idNumber);
     expect(await page.locator('.lookup-notifications').getByRole('switch', { name: 'Tin nhắn Zalo' }).isChecked()).toBe(false);
+  });
+
+  it('shows the official on the dossier page each message, its channel and its receipt', async () => {
+    // given the gateway's signed report that the dossier's SMS reached the phone
+    const dossier = seed.atFinance;
+    const sent = (await messages.listByDossier(dossier.id)).find((message) => message.channel === 'sms' && message.status === 'sent')!;
+    const report = JSON.stringify({ requestId: sent.id, messageId: sent.providerMessageId, status: 'delivered' });
+    const signature = `sha256=${createHmac('sha256', 'sms-receipt-secret-0123456789').update(report).digest('hex')}`;
+    const answer = await fetch(`${app.url}/api/message-receipts/sms`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body: report });
+    expect(await answer.json()).toEqual({ outcome: 'recorded' });
+    // when the counter's official opens the dossier on a phone
+    await page.goto(`${app.url}/inbox/dossiers/${encodeURIComponent(dossier.id)}`);
+    await signInThroughPage(page, 'official.motcua');
+    const card = page.locator('[data-section="messages"]');
+    await card.waitFor();
+    // then each message says what it was about, its channel and what became of it
+    const received = card.locator('tr[data-channel="sms"]').first();
+    expect(await received.textContent()).toContain('Đã tiếp nhận hồ sơTin nhắn SMS (thay cho Zalo)Đã đến máy');
+    expect(await card.locator('tr[data-channel="zns"]').first().textContent()).toContain('Không gửi (công dân đã tắt kênh)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/msg-dossier-messages-360.png' });
   });
 });

@@ -16,6 +16,7 @@ import '../inbox/officials.css';
 import { DossierActions } from './dossier-actions';
 import { AttachmentUpload, Attachments, FormLinks, ResultPanel } from './dossier-files';
 import { DossierTimeline } from './dossier-timeline';
+import { DossierMessages } from './dossier-messages';
 import { DossierPayments } from './dossier-payments';
 import { EformView } from './eform-view';
 import { parseProcedureXml, type ProcedureXml } from './procedure-xml';
@@ -161,6 +162,7 @@ export function DossierPage({ user, dossierId }: { user: CurrentUser; dossierId:
           <Section name="timeline" title="ws.section.timeline">
             <DossierTimeline records={progress} stepNames={parsed.names} names={names} />
           </Section>
+          <DossierMessages dossierId={dossier.id} />
           <DossierPayments dossierId={dossier.id} />
         </div>
         <div class="off-dossier-side">

@@ -1,4 +1,4 @@
-/** @module lookupMessagesEn — the tracking page's message choice in English. */
+/** @module lookupMessagesEn — citizen messages in English: the tracking page's choice and the dossier page's list. */
 import type { lookupMessagesVi } from './lookup-messages-vi';
 
 export const lookupMessagesEn: Record<keyof typeof lookupMessagesVi, string> = {
@@ -12,4 +12,22 @@ export const lookupMessagesEn: Record<keyof typeof lookupMessagesVi, string> = {
   'lookup.notify.hint': 'When a channel is off, nothing about this dossier is sent through it. You can turn it back on at any time.',
   'lookup.notify.saved': 'Your choice is saved.',
   'lookup.notify.expired': 'The lookup has expired. Look the dossier up again to change your choice.',
+  'msg.title': 'Messages to the citizen',
+  'msg.at': 'When',
+  'msg.notification': 'About',
+  'msg.channel': 'Channel',
+  'msg.state': 'State',
+  'msg.fallback': '(instead of Zalo)',
+  'msg.status.sent': 'Sent, awaiting receipt',
+  'msg.status.delivered': 'Delivered',
+  'msg.status.undelivered': 'Not delivered',
+  'msg.status.failed': 'Refused',
+  'msg.status.optedOut': 'Not sent (the citizen turned the channel off)',
+  'msg.event.dossier.received': 'Dossier received',
+  'msg.event.dossier.refused': 'Dossier refused',
+  'msg.event.supplement.requested': 'Supplement requested',
+  'msg.event.supplement.window_closing': 'Supplement window closing',
+  'msg.event.processing.stopped': 'Processing stopped',
+  'msg.event.result.ready': 'Result ready',
+  'msg.event.dossier.reappointed': 'New appointment',
 };
