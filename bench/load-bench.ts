@@ -4,6 +4,8 @@
  *
  *   npm run bench:load                 20 s per phase, 9 connections in all
  *   npm run bench:load -- --duration 5 a quick run
+ *   npm run bench:load -- --processes 1 --cpu-prof /tmp/prof
+ *                                      1 process only; each server writes a V8 CPU profile there (stopped by SIGTERM)
  *
  * Phases: intake (`POST /api/dossiers`, a new applicant and Idempotency-Key per request), then step completion
  * (`POST /api/steps/{id}/complete` on the open counter steps intake made, each completed once). On 3 processes one
@@ -22,7 +24,11 @@ import { MongoClient } from 'mongodb';
 import { CrashClient, REPO_ROOT, ServerCluster, startSharedDatabase } from '../tests/reliability/crash/crash-harness';
 
 const args = process.argv.slice(2);
-const durationS = Number(args[args.indexOf('--duration') + 1] ?? 20) || 20;
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const durationS = Number(option('--duration') ?? 20) || 20;
+const topologies = option('--processes') ? [Number(option('--processes'))] : [1, 3];
+/** Where the servers write their CPU profiles (`node --cpu-prof`), when given. */
+const cpuProfileDir = option('--cpu-prof');
 const TOTAL_CONNECTIONS = 9;
 const PROCEDURE_KEY = 'load-test-procedure';
 
@@ -170,6 +176,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
   const cluster = await ServerCluster.start({
     processes,
     env: { MONGODB_URI: databaseUri, MONGODB_DB: dbName, SESSION_SECRET: 'load-bench-session-secret-0123456789abcdef', SEED_DEMO: '1', LOG_LEVEL: 'error' },
+    ...(cpuProfileDir ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] } : {}),
   });
   const mongo = await MongoClient.connect(databaseUri);
   try {
@@ -262,7 +269,8 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
     return figures;
   } finally {
     await mongo.close();
-    await cluster.stop();
+    // A clean shutdown when profiling: V8 writes the profile only when the process exits by itself.
+    await cluster.stop(cpuProfileDir ? 'SIGTERM' : 'SIGKILL');
   }
 }
 
@@ -271,7 +279,7 @@ async function main(): Promise<void> {
   const dbPid = await databasePid(database.uri);
   const all: PhaseFigures[] = [];
   try {
-    for (const processes of [1, 3]) all.push(...(await runTopology(processes, database.uri, dbPid)));
+    for (const processes of topologies) all.push(...(await runTopology(processes, database.uri, dbPid)));
   } finally {
     await database.stop();
   }

@@ -144,8 +144,11 @@ export class ServerCluster {
     this.restarts += 1;
   }
 
-  /** Kills every process (SIGKILL: the test does not need their clean shutdown) and waits for them to exit. */
-  async stop(): Promise<void> {
+  /**
+   * Kills every process and waits for them to exit: SIGKILL by default (the test does not need their clean shutdown),
+   * SIGTERM for a clean shutdown (a process started with `--cpu-prof` writes its profile only then).
+   */
+  async stop(signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<void> {
     this.stopped = true;
     await Promise.all(
       this.members.map(async (member) => {
@@ -153,8 +156,9 @@ export class ServerCluster {
         const child = member.child;
         if (!child || child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise<void>((done) => child.once('exit', () => done()));
-        child.kill('SIGKILL');
-        await Promise.race([exited, sleep(5_000)]);
+        child.kill(signal);
+        await Promise.race([exited, sleep(signal === 'SIGKILL' ? 5_000 : 30_000)]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }),
     );
   }
