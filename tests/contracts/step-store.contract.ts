@@ -86,6 +86,16 @@ export function describeStepStoreContract(adapter: string, makeStores: () => Pro
       expect(await steps.get('s1')).toEqual(completed);
     });
 
+    it('keeps when a step was claimed, so the wait for an official and the work can be measured apart', async () => {
+      // given
+      const { steps } = await makeStores();
+      const created = await steps.create(aStep('s1'));
+      // when
+      await steps.update({ ...created, assigneeId: 'u-officer', claimedAt: 1_700_000_300_000 });
+      // then
+      expect(await steps.get('s1')).toMatchObject({ rev: 1, assigneeId: 'u-officer', claimedAt: 1_700_000_300_000 });
+    });
+
     it("lists a department's open steps by agency, department and status (an officer's inbox), oldest first", async () => {
       // given
       const { steps } = await makeStores();

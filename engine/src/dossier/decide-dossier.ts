@@ -210,7 +210,8 @@ export async function carryOut(decision: DossierDecision, command: DossierComman
       if (open.assigneeId !== undefined && open.assigneeId !== actor.id) {
         throw new Refusal({ kind: 'conflict', code: 'STEP_CLAIMED', title: 'The step is claimed by another official', detail: `Step "${open.name}" is assigned to ${open.assigneeId}.` });
       }
-      decision.updateStep({ ...open, assigneeId: actor.id });
+      // A second claim by the same official keeps the first instant: the wait for an official ended then.
+      decision.updateStep({ ...open, assigneeId: actor.id, claimedAt: open.claimedAt ?? at });
       decision.audit('step.claimed', { elementId: open.elementId }, open.id);
       return;
     }
@@ -218,6 +219,10 @@ export async function carryOut(decision: DossierDecision, command: DossierComman
       return completeStep(decision, openStepOf(decision, command.stepId), command);
     case 'step.reassign': {
       const open = openStepOf(decision, command.stepId);
+      // A reassignment hands the step from one official to another, never back to the unit's inbox (DOMAIN.md:
+      // escalation may reassign): the unit's wait for an official ended at the first claim, so `claimedAt` is kept
+      // and the hand-over counts as the unit's working time. A step returned to an earlier one opens as a new step
+      // record (returnStep below), unclaimed: its wait for an official starts again.
       decision.updateStep({ ...open, assigneeId: command.assigneeId });
       decision.audit('step.reassigned', { elementId: open.elementId, from: open.assigneeId ?? null, to: command.assigneeId, ...(command.reason ? { reason: command.reason } : {}) }, open.id);
       decision.notifyOfficials('step.reassigned', { stepId: open.id, stepName: open.name, agencyId: open.agencyId, departmentId: open.departmentId, assigneeId: command.assigneeId });

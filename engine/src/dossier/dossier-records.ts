@@ -93,6 +93,11 @@ export interface StepRecord extends Revisioned {
   assigneeId?: string;
   status: StepStatus;
   startedAt: number;
+  /**
+   * When an official first claimed the step from the unit's inbox: opened → claimed is the wait for an official,
+   * claimed → completed the work (issue 19). Absent when nobody claimed it (completed straight away, or older history).
+   */
+  claimedAt?: number;
   dueAt?: number;
   /** When the step becomes nearly due (kept beside `dueAt` from the clock): the inbox filters and ranks by it. */
   nearlyDueAt?: number;

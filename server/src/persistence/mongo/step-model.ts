@@ -34,6 +34,7 @@ const stepSchema = new Schema<StepDocument>(
     assigneeId: String,
     status: { type: String, required: true },
     startedAt: { type: Number, required: true },
+    claimedAt: Number,
     dueAt: Number,
     nearlyDueAt: Number,
     pausedAt: Number,
