@@ -7470,7 +7470,7 @@ export interface components {
                 expiredAt: string;
                 message: string;
             };
-            /** @description Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived */
+            /** @description Status 1, 5 or 6: the capability to upload to this dossier, or to pay its fees online (header X-Citizen-Token), short-lived */
             citizenToken?: {
                 token: string;
                 dossierId: string;

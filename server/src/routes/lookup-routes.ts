@@ -101,7 +101,7 @@ const LookupSchema = z
     citizenToken: z
       .object({ token: z.string(), dossierId: z.string(), expiresAt: Instant })
       .optional()
-      .describe('Status 1 or 5: the capability to upload to this dossier (header X-Citizen-Token), short-lived'),
+      .describe('Status 1, 5 or 6: the capability to upload to this dossier, or to pay its fees online (header X-Citizen-Token), short-lived'),
     notificationsToken: z
       .object({ token: z.string(), expiresAt: Instant })
       .optional()
