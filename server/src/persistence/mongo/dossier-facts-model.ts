@@ -23,6 +23,7 @@ const dossierFactsSchema = new Schema<DossierFactsDocument>(
     terminalAt: Schema.Types.Mixed,
     endAt: Number,
     supplements: Schema.Types.Mixed,
+    processingMs: Number,
     agencyIds: [String],
     departmentIds: [String],
     officialIds: [String],
