@@ -37,8 +37,11 @@ export function createOutboxConsumers(config: OutboxConfig, deps: OutboxConsumer
   if (config.smtp) {
     consumers.push(createEmailConsumer({ transport: deps.mailTransport ?? createSmtpTransport(config.smtp.url), from: config.smtp.from, officials: deps.officials }));
   }
-  if (config.smsGateway) consumers.push(createSmsGatewayConsumer({ url: config.smsGateway.url, secret: config.webhookSecret, officials: deps.officials }));
-  if (deps.citizenChannels && (deps.citizenChannels.config.zns || deps.citizenChannels.config.sms)) consumers.push(createCitizenMessageConsumer(deps.citizenChannels));
+  // With the province's own citizen channels, citizens' messages go only through them (their opt-outs and receipts
+  // live there), and the generic gateway keeps the officials' messages.
+  const citizenChannels = deps.citizenChannels && (deps.citizenChannels.config.zns || deps.citizenChannels.config.sms) ? deps.citizenChannels : undefined;
+  if (config.smsGateway) consumers.push(createSmsGatewayConsumer({ url: config.smsGateway.url, secret: config.webhookSecret, officials: deps.officials, citizens: !citizenChannels }));
+  if (citizenChannels) consumers.push(createCitizenMessageConsumer(citizenChannels));
   const names = new Set<string>();
   for (const { name } of consumers) {
     // Deliveries are recorded by consumer name: two webhooks differing only in their query would share one record.

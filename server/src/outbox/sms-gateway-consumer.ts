@@ -23,12 +23,14 @@ export interface SmsGatewayConsumerOptions {
   officials?: OfficialDirectory;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Whether citizens' notifications go here too; false when the province's own channels carry them (citizen-message-consumer.ts). */
+  citizens?: boolean;
 }
 
 export function createSmsGatewayConsumer(options: SmsGatewayConsumerOptions): OutboxConsumer {
   return {
     name: 'sms-gateway',
-    accepts: (entry) => entry.kind === 'notification.official' || entry.kind === 'notification.citizen',
+    accepts: (entry) => entry.kind === 'notification.official' || (entry.kind === 'notification.citizen' && options.citizens !== false),
     async deliver(claimed) {
       const entry = toTypedOutboxEntry(claimed);
       const message = notificationEntryMessage(entry);

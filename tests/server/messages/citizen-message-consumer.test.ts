@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizenMessageConsumer } from '../../../server/src/outbox/citizen-message-consumer';
+import { createOutboxConsumers } from '../../../server/src/outbox/create-outbox-consumers';
+import { parseOutboxConfig } from '../../../server/src/outbox/outbox-config';
 import { createOutboxDeliverer } from '../../../server/src/outbox/outbox-deliverer';
 import { createOutboxEntry, type CitizenNotificationPayload } from '../../../server/src/outbox/outbox-payloads';
 import { parseVietnameseMobile } from '../../../server/src/outbox/vietnamese-mobile';
@@ -202,5 +204,17 @@ describe('citizen messages through Zalo ZNS and brand-name SMS', () => {
     await t.consumer.deliver({ ...received('02439876543'), attempt: 1 });
     expect(t.zns!.received).toEqual([]);
     expect(t.sms!.received).toEqual([]);
+  });
+
+  it('leaves citizens\' messages to the province\'s channels when a generic SMS gateway is configured too, so an opt-out cannot be bypassed', async () => {
+    // given both the generic gateway (SMS_GATEWAY_URL) and the province's channels
+    const t = await setUp();
+    const consumers = createOutboxConsumers(parseOutboxConfig({ smsGatewayUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'gateway-secret-0123456789' }), {
+      citizenChannels: { config: channelsFor(t.zns, t.sms), messages: t.messages, clock: t.clock },
+    });
+    // then citizen notifications are taken only by the province's channels; officials' still by the gateway
+    const official = createOutboxEntry({ dossierId: 'dossier-1', seq: 9, kind: 'notification.official', payload: { event: 'step.overdue', dossierCode: 'x' }, createdAt: AT });
+    expect(consumers.filter((consumer) => consumer.accepts(received())).map((consumer) => consumer.name)).toEqual(['citizen-messages']);
+    expect(consumers.filter((consumer) => consumer.accepts(official)).map((consumer) => consumer.name)).toEqual(['sms-gateway']);
   });
 });
