@@ -17,4 +17,4 @@ export { wilsonInterval, Z_95, type Interval } from './wilson-interval';
 export { createCachedStepper, type CachedStepper, type SteppedDossier } from './create-cached-stepper';
 export { gatewayBranchShares, type GatewayBranchShares } from './gateway-branch-shares';
 export { poolReplications, type PooledFigures } from './pool-replications';
-export { measureHistory, stepWorkingMs, toScenarioInputs, type HistoricStep, type HistoryMeasurement, type StepMeasurement } from './measure-history';
+export { measureHistory, stepPhasesMs, stepWorkingMs, toScenarioInputs, type HistoricStep, type HistoryMeasurement, type StepMeasurement } from './measure-history';

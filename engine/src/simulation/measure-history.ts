@@ -3,8 +3,12 @@
  * agency and department the count, the working-time percentiles and a fitted distribution (./fit-duration.ts, with
  * its sample size), the share of each outcome (the branch probabilities of the gateway after the step, the supplement
  * and return probabilities), and the arrival rate per working day with its weekday and month factors (Tết, year end).
- * Durations are working time on the step's calendar (its agency's, `calendarOf`) from its start to its completion, minus the spans the dossier
- * waited for the citizen (Decree 61/2018 Art. 19: that time is not the agency's). The host loads the records.
+ * Durations are working time on the step's calendar (its agency's, `calendarOf`), minus the spans the dossier waited
+ * for the citizen (Decree 61/2018 Art. 19: that time is not the agency's), split at the claim (issue 19): opened →
+ * claimed is the wait for an official, claimed → completed the work. The simulation draws the work as the step's
+ * service time and makes the wait from the unit's staffing (its queue), or draws the measured wait where no staffing
+ * is stated; a step recorded without a claim (history from before claims were kept, or completed without one) counts
+ * its whole span as work, and how many did is reported. The host loads the records.
  */
 import type { WorkingCalendar } from '../time/working-calendar';
 import { WEEKDAYS } from '../time/working-calendar';
@@ -20,6 +24,8 @@ export interface HistoricStep {
   agencyId?: string;
   departmentId?: string;
   startedAt: number;
+  /** When an official claimed it (StepRecord.claimedAt); absent in older history. */
+  claimedAt?: number;
   completedAt?: number;
   /** The decision it was completed with (`approve`, `supplement`, `return`, `reject` …); absent = the default way on. */
   outcome?: string;
@@ -34,9 +40,16 @@ export interface StepMeasurement {
   departmentId?: string;
   /** Completed steps measured. */
   count: number;
+  /** The work (claimed → completed; the whole span for a step without a claim): what the simulation draws. */
   p50Hours?: number;
   p90Hours?: number;
   fitted: FittedDuration;
+  /** The wait for an official (opened → claimed), over the `count - unclaimedCount` steps that were claimed. */
+  waiting: FittedDuration;
+  waitingP50Hours?: number;
+  waitingP90Hours?: number;
+  /** Completed steps recorded without a claim: their whole span counted as work, none as wait. */
+  unclaimedCount: number;
   /** Share of each outcome among the completed steps (`approve` for none given). */
   outcomeShares: Record<string, number>;
   /** Share of the steps during which the citizen was asked to supplement (the decision `supplement`, or a pause that began in the step). */
@@ -55,13 +68,28 @@ export interface HistoryMeasurement {
 const HOUR_MS = 3_600_000;
 const DEFAULT_OUTCOME = 'approve';
 
-/** The working ms of a step, pauses excluded. */
+/** Working ms of [fromAt, toAt) on `calendar` less the step's pauses inside it. */
+function spanWithoutPausesMs(calendar: WorkingCalendar, step: HistoricStep, fromAt: number, toAt: number): number {
+  const pausedMs = (step.pausedSpans ?? []).reduce(
+    (sum, span) => sum + workingTimeBetween(calendar, Math.max(span.from, fromAt), Math.min(span.to ?? toAt, toAt)), 0);
+  return Math.max(0, workingTimeBetween(calendar, fromAt, toAt) - pausedMs);
+}
+
+/** The working ms of a step from its start to its completion, pauses excluded (wait and work together). */
 export function stepWorkingMs(calendar: WorkingCalendar, step: HistoricStep): number | undefined {
   if (step.completedAt === undefined) return undefined;
-  const endAt = step.completedAt;
-  const pausedMs = (step.pausedSpans ?? []).reduce(
-    (sum, span) => sum + workingTimeBetween(calendar, Math.max(span.from, step.startedAt), Math.min(span.to ?? endAt, endAt)), 0);
-  return Math.max(0, workingTimeBetween(calendar, step.startedAt, endAt) - pausedMs);
+  return spanWithoutPausesMs(calendar, step, step.startedAt, step.completedAt);
+}
+
+/**
+ * A completed step's wait for an official (opened → claimed) and work (claimed → completed), each in working ms on
+ * `calendar` with pauses excluded; `waitingMs` is absent when no claim inside the step was recorded (all is work).
+ */
+export function stepPhasesMs(calendar: WorkingCalendar, step: HistoricStep): { waitingMs?: number; workingMs: number } | undefined {
+  if (step.completedAt === undefined) return undefined;
+  const { claimedAt, startedAt, completedAt } = step;
+  if (claimedAt === undefined || claimedAt < startedAt || claimedAt > completedAt) return { workingMs: spanWithoutPausesMs(calendar, step, startedAt, completedAt) };
+  return { waitingMs: spanWithoutPausesMs(calendar, step, startedAt, claimedAt), workingMs: spanWithoutPausesMs(calendar, step, claimedAt, completedAt) };
 }
 
 /**
@@ -81,27 +109,33 @@ export function measureHistory(
     calendarOf?: (step: HistoricStep) => WorkingCalendar;
   } = {},
 ): HistoryMeasurement {
-  const groups = new Map<string, { first: HistoricStep; durations: number[]; outcomes: Record<string, number>; supplemented: number }>();
+  const groups = new Map<string, { first: HistoricStep; durations: number[]; waits: number[]; outcomes: Record<string, number>; supplemented: number }>();
   for (const step of steps) {
-    const workingMs = stepWorkingMs(options.calendarOf?.(step) ?? calendar, step);
-    if (workingMs === undefined) continue;
+    const phases = stepPhasesMs(options.calendarOf?.(step) ?? calendar, step);
+    if (phases === undefined) continue;
     const key = `${step.procedureVersion}|${step.elementId}|${step.agencyId ?? ''}|${step.departmentId ?? ''}`;
-    const group = groups.get(key) ?? { first: step, durations: [], outcomes: {}, supplemented: 0 };
-    group.durations.push(workingMs);
+    const group = groups.get(key) ?? { first: step, durations: [], waits: [], outcomes: {}, supplemented: 0 };
+    group.durations.push(phases.workingMs);
+    if (phases.waitingMs !== undefined) group.waits.push(phases.waitingMs);
     const outcome = step.outcome ?? DEFAULT_OUTCOME;
     group.outcomes[outcome] = (group.outcomes[outcome] ?? 0) + 1;
     // A supplement asked while the steps stay open pauses the dossier instead of ending the step (decide-dossier.ts).
     if (outcome === 'supplement' || (step.pausedSpans ?? []).some((span) => span.from >= step.startedAt && span.from < step.completedAt!)) group.supplemented += 1;
     groups.set(key, group);
   }
-  const measured = [...groups.values()].map(({ first, durations, outcomes, supplemented }): StepMeasurement => {
+  const measured = [...groups.values()].map(({ first, durations, waits, outcomes, supplemented }): StepMeasurement => {
     const fitted = fitDuration(durations, options);
+    // No claim measured: no wait to draw (a fixed zero), whatever fallback the work has.
+    const waiting = fitDuration(waits, { ...options, fallback: { kind: 'fixed', ms: 0 } });
     return {
       procedureVersion: first.procedureVersion, elementId: first.elementId,
       ...(first.agencyId ? { agencyId: first.agencyId } : {}), ...(first.departmentId ? { departmentId: first.departmentId } : {}),
       count: durations.length,
       ...(fitted.p50Ms === undefined ? {} : { p50Hours: fitted.p50Ms / HOUR_MS, p90Hours: fitted.p90Ms! / HOUR_MS }),
       fitted,
+      waiting,
+      ...(waiting.p50Ms === undefined ? {} : { waitingP50Hours: waiting.p50Ms / HOUR_MS, waitingP90Hours: waiting.p90Ms! / HOUR_MS }),
+      unclaimedCount: durations.length - waits.length,
       outcomeShares: Object.fromEntries(Object.entries(outcomes).map(([outcome, n]) => [outcome, n / durations.length])),
       supplementShare: supplemented / durations.length,
       returnShare: (outcomes.return ?? 0) / durations.length,
@@ -145,18 +179,23 @@ function measureArrivals(calendar: WorkingCalendar, receivedAts: readonly number
 export function toScenarioInputs(measurement: HistoryMeasurement, procedureVersion: number): {
   arrivals: ArrivalModel;
   citizen: { reply: FittedDuration['distribution'] };
+  /** The work per step: the service time an official spends. */
   durations: Record<string, FittedDuration['distribution']>;
+  /** The measured wait for an official per step (claimed steps only), for units whose staffing is not stated. */
+  waits: Record<string, FittedDuration['distribution']>;
   outcomes: Record<string, OutcomeBranch[]>;
 } {
   const durations: Record<string, FittedDuration['distribution']> = {};
+  const waits: Record<string, FittedDuration['distribution']> = {};
   const outcomes: Record<string, OutcomeBranch[]> = {};
   for (const step of measurement.steps) {
     if (step.procedureVersion !== procedureVersion) continue;
     durations[step.elementId] = step.fitted.distribution;
+    if (step.waiting.sampleSize > 0) waits[step.elementId] = step.waiting.distribution;
     outcomes[step.elementId] = Object.entries(step.outcomeShares)
       .filter(([outcome]) => outcome !== DEFAULT_OUTCOME)
       .map(([outcome, probability]) => ({ variables: { decision: outcome }, probability }));
   }
   const { perWorkingDay, weekdayFactors, monthFactors } = measurement.arrivals;
-  return { citizen: { reply: measurement.citizenReply.distribution }, arrivals: { perWorkingDay, ...(weekdayFactors ? { weekdayFactors } : {}), ...(monthFactors ? { monthFactors } : {}) }, durations, outcomes };
+  return { citizen: { reply: measurement.citizenReply.distribution }, arrivals: { perWorkingDay, ...(weekdayFactors ? { weekdayFactors } : {}), ...(monthFactors ? { monthFactors } : {}) }, durations, waits, outcomes };
 }

@@ -3,6 +3,7 @@
  * token stepper routes each one (./create-cached-stepper.ts: the gateways, parallel branches and call activities of
  * the definition itself), every open user task waits first come first served for an official of its unit
  * (./unit-pool.ts), is worked on for a drawn working duration on that unit's calendar, and ends with a drawn outcome;
+ * in a unit whose staffing is not stated the wait for an official is drawn from the measured one (`waits`) instead;
  * a request to supplement pauses the dossier's clock until the citizen answers, or closes the bounded window
  * (Decree 63/2024; DOMAIN.md "Supplement"). Each dossier is then judged against its statutory deadline on the real
  * working calendar and, when late, attributed by the statistics' own rule (../lifecycle/delay-attribution.ts).
@@ -28,6 +29,7 @@ const DEFAULT_REPLY: DurationDistribution = { kind: 'fixed', ms: 2 * 8 * HOUR_MS
 type SimEvent =
   | { kind: 'arrive'; dossier: SimulatedDossier }
   | { kind: 'worked'; step: SimulatedStep }
+  | { kind: 'claimed'; step: SimulatedStep }
   | { kind: 'answered'; step: SimulatedStep; message: string }
   | { kind: 'timer'; dossier: SimulatedDossier; timerId: string };
 
@@ -147,7 +149,13 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
       dossier.open.set(step.stepId, step);
       if (node?.extendsStatutoryTo !== undefined) dossier.statutoryValue = Math.max(dossier.statutoryValue ?? 0, node.extendsStatutoryTo);
       if (effect.kind === 'receiveTask') openCitizenWait(dossier, step, node);
-      else if (pool.request(step)) startWork(step, now);
+      else if (pool.request(step)) {
+        // A unit without stated officials has no queue to make the wait: the measured wait stands in for it, so the
+        // wait is counted once, from staffing where it is stated and from history where it is not (issue 19).
+        const wait = pool.officials === Number.POSITIVE_INFINITY ? scenario.waits?.[step.elementId] : undefined;
+        if (wait) queue.push(addWorkingTime(pool.calendar, now, sampleDuration(wait, random)), { kind: 'claimed', step });
+        else startWork(step, now);
+      }
     } else if (effect.type === 'step.completed' || effect.type === 'step.cancelled') {
       const step = dossier.open.get(effect.stepId);
       if (!step) return;
@@ -193,6 +201,8 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
       step.state = 'done';
       freeOfficial(step, now, step.workingMs);
       await deliver(step.dossier, { type: 'task.completed', stepId: step.stepId, variables: outcomeOf(step.elementId) });
+    } else if (event.kind === 'claimed') {
+      if (event.step.state === 'queued') startWork(event.step, now);
     } else if (event.kind === 'answered') {
       const { step, message } = event;
       if (step.state !== 'citizen') continue;

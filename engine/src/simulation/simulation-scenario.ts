@@ -53,6 +53,11 @@ export interface SimulationScenario {
   staffing?: Record<string, number | UnitStaffing>;
   /** Working duration per step element id; a step without one takes its budget (what a planner assumes today). */
   durations?: Record<string, DurationDistribution>;
+  /**
+   * Measured wait for an official per step element id (opened → claimed), drawn only in a unit whose staffing is not
+   * stated; a staffed unit's wait comes from its queue, never from both.
+   */
+  waits?: Record<string, DurationDistribution>;
   /** Outcomes per step element id; the share left over completes the step with `{ decision: 'approve' }`. */
   outcomes?: Record<string, OutcomeBranch[]>;
   citizen?: CitizenBehaviour;

@@ -4,7 +4,7 @@
  * weekday factors relative to the mean.
  */
 import { describe, expect, it } from 'vitest';
-import { createVietnamWorkingCalendar, fromLocalDateTime, measureHistory, toScenarioInputs, type HistoricStep } from '../../../engine/src/index';
+import { createVietnamWorkingCalendar, fromLocalDateTime, measureHistory, toScenarioInputs, type CalendarLayer, type HistoricStep } from '../../../engine/src/index';
 
 const H = 3_600_000;
 const calendar = createVietnamWorkingCalendar();
@@ -41,6 +41,47 @@ describe('measuring the history of a procedure', () => {
       { variables: { decision: 'reject' }, probability: 0.25 },
     ]);
     expect(inputs.durations['task-review']).toEqual(review!.fitted.distribution);
+  });
+
+  it('splits each step at its claim into the wait for an official and the work, on the agency\'s own calendar across its closure, the 30/4–1/5 holidays and the weekend', () => {
+    // given the agency closes on Wednesday 29/4/2026 (its own layer); Thu 30/4 and Fri 1/5 are national holidays
+    const closure: CalendarLayer = {
+      id: 'so-tai-chinh', level: 'agency', name: { vi: 'Sở Tài chính', en: 'Finance department' },
+      years: [{ year: 2026, status: 'official', days: [{ date: '2026-04-29', kind: 'localClosure', reason: { vi: 'Kiểm kê', en: 'Stocktaking' } }] }],
+    };
+    const own = createVietnamWorkingCalendar([closure]);
+    const steps: HistoricStep[] = [
+      // opened Tue 28/4 15:00, claimed Mon 4/5 09:00: wait = Tue 15:00–17:00 + Mon 07:30–09:00 = 3.5 h;
+      // worked until Mon 16:00 = 09:00–11:30 + 13:00–16:00 = 5.5 h, less the citizen's Mon 13:00–14:00 = 4.5 h
+      { procedureVersion: 1, elementId: 'task-review', agencyId: 'so-tai-chinh', startedAt: at('2026-04-28T15:00'), claimedAt: at('2026-05-04T09:00'), completedAt: at('2026-05-04T16:00'), pausedSpans: [{ from: at('2026-05-04T13:00'), to: at('2026-05-04T14:00') }] },
+      // claimed the moment it opened: no wait, 1 h of work
+      { procedureVersion: 1, elementId: 'task-review', agencyId: 'so-tai-chinh', startedAt: at('2026-05-05T08:00'), claimedAt: at('2026-05-05T08:00'), completedAt: at('2026-05-05T09:00') },
+      // older history without a claim: Mon 08:00–10:00, all 2 h counted as work
+      { procedureVersion: 1, elementId: 'task-review', agencyId: 'so-tai-chinh', startedAt: at('2026-05-04T08:00'), completedAt: at('2026-05-04T10:00') },
+    ];
+    // when measured on the agency's calendar
+    const [review] = measureHistory(calendar, steps, [], period, { calendarOf: () => own }).steps;
+    // then the work 1, 2, 4.5 h: median 2, p90 at position 1.8 → 2 + 0.8 × 2.5 = 4; the waits 0, 3.5 h over the 2 claimed
+    expect(review).toMatchObject({ count: 3, unclaimedCount: 1 });
+    expect(review!.p50Hours).toBeCloseTo(2, 9);
+    expect(review!.p90Hours).toBeCloseTo(4, 9);
+    expect(review!.waiting.sampleSize).toBe(2);
+    expect(review!.waitingP50Hours).toBeCloseTo(1.75, 9);
+    expect(review!.waitingP90Hours).toBeCloseTo(3.15, 9);
+    // on the national calendar the agency's closed Wednesday would count as 8 more hours of wait
+    const [national] = measureHistory(calendar, steps.slice(0, 1), [], period).steps;
+    expect(national!.waitingP50Hours).toBeCloseTo(11.5, 9);
+    // and the simulation draws the work as the service time and the measured wait where no staffing is stated
+    const inputs = toScenarioInputs(measureHistory(calendar, steps, [], period, { calendarOf: () => own }), 1);
+    expect(inputs.durations['task-review']).toEqual({ kind: 'lognormal', mu: expect.any(Number), sigma: expect.any(Number) });
+    expect(inputs.waits['task-review']).toEqual(review!.waiting.distribution);
+  });
+
+  it('has no wait to draw for a step whose history has no claim', () => {
+    const steps: HistoricStep[] = [{ procedureVersion: 1, elementId: 'task-review', startedAt: at('2026-03-09T08:00'), completedAt: at('2026-03-09T10:00') }];
+    const measured = measureHistory(calendar, steps, [], period);
+    expect(measured.steps[0]).toMatchObject({ count: 1, unclaimedCount: 1, p50Hours: 2, waiting: { sampleSize: 0, method: 'fallback' } });
+    expect(toScenarioInputs(measured, 1).waits).toEqual({});
   });
 
   it('measures arrivals per working day with each weekday\'s factor relative to the mean', () => {

@@ -62,6 +62,27 @@ describe('simulating a procedure', () => {
     expect(result.lateness).toEqual({ late: 0, byAgency: {} });
   });
 
+  it('draws the measured wait for an official where the unit\'s staffing is not stated, and lets the queue make the wait where it is, never both', async () => {
+    // given two dossiers received Monday 9/3/2026 08:00, worked 3 hours each, with a measured wait of 2 working hours
+    const base: SimulationScenario = {
+      definition: await oneStep(), calendar,
+      period: { fromAt: at('2026-03-09T07:30'), toAt: at('2026-03-09T12:00') },
+      arrivals: { perWorkingDay: 0, at: [at('2026-03-09T08:00'), at('2026-03-09T08:00')] },
+      durations: { 'task-work': { kind: 'fixed', ms: 3 * H } },
+      waits: { 'task-work': { kind: 'fixed', ms: 2 * H } },
+    };
+    // when the unit's officials are not stated, and when one official is
+    const unstaffed = await simulateProcedure(base);
+    const staffed = await simulateProcedure({ ...base, staffing: { 'don-vi-a': 1 } });
+    // then unstaffed: each waits the measured 2 h (08:00–10:00), then works 10:00–11:30 + 13:00–14:30
+    expect(unstaffed.steps[0]!.meanWaitingHours).toBeCloseTo(2, 12);
+    expect(unstaffed.steps[0]!.meanWorkingHours).toBeCloseTo(3, 12);
+    expect(unstaffed.workingDays.mean).toBeCloseTo(5 / 8, 12);
+    // staffed: the queue alone makes the wait, 0 h for the first and 3 h for the second
+    expect(staffed.steps[0]!.meanWaitingHours).toBeCloseTo(1.5, 12);
+    expect(staffed.workingDays.mean).toBeCloseTo((3 + 6) / 2 / 8, 12);
+  });
+
   it('counts working days on the real calendar: a dossier received the last morning before Tết 2026 and worked 8 hours took 1 working day, finished after the holiday', async () => {
     const result = await simulateProcedure({
       definition: await oneStep(), calendar,
