@@ -64,7 +64,9 @@ async function completeOnce(deps: PaymentDeps, result: GatewayResult, via: Payme
   const order = await deps.payments.get(result.orderId);
   if (!order || order.gateway !== deps.gateway.name) return { kind: 'orderNotFound' };
   if (result.amount !== order.amount) return { kind: 'amountMismatch', order };
-  if (order.status !== 'pending') return { kind: 'alreadyConfirmed', order };
+  // Paid once. An order closed as failed or expired still takes a verified payment (the gateway's word that money was
+  // taken wins over our closing it): applied if the dossier still waits for that fee, else refunded.
+  if (order.status === 'paid' || (order.status !== 'pending' && !result.succeeded)) return { kind: 'alreadyConfirmed', order };
   const at = deps.clock.now();
   const transaction = {
     responseCode: result.responseCode,
@@ -82,7 +84,7 @@ async function completeOnce(deps: PaymentDeps, result: GatewayResult, via: Payme
       // Inside the unit of work: the order as it is now, and the dossier as it is now; both written in it.
       const payments = deps.payments.within(change.tx.unit);
       const current = await payments.get(order.id);
-      if (!current || current.status !== 'pending') throw new Settled(current);
+      if (!current || current.status === 'paid') throw new Settled(current);
       if (!awaitsFeeOf(change.dossier, current)) throw new NotAwaited();
       await carryOut(change, { type: 'fees.record', amount: current.amount, note });
       return payments.update({ ...current, status: 'paid', transaction, applied: true });
@@ -94,7 +96,7 @@ async function completeOnce(deps: PaymentDeps, result: GatewayResult, via: Payme
   }
   // The money was taken for a fee the dossier no longer waits for: kept as paid, not applied, and given back.
   const current = await deps.payments.get(order.id);
-  if (!current || current.status !== 'pending') return current ? { kind: 'alreadyConfirmed', order: current } : { kind: 'orderNotFound' };
+  if (!current || current.status === 'paid') return current ? { kind: 'alreadyConfirmed', order: current } : { kind: 'orderNotFound' };
   const kept = await deps.payments.update({
     ...current,
     status: 'paid',

@@ -2,7 +2,7 @@
  * @module payment-order-store — the port for payment orders: one order per attempt of the citizen to pay a dossier's
  * fees online (status 6), with its reference at the gateway (our id), the amount asked, and what the gateway said.
  * An order is paid at most once: `update` writes only the revision it read (optimistic concurrency), and
- * complete-payment.ts moves an order out of `pending` only inside the dossier's unit of work (`within(tx.unit)`), so
+ * complete-payment.ts marks an order paid that resumes the dossier only inside the dossier's unit of work (`within(tx.unit)`), so
  * the order and the dossier change commit or roll back together. Kept in MongoDB by the server, in memory in tests.
  */
 import type { JoinsUnitOfWork } from '../unit-of-work';

@@ -296,6 +296,11 @@ describe('online fees through a VNPAY-style gateway', () => {
       expect((await w.payments.get(abandoned.orderId))!.status).toBe('expired');
       expect((await w.t.stores.dossiers.get(neverPaid.id))!.status).toBe(6);
       expect(await snapshot(w, paidButLost.id)).toEqual(resumed);
+      // and if the gateway then says that order was paid after all, the money is not kept without effect: it pays the fee
+      w.gateway.payQuietly(abandoned.orderId);
+      expect(await ipn(w, w.gateway.callbackParams(abandoned.orderId))).toEqual({ RspCode: '00', Message: 'Confirm Success' });
+      expect((await w.t.stores.dossiers.get(neverPaid.id))!.status).toBe(4);
+      expect(await w.payments.get(abandoned.orderId)).toMatchObject({ status: 'paid', applied: true });
     } finally {
       await w.close();
     }
