@@ -61,6 +61,9 @@ import { MemoryCitizenMessageStore } from './persistence/memory/memory-citizen-m
 import { createCitizenMessageRoutes } from './routes/citizen-message-routes';
 import { createNotificationChoiceRoutes } from './citizen/notification-choice-routes';
 import { createRetentionRoutes } from './routes/retention-routes';
+import { createCitizenSignInRoutes } from './citizen/citizen-sign-in-routes';
+import { createOidcRelyingParty } from './access/oidc-relying-party';
+import type { OidcConfig } from './access/oidc-config';
 import type { RetentionStore } from './retention/retention-store';
 import { MemoryRetentionStore } from './persistence/memory/memory-retention-store';
 import { createPaymentRoutes } from './routes/payment-routes';
@@ -106,6 +109,8 @@ export interface AppDeps {
   retention?: RetentionStore;
   /** Where retention's archive bundles go (GridFS bucket `archives` in the server); in memory when absent. */
   archives?: AttachmentStore;
+  /** Citizens' sign-in with their electronic identity (VNeID) to list their dossiers (issue 18); off when absent. */
+  citizenSignIn?: { config: OidcConfig; idNumberClaim?: string };
   /** Analysts' drafts of procedures; in memory when absent. */
   drafts?: DraftStore;
   /** Ký số (signing-config.ts): the sealing key, the trust list, the officials' certificates; off when absent. */
@@ -259,6 +264,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/procedures', createIncidentRoutes({ facts }));
   // The audit of administration (issue 18) and the outbox console (issue 20), for administrators.
   app.route('/api/audit', createAdminAuditRoutes({ adminAudit: deps.access.adminAudit }));
+  // Citizens sign in with their electronic identity and list their own dossiers (issue 18 item 3).
+  const citizenRelyingParty = deps.citizenSignIn && createOidcRelyingParty({ config: deps.citizenSignIn.config, clock: deps.clock, secret: deps.sessionSecret, logger: deps.logger, ...(deps.oidcFetch ? { fetch: deps.oidcFetch } : {}) });
+  app.route('/api/citizen', createCitizenSignInRoutes({ relyingParty: citizenRelyingParty, idNumberClaim: deps.citizenSignIn?.idNumberClaim ?? 'id_number', secret: deps.sessionSecret, clock: deps.clock, stores: deps.stores }));
   // Retention of closed dossiers (issue 18 item 6): the dry run, the periods, explicit bounded runs.
   const retention = deps.retention ?? new MemoryRetentionStore({ dossiers: deps.stores.dossiers, attachments });
   app.route('/api/retention', createRetentionRoutes({ stores: deps.stores, retention, attachments, archives: deps.archives ?? new MemoryAttachmentStore(), clock: deps.clock }));

@@ -19,7 +19,7 @@ import { MongoDraftStore } from './persistence/mongo/mongo-draft-store';
 import { seedDemoAccess } from './access/seed-demo-access';
 import { createPasswordHashing } from './access/password-hashing';
 import { decideDemoSeeding } from './access/decide-demo-seeding';
-import { parseSignInMethods } from './access/oidc-config';
+import { parseCitizenSignIn, parseSignInMethods } from './access/oidc-config';
 import { parseSessionSecret } from './access/parse-session-secret';
 import { parseSignInLimits } from './access/sign-in-throttle';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
       seedDemo: decideDemoSeeding({ seedDemo: env.SEED_DEMO, externalDatabase: Boolean(env.MONGODB_URI), production }),
       // The province's identity provider (OIDC_ISSUER, OIDC_CLIENT_ID, …) and LOCAL_PASSWORDS=off (oidc-config.ts).
       signInMethods: parseSignInMethods(env),
+      // Citizens' electronic identity (CITIZEN_OIDC_ISSUER, …): "Hồ sơ của tôi" (oidc-config.ts).
+      citizenSignIn: parseCitizenSignIn(env),
       // Ký số: SIGNING_KEY, SIGNING_TRUST_ANCHORS_FILE, SIGNING_LOCATION, CSC_SIGNING_URL/TOKEN (signing-config.ts).
       signing: parseSigningConfig(env),
       // Online fees: VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAYMENT_URL, VNPAY_API_URL, PAYMENT_RETURN_URL (payment-config.ts).
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
     // Failed sign-ins: SIGN_IN_FAILURES_PER_USERNAME (10) and SIGN_IN_FAILURES_PER_ADDRESS (30) per SIGN_IN_WINDOW_MS (15 min).
     signInLimits: accessConfig.signInLimits,
     signInMethods: accessConfig.signInMethods,
+    ...(accessConfig.citizenSignIn ? { citizenSignIn: accessConfig.citizenSignIn } : {}),
     allowedOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
     // What anonymous callers may send, and the proxies (TRUST_PROXY_HOPS) whose X-Forwarded-For entry names the client.
     ...parsePublicInputConfig({

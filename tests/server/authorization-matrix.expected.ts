@@ -602,6 +602,32 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '403', other: '403' },
     supervisor: { own: '403', other: '403' },
   },
+  // public: citizens sign in with their electronic identity (not configured in this matrix: 404 for all)
+  'POST /api/citizen/sign-in/start': {
+    anonymous: { own: '404', other: '404' },
+    administrator: { own: '404', other: '404' },
+    analyst: { own: '404', other: '404' },
+    official: { own: '404', other: '404' },
+    headOfUnit: { own: '404', other: '404' },
+    supervisor: { own: '404', other: '404' },
+  },
+  'POST /api/citizen/sign-in/callback': {
+    anonymous: { own: '404', other: '404' },
+    administrator: { own: '404', other: '404' },
+    analyst: { own: '404', other: '404' },
+    official: { own: '404', other: '404' },
+    headOfUnit: { own: '404', other: '404' },
+    supervisor: { own: '404', other: '404' },
+  },
+  // public gate, but the list needs a citizen session (X-Citizen-Session): a staff session is no citizen's
+  'GET /api/citizen/my-dossiers': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '401', other: '401' },
+    analyst: { own: '401', other: '401' },
+    official: { own: '401', other: '401' },
+    headOfUnit: { own: '401', other: '401' },
+    supervisor: { own: '401', other: '401' },
+  },
   // retention.manage: retention of closed dossiers, by administrators only (issue 18 item 6)
   'GET /api/retention': {
     anonymous: { own: '401', other: '401' },

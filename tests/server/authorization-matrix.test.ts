@@ -307,6 +307,10 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'GET /api/outbox/deliveries': async () => ({ method: 'GET', path: '/api/outbox/deliveries?state=pending' }),
   // The first outbox entry of a fresh dossier of the side, waiting for the test consumer.
   'POST /api/outbox/replay': async (w, scope) => ({ method: 'POST', path: '/api/outbox/replay', body: { consumer: 'test', entryId: (await w.t.outbox.listByDossier((await w.fresh(scope)).id))[0]!.id } }),
+  // Citizens' own sign-in (not configured here: 404) and list (no citizen session: 401), whatever the staff's session.
+  'POST /api/citizen/sign-in/start': async () => ({ method: 'POST', path: '/api/citizen/sign-in/start' }),
+  'POST /api/citizen/sign-in/callback': async () => ({ method: 'POST', path: '/api/citizen/sign-in/callback', body: { query: '?code=x&state=y', seal: 'x' } }),
+  'GET /api/citizen/my-dossiers': async () => ({ method: 'GET', path: '/api/citizen/my-dossiers' }),
   // Retention (issue 18 item 6): the dry run, the side's procedure's period, one batch.
   'GET /api/retention': async () => ({ method: 'GET', path: '/api/retention' }),
   'PUT /api/retention/policies/{key}': async (_w, scope) => ({ method: 'PUT', path: `/api/retention/policies/${SIDES[scope].key}`, body: { years: 10, mode: 'archive' } }),

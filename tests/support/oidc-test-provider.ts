@@ -17,6 +17,8 @@ export interface TestAccount {
   role?: string;
   /** The unit claim (`lienthong_unit`): `agencyId` or `agencyId/departmentId`. */
   unit?: string;
+  /** A citizen's personal ID number (`id_number`), as an electronic identity provider (VNeID) vouches for it. */
+  idNumber?: string;
 }
 
 export interface TestProvider {
@@ -30,6 +32,7 @@ export interface TestProvider {
 
 export const ROLE_CLAIM = 'lienthong_role';
 export const UNIT_CLAIM = 'lienthong_unit';
+export const ID_NUMBER_CLAIM = 'id_number';
 
 export async function startTestProvider(options: { redirectUris: string[]; accounts: Record<string, TestAccount> }): Promise<TestProvider> {
   let handle: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => response.end();
@@ -46,7 +49,7 @@ export async function startTestProvider(options: { redirectUris: string[]; accou
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
     jwks: { keys: [signingKey] },
     cookies: { keys: ['oidc-test-provider-cookie-key'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', ROLE_CLAIM, UNIT_CLAIM] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', ROLE_CLAIM, UNIT_CLAIM, ID_NUMBER_CLAIM] },
     features: { devInteractions: { enabled: true } },
     ttl: { Interaction: 600, Session: 600, Grant: 600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
@@ -61,6 +64,7 @@ export async function startTestProvider(options: { redirectUris: string[]; accou
             ...(account.name ? { name: account.name } : {}),
             ...(account.role ? { [ROLE_CLAIM]: account.role } : {}),
             ...(account.unit ? { [UNIT_CLAIM]: account.unit } : {}),
+            ...(account.idNumber ? { [ID_NUMBER_CLAIM]: account.idNumber } : {}),
           };
         },
       };

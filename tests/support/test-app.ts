@@ -67,6 +67,8 @@ export interface TestAppOptions {
   oidcFetch?: AppDeps['oidcFetch'];
   /** Retention of closed dossiers and its archive bundles (the mongo adapter and GridFS in retention tests); in memory by default. */
   retention?: AppDeps['retention'];
+  /** Citizens' sign-in against an in-process provider; off by default. */
+  citizenSignIn?: AppDeps['citizenSignIn'];
   archives?: AppDeps['archives'];
   /** Analysts' drafts (shared by two browsers of one server); in memory by default. */
   drafts?: DraftStore;
@@ -136,6 +138,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
     ...(options.signing ? { signing: options.signing } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
+    ...(options.citizenSignIn ? { citizenSignIn: options.citizenSignIn } : {}),
     ...(options.archives ? { archives: options.archives } : {}),
     ...(options.payments ? { payments: options.payments } : {}),
     ...(options.nationalPortal ? { nationalPortal: options.nationalPortal } : {}),

@@ -5,6 +5,7 @@ import { uiMessagesEn } from '../ui/ui-messages-en';
 import { outboxMessagesEn } from '../workspaces/outbox/outbox-messages-en';
 import { auditMessagesEn } from '../workspaces/audit/audit-messages-en';
 import { retentionMessagesEn } from '../workspaces/retention/retention-messages-en';
+import { myDossiersMessagesEn } from '../workspaces/my-dossiers/my-dossiers-messages-en';
 import { intakeMessagesEn } from '../workspaces/intake/intake-messages-en';
 import { calendarMessagesEn } from '../workspaces/calendars/calendar-messages-en';
 import { portalMessagesEn } from '../workspaces/portal/portal-messages-en';
@@ -135,6 +136,7 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   ...outboxMessagesEn,
   ...auditMessagesEn,
   ...retentionMessagesEn,
+  ...myDossiersMessagesEn,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesEn,
   // The tracking page's message choice (Zalo, SMS): modeler/src/workspaces/lookup/.

@@ -4,6 +4,7 @@ import { uiMessagesVi } from '../ui/ui-messages-vi';
 import { outboxMessagesVi } from '../workspaces/outbox/outbox-messages-vi';
 import { auditMessagesVi } from '../workspaces/audit/audit-messages-vi';
 import { retentionMessagesVi } from '../workspaces/retention/retention-messages-vi';
+import { myDossiersMessagesVi } from '../workspaces/my-dossiers/my-dossiers-messages-vi';
 import { intakeMessagesVi } from '../workspaces/intake/intake-messages-vi';
 import { calendarMessagesVi } from '../workspaces/calendars/calendar-messages-vi';
 import { portalMessagesVi } from '../workspaces/portal/portal-messages-vi';
@@ -133,6 +134,7 @@ export const messagesVi = {
   ...outboxMessagesVi,
   ...auditMessagesVi,
   ...retentionMessagesVi,
+  ...myDossiersMessagesVi,
   // The citizen portal (online submission, lookup): modeler/src/workspaces/portal/.
   ...portalMessagesVi,
   // The tracking page's message choice (Zalo, SMS): modeler/src/workspaces/lookup/.

@@ -52,6 +52,8 @@ export const routeTable: Route[] = [
   // The citizen portal (no account): online submission, and the lookup with the online supplement.
   { path: '/submit', label: 'nav.submit', audience: 'public', load: async () => (await import('../workspaces/portal/submit-route')).mountSubmitRoute },
   { path: '/lookup', label: 'nav.lookup', audience: 'public', load: async () => (await import('../workspaces/lookup/lookup-route')).mountLookupRoute },
+  // A citizen's own dossiers after signing in with their electronic identity (VNeID, issue 18).
+  { path: '/my-dossiers', label: 'nav.myDossiers', audience: 'public', load: async () => (await import('../workspaces/my-dossiers/my-dossiers-route')).mountMyDossiersRoute },
 ];
 
 /** The route for a location path; undefined for the home page and unknown paths (the shell sends them home). */

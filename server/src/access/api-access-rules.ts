@@ -54,6 +54,10 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/api/outbox/deliveries', gate: 'outbox.manage' },
   { method: 'POST', path: '/api/outbox/replay', gate: 'outbox.manage' },
   { method: 'POST', path: '/api/outbox/skip', gate: 'outbox.manage' },
+  // Citizens' own sign-in (VNeID) and their list of dossiers, which checks its own X-Citizen-Session (issue 18).
+  { method: 'POST', path: '/api/citizen/sign-in/start', gate: 'public' },
+  { method: 'POST', path: '/api/citizen/sign-in/callback', gate: 'public' },
+  { method: 'GET', path: '/api/citizen/my-dossiers', gate: 'public' },
   // Retention of closed dossiers: the dry run, the periods and the runs, by administrators (issue 18 item 6).
   { method: 'GET', path: '/api/retention', gate: 'retention.manage' },
   { method: 'PUT', path: '/api/retention/policies/{key}', gate: 'retention.manage' },

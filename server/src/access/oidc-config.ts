@@ -62,3 +62,23 @@ export function parseSignInMethods(env: Record<string, string | undefined>): Sig
   };
   return { oidc, localPasswords };
 }
+
+/**
+ * Citizens' sign-in with their electronic identity (VNeID) to list their own dossiers (issue 18): CITIZEN_OIDC_ISSUER,
+ * CITIZEN_OIDC_CLIENT_ID, CITIZEN_OIDC_CLIENT_SECRET, CITIZEN_OIDC_REDIRECT_URL (the front end's `/my-dossiers`),
+ * CITIZEN_OIDC_SCOPE and CITIZEN_OIDC_ID_NUMBER_CLAIM (`id_number` by default *(verify: VNeID's claim name)*); off
+ * without an issuer.
+ */
+export function parseCitizenSignIn(env: Record<string, string | undefined>): { config: OidcConfig; idNumberClaim: string } | undefined {
+  if (!env.CITIZEN_OIDC_ISSUER?.trim()) return undefined;
+  return {
+    config: {
+      issuer: parseUrl('CITIZEN_OIDC_ISSUER', env.CITIZEN_OIDC_ISSUER.trim()),
+      clientId: required('CITIZEN_OIDC_CLIENT_ID', env.CITIZEN_OIDC_CLIENT_ID),
+      redirectUrl: parseUrl('CITIZEN_OIDC_REDIRECT_URL', required('CITIZEN_OIDC_REDIRECT_URL', env.CITIZEN_OIDC_REDIRECT_URL)),
+      ...(env.CITIZEN_OIDC_CLIENT_SECRET?.trim() ? { clientSecret: env.CITIZEN_OIDC_CLIENT_SECRET.trim() } : {}),
+      scope: env.CITIZEN_OIDC_SCOPE?.trim() || 'openid profile',
+    },
+    idNumberClaim: env.CITIZEN_OIDC_ID_NUMBER_CLAIM?.trim() || 'id_number',
+  };
+}

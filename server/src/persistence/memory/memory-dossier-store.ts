@@ -16,6 +16,7 @@ function matches(record: DossierRecord, query: DossierQuery): boolean {
   if (query.status && !query.status.includes(record.status)) return false;
   if (query.procedureKey !== undefined && record.procedureKey !== query.procedureKey) return false;
   if (query.agencyId !== undefined && record.agencyId !== query.agencyId) return false;
+  if (query.applicantIdNumber !== undefined && record.applicant.idNumber !== query.applicantIdNumber) return false;
   // receivedFrom is inclusive, receivedTo exclusive: a day is [start of day, start of next day).
   if (query.receivedFrom !== undefined && !(record.receivedAt !== undefined && record.receivedAt >= query.receivedFrom)) return false;
   if (query.receivedTo !== undefined && !(record.receivedAt !== undefined && record.receivedAt < query.receivedTo)) return false;

@@ -41,6 +41,8 @@ dossierSchema.index({ agencyId: 1, status: 1, createdAt: -1 });
 dossierSchema.index({ procedureKey: 1, status: 1, createdAt: -1 });
 dossierSchema.index({ receivedAt: 1 });
 dossierSchema.index({ createdAt: -1, _id: -1 });
+// A citizen's own dossiers, by the ID number their electronic identity vouches for (issue 18).
+dossierSchema.index({ 'applicant.idNumber': 1, createdAt: -1 });
 // Retention: the closed dossiers of a procedure by their last change (a closed dossier changes no more), oldest first.
 dossierSchema.index({ procedureKey: 1, status: 1, updatedAt: 1 });
 

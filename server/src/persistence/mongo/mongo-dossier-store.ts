@@ -25,6 +25,7 @@ function toFilter(query: DossierQuery): QueryFilter<DossierDocument> {
   if (query.status) filter.status = { $in: query.status };
   if (query.procedureKey !== undefined) filter.procedureKey = query.procedureKey;
   if (query.agencyId !== undefined) filter.agencyId = query.agencyId;
+  if (query.applicantIdNumber !== undefined) filter['applicant.idNumber'] = query.applicantIdNumber;
   // receivedFrom is inclusive, receivedTo exclusive: a day is [start of day, start of next day).
   if (query.receivedFrom !== undefined || query.receivedTo !== undefined) {
     filter.receivedAt = {
