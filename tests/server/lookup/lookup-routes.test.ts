@@ -6,7 +6,7 @@ import { DOSSIER_CODE, ID_NUMBER, RECEIVED_AT, storeDossier } from './stored-dos
 const lookup = (code: string, idNumber: string) => `/api/lookup?${new URLSearchParams({ code, idNumber })}`;
 
 describe('GET /api/lookup', () => {
-  it('answers the status, procedure, dates and steps with their due dates of a dossier by its code and the applicant ID number, and nothing else', async () => {
+  it('answers the status, procedure, dates and steps with their due dates of a dossier by its code and the applicant ID number, the token of its message choice, and nothing else', async () => {
     // given
     const { app, stores } = await createTestApp();
     await storeDossier(stores);
@@ -25,6 +25,8 @@ describe('GET /api/lookup', () => {
         { name: 'Tiếp nhận hồ sơ', state: 'completed', startedAt: new Date(RECEIVED_AT).toISOString(), endedAt: new Date(RECEIVED_AT + 3_600_000).toISOString(), dueAt: new Date(RECEIVED_AT + 4 * 3_600_000).toISOString() },
         { name: 'Thẩm định hồ sơ', state: 'open', startedAt: new Date(RECEIVED_AT + 3_600_000).toISOString(), dueAt: new Date(RECEIVED_AT + 10 * 86_400_000).toISOString() },
       ],
+      // The tracking page's message switch (notification-choice-routes.ts): a token that can do nothing else.
+      notificationsToken: { token: expect.any(String), expiresAt: expect.any(String) },
     });
   });
 
