@@ -37,7 +37,7 @@ import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 import { MongoDossierFactsStore } from './persistence/mongo/mongo-dossier-facts-store';
-import { CachedDossierFactsStore } from './persistence/cached-dossier-facts-store';
+import { rebuildRollups, rollupsMissing } from './statistics/rebuild-rollups';
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { pollDossierFacts } from './heatmap/poll-dossier-facts';
 import { parsePublicInputConfig } from './http/public-input-config';
@@ -143,7 +143,12 @@ async function main(): Promise<void> {
   const calendarStore = await createMongoCalendarStore(connection);
   const calendars = createStoredCalendarSource(calendarStore);
   // The dashboard's read model and the live heatmap's change feed (other processes' changes arrive by polling).
-  const dashboard = { facts: new CachedDossierFactsStore(await MongoDossierFactsStore.create(connection), clock), heatmapChanges: new HeatmapNotifier() };
+  // The dashboard reads rollups kept in the database with each change (issue 18), not a copy of every fact in memory.
+  const dashboard = { facts: await MongoDossierFactsStore.create(connection), heatmapChanges: new HeatmapNotifier() };
+  if (await rollupsMissing(dashboard.facts)) {
+    const rebuilt = await rebuildRollups({ calendars }, dashboard.facts);
+    logger.info({ dossiers: rebuilt.dossiers }, 'dashboard rollups rebuilt from the facts');
+  }
   const factsPoller = pollDossierFacts({ facts: dashboard.facts, notifier: dashboard.heatmapChanges, clock, intervalMs: 2_000, onError: (error) => logger.warn({ err: error }, 'heatmap poll failed') });
   const app = createApp({
     ...dashboard,

@@ -5,6 +5,7 @@
  */
 import type { DossierFactsRecord } from './dossier-facts-record';
 import type { JoinsUnitOfWork } from '../unit-of-work';
+import type { RollupDocument } from './dossier-rollup';
 
 /** Which facts a dashboard query reads. Every field narrows; absent fields do not. */
 export interface DossierFactsQuery {
@@ -24,6 +25,27 @@ export interface DossierFactsQuery {
   withoutHistory?: boolean;
 }
 
+/** Bucket names from `from` to `to` inclusive (`d2025-03-01`…, `m2025-03`…, `all`; they sort as their dates). */
+export interface BucketRange {
+  from: string;
+  to: string;
+}
+
+/** Which rollup documents a figure reads: its buckets, narrowed as the scope is. */
+export interface RollupQuery {
+  ranges: readonly BucketRange[];
+  procedureKey?: string;
+  /** Documents whose route reached any of these agencies. */
+  agencyIds?: readonly string[];
+  departmentId?: string;
+}
+
+/** Facts read a page at a time, in dossier id order (rebuilding the rollups in bounded batches). */
+export interface DossierFactsPage {
+  afterId?: string;
+  limit: number;
+}
+
 /** `within(unit)`: the same store, its writes and reads in the unit of work of the dossier change they record. */
 export interface DossierFactsStore extends JoinsUnitOfWork<DossierFactsStore> {
   /** Stores the facts of one dossier, unless newer facts (a higher `dossierRev`) are stored already. */
@@ -35,4 +57,15 @@ export interface DossierFactsStore extends JoinsUnitOfWork<DossierFactsStore> {
   list(query: DossierFactsQuery): Promise<readonly DossierFactsRecord[]>;
   /** Records of dossiers changed after `at` (their `updatedAt`): other server processes' changes, for the event stream's poll. */
   changedSince(at: number): Promise<readonly DossierFactsRecord[]>;
+  /**
+   * The rollup documents of the query (`dossier-rollup.ts`): `put` and `putMany` keep them, in the same unit of work
+   * as the facts, equal to the sum of every stored dossier's contribution.
+   */
+  rollups(query: RollupQuery): Promise<readonly RollupDocument[]>;
+  /** Facts in dossier id order, one page (history left out). */
+  page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]>;
+  /** Empties the rollups (before `rebuildRollups` adds every dossier's contribution again). */
+  clearRollups(): Promise<void>;
+  /** Adds increments computed elsewhere (rebuilding; the benchmark's seeding). */
+  addRollups(increments: readonly RollupDocument[]): Promise<void>;
 }

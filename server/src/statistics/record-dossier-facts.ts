@@ -65,7 +65,7 @@ export async function withProcessingMs(deps: Pick<StatsDeps, 'calendars'>, recor
   const timeOf = await workingTimeByAgency(deps, [record.agencyId]);
   const figures = computeStatistics([toStatisticsFacts(record)], { period: { from: finishedAt, to: finishedAt }, unit: 'workingDays', workingTime: (facts) => timeOf(facts.agencyId) });
   const value = figures.averageProcessing?.value;
-  return value === undefined ? record : { ...record, processingMs: Math.round(value * WORKING_DAY_MS) };
+  return value === undefined ? record : { ...record, processingMs: value * WORKING_DAY_MS };
 }
 
 /** Publishes the changes of a committed unit of work. */

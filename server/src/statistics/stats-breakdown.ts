@@ -3,6 +3,8 @@
  * under every agency, department and procedure its route reached (Decision 766/QĐ-TTg asks them per unit); an open
  * step counts under its own unit. Per official the rows count the steps each official handled, not the dossiers
  * (`official-step-tally.ts`): receiving a dossier at the counter does not make an official answer for its route.
+ * Per agency, department and procedure the dossier columns come from the rollups (`rollup-figures.ts`); per official,
+ * or within one official's scope, from the facts.
  */
 import { computeStatisticsBy, WORKING_HOUR_MS, type DossierFacts } from '../../../engine/src/index';
 import { isOnTimeClass, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
@@ -13,7 +15,9 @@ import { countDossier, countStep, createDossierTally, type DossierTally } from '
 import { loadLabels, type Dimension, type StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
 import { workingTimeByAgency } from './working-time-by-agency';
-import { factsInScope } from './stats-summary';
+import { factsInScope, openStepTally, pickSteps } from './stats-summary';
+import { addCounts, type RollupCounter, type RollupKey } from './dossier-rollup';
+import { ratesOf, readKeyFigures, tallyOf } from './rollup-figures';
 
 export interface BreakdownRow extends DossierTally {
   key: string;
@@ -43,8 +47,44 @@ export function stepKey(step: StepFacts, record: DossierFactsRecord, by: Dimensi
   return record.procedureKey;
 }
 
+/** The keys the dossiers of a rollup key count under (as `dossierKeys`). */
+function rollupRowKeys(key: RollupKey, by: Exclude<Dimension, 'official'>, scope: StatsScope): string[] {
+  if (by === 'agency') return scope.agencyIds ? key.agencyIds.filter((id) => scope.agencyIds!.includes(id)) : key.agencyIds;
+  if (by === 'department') return scope.departmentId ? key.departmentIds.filter((id) => id === scope.departmentId) : key.departmentIds;
+  return [key.procedureKey];
+}
+
 export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
   if (by === 'official') return officialBreakdown(deps, scope);
+  if (scope.officialId === undefined) return rollupBreakdown(deps, scope, by);
+  return breakdownFromFacts(deps, scope, by);
+}
+
+/** Per agency, department or procedure from the rollups; the open steps under their own unit from the open dossiers. */
+async function rollupBreakdown(deps: StatsDeps, scope: StatsScope, by: Exclude<Dimension, 'official'>): Promise<{ rows: BreakdownRow[] }> {
+  const [figures, steps, label] = await Promise.all([
+    readKeyFigures(deps.facts, scope),
+    openStepTally(deps, scope, (step, record) => stepKey(step, record, by)),
+    loadLabels(deps, by),
+  ]);
+  const counts = new Map<string, Partial<Record<RollupCounter, number>>>();
+  for (const each of figures) {
+    for (const key of rollupRowKeys(each.key, by, scope)) {
+      if (!counts.has(key)) counts.set(key, {});
+      addCounts(counts.get(key)!, each.counts);
+    }
+  }
+  const keys = new Set([...[...counts].filter(([, n]) => tallyOf(n).processed > 0).map(([key]) => key), ...steps.keys()]);
+  const rows = [...keys].map((key): BreakdownRow => {
+    const own = counts.get(key) ?? {};
+    const rates = ratesOf(own);
+    return { key, label: label(key), ...createDossierTally(), ...tallyOf(own), ...pickSteps(steps.get(key)), onTimeRate: rates.onTimeRate, averageProcessingDays: rates.averageProcessingDays };
+  });
+  rows.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  return { rows };
+}
+
+export async function breakdownFromFacts(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
   const records = await factsInScope(deps, scope);
   const now = deps.clock.now();
   const directory = await loadDirectory(deps);

@@ -7,7 +7,9 @@
  */
 import { computeStatistics } from '../../../engine/src/index';
 import { dossierInScope, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
-import type { DossierFactsRecord } from './dossier-facts-record';
+import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
+import { addCounts } from './dossier-rollup';
+import { ratesOf, readKeyFigures, tallyOf } from './rollup-figures';
 import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
 import { countDossier, countStep, createDossierTally, partsOf, type DossierTally, type TallyParts } from './dossier-tally';
 import type { StatsDeps } from './stats-deps';
@@ -35,7 +37,57 @@ export async function factsInScope(deps: StatsDeps, scope: StatsScope, options: 
   return found.filter((record) => dossierInScope(record, scope));
 }
 
+/**
+ * The summary: from the rollups (a few documents per procedure and route, whatever the history), and the open steps
+ * from the dossiers that have one; per official from the facts (rollups are not kept per official).
+ */
 export async function statsSummary(deps: StatsDeps, scope: StatsScope): Promise<StatsSummary> {
+  if (scope.officialId !== undefined) return summaryFromFacts(deps, scope);
+  const [figures, steps] = await Promise.all([readKeyFigures(deps.facts, scope), openStepTally(deps, scope, () => '')]);
+  const counts = {};
+  for (const each of figures) addCounts(counts, each.counts);
+  const tally = { ...createDossierTally(), ...tallyOf(counts), ...pickSteps(steps.get('')) };
+  const rates = ratesOf(counts);
+  return { period: scope.days, scope: scopeOf(scope), ...tally, ...partsOf(tally), ...rates };
+}
+
+/** The step columns of a tally. */
+export const pickSteps = (tally: DossierTally | undefined): Pick<DossierTally, 'nearlyDueSteps' | 'overdueSteps' | 'orphanedSteps'> => ({
+  nearlyDueSteps: tally?.nearlyDueSteps ?? 0,
+  overdueSteps: tally?.overdueSteps ?? 0,
+  orphanedSteps: tally?.orphanedSteps ?? 0,
+});
+
+/**
+ * The open steps nearly due, overdue and orphaned now, per row key (`keyOf`), of the dossiers in the period and scope
+ * that have an open step: the live workload, read through the open-steps index, not the history.
+ */
+export async function openStepTally(deps: StatsDeps, scope: StatsScope, keyOf: (step: StepFacts, record: DossierFactsRecord) => string | undefined): Promise<Map<string, DossierTally>> {
+  const found = await deps.facts.list({
+    withOpenSteps: true,
+    withoutHistory: true,
+    startedTo: scope.period.to,
+    endedFrom: scope.period.from,
+    ...(scope.procedureKey ? { procedureKey: scope.procedureKey } : {}),
+    ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}),
+  });
+  const now = deps.clock.now();
+  const directory = await loadDirectory(deps);
+  const tallies = new Map<string, DossierTally>();
+  for (const record of found) {
+    if (!dossierInScope(record, scope)) continue;
+    for (const step of record.openSteps) {
+      const key = keyOf(step, record);
+      if (key === undefined || !stepInScope(step, scope)) continue;
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = createDossierTally()));
+      countStep(tally, stepMarkAt(step, now), isOrphanedUnit(step, directory));
+    }
+  }
+  return tallies;
+}
+
+export async function summaryFromFacts(deps: StatsDeps, scope: StatsScope): Promise<StatsSummary> {
   const records = await factsInScope(deps, scope);
   const now = deps.clock.now();
   const tally = createDossierTally();

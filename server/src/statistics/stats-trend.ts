@@ -1,7 +1,8 @@
 /**
  * @module stats-trend — the trend charts: per day, ISO week (from Monday) or month of the period, the dossiers
  * received, finished (status 9) and the on-time rate of those that ended in it (Decision 766/QĐ-TTg, from the
- * engine's `computeStatisticsBy`). Buckets are Vietnam (UTC+7) calendar days.
+ * engine's `computeStatisticsBy`). Buckets are Vietnam (UTC+7) calendar days. Read from the rollups, or from the facts
+ * within one official's scope.
  */
 import { computeStatisticsBy, endOfDossier } from '../../../engine/src/index';
 import { Refusal } from '../../../engine/src/index';
@@ -9,6 +10,8 @@ import { toStatisticsFacts } from './classify-dossier-facts';
 import type { StatsDeps } from './stats-deps';
 import { startOfVietnamDay, vietnamDayOf, type StatsScope } from './stats-scope';
 import { factsInScope } from './stats-summary';
+import { addCounts, type RollupCounter } from './dossier-rollup';
+import { keyInScope, periodRanges } from './rollup-figures';
 
 export type TrendInterval = 'day' | 'week' | 'month';
 
@@ -63,6 +66,40 @@ function bucketFinder(starts: readonly string[]): (at: number) => string | undef
 }
 
 export async function statsTrend(deps: StatsDeps, scope: StatsScope, interval: TrendInterval): Promise<{ points: TrendPoint[] }> {
+  if (scope.officialId === undefined) return rollupTrend(deps, scope, interval);
+  return trendFromFacts(deps, scope, interval);
+}
+
+/**
+ * From the rollups: day documents (months' documents for whole months of a monthly trend), each added to the point
+ * its day falls in; the rate of a point is over the dossiers that ended in it (`end*` counters, judged at their end).
+ */
+async function rollupTrend(deps: StatsDeps, scope: StatsScope, interval: TrendInterval): Promise<{ points: TrendPoint[] }> {
+  const starts = bucketsOf(scope.period, interval);
+  const bucket = bucketFinder(starts);
+  const documents = await deps.facts.rollups({
+    ranges: periodRanges(vietnamDayOf(scope.period.from), vietnamDayOf(scope.period.to), { days: interval !== 'month' }),
+    ...(scope.procedureKey ? { procedureKey: scope.procedureKey } : {}),
+    ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}),
+    ...(scope.departmentId ? { departmentId: scope.departmentId } : {}),
+  });
+  const counts = new Map(starts.map((start) => [start, {} as Partial<Record<RollupCounter, number>>]));
+  for (const document of documents) {
+    if (!keyInScope(document, scope)) continue;
+    const day = document.bucket.startsWith('m') ? `${document.bucket.slice(1)}-01` : document.bucket.slice(1);
+    const start = bucket(startOfVietnamDay(day));
+    if (start !== undefined) addCounts(counts.get(start)!, document.counts);
+  }
+  return {
+    points: starts.map((start) => {
+      const n = counts.get(start)!;
+      const ended = (n.endEarly ?? 0) + (n.endOnTime ?? 0) + (n.endOverdue ?? 0);
+      return { periodStart: start, received: n.received ?? 0, finished: n.finished ?? 0, onTimeRate: ended > 0 ? ((n.endEarly ?? 0) + (n.endOnTime ?? 0)) / ended : null };
+    }),
+  };
+}
+
+export async function trendFromFacts(deps: StatsDeps, scope: StatsScope, interval: TrendInterval): Promise<{ points: TrendPoint[] }> {
   const { from, to } = scope.period;
   const starts = bucketsOf(scope.period, interval);
   const bucket = bucketFinder(starts);

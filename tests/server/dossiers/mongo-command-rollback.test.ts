@@ -1,7 +1,7 @@
 /**
  * A dossier command that fails after writing everything rolls back as one unit of work on the mongoose adapter
  * (MONGODB_URI, else the embedded database): the dossier, its steps, timers, progress, audit, its outbox entries and
- * the dashboard's facts, each store joined to the command's unit of work explicitly (`within(tx.unit)`), none through
+ * the dashboard's facts and rollups, each store joined to the command's unit of work explicitly (`within(tx.unit)`), none through
  * a process-wide setting. The failure is injected in the last write of the unit (the facts), after every other write.
  */
 import { randomUUID } from 'node:crypto';
@@ -50,11 +50,21 @@ class FailingAfterWrite implements DossierFactsStore {
   get: DossierFactsStore['get'] = (id) => this.shared.get(id);
   list: DossierFactsStore['list'] = (query) => this.shared.list(query);
   changedSince: DossierFactsStore['changedSince'] = (at) => this.shared.changedSince(at);
+  rollups: DossierFactsStore['rollups'] = (query) => this.shared.rollups(query);
+  page: DossierFactsStore['page'] = (page) => this.shared.page(page);
+  clearRollups: DossierFactsStore['clearRollups'] = () => this.shared.clearRollups();
+  addRollups: DossierFactsStore['addRollups'] = (increments) => this.shared.addRollups(increments);
+}
+
+/** Every rollup document of the dashboard (issue 18), in a stable order. */
+async function everyRollup(facts: DossierFactsStore) {
+  const found = await facts.rollups({ ranges: [{ from: '', to: '~' }] });
+  return [...found].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 /** Everything the database holds about one dossier. */
 async function everythingOf(stores: Stores, outbox: OutboxStore, facts: DossierFactsStore, dossierId: string) {
-  const [dossier, steps, timers, progress, audit, entries, fact] = await Promise.all([
+  const [dossier, steps, timers, progress, audit, entries, fact, rollups] = await Promise.all([
     stores.dossiers.get(dossierId),
     stores.steps.list({ dossierId }, { offset: 0, limit: 100 }),
     stores.timers.listByDossier(dossierId),
@@ -62,9 +72,12 @@ async function everythingOf(stores: Stores, outbox: OutboxStore, facts: DossierF
     stores.audit.listByDossier(dossierId),
     outbox.listByDossier(dossierId),
     facts.get(dossierId),
+    everyRollup(facts),
   ]);
-  return { dossier, steps: steps.items, timers, progress, audit, entries, fact };
+  return { dossier, steps: steps.items, timers, progress, audit, entries, fact, rollups };
 }
+
+const sumOf = (rollups: readonly { counts: Partial<Record<string, number>> }[], counter: string) => rollups.reduce((sum, rollup) => sum + (rollup.counts[counter] ?? 0), 0);
 
 async function mongoApp() {
   const db = connection!.useDb(`rollback-${randomUUID().slice(0, 8)}`, { useCache: false });
@@ -100,6 +113,9 @@ describe('a dossier command that fails after writing, on the mongoose adapter', 
     expect(after.progress.length).toBeGreaterThan(before.progress.length);
     expect(after.fact?.dossierRev).toBe(after.dossier!.rev);
     expect(after.fact?.openSteps.map((open) => open.stepId)).not.toContain(step.id);
+    // the dashboard's rollups counted the dossier once before and still once after (its open class moved, not added)
+    expect(before.rollups.length).toBeGreaterThan(0);
+    expect(sumOf(after.rollups, 'started')).toBe(sumOf(before.rollups, 'started'));
     await db.dropDatabase().catch(() => undefined);
   });
 
@@ -118,6 +134,7 @@ describe('a dossier command that fails after writing, on the mongoose adapter', 
     expect(await stores.timers.claimDue(Number.MAX_SAFE_INTEGER, 'probe', 1, 10)).toEqual([]);
     expect((await outbox.listDeliveries({}, { offset: 0, limit: 10 })).total).toBe(0);
     expect(await facts.list({})).toEqual([]);
+    expect(await everyRollup(facts)).toEqual([]);
     // and its retry with the same key receives the dossier once
     facts.failing = false;
     const retried = await call<{ id: string }>(t, 'official.motcua', 'POST', '/api/dossiers', body, { 'idempotency-key': key });
@@ -126,6 +143,8 @@ describe('a dossier command that fails after writing, on the mongoose adapter', 
     expect(stored.dossier?.rev).toBe(0);
     expect(stored.entries.length).toBeGreaterThan(0);
     expect(stored.fact?.dossierRev).toBe(0);
+    // received once: once in its day, once in its month, once in all
+    expect(sumOf(stored.rollups, 'started')).toBe(3);
     await db.dropDatabase().catch(() => undefined);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The DossierFactsStore contract, run against the memory adapter and the mongoose adapter (MONGODB_URI, else the
+ * The DossierFactsStore contract (the facts and the dashboard's rollups kept with them), run against the memory adapter and the mongoose adapter (MONGODB_URI, else the
  * embedded database: a real mongod when one can be found, else the wire-protocol emulator).
  */
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,9 @@ import { startDatabase, type RunningDatabase } from '../../../server/src/persist
 import { MemoryDossierFactsStore } from '../../../server/src/persistence/memory/memory-dossier-facts-store';
 import type { DossierFactsRecord } from '../../../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
-import { CachedDossierFactsStore } from '../../../server/src/persistence/cached-dossier-facts-store';
+import { mergeIncrements, rollupIncrements, type RollupDocument } from '../../../server/src/statistics/dossier-rollup';
+import { rebuildRollups } from '../../../server/src/statistics/rebuild-rollups';
+import { calendarSourceOf } from '../../../server/src/calendars/stored-calendar-source';
 
 function facts(dossierId: string, overrides: Partial<DossierFactsRecord> = {}): DossierFactsRecord {
   return {
@@ -22,6 +24,27 @@ function facts(dossierId: string, overrides: Partial<DossierFactsRecord> = {}): 
 }
 
 const openStep = { stepId: 's', elementId: 'task-review', name: 'Thẩm định', status: 'open' as const, startedAt: 150, dueAt: 900, pauses: [] };
+
+const DAY = Date.UTC(2025, 2, 3, 1, 0);
+const HOUR = 3_600_000;
+
+const everyRollup = (store: DossierFactsStore) => store.rollups({ ranges: [{ from: '', to: '~' }] });
+
+/** What the stored facts contribute, merged per document. */
+const expected = (records: DossierFactsRecord[]) => [...mergeIncrements(records.flatMap((record) => rollupIncrements(undefined, record))).values()];
+
+/** Documents without zero counters or empty maps, sorted: what two adapters and two histories can be compared on. */
+function normalised(documents: readonly RollupDocument[]) {
+  const clean = (counts: Record<string, number | undefined> = {}) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0).sort());
+  return documents
+    .map((document) => {
+      const crossings = Object.fromEntries(Object.entries(document.crossings ?? {}).map(([at, n]) => [at, clean(n)] as const).filter(([, n]) => Object.keys(n).length > 0));
+      return { ...document, counts: clean(document.counts), crossings };
+    })
+    .filter((document) => Object.keys(document.counts).length > 0 || Object.keys(document.crossings).length > 0)
+    .map((document) => JSON.stringify(document, Object.keys(document).sort()) + JSON.stringify(document.counts) + JSON.stringify(document.crossings))
+    .sort();
+}
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
@@ -39,28 +62,7 @@ afterAll(async () => {
 const adapters: [string, () => Promise<DossierFactsStore>][] = [
   ['memory', async () => new MemoryDossierFactsStore()],
   ['mongoose', async () => MongoDossierFactsStore.create(connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false }))],
-  ['mongoose behind the in-process cache', async () => new CachedDossierFactsStore(await MongoDossierFactsStore.create(connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false })), { now: () => 1_000 })],
 ];
-
-describe('CachedDossierFactsStore', () => {
-  it('answers what another server process wrote to the shared store since the last read', async () => {
-    // given: two processes' caches over one database
-    const shared = await MongoDossierFactsStore.create(connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false }));
-    let now = 1_000;
-    const clock = { now: () => now };
-    const here = new CachedDossierFactsStore(shared, clock);
-    const there = new CachedDossierFactsStore(shared, clock);
-    await here.put(facts('1', { updatedAt: 900 }));
-    expect((await there.list({})).map((record) => record.dossierId)).toEqual(['1']);
-    // when
-    now = 60_000;
-    await here.put(facts('1', { updatedAt: 59_000, dossierRev: 1, status: 9 }));
-    await here.put(facts('2', { updatedAt: 59_500 }));
-    // then
-    const seen = await there.list({});
-    expect(seen.map((record) => [record.dossierId, record.status]).sort()).toEqual([['1', 9], ['2', 4]]);
-  });
-});
 
 describe.each(adapters)('DossierFactsStore contract (%s)', (_name, makeStore) => {
   it('finds the dossiers started by the end of a period and not ended before its start', async () => {
@@ -100,6 +102,25 @@ describe.each(adapters)('DossierFactsStore contract (%s)', (_name, makeStore) =>
     // then
     expect((await store.get('1'))!.status).toBe(9);
     expect((await store.list({})).length).toBe(1);
+  });
+
+  it('keeps the rollups equal to the sum of the stored facts, whatever the order of writes, and a rebuild gives the same', async () => {
+    // given: a dossier received, paused for a supplement, then finished; another refused at intake; a late old revision
+    const store = await makeStore();
+    const received = facts('1', { receivedAt: DAY, appointmentAt: DAY + 3 * DAY, dossierRev: 0 });
+    const supplemented = { ...received, dossierRev: 1, status: 5 as const, supplements: [{ requestedAt: DAY + 1 * DAY }] };
+    const finished = { ...received, dossierRev: 2, status: 9 as const, supplements: [{ requestedAt: DAY + DAY, completedAt: DAY + 2 * DAY }], terminalAt: { 9: DAY + 5 * DAY }, endAt: DAY + 5 * DAY, processingMs: 123 };
+    const refused = facts('2', { submittedAt: DAY + 2 * HOUR, status: 3, terminalAt: { 3: DAY + 3 * HOUR }, endAt: DAY + 3 * HOUR, channel: 2 });
+    // when
+    await store.put(received);
+    await store.put(supplemented);
+    await store.putMany([finished, refused]);
+    await store.put(supplemented);
+    // then: exactly the contributions of what is stored
+    expect(normalised(await everyRollup(store))).toEqual(normalised(expected([finished, refused])));
+    // and a rebuild from the facts gives the same documents
+    await rebuildRollups({ calendars: calendarSourceOf([]) }, store, { batch: 1 });
+    expect(normalised(await everyRollup(store))).toEqual(normalised(expected([finished, refused])));
   });
 
   it('lists the dossiers changed after an instant', async () => {

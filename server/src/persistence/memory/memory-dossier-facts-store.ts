@@ -1,6 +1,7 @@
 /** @module MemoryDossierFactsStore — the dashboard's read model in a Map, for tests and the benchmark. */
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
-import type { DossierFactsQuery, DossierFactsStore } from '../../statistics/dossier-facts-store';
+import type { DossierFactsPage, DossierFactsQuery, DossierFactsStore, RollupQuery } from '../../statistics/dossier-facts-store';
+import { addCounts, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
 import type { UndoLog } from './undo-log';
@@ -14,11 +15,12 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
   constructor(
     private readonly byId = new Map<string, DossierFactsRecord>(),
     private readonly undo?: UndoLog,
+    private readonly rollupById = new Map<string, RollupDocument>(),
   ) {}
 
   within(unit: UnitOfWork): MemoryDossierFactsStore {
     const undo = undoOf(unit);
-    return undo ? new MemoryDossierFactsStore(this.byId, undo) : this;
+    return undo ? new MemoryDossierFactsStore(this.byId, undo, this.rollupById) : this;
   }
 
   async put(record: DossierFactsRecord): Promise<void> {
@@ -26,6 +28,7 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
     if (current && current.dossierRev > record.dossierRev) return;
     this.byId.set(record.dossierId, Object.freeze(structuredClone(record)));
     this.undo?.record(() => (current ? this.byId.set(record.dossierId, current) : this.byId.delete(record.dossierId)));
+    await this.addRollups(rollupIncrements(current, record));
   }
 
   async putMany(records: readonly DossierFactsRecord[]): Promise<void> {
@@ -57,5 +60,40 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
 
   async changedSince(at: number): Promise<readonly DossierFactsRecord[]> {
     return [...this.byId.values()].filter((record) => record.updatedAt > at);
+  }
+
+  async rollups(query: RollupQuery): Promise<readonly RollupDocument[]> {
+    const found: RollupDocument[] = [];
+    for (const document of this.rollupById.values()) {
+      if (!query.ranges.some((range) => document.bucket >= range.from && document.bucket <= range.to)) continue;
+      if (query.procedureKey !== undefined && document.procedureKey !== query.procedureKey) continue;
+      if (query.agencyIds && !document.agencyIds.some((id) => query.agencyIds!.includes(id))) continue;
+      if (query.departmentId !== undefined && !document.departmentIds.includes(query.departmentId)) continue;
+      found.push(document);
+    }
+    return found;
+  }
+
+  async page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]> {
+    const ids = [...this.byId.keys()].filter((id) => page.afterId === undefined || id > page.afterId).sort();
+    return ids.slice(0, page.limit).map((id) => this.byId.get(id)!);
+  }
+
+  async clearRollups(): Promise<void> {
+    const before = new Map(this.rollupById);
+    this.rollupById.clear();
+    this.undo?.record(() => before.forEach((document, id) => this.rollupById.set(id, document)));
+  }
+
+  async addRollups(increments: readonly RollupDocument[]): Promise<void> {
+    for (const increment of increments) {
+      const id = rollupId(increment.bucket, increment);
+      const current = this.rollupById.get(id);
+      const next = structuredClone(current ?? { ...increment, counts: {}, crossings: {} });
+      addCounts(next.counts, increment.counts);
+      for (const [at, counts] of Object.entries(increment.crossings ?? {})) addCounts(((next.crossings ??= {})[at] ??= {}), counts);
+      this.rollupById.set(id, next);
+      this.undo?.record(() => (current ? this.rollupById.set(id, current) : this.rollupById.delete(id)));
+    }
   }
 }

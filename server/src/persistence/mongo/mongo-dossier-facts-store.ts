@@ -1,8 +1,14 @@
-/** @module MongoDossierFactsStore — the dashboard's read model on the `dossierFacts` collection. */
+/**
+ * @module MongoDossierFactsStore — the dashboard's read model on the `dossierFacts` collection, and its rollups on
+ * `dossierRollups`: each write of a dossier's facts returns the facts it replaced and applies the difference of their
+ * contributions (`rollupIncrements`) by `$inc`, in the same session.
+ */
 import type { ClientSession, Connection, QueryFilter } from 'mongoose';
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
-import type { DossierFactsQuery, DossierFactsStore } from '../../statistics/dossier-facts-store';
+import type { DossierFactsPage, DossierFactsQuery, DossierFactsStore, RollupQuery } from '../../statistics/dossier-facts-store';
+import { mergeIncrements, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
 import { dossierFactsModel, type DossierFactsDocument, type DossierFactsModel } from './dossier-facts-model';
+import { dossierRollupModel, type DossierRollupDocument, type DossierRollupModel } from './dossier-rollup-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import type { UnitOfWork } from '../../unit-of-work';
 import { sessionOf } from './mongo-unit-of-work';
@@ -22,35 +28,45 @@ function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
     and.push({ $or: [{ receivedAt: { $lte: query.startedTo } }, { receivedAt: null, submittedAt: { $lte: query.startedTo } }] });
   }
   if (query.endedFrom !== undefined) and.push({ $or: [{ endAt: null }, { endAt: { $gte: query.endedFrom } }] });
-  if (query.withOpenSteps) and.push({ 'openElements.0': { $exists: true } });
+  // Any element (every key is a non-empty string): a range on the multikey openElements index, not a scan.
+  if (query.withOpenSteps) and.push({ openElements: { $gt: '' } });
   if (query.withIncidents) and.push({ 'incidents.0': { $exists: true } });
   return and.length > 0 ? { $and: and } : {};
 }
+
+const ROLLUP_BATCH = 1_000;
 
 export class MongoDossierFactsStore implements DossierFactsStore {
   /** @param session set by `within`: every operation names it, so it joins that transaction */
   private constructor(
     private readonly facts: DossierFactsModel,
+    private readonly rollupModel: DossierRollupModel,
     private readonly session?: ClientSession,
   ) {}
 
   within(unit: UnitOfWork): MongoDossierFactsStore {
-    return new MongoDossierFactsStore(this.facts, sessionOf('the dossier facts', unit));
+    return new MongoDossierFactsStore(this.facts, this.rollupModel, sessionOf('the dossier facts', unit));
   }
 
   /** Creates the collection and its indexes first. */
   static async create(connection: Connection): Promise<MongoDossierFactsStore> {
     const model = dossierFactsModel(connection);
-    await model.createCollection();
-    await model.syncIndexes();
-    return new MongoDossierFactsStore(model);
+    const rollups = dossierRollupModel(connection);
+    for (const each of [model, rollups] as const) {
+      await each.createCollection();
+      await each.syncIndexes();
+    }
+    return new MongoDossierFactsStore(model, rollups);
   }
 
   async put(record: DossierFactsRecord): Promise<void> {
     const { dossierId, ...fields } = record;
     try {
       // Replace only older facts: a late writer with a lower dossier revision leaves newer facts alone.
-      await this.facts.replaceOne({ _id: dossierId, dossierRev: { $lte: record.dossierRev } }, fields, { upsert: true, session: this.session });
+      const before = await this.facts
+        .findOneAndReplace({ _id: dossierId, dossierRev: { $lte: record.dossierRev } }, fields, { upsert: true, returnDocument: 'before', session: this.session })
+        .lean<DossierFactsDocument>();
+      await this.addRollups(rollupIncrements(before ? toRecord(before) : undefined, record));
     } catch (error) {
       // The upsert met newer facts under the same _id: nothing to do.
       if (!isDuplicateKeyError(error)) throw error;
@@ -59,11 +75,15 @@ export class MongoDossierFactsStore implements DossierFactsStore {
 
   async putMany(records: readonly DossierFactsRecord[]): Promise<void> {
     if (records.length === 0) return;
+    const before = await this.facts.find({ _id: { $in: records.map((record) => record.dossierId) } }, { steps: 0 }, { session: this.session }).lean<DossierFactsDocument[]>();
+    const previous = new Map(before.map((document) => [document._id, toRecord(document)]));
     // throwOnValidationError: an unordered bulk write would otherwise skip a record the schema refuses, silently.
     await this.facts.bulkWrite(
       records.map(({ dossierId, ...fields }) => ({ replaceOne: { filter: { _id: dossierId }, replacement: { _id: dossierId, ...fields }, upsert: true } })),
       { ordered: false, throwOnValidationError: true, session: this.session },
     );
+    const increments = mergeIncrements(records.flatMap((record) => rollupIncrements(previous.get(record.dossierId), record)));
+    await this.addRollups([...increments.values()]);
   }
 
   async get(dossierId: string): Promise<DossierFactsRecord | undefined> {
@@ -80,5 +100,38 @@ export class MongoDossierFactsStore implements DossierFactsStore {
   async changedSince(at: number): Promise<readonly DossierFactsRecord[]> {
     const found = await this.facts.find({ updatedAt: { $gt: at } }, null, { session: this.session }).lean<DossierFactsDocument[]>();
     return found.map(toRecord);
+  }
+
+  async rollups(query: RollupQuery): Promise<readonly RollupDocument[]> {
+    const filter: QueryFilter<DossierRollupDocument> = { $or: query.ranges.map((range) => ({ bucket: { $gte: range.from, $lte: range.to } })) };
+    if (query.procedureKey !== undefined) filter.procedureKey = query.procedureKey;
+    if (query.agencyIds) filter.agencyIds = { $in: [...query.agencyIds] };
+    if (query.departmentId !== undefined) filter.departmentIds = query.departmentId;
+    const found = await this.rollupModel.find(filter, { _id: 0 }, { session: this.session }).lean<RollupDocument[]>();
+    return found;
+  }
+
+  async page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]> {
+    const filter = page.afterId === undefined ? {} : { _id: { $gt: page.afterId } };
+    const found = await this.facts.find(filter, { steps: 0 }, { session: this.session }).sort({ _id: 1 }).limit(page.limit).lean<DossierFactsDocument[]>();
+    return found.map(toRecord);
+  }
+
+  async clearRollups(): Promise<void> {
+    await this.rollupModel.deleteMany({}, { session: this.session });
+  }
+
+  /** `$inc` per document, upserted with its key; the driver's own bulk write (counters under Mixed paths). */
+  async addRollups(increments: readonly RollupDocument[]): Promise<void> {
+    for (let offset = 0; offset < increments.length; offset += ROLLUP_BATCH) {
+      const operations = increments.slice(offset, offset + ROLLUP_BATCH).map((increment) => {
+        const { bucket, counts, crossings, ...key } = increment;
+        const inc: Record<string, number> = {};
+        for (const [counter, n] of Object.entries(counts)) inc[`counts.${counter}`] = n;
+        for (const [at, byCounter] of Object.entries(crossings ?? {})) for (const [counter, n] of Object.entries(byCounter)) inc[`crossings.${at}.${counter}`] = n;
+        return { updateOne: { filter: { _id: rollupId(bucket, increment) }, update: { $inc: inc, $setOnInsert: { bucket, ...key } }, upsert: true } };
+      });
+      if (operations.length > 0) await this.rollupModel.collection.bulkWrite(operations as never, { ordered: false, ...(this.session ? { session: this.session } : {}) });
+    }
   }
 }

@@ -1,0 +1,37 @@
+/**
+ * @module rebuild-rollups — the migration of the dashboard's rollups (issue 18): empty them, then add every stored
+ * dossier's contribution again from its facts, a page of facts at a time (bounded memory at any history size). Facts
+ * written before the processing time was recorded get it now, on the receiving agency's calendar.
+ *
+ * Run it while no command writes facts (at the start of a server after an upgrade, `main.ts`, before it serves): a
+ * change written during a rebuild could be counted twice.
+ */
+import { mergeIncrements, rollupIncrements } from './dossier-rollup';
+import type { DossierFactsStore } from './dossier-facts-store';
+import { withProcessingMs } from './record-dossier-facts';
+import type { StatsDeps } from './stats-deps';
+
+const BATCH = 2_000;
+
+/** Rebuilds every rollup from the facts; returns how many dossiers were counted. */
+export async function rebuildRollups(deps: Pick<StatsDeps, 'calendars'>, facts: DossierFactsStore, options: { batch?: number } = {}): Promise<{ dossiers: number }> {
+  await facts.clearRollups();
+  let afterId: string | undefined;
+  let dossiers = 0;
+  for (;;) {
+    const page = await facts.page({ ...(afterId === undefined ? {} : { afterId }), limit: options.batch ?? BATCH });
+    if (page.length === 0) return { dossiers };
+    const records = await Promise.all(page.map((record) => withProcessingMs(deps, record, undefined)));
+    const merged = mergeIncrements(records.flatMap((record) => rollupIncrements(undefined, record)));
+    await facts.addRollups([...merged.values()]);
+    dossiers += page.length;
+    afterId = page.at(-1)!.dossierId;
+  }
+}
+
+/** Whether facts are stored but no rollup yet: the first start after the upgrade that introduced them. */
+export async function rollupsMissing(facts: DossierFactsStore): Promise<boolean> {
+  const [rollup] = await facts.rollups({ ranges: [{ from: 'all', to: 'all' }] });
+  if (rollup) return false;
+  return (await facts.page({ limit: 1 })).length > 0;
+}
