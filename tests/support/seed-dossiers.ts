@@ -1,7 +1,9 @@
 /**
  * Seeds N dossiers across three procedures through the dossier core's public use cases (receive, complete steps,
  * request and record supplements, reject, return the result) on a simulated clock, deterministically (seeded
- * PRNG): some finish early or on time, some overdue, some have one or two supplement requests, some are still in
+ * PRNG): each official claims a step some time before completing it (the wait for an official, issue 19; drawn from a
+ * PRNG of its own so every other instant stays as before, and only for steps completed before the stop, so the steps
+ * still open then stay unclaimed in their inboxes); some finish early or on time, some overdue, some have one or two supplement requests, some are still in
  * process when the simulation stops. Used by the statistics and heatmap tests.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../engine/src/index';
 import type { Stores } from '../../server/src/stores';
 import type { Actor, DossierDeps } from '../../server/src/dossiers/dossier-deps';
-import { completeStep } from '../../server/src/dossiers/dossier-commands';
+import { claimStep, completeStep } from '../../server/src/dossiers/dossier-commands';
 import { receiveDossier } from '../../server/src/dossiers/receive-dossier';
 import { acceptDossier } from '../../server/src/dossiers/dossier-commands';
 import { submitDossier } from '../../server/src/dossiers/receive-dossier';
@@ -78,6 +80,7 @@ export function createRandom(seed: number): () => number {
 }
 
 type Stage =
+  | { kind: 'claim'; actor: Actor; completesAt: number }
   | { kind: 'complete'; decision?: 'approve' | 'reject'; actor: Actor }
   | { kind: 'requestSupplement'; actor: Actor }
   | { kind: 'recordSupplement' }
@@ -120,7 +123,8 @@ export async function seedDossiers(target: SeedTarget, options: SeedOptions): Pr
   const receipts = Array.from({ length: options.count }, (_, i) => ({ i, at: workingInstant(options.startAt + Math.floor(random() * days) * DAY, random), procedure: Math.floor(random() * 3) }));
   receipts.sort((a, b) => a.at - b.at || a.i - b.i);
   const queue: Planned[] = [];
-  const plans = receipts.map((receipt, dossier) => planDossier(receipt.at, random).map((planned) => ({ ...planned, dossier })));
+  const claimRandom = createRandom((options.seed ?? 766) ^ 0x5c1a);
+  const plans = receipts.map((receipt, dossier) => withClaims(receipt.at, planDossier(receipt.at, random), claimRandom).map((planned) => ({ ...planned, dossier })));
   for (const plan of plans) queue.push(...plan);
   queue.sort((a, b) => a.at - b.at || a.dossier - b.dossier);
   const receiptQueue = receipts.map((receipt, dossier) => ({ at: receipt.at, dossier, procedure: receipt.procedure }));
@@ -133,6 +137,7 @@ export async function seedDossiers(target: SeedTarget, options: SeedOptions): Pr
       const planned = queue[next++]!;
       const dossierId = dossierIds[planned.dossier];
       if (dossierId === undefined || planned.at > options.stopAt) continue;
+      if (planned.stage.kind === 'claim' && planned.stage.completesAt > options.stopAt) continue;
       target.clock.set(planned.at);
       if (await runStage(deps, dossierId, planned.stage)) actions += 1;
     }
@@ -185,12 +190,33 @@ function planDossier(receivedAt: number, random: () => number): Omit<Planned, 'd
   return stages;
 }
 
+/**
+ * Before each completion or request to supplement, the official claims the step at a drawn share (2–60 %) of the time since the stage before it:
+ * the step waited in the unit's inbox until then.
+ */
+function withClaims(receivedAt: number, stages: Omit<Planned, 'dossier'>[], random: () => number): Omit<Planned, 'dossier'>[] {
+  return stages.flatMap((planned, index) => {
+    if (planned.stage.kind !== 'complete' && planned.stage.kind !== 'requestSupplement') return [planned];
+    const previousAt = index === 0 ? receivedAt : stages[index - 1]!.at;
+    const claimAt = Math.round(previousAt + (0.02 + random() * 0.58) * (planned.at - previousAt));
+    return [{ at: claimAt, stage: { kind: 'claim' as const, actor: planned.stage.actor, completesAt: planned.at } }, planned];
+  });
+}
+
 async function runStage(deps: DossierDeps, dossierId: string, stage: Stage): Promise<boolean> {
   const open = (await deps.stores.steps.list({ dossierId, status: ['open'] }, { offset: 0, limit: 10 })).items;
   const dossier = await deps.stores.dossiers.get(dossierId);
   if (!dossier) return false;
   const allow = () => undefined;
   switch (stage.kind) {
+    case 'claim': {
+      const step = open.find((candidate) => candidate.kind === 'userTask');
+      if (!step || dossier.status !== 4 || step.assigneeId !== undefined) return false;
+      const actor = stage.actor.agencyId ? stage.actor : { ...stage.actor, agencyId: step.agencyId, departmentId: step.departmentId };
+      await claimStep(deps, step.id, actor, allow);
+      // Not counted: `actions` stays the count of the seeded life's other use cases, as the tests know it.
+      return false;
+    }
     case 'complete': {
       const step = open.find((candidate) => candidate.kind === 'userTask');
       if (!step || dossier.status !== 4) return false;

@@ -7911,6 +7911,14 @@ export interface components {
                 count: number;
                 p50WorkingDays?: number;
                 p90WorkingDays?: number;
+                /** @description The wait for an official (step opened → claimed), over the claimed steps; p50/p90WorkingDays above are the work (claimed → completed) */
+                waiting: {
+                    sampleSize: number;
+                    p50WorkingDays?: number;
+                    p90WorkingDays?: number;
+                };
+                /** @description Completed steps recorded without a claim: their whole span is counted as work */
+                unclaimedCount: number;
                 fitted: {
                     /** @enum {string} */
                     method: "empirical" | "lognormal" | "single" | "fallback";
@@ -7929,6 +7937,14 @@ export interface components {
                 count: number;
                 p50WorkingDays?: number;
                 p90WorkingDays?: number;
+                /** @description The wait for an official (step opened → claimed), over the claimed steps; p50/p90WorkingDays above are the work (claimed → completed) */
+                waiting: {
+                    sampleSize: number;
+                    p50WorkingDays?: number;
+                    p90WorkingDays?: number;
+                };
+                /** @description Completed steps recorded without a claim: their whole span is counted as work */
+                unclaimedCount: number;
                 fitted: {
                     /** @enum {string} */
                     method: "empirical" | "lognormal" | "single" | "fallback";

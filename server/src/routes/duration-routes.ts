@@ -37,6 +37,9 @@ const Figures = {
   count: z.number(),
   p50WorkingDays: z.number().optional(),
   p90WorkingDays: z.number().optional(),
+  waiting: z.object({ sampleSize: z.number(), p50WorkingDays: z.number().optional(), p90WorkingDays: z.number().optional() })
+    .describe('The wait for an official (step opened → claimed), over the claimed steps; p50/p90WorkingDays above are the work (claimed → completed)'),
+  unclaimedCount: z.number().describe('Completed steps recorded without a claim: their whole span is counted as work'),
   fitted: z.object({ method: z.enum(['empirical', 'lognormal', 'single', 'fallback']), sampleSize: z.number() }),
   supplementShare: z.number(),
   returnShare: z.number(),

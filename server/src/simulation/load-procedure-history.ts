@@ -1,6 +1,6 @@
 /**
  * @module loadProcedureHistory — reads a procedure's recorded history for the what-if simulation (issue 19): the
- * dossiers received in a period, their completed steps with the spans the dossier waited for the citizen (from the
+ * dossiers received in a period, their completed steps (opened, claimed when recorded, completed) with the spans the dossier waited for the citizen (from the
  * progress records: status 5 waiting for a supplement, 6 waiting for fees), and what was observed (finished on time
  * or late against the appointment). Loads only; the measuring and the simulating are the engine's
  * (engine/src/simulation: measureHistory, simulateProcedure).
@@ -59,6 +59,7 @@ export async function loadProcedureHistory(stores: Pick<Stores, 'dossiers' | 'st
       if (step.completedAt === undefined) continue;
       history.steps.push({
         procedureVersion: dossier.procedureVersion, elementId: step.elementId, startedAt: step.startedAt, completedAt: step.completedAt,
+        ...(step.claimedAt !== undefined ? { claimedAt: step.claimedAt } : {}),
         ...(step.agencyId ? { agencyId: step.agencyId } : {}), ...(step.departmentId ? { departmentId: step.departmentId } : {}),
         ...(step.outcome ? { outcome: step.outcome } : {}), pausedSpans: spans,
       });

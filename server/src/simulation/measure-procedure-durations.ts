@@ -29,8 +29,13 @@ export interface DurationsQuery {
 
 export interface DurationFigures {
   count: number;
+  /** The work (claimed → completed; the whole span for a step recorded without a claim). */
   p50WorkingDays?: number;
   p90WorkingDays?: number;
+  /** The wait for an official (opened → claimed), over the claimed steps. */
+  waiting: { sampleSize: number; p50WorkingDays?: number; p90WorkingDays?: number };
+  /** Completed steps recorded without a claim, their whole span counted as work. */
+  unclaimedCount: number;
   /** How the simulation draws this step's duration, and from how many samples. */
   fitted: { method: FittedDuration['method']; sampleSize: number };
   supplementShare: number;
@@ -75,6 +80,11 @@ function figuresOf(measured: StepMeasurement, dayMs: number): DurationFigures {
   return {
     count: measured.count,
     ...(measured.fitted.p50Ms === undefined ? {} : { p50WorkingDays: measured.fitted.p50Ms / dayMs, p90WorkingDays: measured.fitted.p90Ms! / dayMs }),
+    waiting: {
+      sampleSize: measured.waiting.sampleSize,
+      ...(measured.waiting.p50Ms === undefined ? {} : { p50WorkingDays: measured.waiting.p50Ms / dayMs, p90WorkingDays: measured.waiting.p90Ms! / dayMs }),
+    },
+    unclaimedCount: measured.unclaimedCount,
     fitted: { method: measured.fitted.method, sampleSize: measured.fitted.sampleSize },
     supplementShare: measured.supplementShare,
     returnShare: measured.returnShare,

@@ -114,7 +114,7 @@ export async function prepareWhatIf(deps: Omit<WhatIfDeps, 'elapsedMs' | 'yieldT
   }
   const scenario: SimulationScenario = {
     definition: request.draft ?? (record!.definition as ProcedureDefinition), calendar, period: request.period, seed: request.seed ?? 1,
-    arrivals: { ...inputs.arrivals, perWorkingDay }, staffing: request.staffing ?? {}, durations, outcomes,
+    arrivals: { ...inputs.arrivals, perWorkingDay }, staffing: request.staffing ?? {}, durations, waits: inputs.waits, outcomes,
     ...(measurement.citizenReply.sampleSize > 0 ? { citizen: inputs.citizen } : {}),
   };
   return { procedureKey: request.procedureKey, version: request.draft ? 0 : record!.version, measurement, expectedDossiers, scenario };

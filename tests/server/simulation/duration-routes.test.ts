@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApp, getAs, SEED_START } from '../statistics/seeded-app';
 
-type Figures = { count: number; p50WorkingDays?: number; p90WorkingDays?: number; fitted: { method: string; sampleSize: number }; supplementShare: number; returnShare: number };
+type Figures = { count: number; p50WorkingDays?: number; p90WorkingDays?: number; waiting: { sampleSize: number; p50WorkingDays?: number; p90WorkingDays?: number }; unclaimedCount: number; fitted: { method: string; sampleSize: number }; supplementShare: number; returnShare: number };
 type Durations = {
   version: number; period: { from: string; to: string };
   rows: (Figures & { procedureVersion: number; elementId: string; agencyId?: string; departmentId?: string })[];
@@ -28,9 +28,9 @@ afterAll(async () => {
 });
 
 /** The completed user tasks of the procedure's dossiers, as the stores hold them. */
-async function completedSteps(): Promise<{ elementId: string; agencyId?: string }[]> {
+async function completedSteps(): Promise<{ elementId: string; agencyId?: string; claimedAt?: number }[]> {
   const dossiers = await t.stores.dossiers.list({ procedureKey: KEY }, { offset: 0, limit: 1000 });
-  const steps: { elementId: string; agencyId?: string }[] = [];
+  const steps: { elementId: string; agencyId?: string; claimedAt?: number }[] = [];
   for (const dossier of dossiers.items) {
     const page = await t.stores.steps.list({ dossierId: dossier.id }, { offset: 0, limit: 100 });
     steps.push(...page.items.filter((step) => step.kind === 'userTask' && step.completedAt !== undefined));
@@ -51,6 +51,12 @@ describe('GET /api/simulation/durations', () => {
       expect(step.fitted.sampleSize).toBe(step.count);
       expect(step.p50WorkingDays!).toBeLessThanOrEqual(step.p90WorkingDays!);
       expect(step.p50WorkingDays!).toBeGreaterThanOrEqual(0);
+      // the wait for an official is measured on the claimed steps, the rest counted as work and reported
+      const claimed = stored.filter((s) => s.elementId === step.elementId && s.claimedAt !== undefined).length;
+      expect(claimed).toBeGreaterThan(0);
+      expect(step.waiting.sampleSize).toBe(claimed);
+      expect(step.unclaimedCount).toBe(step.count - claimed);
+      expect(step.waiting.p50WorkingDays!).toBeLessThanOrEqual(step.waiting.p90WorkingDays!);
     }
     // and the appraisal (a fifth of them 80–200 hours on the clock, nights and weekends between) is in working days
     const appraisal = body.steps.find((step) => step.elementId === 'task-appraise')!;
@@ -92,7 +98,7 @@ describe('GET /api/simulation/durations', () => {
     expect(headers.get('content-disposition')).toMatch(/attachment; filename="thoi-gian-xu-ly-seed-xay-dung-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"/);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Phiên bản,Mã bước,Tên bước,Cơ quan,Phòng ban,Số lần hoàn thành (cỡ mẫu),Trung vị (ngày làm việc),P90 (ngày làm việc),Phân phối dùng để mô phỏng,Tỷ lệ yêu cầu bổ sung (%),Tỷ lệ trả lại (%),Hạng chậm nhất (theo P90)');
+    expect(lines[0]).toBe('Phiên bản,Mã bước,Tên bước,Cơ quan,Phòng ban,Số lần hoàn thành (cỡ mẫu),Trung vị (ngày làm việc),P90 (ngày làm việc),Chờ nhận xử lý: trung vị (ngày làm việc),Chờ nhận xử lý: P90 (ngày làm việc),Số lần chờ nhận đo được,Số lần không ghi thời điểm nhận (tính cả vào xử lý),Phân phối dùng để mô phỏng,Tỷ lệ yêu cầu bổ sung (%),Tỷ lệ trả lại (%),Hạng chậm nhất (theo P90)');
     expect(lines).toHaveLength(json.rows.length + 1);
     const appraisal = lines.find((line) => line.startsWith('1,task-appraise,'))!;
     expect(appraisal).toContain('Sở Xây dựng');
