@@ -1,6 +1,6 @@
 /**
  * @module dossier-rollup — what one dossier adds to the dashboard's rollups (issue 18, statistics at national scale):
- * counters per Vietnam day, month and in all, per procedure, receiving agency and route (the agencies and departments
+ * counters per Vietnam day, week, month and in all, per procedure, receiving agency and route (the agencies and departments
  * it reached), so that a summary, a breakdown or a trend reads a few rollup documents instead of every dossier's facts.
  *
  * A dossier contributes dated events, each derived from its facts with the same judgement as `placeInPeriod`
@@ -42,7 +42,7 @@ export interface RollupKey {
   departmentIds: string[];
 }
 
-/** One rollup document: the counters of the events of one bucket (`d2025-03-05`, `m2025-03` or `all`) and key. */
+/** One rollup document: the counters of the events of one bucket (`d2025-03-05`, `w2025-03-03`, `m2025-03`, `all`) and key. */
 export interface RollupDocument extends RollupKey {
   bucket: string;
   counts: Partial<Record<RollupCounter, number>>;
@@ -70,6 +70,12 @@ const END: Partial<Record<DossierClassification, RollupCounter>> = { early: 'end
 
 export const dayBucket = (at: number): string => `d${vietnamDayOf(at)}`;
 export const monthBucket = (at: number): string => `m${vietnamDayOf(at).slice(0, 7)}`;
+/** The ISO week (from Monday, Vietnam days) of an instant, named by its Monday: the weekly trend reads these. */
+export const weekBucket = (at: number): string => {
+  const day = new Date(`${vietnamDayOf(at)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return `w${day.toISOString().slice(0, 10)}`;
+};
 export const ALL_BUCKET = 'all';
 
 export function rollupKeyOf(record: DossierFactsRecord): RollupKey {
@@ -122,7 +128,7 @@ export function rollupIncrements(before: DossierFactsRecord | undefined, after: 
   const add = (record: DossierFactsRecord, sign: 1 | -1) => {
     const key = rollupKeyOf(record);
     for (const event of rollupEventsOf(record)) {
-      for (const bucket of [dayBucket(event.at), monthBucket(event.at), ALL_BUCKET]) {
+      for (const bucket of [dayBucket(event.at), weekBucket(event.at), monthBucket(event.at), ALL_BUCKET]) {
         const id = rollupId(bucket, key);
         let increment = byId.get(id);
         if (!increment) byId.set(id, (increment = { bucket, ...key, counts: {} }));

@@ -38,8 +38,9 @@ const nextMonth = (month: string): string => {
 };
 
 /** The buckets that hold exactly the events of the Vietnam days from `fromDay` to `toDay`: whole months, edge days. */
-export function periodRanges(fromDay: string, toDay: string, options: { days?: boolean } = {}): BucketRange[] {
+export function periodRanges(fromDay: string, toDay: string, options: { days?: boolean; weeks?: boolean } = {}): BucketRange[] {
   if (options.days) return [{ from: `d${fromDay}`, to: `d${toDay}` }];
+  if (options.weeks) return weekRanges(fromDay, toDay);
   const ranges: BucketRange[] = [];
   const fromMonth = fromDay.slice(0, 7);
   const toMonth = toDay.slice(0, 7);
@@ -49,6 +50,25 @@ export function periodRanges(fromDay: string, toDay: string, options: { days?: b
   if (firstWhole !== fromMonth) ranges.push({ from: `d${fromDay}`, to: `d${lastDayOfMonth(fromMonth)}` });
   ranges.push({ from: `m${firstWhole}`, to: `m${lastWhole}` });
   if (lastWhole !== toMonth) ranges.push({ from: `d${toMonth}-01`, to: `d${toDay}` });
+  return ranges;
+}
+
+/** Whole ISO weeks inside the days (their Monday's `w` documents), the days before the first and after the last. */
+function weekRanges(fromDay: string, toDay: string): BucketRange[] {
+  const shift = (day: string, days: number) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  };
+  const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const firstMonday = weekday(fromDay) === 0 ? fromDay : shift(fromDay, 7 - weekday(fromDay));
+  const lastMonday = shift(toDay, -weekday(toDay));
+  const lastWhole = weekday(toDay) === 6 ? lastMonday : shift(lastMonday, -7);
+  if (firstMonday > lastWhole) return [{ from: `d${fromDay}`, to: `d${toDay}` }];
+  const ranges: BucketRange[] = [{ from: `w${firstMonday}`, to: `w${lastWhole}` }];
+  if (firstMonday > fromDay) ranges.push({ from: `d${fromDay}`, to: `d${shift(firstMonday, -1)}` });
+  const afterWhole = shift(lastWhole, 7);
+  if (afterWhole <= toDay) ranges.push({ from: `d${afterWhole}`, to: `d${toDay}` });
   return ranges;
 }
 

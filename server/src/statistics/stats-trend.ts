@@ -71,14 +71,14 @@ export async function statsTrend(deps: StatsDeps, scope: StatsScope, interval: T
 }
 
 /**
- * From the rollups: day documents (months' documents for whole months of a monthly trend), each added to the point
+ * From the rollups: day documents (weeks' and months' for whole ones of a weekly or monthly trend), each added to the point
  * its day falls in; the rate of a point is over the dossiers that ended in it (`end*` counters, judged at their end).
  */
 async function rollupTrend(deps: StatsDeps, scope: StatsScope, interval: TrendInterval): Promise<{ points: TrendPoint[] }> {
   const starts = bucketsOf(scope.period, interval);
   const bucket = bucketFinder(starts);
   const documents = await deps.facts.rollups({
-    ranges: periodRanges(vietnamDayOf(scope.period.from), vietnamDayOf(scope.period.to), { days: interval !== 'month' }),
+    ranges: periodRanges(vietnamDayOf(scope.period.from), vietnamDayOf(scope.period.to), { days: interval === 'day', weeks: interval === 'week' }),
     ...(scope.procedureKey ? { procedureKey: scope.procedureKey } : {}),
     ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}),
     ...(scope.departmentId ? { departmentId: scope.departmentId } : {}),
@@ -86,6 +86,7 @@ async function rollupTrend(deps: StatsDeps, scope: StatsScope, interval: TrendIn
   const counts = new Map(starts.map((start) => [start, {} as Partial<Record<RollupCounter, number>>]));
   for (const document of documents) {
     if (!keyInScope(document, scope)) continue;
+    // A month's or a week's document counts at its first day (only whole ones inside the period are read).
     const day = document.bucket.startsWith('m') ? `${document.bucket.slice(1)}-01` : document.bucket.slice(1);
     const start = bucket(startOfVietnamDay(day));
     if (start !== undefined) addCounts(counts.get(start)!, document.counts);
