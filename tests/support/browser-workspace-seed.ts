@@ -69,7 +69,9 @@ export async function seedWorkingDay(app: WorkspaceTestApp, options: { history?:
  * The two weeks from Monday 17/2 to Friday 28/2/2025: two dossiers a working day, worked through counter → review →
  * head's approval → counter. In the first week every third review is done a week later, over its 1.5 working-day
  * budget and past the 3-day appointment (a delay the Department of Finance caused); every fifth dossier waits at the
- * head's approval. Actions run in time order on the simulated clock.
+ * head's approval. Each official claims a step before completing it (the counter 20 minutes after it opens, the review
+ * and the head 30 minutes after, the return 20 minutes after), so the wait for an official is measured apart from the
+ * work (issue 19); the late reviews were claimed early and worked long. Actions run in time order on the simulated clock.
  */
 async function seedHistoryWeek(app: WorkspaceTestApp): Promise<void> {
   const events: { at: number; run: () => Promise<unknown> }[] = [];
@@ -83,10 +85,14 @@ async function seedHistoryWeek(app: WorkspaceTestApp): Promise<void> {
       const late = index % 3 === 0 && day < 5;
       const reviewAt = receivedAt + (late ? 7 * DAY : DAY) + HOUR;
       events.push({ at: receivedAt, run: async () => (dossier = await receiveAtCounter(app, index)) });
+      events.push({ at: receivedAt + HOUR / 3, run: () => claimOpenStep(app, 'official.motcua', dossier!.id) });
       events.push({ at: receivedAt + HOUR, run: () => completeOpenStep(app, 'official.motcua', dossier!.id) });
+      events.push({ at: receivedAt + HOUR + HOUR / 2, run: () => claimOpenStep(app, 'official.dkkd', dossier!.id) });
       events.push({ at: reviewAt, run: () => completeOpenStep(app, 'official.dkkd', dossier!.id) });
       if (index % 5 === 4) continue;
+      events.push({ at: reviewAt + HOUR / 2, run: () => claimOpenStep(app, 'official.dkkd', dossier!.id) });
       events.push({ at: reviewAt + 2 * HOUR, run: () => completeOpenStep(app, 'official.dkkd', dossier!.id) });
+      events.push({ at: reviewAt + 2 * HOUR + HOUR / 3, run: () => claimOpenStep(app, 'official.motcua', dossier!.id) });
       events.push({ at: reviewAt + 3 * HOUR, run: () => completeOpenStep(app, 'official.motcua', dossier!.id) });
     }
   }
@@ -110,6 +116,15 @@ async function receiveAtCounter(app: WorkspaceTestApp, index: number): Promise<S
   });
   if (answer.status !== 201) throw new Error(`receive failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
+}
+
+/** Claims the open step of `dossierId` in `user`'s department inbox (the wait for an official ends). */
+async function claimOpenStep(app: WorkspaceTestApp, user: string, dossierId: string): Promise<void> {
+  const inbox = await app.call<{ items: { id: string; dossierId: string }[] }>(user, 'GET', '/api/inbox?scope=department');
+  const step = inbox.body.items.find((item) => item.dossierId === dossierId);
+  if (!step) throw new Error(`no open step of ${dossierId} for ${user}`);
+  const claimed = await app.call(user, 'POST', `/api/steps/${encodeURIComponent(step.id)}/claim`);
+  if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status} ${JSON.stringify(claimed.body)}`);
 }
 
 /** Completes (approve) the open step of `dossierId` in `user`'s department inbox; returns that step's element id. */

@@ -22,7 +22,7 @@ if (!runnable) console.log('skipped: no chromium at /usr/bin/chromium or modeler
 const days = (value: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(value);
 const percent = (ratio: number | null) => (ratio === null ? '—' : new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(ratio));
 
-type Durations = { period: { from: string; to: string }; rows: unknown[]; steps: { elementId: string; count: number; p50WorkingDays?: number; p90WorkingDays?: number; slowestRank?: number }[] };
+type Durations = { period: { from: string; to: string }; rows: unknown[]; steps: { elementId: string; count: number; p50WorkingDays?: number; p90WorkingDays?: number; waiting: { sampleSize: number }; slowestRank?: number }[] };
 type Figures = { onTimeShare: number; ci95: { low: number; high: number }; received: number; mostResponsibleAgencyId?: string };
 type Forecast = { period: { from: string; to: string }; measured: { onTimeRate: number | null } | null; baseline: Figures; scenario: Figures };
 
@@ -58,6 +58,8 @@ describe.runIf(runnable)('measured durations on the heatmap and the forecast on 
     const api = (await app.call<Durations>('supervisor', 'GET', `/api/simulation/durations?procedureKey=${SEED_PROCEDURE_KEY}&version=1`)).body;
     const measured = api.steps.filter((step) => step.count > 0);
     expect(measured.map((step) => step.elementId)).toEqual(expect.arrayContaining(['task-receive', 'task-review', 'task-head', 'task-return']));
+    // and the history's officials claimed their steps: each step's wait for an official is measured apart from its work
+    for (const step of measured) expect(step.waiting.sampleSize).toBeGreaterThan(0);
     for (const step of measured) {
       const badge = page.locator(`.ws-dur-badge[data-element-id="${step.elementId}"]`);
       expect(await badge.locator('.ws-dur-figures').textContent()).toBe(`Trung vị ${days(step.p50WorkingDays!)} · P90 ${days(step.p90WorkingDays!)} ngày`);
@@ -84,7 +86,7 @@ describe.runIf(runnable)('measured durations on the heatmap and the forecast on 
     const text = readFileSync(await download.path(), 'utf8');
     const csv = await app.call<string>('supervisor', 'GET', `/api/simulation/durations?procedureKey=${SEED_PROCEDURE_KEY}&version=1&from=${api.period.from}&to=${api.period.to}&format=csv`);
     expect(text).toBe(`\ufeff${csv.body}`);
-    expect(text.split('\r\n')[0]).toBe('\ufeffPhiên bản,Mã bước,Tên bước,Cơ quan,Phòng ban,Số lần hoàn thành (cỡ mẫu),Trung vị (ngày làm việc),P90 (ngày làm việc),Phân phối dùng để mô phỏng,Tỷ lệ yêu cầu bổ sung (%),Tỷ lệ trả lại (%),Hạng chậm nhất (theo P90)');
+    expect(text.split('\r\n')[0]).toBe('\ufeffPhiên bản,Mã bước,Tên bước,Cơ quan,Phòng ban,Số lần hoàn thành (cỡ mẫu),Trung vị (ngày làm việc),P90 (ngày làm việc),Chờ nhận xử lý: trung vị (ngày làm việc),Chờ nhận xử lý: P90 (ngày làm việc),Số lần chờ nhận đo được,Số lần không ghi thời điểm nhận (tính cả vào xử lý),Phân phối dùng để mô phỏng,Tỷ lệ yêu cầu bổ sung (%),Tỷ lệ trả lại (%),Hạng chậm nhất (theo P90)');
     expect(text.trimEnd().split('\r\n')).toHaveLength(api.rows.length + 1);
     expect(text).toContain('Sở Tài chính');
     expect(download.suggestedFilename()).toBe(`thoi-gian-xu-ly-${SEED_PROCEDURE_KEY}-v1.csv`);
