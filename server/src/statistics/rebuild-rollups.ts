@@ -3,6 +3,9 @@
  * dossier's contribution again from its facts, a page of facts at a time (bounded memory at any history size). Facts
  * written before the processing time was recorded get it now, on the receiving agency's calendar.
  *
+ * A rebuild counts only the dossiers whose facts are stored: retention purges personal data but keeps the facts
+ * (`retention/run-retention-batch.ts`), which carry none, so the statistics of purged dossiers survive a rebuild.
+ *
  * Run it while no command writes facts (at the start of a server after an upgrade, `main.ts`, before it serves): a
  * change written during a rebuild could be counted twice.
  */
