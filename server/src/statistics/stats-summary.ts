@@ -4,6 +4,7 @@
  * (both from the engine's `computeStatistics`, so the figures are computed one way everywhere), the digitisation
  * rate, and the open steps nearly due, overdue and orphaned now (of the dossiers received by the end of the period,
  * so a period ending today counts every open step). The rate comes with its parts (`partsOf`), so the screen adds up.
+ * The dossier columns are read from the rollups (`rollup-figures.ts`, issue 18), the same figures as over the facts.
  */
 import { computeStatistics } from '../../../engine/src/index';
 import { dossierInScope, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
