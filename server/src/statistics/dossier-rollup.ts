@@ -13,6 +13,11 @@
  *
  * A change of a dossier applies `contribution(after) − contribution(before)` by `$inc` in the dossier's unit of work:
  * retried or rolled back with it, and the rollups stay the sum of the stored facts (`rollupIncrements`).
+ *
+ * Contention: concurrent commands on dossiers of the same procedure and route increment the same documents, so on
+ * MongoDB their transactions meet write conflicts and one is run again (`connection.transaction` retries them). Not
+ * measured under load yet; if it shows, spread each key over a few slot documents (a hash of the dossier id in `_id`),
+ * which the queries add up as they already add up keys.
  */
 import { endOfDossier } from '../../../engine/src/index';
 import { placeInPeriod, toStatisticsFacts, type DossierClassification } from './classify-dossier-facts';
