@@ -75,7 +75,8 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
   const durationOf = (step: SimulatedStep, budget: Budget | undefined): number => {
     const distribution = scenario.durations?.[step.elementId];
     if (distribution) return sampleDuration(distribution, random);
-    // No measurement and nothing typed: the step takes its budget, as a planner who sums budgets assumes.
+    // No measurement and nothing typed: the step takes its budget, as a planner who sums budgets assumes. That is the
+    // definition's budget, never a scenario's override (step.definedBudget): an override moves the deadline, not the work.
     if (!budget) return HOUR_MS;
     if (budget.unit === 'workingDays') return budget.value * step.pool.calendar.workingDayMs;
     if (budget.unit === 'workingHours') return budget.value * HOUR_MS;
@@ -93,7 +94,7 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
   const startWork = (step: SimulatedStep, at: number): void => {
     step.startedAt = at;
     step.state = 'working';
-    step.workingMs = durationOf(step, step.budget);
+    step.workingMs = durationOf(step, step.definedBudget);
     queue.push(addWorkingTime(step.pool.calendar, at, step.workingMs), { kind: 'worked', step });
   };
 
@@ -141,10 +142,12 @@ export async function simulateProcedure(input: SimulationScenario, control: Simu
       const node = nodes.get(effect.elementId);
       const agencyId = effect.assignment?.agencyId ?? definition.procedure?.leadAgencyId ?? 'unassigned';
       const pool = poolOf(agencyId, effect.assignment?.departmentId);
+      // The scenario's budget for the step, if any, sets its due instant (step late, delay attribution) only.
+      const budget = scenario.stepBudgets?.[effect.elementId] ?? effect.budget;
       const step: SimulatedStep = {
         dossier, stepId: effect.stepId, elementId: effect.elementId, name: effect.name, kind: effect.kind, agencyId,
-        departmentId: effect.assignment?.departmentId, pool, budget: effect.budget, activatedAt: now, state: 'queued',
-        dueAt: effect.budget ? resolveDueDate(pool.calendar, now, effect.budget).dueAt : now, workingMs: 0,
+        departmentId: effect.assignment?.departmentId, pool, budget, definedBudget: effect.budget, activatedAt: now, state: 'queued',
+        dueAt: budget ? resolveDueDate(pool.calendar, now, budget).dueAt : now, workingMs: 0,
       };
       dossier.open.set(step.stepId, step);
       if (node?.extendsStatutoryTo !== undefined) dossier.statutoryValue = Math.max(dossier.statutoryValue ?? 0, node.extendsStatutoryTo);

@@ -3,7 +3,7 @@
  * which procedure, over which period, how many dossiers arrive, how many officials each unit has, how long each step
  * takes and which way each decision goes, and what this scenario changes (overrides) against the measured baseline.
  */
-import type { ProcedureDefinition } from '../model/procedure-definition';
+import type { Budget, ProcedureDefinition } from '../model/procedure-definition';
 import type { WorkingCalendar } from '../time/working-calendar';
 import type { ArrivalModel, Period } from './arrival-model';
 import type { DurationDistribution } from './duration-distribution';
@@ -36,6 +36,8 @@ export interface ScenarioOverrides {
   durations?: Record<string, DurationDistribution>;
   /** Outcomes per step element id (they replace the step's outcomes). */
   outcomes?: Record<string, OutcomeBranch[]>;
+  /** Budget per step element id (see SimulationScenario.stepBudgets). */
+  stepBudgets?: Record<string, Budget>;
 }
 
 export interface SimulationScenario {
@@ -60,6 +62,12 @@ export interface SimulationScenario {
   waits?: Record<string, DurationDistribution>;
   /** Outcomes per step element id; the share left over completes the step with `{ decision: 'approve' }`. */
   outcomes?: Record<string, OutcomeBranch[]>;
+  /**
+   * A step's budget (its share of the statutory deadline) per step element id, replacing the definition's: it moves
+   * the step's due instant, so whether the step is late and which agency a late dossier is attributed to, never the
+   * step's working duration (a step with no duration still works for the definition's own budget).
+   */
+  stepBudgets?: Record<string, Budget>;
   citizen?: CitizenBehaviour;
   startVariables?: Record<string, unknown>;
   overrides?: ScenarioOverrides;
@@ -92,6 +100,7 @@ export function applyOverrides(scenario: SimulationScenario): SimulationScenario
     staffing: { ...scenario.staffing, ...overrides.staffing },
     durations: { ...scenario.durations, ...overrides.durations },
     outcomes: { ...scenario.outcomes, ...overrides.outcomes },
+    stepBudgets: { ...scenario.stepBudgets, ...overrides.stepBudgets },
     overrides: undefined,
   };
 }

@@ -27,7 +27,10 @@ export interface SimulatedStep {
   agencyId: string;
   departmentId?: string;
   pool: UnitPool<SimulatedStep>;
+  /** The budget the step's due instant is counted from: the scenario's override, else the definition's. */
   budget?: Budget;
+  /** The definition's own budget: the working duration of a step with no measured or typed one. */
+  definedBudget?: Budget;
   activatedAt: number;
   dueAt: number;
   startedAt?: number;

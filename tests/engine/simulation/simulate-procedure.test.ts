@@ -132,6 +132,31 @@ describe('simulating a procedure', () => {
     expect(result.steps.find((step) => step.elementId === 'task-issue-health-card')!.lateShare).toBe(0);
   });
 
+  it('a scenario that gives the residence review 4 working days instead of 1 clears the Police of the lateness without changing any step\'s work or the on-time share', async () => {
+    // given group 1 (3 working days) where the residence review takes 3 working days: every dossier is late, the Police's
+    // review overran its 1-day budget in each, so the Police are responsible (the case above)
+    const definition = await loadDefinition('lien-thong-khai-sinh');
+    const base: SimulationScenario = {
+      definition, calendar, seed: 5,
+      period: { fromAt: at('2026-03-02T00:00'), toAt: at('2026-03-07T00:00') },
+      arrivals: { perWorkingDay: 10 },
+      durations: { 'task-review-residence': { kind: 'fixed', ms: 3 * 8 * H } },
+    };
+    // when scenario B raises the review's budget to 4 working days (and the health card's, a step with no duration, to 3)
+    const a = await simulateProcedure(base);
+    const b = await simulateProcedure({ ...base, overrides: { stepBudgets: { 'task-review-residence': { value: 4, unit: 'workingDays' }, 'task-issue-health-card': { value: 3, unit: 'workingDays' } } } });
+    // then the review no longer overruns: no step did, so each late dossier falls to the lead agency (the commune)
+    const review = (result: typeof a) => result.steps.find((step) => step.elementId === 'task-review-residence')!;
+    expect(review(a).lateShare).toBe(1);
+    expect(review(b).lateShare).toBe(0);
+    expect(a.lateness.mostResponsibleAgencyId).toBe('cong-an-xa-demo');
+    expect(b.lateness).toEqual({ late: a.lateness.late, byAgency: { 'ubnd-xa-demo': a.lateness.late }, mostResponsibleAgencyId: 'ubnd-xa-demo' });
+    // and the work is the same: the same dossiers late, every step as long (the health card still takes its own 1 day)
+    expect(b.onTime).toEqual(a.onTime);
+    expect(b.workingDays).toEqual(a.workingDays);
+    expect(b.steps.map((step) => [step.elementId, step.count, step.meanWorkingHours])).toEqual(a.steps.map((step) => [step.elementId, step.count, step.meanWorkingHours]));
+  });
+
   it('ends the dossiers whose parents never supplement when the 7-working-day window closes, and pauses the clock for those who do', async () => {
     const definition = await loadDefinition('lien-thong-khai-sinh');
     const base: SimulationScenario = {
