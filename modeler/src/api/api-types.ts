@@ -7886,6 +7886,10 @@ export interface components {
             stepHours?: {
                 [key: string]: number;
             };
+            /** @description A step's budget in working days (its share of the deadline: step late, lateness attribution), replacing the draft's; its duration is unchanged */
+            stepBudgets?: {
+                [key: string]: number;
+            };
             /** @description A step's branch shares by decision, e.g. `{ "task-review": { "supplement": 0.2 } }` */
             outcomeShares?: {
                 [key: string]: {

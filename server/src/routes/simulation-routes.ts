@@ -24,6 +24,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-mm-dd (Vietnam 
 const key = z.string().min(1).max(100);
 /** Per-element changes of one scenario: at most this many entries each, so a body cannot name a million steps. */
 const MAX_ENTRIES = 500;
+/** A step's budget in a scenario: a working year at most (no statutory deadline of a procedure comes near it). */
+const MAX_STEP_BUDGET_DAYS = 365;
 const bounded = <T extends z.ZodType>(value: T) =>
   z.record(key, value).refine((record) => Object.keys(record).length <= MAX_ENTRIES, `at most ${MAX_ENTRIES} entries`);
 const RunSchema = z.object({
@@ -38,6 +40,7 @@ const RunSchema = z.object({
   arrivalFactor: z.number().min(0).max(10).optional().describe('2 = what if arrivals double'),
   staffing: bounded(z.number().int().min(1).max(1000)).optional().describe('Officials per unit: `agency` or `agency/department`'),
   stepHours: bounded(z.number().min(0).max(2000)).optional().describe('A step\'s mean working hours, replacing the measured duration'),
+  stepBudgets: bounded(z.number().gt(0).max(MAX_STEP_BUDGET_DAYS)).optional().describe('A step\'s budget in working days (its share of the deadline: step late, lateness attribution), replacing the draft\'s; its duration is unchanged'),
   outcomeShares: bounded(z.record(key, z.number().min(0).max(1))).optional().describe('A step\'s branch shares by decision, e.g. `{ "task-review": { "supplement": 0.2 } }`'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   timeBudgetMs: z.number().int().min(100).max(WHAT_IF_LIMITS.maxTimeBudgetMs).optional(),
@@ -97,6 +100,7 @@ export function createSimulationRoutes(deps: SimulationRouteDeps): OpenAPIHono {
       ...(body.arrivalFactor !== undefined ? { arrivalFactor: body.arrivalFactor } : {}),
       ...(body.staffing ? { staffing: body.staffing } : {}),
       ...(body.stepHours ? { stepHours: body.stepHours } : {}),
+      ...(body.stepBudgets ? { stepBudgets: body.stepBudgets } : {}),
       ...(body.outcomeShares ? { outcomeShares: body.outcomeShares } : {}),
       ...(body.seed !== undefined ? { seed: body.seed } : {}),
       ...(body.timeBudgetMs !== undefined ? { timeBudgetMs: body.timeBudgetMs } : {}),

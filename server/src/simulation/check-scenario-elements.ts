@@ -1,6 +1,6 @@
 /**
- * @module checkScenarioElements — a what-if on a draft names the draft's own elements: a typed duration or a branch
- * share for a step the draft does not have, shares of one step's branches adding up to more than 1, or officials for a
+ * @module checkScenarioElements — a what-if on a draft names the draft's own elements: a typed duration, a budget or a
+ * branch share for a step the draft does not have, shares of one step's branches adding up to more than 1, or officials for a
  * unit no step of the draft is assigned to would silently change nothing, so the analyst is told which element is
  * wrong instead (all issues at once, STYLE.md §4). Messages are English for the log; the modeler words each `code`
  * in Vietnamese with the element's name (modeler/src/modeler/simulation/).
@@ -20,6 +20,7 @@ export interface ScenarioElementIssue {
 
 export interface ScenarioElementChanges {
   stepHours?: Record<string, number>;
+  stepBudgets?: Record<string, number>;
   outcomeShares?: Record<string, Record<string, number>>;
   staffing?: Record<string, number>;
 }
@@ -44,7 +45,7 @@ export function scenarioElementsOf(definition: ProcedureDefinition): { stepIds: 
 export function checkScenarioElements(definition: ProcedureDefinition, changes: ScenarioElementChanges): ScenarioElementIssue[] {
   const { stepIds, unitKeys } = scenarioElementsOf(definition);
   const issues: ScenarioElementIssue[] = [];
-  const stepNamed = new Set([...Object.keys(changes.stepHours ?? {}), ...Object.keys(changes.outcomeShares ?? {})]);
+  const stepNamed = new Set([...Object.keys(changes.stepHours ?? {}), ...Object.keys(changes.stepBudgets ?? {}), ...Object.keys(changes.outcomeShares ?? {})]);
   for (const elementId of stepNamed) {
     if (!stepIds.has(elementId)) issues.push({ elementId, code: 'SCENARIO_STEP_UNKNOWN', severity: 'error', message: `the draft has no step ${elementId}` });
   }

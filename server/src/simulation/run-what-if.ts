@@ -1,7 +1,7 @@
 /**
  * @module runWhatIf — a supervisor's or an analyst's what-if on a deployed procedure (issue 19): load the procedure
  * version and the history measured before the period, call the engine's simulation with the scenario's changes
- * (arrivals ×k, officials per unit, a step's duration or a branch's share), and answer its figures beside the
+ * (arrivals ×k, officials per unit, a step's duration, budget or a branch's share), and answer its figures beside the
  * measurement they rest on. Bounded so that no request holds the server: the expected dossier count, the period and
  * the history are capped, and the run goes in chunks that yield to the event loop, stopping at its time budget.
  */
@@ -47,6 +47,8 @@ export interface WhatIfRequest {
   stepHours?: Record<string, number>;
   /** A step's outcome shares, e.g. `{ supplement: 0.2 }`; the rest goes the default way. */
   outcomeShares?: Record<string, Record<string, number>>;
+  /** A step's budget in working days (its share of the deadline), replacing the definition's; durations stay as they are. */
+  stepBudgets?: Record<string, number>;
   seed?: number;
   timeBudgetMs?: number;
 }
@@ -116,6 +118,7 @@ export async function prepareWhatIf(deps: Omit<WhatIfDeps, 'elapsedMs' | 'yieldT
     definition: request.draft ?? (record!.definition as ProcedureDefinition), calendar, period: request.period, seed: request.seed ?? 1,
     arrivals: { ...inputs.arrivals, perWorkingDay }, staffing: request.staffing ?? {}, durations, waits: inputs.waits, outcomes,
     ...(measurement.citizenReply.sampleSize > 0 ? { citizen: inputs.citizen } : {}),
+    ...(request.stepBudgets ? { stepBudgets: Object.fromEntries(Object.entries(request.stepBudgets).map(([elementId, value]) => [elementId, { value, unit: 'workingDays' as const }])) } : {}),
   };
   return { procedureKey: request.procedureKey, version: request.draft ? 0 : record!.version, measurement, expectedDossiers, scenario };
 }
