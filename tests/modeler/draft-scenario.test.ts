@@ -32,21 +32,22 @@ describe('the draft as the simulation panel reads it', () => {
     expect(steps.find((step) => step.id === 'task-wait-supplement')?.branches).toEqual([]);
   });
 
-  it('turns typed working days into hours, percentages into shares and officials into staffing, leaving empty fields to the measurement', () => {
+  it('turns typed working days into hours, a typed step budget into working days, percentages into shares and officials into staffing, leaving empty fields to the measurement', () => {
     const review = steps.find((step) => step.id === 'task-review')!;
-    const form = { ...emptyScenario(), stepDays: { 'task-review': '1,5' }, shares: { 'task-review': { supplement: '20', reject: '' } }, officials: { [review.unitKey!]: '2' } };
+    const form = { ...emptyScenario(), stepDays: { 'task-review': '1,5' }, stepBudgets: { 'task-review': '2,5', 'task-wait-supplement': ' ' }, shares: { 'task-review': { supplement: '20', reject: '' } }, officials: { [review.unitKey!]: '2' } };
     expect(toRunBody(common, form, 'A', steps, KEY, xml)).toEqual({
       procedureKey: KEY, xml, from: '2025-04-01', to: '2025-04-30', arrivalsPerWorkingDay: 3, seed: 4,
-      stepHours: { 'task-review': 12 }, outcomeShares: { 'task-review': { supplement: 0.2 } }, staffing: { [review.unitKey!]: 2 },
+      stepHours: { 'task-review': 12 }, stepBudgets: { 'task-review': 2.5 }, outcomeShares: { 'task-review': { supplement: 0.2 } }, staffing: { [review.unitKey!]: 2 },
     });
   });
 
-  it('refuses a negative duration, shares over 100 % and a fraction of an official, naming the step and the unit', () => {
+  it('refuses a negative duration, a step budget of 0 or over 365 days (the citizen\'s wait has none to change), shares over 100 % and a fraction of an official, naming the step and the unit', () => {
     const review = steps.find((step) => step.id === 'task-review')!;
-    const form = { stepDays: { 'task-review': '-2' }, shares: { 'task-review': { supplement: '70', reject: '40' } }, officials: { [review.unitKey!]: '1,5' } };
+    const form = { stepDays: { 'task-review': '-2' }, stepBudgets: { 'task-review': '0', 'task-wait-supplement': '400' }, shares: { 'task-review': { supplement: '70', reject: '40' } }, officials: { [review.unitKey!]: '1,5' } };
     const answer = toRunBody(common, form, 'B', steps, KEY, xml, (unit) => (unit === review.unitKey ? 'Phòng Quản lý đô thị' : unit));
     expect(answer).toEqual({ errors: [
       'Kịch bản B, bước «Thẩm định hồ sơ, kiểm tra thực địa»: thời gian xử lý phải là số ngày làm việc từ 0 đến 250.',
+      'Kịch bản B, bước «Thẩm định hồ sơ, kiểm tra thực địa»: thời hạn bước phải là số ngày làm việc lớn hơn 0, tối đa 365.',
       'Kịch bản B, bước «Thẩm định hồ sơ, kiểm tra thực địa»: tổng tỉ lệ các nhánh vượt 100 %.',
       'Kịch bản B, đơn vị «Phòng Quản lý đô thị»: số cán bộ phải là số nguyên từ 1 đến 1 000.',
     ] });

@@ -14,6 +14,8 @@ export type RunBody = components['schemas']['SimulationRunRequest'];
 /** Steps someone works on, as the simulation draws their durations (engine/src/runtime/token-run.ts STEP_KINDS). */
 const STEP_KINDS = new Set(['userTask', 'manualTask', 'receiveTask']);
 const GATEWAY_KINDS = new Set(['exclusiveGateway', 'inclusiveGateway']);
+/** A step's budget in a scenario, at most (the server's bound: server/src/routes/simulation-routes.ts). */
+export const MAX_STEP_BUDGET_DAYS = 365;
 /** DOMAIN.md "Time": systems count 8 working hours per working day. */
 export const HOURS_PER_WORKING_DAY = 8;
 const DECISION = /\bdecision\s*=\s*"([^"]+)"/;
@@ -27,6 +29,8 @@ export interface DraftBranch {
 export interface DraftStep {
   id: string;
   name: string;
+  /** userTask, manualTask or receiveTask (the citizen's answer: no official works it, no budget of the agency's). */
+  kind: string;
   /** `agency` or `agency/department`: the unit whose officials work the step. */
   unitKey?: string;
   agencyId?: string;
@@ -38,6 +42,12 @@ export interface DraftStep {
 export interface ScenarioForm {
   officials: Record<string, string>;
   stepDays: Record<string, string>;
+  /**
+   * A step's budget (its share of the deadline) in working days, replacing the draft's: it moves only the step's due
+   * instant, so whether the step is late and which agency a late dossier is attributed to; the step's working time stays
+   * the measured or typed one, or the draft's own budget (engine/src/simulation/simulate-procedure.ts).
+   */
+  stepBudgets: Record<string, string>;
   /** Branch share in % per step and decision. */
   shares: Record<string, Record<string, string>>;
 }
@@ -49,7 +59,7 @@ export interface CommonForm {
   seed: string;
 }
 
-export const emptyScenario = (): ScenarioForm => ({ officials: {}, stepDays: {}, shares: {} });
+export const emptyScenario = (): ScenarioForm => ({ officials: {}, stepDays: {}, stepBudgets: {}, shares: {} });
 
 /** The draft's steps in the order of its processes, with their branches. */
 export function readDraftSteps(definition: ProcedureDefinition): DraftStep[] {
@@ -74,6 +84,7 @@ export function readDraftSteps(definition: ProcedureDefinition): DraftStep[] {
       const assignment = node.assignment;
       steps.push({
         id: node.id,
+        kind: node.kind,
         name: node.name?.replace(/\s+/g, ' ').trim() || node.id,
         ...(assignment ? { agencyId: assignment.agencyId, unitKey: assignment.departmentId ? `${assignment.agencyId}/${assignment.departmentId}` : assignment.agencyId } : {}),
         ...(node.budget ? { budget: node.budget } : {}),
@@ -119,12 +130,19 @@ export function toRunBody(
 ): RunBody | { errors: string[] } {
   const errors: string[] = [];
   const stepHours: Record<string, number> = {};
+  const stepBudgets: Record<string, number> = {};
   const outcomeShares: Record<string, Record<string, number>> = {};
   for (const step of steps) {
     const days = number(form.stepDays[step.id]);
     if (days !== undefined) {
       if (days >= 0 && days <= 250) stepHours[step.id] = days * HOURS_PER_WORKING_DAY;
       else errors.push(t('sim.error.stepDays', { scenario, name: step.name }));
+    }
+    // The citizen's answer (a receive task) counts against no agency's deadline: it has no budget to change.
+    const budget = step.kind === 'receiveTask' ? undefined : number(form.stepBudgets[step.id]);
+    if (budget !== undefined) {
+      if (budget > 0 && budget <= MAX_STEP_BUDGET_DAYS) stepBudgets[step.id] = budget;
+      else errors.push(t('sim.error.stepBudget', { scenario, name: step.name }));
     }
     const shares: Record<string, number> = {};
     for (const branch of step.branches) {
@@ -153,6 +171,7 @@ export function toRunBody(
     ...(arrivals !== undefined ? { arrivalsPerWorkingDay: arrivals } : {}),
     seed: number(common.seed) ?? 1,
     ...(Object.keys(stepHours).length > 0 ? { stepHours } : {}),
+    ...(Object.keys(stepBudgets).length > 0 ? { stepBudgets } : {}),
     ...(Object.keys(outcomeShares).length > 0 ? { outcomeShares } : {}),
     ...(Object.keys(staffing).length > 0 ? { staffing } : {}),
   };

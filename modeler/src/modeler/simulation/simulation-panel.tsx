@@ -19,7 +19,7 @@ import type { IssueCode } from '../checks/check-results';
 import { parseProcedure } from '../../../../engine/src/model/parse-procedure';
 import type { SimulationResult } from '../../../../engine/src/simulation/simulation-tally';
 import type { HistoryMeasurement } from '../../../../engine/src/simulation/measure-history';
-import { checkCommon, emptyScenario, readDraftSteps, toRunBody, unitsOf, type CommonForm, type DraftBranch, type DraftStep, type ScenarioForm } from './draft-scenario';
+import { checkCommon, emptyScenario, HOURS_PER_WORKING_DAY, readDraftSteps, toRunBody, unitsOf, type CommonForm, type DraftBranch, type DraftStep, type ScenarioForm } from './draft-scenario';
 import { clearLatenessOverlays, drawLatenessOverlays, latenessLegend } from './lateness-overlays';
 import { drawWorkingDaysChart } from './working-days-chart';
 import { fitDiagram } from '../fit-diagram';
@@ -99,6 +99,14 @@ function branchLabel(branch: DraftBranch): string {
 function budgetLabel(step: DraftStep): string {
   if (!step.budget) return '—';
   return t(`ui.budget.${step.budget.unit}`, { n: String(step.budget.value).replace('.', currentLocale() === 'vi' ? ',' : '.') });
+}
+
+/** The draft's budget of a step in working days (8 working hours a day), shown in the empty budget fields. */
+function budgetPlaceholder(step: DraftStep): string {
+  const budget = step.budget;
+  const days = budget?.unit === 'workingDays' ? budget.value : budget?.unit === 'workingHours' ? budget.value / HOURS_PER_WORKING_DAY : undefined;
+  if (days === undefined) return '';
+  return String(Math.round(days * 100) / 100).replace('.', currentLocale() === 'vi' ? ',' : '.');
 }
 
 function SimulationPanel({ deps, version, onClose }: { deps: SimulationPanelDeps; version: number; onClose(): void }) {
@@ -206,6 +214,25 @@ function SimulationPanel({ deps, version, onClose }: { deps: SimulationPanelDeps
                     <input class="sim-number" data-scenario={name} data-step={step.id} inputMode="decimal" placeholder={t('sim.placeholder.measuredOrBudget')}
                       aria-label={`${t('sim.scenario', { name })}: ${step.name}`} value={forms[name].stepDays[step.id] ?? ''}
                       onInput={(event) => { const value = event.currentTarget.value; setField(name, (form) => ({ ...form, stepDays: { ...form.stepDays, [step.id]: value } })); }} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table class="sim-table" data-table="step-budgets">
+          <caption>{t('sim.stepBudgets')} <small>({t('sim.stepBudgetsHint')})</small></caption>
+          <thead><tr><th>{t('sim.stepColumn')}</th><th>{t('sim.budgetColumn')}</th><th>A</th><th>B</th></tr></thead>
+          <tbody>
+            {steps.filter((step) => step.kind !== 'receiveTask').map((step) => (
+              <tr key={step.id} data-budget-step={step.id}>
+                <th scope="row">{step.name}</th>
+                <td>{budgetLabel(step)}</td>
+                {NAMES.map((name) => (
+                  <td key={name}>
+                    <input class="sim-number" data-scenario={name} data-budget-step={step.id} inputMode="decimal" placeholder={budgetPlaceholder(step)}
+                      aria-label={`${t('sim.scenario', { name })}: ${t('sim.stepBudgetLabel')} ${step.name}`} value={forms[name].stepBudgets[step.id] ?? ''}
+                      onInput={(event) => { const value = event.currentTarget.value; setField(name, (form) => ({ ...form, stepBudgets: { ...form.stepBudgets, [step.id]: value } })); }} />
                   </td>
                 ))}
               </tr>
