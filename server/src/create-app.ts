@@ -13,7 +13,7 @@ import type { FormDataLimits } from './dossiers/form-data-limits';
 import { HttpProblem, toProblemResponse } from './http/http-problem';
 import { problemFromError } from './http/problem-from-error';
 import { validationHook } from './http/validation-hook';
-import { installAccess, type AccessOptions } from './access/install-access';
+import { chainGates, installAccess, type AccessOptions } from './access/install-access';
 import { principalOf, requirePermission } from './access/auth-middleware';
 import { dossierResource, stepResource } from './routes/dossier-access';
 import type { AccessStores } from './persistence/mongo/create-mongo-access-stores';
@@ -59,7 +59,7 @@ import type { CitizenChannelsConfig } from './outbox/citizen-channels-config';
 import type { CitizenMessageStore } from './outbox/citizen-message-store';
 import { MemoryCitizenMessageStore } from './persistence/memory/memory-citizen-message-store';
 import { createCitizenMessageRoutes } from './routes/citizen-message-routes';
-import { createNotificationChoiceRoutes } from './citizen/notification-choice-routes';
+import { createNotificationChoiceRoutes, notificationChoiceGate } from './citizen/notification-choice-routes';
 import { createRetentionRoutes } from './routes/retention-routes';
 import { createCitizenSignInRoutes } from './citizen/citizen-sign-in-routes';
 import { createOidcRelyingParty } from './access/oidc-relying-party';
@@ -179,7 +179,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     sessionSecret: deps.sessionSecret,
     allowedOrigins: deps.allowedOrigins,
     idempotencyLockMs: deps.idempotencyLockMs,
-    citizenGate: citizenGate({ dossiers: deps.stores.dossiers, citizenTokens }),
+    // The dossier's citizen token (uploads, supplements), then the tracking page's notifications token.
+    citizenGate: chainGates(citizenGate({ dossiers: deps.stores.dossiers, citizenTokens }), notificationChoiceGate({ dossiers: deps.stores.dossiers, citizenTokens })),
     portalGate: nationalPortalGate({
       credentials: deps.nationalPortal?.credentials ?? [],
       clock: deps.clock,

@@ -80,7 +80,7 @@ export interface AccessLayer {
 }
 
 /** `gate`, then `after` (a gate of its own: the citizen's token, the portal's signature) when there is one. */
-function withGate(gate: MiddlewareHandler, after: MiddlewareHandler | undefined): MiddlewareHandler {
+export function chainGates(gate: MiddlewareHandler, after: MiddlewareHandler | undefined): MiddlewareHandler {
   return after ? (c, next) => gate(c, async () => void (await after(c, next))) : gate;
 }
 
@@ -105,7 +105,7 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
     // Sign-in and role checks before any route or body check reads the request (access-gate.ts).
-    gate: withGate(withGate(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate), options.portalGate),
+    gate: chainGates(chainGates(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate), options.portalGate),
   });
   // Every administrative route below and after this records its change through `recordAdministration(c, …)`.
   app.use('/api/*', installAdminAuditTrail(createAdminAuditTrail({ store: options.adminAudit, clock, trustProxy: options.trustProxy })));

@@ -71,12 +71,17 @@ const putRoute = createRoute({
   },
 });
 
-export function createNotificationChoiceRoutes(deps: NotificationChoiceRouteDeps) {
-  const routes = createApiRouter();
-  const limit = deps.limit ?? { limit: 30, windowMs: 10 * 60_000 };
-  const limiter = new RateLimiter({ ...limit, clock: deps.clock });
-  // The token names its dossier (its subject); it must then verify against that dossier, in the notifications scope.
-  const gate: MiddlewareHandler = async (c, next) => {
+/** The path the gate guards: the access layer runs the gate on it before any body check reads the request. */
+export const NOTIFICATION_CHOICE_PATH = '/api/citizen/notifications';
+
+/**
+ * The token names its dossier (its subject); it must then verify against that dossier, in the notifications scope.
+ * Run by the access layer (install-access.ts) before the body is parsed, so an anonymous caller with a malformed body
+ * hears 401, as on every other protected operation, and learns nothing from the body's checks.
+ */
+export function notificationChoiceGate(deps: { dossiers: Pick<Stores['dossiers'], 'get'>; citizenTokens: CitizenTokens }): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS' || c.req.path !== NOTIFICATION_CHOICE_PATH) return next();
     const token = c.req.header(CITIZEN_TOKEN_HEADER);
     let subject: unknown;
     try {
@@ -84,12 +89,20 @@ export function createNotificationChoiceRoutes(deps: NotificationChoiceRouteDeps
     } catch {
       subject = undefined;
     }
-    const dossier = typeof subject === 'string' && subject.length <= 200 ? await deps.stores.dossiers.get(subject) : undefined;
+    const dossier = typeof subject === 'string' && subject.length <= 200 ? await deps.dossiers.get(subject) : undefined;
     await deps.citizenTokens.verify(token, dossier, 'dossier.notifications');
     c.set('citizenDossier', dossier);
     return next();
   };
-  routes.use('/citizen/notifications', gate);
+}
+
+export function createNotificationChoiceRoutes(deps: NotificationChoiceRouteDeps) {
+  const routes = createApiRouter();
+  const limit = deps.limit ?? { limit: 30, windowMs: 10 * 60_000 };
+  const limiter = new RateLimiter({ ...limit, clock: deps.clock });
+  // Mounted without the access layer's gate (tests of this router alone), the route still checks the token itself.
+  const gate = notificationChoiceGate({ dossiers: deps.stores.dossiers, citizenTokens: deps.citizenTokens });
+  routes.use('/citizen/notifications', (c, next) => (c.get('citizenDossier') ? next() : gate(c, next)));
   routes.on('PUT', '/citizen/notifications', rateLimit({ limiter, keyOf: (c) => `notifications:${clientAddress(c, { trustProxy: deps.trustProxy })}` }));
 
   async function choicesOf(dossier: DossierRecord) {
