@@ -167,7 +167,8 @@ async function expectHandled(operation: Operation, what: string, answer: Answer,
   expect(answer.status, `${what} → ${answer.status}`).toBeLessThan(300);
   const after = await snapshotStores(t);
   if (!isMutation(operation)) expect(after, `${what}: a read changed the stores`).toBe(before);
-  else expect(after, `${what}: the hostile payload was stored`).not.toMatch(/"admin":true|"role":"administrator","__proto__"|\$ne/);
+  // `"$ne"` as a key, quoted: a bare `$ne` also occurs by chance in the random salt of a stored argon2 hash (`…p=1$ne…`).
+  else expect(after, `${what}: the hostile payload was stored`).not.toMatch(/"admin":true|"role":"administrator","__proto__"|"\$ne"/);
   expect(({} as Record<string, unknown>).admin).toBeUndefined();
 }
 
