@@ -4,6 +4,7 @@
  * target within time, for the administrators' filters.
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { AdminAuditRecord } from '../../stores';
 
 export type AdminAuditDocument = Omit<AdminAuditRecord, 'id'> & { _id: string };
@@ -25,6 +26,9 @@ adminAuditSchema.index({ at: -1, _id: -1 });
 adminAuditSchema.index({ actorId: 1, at: -1 });
 adminAuditSchema.index({ action: 1, at: -1 });
 adminAuditSchema.index({ 'target.kind': 1, 'target.id': 1, at: -1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+adminAuditSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('AdminAudit', adminAuditSchema);

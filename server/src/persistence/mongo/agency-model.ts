@@ -1,5 +1,6 @@
 /** @module agencyModel — the `agencies` collection: the agency directory, `_id` the agency identifier. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { AgencyRecord } from '../../access/agency-store';
 
 export type AgencyDocument = Omit<AgencyRecord, 'id'> & { _id: string };
@@ -14,6 +15,9 @@ const agencySchema = new Schema<AgencyDocument>(
   },
   { collection: 'agencies', versionKey: false, minimize: false },
 );
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+agencySchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Agency', agencySchema);

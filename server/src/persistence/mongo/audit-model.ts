@@ -1,5 +1,6 @@
 /** @module auditModel — the `audit` collection: append-only records of who did what, when. */
 import { Schema, Types, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { AuditRecord } from '../../stores';
 
 /** `appendOrder` (an ObjectId made at append time) orders records that share the same `at`. */
@@ -19,6 +20,9 @@ const auditSchema = new Schema<AuditDocument>(
   { collection: 'audit', versionKey: false, minimize: false, strict: 'throw' },
 );
 auditSchema.index({ dossierId: 1, at: 1, appendOrder: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+auditSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Audit', auditSchema);

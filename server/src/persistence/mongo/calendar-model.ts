@@ -1,5 +1,6 @@
 /** @module calendarModel — the `calendars` collection: one local calendar layer per scope (`_id`). */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { CalendarLayerRecord } from '../../calendars/calendar-store';
 
 export type CalendarDocument = Omit<CalendarLayerRecord, 'scope'> & { _id: string };
@@ -13,6 +14,9 @@ const calendarSchema = new Schema<CalendarDocument>(
   },
   { collection: 'calendars', versionKey: false, minimize: false },
 );
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+calendarSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Calendar', calendarSchema);

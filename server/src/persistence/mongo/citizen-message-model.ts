@@ -3,6 +3,7 @@
  * dossier) and `citizen_channel_choices` (one document per dossier: the citizen's choices, newest last, bounded).
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { ChannelChoice, CitizenMessageRecord } from '../../outbox/citizen-message-store';
 
 export type CitizenMessageDocument = Omit<CitizenMessageRecord, 'id'> & { _id: string };
@@ -36,6 +37,10 @@ const choicesSchema = new Schema<ChannelChoicesDocument>(
   },
   { collection: 'citizen_channel_choices', versionKey: false, strict: 'throw' },
 );
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+messageSchema.plugin(provinceScopedPlugin);
+choicesSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return { messages: connection.model('CitizenMessage', messageSchema), choices: connection.model('CitizenChannelChoices', choicesSchema) };

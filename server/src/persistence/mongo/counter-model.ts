@@ -3,6 +3,7 @@
  * handed to each holder (`<sequence>#<holder>`), kept for a week so that a retried receipt gets its number again.
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 
 export interface CounterDocument {
   _id: string;
@@ -20,6 +21,9 @@ const counterSchema = new Schema<CounterDocument>(
 );
 // Counters themselves have no `expiresAt` and are never removed.
 counterSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+counterSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Counter', counterSchema);

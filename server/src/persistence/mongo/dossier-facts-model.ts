@@ -3,6 +3,7 @@
  * dossier (`_id` = dossier id), with the indexes of its queries (period per agency or procedure, open steps).
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
 
 export type DossierFactsDocument = Omit<DossierFactsRecord, 'dossierId'> & { _id: string };
@@ -46,6 +47,9 @@ dossierFactsSchema.index({ receivedAt: 1 });
 dossierFactsSchema.index({ openElements: 1 });
 // The event stream's poll for other processes' changes.
 dossierFactsSchema.index({ updatedAt: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+dossierFactsSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('DossierFacts', dossierFactsSchema);

@@ -1,5 +1,6 @@
 /** @module dossierModel — the `dossiers` collection: one document per dossier, process instance snapshot inside. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { DossierRecord } from '../../stores';
 
 export type DossierDocument = Omit<DossierRecord, 'id'> & { _id: string };
@@ -45,6 +46,9 @@ dossierSchema.index({ createdAt: -1, _id: -1 });
 dossierSchema.index({ 'applicant.idNumber': 1, createdAt: -1 });
 // Retention: the closed dossiers of a procedure by their last change (a closed dossier changes no more), oldest first.
 dossierSchema.index({ procedureKey: 1, status: 1, updatedAt: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+dossierSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Dossier', dossierSchema);

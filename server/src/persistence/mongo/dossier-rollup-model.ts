@@ -4,6 +4,7 @@
  * of work (`server/src/statistics/dossier-rollup.ts`). `_id` names bucket and key, so an increment is one upsert.
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { RollupDocument } from '../../statistics/dossier-rollup';
 
 export type DossierRollupDocument = RollupDocument & { _id: string };
@@ -28,6 +29,9 @@ dossierRollupSchema.index({ procedureKey: 1, bucket: 1 });
 dossierRollupSchema.index({ agencyIds: 1, bucket: 1 });
 // Province tenancy (issue 18, item 2) scopes every read by it.
 dossierRollupSchema.index({ provinceCode: 1, bucket: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+dossierRollupSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('DossierRollup', dossierRollupSchema);

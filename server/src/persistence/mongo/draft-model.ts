@@ -1,5 +1,6 @@
 /** @module draftModel — the `drafts` collection: one document per analyst's draft, listed by owner newest first. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { DraftRecord } from '../../stores';
 
 export type DraftDocument = Omit<DraftRecord, 'id'> & { _id: string };
@@ -17,6 +18,9 @@ const draftSchema = new Schema<DraftDocument>(
 );
 // The modeler's one query: an analyst's drafts, the last saved first.
 draftSchema.index({ ownerId: 1, savedAt: -1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+draftSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Draft', draftSchema);

@@ -3,6 +3,7 @@
  * scoped key, so "begin" is one insert that a unique `_id` makes atomic.
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { IdempotencyRecord } from '../../http/idempotency-store';
 
 export type IdempotencyDocument = Omit<IdempotencyRecord, 'key'> & {
@@ -26,6 +27,9 @@ const idempotencySchema = new Schema<IdempotencyDocument>(
 );
 // MongoDB deletes a document once `expireAt` has passed, so kept answers do not pile up.
 idempotencySchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+idempotencySchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('IdempotencyKey', idempotencySchema);

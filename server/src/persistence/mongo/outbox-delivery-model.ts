@@ -3,6 +3,7 @@
  * consumer, `_id = <consumer>\u0000<entryId>`, with the entry's dossier and place in its order copied for the claim.
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { OutboxDelivery } from '../../outbox/outbox-store';
 
 export type OutboxDeliveryDocument = OutboxDelivery & {
@@ -38,6 +39,9 @@ outboxDeliverySchema.index({ consumer: 1, status: 1, dossierId: 1, seq: 1 });
 outboxDeliverySchema.index({ entryId: 1, consumer: 1 });
 // The outbox console: a consumer's deliveries in one state, latest next attempt first.
 outboxDeliverySchema.index({ consumer: 1, status: 1, nextAttemptAt: -1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+outboxDeliverySchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('OutboxDelivery', outboxDeliverySchema);

@@ -1,5 +1,6 @@
 /** @module outboxModel — the `outbox` collection: entries written in the unit of work of the change they record. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { OutboxEntry } from '../../outbox/outbox-store';
 
 export type OutboxDocument = Omit<OutboxEntry, 'id'> & { _id: string };
@@ -17,6 +18,9 @@ const outboxSchema = new Schema<OutboxDocument>(
 );
 // `listByDossier`, and a guard against two entries claiming one place in a dossier's order.
 outboxSchema.index({ dossierId: 1, seq: 1 }, { unique: true });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+outboxSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('OutboxEntry', outboxSchema);

@@ -5,6 +5,7 @@
  * 'refund.requestedAt'}` finds the refunds to send again.
  */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { PaymentOrderRecord } from '../../payments/payment-order-store';
 
 export type PaymentOrderDocument = Omit<PaymentOrderRecord, 'id'> & { _id: string };
@@ -33,6 +34,9 @@ const paymentOrderSchema = new Schema<PaymentOrderDocument>(
 paymentOrderSchema.index({ dossierId: 1, createdAt: 1 });
 paymentOrderSchema.index({ status: 1, createdAt: 1 });
 paymentOrderSchema.index({ 'refund.status': 1, 'refund.requestedAt': 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+paymentOrderSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('PaymentOrder', paymentOrderSchema);

@@ -1,5 +1,6 @@
 /** @module procedureModel — the `procedures` collection: one document per deployed version of a procedure. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { ProcedureRecord } from '../../stores';
 
 /** `_id` is `<key>@<version>`, so a version can only be stored once even before the unique index exists. */
@@ -21,6 +22,9 @@ const procedureSchema = new Schema<ProcedureDocument>(
 );
 // get / latest / listVersions all read by key and version; unique so concurrent deploys cannot share a version.
 procedureSchema.index({ key: 1, version: -1 }, { unique: true });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+procedureSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Procedure', procedureSchema);

@@ -1,5 +1,6 @@
 /** @module progressModel — the `progress` collection: append-only progress records (tiến trình) of dossiers. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { ProgressEntry } from '../../stores';
 
 export type ProgressDocument = Omit<ProgressEntry, 'id'> & { _id: string };
@@ -25,6 +26,9 @@ const progressSchema = new Schema<ProgressDocument>(
 );
 // One entry per number per dossier: a second writer of the same number fails instead of interleaving.
 progressSchema.index({ dossierId: 1, seq: 1 }, { unique: true });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+progressSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Progress', progressSchema);

@@ -1,5 +1,6 @@
 /** @module signingCertificateModel — the `signingCertificates` collection: one sealed certificate per official, keyed by user id. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { SigningCertificateRecord } from '../../signatures/signing-certificate-store';
 
 export type SigningCertificateDocument = Omit<SigningCertificateRecord, 'userId'> & { _id: string };
@@ -18,6 +19,9 @@ const signingCertificateSchema = new Schema<SigningCertificateDocument>(
   },
   { collection: 'signingCertificates', versionKey: false, minimize: false, strict: 'throw', _id: false },
 );
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+signingCertificateSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('SigningCertificate', signingCertificateSchema);

@@ -1,5 +1,6 @@
 /** @module stepModel — the `steps` collection: one document per activated step, with its clock. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { StepRecord } from '../../stores';
 import { foldSearchText } from '../../dossiers/fold-search-text';
 
@@ -56,6 +57,9 @@ stepSchema.index({ elementId: 1, status: 1 });
 // The inbox ranked by urgency: each phase is a range of due instants within a unit's (or an official's) open steps.
 stepSchema.index({ agencyId: 1, departmentId: 1, status: 1, dueAt: 1 });
 stepSchema.index({ assigneeId: 1, status: 1, dueAt: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+stepSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Step', stepSchema);

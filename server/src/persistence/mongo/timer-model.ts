@@ -1,5 +1,6 @@
 /** @module timerModel — the `timers` collection: persisted wake-ups that the deadline sweeper claims by lease. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { TimerRecord } from '../../stores';
 
 export type TimerDocument = Omit<TimerRecord, 'id'> & { _id: string };
@@ -22,6 +23,9 @@ const timerSchema = new Schema<TimerDocument>(
 // The sweeper's one query: scheduled timers by dueAt. Its cost grows with the number due, not the number open.
 timerSchema.index({ status: 1, dueAt: 1 });
 timerSchema.index({ dossierId: 1, dueAt: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+timerSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {
   return connection.model('Timer', timerSchema);

@@ -1,5 +1,6 @@
 /** @module userModel — the `users` collection: one document per user, `_id` the user id, usernames unique. */
 import { Schema, type Connection } from 'mongoose';
+import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { UserRecord } from '../../access/user-record';
 
 export type UserDocument = Omit<UserRecord, 'id'> & { _id: string };
@@ -30,6 +31,9 @@ userSchema.index({ agencyId: 1, role: 1, username: 1 });
 // Single sign-on finds a person by the identity provider's subject, else by e-mail.
 userSchema.index({ oidcSubject: 1 }, { sparse: true });
 userSchema.index({ email: 1 });
+
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+userSchema.plugin(provinceScopedPlugin, { nationalIndexes: ['username'] });
 
 function register(connection: Connection) {
   return connection.model('User', userSchema);
