@@ -62,7 +62,7 @@ describe('a province-scoped model', () => {
     const Thing = thingModel();
     // when / then
     await expect(nationally(async () => Thing.create({ _id: 'n', name: 'n' }))).rejects.toThrow(/national scope/);
-    await expect(inProvince('01', async () => Thing.create({ _id: 'm', name: 'm', provinceCode: '79' }))).rejects.toThrow(/belongs to province 79/);
+    await expect(inProvince('01', async () => Thing.create({ _id: 'm', name: 'm', provinceCode: '79' } as never))).rejects.toThrow(/belongs to province 79/);
     await expect(inProvince('01', async () => Thing.bulkWrite([{ insertOne: { document: { _id: 'k', name: 'k', provinceCode: '79' } } }]))).rejects.toThrow(/belongs to province 79/);
     await expect(inProvince('01', async () => Thing.updateOne({ _id: 'a' }, { $set: { provinceCode: '79' } }))).rejects.toThrow(/may not move/);
     expect(await nationally(async () => Thing.countDocuments({}))).toBe(0);
