@@ -5,6 +5,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { ChannelChoice, CitizenMessageRecord } from '../../outbox/citizen-message-store';
+import { backfillProvince } from './backfill-province';
 
 export type CitizenMessageDocument = Omit<CitizenMessageRecord, 'id'> & { _id: string };
 export type ChannelChoicesDocument = { _id: string; choices: ChannelChoice[] };
@@ -54,6 +55,7 @@ const registered = new WeakMap<Connection, CitizenMessageModels>();
 export async function createCitizenMessageCollections(connection: Connection): Promise<CitizenMessageModels> {
   const models = registered.get(connection) ?? register(connection);
   registered.set(connection, models);
+  await backfillProvince(connection);
   for (const model of [models.messages, models.choices] as const) {
     await model.createCollection();
     await model.syncIndexes();

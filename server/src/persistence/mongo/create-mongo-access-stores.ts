@@ -12,6 +12,7 @@ import { MongoAgencyStore } from './mongo-agency-store';
 import { MongoIdempotencyStore } from './mongo-idempotency-store';
 import { MongoUserStore } from './mongo-user-store';
 import { userModel } from './user-model';
+import { backfillProvince } from './backfill-province';
 
 export interface AccessStores {
   users: UserStore;
@@ -29,6 +30,7 @@ export interface AccessStores {
  */
 export async function createMongoAccessStores(connection: Connection): Promise<AccessStores> {
   const models = { users: userModel(connection), agencies: agencyModel(connection), idempotency: idempotencyModel(connection), adminAudit: adminAuditModel(connection) };
+  await backfillProvince(connection);
   for (const model of Object.values(models)) {
     await model.createCollection();
     await model.syncIndexes();

@@ -15,6 +15,7 @@ import { procedureModel } from './procedure-model';
 import { stepModel } from './step-model';
 import { timerModel } from './timer-model';
 import { MongoUnitOfWork } from './mongo-unit-of-work';
+import { backfillProvince } from './backfill-province';
 
 /**
  * Creates the stores on `connection` after creating their collections and syncing their indexes (unique keys,
@@ -45,6 +46,8 @@ export async function createMongoStores(connection: Connection, options: MongoSt
     counters: counterModel(connection),
     progress: progressModel(connection),
   };
+  // Documents stored before provinces get the home province (or start-up stops, nationally) before any index.
+  await backfillProvince(connection);
   // Collections first: a transaction cannot always create one, and syncIndexes needs it to list indexes.
   for (const model of Object.values(models)) {
     await model.createCollection();

@@ -2,6 +2,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { DraftRecord } from '../../stores';
+import { backfillProvince } from './backfill-province';
 
 export type DraftDocument = Omit<DraftRecord, 'id'> & { _id: string };
 
@@ -40,6 +41,7 @@ export function draftModel(connection: Connection): DraftModel {
 /** The collection and its index, before the first draft is saved. */
 export async function createDraftCollection(connection: Connection): Promise<DraftModel> {
   const model = draftModel(connection);
+  await backfillProvince(connection);
   await model.createCollection();
   await model.syncIndexes();
   return model;

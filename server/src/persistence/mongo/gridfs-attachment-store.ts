@@ -2,6 +2,10 @@
  * @module GridFsAttachmentStore — attachments in GridFS (bucket `attachments`) on the mongoose connection's
  * database: content in 255 kB chunks, our fields in the file's `metadata`. Size and SHA-256 are counted while the
  * content streams in; content over the limit is aborted and its chunks removed, so nothing is kept on refusal.
+ *
+ * Province tenancy (issue 18 item 2): GridFS is the raw driver, which the province plugin does not see, so each file
+ * carries its province in `metadata.provinceCode` from the upload on, and every read and delete here is confined to
+ * the current province by hand: another province's attachment id is not found.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -9,11 +13,21 @@ import { pipeline } from 'node:stream/promises';
 import mongoose, { type Connection } from 'mongoose';
 import type { AttachmentContent, AttachmentInfo, AttachmentStore, NewAttachment } from '../../attachments/attachment-store';
 import { ContentMeter, meteredChunks } from '../../attachments/metered-chunks';
+import { provinceFilter, writingProvince } from '../../tenancy/province-scope';
+import { backfillProvince } from './backfill-province';
 
 /** The dossiers' attachments; retention's archive bundles live in `archives` (same store, another bucket). */
 const BUCKET = 'attachments';
 
-interface AttachmentMetadata extends Omit<AttachmentInfo, 'id' | 'filename' | 'size'> {}
+interface AttachmentMetadata extends Omit<AttachmentInfo, 'id' | 'filename' | 'size'> {
+  provinceCode?: string;
+}
+
+/** The files of the current province (every province's in a national scope). */
+function inScope(operation: string): { 'metadata.provinceCode'?: string } {
+  const { provinceCode } = provinceFilter(operation);
+  return provinceCode === undefined ? {} : { 'metadata.provinceCode': provinceCode };
+}
 
 interface FileDocument {
   _id: string;
@@ -55,9 +69,10 @@ export class GridFsAttachmentStore implements AttachmentStore {
   }
 
   async put(content: AttachmentContent, attachment: NewAttachment, options: { maxBytes?: number } = {}): Promise<AttachmentInfo> {
+    const provinceCode = writingProvince('attachments.put');
     const id = this.newId();
     const { filename, ...fields } = attachment;
-    const upload = this.bucket.openUploadStreamWithId(id as never, filename, { metadata: { ...fields } });
+    const upload = this.bucket.openUploadStreamWithId(id as never, filename, { metadata: { ...fields, provinceCode } });
     const meter = new ContentMeter();
     try {
       await pipeline(Readable.from(meteredChunks(content, meter, options.maxBytes)), upload);
@@ -73,7 +88,7 @@ export class GridFsAttachmentStore implements AttachmentStore {
   }
 
   async info(id: string): Promise<AttachmentInfo | undefined> {
-    const file = await this.files.findOne({ _id: id });
+    const file = await this.files.findOne({ _id: id, ...inScope('attachments.info') });
     return file?.metadata ? toInfo(file) : undefined;
   }
 
@@ -84,19 +99,21 @@ export class GridFsAttachmentStore implements AttachmentStore {
   }
 
   async listByDossier(dossierId: string): Promise<AttachmentInfo[]> {
-    const found = await this.files.find({ 'metadata.dossierId': dossierId }).sort({ 'metadata.uploadedAt': 1, _id: 1 }).toArray();
+    const found = await this.files.find({ ...inScope('attachments.listByDossier'), 'metadata.dossierId': dossierId }).sort({ 'metadata.uploadedAt': 1, _id: 1 }).toArray();
     return found.map(toInfo);
   }
 
   async delete(id: string): Promise<boolean> {
-    if (!(await this.files.findOne({ _id: id }))) return false;
+    const provinceCode = writingProvince('attachments.delete');
+    if (!(await this.files.findOne({ _id: id, 'metadata.provinceCode': provinceCode }))) return false;
     await this.bucket.delete(id as never);
     return true;
   }
 }
 
 /**
- * The store on `connection`'s database, with the index the dossier listing uses.
+ * The store on `connection`'s database, with the index the dossier listing uses (led by the province, like every
+ * index of a province's data); files stored before provinces get the home province first (`backfillProvince`).
  *
  * @example
  * const attachments = await createGridFsAttachmentStore(connection);
@@ -105,6 +122,9 @@ export async function createGridFsAttachmentStore(connection: Connection, option
   const db = connection.db;
   if (!db) throw new Error('the mongoose connection is not open');
   const bucketName = options.bucketName ?? BUCKET;
-  await db.collection(`${bucketName}.files`).createIndex({ 'metadata.dossierId': 1, 'metadata.uploadedAt': 1 });
+  await backfillProvince(connection);
+  const files = db.collection(`${bucketName}.files`);
+  await files.dropIndex('metadata.dossierId_1_metadata.uploadedAt_1').catch(() => undefined);
+  await files.createIndex({ 'metadata.provinceCode': 1, 'metadata.dossierId': 1, 'metadata.uploadedAt': 1 });
   return new GridFsAttachmentStore(db, randomUUID, bucketName);
 }

@@ -9,6 +9,7 @@ import { outboxDeliveryModel, type OutboxDeliveryDocument, type OutboxDeliveryMo
 import { outboxModel, type OutboxDocument, type OutboxModel } from './outbox-model';
 import type { UnitOfWork } from '../../unit-of-work';
 import { sessionOf } from './mongo-unit-of-work';
+import { backfillProvince } from './backfill-province';
 
 export interface OutboxModels {
   entries: OutboxModel;
@@ -242,6 +243,7 @@ function leaseFree(now: number) {
  */
 export async function createMongoOutboxStore(connection: Connection, options: { consumers: readonly string[] }): Promise<MongoOutboxStore> {
   const models = { entries: outboxModel(connection), deliveries: outboxDeliveryModel(connection) };
+  await backfillProvince(connection);
   for (const model of Object.values(models)) {
     await model.createCollection();
     await model.syncIndexes();

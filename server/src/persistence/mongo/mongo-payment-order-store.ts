@@ -10,6 +10,7 @@ import type { UnitOfWork } from '../../unit-of-work';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import { sessionOf } from './mongo-unit-of-work';
 import { paymentOrderModel, type PaymentOrderDocument, type PaymentOrderModel } from './payment-order-model';
+import { backfillProvince } from './backfill-province';
 
 function toRecord(document: PaymentOrderDocument): PaymentOrderRecord {
   const { _id, ...rest } = document;
@@ -79,6 +80,7 @@ export class MongoPaymentOrderStore implements PaymentOrderStore {
  */
 export async function createMongoPaymentOrderStore(connection: Connection): Promise<MongoPaymentOrderStore> {
   const model = paymentOrderModel(connection);
+  await backfillProvince(connection);
   await model.createCollection();
   await model.syncIndexes();
   return new MongoPaymentOrderStore(model);

@@ -1,8 +1,19 @@
-/** @module MongoProcedureStore — ProcedureStore on the `procedures` collection. */
+/**
+ * @module MongoProcedureStore — ProcedureStore on the `procedures` collection. Each province deploys its own versions
+ * of a procedure (issue 18 item 2): a version's `_id` is `<provinceCode>:<key>@<version>`, and the versions kept in
+ * memory are kept per province.
+ */
 import type { ClientSession } from 'mongoose';
-import { DuplicateKey, type ProcedureRecord, type ProcedureStore, type ProcedureSummary } from '../../stores';
+import { DuplicateKey, type ProcedureRecord, type ProcedureRetirement, type ProcedureStore, type ProcedureSummary } from '../../stores';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import type { ProcedureDocument, ProcedureModel } from './procedure-model';
+import { currentProvinceScope, writingProvince } from '../../tenancy/province-scope';
+
+/** The province a cached version belongs to; none nationally, where a key names a version in every province. */
+function cachedProvince(): string | undefined {
+  const scope = currentProvinceScope('ProcedureVersionCache');
+  return scope.kind === 'province' ? scope.provinceCode : undefined;
+}
 
 const summaryFields = { xml: 0, definition: 0 } as const;
 
@@ -18,7 +29,7 @@ const deployAttempts = 50;
 const CACHED_VERSIONS = 1_000;
 
 /**
- * Deployed versions read before, by `key@version`, shared by the stores of one `createMongoStores`. A deployed version
+ * Deployed versions read before, by province and `key@version`, shared by the stores of one `createMongoStores`. A deployed version
  * never changes, so every command on a dossier of that version is decided on the same record without reading (and
  * decoding) its XML and definition again, and the engine's per-definition index (a WeakMap) is built once.
  * Handed out as stored: read-only.
@@ -27,12 +38,15 @@ export class ProcedureVersionCache {
   private readonly byId = new Map<string, ProcedureRecord>();
 
   get(key: string, version: number): ProcedureRecord | undefined {
-    return this.byId.get(`${key}@${version}`);
+    const province = cachedProvince();
+    return province === undefined ? undefined : this.byId.get(`${province}:${key}@${version}`);
   }
 
   keep(record: ProcedureRecord): void {
+    const province = cachedProvince();
+    if (province === undefined) return;
     if (this.byId.size >= CACHED_VERSIONS) this.byId.delete(this.byId.keys().next().value!);
-    this.byId.set(`${record.key}@${record.version}`, record);
+    this.byId.set(`${province}:${record.key}@${record.version}`, record);
   }
 }
 
@@ -44,6 +58,7 @@ export class MongoProcedureStore implements ProcedureStore {
   ) {}
 
   async deploy(record: Omit<ProcedureRecord, 'version'>): Promise<ProcedureRecord> {
+    const provinceCode = writingProvince('Procedure.deploy');
     for (let attempt = 1; ; attempt += 1) {
       const latest = await this.procedures
         .findOne({ key: record.key }, { version: 1 }, { session: this.session })
@@ -52,7 +67,7 @@ export class MongoProcedureStore implements ProcedureStore {
       const version = (latest?.version ?? 0) + 1;
       const stored: ProcedureRecord = { ...record, version };
       try {
-        await this.procedures.create([{ ...stored, _id: `${record.key}@${version}` }], { session: this.session });
+        await this.procedures.create([{ ...stored, _id: `${provinceCode}:${record.key}@${version}` }], { session: this.session });
         return stored;
       } catch (error) {
         // Another deploy took this version: compute the next one. Inside a transaction the server has already
@@ -66,7 +81,8 @@ export class MongoProcedureStore implements ProcedureStore {
   async get(key: string, version: number): Promise<ProcedureRecord | undefined> {
     const cached = this.versions.get(key, version);
     if (cached) return cached;
-    const found = await this.procedures.findOne({ key, version }, null, { session: this.session }).lean<ProcedureDocument>();
+    // The version as deployed, without the key's retirement, which changes (read it through `latest`).
+    const found = await this.procedures.findOne({ key, version }, { retirement: 0 }, { session: this.session }).lean<ProcedureDocument>();
     if (!found) return undefined;
     const record = toRecord<ProcedureRecord>(found);
     // Kept even when read in a unit of work: the server deploys outside units of work, so a version it reads there
@@ -89,7 +105,7 @@ export class MongoProcedureStore implements ProcedureStore {
         { $sort: { key: 1, version: -1 } },
         { $group: { _id: '$key', latest: { $first: '$$ROOT' } } },
         { $replaceRoot: { newRoot: '$latest' } },
-        { $project: summaryFields },
+        { $project: { ...summaryFields, provinceCode: 0 } },
         { $sort: { key: 1 } },
       ])
       .session(this.session ?? null);
@@ -102,5 +118,12 @@ export class MongoProcedureStore implements ProcedureStore {
       .sort({ version: -1 })
       .lean<ProcedureDocument[]>();
     return versions.map((document) => toRecord<ProcedureSummary>(document));
+  }
+
+  async setRetirement(key: string, retirement: ProcedureRetirement | undefined): Promise<number> {
+    // Every version at once: a dossier started on any of them goes on, and none of them starts a new one.
+    const change = retirement ? { $set: { retirement } } : { $unset: { retirement: 1 } };
+    const { matchedCount } = await this.procedures.updateMany({ key }, change, { session: this.session });
+    return matchedCount;
   }
 }

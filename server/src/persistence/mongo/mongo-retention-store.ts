@@ -2,6 +2,10 @@
  * @module MongoRetentionStore — RetentionStore on MongoDB: policies in `retention_policies` (one document per
  * procedure key), the due dossiers from `dossiers` by the `{procedureKey, status, updatedAt}` index, their attachments'
  * sizes from the GridFS files of the `attachments` bucket, and the steps' folded applicant name cleared in `steps`.
+ *
+ * Province tenancy (issue 18 item 2): the dossiers and steps go through the province plugin; the policies and the
+ * GridFS files are read with the raw driver, which it does not see, so they are confined here by hand. A policy is
+ * a province's (`_id` `<provinceCode>:<procedureKey>`): two provinces keep the same procedure for different periods.
  */
 import type { Connection, QueryFilter } from 'mongoose';
 import type { DossierSummary } from '../../stores';
@@ -9,9 +13,11 @@ import { CLOSED_STATUSES, type RetentionPolicy } from '../../retention/retention
 import type { DueSummary, RetentionStore } from '../../retention/retention-store';
 import { dossierModel, type DossierDocument, type DossierModel } from './dossier-model';
 import { stepModel, type StepModel } from './step-model';
+import { provinceFilter, writingProvince } from '../../tenancy/province-scope';
 
-interface PolicyDocument extends Omit<RetentionPolicy, 'procedureKey'> {
+interface PolicyDocument extends RetentionPolicy {
   _id: string;
+  provinceCode: string;
 }
 
 /** Ids per query when summing the due dossiers' attachments: a bounded `$in`. */
@@ -31,13 +37,18 @@ export class MongoRetentionStore implements RetentionStore {
   }
 
   async policies(): Promise<RetentionPolicy[]> {
-    const found = await this.collection<PolicyDocument>('retention_policies').find({}).sort({ _id: 1 }).toArray();
-    return found.map(({ _id, years, mode, setAt, setBy }) => ({ procedureKey: _id, years, mode, setAt, setBy }));
+    const found = await this.collection<PolicyDocument>('retention_policies').find(provinceFilter('retention_policies.find')).sort({ procedureKey: 1, _id: 1 }).toArray();
+    return found.map(({ procedureKey, years, mode, setAt, setBy }) => ({ procedureKey, years, mode, setAt, setBy }));
   }
 
   async setPolicy(policy: RetentionPolicy): Promise<void> {
     const { procedureKey, years, mode, setAt, setBy } = policy;
-    await this.collection<PolicyDocument>('retention_policies').replaceOne({ _id: procedureKey }, { years, mode, setAt, setBy }, { upsert: true });
+    const provinceCode = writingProvince('retention_policies.replaceOne');
+    await this.collection<PolicyDocument>('retention_policies').replaceOne(
+      { _id: `${provinceCode}:${procedureKey}`, provinceCode },
+      { provinceCode, procedureKey, years, mode, setAt, setBy },
+      { upsert: true },
+    );
   }
 
   private dueFilter(procedureKey: string, closedBefore: number): QueryFilter<DossierDocument> {
@@ -65,10 +76,12 @@ export class MongoRetentionStore implements RetentionStore {
     const oldest = await this.dossiers.findOne(filter, { updatedAt: 1 }).sort({ updatedAt: 1, _id: 1 }).lean<{ updatedAt: number }>();
     let attachmentCount = 0;
     let attachmentBytes = 0;
-    const files = this.collection<{ length: number; metadata?: { dossierId: string } }>('attachments.files');
+    const files = this.collection<{ length: number; metadata?: { dossierId: string; provinceCode?: string } }>('attachments.files');
+    const { provinceCode } = provinceFilter('attachments.files.find');
+    const inProvince = provinceCode === undefined ? {} : { 'metadata.provinceCode': provinceCode };
     let ids: string[] = [];
     const sum = async () => {
-      for (const file of await files.find({ 'metadata.dossierId': { $in: ids } }, { projection: { length: 1 } }).toArray()) {
+      for (const file of await files.find({ ...inProvince, 'metadata.dossierId': { $in: ids } }, { projection: { length: 1 } }).toArray()) {
         attachmentCount += 1;
         attachmentBytes += file.length;
       }

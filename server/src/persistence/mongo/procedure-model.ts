@@ -3,7 +3,7 @@ import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { ProcedureRecord } from '../../stores';
 
-/** `_id` is `<key>@<version>`, so a version can only be stored once even before the unique index exists. */
+/** `_id` is `<provinceCode>:<key>@<version>` (before provinces `<key>@<version>`), so a version can only be stored once in its province even before the unique index exists. */
 export type ProcedureDocument = ProcedureRecord & { _id: string };
 
 const procedureSchema = new Schema<ProcedureDocument>(
@@ -17,6 +17,8 @@ const procedureSchema = new Schema<ProcedureDocument>(
     definition: { type: Schema.Types.Mixed, required: true },
     deployedAt: { type: Number, required: true },
     deployedBy: { type: String, required: true },
+    // Kept on every version of the key while the procedure is retired (stores.ts ProcedureRetirement).
+    retirement: { type: new Schema({ at: { type: Number, required: true }, by: { type: String, required: true }, reason: { type: String, required: true } }, { _id: false }), required: false },
   },
   { collection: 'procedures', versionKey: false, minimize: false, strict: 'throw' },
 );

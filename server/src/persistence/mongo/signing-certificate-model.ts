@@ -2,6 +2,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
 import type { SigningCertificateRecord } from '../../signatures/signing-certificate-store';
+import { backfillProvince } from './backfill-province';
 
 export type SigningCertificateDocument = Omit<SigningCertificateRecord, 'userId'> & { _id: string };
 
@@ -41,6 +42,7 @@ export function signingCertificateModel(connection: Connection): SigningCertific
 /** The collection, before the first certificate is uploaded. */
 export async function createSigningCertificateCollection(connection: Connection): Promise<SigningCertificateModel> {
   const model = signingCertificateModel(connection);
+  await backfillProvince(connection);
   await model.createCollection();
   return model;
 }
