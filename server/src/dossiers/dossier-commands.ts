@@ -8,7 +8,7 @@ import { carryOut, type ReceivedDocument, type StepDecision, type SupplementRequ
 import type { DossierRecord, StepRecord } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { assertFormDataWithinLimits } from './form-data-limits';
-import { runDossierChange, runDossierCommand, runStepCommand, type StepGuard } from './run-dossier-change';
+import { runDossierCommand, runRequestedDossierChange, runStepCommand, type StepGuard } from './run-dossier-change';
 
 
 export interface CompleteStepCommand {
@@ -49,7 +49,7 @@ export interface RequestSupplementCommand {
 
 /** Form 02; when it names a step, that step must be the dossier's, pass the guard and still be open. */
 export async function requestSupplement(deps: DossierDeps, dossierId: string, command: RequestSupplementCommand, actor: Actor, guard: StepGuard): Promise<DossierRecord> {
-  const { dossier } = await runDossierChange(deps, dossierId, actor, async (change) => {
+  const { dossier } = await runRequestedDossierChange(deps, dossierId, actor, async (change) => {
     if (command.stepId) {
       const step = await change.loadStep(command.stepId);
       if (step) guard(step);

@@ -2,7 +2,9 @@
  * @module runDossierChange — runs one command on one dossier as one unit of work: load the dossier, its pinned
  * procedure version and its open steps, decide (engine/src/dossier), save; retried as a whole when another writer
  * changed the dossier meanwhile (optimistic concurrency: the revision check in `dossiers.update`). A lost race and an
- * engine refusal become domain refusals (`Refusal`); `http/` answers them.
+ * engine refusal become domain refusals (`Refusal`); `http/` answers them. A command sent with an Idempotency-Key
+ * completes the key in the same unit of work with its result (command-key.ts `answerRequest`), and an attempt after
+ * one that committed returns that result without deciding again.
  */
 import { carryOut, carryOutNew, EngineError, openNew, Refusal, stepNotFound, stepNotOpen, type DossierCommand, type NewDossier, type NewDossierCommand } from '../../../engine/src/index';
 import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord, type StepRecord, type TxStores } from '../stores';
@@ -10,7 +12,7 @@ import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange } from './dossier-change';
 import { announceHeatmapChanges, loadDossierFacts, recordDossierFacts } from '../statistics/record-dossier-facts';
 import type { HeatmapChange } from '../heatmap/heatmap-notifier';
-import { idForRequest } from '../command-key';
+import { answerRequest, idForRequest, type RequestAnswer } from '../command-key';
 
 const ATTEMPTS = 5;
 /** More open steps than any route has at once (parallel branches): a bound, not a page. */
@@ -26,6 +28,30 @@ export async function runDossierChange<T>(
   dossierId: string,
   actor: Actor,
   work: (change: DossierChange) => Promise<T>,
+): Promise<{ result: T; dossier: DossierRecord }> {
+  return changeDossier(deps, dossierId, actor, work);
+}
+
+/**
+ * As `runDossierChange`, for the command that answers the request: the request's Idempotency-Key is completed in the
+ * unit with the outcome, and a retry of a request that committed gets the committed outcome.
+ */
+export async function runRequestedDossierChange<T>(
+  deps: DossierDeps,
+  dossierId: string,
+  actor: Actor,
+  work: (change: DossierChange) => Promise<T>,
+): Promise<{ result: T; dossier: DossierRecord }> {
+  const answer = answerRequest<{ result: T; dossier: DossierRecord }>();
+  return answer.committed ?? changeDossier(deps, dossierId, actor, work, answer);
+}
+
+async function changeDossier<T>(
+  deps: DossierDeps,
+  dossierId: string,
+  actor: Actor,
+  work: (change: DossierChange) => Promise<T>,
+  answer?: RequestAnswer<{ result: T; dossier: DossierRecord }>,
 ): Promise<{ result: T; dossier: DossierRecord }> {
   let changes: HeatmapChange[] = [];
   const outcome = await withRetry(() =>
@@ -43,7 +69,9 @@ export async function runDossierChange<T>(
       const saved = await change.save();
       // the dashboard's facts, in the same unit of work
       changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: facts, isNew: false });
-      return { result, dossier: saved.dossier };
+      const outcome = { result, dossier: saved.dossier };
+      await answer?.within(tx.unit, outcome); // the request's key, in the same unit of work
+      return outcome;
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
@@ -52,7 +80,7 @@ export async function runDossierChange<T>(
 
 /** Decides `command` on the dossier as one unit of work. */
 export async function runDossierCommand(deps: DossierDeps, dossierId: string, actor: Actor, command: DossierCommand): Promise<DossierRecord> {
-  const { dossier } = await runDossierChange(deps, dossierId, actor, (change) => carryOut(change, command));
+  const { dossier } = await runRequestedDossierChange(deps, dossierId, actor, (change) => carryOut(change, command));
   return dossier;
 }
 
@@ -66,25 +94,35 @@ export type StepGuard = (step: StepRecord) => void;
 export async function runStepCommand(deps: DossierDeps, stepId: string, actor: Actor, guard: StepGuard, command: DossierCommand & { stepId: string }): Promise<StepRecord> {
   const found = await deps.stores.steps.get(stepId);
   if (!found) throw stepNotFound(stepId);
-  await runDossierChange(deps, found.dossierId, actor, async (change) => {
-    const step = await change.loadStep(stepId);
-    if (!step) throw stepNotFound(stepId);
-    if (step.status !== 'open') {
-      // Who held a closed step no longer matters: anyone of its unit learns it is closed (409), others get 403.
-      const { assigneeId: _holder, ...unitStep } = step;
-      guard(unitStep as StepRecord);
-      throw stepNotOpen(step);
-    }
-    guard(step);
-    await carryOut(change, command);
-  });
+  const answer = answerRequest<{ result: void; dossier: DossierRecord }>();
+  // A retry of a request that committed: the step as that command left it (a closed step does not change again).
+  if (answer.committed) return found;
+  await changeDossier(
+    deps,
+    found.dossierId,
+    actor,
+    async (change) => {
+      const step = await change.loadStep(stepId);
+      if (!step) throw stepNotFound(stepId);
+      if (step.status !== 'open') {
+        // Who held a closed step no longer matters: anyone of its unit learns it is closed (409), others get 403.
+        const { assigneeId: _holder, ...unitStep } = step;
+        guard(unitStep as StepRecord);
+        throw stepNotOpen(step);
+      }
+      guard(step);
+      await carryOut(change, command);
+    },
+    answer,
+  );
   return (await deps.stores.steps.get(stepId)) ?? found;
 }
 
 /**
  * Decides how a dossier that does not exist yet starts; `save` creates it. A request sent again with the same
- * Idempotency-Key after its first attempt committed (and its process died before the answer was stored) gets the
- * dossier that attempt created: the dossier id derives from the key (`idForRequest`). The id is chosen once, before
+ * Idempotency-Key after its first attempt committed (and its process died before the answer was sent) gets the
+ * dossier that attempt created: the key was completed with it in the unit of work, and the dossier id derives from
+ * the key (`idForRequest`), so no second dossier can be stored under it. The id is chosen once, before
  * the first attempt, so every attempt (after a conflict, or the retry of a dead request) asks for the code of the
  * same dossier and gets the same number.
  */
@@ -95,8 +133,12 @@ export async function runNewDossier(
   init: (id: string) => Promise<NewDossier>,
   command: NewDossierCommand,
 ): Promise<DossierRecord> {
+  const answer = answerRequest<DossierRecord>();
+  if (answer.committed) return answer.committed;
   const keyedId = idForRequest('dossier');
-  const created = keyedId ? await deps.stores.dossiers.get(keyedId) : undefined;
+  // A key completed in the unit answers a committed attempt above; a key that is not (the national portal's) is
+  // looked up by the id it derives.
+  const created = keyedId && !answer.completesKey ? await deps.stores.dossiers.get(keyedId) : undefined;
   if (created) return created;
   const id = keyedId ?? deps.newId();
   let changes: HeatmapChange[] = [];
@@ -110,6 +152,7 @@ export async function runNewDossier(
       const saved = await change.save();
       // the dashboard's facts, in the same unit of work
       changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: undefined, isNew: true });
+      await answer.within(tx.unit, saved.dossier); // the request's key, in the same unit of work
       return saved.dossier;
     }),
   );

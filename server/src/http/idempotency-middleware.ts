@@ -4,6 +4,12 @@
  * replays it with `Idempotent-Replayed: true`; the same key on another request is 422 `IDEMPOTENCY_KEY_REUSED`;
  * a retry while the first still runs is 409 `IDEMPOTENCY_IN_PROGRESS`. Install it after `authenticate`, because
  * keys are scoped by principal.
+ *
+ * A dossier command completes its key inside its own unit of work, with its result (command-key.ts `answerRequest`):
+ * the key is completed exactly when the command commits, so a process that dies between the commit and the answer
+ * cannot leave a committed command whose retry runs it again (and answers, say, 409 "step no longer open"). Its retry
+ * runs the route once more with the committed result, which the command returns without deciding anything, and the
+ * route renders the same answer. Other requests keep their answer once it is known (`complete`).
  */
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -11,6 +17,7 @@ import type { Clock } from '../../../engine/src/index';
 import { HttpProblem } from './http-problem';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
 import { runWithRequestKey } from '../command-key';
+import type { UnitOfWork } from '../unit-of-work';
 
 export interface IdempotencyOptions {
   store: IdempotencyStore;
@@ -98,6 +105,12 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
           detail: 'Send a new key for a new request; a retry must repeat the first request exactly.',
         });
       }
+      if (existing.state === 'completed' && existing.response === undefined && existing.result !== undefined) {
+        // Completed inside the command's unit of work: the route renders the committed result again.
+        await runWithRequestKey({ key, requestHash, completeWithin: async () => undefined, committed: { result: existing.result } }, () => next());
+        c.res.headers.set('idempotent-replayed', 'true');
+        return;
+      }
       if (existing.state === 'inProgress' || existing.response === undefined) {
         throw new HttpProblem({
           status: 409,
@@ -118,12 +131,21 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
         }, Math.max(100, Math.floor(inProgressTimeoutMs / 4)))
       : undefined;
     heartbeat?.unref();
+    let answeredInUnit = false;
     try {
       // Use cases that create records derive their ids from the key (command-key.ts): a rerun finds them.
       // The transactions it opens are noted on the key, so that if this process dies the retry that takes the key over
       // kills them (the store's `begin`) instead of waiting for the database to abort them.
       const noteTransaction = store.noteTransaction ? (id: string) => store.noteTransaction!(key, requestHash, id) : undefined;
-      await runWithRequestKey({ key, requestHash, ...(noteTransaction ? { noteTransaction } : {}) }, () => next());
+      const completeWithin = (unit: UnitOfWork, result: unknown) => store.within(unit).complete(key, requestHash, result, now + ttlMs);
+      // A command that completes the key in its unit of work writes the key's document in its transaction: a renewal
+      // written meanwhile would meet it as a write conflict and run the whole command again, so renewals stop. A unit
+      // that outlives the lease may then be taken over by a retry, which kills it and runs the command once itself.
+      const answersInUnit = () => {
+        answeredInUnit = true;
+        clearInterval(heartbeat);
+      };
+      await runWithRequestKey({ key, requestHash, completeWithin, answersInUnit, ...(noteTransaction ? { noteTransaction } : {}) }, () => next());
     } catch (error) {
       await options.store.release(key, requestHash);
       throw error;
@@ -135,6 +157,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
       await options.store.release(key, requestHash);
       return;
     }
+    if (answeredInUnit) return; // completed with the command's writes
     const headers = [...c.res.headers].filter(([name]) => replayable(name));
     const body = await c.res.clone().text();
     await options.store.complete(key, requestHash, { status: c.res.status, headers, body }, now + ttlMs);

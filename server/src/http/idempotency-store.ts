@@ -1,7 +1,14 @@
 /**
  * @module idempotency-store — the port that remembers answers to requests sent with an `Idempotency-Key`
  * (IETF draft-ietf-httpapi-idempotency-key-header). Adapters: persistence/memory and persistence/mongo.
+ *
+ * A key is completed one of two ways. A dossier command completes it inside its own unit of work with its result
+ * (`within(unit).complete`), so the key is completed exactly when the command's writes commit: a process that dies
+ * after the commit leaves a completed key, and the retry gets the committed result back (the middleware renders it
+ * again through the route) instead of running the command a second time. Any other request is completed after its
+ * answer is known, with the answer itself (`complete`).
  */
+import type { JoinsUnitOfWork } from '../unit-of-work';
 
 /** An answer kept for replay. Headers are kept as pairs because a name may repeat. */
 export interface StoredResponse {
@@ -16,7 +23,13 @@ export interface IdempotencyRecord {
   /** SHA-256 of method, path, principal and body: the same key with another request is a reuse. */
   requestHash: string;
   state: 'inProgress' | 'completed';
+  /** The answer kept for replay, for a key completed after its request (`complete`). */
   response?: StoredResponse;
+  /**
+   * The command's result, for a key completed inside the command's unit of work (`within(unit).complete`); the answer
+   * is rendered from it again on replay. Plain JSON data.
+   */
+  result?: unknown;
   createdAt: number;
   /**
    * The database transactions the request opened while in progress (their session ids). When its process dies, the
@@ -33,7 +46,16 @@ export interface IdempotencyRecord {
 
 export type BeginResult = { started: true } | { started: false; existing: IdempotencyRecord };
 
-export interface IdempotencyStore {
+/** The idempotency store joined to a unit of work. */
+export interface IdempotencyUnitStore {
+  /**
+   * Completes the in-progress record with this key and hash with the command's `result`, holding the key until
+   * `expiresAt`; written in the unit, so it commits or rolls back with the command's writes.
+   */
+  complete(key: string, requestHash: string, result: unknown, expiresAt: number): Promise<void>;
+}
+
+export interface IdempotencyStore extends JoinsUnitOfWork<IdempotencyUnitStore> {
   /**
    * Atomically claims `record.key`: when no record holds it (none, or one with `expiresAt <= record.createdAt`),
    * stores `record` in progress and answers `started: true`; otherwise answers the record that holds it. Of many
@@ -42,7 +64,7 @@ export interface IdempotencyStore {
    * holding what they wrote, until their lifetime ends.
    */
   begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult>;
-  /** Stores the answer of the in-progress record with this key and hash, holding the key until `expiresAt`. */
+  /** Stores the answer of the in-progress record with this key and hash, holding the key until `expiresAt`, outside any unit of work. */
   complete(key: string, requestHash: string, response: StoredResponse, expiresAt: number): Promise<void>;
   /** Frees the key of an in-progress record with this hash (the request failed: a retry may run again). */
   release(key: string, requestHash: string): Promise<void>;

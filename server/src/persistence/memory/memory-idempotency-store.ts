@@ -1,5 +1,7 @@
 /** @module MemoryIdempotencyStore — kept answers for `Idempotency-Key` retries in a Map, for tests and one-process demos. */
-import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '../../http/idempotency-store';
+import type { BeginResult, IdempotencyRecord, IdempotencyStore, IdempotencyUnitStore, StoredResponse } from '../../http/idempotency-store';
+import type { UnitOfWork } from '../../unit-of-work';
+import { undoOf } from './memory-unit-of-work';
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly records = new Map<string, IdempotencyRecord>();
@@ -12,6 +14,19 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.sweep(record.createdAt);
     // Transactions in memory end with their process: a taken-over record leaves nothing open to kill.
     return { started: true };
+  }
+
+  /** In a unit of the memory adapter the completion is undone if the unit throws; in another adapter's, it writes at once. */
+  within(unit: UnitOfWork): IdempotencyUnitStore {
+    const undo = undoOf(unit);
+    return {
+      complete: async (key, requestHash, result, expiresAt) => {
+        const record = this.records.get(key);
+        if (record?.state !== 'inProgress' || record.requestHash !== requestHash) return;
+        this.records.set(key, { ...record, state: 'completed', result: structuredClone(result), expiresAt });
+        undo?.record(() => this.records.set(key, record));
+      },
+    };
   }
 
   async complete(key: string, requestHash: string, response: StoredResponse, expiresAt: number): Promise<void> {

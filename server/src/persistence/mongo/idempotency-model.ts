@@ -18,6 +18,7 @@ const idempotencySchema = new Schema<IdempotencyDocument>(
     requestHash: { type: String, required: true },
     state: { type: String, required: true },
     response: Schema.Types.Mixed,
+    result: Schema.Types.Mixed,
     transactions: { type: [String], default: undefined },
     createdAt: { type: Number, required: true },
     expiresAt: { type: Number, required: true },

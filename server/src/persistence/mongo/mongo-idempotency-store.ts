@@ -1,6 +1,8 @@
 /** @module MongoIdempotencyStore — IdempotencyStore on the `idempotencyKeys` collection. */
 import { Binary } from 'mongodb';
-import type { BeginResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '../../http/idempotency-store';
+import type { BeginResult, IdempotencyRecord, IdempotencyStore, IdempotencyUnitStore, StoredResponse } from '../../http/idempotency-store';
+import type { UnitOfWork } from '../../unit-of-work';
+import { sessionOf } from './mongo-unit-of-work';
 import type { IdempotencyDocument, IdempotencyModel } from './idempotency-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 
@@ -14,6 +16,19 @@ const beginAttempts = 5;
 
 export class MongoIdempotencyStore implements IdempotencyStore {
   constructor(private readonly keys: IdempotencyModel) {}
+
+  within(unit: UnitOfWork): IdempotencyUnitStore {
+    const session = sessionOf('the idempotency keys', unit);
+    return {
+      complete: async (key, requestHash, result, expiresAt) => {
+        await this.keys.updateOne(
+          { _id: key, requestHash, state: 'inProgress' },
+          { $set: { state: 'completed', result, expiresAt, expireAt: new Date(expiresAt) } },
+          { session },
+        );
+      },
+    };
+  }
 
   async begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult> {
     const { key, ...fields } = record;
