@@ -1,6 +1,8 @@
 /**
- * @module counterModel — the `counters` collection: named sequences taken atomically with `$inc`, and the numbers
- * handed to each holder (`<sequence>#<holder>`), kept for a week so that a retried receipt gets its number again.
+ * @module counterModel — the `counters` collection: named sequences taken atomically with `$inc`, each with the
+ * holders it numbered in order (`holders`, the dossier ids of a day at one agency), so that a retried receipt gets its
+ * number again in the same single write that numbers a new one. Reservations of earlier versions
+ * (`<sequence>#<holder>`, with `expiresAt`) expire by themselves.
  */
 import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
@@ -8,15 +10,20 @@ import { provinceScopedPlugin } from './province-scoped-plugin';
 export interface CounterDocument {
   _id: string;
   value: number;
-  /** Only on a holder's reservation: when MongoDB's TTL monitor may remove it. */
+  /** The holders numbered since the counter kept them, in order; the last has `value`. */
+  holders?: string[];
+  /** Only on a holder's reservation of earlier versions: when MongoDB's TTL monitor may remove it. */
   expiresAt?: Date;
 }
 
-/** How long a holder's number is kept: far longer than any retry of one request. */
-export const RESERVATION_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
+/** The number `holder` was given: the last holder has `value`, each earlier one one less. */
+export function numberOf(counter: CounterDocument, holder: string): number {
+  const holders = counter.holders ?? [];
+  return counter.value - (holders.length - 1 - holders.indexOf(holder));
+}
 
 const counterSchema = new Schema<CounterDocument>(
-  { _id: { type: String, required: true }, value: { type: Number, required: true }, expiresAt: { type: Date } },
+  { _id: { type: String, required: true }, value: { type: Number, required: true }, holders: { type: [String], default: undefined }, expiresAt: { type: Date } },
   { collection: 'counters', versionKey: false, strict: 'throw' },
 );
 // Counters themselves have no `expiresAt` and are never removed.

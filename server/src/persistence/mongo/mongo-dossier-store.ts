@@ -1,7 +1,7 @@
 /** @module MongoDossierStore — DossierStore on the `dossiers` collection, sequences on `counters`. */
 import type { ClientSession, QueryFilter } from 'mongoose';
 import { ConcurrencyConflict, DuplicateKey, type DossierQuery, type DossierRecord, type DossierStore, type DossierSummary, type Page } from '../../stores';
-import { RESERVATION_KEPT_MS, type CounterDocument, type CounterModel } from './counter-model';
+import { numberOf, type CounterDocument, type CounterModel } from './counter-model';
 
 /** Explicitly no session, even in a store bound to a unit of work: the daily counter commits at once. */
 const OUTSIDE_TRANSACTION = { session: null };
@@ -110,33 +110,22 @@ export class MongoDossierStore implements DossierStore {
   }
 
   async nextSequence(name: string, holder: string): Promise<number> {
-    // Outside any transaction, on purpose (see the port): each write below names no session and commits at once, so
-    // no transaction holds the counter.
-    const reservation = `${name}#${holder}`;
-    const reserved = await this.counters.findById(reservation, null, OUTSIDE_TRANSACTION).lean<CounterDocument>();
-    if (reserved) return reserved.value;
-    const value = await this.increment(name);
-    try {
-      await this.counters.create([{ _id: reservation, value, expiresAt: new Date(Date.now() + RESERVATION_KEPT_MS) }], OUTSIDE_TRANSACTION);
-      return value;
-    } catch (error) {
-      // Two attempts of one receipt raced (its first attempt's process died mid-request): the first reservation wins.
-      if (!isDuplicateKeyError(error)) throw error;
-      const winner = await this.counters.findById(reservation, null, OUTSIDE_TRANSACTION).lean<CounterDocument>();
-      if (!winner) throw error;
-      return winner.value;
-    }
-  }
-
-  private async increment(name: string): Promise<number> {
+    // Outside any transaction, on purpose (see the port): no session, so it commits at once and no transaction holds
+    // the counter. One round trip: the day's counter takes the next number and the holder's name together, unless the
+    // holder is already among them (a retried receipt), when the filter misses and the read below finds its number.
     for (;;) {
       try {
-        const counter = await this.counters.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after', ...OUTSIDE_TRANSACTION }).lean<CounterDocument>();
+        const counter = await this.counters
+          .findOneAndUpdate({ _id: name, holders: { $ne: holder } }, { $inc: { value: 1 }, $push: { holders: holder } }, { upsert: true, returnDocument: 'after', projection: { value: 1 }, ...OUTSIDE_TRANSACTION })
+          .lean<CounterDocument>();
         if (!counter) throw new Error(`counter ${name} was not returned after an upsert`);
         return counter.value;
       } catch (error) {
-        // Two first-ever upserts of one name can race to insert it; the loser retries and increments.
+        // The holder already has its number (the upsert met the counter under its _id), or two first-ever upserts of
+        // the name raced: read the holder's number, else increment again.
         if (!isDuplicateKeyError(error)) throw error;
+        const numbered = await this.counters.findOne({ _id: name, holders: holder }, { value: 1, holders: 1 }, OUTSIDE_TRANSACTION).lean<CounterDocument>();
+        if (numbered?.holders) return numberOf(numbered, holder);
       }
     }
   }

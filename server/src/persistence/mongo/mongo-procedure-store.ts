@@ -92,11 +92,16 @@ export class MongoProcedureStore implements ProcedureStore {
   }
 
   async latest(key: string): Promise<ProcedureRecord | undefined> {
+    // Only the latest version's number and the key's retirement (which changes); the version itself, which never
+    // changes, comes from the versions kept in memory, read whole once. An intake reads a few bytes, not the XML.
     const found = await this.procedures
-      .findOne({ key }, null, { session: this.session })
+      .findOne({ key }, { version: 1, retirement: 1 }, { session: this.session })
       .sort({ version: -1 })
-      .lean<ProcedureDocument>();
-    return found ? toRecord<ProcedureRecord>(found) : undefined;
+      .lean<Pick<ProcedureDocument, 'version' | 'retirement'>>();
+    if (!found) return undefined;
+    const version = await this.get(key, found.version);
+    if (!version) return undefined;
+    return found.retirement ? { ...version, retirement: found.retirement } : version;
   }
 
   async listLatest(): Promise<ProcedureSummary[]> {
