@@ -52,6 +52,9 @@ import { VnpayGateway } from './payments/vnpay-gateway';
 import { createMongoPaymentOrderStore } from './persistence/mongo/mongo-payment-order-store';
 import { createRefusalRefundConsumer } from './payments/refusal-refund-consumer';
 import { createPaymentReconciler } from './payments/payment-reconciler';
+import { parseProvinceConfig } from './tenancy/province-config';
+import { inProvince, nationally, setHomeProvince } from './tenancy/province-scope';
+import { runInEachProvince } from './tenancy/run-in-each-province';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -79,11 +82,22 @@ async function main(): Promise<void> {
       // Citizen messages through Zalo ZNS and brand-name SMS: the province's templates (citizen-channels-config.ts).
       citizenChannels: env.CITIZEN_CHANNELS_FILE ? readCitizenChannelsFile(env.CITIZEN_CHANNELS_FILE) : undefined,
       signInLimits: parseSignInLimits({ perUsername: env.SIGN_IN_FAILURES_PER_USERNAME, perAddress: env.SIGN_IN_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS }),
+      // The province of this deployment (PROVINCE_CODE), or the provinces of a national one (PROVINCES), and the ones
+      // whose periodic jobs this process runs (SWEEP_PROVINCES): province-config.ts.
+      provinces: parseProvinceConfig(env),
     };
   } catch (error) {
     process.stderr.write(`Liên thông cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
+  // Work outside any province acts in the home province; a national deployment has none, so nothing acts unscoped.
+  setHomeProvince(accessConfig.provinces.homeProvince);
+  const { provinces, sweepProvinces } = accessConfig.provinces;
+  // Start-up work (seeding, rebuilding rollups) runs in each province; a failure there stops the start.
+  const inEachProvince = <T>(work: (provinceCode: string) => Promise<T>) =>
+    runInEachProvince(provinces, (provinceCode) => work(provinceCode!), (error) => {
+      throw error;
+    });
 
   // DATA_DIR (`.data` by default) holds the embedded database: `db/` for a real mongod, `emulator/` for the emulator.
   const databaseStarting = startDatabase({ uri: env.MONGODB_URI, dataDir: resolve(repoRoot, env.DATA_DIR ?? '.data'), logger });
@@ -95,9 +109,10 @@ async function main(): Promise<void> {
   // Each transaction is noted on its request's Idempotency-Key: a retry after this process dies kills it (issue 13).
   const stores = await createMongoStores(connection, { noteTransaction: noteTransactionOfRequest });
   const access = await createMongoAccessStores(connection);
-  // Demo users (password = user name) only where asked for: see decide-demo-seeding.ts.
-  const signIns = accessConfig.seedDemo ? await seedDemoAccess({ ...access, passwords: createPasswordHashing() }) : [];
-  if (!accessConfig.seedDemo && (await access.users.list({ role: 'administrator' })).every((user) => user.disabled)) {
+  // Demo users (password = user name) only where asked for: see decide-demo-seeding.ts. Their names are unique in the
+  // whole deployment, so a national one seeds them in its first province.
+  const signIns = accessConfig.seedDemo ? await inProvince(provinces[0]!, async () => await seedDemoAccess({ ...access, passwords: createPasswordHashing() })) : [];
+  if (!accessConfig.seedDemo && (await nationally(async () => await access.users.list({ role: 'administrator' }))).every((user) => user.disabled)) {
     logger.warn('no administrator yet: create the first one with `npm run create-admin -- --username <name>` (docs/security.md)');
   }
   const sessionSecret = accessConfig.session.secret;
@@ -145,11 +160,19 @@ async function main(): Promise<void> {
   // The dashboard's read model and the live heatmap's change feed (other processes' changes arrive by polling).
   // The dashboard reads rollups kept in the database with each change (issue 18), not a copy of every fact in memory.
   const dashboard = { facts: await MongoDossierFactsStore.create(connection), heatmapChanges: new HeatmapNotifier() };
-  if (await rollupsMissing(dashboard.facts)) {
+  await inEachProvince(async (provinceCode) => {
+    if (!(await rollupsMissing(dashboard.facts))) return;
     const rebuilt = await rebuildRollups({ calendars }, dashboard.facts);
-    logger.info({ dossiers: rebuilt.dossiers }, 'dashboard rollups rebuilt from the facts');
-  }
-  const factsPoller = pollDossierFacts({ facts: dashboard.facts, notifier: dashboard.heatmapChanges, clock, intervalMs: 2_000, onError: (error) => logger.warn({ err: error }, 'heatmap poll failed') });
+    logger.info({ dossiers: rebuilt.dossiers, provinceCode }, 'dashboard rollups rebuilt from the facts');
+  });
+  const factsPoller = pollDossierFacts({
+    facts: dashboard.facts,
+    notifier: dashboard.heatmapChanges,
+    clock,
+    intervalMs: 2_000,
+    provinces,
+    onError: (error, provinceCode) => logger.warn({ err: error, provinceCode }, 'heatmap poll failed'),
+  });
   const app = createApp({
     ...dashboard,
     stores,
@@ -194,7 +217,8 @@ async function main(): Promise<void> {
     ...(citizenChannels ? { citizenChannels } : {}),
   });
 
-  const seeded = await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') });
+  // Each province keeps its own copy of the procedure library, deployed and versioned there.
+  const seeded = (await inEachProvince(async () => await seedProcedures({ stores, clock, logger, proceduresDir: resolve(repoRoot, 'procedures') })))[0] ?? [];
 
   // Deadlines are stored `dueAt` values; the sweeper only polls for what is due (several processes may run one each).
   const sweeper = createDeadlineSweeper({
@@ -206,9 +230,11 @@ async function main(): Promise<void> {
     newId: randomUUID,
     owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
     intervalMs: Number(env.SWEEP_INTERVAL_MS ?? 5_000),
+    provinces: sweepProvinces,
     // How long a claimed timer waits before another process may claim it (its claimer died); 30 s by default.
     ...(env.SWEEP_LEASE_MS ? { leaseMs: Number(env.SWEEP_LEASE_MS) } : {}),
-    onError: (error, timerId) => logger.warn({ err: error, timerId }, 'deadline timer failed; retried after its lease'),
+    onError: (error, timerId, provinceCode) =>
+      logger.warn({ err: error, provinceCode, ...(timerId ? { timerId } : {}) }, timerId ? 'deadline timer failed; retried after its lease' : 'deadline sweep of a province failed; its other provinces went on'),
   });
   sweeper.start();
   const deliverer = createOutboxDeliverer({
@@ -217,6 +243,7 @@ async function main(): Promise<void> {
     clock,
     owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
     pollIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2_000),
+    provinces: sweepProvinces,
     // How long a leased delivery waits before another process may take it (its deliverer died); 30 s by default.
     ...(env.OUTBOX_LEASE_MS ? { leaseMs: Number(env.OUTBOX_LEASE_MS) } : {}),
     logger,
@@ -237,13 +264,21 @@ async function main(): Promise<void> {
       logger,
       pendingForMs: paymentConfig!.reconcileAfterMs,
       intervalMs: paymentConfig!.reconcileIntervalMs,
-      onError: (error, orderId) => logger.warn({ err: error, orderId }, 'payment reconciliation failed; asked again later'),
+      provinces: sweepProvinces,
+      onError: (error, orderId, provinceCode) => logger.warn({ err: error, provinceCode, ...(orderId ? { orderId } : {}) }, 'payment reconciliation failed; asked again later'),
     });
   reconciler?.start();
-  logger.info({ consumers: consumers.map((consumer) => consumer.name) }, 'outbox deliverer started');
-  // One error line per consumer failing longer than OUTBOX_ALERT_AFTER_MS, checked every minute (outbox-alarm.ts).
-  const alarm = createOutboxAlarm({ outbox, clock, logger, ...(env.OUTBOX_ALERT_AFTER_MS ? { alertAfterMs: Number(env.OUTBOX_ALERT_AFTER_MS) } : {}) });
-  const alarmTimer = setInterval(() => void alarm.check().catch((error: unknown) => logger.error({ err: error }, 'outbox alarm check failed')), 60_000);
+  logger.info({ consumers: consumers.map((consumer) => consumer.name), provinces: sweepProvinces }, 'outbox deliverer started');
+  // One error line per consumer and province failing longer than OUTBOX_ALERT_AFTER_MS, checked every minute (outbox-alarm.ts).
+  const alarms = new Map(
+    sweepProvinces.map((provinceCode) => [
+      provinceCode,
+      createOutboxAlarm({ outbox, clock, logger: logger.child({ provinceCode }), ...(env.OUTBOX_ALERT_AFTER_MS ? { alertAfterMs: Number(env.OUTBOX_ALERT_AFTER_MS) } : {}) }),
+    ]),
+  );
+  const checkAlarms = () =>
+    runInEachProvince(sweepProvinces, (provinceCode) => alarms.get(provinceCode!)!.check(), (error, provinceCode) => logger.error({ err: error, provinceCode }, 'outbox alarm check failed'));
+  const alarmTimer = setInterval(() => void checkAlarms(), 60_000);
   alarmTimer.unref();
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

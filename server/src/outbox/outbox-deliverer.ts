@@ -1,10 +1,13 @@
 /**
  * @module createOutboxDeliverer — takes outbox entries to their consumers: at least once, in order per dossier
  * per consumer, with exponential backoff and a last attempt after which the delivery is dead (and logged). Several
- * server processes may each run one: the outbox leases every entry to one owner at a time.
+ * server processes may each run one: the outbox leases every entry to one owner at a time. In a national deployment
+ * each round runs once per province (`provinces`), inside its scope: it claims that province's entries and its
+ * consumers read that province's dossiers; a province whose round fails is logged and the others go on.
  */
 import type { Clock } from '../../../engine/src/index';
 import type { Logger } from '../logger';
+import { runInEachProvince } from '../tenancy/run-in-each-province';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff-policy';
 import { DeliveryError } from './delivery-error';
 import type { OutboxConsumer } from './outbox-consumer';
@@ -23,11 +26,13 @@ export interface OutboxDelivererOptions {
   batchSize?: number;
   /** Polling interval of `start()`; 2 seconds by default. */
   pollIntervalMs?: number;
+  /** The provinces delivered for, one after another, each in its own scope; absent: once, in the caller's scope. */
+  provinces?: readonly string[];
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 export interface OutboxDeliverer {
-  /** One round: for each consumer, claims what is due and delivers it. Resolves with the number delivered. */
+  /** One round: in each province, for each consumer, claims what is due and delivers it. Resolves with the number delivered. */
   deliverOnce(): Promise<number>;
   /** Polls every `pollIntervalMs` (a round never overlaps the previous one). */
   start(): void;
@@ -51,7 +56,7 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
   const batchSize = options.batchSize ?? 20;
   const logger = options.logger;
 
-  async function deliverEntry(consumer: OutboxConsumer, entry: ClaimedOutboxEntry): Promise<boolean> {
+  async function deliverEntry(consumer: OutboxConsumer, entry: ClaimedOutboxEntry, provinceCode: string | undefined): Promise<boolean> {
     try {
       if (consumer.accepts(entry)) await consumer.deliver(entry);
     } catch (error) {
@@ -60,7 +65,7 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
       const last = permanent || entry.attempt >= backoff.maxAttempts;
       const nextAttemptAt = last ? undefined : clock.now() + backoffDelayMs(backoff, entry.attempt);
       await outbox.markFailed(entry.id, consumer.name, owner, message, nextAttemptAt, clock.now());
-      const details = { consumer: consumer.name, entryId: entry.id, kind: entry.kind, attempt: entry.attempt, error: message };
+      const details = { consumer: consumer.name, entryId: entry.id, kind: entry.kind, attempt: entry.attempt, error: message, ...(provinceCode ? { provinceCode } : {}) };
       if (last) logger?.error({ ...details, permanent }, 'outbox delivery is dead: it will not be retried');
       else logger?.warn({ ...details, nextAttemptAt }, 'outbox delivery failed; retrying later');
       return false;
@@ -71,15 +76,22 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
     return recorded;
   }
 
-  async function deliverOnce(): Promise<number> {
+  async function deliverInProvince(provinceCode: string | undefined): Promise<number> {
     let delivered = 0;
     for (const consumer of consumers) {
       const claimed = await outbox.claimNext(consumer.name, clock.now(), leaseMs, owner, batchSize);
       // Claimed entries belong to distinct dossiers, so they may go out side by side without breaking any order.
-      const results = await Promise.all(claimed.map((entry) => deliverEntry(consumer, entry)));
+      const results = await Promise.all(claimed.map((entry) => deliverEntry(consumer, entry, provinceCode)));
       delivered += results.filter(Boolean).length;
     }
     return delivered;
+  }
+
+  async function deliverOnce(): Promise<number> {
+    const delivered = await runInEachProvince(options.provinces, deliverInProvince, (error, provinceCode) =>
+      logger?.error({ err: error, provinceCode }, 'outbox round of a province failed; its other provinces went on'),
+    );
+    return delivered.reduce((sum, n) => sum + n, 0);
   }
 
   let timer: ReturnType<typeof setInterval> | undefined;

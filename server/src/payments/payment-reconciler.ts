@@ -5,13 +5,16 @@
  * exactly as its IPN would have (complete-payment.ts, amount and order checked), a failed one is closed, and one the
  * gateway never saw is closed as expired once its window at the gateway has passed. It also sends again refunds the
  * gateway has not taken yet. Time comes from the injected clock; several processes may run it (the order's revision
- * check and the dossier's unit of work make a double run harmless).
+ * check and the dossier's unit of work make a double run harmless). In a national deployment each run goes through
+ * the provinces one after another (`provinces`), each inside its scope, so it asks about and completes only that
+ * province's orders and dossiers; a province whose run fails is reported and the others go on.
  */
 import { ConcurrencyConflict } from '../stores';
 import { completePayment } from './complete-payment';
 import type { PaymentDeps } from './payment-deps';
 import type { PaymentOrderRecord } from './payment-order-store';
 import { refundPayment } from './refund-payment';
+import { runInEachProvince } from '../tenancy/run-in-each-province';
 
 export interface ReconciliationTally {
   checked: number;
@@ -30,7 +33,10 @@ export interface PaymentReconcilerOptions extends PaymentDeps {
   /** Orders asked about per run; 100 by default. */
   limit?: number;
   intervalMs?: number;
-  onError?: (error: unknown, orderId: string) => void;
+  /** The provinces reconciled, one after another, each in its own scope; absent: once, in the caller's scope. */
+  provinces?: readonly string[];
+  /** Told about an order that failed, or a province's whole run (orderId ''). */
+  onError?: (error: unknown, orderId: string, provinceCode?: string) => void;
 }
 
 export interface PaymentReconciler {
@@ -69,6 +75,14 @@ export function createPaymentReconciler(options: PaymentReconcilerOptions): Paym
 
   async function runOnce(): Promise<ReconciliationTally> {
     const tally: ReconciliationTally = { checked: 0, paid: 0, failed: 0, expired: 0, mismatched: 0, refunds: 0, errors: 0 };
+    await runInEachProvince(options.provinces, (provinceCode) => runInProvince(tally, provinceCode), (error, provinceCode) => {
+      tally.errors += 1;
+      options.onError?.(error, '', provinceCode);
+    });
+    return tally;
+  }
+
+  async function runInProvince(tally: ReconciliationTally, provinceCode: string | undefined): Promise<void> {
     const now = options.clock.now();
     for (const order of await options.payments.listPending(now - pendingForMs, limit)) {
       if (order.checkedAt !== undefined && now - order.checkedAt < pendingForMs) continue;
@@ -77,7 +91,7 @@ export function createPaymentReconciler(options: PaymentReconcilerOptions): Paym
       } catch (error) {
         if (error instanceof ConcurrencyConflict) continue; // its callback arrived meanwhile
         tally.errors += 1;
-        options.onError?.(error, order.id);
+        options.onError?.(error, order.id, provinceCode);
       }
     }
     for (const order of await options.payments.listRefundsRequested(limit)) {
@@ -86,10 +100,9 @@ export function createPaymentReconciler(options: PaymentReconcilerOptions): Paym
       } catch (error) {
         if (error instanceof ConcurrencyConflict) continue;
         tally.errors += 1;
-        options.onError?.(error, order.id);
+        options.onError?.(error, order.id, provinceCode);
       }
     }
-    return tally;
   }
 
   return {

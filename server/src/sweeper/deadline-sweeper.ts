@@ -3,6 +3,8 @@
  * them so one process handles each, and fires them (`fireTimer`). Nothing relies on an in-memory timer: the interval
  * only polls, the deadlines are the stored `dueAt` (STYLE.md §2; a 30-day statutory deadline outlives any
  * `setTimeout`). A timer whose work conflicts stays leased and is claimed again when the lease expires.
+ * In a national deployment each sweep runs once per province (`provinces`), inside that province's scope: it claims
+ * only that province's timers and fires them there; a province whose sweep fails is reported and the others go on.
  *
  * @example
  * const sweeper = createDeadlineSweeper({ ...dossierDeps, owner: `server-${process.pid}` });
@@ -10,6 +12,7 @@
  * await sweeper.stop();       // on SIGTERM: waits for the sweep under way
  */
 import type { DossierDeps } from '../dossiers/dossier-deps';
+import { runInEachProvince } from '../tenancy/run-in-each-province';
 import { fireTimer } from './fire-timer';
 
 export interface DeadlineSweeperOptions extends DossierDeps {
@@ -21,12 +24,14 @@ export interface DeadlineSweeperOptions extends DossierDeps {
   batch?: number;
   /** Poll interval of `start()`. Default 5 s. */
   intervalMs?: number;
-  /** Told about a timer that failed (it is retried after its lease expires). */
-  onError?(error: unknown, timerId: string): void;
+  /** The provinces swept, one after another, each in its own scope; absent: once, in the caller's scope. */
+  provinces?: readonly string[];
+  /** Told about a timer that failed (it is retried after its lease expires), or a province's sweep (timerId ''). */
+  onError?(error: unknown, timerId: string, provinceCode?: string): void;
 }
 
 export interface DeadlineSweeper {
-  /** Claims and fires what is due now; returns how many timers fired. */
+  /** Claims and fires what is due now, in each province; returns how many timers fired. */
   sweepOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -40,17 +45,22 @@ export function createDeadlineSweeper(options: DeadlineSweeperOptions): Deadline
   let interval: ReturnType<typeof setInterval> | undefined;
   let running: Promise<number> | undefined;
 
-  async function sweepOnce(): Promise<number> {
+  async function sweepProvince(provinceCode: string | undefined): Promise<number> {
     const claimed = await options.stores.timers.claimDue(options.clock.now(), options.owner, leaseMs, batch);
     let fired = 0;
     for (const timer of claimed) {
       try {
         if ((await fireTimer(options, timer, options.owner)) === 'fired') fired += 1;
       } catch (error) {
-        options.onError?.(error, timer.id);
+        options.onError?.(error, timer.id, provinceCode);
       }
     }
     return fired;
+  }
+
+  async function sweepOnce(): Promise<number> {
+    const fired = await runInEachProvince(options.provinces, sweepProvince, (error, provinceCode) => options.onError?.(error, '', provinceCode));
+    return fired.reduce((sum, n) => sum + n, 0);
   }
 
   const tick = (): void => {
