@@ -4,7 +4,7 @@
  * run against every adapter. The engine never sees them: it decides on plain values (engine/src/ports.ts).
  */
 import type { AuditRecord, DossierRecord, DossierStatus, ProcedureDefinition, ProgressEntry, StepRecord, StepStatus, TimerRecord } from '../../engine/src/index';
-import type { UnitOfWork } from './unit-of-work';
+import type { JoinsUnitOfWork, UnitOfWork } from './unit-of-work';
 
 export type { AuditRecord, DossierRecord, ProgressEntry, Revisioned, StepRecord, StepStatus, TimerRecord, TimerStatus } from '../../engine/src/index';
 
@@ -35,6 +35,19 @@ export interface ProcedureRecord {
   definition: ProcedureDefinition;
   deployedAt: number;
   deployedBy: string;
+  /**
+   * Set while the procedure is retired ("đã ngừng áp dụng"): it accepts no new dossier; dossiers under way go on.
+   * Retirement is a decision on the procedure, not on one version: it is kept on every version of the key, and carried
+   * by the reads of a key (`latest`, `listLatest`, `listVersions`), not by `get`, which answers a version as deployed.
+   */
+  retirement?: ProcedureRetirement;
+}
+
+/** Who retired a procedure, when, and why (the decision that abolished or replaced it, in the analyst's words). */
+export interface ProcedureRetirement {
+  at: number;
+  by: string;
+  reason: string;
 }
 
 export type ProcedureSummary = Omit<ProcedureRecord, 'xml' | 'definition'>;
@@ -48,6 +61,11 @@ export interface ProcedureStore {
   listLatest(): Promise<ProcedureSummary[]>;
   /** Every version of one procedure, newest first. */
   listVersions(key: string): Promise<ProcedureSummary[]>;
+  /**
+   * Retires every version of `key` (a retirement), or restores it (`undefined`); the number of versions changed, 0
+   * when no version of `key` is deployed.
+   */
+  setRetirement(key: string, retirement: ProcedureRetirement | undefined): Promise<number>;
 }
 
 /** A dossier without its e-form and process instance: what lists and inboxes read, whatever citizens submitted. */
@@ -191,8 +209,12 @@ export interface AdminAuditQuery {
   to?: number;
 }
 
-/** The audit of administration: insert and read only, so no route can alter or remove a record. */
-export interface AdminAuditStore {
+/**
+ * The audit of administration: insert and read only, so no route can alter or remove a record. An administrative
+ * change that writes through a unit of work appends its record in the same unit (`within(tx.unit)`): the change and
+ * its record commit together or not at all.
+ */
+export interface AdminAuditStore extends JoinsUnitOfWork<Pick<AdminAuditStore, 'append'>> {
   /** Throws DuplicateKey for an id already stored (never overwrites). */
   append(record: AdminAuditRecord): Promise<void>;
   /** Records matching every given field, newest first (then by id, descending). */

@@ -117,5 +117,31 @@ export function describeProcedureStoreContract(adapter: string, makeStores: () =
       expect(stored?.name).toBe('Thủ tục copy');
       expect(stored?.definition.messages).toEqual({});
     });
+
+    it('retires every version of a key and restores them, the reads by key carrying the retirement and the read of one version not', async () => {
+      // given two versions of one key and another key
+      const { procedures } = await makeStores();
+      await procedures.deploy(aProcedure('bo-thu-tuc'));
+      await procedures.deploy(aProcedure('bo-thu-tuc'));
+      await procedures.deploy(aProcedure('con-dung'));
+      const retirement = { at: 1_750_000_000_000, by: 'u-analyst', reason: 'Bãi bỏ theo Quyết định 123/QĐ-UBND' };
+      // when the key is retired
+      const changed = await procedures.setRetirement('bo-thu-tuc', retirement);
+      // then both its versions are, the other key is not, and a version read as deployed carries none
+      expect(changed).toBe(2);
+      expect((await procedures.latest('bo-thu-tuc'))?.retirement).toEqual(retirement);
+      expect((await procedures.listVersions('bo-thu-tuc')).map((version) => version.retirement)).toEqual([retirement, retirement]);
+      expect((await procedures.listLatest()).map(({ key, retirement: retired }) => ({ key, retired: retired !== undefined }))).toEqual([
+        { key: 'bo-thu-tuc', retired: true },
+        { key: 'con-dung', retired: false },
+      ]);
+      expect(await procedures.get('bo-thu-tuc', 1)).not.toHaveProperty('retirement');
+      // when it is restored, and an unknown key is retired
+      expect(await procedures.setRetirement('bo-thu-tuc', undefined)).toBe(2);
+      expect(await procedures.setRetirement('khong-co', retirement)).toBe(0);
+      // then no version carries a retirement any more
+      expect(await procedures.latest('bo-thu-tuc')).not.toHaveProperty('retirement');
+      expect((await procedures.listVersions('bo-thu-tuc')).some((version) => version.retirement)).toBe(false);
+    });
   });
 }

@@ -141,6 +141,23 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     headOfUnit: { own: '403', other: '403' },
     supervisor: { own: '403', other: '403' },
   },
+  // procedure.retire: an analyst or an administrator retires a procedure with a reason, or restores it (issue 18)
+  'PUT /api/procedures/{key}/retirement': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
+  'DELETE /api/procedures/{key}/retirement': {
+    anonymous: { own: '401', other: '401' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '403', other: '403' },
+    headOfUnit: { own: '403', other: '403' },
+    supervisor: { own: '403', other: '403' },
+  },
   // procedure.read
   'GET /api/procedures': {
     anonymous: { own: '401', other: '401' },

@@ -211,6 +211,14 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   'POST /api/procedures/validate': async (_w, scope) => ({ method: 'POST', path: '/api/procedures/validate', body: { xml: SIDES[scope].xml } }),
   'POST /api/procedures': async (_w, scope) => ({ method: 'POST', path: '/api/procedures', body: { key: SIDES[scope].key, xml: SIDES[scope].xml } }),
   'GET /api/procedures': async () => ({ method: 'GET', path: '/api/procedures' }),
+  // Retired and put back in use at once, so that every later cell still receives dossiers of the procedure.
+  'PUT /api/procedures/{key}/retirement': async (w, scope) => ({
+    method: 'PUT',
+    path: `/api/procedures/${SIDES[scope].key}/retirement`,
+    body: { reason: 'Bãi bỏ theo quyết định công bố' },
+    after: async (status) => void (status < 300 ? await w.t.stores.procedures.setRetirement(SIDES[scope].key, undefined) : undefined),
+  }),
+  'DELETE /api/procedures/{key}/retirement': async (_w, scope) => ({ method: 'DELETE', path: `/api/procedures/${SIDES[scope].key}/retirement` }),
   'GET /api/procedures/{key}/versions': async (_w, scope) => ({ method: 'GET', path: `/api/procedures/${SIDES[scope].key}/versions` }),
   'POST /api/simulation/runs': async (_w, scope) => ({ method: 'POST', path: '/api/simulation/runs', body: { procedureKey: SIDES[scope].key, from: '2025-04-01', to: '2025-04-07', arrivalsPerWorkingDay: 2, timeBudgetMs: 2000 } }),
   'GET /api/simulation/durations': async (_w, scope) => ({ method: 'GET', path: `/api/simulation/durations?procedureKey=${SIDES[scope].key}` }),

@@ -148,7 +148,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             user: components["schemas"]["User"];
-                            permissions: ("procedure.deploy" | "procedure.read" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "simulation.run" | "user.manage" | "calendar.manage" | "agency.manage" | "audit.read" | "outbox.read" | "outbox.manage" | "retention.manage")[];
+                            permissions: ("procedure.deploy" | "procedure.read" | "procedure.retire" | "incident.read" | "dossier.receive" | "dossier.read" | "step.act" | "step.reassign" | "stats.read" | "simulation.run" | "user.manage" | "calendar.manage" | "agency.manage" | "audit.read" | "outbox.read" | "outbox.manage" | "retention.manage")[];
                         };
                     };
                 };
@@ -866,6 +866,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The procedure is retired (PROCEDURE_RETIRED): restore it before deploying a new version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The model has errors; `issues` lists every one */
                 422: {
                     headers: {
@@ -971,6 +980,98 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/retirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why, e.g. the decision that abolished it */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Retired (or its reason changed): the latest version with its retirement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureSummary"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such procedure */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In use again (or was not retired): the latest version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureSummary"];
+                    };
+                };
+                /** @description No such procedure */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3016,6 +3117,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The procedure is retired and takes no new dossier (PROCEDURE_RETIRED) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many submissions from this address */
                 429: {
                     headers: {
@@ -4911,6 +5021,15 @@ export interface paths {
                 };
                 /** @description No such procedure */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The procedure is retired and takes no new dossier (PROCEDURE_RETIRED) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7368,6 +7487,14 @@ export interface components {
             deployedBy: string;
             /** @description The display name of the analyst who deployed it, from the directory */
             deployedByName?: string;
+            /** @description Present while the procedure is retired ("Đã ngừng áp dụng"): it accepts no new dossier */
+            retirement?: {
+                /** @description ISO 8601 instant */
+                at: string;
+                by: string;
+                byName?: string;
+                reason: string;
+            };
         };
         ProcedureVersion: components["schemas"]["ProcedureSummary"] & {
             xml: string;

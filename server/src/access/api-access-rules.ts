@@ -65,6 +65,9 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
 
   { method: 'POST', path: '/api/procedures', gate: 'procedure.deploy' },
   { method: 'POST', path: '/api/procedures/validate', gate: 'procedure.deploy' },
+  // Retiring a procedure (no new dossier) and restoring it, with the reason in the audit (issue 18).
+  { method: 'PUT', path: '/api/procedures/{key}/retirement', gate: 'procedure.retire' },
+  { method: 'DELETE', path: '/api/procedures/{key}/retirement', gate: 'procedure.retire' },
   { method: 'GET', path: '/api/procedures/{key}/incidents', gate: 'incident.read' },
   // What-if simulation on a deployed procedure: measured durations, no dossier's data (issue 19).
   { method: 'POST', path: '/api/simulation/runs', gate: 'simulation.run' },

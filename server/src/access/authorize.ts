@@ -10,6 +10,7 @@ import type { Role } from './role';
 export type Action =
   | 'procedure.deploy'
   | 'procedure.read'
+  | 'procedure.retire'
   | 'incident.read'
   | 'dossier.receive'
   | 'dossier.read'
@@ -51,6 +52,8 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 const ROLES_BY_ACTION: Record<Action, readonly Role[]> = {
   'procedure.deploy': ['analyst'],
   'procedure.read': ['administrator', 'analyst', 'official', 'headOfUnit', 'supervisor'],
+  // Retiring a procedure the law abolished, and restoring it: the analyst who models it, the administrator who runs the system.
+  'procedure.retire': ['administrator', 'analyst'],
   // Incidents per element of a procedure, counted without any dossier's data: the analyst fixes the model, the
   // supervisor watches it (within their scope), the administrator runs the system (issue 14 "FEEL with a budget").
   'incident.read': ['administrator', 'analyst', 'supervisor'],
@@ -120,6 +123,7 @@ export function authorize(principal: Principal, action: Action, resource: Access
   switch (action) {
     case 'procedure.deploy':
     case 'procedure.read':
+    case 'procedure.retire':
     case 'incident.read':
     case 'user.manage':
     case 'calendar.manage':

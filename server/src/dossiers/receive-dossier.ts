@@ -9,6 +9,7 @@
 import type { IntakeOutcome, NewDossier, ReceiptChannel, ReceivedDocument } from '../../../engine/src/index';
 import { Refusal } from '../../../engine/src/index';
 import type { DossierRecord, ProcedureRecord } from '../stores';
+import { procedureRetired } from '../procedures/procedure-retired';
 import { nextDossierCode } from './dossier-code';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { assertFormDataWithinLimits } from './form-data-limits';
@@ -44,6 +45,9 @@ export async function pinProcedure(deps: DossierDeps, command: NewDossierCommand
   if (!procedure) {
     throw new Refusal({ kind: 'notFound', code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure ${command.procedureKey}${command.procedureVersion ? ` version ${command.procedureVersion}` : ''}` });
   }
+  // A retired procedure starts nothing new, whichever version is asked for; dossiers under way never come here again.
+  const { retirement } = command.procedureVersion === undefined ? procedure : ((await procedures.latest(command.procedureKey)) ?? {});
+  if (retirement) throw procedureRetired(command.procedureKey, retirement);
   if (checkSchema) validateForm(procedure, command.form, deps.formLimits);
   else assertFormDataWithinLimits(command.form, 'form', deps.formLimits);
   return procedure;

@@ -95,6 +95,10 @@ function toPortalRefusal(error: unknown): unknown {
   if (error.code === 'FORM_DATA_REFUSED' || error.code === 'FORM_TOO_LARGE') {
     return invalid([{ field: 'DuLieuBieuMau', message: error.code === 'FORM_TOO_LARGE' ? 'Dữ liệu biểu mẫu quá lớn' : 'Dữ liệu biểu mẫu có khóa hoặc độ sâu không cho phép' }], error.detail ?? error.title);
   }
+  // A procedure the province retired takes no new dossier from the portal either: answered as an unknown procedure.
+  if (error.code === 'PROCEDURE_RETIRED') {
+    return invalid([{ field: 'MaTTHC', message: 'Thủ tục hành chính đã ngừng áp dụng' }], error.detail ?? error.title, ACKNOWLEDGEMENT_CODES.unknownProcedure);
+  }
   return error;
 }
 

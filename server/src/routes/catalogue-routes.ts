@@ -15,6 +15,7 @@ import type { Principal } from '../access/principal';
 import { foldSearchText } from '../dossiers/fold-search-text';
 import { createApiRouter } from '../http/api-router';
 import { HttpProblem } from '../http/http-problem';
+import { procedureRetired } from '../procedures/procedure-retired';
 import { problem } from './route-schemas';
 
 export interface CatalogueRoutesDeps {
@@ -79,6 +80,7 @@ const oneRoute = createRoute({
     200: { description: 'The current version of one procedure', content: { 'application/json': { schema: CatalogueEntrySchema } } },
     400: problem('Malformed key'),
     404: problem('No such procedure'),
+    409: problem('The procedure is retired and takes no new dossier (PROCEDURE_RETIRED)'),
   },
 });
 
@@ -134,8 +136,9 @@ export function createCatalogueRoutes(deps: CatalogueRoutesDeps): OpenAPIHono {
     const { q, limit } = c.req.valid('query');
     const principal = principalIfAny(c);
     const needle = q ? foldSearchText(q) : '';
+    // A retired procedure takes no new dossier: the counter and the citizen no longer find it here.
     const summaries = (await deps.procedures.listLatest()).filter(
-      (summary) => needle === '' || foldSearchText(summary.name).includes(needle) || foldSearchText(summary.procedureCode ?? '').includes(needle),
+      (summary) => !summary.retirement && (needle === '' || foldSearchText(summary.name).includes(needle) || foldSearchText(summary.procedureCode ?? '').includes(needle)),
     );
     const records = (await Promise.all(summaries.map((summary) => deps.procedures.get(summary.key, summary.version)))).filter((r): r is ProcedureRecord => r !== undefined);
     const entries = await Promise.all(records.map((record) => toEntry(record, deps.agencies, principal)));
@@ -147,6 +150,7 @@ export function createCatalogueRoutes(deps: CatalogueRoutesDeps): OpenAPIHono {
     const { key } = c.req.valid('param');
     const record = await deps.procedures.latest(key);
     if (!record) throw notFound(key);
+    if (record.retirement) throw procedureRetired(key, record.retirement);
     return c.json(await toEntry(record, deps.agencies, principalIfAny(c)), 200);
   });
 

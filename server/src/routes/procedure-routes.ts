@@ -1,12 +1,20 @@
 /**
  * @module procedure-routes — upload, validate and deploy BPMN procedures as new versions; list versions; fetch the
  * XML and metadata. Running dossiers stay on the version they started with (they store procedureVersion).
+ *
+ * A procedure the law abolishes or replaces (a decision publishing the list of procedures, Decree 63/2010/NĐ-CP
+ * Art. 15 as amended *(verify)*) is retired with a reason, and can be restored: the whole key at once, every version,
+ * since what is abolished is the procedure, not one drawing of it; and a new dossier always starts on the latest
+ * version, so retiring only that one would let none start anyway, while leaving the list to say otherwise. A retired
+ * procedure takes no new dossier (receive-dossier.ts `pinProcedure`), leaves the catalogue, stays listed here with its
+ * retirement; dossiers under way go on to the end. A new version is not deployed over a retirement: restore first.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
 import { parseProcedure, validateBudgets, type Clock, type ProcedureDefinition, type ValidationIssue } from '../../../engine/src/index';
-import type { ProcedureStore } from '../stores';
+import type { ProcedureRetirement, ProcedureStore } from '../stores';
 import { loadDeployedCallees } from '../procedures/deployed-callees';
+import { procedureRetired } from '../procedures/procedure-retired';
 import { HttpProblem } from '../http/http-problem';
 import { recordAdministration } from '../audit/admin-audit-trail';
 import { formSchemaIssues } from '../dossiers/validate-form';
@@ -45,6 +53,10 @@ const SummarySchema = z
     deployedAt: z.string().describe('ISO 8601 instant'),
     deployedBy: z.string(),
     deployedByName: z.string().optional().describe('The display name of the analyst who deployed it, from the directory'),
+    retirement: z
+      .object({ at: z.string().describe('ISO 8601 instant'), by: z.string(), byName: z.string().optional(), reason: z.string() })
+      .optional()
+      .describe('Present while the procedure is retired ("Đã ngừng áp dụng"): it accepts no new dossier'),
   })
   .openapi('ProcedureSummary');
 const VersionSchema = SummarySchema.extend({ xml: z.string() }).openapi('ProcedureVersion');
@@ -70,6 +82,7 @@ const deployRoute = createRoute({
   responses: {
     201: { description: 'Deployed as a new version', content: { 'application/json': { schema: SummarySchema } } },
     400: problem('Malformed request'),
+    409: problem('The procedure is retired (PROCEDURE_RETIRED): restore it before deploying a new version'),
     422: problem('The model has errors; `issues` lists every one'),
   },
 });
@@ -100,15 +113,42 @@ const versionRoute = createRoute({
   },
 });
 
+const retireRoute = createRoute({
+  method: 'put',
+  path: '/{key}/retirement',
+  request: {
+    params: z.object({ key: KeySchema }),
+    body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(1).max(2000).describe('Why, e.g. the decision that abolished it') }) } } },
+  },
+  responses: {
+    200: { description: 'Retired (or its reason changed): the latest version with its retirement', content: { 'application/json': { schema: SummarySchema } } },
+    400: problem('Malformed request'),
+    404: problem('No such procedure'),
+  },
+});
+
+const restoreRoute = createRoute({
+  method: 'delete',
+  path: '/{key}/retirement',
+  request: { params: z.object({ key: KeySchema }) },
+  responses: {
+    200: { description: 'In use again (or was not retired): the latest version', content: { 'application/json': { schema: SummarySchema } } },
+    404: problem('No such procedure'),
+  },
+});
+
 const iso = (at: number): string => new Date(at).toISOString();
-const summary = (r: { key: string; version: number; name: string; procedureCode?: string; deployedAt: number; deployedBy: string }) => ({
+const summary = (r: { key: string; version: number; name: string; procedureCode?: string; deployedAt: number; deployedBy: string; retirement?: ProcedureRetirement }) => ({
   key: r.key,
   version: r.version,
   name: r.name,
   ...(r.procedureCode ? { procedureCode: r.procedureCode } : {}),
   deployedAt: iso(r.deployedAt),
   deployedBy: r.deployedBy,
+  ...(r.retirement ? { retirement: { at: iso(r.retirement.at), by: r.retirement.by, reason: r.retirement.reason } } : {}),
 });
+
+const procedureNotFound = (key: string) => new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure with key ${key}` });
 
 function invalid(issues: ValidationIssue[]): HttpProblem {
   const errors = issues.filter((issue) => issue.severity === 'error');
@@ -151,6 +191,8 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
     const { key, xml } = c.req.valid('json');
     const { definition, issues } = await allIssues(xml);
     if (!definition || issues.some((issue) => issue.severity === 'error')) throw invalid(issues);
+    const retirement = (await deps.procedures.latest(key))?.retirement;
+    if (retirement) throw procedureRetired(key, retirement);
     const record = await deps.procedures.deploy({
       key,
       procedureCode: definition.procedure?.procedureCode,
@@ -168,9 +210,14 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
   const named = async (records: Parameters<typeof summary>[0][]) => {
     const names = new Map<string, string | undefined>();
     for (const id of new Set(records.map((record) => record.deployedBy))) names.set(id, (await deps.directory.users.get(id))?.displayName);
+    for (const id of new Set(records.flatMap((record) => (record.retirement ? [record.retirement.by] : [])))) {
+      if (!names.has(id)) names.set(id, (await deps.directory.users.get(id))?.displayName);
+    }
     return records.map((record) => {
       const name = names.get(record.deployedBy);
-      return { ...summary(record), ...(name ? { deployedByName: name } : {}) };
+      const listed = { ...summary(record), ...(name ? { deployedByName: name } : {}) };
+      const retiredBy = record.retirement && names.get(record.retirement.by);
+      return listed.retirement && retiredBy ? { ...listed, retirement: { ...listed.retirement, byName: retiredBy } } : listed;
     });
   };
 
@@ -179,7 +226,7 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
   routes.openapi(versionsRoute, async (c) => {
     const { key } = c.req.valid('param');
     const versions = await deps.procedures.listVersions(key);
-    if (versions.length === 0) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure', detail: `No procedure with key ${key}` });
+    if (versions.length === 0) throw procedureNotFound(key);
     return c.json(await named(versions), 200);
   });
 
@@ -188,6 +235,32 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
     const record = await deps.procedures.get(key, version);
     if (!record) throw new HttpProblem({ status: 404, code: 'PROCEDURE_NOT_FOUND', title: 'No such procedure version', detail: `No version ${version} of ${key}` });
     return c.json({ ...(await named([record]))[0]!, xml: record.xml }, 200);
+  });
+
+  /** Sets or clears the retirement of every version of `key`, with its audit record; the latest version after. */
+  const changeRetirement = async (c: Parameters<typeof recordAdministration>[0], key: string, retirement: ProcedureRetirement | undefined) => {
+    const before = await deps.procedures.latest(key);
+    if (!before) throw procedureNotFound(key);
+    // Restoring what is in use changes nothing and leaves no record; a new reason is a change.
+    if (!retirement && !before.retirement) return before;
+    await deps.procedures.setRetirement(key, retirement);
+    const after = { ...before, ...(retirement ? { retirement } : {}) };
+    if (!retirement) delete after.retirement;
+    await recordAdministration(c, { action: retirement ? 'procedure.retired' : 'procedure.restored', target: { kind: 'procedure', id: key }, before: summary(before), after: summary(after) });
+    return after;
+  };
+
+  routes.openapi(retireRoute, async (c) => {
+    const { key } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const after = await changeRetirement(c as never, key, { at: deps.clock.now(), by: deps.actorOf(c as never), reason });
+    return c.json((await named([after]))[0]!, 200);
+  });
+
+  routes.openapi(restoreRoute, async (c) => {
+    const { key } = c.req.valid('param');
+    const after = await changeRetirement(c as never, key, undefined);
+    return c.json((await named([after]))[0]!, 200);
   });
 
   return routes;

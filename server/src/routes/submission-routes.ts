@@ -39,6 +39,7 @@ const submitRoute = createRoute({
     },
     400: problem('Malformed submission or an e-form that does not match the procedure'),
     404: problem('No such procedure'),
+    409: problem('The procedure is retired and takes no new dossier (PROCEDURE_RETIRED)'),
     429: problem('Too many submissions from this address'),
   },
 });

@@ -15,7 +15,7 @@ describe('the permissions of the signed-in user', () => {
     // when each asks who they are
     const permissionsOf = async (username: string) => ((await (await app.request('/api/auth/me', { headers: await bearer(username) })).json()) as { permissions: string[] }).permissions;
     // then the analyst may deploy and the head of unit may read procedures, reassign in their unit, and not deploy
-    expect(await permissionsOf('analyst')).toEqual(['procedure.deploy', 'procedure.read', 'incident.read', 'simulation.run']);
+    expect(await permissionsOf('analyst')).toEqual(['procedure.deploy', 'procedure.read', 'procedure.retire', 'incident.read', 'simulation.run']);
     const ofHead = await permissionsOf('head.motcua');
     expect(ofHead).toContain('procedure.read');
     expect(ofHead).toContain('step.reassign');

@@ -1,5 +1,5 @@
 /** @module MemoryProcedureStore — deployed procedure versions kept in a Map, for unit tests and benchmarks. */
-import type { ProcedureRecord, ProcedureStore, ProcedureSummary } from '../../stores';
+import type { ProcedureRecord, ProcedureRetirement, ProcedureStore, ProcedureSummary } from '../../stores';
 import type { UndoLog } from './undo-log';
 
 function toSummary(record: ProcedureRecord): ProcedureSummary {
@@ -35,7 +35,10 @@ export class MemoryProcedureStore implements ProcedureStore {
 
   async get(key: string, version: number): Promise<ProcedureRecord | undefined> {
     const found = this.versions.get(key)?.find((record) => record.version === version);
-    return found && structuredClone(found);
+    if (!found) return undefined;
+    // The version as deployed: its retirement is the key's, read through `latest` (as the mongo adapter's cache has it).
+    const { retirement: _retirement, ...deployed } = found;
+    return structuredClone(deployed);
   }
 
   async latest(key: string): Promise<ProcedureRecord | undefined> {
@@ -53,5 +56,19 @@ export class MemoryProcedureStore implements ProcedureStore {
 
   async listVersions(key: string): Promise<ProcedureSummary[]> {
     return [...(this.versions.get(key) ?? [])].reverse().map(toSummary);
+  }
+
+  async setRetirement(key: string, retirement: ProcedureRetirement | undefined): Promise<number> {
+    const list = this.versions.get(key) ?? [];
+    for (const record of list) {
+      const before = record.retirement;
+      if (retirement) record.retirement = structuredClone(retirement);
+      else delete record.retirement;
+      this.undo?.record(() => {
+        if (before) record.retirement = before;
+        else delete record.retirement;
+      });
+    }
+    return list.length;
   }
 }
