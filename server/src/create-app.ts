@@ -218,7 +218,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const procedureAccess = requirePermissionByMethod({ POST: 'procedure.deploy' }, 'procedure.read');
   app.use('/api/procedures', procedureAccess);
   app.use('/api/procedures/*', procedureAccess);
-  app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, directory: deps.access, actorOf: (c) => principalOf(c as never).userId }));
+  app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, directory: deps.access, actorOf: (c) => principalOf(c as never).userId, transaction: (work) => deps.stores.transaction(work) }));
   // Each analyst's drafts, on the server so another browser lists them too (the gate admits only designers).
   app.route('/api/drafts', createDraftRoutes({ drafts: deps.drafts ?? new MemoryDraftStore(), clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
 

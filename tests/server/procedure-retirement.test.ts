@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPortalRequest } from '../../server/src/national-portal/portal-credentials';
 import type { AdminAuditRecord } from '../../server/src/stores';
+import { createMemoryAccessStores } from '../../server/src/persistence/memory/create-memory-access-stores';
 import { APPLICANT, call, complete, createDossierTestApp, FIXTURE_KEY, openStepOf, receive, VALID_FORM, type TestApp } from './dossiers/dossier-fixture';
 
 const CREDENTIAL = { id: 'dvcqg', secret: 'portal-secret-0123456789-abcdefghijkl' };
@@ -150,5 +151,31 @@ describe('retiring a procedure', () => {
     expect(unknown.body.code).toBe('PROCEDURE_NOT_FOUND');
     expect(noReason.status).toBe(400);
     expect(await t.stores.procedures.latest(FIXTURE_KEY)).not.toHaveProperty('retirement');
+  });
+});
+
+describe('a retirement and its audit record, in one unit of work', () => {
+  it('leaves the procedure in use and no record when the audit record cannot be written', async () => {
+    // given an audit of administration that fails after it appended inside the retirement's unit of work
+    const access = createMemoryAccessStores();
+    const kept = access.adminAudit;
+    access.adminAudit = {
+      append: (record) => kept.append(record),
+      list: (query, page) => kept.list(query, page),
+      within: (unit) => ({
+        append: async (record) => {
+          await kept.within(unit).append(record);
+          throw new Error('the audit of administration failed after the append');
+        },
+      }),
+    };
+    const t = await createDossierTestApp({ access });
+    // when the analyst retires the procedure
+    const failed = await call<Problem>(t, 'analyst', 'PUT', `/api/procedures/${FIXTURE_KEY}/retirement`, { reason: REASON });
+    // then neither the retirement nor its record is kept, and the counter still receives dossiers
+    expect(failed.status).toBe(500);
+    expect(await t.stores.procedures.latest(FIXTURE_KEY)).not.toHaveProperty('retirement');
+    expect((await kept.list({ action: 'procedure.retired' }, { offset: 0, limit: 10 })).total).toBe(0);
+    expect((await counter(t)).status).toBe(201);
   });
 });

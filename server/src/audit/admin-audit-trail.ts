@@ -12,13 +12,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../../../engine/src/index';
 import { clientAddress, type TrustProxy } from '../http/client-address';
 import type { AdminAuditRecord, AdminAuditStore } from '../stores';
+import type { UnitOfWork } from '../unit-of-work';
 
 /** What a route says about its change; the trail adds who, when and from where. */
 export type AdministrativeChange = Pick<AdminAuditRecord, 'action' | 'target' | 'before' | 'after'>;
 
 export interface AdminAuditTrail {
-  /** Appends the record of `change` made by `actorId` in request `c`; returns it. */
-  record(c: Context, actorId: string, change: AdministrativeChange): Promise<AdminAuditRecord>;
+  /** Appends the record of `change` made by `actorId` in request `c`, inside `unit` when given; returns it. */
+  record(c: Context, actorId: string, change: AdministrativeChange, unit?: UnitOfWork): Promise<AdminAuditRecord>;
 }
 
 declare module 'hono' {
@@ -31,7 +32,7 @@ declare module 'hono' {
 export function createAdminAuditTrail(deps: { store: AdminAuditStore; clock: Clock; trustProxy?: TrustProxy; newId?: () => string }): AdminAuditTrail {
   const newId = deps.newId ?? randomUUID;
   return {
-    async record(c, actorId, change) {
+    async record(c, actorId, change, unit) {
       // JSON round trip: the record keeps plain data (no undefined fields, no class instances) in every adapter.
       const plain = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown));
       const record: AdminAuditRecord = {
@@ -44,7 +45,7 @@ export function createAdminAuditTrail(deps: { store: AdminAuditStore; clock: Clo
         ...(change.after !== undefined ? { after: plain(change.after) } : {}),
         address: clientAddress(c, { trustProxy: deps.trustProxy }),
       };
-      await deps.store.append(record);
+      await (unit ? deps.store.within(unit) : deps.store).append(record);
       return record;
     },
   };
@@ -60,11 +61,12 @@ export function installAdminAuditTrail(trail: AdminAuditTrail): MiddlewareHandle
 
 /**
  * Records `change` made by the signed-in principal of `c`. Throws when no trail is installed: an administrative
- * route that cannot leave its record must not change anything unrecorded.
+ * route that cannot leave its record must not change anything unrecorded. A change written in a unit of work passes
+ * it (`tx.unit`), so the change and its record commit together.
  */
-export async function recordAdministration(c: Context, change: AdministrativeChange): Promise<AdminAuditRecord> {
+export async function recordAdministration(c: Context, change: AdministrativeChange, unit?: UnitOfWork): Promise<AdminAuditRecord> {
   const trail = c.get('adminAuditTrail');
   const principal = c.get('principal');
   if (!trail) throw new Error('the administration audit trail is not installed (installAdminAuditTrail)');
-  return trail.record(c, principal?.userId ?? 'anonymous', change);
+  return trail.record(c, principal?.userId ?? 'anonymous', change, unit);
 }

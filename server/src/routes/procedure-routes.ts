@@ -12,7 +12,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/api-router';
 import { parseProcedure, validateBudgets, type Clock, type ProcedureDefinition, type ValidationIssue } from '../../../engine/src/index';
-import type { ProcedureRetirement, ProcedureStore } from '../stores';
+import type { ProcedureRetirement, ProcedureStore, Stores } from '../stores';
 import { loadDeployedCallees } from '../procedures/deployed-callees';
 import { procedureRetired } from '../procedures/procedure-retired';
 import { HttpProblem } from '../http/http-problem';
@@ -29,6 +29,8 @@ export interface ProcedureRouteDeps {
   directory: { agencies: AgencyStore; users: UserStore };
   /** Who is deploying (the signed-in analyst); 'anonymous' only in tests that do not sign in. */
   actorOf(c: { get(key: never): unknown }): string;
+  /** A unit of work over the procedures, so a retirement and its audit record commit together; without it they are written one after the other. */
+  transaction?: Stores['transaction'];
 }
 
 /** Largest BPMN document accepted (bytes of XML text). Real procedure models are a few hundred KB at most. */
@@ -243,10 +245,18 @@ export function createProcedureRoutes(deps: ProcedureRouteDeps): OpenAPIHono {
     if (!before) throw procedureNotFound(key);
     // Restoring what is in use changes nothing and leaves no record; a new reason is a change.
     if (!retirement && !before.retirement) return before;
-    await deps.procedures.setRetirement(key, retirement);
     const after = { ...before, ...(retirement ? { retirement } : {}) };
     if (!retirement) delete after.retirement;
-    await recordAdministration(c, { action: retirement ? 'procedure.retired' : 'procedure.restored', target: { kind: 'procedure', id: key }, before: summary(before), after: summary(after) });
+    const change = { action: retirement ? 'procedure.retired' : 'procedure.restored', target: { kind: 'procedure', id: key }, before: summary(before), after: summary(after) } as const;
+    if (deps.transaction) {
+      await deps.transaction(async (tx) => {
+        await tx.procedures.setRetirement(key, retirement);
+        await recordAdministration(c, change, tx.unit);
+      });
+    } else {
+      await deps.procedures.setRetirement(key, retirement);
+      await recordAdministration(c, change);
+    }
     return after;
   };
 

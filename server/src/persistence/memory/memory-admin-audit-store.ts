@@ -1,6 +1,8 @@
 /** @module MemoryAdminAuditStore — the audit of administration in an array, for tests and demos: append and read only. */
 import { DuplicateKey, type AdminAuditQuery, type AdminAuditRecord, type AdminAuditStore, type Page } from '../../stores';
 import { paginate } from './paginate';
+import type { UnitOfWork } from '../../unit-of-work';
+import { undoOf } from './memory-unit-of-work';
 
 const matches = (record: AdminAuditRecord, query: AdminAuditQuery): boolean =>
   (query.actorId === undefined || record.actorId === query.actorId) &&
@@ -19,6 +21,21 @@ export class MemoryAdminAuditStore implements AdminAuditStore {
     this.ids.add(record.id);
     // Frozen copies: what was appended stays as it was, whatever the caller does with its object afterwards.
     this.records.push(structuredClone(record));
+  }
+
+  /** In a unit of the memory adapter an appended record is removed again if the unit throws. */
+  within(unit: UnitOfWork): Pick<AdminAuditStore, 'append'> {
+    const undo = undoOf(unit);
+    return {
+      append: async (record) => {
+        await this.append(record);
+        undo?.record(() => {
+          this.ids.delete(record.id);
+          const at = this.records.findIndex((kept) => kept.id === record.id);
+          if (at >= 0) this.records.splice(at, 1);
+        });
+      },
+    };
   }
 
   async list(query: AdminAuditQuery, page: { offset: number; limit: number }): Promise<Page<AdminAuditRecord>> {

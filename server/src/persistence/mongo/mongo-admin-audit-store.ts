@@ -1,9 +1,13 @@
 /**
  * @module MongoAdminAuditStore — AdminAuditStore on the `admin_audit` collection: `insert` and `find`, nothing else,
- * so the adapter can neither change nor remove a record. An administrative change is one write of its own store,
- * never a unit of work, so a record is appended on its own once the change is stored.
+ * so the adapter can neither change nor remove a record. A change written through a unit of work appends its record
+ * in that unit's transaction (`within`); a change that is one write of its own store appends it once the change is
+ * stored.
  */
+import type { ClientSession } from 'mongoose';
 import { DuplicateKey, type AdminAuditQuery, type AdminAuditRecord, type AdminAuditStore, type Page } from '../../stores';
+import type { UnitOfWork } from '../../unit-of-work';
+import { sessionOf } from './mongo-unit-of-work';
 import type { AdminAuditDocument, AdminAuditModel } from './admin-audit-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 
@@ -24,12 +28,20 @@ function toFilter(query: AdminAuditQuery): Record<string, unknown> {
 }
 
 export class MongoAdminAuditStore implements AdminAuditStore {
-  constructor(private readonly model: AdminAuditModel) {}
+  /** @param session set by `within`: the append joins that transaction */
+  constructor(
+    private readonly model: AdminAuditModel,
+    private readonly session?: ClientSession,
+  ) {}
+
+  within(unit: UnitOfWork): MongoAdminAuditStore {
+    return new MongoAdminAuditStore(this.model, sessionOf('the administration audit', unit));
+  }
 
   async append(record: AdminAuditRecord): Promise<void> {
     const { id, ...fields } = record;
     try {
-      await this.model.create([{ ...fields, _id: id }]);
+      await this.model.create([{ ...fields, _id: id }], { session: this.session ?? null });
     } catch (error) {
       throw isDuplicateKeyError(error) ? new DuplicateKey('admin_audit', id) : error;
     }
