@@ -1,6 +1,7 @@
 /**
  * @module citizenMessageModel — the `citizen_messages` collection (one document per message and channel, listed per
- * dossier) and `citizen_channel_choices` (one document per dossier: the citizen's choices, newest last, bounded).
+ * dossier) and `citizen_channel_choices` (one document per dossier: the citizen's choices, newest last, bounded;
+ * `_id` `<provinceCode>:<dossierId>`, so that dossiers of two provinces never share one, the dossier id in its field).
  */
 import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
@@ -8,7 +9,7 @@ import type { ChannelChoice, CitizenMessageRecord } from '../../outbox/citizen-m
 import { backfillProvince } from './backfill-province';
 
 export type CitizenMessageDocument = Omit<CitizenMessageRecord, 'id'> & { _id: string };
-export type ChannelChoicesDocument = { _id: string; choices: ChannelChoice[] };
+export type ChannelChoicesDocument = { _id: string; dossierId: string; choices: ChannelChoice[] };
 
 const messageSchema = new Schema<CitizenMessageDocument>(
   {
@@ -34,10 +35,12 @@ messageSchema.index({ dossierId: 1, at: 1 });
 const choicesSchema = new Schema<ChannelChoicesDocument>(
   {
     _id: { type: String, required: true },
+    dossierId: { type: String, required: true },
     choices: [{ _id: false, channel: { type: String, required: true }, optedOut: { type: Boolean, required: true }, at: { type: Number, required: true } }],
   },
   { collection: 'citizen_channel_choices', versionKey: false, strict: 'throw' },
 );
+choicesSchema.index({ dossierId: 1 }, { unique: true });
 
 // Last, after the indexes: each is prefixed by the province (issue 18 item 2).
 messageSchema.plugin(provinceScopedPlugin);

@@ -1,7 +1,11 @@
-/** @module MongoCitizenMessageStore — CitizenMessageStore on `citizen_messages` and `citizen_channel_choices`. */
+/**
+ * @module MongoCitizenMessageStore — CitizenMessageStore on `citizen_messages` and `citizen_channel_choices`, whose
+ * documents are found by dossier id within the province and keyed `<provinceCode>:<dossierId>` (issue 18 item 2).
+ */
 import type { MessageChannel } from '../../outbox/citizen-channels-config';
 import { MAX_CHOICES_PER_DOSSIER, type ChannelChoice, type CitizenMessageRecord, type CitizenMessageStore, type MessageReceipt, type ReceiptOutcome } from '../../outbox/citizen-message-store';
 import type { CitizenMessageDocument, CitizenMessageModels, ChannelChoicesDocument } from './citizen-message-model';
+import { writingProvince } from '../../tenancy/province-scope';
 
 function toRecord({ _id, ...rest }: CitizenMessageDocument): CitizenMessageRecord {
   return { id: _id, ...rest };
@@ -39,11 +43,16 @@ export class MongoCitizenMessageStore implements CitizenMessageStore {
   }
 
   async choose(dossierId: string, choice: ChannelChoice): Promise<void> {
-    await this.models.choices.updateOne({ _id: dossierId }, { $push: { choices: { $each: [choice], $slice: -MAX_CHOICES_PER_DOSSIER } } }, { upsert: true });
+    const provinceCode = writingProvince('CitizenChannelChoices.updateOne');
+    await this.models.choices.updateOne(
+      { _id: `${provinceCode}:${dossierId}` },
+      { $push: { choices: { $each: [choice], $slice: -MAX_CHOICES_PER_DOSSIER } }, $setOnInsert: { dossierId } },
+      { upsert: true },
+    );
   }
 
   async choices(dossierId: string): Promise<ChannelChoice[]> {
-    const found = await this.models.choices.findById(dossierId).lean<ChannelChoicesDocument>();
+    const found = await this.models.choices.findOne({ dossierId }).lean<ChannelChoicesDocument>();
     return (found?.choices ?? []).map(({ channel, optedOut, at }) => ({ channel, optedOut, at }));
   }
 }
