@@ -107,6 +107,8 @@ export interface AppDeps {
   attachments?: AttachmentStore;
   /** Retention of closed dossiers (issue 18 item 6): policies and due dossiers; over the given stores in memory when absent. */
   retention?: RetentionStore;
+  /** The key of the expired dossiers' ID number hash (RETENTION_HASH_KEY); without it retention runs are refused. */
+  retentionHashKey?: string;
   /** Where retention's archive bundles go (GridFS bucket `archives` in the server); in memory when absent. */
   archives?: AttachmentStore;
   /** Citizens' sign-in with their electronic identity (VNeID) to list their dossiers (issue 18); off when absent. */
@@ -233,7 +235,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/agencies', createTrackingBookRoutes({ stores: deps.stores, agencies: deps.access.agencies, clock: deps.clock }));
 
   // Public citizen lookup (no sign-in), rate-limited per address by installAccess's `/api/lookup/*` limiter.
-  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens, attachments, clock: deps.clock, ...(deps.signing ? { signing: deps.signing } : {}) }));
+  app.route('/api/lookup', createLookupRoutes({ stores: deps.stores, calendars: dossierDeps.calendars, citizenTokens, attachments, clock: deps.clock, ...(deps.signing ? { signing: deps.signing } : {}), ...(deps.retentionHashKey ? { retentionHashKey: deps.retentionHashKey } : {}) }));
   // One upload at a time per dossier, whether an official's or the citizen's, so together they cannot pass its total.
   const perDossier = new KeyedMutex();
   app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier, ...(deps.signing ? { signing: deps.signing } : {}) }));
@@ -270,7 +272,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/api/citizen', createCitizenSignInRoutes({ relyingParty: citizenRelyingParty, idNumberClaim: deps.citizenSignIn?.idNumberClaim ?? 'id_number', secret: deps.sessionSecret, clock: deps.clock, stores: deps.stores }));
   // Retention of closed dossiers (issue 18 item 6): the dry run, the periods, explicit bounded runs.
   const retention = deps.retention ?? new MemoryRetentionStore({ dossiers: deps.stores.dossiers, attachments });
-  app.route('/api/retention', createRetentionRoutes({ stores: deps.stores, retention, attachments, archives: deps.archives ?? new MemoryAttachmentStore(), clock: deps.clock }));
+  app.route('/api/retention', createRetentionRoutes({ stores: deps.stores, retention, attachments, archives: deps.archives ?? new MemoryAttachmentStore(), clock: deps.clock, ...(deps.retentionHashKey ? { hashKey: deps.retentionHashKey } : {}) }));
   app.route('/api/outbox', createOutboxRoutes({ outbox: dossierDeps.outbox, clock: deps.clock, alertAfterMs: deps.outboxAlertAfterMs ?? DEFAULT_OUTBOX_ALERT_AFTER_MS }));
   app.route('/api/events', createEventRoutes({ notifier: heatmapChanges, tokens: accessLayer.tokens, users: deps.access.users }));
 

@@ -55,6 +55,8 @@ import { createPaymentReconciler } from './payments/payment-reconciler';
 import { parseProvinceConfig } from './tenancy/province-config';
 import { inProvince, nationally, setHomeProvince } from './tenancy/province-scope';
 import { runInEachProvince } from './tenancy/run-in-each-province';
+import { parseRetentionConfig } from './retention/retention-config';
+import { createRetentionSchedule } from './retention/retention-schedule';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -85,6 +87,9 @@ async function main(): Promise<void> {
       // The province of this deployment (PROVINCE_CODE), or the provinces of a national one (PROVINCES), and the ones
       // whose periodic jobs this process runs (SWEEP_PROVINCES): province-config.ts.
       provinces: parseProvinceConfig(env),
+      // Retention: RETENTION_HASH_KEY (the ID numbers' keyed hash) and RETENTION_DAILY_AT (the daily run, which refuses
+      // to start without the key): retention-config.ts.
+      retention: parseRetentionConfig(env),
     };
   } catch (error) {
     process.stderr.write(`Liên thông cannot start: ${(error as Error).message}\n`);
@@ -179,6 +184,7 @@ async function main(): Promise<void> {
     outbox,
     attachments,
     ...retention,
+    ...(accessConfig.retention.hashKey ? { retentionHashKey: accessConfig.retention.hashKey } : {}),
     drafts,
     ...(signing ? { signing } : {}),
     ...(payments ? { payments } : {}),
@@ -281,6 +287,22 @@ async function main(): Promise<void> {
   const alarmTimer = setInterval(() => void checkAlarms(), 60_000);
   alarmTimer.unref();
 
+  // --- Retention's daily run (issue 18 item 6), in each province from RETENTION_DAILY_AT, leased like the sweeper. ---
+  const { hashKey: retentionHashKey, dailyAtMinute } = accessConfig.retention;
+  const retentionSchedule =
+    dailyAtMinute === undefined
+      ? undefined
+      : createRetentionSchedule({
+          deps: { stores, ...retention, attachments, clock, hashKey: retentionHashKey },
+          owner: `${host}:${port}:${process.pid}:${randomUUID()}`,
+          atMinute: dailyAtMinute,
+          provinces: sweepProvinces,
+          onRun: (run) => logger.info(run, 'retention: the day’s run expired the dossiers due'),
+          onError: (error, provinceCode) => logger.error({ err: error, provinceCode }, 'retention: the day’s run failed; tried again at the next poll'),
+        });
+  retentionSchedule?.start();
+  // --- end of retention's daily run ---
+
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
     logger.info({ url: base, database: databaseInfo, procedures: seeded }, 'Liên thông is serving');
@@ -311,6 +333,7 @@ async function main(): Promise<void> {
     clearInterval(alarmTimer);
     await deliverer.stop();
     reconciler?.stop();
+    await retentionSchedule?.stop();
     await new Promise<void>((done) => server.close(() => done()));
     await connection.close();
     await database.stop();

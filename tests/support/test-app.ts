@@ -31,6 +31,9 @@ export interface SimulatedClock {
   advance(ms: number): void;
 }
 
+/** The retention key test apps run with (tests/server/retention recompute digests with it). */
+export const TEST_RETENTION_HASH_KEY = 'test-retention-key-0123456789-abcdefghijklmnop';
+
 export function createSimulatedClock(startAt: number): SimulatedClock {
   let at = startAt;
   return { now: () => at, set: (next) => void (at = next), advance: (ms) => void (at += ms) };
@@ -67,6 +70,8 @@ export interface TestAppOptions {
   oidcFetch?: AppDeps['oidcFetch'];
   /** Retention of closed dossiers and its archive bundles (the mongo adapter and GridFS in retention tests); in memory by default. */
   retention?: AppDeps['retention'];
+  /** The retention key of the ID numbers' keyed hash; a test key by default, `null` for a server configured without one. */
+  retentionHashKey?: string | null;
   /** Citizens' sign-in against an in-process provider; off by default. */
   citizenSignIn?: AppDeps['citizenSignIn'];
   archives?: AppDeps['archives'];
@@ -138,6 +143,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.oidcFetch ? { oidcFetch: options.oidcFetch } : {}),
     ...(options.signing ? { signing: options.signing } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
+    ...(options.retentionHashKey === null ? {} : { retentionHashKey: options.retentionHashKey ?? TEST_RETENTION_HASH_KEY }),
     ...(options.citizenSignIn ? { citizenSignIn: options.citizenSignIn } : {}),
     ...(options.archives ? { archives: options.archives } : {}),
     ...(options.payments ? { payments: options.payments } : {}),

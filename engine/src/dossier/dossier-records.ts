@@ -70,8 +70,13 @@ export interface DossierRetention {
   closedAt: number;
   /** Archive mode: the bundle of the personal data and attachments in the archive store, with its SHA-256. */
   archive?: { id: string; sha256: string; size: number };
-  /** SHA-256 of the normalised applicant ID number, so the citizen's lookup can still say what became of the dossier. */
+  /**
+   * The normalised applicant ID number, hashed, so the citizen's lookup can still say what became of the dossier:
+   * HMAC-SHA-256 under the server's retention key (`idNumberDigestAlgorithm` 'hmac-sha256'), or, for a dossier expired
+   * before the key existed (no algorithm named), plain SHA-256.
+   */
   idNumberDigest: string;
+  idNumberDigestAlgorithm?: 'hmac-sha256';
   /** False until every attachment is removed (a run interrupted between the two goes on from there). */
   attachmentsRemoved: boolean;
   attachmentCount: number;

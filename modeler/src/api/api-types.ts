@@ -6946,7 +6946,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A run is already going on in this process (RETENTION_RUNNING) */
+                /** @description A run is already going on in this process (RETENTION_RUNNING), or no retention key is configured (RETENTION_KEY_MISSING) */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -7,7 +7,7 @@
  * ID numbers, birth dates and addresses in their e-forms). Kept: the dossier's code, procedure, agency, status,
  * channel, dates, clocks and documents list: what Decision 766/QĐ-TTg's figures are computed from.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { DossierRecord } from '../stores';
 
 type Schema = { properties?: Record<string, Schema>; items?: Schema; 'x-personal'?: boolean };
@@ -21,7 +21,17 @@ export interface PersonalData {
 }
 
 /** The ID number as the citizen's lookup compares it: no spaces, upper case, NFKC. */
-export const digestIdNumber = (idNumber: string) => createHash('sha256').update(idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase()).digest('hex');
+export const normalizeIdNumber = (idNumber: string): string => idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+
+/**
+ * What an expired dossier keeps of its applicant's ID number: HMAC-SHA-256 (RFC 2104) under the retention key
+ * (RETENTION_HASH_KEY), hex. A personal ID number has 12 digits, so a plain SHA-256 of it is undone by trying the
+ * 10^12 candidates, hours on one graphics card: the "deleted" number would still be there. Under a key kept outside the
+ * database the digest names nobody to whoever reads the database alone.
+ */
+export function digestIdNumber(idNumber: string, key: string): string {
+  return createHmac('sha256', key).update(normalizeIdNumber(idNumber)).digest('hex');
+}
 
 /** Whether `schema` marks any field, at any depth, personal or not (`"x-personal": false` keeps a field on purpose). */
 function marksAny(schema: Schema): boolean {

@@ -29,4 +29,11 @@ export interface RetentionStore {
   summarizeDue(procedureKey: string, closedBefore: number): Promise<DueSummary>;
   /** Forgets what the inbox search kept of the dossier's applicant beside its steps (the folded name). */
   forgetStepSearch(dossierId: string): Promise<void>;
+  /**
+   * Takes, or renews, the lease of the daily run of `day` (YYYY-MM-DD) for `owner` until `now + leaseMs`: true unless
+   * that day's run is finished or leased by another owner whose lease has not run out (retention-schedule.ts).
+   */
+  claimScheduledRun(day: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
+  /** Marks the daily run of `day` finished: no process runs it again. */
+  finishScheduledRun(day: string, owner: string, now: number): Promise<void>;
 }

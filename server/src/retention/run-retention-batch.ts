@@ -5,7 +5,7 @@
  * next batch takes up what is left, and a dossier interrupted between its expiry and the removal of its attachments
  * is taken up at the removal. The event loop is given back between dossiers, so a batch never holds it long.
  */
-import type { Clock } from '../../../engine/src/index';
+import { Refusal, type Clock } from '../../../engine/src/index';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { ConcurrencyConflict, type DossierRecord, type DossierSummary, type Stores } from '../stores';
 import { archiveBundle } from './archive-bundle';
@@ -20,6 +20,21 @@ export interface RetentionDeps {
   /** Where archive bundles go (GridFS bucket `archives` in the server). */
   archives: AttachmentStore;
   clock: Clock;
+  /**
+   * The key of the ID numbers' keyed hash (RETENTION_HASH_KEY, expire-personal-data.ts `digestIdNumber`). Without it
+   * nothing expires (`RETENTION_KEY_MISSING`); the dry run still reports.
+   */
+  hashKey?: string;
+}
+
+/** Refused when no retention key is configured: a plain hash of an ID number would keep it, in effect. */
+export function retentionKeyMissing(): Refusal {
+  return new Refusal({
+    kind: 'conflict',
+    code: 'RETENTION_KEY_MISSING',
+    title: 'Chưa cấu hình khoá băm cho việc hết hạn lưu trữ',
+    detail: 'Máy chủ chưa có RETENTION_HASH_KEY: chưa thể xoá dữ liệu cá nhân của hồ sơ hết hạn; báo cáo chạy thử vẫn xem được.',
+  });
 }
 
 /** Largest batch one request may ask for. */
@@ -42,7 +57,7 @@ async function removeAttachments(deps: RetentionDeps, dossier: DossierRecord): P
 }
 
 /** Expires one dossier; undefined when another run got there first. */
-async function expireOne(deps: RetentionDeps, summary: DossierSummary, policy: { years: number; mode: RetentionMode }, actorId: string): Promise<ExpiredDossier | undefined> {
+async function expireOne(deps: RetentionDeps & { hashKey: string }, summary: DossierSummary, policy: { years: number; mode: RetentionMode }, actorId: string): Promise<ExpiredDossier | undefined> {
   const dossier = await deps.stores.dossiers.get(summary.id);
   if (!dossier) return undefined;
   try {
@@ -72,7 +87,8 @@ async function expireOne(deps: RetentionDeps, summary: DossierSummary, policy: {
         periodYears: policy.years,
         closedAt: dossier.updatedAt,
         ...(archive ? { archive } : {}),
-        idNumberDigest: digestIdNumber(dossier.applicant.idNumber),
+        idNumberDigest: digestIdNumber(dossier.applicant.idNumber, deps.hashKey),
+        idNumberDigestAlgorithm: 'hmac-sha256',
         attachmentsRemoved: false,
         attachmentCount: files.length,
         attachmentBytes,
@@ -92,6 +108,8 @@ async function expireOne(deps: RetentionDeps, summary: DossierSummary, policy: {
  * them and how many are still due after the batch.
  */
 export async function runRetentionBatch(deps: RetentionDeps, options: { limit: number; actorId: string }): Promise<{ expired: ExpiredDossier[]; remaining: number }> {
+  const { hashKey } = deps;
+  if (!hashKey) throw retentionKeyMissing();
   const limit = Math.max(1, Math.min(MAX_RETENTION_BATCH, options.limit));
   const policies = await deps.retention.policies();
   const procedures = (await deps.stores.procedures.listLatest()).map((procedure) => procedure.key).sort();
@@ -102,7 +120,7 @@ export async function runRetentionBatch(deps: RetentionDeps, options: { limit: n
     const policy = policyOf(policies, key);
     const due = await deps.retention.due(key, closedBefore(deps.clock.now(), policy.years), limit - handled);
     for (const summary of due) {
-      const done = await expireOne(deps, summary, policy, options.actorId);
+      const done = await expireOne({ ...deps, hashKey }, summary, policy, options.actorId);
       if (done) expired.push(done);
       handled += 1;
       await yieldToEventLoop();

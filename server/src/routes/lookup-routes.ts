@@ -12,7 +12,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Clock, DossierLifecycleContext, DossierStatus, StepClockContext, WorkingClock } from '../../../engine/src/index';
-import type { Stores } from '../stores';
+import type { DossierRecord, Stores } from '../stores';
+import { digestIdNumber } from '../retention/expire-personal-data';
 import { openPause } from '../../../engine/src/index';
 import type { CitizenTokens } from '../citizen/citizen-tokens';
 import { explainClock, explainSupplementWindow, noSupplementDeadline } from '../citizen/explain-clock';
@@ -38,6 +39,8 @@ export interface LookupRoutesDeps {
   attachments?: AttachmentStore;
   signing?: SigningDeps;
   clock?: Clock;
+  /** The retention key (RETENTION_HASH_KEY): an expired dossier keeps its applicant's ID number hashed under it. */
+  retentionHashKey?: string;
 }
 
 /** The national status labels (DOMAIN.md "Dossier statuses: the national contract"). */
@@ -153,6 +156,19 @@ const iso = (at: number | undefined) => (at === undefined ? undefined : new Date
 
 export function createLookupRoutes(deps: LookupRoutesDeps) {
   const routes = createApiRouter();
+  /**
+   * What the given ID number is compared with, and its digest to compare: an expired dossier (issue 18 item 6) keeps
+   * only a digest of it, keyed (retention key) or, expired before there was a key, plain SHA-256.
+   */
+  const digestsOf = (dossier: DossierRecord | undefined, idNumber: string): { expected: Buffer; given: Buffer } => {
+    const retention = dossier?.retention;
+    if (!dossier) return { expected: UNKNOWN_DOSSIER, given: digest(idNumber) };
+    if (!retention) return { expected: digest(dossier.applicant.idNumber), given: digest(idNumber) };
+    const expected = Buffer.from(retention.idNumberDigest, 'hex');
+    if (retention.idNumberDigestAlgorithm !== 'hmac-sha256') return { expected, given: digest(idNumber) };
+    // Without the key nothing matches: the lookup answers as for an unknown dossier.
+    return { expected: deps.retentionHashKey ? expected : UNKNOWN_DOSSIER, given: Buffer.from(digestIdNumber(idNumber, deps.retentionHashKey ?? ''), 'hex') };
+  };
 
   const resultOf = (dossierId: string) =>
     deps.attachments ? findDossierResult(deps.attachments, deps.signing, dossierId, deps.clock?.now() ?? 0) : Promise.resolve(undefined);
@@ -162,8 +178,8 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
     const { code, idNumber } = c.req.valid('query');
     const dossier = await deps.stores.dossiers.getByCode(code);
     // An expired dossier (issue 18 item 6) keeps only the digest of the ID number, which is what is compared.
-    const expected = dossier?.retention ? Buffer.from(dossier.retention.idNumberDigest, 'hex') : dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER;
-    const matches = expected.length === UNKNOWN_DOSSIER.length && timingSafeEqual(digest(idNumber), expected);
+    const { expected, given } = digestsOf(dossier, idNumber);
+    const matches = expected.length === UNKNOWN_DOSSIER.length && timingSafeEqual(given, expected);
     if (!dossier || !matches) throw notFound();
     const result = await resultOf(dossier.id);
     if (!result) throw new HttpProblem({ status: 404, code: 'RESULT_NOT_FOUND', title: 'Hồ sơ chưa có kết quả điện tử.' });
@@ -180,8 +196,8 @@ export function createLookupRoutes(deps: LookupRoutesDeps) {
     const dossier = await deps.stores.dossiers.getByCode(code);
     // Compare even when the code is unknown, so both refusals take the same path.
     // An expired dossier (issue 18 item 6) keeps only the digest of the ID number, which is what is compared.
-    const expected = dossier?.retention ? Buffer.from(dossier.retention.idNumberDigest, 'hex') : dossier ? digest(dossier.applicant.idNumber) : UNKNOWN_DOSSIER;
-    const matches = expected.length === UNKNOWN_DOSSIER.length && timingSafeEqual(digest(idNumber), expected);
+    const { expected, given } = digestsOf(dossier, idNumber);
+    const matches = expected.length === UNKNOWN_DOSSIER.length && timingSafeEqual(given, expected);
     if (!dossier || !matches) throw notFound();
 
     const procedure = await deps.stores.procedures.get(dossier.procedureKey, dossier.procedureVersion);

@@ -76,7 +76,7 @@ const runRoute = createRoute({
   responses: {
     200: { description: 'The dossiers this batch expired, and how many are still due', content: { 'application/json': { schema: z.object({ expired: z.array(ExpiredSchema), remaining: z.number().int() }) } } },
     ...refusals,
-    409: problem('A run is already going on in this process (RETENTION_RUNNING)'),
+    409: problem('A run is already going on in this process (RETENTION_RUNNING), or no retention key is configured (RETENTION_KEY_MISSING)'),
   },
 });
 

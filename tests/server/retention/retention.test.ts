@@ -205,6 +205,24 @@ describe('retention of closed dossiers', () => {
     expect((await call(t, 'official.motcua', 'GET', `/api/dossiers/${dossier.id}/attachments`)).body).toEqual({ items: [], total: 0 });
   });
 
+  it('leases the day’s scheduled run to one process at a time in the database, until it is finished', async () => {
+    // given the store on MongoDB and a lease of ten minutes
+    const { db } = await setUp();
+    const store = new MongoRetentionStore(db);
+    const at = Date.UTC(2026, 2, 9, 19, 0);
+    const lease = 10 * 60_000;
+    // when process A claims the day, B tries while A's lease runs and after it ran out, and then finishes the day
+    const a = await store.claimScheduledRun('2026-03-10', 'process-a', at, lease);
+    const renewed = await store.claimScheduledRun('2026-03-10', 'process-a', at + 60_000, lease);
+    const bWhileLeased = await store.claimScheduledRun('2026-03-10', 'process-b', at + 2 * 60_000, lease);
+    const bAfter = await store.claimScheduledRun('2026-03-10', 'process-b', at + 60_000 + lease + 1, lease);
+    await store.finishScheduledRun('2026-03-10', 'process-b', at + lease + 120_000);
+    const afterFinish = await store.claimScheduledRun('2026-03-10', 'process-a', at + 2 * lease, lease);
+    const nextDay = await store.claimScheduledRun('2026-03-11', 'process-a', at + 86_400_000, lease);
+    // then one holder at a time, none once finished, and the next day is free
+    expect([a, renewed, bWhileLeased, bAfter, afterFinish, nextDay]).toEqual([true, true, false, true, false, true]);
+  });
+
   it('refuses a period outside one to a hundred years, and its routes to anyone but an administrator', async () => {
     const { t } = await setUp();
     expect((await call(t, 'admin', 'PUT', `/api/retention/policies/${FIXTURE_KEY}`, { years: 0, mode: 'purge' })).status).toBe(400);

@@ -46,4 +46,17 @@ export class MemoryRetentionStore implements RetentionStore {
   }
 
   async forgetStepSearch(): Promise<void> {}
+
+  private readonly runs = new Map<string, { owner: string; leasedUntil: number; finishedAt?: number }>();
+
+  async claimScheduledRun(day: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    const run = this.runs.get(day);
+    if (run && (run.finishedAt !== undefined || (run.owner !== owner && run.leasedUntil > now))) return false;
+    this.runs.set(day, { owner, leasedUntil: now + leaseMs });
+    return true;
+  }
+
+  async finishScheduledRun(day: string, owner: string, now: number): Promise<void> {
+    this.runs.set(day, { owner, leasedUntil: now, finishedAt: now });
+  }
 }

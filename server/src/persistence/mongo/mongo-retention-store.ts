@@ -6,6 +6,7 @@
  * Province tenancy (issue 18 item 2): the dossiers and steps go through the province plugin; the policies and the
  * GridFS files are read with the raw driver, which it does not see, so they are confined here by hand. A policy is
  * a province's (`_id` `<provinceCode>:<procedureKey>`): two provinces keep the same procedure for different periods.
+ * The daily run's lease is one document per province and day in `retention_runs` (`_id` `<provinceCode>:<day>`).
  */
 import type { Connection, QueryFilter } from 'mongoose';
 import type { DossierSummary } from '../../stores';
@@ -14,6 +15,16 @@ import type { DueSummary, RetentionStore } from '../../retention/retention-store
 import { dossierModel, type DossierDocument, type DossierModel } from './dossier-model';
 import { stepModel, type StepModel } from './step-model';
 import { provinceFilter, writingProvince } from '../../tenancy/province-scope';
+import { isDuplicateKeyError } from './is-duplicate-key-error';
+
+interface RunDocument {
+  _id: string;
+  provinceCode: string;
+  day: string;
+  owner: string;
+  leasedUntil: number;
+  finishedAt?: number;
+}
 
 interface PolicyDocument extends RetentionPolicy {
   _id: string;
@@ -97,5 +108,27 @@ export class MongoRetentionStore implements RetentionStore {
 
   async forgetStepSearch(dossierId: string): Promise<void> {
     await this.steps.updateMany({ dossierId }, { $set: { nameSearch: '' } });
+  }
+
+  async claimScheduledRun(day: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    const provinceCode = writingProvince('retention_runs.claim');
+    try {
+      // Matches an unfinished run that is ours or whose lease ran out; none there yet: inserted. A run another owner
+      // holds, or one finished, matches nothing, and the insert the upsert tries collides with its _id.
+      const claimed = await this.collection<RunDocument>('retention_runs').findOneAndUpdate(
+        { _id: `${provinceCode}:${day}`, finishedAt: { $exists: false }, $or: [{ owner }, { leasedUntil: { $lte: now } }] },
+        { $set: { provinceCode, day, owner, leasedUntil: now + leaseMs } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return claimed !== null;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  async finishScheduledRun(day: string, owner: string, now: number): Promise<void> {
+    const provinceCode = writingProvince('retention_runs.finish');
+    await this.collection<RunDocument>('retention_runs').updateOne({ _id: `${provinceCode}:${day}` }, { $set: { provinceCode, day, owner, leasedUntil: now, finishedAt: now } }, { upsert: true });
   }
 }
