@@ -9,9 +9,12 @@ import { MemoryStepStore } from './memory-step-store';
 import { MemoryTimerStore } from './memory-timer-store';
 import { UndoLog } from './undo-log';
 import { MemoryUnitOfWork } from './memory-unit-of-work';
+import { partitionedByProvince, partitionOf, provincePartitioned } from './province-partitioned';
 
 /**
- * Creates empty in-memory stores. Records are deep-copied in and out, so callers never share stored state.
+ * Creates empty in-memory stores. Records are deep-copied in and out, so callers never share stored state. Each
+ * province keeps its own records (`provincePartitioned`): a call acts in the province the work runs in, the home
+ * province outside any scope.
  * `transaction` runs one unit of work at a time and, when `work` throws, undoes every write it made through the
  * stores it was given and through the stores joined to its `unit` (`MemoryUnitOfWork`: the outbox, the facts). Writes made outside a transaction are not isolated from it (reads may see uncommitted
  * writes); the mongoose adapter is the reference for isolation.
@@ -24,12 +27,13 @@ import { MemoryUnitOfWork } from './memory-unit-of-work';
  * });
  */
 export function createMemoryStores(): Stores {
-  const procedures = new MemoryProcedureStore();
-  const dossiers = new MemoryDossierStore();
-  const steps = new MemoryStepStore((dossierId) => dossiers.factsOf(dossierId));
-  const timers = new MemoryTimerStore();
-  const audit = new MemoryAuditStore();
-  const progress = new MemoryProgressStore();
+  const procedures = partitionedByProvince(MemoryProcedureStore);
+  const dossiers = partitionedByProvince(MemoryDossierStore);
+  // A step is filtered by the facts of its dossier in the same province, whatever scope reads it.
+  const steps = provincePartitioned(MemoryStepStore.nationalReads, (provinceCode) => new MemoryStepStore((dossierId) => partitionOf(dossiers, provinceCode).factsOf(dossierId)));
+  const timers = partitionedByProvince(MemoryTimerStore);
+  const audit = partitionedByProvince(MemoryAuditStore);
+  const progress = partitionedByProvince(MemoryProgressStore);
   const mutex = new AsyncMutex();
 
   return {

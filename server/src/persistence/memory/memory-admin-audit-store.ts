@@ -3,6 +3,7 @@ import { DuplicateKey, type AdminAuditQuery, type AdminAuditRecord, type AdminAu
 import { paginate } from './paginate';
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
+import { pagedBy, type NationalReads } from './province-partitioned';
 
 const matches = (record: AdminAuditRecord, query: AdminAuditQuery): boolean =>
   (query.actorId === undefined || record.actorId === query.actorId) &&
@@ -12,7 +13,14 @@ const matches = (record: AdminAuditRecord, query: AdminAuditQuery): boolean =>
   (query.from === undefined || record.at >= query.from) &&
   (query.to === undefined || record.at <= query.to);
 
+const newestFirst = (a: AdminAuditRecord, b: AdminAuditRecord): number => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
 export class MemoryAdminAuditStore implements AdminAuditStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryAdminAuditStore> = {
+    list: pagedBy(1, () => newestFirst),
+  };
+
   private readonly records: AdminAuditRecord[] = [];
   private readonly ids = new Set<string>();
 
@@ -41,7 +49,7 @@ export class MemoryAdminAuditStore implements AdminAuditStore {
   async list(query: AdminAuditQuery, page: { offset: number; limit: number }): Promise<Page<AdminAuditRecord>> {
     const found = this.records
       .filter((record) => matches(record, query))
-      .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      .sort(newestFirst);
     const result = paginate(found, page);
     return { items: result.items.map((record) => structuredClone(record)), total: result.total };
   }

@@ -2,8 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentContent, AttachmentInfo, AttachmentStore, NewAttachment } from '../../attachments/attachment-store';
 import { ContentMeter, meteredChunks } from '../../attachments/metered-chunks';
+import { firstFound, sortedBy, type NationalReads } from './province-partitioned';
+
+const oldestFirst = (a: AttachmentInfo, b: AttachmentInfo): number => a.uploadedAt - b.uploadedAt || (a.id < b.id ? -1 : 1);
 
 export class MemoryAttachmentStore implements AttachmentStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryAttachmentStore> = {
+    info: firstFound,
+    get: firstFound,
+    listByDossier: sortedBy(oldestFirst),
+  };
+
   private readonly files = new Map<string, { info: AttachmentInfo; content: Buffer }>();
 
   constructor(private readonly newId: () => string = randomUUID) {}
@@ -33,7 +43,7 @@ export class MemoryAttachmentStore implements AttachmentStore {
     return [...this.files.values()]
       .map((file) => file.info)
       .filter((info) => info.dossierId === dossierId)
-      .sort((a, b) => a.uploadedAt - b.uploadedAt || (a.id < b.id ? -1 : 1))
+      .sort(oldestFirst)
       .map((info) => structuredClone(info));
   }
 

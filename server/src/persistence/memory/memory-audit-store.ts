@@ -1,6 +1,7 @@
 /** @module MemoryAuditStore — the append-only audit trail kept in arrays, for unit tests and benchmarks. */
 import { DuplicateKey, type AuditRecord, type AuditStore } from '../../stores';
 import type { UndoLog } from './undo-log';
+import { sortedBy, type NationalReads } from './province-partitioned';
 
 export interface MemoryAuditState {
   ids: Set<string>;
@@ -9,6 +10,11 @@ export interface MemoryAuditState {
 
 /** Records are never changed once appended; each dossier's trail is kept in (at, append) order. */
 export class MemoryAuditStore implements AuditStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryAuditStore> = {
+    listByDossier: sortedBy<AuditRecord>((a, b) => a.at - b.at),
+  };
+
   constructor(
     private readonly state: MemoryAuditState = { ids: new Set(), byDossier: new Map() },
     private readonly undo?: UndoLog,

@@ -1,8 +1,20 @@
 /** @module MemoryCitizenMessageStore — citizen messages and channel choices in Maps, for tests and the in-memory app. */
 import type { MessageChannel } from '../../outbox/citizen-channels-config';
 import { acceptsReceipt, MAX_CHOICES_PER_DOSSIER, type ChannelChoice, type CitizenMessageRecord, type CitizenMessageStore, type MessageReceipt, type ReceiptOutcome } from '../../outbox/citizen-message-store';
+import { firstFound, type NationalRead, type NationalReads } from './province-partitioned';
+
+const LISTED = 500;
+const byTime = (a: CitizenMessageRecord, b: CitizenMessageRecord): number => a.at - b.at || a.id.localeCompare(b.id);
 
 export class MemoryCitizenMessageStore implements CitizenMessageStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryCitizenMessageStore> = {
+    get: firstFound,
+    listByDossier: { combine: (answers) => (answers as CitizenMessageRecord[][]).flat().sort(byTime).slice(0, LISTED) } satisfies NationalRead,
+    optedOut: { combine: (answers) => [...new Set((answers as MessageChannel[][]).flat())].sort() } satisfies NationalRead,
+    choices: { combine: (answers) => (answers as ChannelChoice[][]).flat() } satisfies NationalRead,
+  };
+
   private readonly messages = new Map<string, CitizenMessageRecord>();
   private readonly choicesByDossier = new Map<string, ChannelChoice[]>();
 
@@ -29,8 +41,8 @@ export class MemoryCitizenMessageStore implements CitizenMessageStore {
   async listByDossier(dossierId: string): Promise<CitizenMessageRecord[]> {
     return [...this.messages.values()]
       .filter((record) => record.dossierId === dossierId)
-      .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
-      .slice(0, 500)
+      .sort(byTime)
+      .slice(0, LISTED)
       .map((record) => structuredClone(record));
   }
 

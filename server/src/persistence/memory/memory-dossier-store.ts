@@ -2,6 +2,7 @@
 import { ConcurrencyConflict, DuplicateKey, type DossierQuery, type DossierRecord, type DossierStore, type DossierSummary, type Page } from '../../stores';
 import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
+import { firstFound, pagedBy, type NationalReads } from './province-partitioned';
 
 export interface MemoryDossierState {
   byId: Map<string, DossierRecord>;
@@ -24,11 +25,20 @@ function matches(record: DossierRecord, query: DossierQuery): boolean {
 }
 
 /** Newest first (createdAt, then id), the order an officer's inbox shows. */
-function newestFirst(a: DossierRecord, b: DossierRecord): number {
+function newestFirst(a: Pick<DossierRecord, 'createdAt' | 'id'>, b: Pick<DossierRecord, 'createdAt' | 'id'>): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 export class MemoryDossierStore implements DossierStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryDossierStore> = {
+    get: firstFound,
+    getByCode: firstFound,
+    factsOf: firstFound,
+    list: pagedBy(1, () => newestFirst),
+    listSummaries: pagedBy(1, () => newestFirst),
+  };
+
   constructor(
     private readonly state: MemoryDossierState = { byId: new Map(), idByCode: new Map(), sequences: new Map(), reservations: new Map() },
     private readonly undo?: UndoLog,

@@ -1,7 +1,14 @@
 /** @module MemoryDraftStore — analysts' drafts kept in a Map, for tests and the in-memory app. */
 import type { DraftRecord, DraftStore, DraftSummary } from '../../stores';
+import { firstFound, sortedBy, type NationalReads } from './province-partitioned';
 
 export class MemoryDraftStore implements DraftStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryDraftStore> = {
+    get: firstFound,
+    listByOwner: sortedBy<DraftSummary>((a, b) => b.savedAt - a.savedAt),
+  };
+
   private readonly drafts = new Map<string, DraftRecord>();
 
   async save(draft: DraftRecord): Promise<void> {

@@ -2,8 +2,12 @@
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, IdempotencyUnitStore, StoredResponse } from '../../http/idempotency-store';
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
+import { firstFound, type NationalReads } from './province-partitioned';
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryIdempotencyStore> = { get: firstFound };
+
   private readonly records = new Map<string, IdempotencyRecord>();
 
   async begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult> {

@@ -8,6 +8,7 @@ import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
+import { pagedBy, sortedBy, type NationalRead, type NationalReads } from './province-partitioned';
 
 interface DeliveryState extends OutboxDelivery {
   dossierId: string;
@@ -35,7 +36,40 @@ function toDelivery(state: DeliveryState): OutboxDelivery {
   return structuredClone(delivery);
 }
 
+type Attempted = Pick<OutboxDelivery, 'consumer' | 'entryId' | 'nextAttemptAt'>;
+const latestAttemptFirst = (a: Attempted, b: Attempted): number => b.nextAttemptAt - a.nextAttemptAt || (keyOf(a.consumer, a.entryId) < keyOf(b.consumer, b.entryId) ? -1 : 1);
+const byConsumer = (a: OutboxDelivery, b: OutboxDelivery): number => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0);
+
+/** Every province's tally of each consumer, added up: counts summed, the earliest failure, the latest error. */
+function sumTallies(byProvince: ConsumerTally[][]): ConsumerTally[] {
+  const sums = new Map<string, ConsumerTally>();
+  for (const tally of byProvince.flat()) {
+    const sum = sums.get(tally.consumer);
+    if (!sum) {
+      sums.set(tally.consumer, { ...tally });
+      continue;
+    }
+    sum.pending += tally.pending;
+    sum.retrying += tally.retrying;
+    sum.dead += tally.dead;
+    if (tally.failingSince !== undefined) sum.failingSince = Math.min(sum.failingSince ?? tally.failingSince, tally.failingSince);
+    if (tally.lastAttemptAt !== undefined && tally.lastAttemptAt >= (sum.lastAttemptAt ?? -Infinity)) {
+      sum.lastAttemptAt = tally.lastAttemptAt;
+      sum.lastError = tally.lastError;
+    }
+  }
+  return [...sums.values()];
+}
+
 export class MemoryOutboxStore implements OutboxStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryOutboxStore> = {
+    listDeliveries: pagedBy(1, () => latestAttemptFirst),
+    tallyByConsumer: { combine: (answers) => sumTallies(answers as ConsumerTally[][]) } satisfies NationalRead,
+    listByDossier: sortedBy<OutboxEntry>((a, b) => a.seq - b.seq),
+    deliveries: sortedBy<OutboxDelivery>(byConsumer),
+  };
+
   /**
    * @param consumers the consumers every entry is delivered to (each gets one pending delivery per entry)
    * @param undo set by `withUndo`: the writes of a unit of work, undone when it throws
@@ -117,7 +151,7 @@ export class MemoryOutboxStore implements OutboxStore {
   async listDeliveries(query: { consumer?: string; state?: ConsoleState }, page: { offset: number; limit: number }): Promise<{ items: OutboxDeliveryView[]; total: number }> {
     const found = [...this.state.deliveries.values()]
       .filter((delivery) => (query.consumer === undefined || delivery.consumer === query.consumer) && (query.state === undefined || deliveryStateOf(delivery) === query.state))
-      .sort((a, b) => b.nextAttemptAt - a.nextAttemptAt || (keyOf(a.consumer, a.entryId) < keyOf(b.consumer, b.entryId) ? -1 : 1));
+      .sort(latestAttemptFirst);
     const result = paginate(found, page);
     return {
       items: result.items.map((delivery) => {
@@ -170,7 +204,7 @@ export class MemoryOutboxStore implements OutboxStore {
   async deliveries(entryId: string): Promise<OutboxDelivery[]> {
     return [...this.state.deliveries.values()]
       .filter((delivery) => delivery.entryId === entryId)
-      .sort((a, b) => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0))
+      .sort(byConsumer)
       .map(toDelivery);
   }
 

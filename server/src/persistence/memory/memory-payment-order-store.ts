@@ -8,10 +8,21 @@ import type { PaymentOrderRecord, PaymentOrderStore } from '../../payments/payme
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
 import type { UndoLog } from './undo-log';
+import { firstFound, sortedBy, type NationalReads } from './province-partitioned';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+const byCreation = (a: PaymentOrderRecord, b: PaymentOrderRecord): number => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
 export class MemoryPaymentOrderStore implements PaymentOrderStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryPaymentOrderStore> = {
+    get: firstFound,
+    listByDossier: sortedBy(byCreation),
+    listPending: sortedBy(byCreation, 1),
+    listRefundsRequested: sortedBy<PaymentOrderRecord>((a, b) => a.refund!.requestedAt - b.refund!.requestedAt || a.id.localeCompare(b.id), 0),
+  };
+
   constructor(
     private readonly orders = new Map<string, PaymentOrderRecord>(),
     private readonly undo?: UndoLog,

@@ -1,6 +1,7 @@
 /** @module MemoryProcedureStore — deployed procedure versions kept in a Map, for unit tests and benchmarks. */
 import type { ProcedureRecord, ProcedureRetirement, ProcedureStore, ProcedureSummary } from '../../stores';
 import type { UndoLog } from './undo-log';
+import { firstFound, sortedBy, type NationalRead, type NationalReads } from './province-partitioned';
 
 function toSummary(record: ProcedureRecord): ProcedureSummary {
   const { xml: _xml, definition: _definition, ...summary } = record;
@@ -8,7 +9,26 @@ function toSummary(record: ProcedureRecord): ProcedureSummary {
 }
 
 /** Versions of each procedure key, oldest first; stored records are private copies. */
+/** Code-unit order, as MongoDB sorts strings. */
+const byKey = (a: ProcedureSummary, b: ProcedureSummary): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** The highest version of each key among `records`. */
+function highest<T extends ProcedureSummary>(records: readonly (T | undefined)[]): T[] {
+  const byKeyHighest = new Map<string, T>();
+  for (const record of records) if (record && record.version > (byKeyHighest.get(record.key)?.version ?? 0)) byKeyHighest.set(record.key, record);
+  return [...byKeyHighest.values()];
+}
+
 export class MemoryProcedureStore implements ProcedureStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryProcedureStore> = {
+    get: firstFound,
+    // As MongoDB answers them without a province filter: the highest version any province deployed.
+    latest: { combine: (answers) => highest(answers as (ProcedureRecord | undefined)[])[0] },
+    listLatest: { combine: (answers) => highest((answers as ProcedureSummary[][]).flat()).sort(byKey) } satisfies NationalRead,
+    listVersions: sortedBy<ProcedureSummary>((a, b) => b.version - a.version),
+  };
+
   constructor(
     private readonly versions = new Map<string, ProcedureRecord[]>(),
     private readonly undo?: UndoLog,
@@ -50,7 +70,7 @@ export class MemoryProcedureStore implements ProcedureStore {
     return [...this.versions.values()]
       .map((list) => list.at(-1))
       .filter((record): record is ProcedureRecord => record !== undefined)
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) // code-unit order, as MongoDB sorts strings
+      .sort(byKey)
       .map(toSummary);
   }
 

@@ -1,6 +1,7 @@
 /** @module MemoryProgressStore — the append-only progress records (tiến trình) of each dossier, in memory. */
 import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../stores';
 import type { UndoLog } from './undo-log';
+import { sortedBy, type NationalReads } from './province-partitioned';
 
 export interface MemoryProgressState {
   ids: Set<string>;
@@ -9,6 +10,11 @@ export interface MemoryProgressState {
 
 /** Entries are never changed once appended; each dossier's list is kept in `seq` order. */
 export class MemoryProgressStore implements ProgressStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryProgressStore> = {
+    listByDossier: sortedBy<ProgressEntry>((a, b) => a.seq - b.seq),
+  };
+
   constructor(
     private readonly state: MemoryProgressState = { ids: new Set(), byDossier: new Map() },
     private readonly undo?: UndoLog,

@@ -7,8 +7,16 @@ import type { AttachmentStore } from '../../attachments/attachment-store';
 import type { DossierStore, DossierSummary } from '../../stores';
 import { CLOSED_STATUSES, type RetentionPolicy } from '../../retention/retention-policy';
 import type { DueSummary, RetentionStore } from '../../retention/retention-store';
+import { oneProvinceAtATime, type NationalReads } from './province-partitioned';
 
 export class MemoryRetentionStore implements RetentionStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryRetentionStore> = {
+    policies: oneProvinceAtATime,
+    due: oneProvinceAtATime,
+    summarizeDue: oneProvinceAtATime,
+  };
+
   private readonly byKey = new Map<string, RetentionPolicy>();
 
   constructor(private readonly deps: { dossiers: DossierStore; attachments: AttachmentStore }) {}

@@ -4,6 +4,7 @@ import { foldSearchText } from '../../dossiers/fold-search-text';
 import { compareWithinPhase, phaseOf, PHASES_BY_URGENCY } from '../step-urgency';
 import { paginate } from './paginate';
 import type { UndoLog } from './undo-log';
+import { firstFound, pagedBy, type NationalReads } from './province-partitioned';
 
 /** What the filters read of a step's dossier; steps are filtered by it without carrying it themselves. */
 export type DossierFactsOf = (dossierId: string) => { procedureKey: string; dossierCode: string; applicantName: string } | undefined;
@@ -30,6 +31,17 @@ function oldestFirst(a: StepRecord, b: StepRecord): number {
 }
 
 export class MemoryStepStore implements StepStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryStepStore> = {
+    get: firstFound,
+    list: pagedBy(1, () => oldestFirst),
+    listByUrgency: pagedBy(2, (args) => {
+      const { now } = args[1] as { now: number };
+      const rank = (record: StepRecord) => PHASES_BY_URGENCY.indexOf(phaseOf(record, now));
+      return (a: StepRecord, b: StepRecord) => rank(a) - rank(b) || compareWithinPhase(a, b);
+    }),
+  };
+
   constructor(
     private readonly factsOf: DossierFactsOf,
     private readonly byId = new Map<string, StepRecord>(),

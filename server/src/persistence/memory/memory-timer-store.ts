@@ -5,6 +5,7 @@
 import type { TimerRecord, TimerStore, TimerWrite } from '../../stores';
 import { MinHeap } from './min-heap';
 import type { UndoLog } from './undo-log';
+import { firstFound, sortedBy, type NationalReads } from './province-partitioned';
 
 /** Heap entries point at a timer version (`generation`); an entry whose timer has moved on since is skipped. */
 interface HeapRef {
@@ -38,6 +39,12 @@ function withoutLease(record: TimerRecord): TimerRecord {
 }
 
 export class MemoryTimerStore implements TimerStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryTimerStore> = {
+    get: firstFound,
+    listByDossier: sortedBy<TimerRecord>((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+
   constructor(
     private readonly state: MemoryTimerState = createMemoryTimerState(),
     private readonly undo?: UndoLog,

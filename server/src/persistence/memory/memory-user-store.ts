@@ -2,8 +2,16 @@
 import { DuplicateKey } from '../../stores';
 import { UserNotFound, type UserQuery, type UserStore } from '../../access/user-store';
 import type { UserRecord } from '../../access/user-record';
+import { firstFound, sortedBy, type NationalReads } from './province-partitioned';
 
 export class MemoryUserStore implements UserStore {
+  /** How each read is answered in a national scope; every other method writes (province-partitioned.ts). */
+  static readonly nationalReads: NationalReads<MemoryUserStore> = {
+    get: firstFound,
+    getByUsername: firstFound,
+    list: sortedBy<UserRecord>((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)),
+  };
+
   private readonly byId = new Map<string, UserRecord>();
   private readonly idByUsername = new Map<string, string>();
 
