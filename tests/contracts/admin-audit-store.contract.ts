@@ -45,13 +45,13 @@ export function describeAdminAuditStoreContract(adapter: string, makeStore: () =
       expect((await audit.list({ targetKind: 'calendar' }, { offset: 0, limit: 10 })).items[0]!.before).toBeUndefined();
     });
 
-    it('offers no way to change or remove a record', async () => {
+    it('offers no way to change or remove a record: append, list, and append inside a unit of work (within)', async () => {
       const audit = await makeStore();
       const methods = new Set<string>();
       for (let proto = Object.getPrototypeOf(audit); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
         for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') methods.add(name);
       }
-      expect([...methods].sort()).toEqual(['append', 'list']);
+      expect([...methods].sort()).toEqual(['append', 'list', 'within']);
     });
   });
 }
