@@ -141,9 +141,10 @@ export function createStatsRoutes(deps: StatsDeps): OpenAPIHono {
 
   routes.openapi(dossiersRoute, (async (c: Context) => {
     const { classification, offset, limit, format } = queryOf<{ classification: DossierItem['classification']; offset: number; limit: number }>(c);
-    const all = (await listClassifiedDossiers(deps, scopeOf(c), classification)).map(toDossierItemView);
-    const page = format === 'csv' ? all : all.slice(offset, offset + limit);
-    return answer(c, format, { items: page, total: all.length }, { name: `ho-so-${classification}`, columns: DOSSIER_COLUMNS, rows: page });
+    // A page read from the database (the CSV export: every one of them).
+    const listed = await listClassifiedDossiers(deps, scopeOf(c), classification, format === 'csv' ? undefined : { offset, limit });
+    const page = listed.items.map(toDossierItemView);
+    return answer(c, format, { items: page, total: listed.total }, { name: `ho-so-${classification}`, columns: DOSSIER_COLUMNS, rows: page });
   }) as never);
 
   return routes;

@@ -28,6 +28,11 @@ export interface StepFacts {
   pausedAt?: number;
   pauses: { from: number; to?: number }[];
   completedAt?: number;
+  /**
+   * A completed step's working time from start to completion less its pauses, on its agency's calendar when it was
+   * written (`record-dossier-facts.ts`): what the officials' rollups add up for the average step time.
+   */
+  workingMs?: number;
   /** The clock's phase when last written (a change of phase is a heatmap change). */
   phase?: ClockPhase;
 }
@@ -63,6 +68,11 @@ export interface DossierFactsRecord {
    * (`record-dossier-facts.ts`): what the rollups add up for the average processing time.
    */
   processingMs?: number;
+  /**
+   * A dossier that finished late: the agency answering for the delay and each agency's overrun, as `attributeDelay`
+   * judges them at its end on each agency's calendar (`record-dossier-facts.ts`); the rollups add them up per agency.
+   */
+  lateness?: { responsibleAgencyId?: string; overruns: { agencyId: string; overrunMs: number }[] };
   /** Every agency, department and official the dossier's route reached (the breakdown keys). */
   agencyIds: string[];
   departmentIds: string[];

@@ -21,6 +21,14 @@ export interface DossierFactsQuery {
   withOpenSteps?: boolean;
   /** Only dossiers that raised an incident (the analyst's incident list). */
   withIncidents?: boolean;
+  /** Dossiers open at this instant: started by it and not ended by it (the drill-down to those in process at a period's end). */
+  openAt?: number;
+  /** With `openAt`: only those past their appointment then, or with a second supplement request (that may be overdue). */
+  pastAppointment?: boolean;
+  /** Dossiers that ended in this range (the drill-down to the finished ones, a page at a time). */
+  endedWithin?: { from: number; to: number };
+  /** With `endedWithin`: the latest ended first, `offset` skipped, at most `limit` (an indexed page). */
+  page?: { offset: number; limit: number };
   /** Leave out the step history (`steps` may then be empty; `openSteps` is always there): lighter to read. */
   withoutHistory?: boolean;
 }
@@ -38,6 +46,8 @@ export interface RollupQuery {
   /** Documents whose route reached any of these agencies. */
   agencyIds?: readonly string[];
   departmentId?: string;
+  /** Which counters to read: the documents' own (default), the trend's `series`, the `delays` per agency, or all. */
+  read?: 'counts' | 'series' | 'delays' | 'all';
 }
 
 /** Facts read a page at a time, in dossier id order (rebuilding the rollups in bounded batches). */
@@ -62,7 +72,7 @@ export interface DossierFactsStore extends JoinsUnitOfWork<DossierFactsStore> {
    * as the facts, equal to the sum of every stored dossier's contribution.
    */
   rollups(query: RollupQuery): Promise<readonly RollupDocument[]>;
-  /** Facts in dossier id order, one page (history left out). */
+  /** Facts in dossier id order, one page (with their step history: the officials' rollups count it). */
   page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]>;
   /** Empties the rollups (before `rebuildRollups` adds every dossier's contribution again). */
   clearRollups(): Promise<void>;

@@ -2,6 +2,10 @@
  * @module dossier-rollup — what one dossier adds to the dashboard's rollups (issue 18, statistics at national scale):
  * counters per Vietnam day, week, month and in all, per procedure, receiving agency and route (the agencies and departments
  * it reached), so that a summary, a breakdown or a trend reads a few rollup documents instead of every dossier's facts.
+ * Beside them: the trend's counters per day in each month's document and per ISO week in a year document (`series`,
+ * so a trend of a year reads one document per key); the delay attribution of a dossier that finished late and the
+ * letters of apology, per agency (`delays`); and per official, the steps assigned to them (buckets `od…`, `om…`,
+ * `oall`, keyed by procedure, the step's unit and the official), judged as `placeStepInPeriod` judges them.
  *
  * A dossier contributes dated events, each derived from its facts with the same judgement as `placeInPeriod`
  * (Decision 766/QĐ-TTg): its start (received in the period), its receipt and its status 9 (the trend), its end with
@@ -19,9 +23,9 @@
  * measured under load yet; if it shows, spread each key over a few slot documents (a hash of the dossier id in `_id`),
  * which the queries add up as they already add up keys.
  */
-import { endOfDossier } from '../../../engine/src/index';
+import { classifyFinished, classifyOpen, endOfDossier } from '../../../engine/src/index';
 import { placeInPeriod, toStatisticsFacts, type DossierClassification } from './classify-dossier-facts';
-import type { DossierFactsRecord } from './dossier-facts-record';
+import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
 import { vietnamDayOf } from './stats-scope';
 
 export const ROLLUP_COUNTERS = [
@@ -35,24 +39,48 @@ export const ROLLUP_COUNTERS = [
  */
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
-/** Which rollup document a dossier counts in besides its bucket: procedure, receiving agency and route. */
+/**
+ * Which rollup document a dossier counts in besides its bucket: procedure, receiving agency and route. An official's
+ * step rollups (buckets `o…`) name the official and the step's unit instead (`agencyIds`/`departmentIds` of one).
+ */
 export interface RollupKey {
   procedureKey: string;
   /** The receiving agency. */
   agencyId: string;
-  /** The receiving agency's province (the sharding and tenancy key of docs/production.md), when the facts carry it. */
+  /**
+   * The province whose rollup this is (the sharding and tenancy key of docs/production.md): facts are province-free
+   * records, so the store that writes the rollup sets it from the writing province (`writingProvince()`), and
+   * `rollupId` then carries it, so that two provinces' rollups of the same key never meet in one document.
+   */
   provinceCode?: string;
   /** Every agency and department the route reached, sorted (the breakdown keys and the scope filter). */
   agencyIds: string[];
   departmentIds: string[];
+  /** Step rollups: the official the steps were assigned to. */
+  officialId?: string;
 }
+
+/** Counters under a name inside a document: per instant (`crossings`), per day or week (`series`), per agency (`delays`). */
+export type NestedCounts = Record<string, Record<string, number>>;
+export const NESTED = ['crossings', 'series', 'delays'] as const;
+export type NestedField = (typeof NESTED)[number];
 
 /** One rollup document: the counters of the events of one bucket (`d2025-03-05`, `w2025-03-03`, `m2025-03`, `all`) and key. */
 export interface RollupDocument extends RollupKey {
   bucket: string;
   counts: Partial<Record<RollupCounter, number>>;
   /** Day documents: the crossings into overdue, per instant (ms as a string) — a period ending now skips later ones. */
-  crossings?: Record<string, Partial<Record<RollupCounter, number>>>;
+  crossings?: NestedCounts;
+  /**
+   * The trend's counters (`TREND_COUNTERS`) per day in a month document and per ISO week (its Monday) in a year
+   * document (`y2025`): a trend of whole months or years reads one document per key instead of one per point.
+   */
+  series?: NestedCounts;
+  /**
+   * Delay attribution per agency (its id with `.` written `%2E`, a field name): `delayed` dossiers it answers for
+   * (finished late, `attributeDelay` at the end), `overrunMs` its steps overran in them, `apologies` (form 04) it issued.
+   */
+  delays?: NestedCounts;
 }
 
 /** An increment to one rollup document (`$inc` of each counter). */
@@ -60,10 +88,16 @@ export type RollupIncrement = RollupDocument;
 
 interface RollupEvent {
   at: number;
-  counter: RollupCounter;
+  counter: string;
   n: number;
   crossing?: boolean;
+  /** A delay counter of this agency (`delays`), not a document counter. */
+  delayOf?: string;
 }
+
+/** What the trend reads per day, week or month. */
+export const TREND_COUNTERS: readonly RollupCounter[] = ['received', 'finished', 'endEarly', 'endOnTime', 'endOverdue'];
+const TREND = new Set<string>(TREND_COUNTERS);
 
 const OPEN: Partial<Record<DossierClassification, RollupCounter>> = {
   inTime: 'openInTime',
@@ -81,20 +115,25 @@ export const weekBucket = (at: number): string => {
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   return `w${day.toISOString().slice(0, 10)}`;
 };
+export const yearBucket = (at: number): string => `y${vietnamDayOf(at).slice(0, 4)}`;
 export const ALL_BUCKET = 'all';
+/** The prefix of an official's step rollups' buckets (`od2025-03-05`, `om2025-03`, `oall`). */
+export const OFFICIAL_PREFIX = 'o';
+
+/** An agency id as a field name (no `.`, which MongoDB reads as a path). */
+export const toFieldName = (id: string): string => id.replaceAll('%', '%25').replaceAll('.', '%2E').replace(/^\$/, '%24');
+export const fromFieldName = (name: string): string => decodeURIComponent(name);
 
 export function rollupKeyOf(record: DossierFactsRecord): RollupKey {
-  const province = (record as { provinceCode?: string }).provinceCode;
   return {
     procedureKey: record.procedureKey,
     agencyId: record.agencyId,
-    ...(province === undefined ? {} : { provinceCode: province }),
     agencyIds: [...record.agencyIds].sort(),
     departmentIds: [...record.departmentIds].sort(),
   };
 }
 
-/** The document id of a key in a bucket. */
+/** The document id of a key in a bucket; a key with its province gets an id no other province's key has. */
 export function rollupId(bucket: string, key: RollupKey): string {
   return [bucket, key.provinceCode ?? '', key.procedureKey, key.agencyId, key.agencyIds.join(','), key.departmentIds.join(',')].join('|');
 }
@@ -123,7 +162,13 @@ export function rollupEventsOf(record: DossierFactsRecord): RollupEvent[] {
     const place = placeInPeriod(record, { from: Number.NEGATIVE_INFINITY, to: endAt });
     const counter = place && END[place.classification];
     if (counter) events.push({ at: endAt, counter, n: 1 });
+    if (counter === 'endOverdue' && record.lateness) {
+      const { responsibleAgencyId, overruns } = record.lateness;
+      if (responsibleAgencyId !== undefined) events.push({ at: endAt, counter: 'delayed', n: 1, delayOf: responsibleAgencyId });
+      for (const overrun of overruns) if (overrun.overrunMs > 0) events.push({ at: endAt, counter: 'overrunMs', n: overrun.overrunMs, delayOf: overrun.agencyId });
+    }
   }
+  for (const letter of record.apologies) if (letter.agencyId !== undefined) events.push({ at: letter.at, counter: 'apologies', n: 1, delayOf: letter.agencyId });
   return events;
 }
 
@@ -132,27 +177,105 @@ export function rollupIncrements(before: DossierFactsRecord | undefined, after: 
   const byId = new Map<string, RollupIncrement>();
   const add = (record: DossierFactsRecord, sign: 1 | -1) => {
     const key = rollupKeyOf(record);
-    for (const event of rollupEventsOf(record)) {
-      for (const bucket of [dayBucket(event.at), weekBucket(event.at), monthBucket(event.at), ALL_BUCKET]) {
-        const id = rollupId(bucket, key);
-        let increment = byId.get(id);
-        if (!increment) byId.set(id, (increment = { bucket, ...key, counts: {} }));
-        increment.counts[event.counter] = (increment.counts[event.counter] ?? 0) + sign * event.n;
-        if (event.crossing && bucket.startsWith('d')) {
-          const at = ((increment.crossings ??= {})[String(event.at)] ??= {});
-          at[event.counter] = (at[event.counter] ?? 0) + sign * event.n;
-        }
-      }
+    for (const event of rollupEventsOf(record)) addEvent(byId, key, event, sign, '');
+    for (const step of record.steps.length > 0 ? record.steps : record.openSteps) {
+      if (step.assigneeId === undefined) continue;
+      const stepKey = stepRollupKeyOf(record, step);
+      for (const event of stepEventsOf(step)) addEvent(byId, stepKey, event, sign, OFFICIAL_PREFIX);
     }
   };
   if (before) add(before, -1);
   if (after) add(after, 1);
   return [...byId.values()].flatMap((increment) => {
     const counts = nonZero(increment.counts);
-    const crossings = Object.fromEntries(Object.entries(increment.crossings ?? {}).map(([at, n]) => [at, nonZero(n)] as const).filter(([, n]) => Object.keys(n).length > 0));
-    if (Object.keys(counts).length === 0 && Object.keys(crossings).length === 0) return [];
-    return [{ ...increment, counts, ...(Object.keys(crossings).length > 0 ? { crossings } : {}) }];
+    const nested = Object.fromEntries(
+      NESTED.map((field) => [field, Object.fromEntries(Object.entries(increment[field] ?? {}).map(([name, n]) => [name, nonZero(n)] as const).filter(([, n]) => Object.keys(n).length > 0))] as const).filter(([, n]) => Object.keys(n).length > 0),
+    );
+    if (Object.keys(counts).length === 0 && Object.keys(nested).length === 0) return [];
+    const { crossings: _c, series: _s, delays: _d, ...rest } = increment;
+    return [{ ...rest, counts, ...nested }];
   });
+}
+
+/**
+ * Adds one event to the documents it counts in: a dossier's day, week, month and `all` (the trend's counters also
+ * in the month's and the year's `series`), a step's `od`, `om` and `oall`; a delay counter in the day's and month's `delays`.
+ */
+function addEvent(byId: Map<string, RollupIncrement>, key: RollupKey, event: RollupEvent, sign: 1 | -1, prefix: string): void {
+  const n = sign * event.n;
+  const target = (bucket: string): RollupIncrement => {
+    const id = rollupId(bucket, key);
+    let increment = byId.get(id);
+    if (!increment) byId.set(id, (increment = { bucket, ...key, counts: {} }));
+    return increment;
+  };
+  const bump = (into: Record<string, number>) => {
+    into[event.counter] = (into[event.counter] ?? 0) + n;
+  };
+  const nested = (increment: RollupIncrement, field: NestedField, name: string) => ((increment[field] ??= {})[name] ??= {});
+  const day = prefix + dayBucket(event.at);
+  const month = prefix + monthBucket(event.at);
+  if (event.delayOf !== undefined) {
+    for (const bucket of [day, month]) bump(nested(target(bucket), 'delays', toFieldName(event.delayOf)));
+    return;
+  }
+  const buckets = prefix ? [day, month, prefix + ALL_BUCKET] : [day, weekBucket(event.at), month, ALL_BUCKET];
+  for (const bucket of buckets) bump(target(bucket).counts as Record<string, number>);
+  if (event.crossing) bump(nested(target(day), 'crossings', String(event.at)));
+  if (!prefix && TREND.has(event.counter)) {
+    bump(nested(target(month), 'series', vietnamDayOf(event.at)));
+    bump(nested(target(yearBucket(event.at)), 'series', weekBucket(event.at).slice(1)));
+  }
+}
+
+/** An official's step rollup key: the procedure, the step's own unit and the official it was assigned to. */
+export function stepRollupKeyOf(record: DossierFactsRecord, step: StepFacts): RollupKey {
+  const province = (record as { provinceCode?: string }).provinceCode;
+  return {
+    procedureKey: record.procedureKey,
+    agencyId: step.agencyId ?? '',
+    ...(province === undefined ? {} : { provinceCode: province }),
+    agencyIds: step.agencyId === undefined ? [] : [step.agencyId],
+    departmentIds: step.departmentId === undefined ? [] : [step.departmentId],
+    ...(step.assigneeId === undefined ? {} : { officialId: step.assigneeId }),
+  };
+}
+
+/**
+ * The dated events of a step an official handled, judged as `placeStepInPeriod` judges it (official-step-tally.ts):
+ * its start (`started`), its completion with its classification, `finished` and its working time (`processingMs`), and
+ * its open classification as a timeline — it changes where a pause begins or ends and when the step passes its due
+ * instant (a crossing, which may lie later today).
+ */
+export function stepEventsOf(step: StepFacts): RollupEvent[] {
+  if (step.assigneeId === undefined || step.status === 'cancelled') return [];
+  const events: RollupEvent[] = [{ at: step.startedAt, counter: 'started', n: 1 }];
+  const endAt = step.status === 'completed' ? step.completedAt : undefined;
+  const dueAt = step.dueAt ?? Number.POSITIVE_INFINITY;
+  if (endAt !== undefined) {
+    events.push({ at: endAt, counter: END[classifyFinished({ finishedAt: endAt, dueAt })]!, n: 1 }, { at: endAt, counter: 'finished', n: 1 });
+    if (step.workingMs !== undefined) events.push({ at: endAt, counter: 'processingMs', n: step.workingMs });
+  }
+  const classAt = (at: number): RollupCounter => {
+    const pausedAt = step.pauses.find((span) => span.from <= at && (span.to === undefined || span.to > at))?.from;
+    const open = classifyOpen({ at, dueAt, ...(pausedAt === undefined ? {} : { pausedAt }) });
+    return OPEN[open === 'overdue' ? 'inProcessOverdue' : open]!;
+  };
+  const crossingAt = Number.isFinite(dueAt) ? dueAt + 1 : undefined;
+  const marks = [step.startedAt, ...step.pauses.flatMap((span) => (span.to === undefined ? [span.from] : [span.from, span.to])), ...(crossingAt === undefined ? [] : [crossingAt])];
+  const points = [...new Set(marks.filter((at) => at >= step.startedAt && (endAt === undefined || at < endAt)))].sort((a, b) => a - b);
+  const pieces: Piece[] = [];
+  for (const at of points) {
+    const counter = classAt(at);
+    if (pieces.at(-1)?.counter !== counter) pieces.push({ at, counter, ...(at === crossingAt ? { crossing: true } : {}) });
+  }
+  pieces.forEach((piece, index) => {
+    const next = pieces[index + 1];
+    events.push({ at: piece.at, counter: piece.counter, n: 1, ...(piece.crossing ? { crossing: true } : {}) });
+    if (next) events.push({ at: next.at, counter: piece.counter, n: -1, ...(next.crossing ? { crossing: true } : {}) });
+    else if (endAt !== undefined) events.push({ at: endAt, counter: piece.counter, n: -1 });
+  });
+  return events;
 }
 
 /** Merges increments of many dossiers into one per document (seeding and rebuilding write each document once). */
@@ -164,18 +287,23 @@ export function mergeIncrements(increments: Iterable<RollupIncrement>, into = ne
       into.set(id, structuredClone(increment));
       continue;
     }
-    addCounts(known.counts, increment.counts);
-    for (const [at, n] of Object.entries(increment.crossings ?? {})) addCounts(((known.crossings ??= {})[at] ??= {}), n);
+    addNested(known, increment);
   }
   return into;
 }
 
-export function addCounts(into: Partial<Record<RollupCounter, number>>, counts: Partial<Record<RollupCounter, number>>, sign = 1): void {
-  for (const [counter, n] of Object.entries(counts) as [RollupCounter, number][]) into[counter] = (into[counter] ?? 0) + sign * n;
+/** Adds the counters of `increment` (its own and its nested ones) to `into`. */
+export function addNested(into: RollupDocument, increment: RollupDocument): void {
+  addCounts(into.counts, increment.counts);
+  for (const field of NESTED) for (const [name, n] of Object.entries(increment[field] ?? {})) addCounts(((into[field] ??= {})[name] ??= {}), n);
 }
 
-function nonZero(counts: Partial<Record<RollupCounter, number>>): Partial<Record<RollupCounter, number>> {
-  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+export function addCounts<K extends string>(into: Partial<Record<K, number>>, counts: Partial<Record<K, number>>, sign = 1): void {
+  for (const [counter, n] of Object.entries(counts) as [K, number][]) into[counter] = (into[counter] ?? 0) + sign * n;
+}
+
+function nonZero<K extends string>(counts: Partial<Record<K, number>>): Partial<Record<K, number>> {
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0)) as Partial<Record<K, number>>;
 }
 
 interface Piece {

@@ -27,10 +27,16 @@ export function placeStepInPeriod(step: StepFacts, period: { from: number; to: n
   const received = step.startedAt >= period.from;
   const dueAt = step.dueAt ?? Number.POSITIVE_INFINITY;
   if (endAt !== undefined && endAt <= period.to) {
-    const pausedMs = step.pauses.reduce((sum, span) => sum + time.workingTimeBetween(span.from, Math.min(span.to ?? endAt, endAt)), 0);
-    return { classification: classifyFinished({ finishedAt: endAt, dueAt }), received, workingMs: time.workingTimeBetween(step.startedAt, endAt) - pausedMs };
+    return { classification: classifyFinished({ finishedAt: endAt, dueAt }), received, workingMs: stepWorkingMs({ ...step, completedAt: endAt }, time) };
   }
   const pausedAt = step.pauses.find((span) => span.from <= period.to && (span.to === undefined || span.to > period.to))?.from;
   const open = classifyOpen({ at: period.to, dueAt, ...(pausedAt === undefined ? {} : { pausedAt }) });
   return { classification: open === 'overdue' ? 'inProcessOverdue' : open, received };
+}
+
+/** A completed step's working time from start to completion less its pauses, on `time` (its agency's calendar). */
+export function stepWorkingMs(step: Pick<StepFacts, 'startedAt' | 'completedAt' | 'pauses'>, time: WorkingTime): number {
+  const endAt = step.completedAt!;
+  const pausedMs = step.pauses.reduce((sum, span) => sum + time.workingTimeBetween(span.from, Math.min(span.to ?? endAt, endAt)), 0);
+  return time.workingTimeBetween(step.startedAt, endAt) - pausedMs;
 }

@@ -1,7 +1,8 @@
 /**
  * @module rebuild-rollups — the migration of the dashboard's rollups (issue 18): empty them, then add every stored
  * dossier's contribution again from its facts, a page of facts at a time (bounded memory at any history size). Facts
- * written before the processing time was recorded get it now, on the receiving agency's calendar.
+ * written before the processing time, the steps' working times and the delay attribution were recorded get them
+ * now, on the agencies' calendars.
  *
  * A rebuild counts only the dossiers whose facts are stored: retention purges personal data but keeps the facts
  * (`retention/run-retention-batch.ts`), which carry none, so the statistics of purged dossiers survive a rebuild.
@@ -11,7 +12,7 @@
  */
 import { mergeIncrements, rollupIncrements } from './dossier-rollup';
 import type { DossierFactsStore } from './dossier-facts-store';
-import { withProcessingMs } from './record-dossier-facts';
+import { withMeasuredTimes } from './record-dossier-facts';
 import type { StatsDeps } from './stats-deps';
 
 const BATCH = 2_000;
@@ -24,7 +25,7 @@ export async function rebuildRollups(deps: Pick<StatsDeps, 'calendars'>, facts: 
   for (;;) {
     const page = await facts.page({ ...(afterId === undefined ? {} : { afterId }), limit: options.batch ?? BATCH });
     if (page.length === 0) return { dossiers };
-    const records = await Promise.all(page.map((record) => withProcessingMs(deps, record, undefined)));
+    const records = await Promise.all(page.map((record) => withMeasuredTimes(deps, record, undefined)));
     const merged = mergeIncrements(records.flatMap((record) => rollupIncrements(undefined, record)));
     await facts.addRollups([...merged.values()]);
     dossiers += page.length;

@@ -8,9 +8,11 @@ import type { HeatmapChange, HeatmapNotifier } from '../heatmap/heatmap-notifier
 import { toDossierFactsRecord, type DossierFactsRecord, type StepFacts } from './dossier-facts-record';
 import type { DossierFactsStore } from './dossier-facts-store';
 import { computeStatistics, WORKING_DAY_MS } from '../../../engine/src/index';
-import { toStatisticsFacts } from './classify-dossier-facts';
 import type { StatsDeps } from './stats-deps';
 import { workingTimeByAgency } from './working-time-by-agency';
+import { placeInPeriod, toStatisticsFacts } from './classify-dossier-facts';
+import { stepWorkingMs } from './official-step-tally';
+import { latenessOf } from './stats-delays';
 
 /** What the dashboard adds to the dossier core's dependencies (both optional: without them nothing is recorded). */
 export interface DashboardDeps {
@@ -47,7 +49,7 @@ export async function recordDossierFacts(
     : before && before.dossierRev === dossier.rev - 1
       ? toDossierFactsRecord(dossier, known, before.steps)
       : toDossierFactsRecord(dossier, (await tx.steps.list({ dossierId: dossier.id }, { offset: 0, limit: STEP_LIMIT })).items);
-  await facts.put(await withProcessingMs(deps as Pick<StatsDeps, 'calendars'>, after, before));
+  await facts.put(await withMeasuredTimes(deps as Pick<StatsDeps, 'calendars'>, after, before));
   return heatmapChangesBetween(before, after);
 }
 
@@ -66,6 +68,29 @@ export async function withProcessingMs(deps: Pick<StatsDeps, 'calendars'>, recor
   const figures = computeStatistics([toStatisticsFacts(record)], { period: { from: finishedAt, to: finishedAt }, unit: 'workingDays', workingTime: (facts) => timeOf(facts.agencyId) });
   const value = figures.averageProcessing?.value;
   return value === undefined ? record : { ...record, processingMs: value * WORKING_DAY_MS };
+}
+
+/**
+ * `record` with the working times its rollups add up, measured on calendars once here rather than at each query:
+ * its processing time (`withProcessingMs`), each completed step's working time (kept from `before` for a step
+ * unchanged since), and for a dossier that finished late the delay attribution at its end (`latenessOf`).
+ */
+export async function withMeasuredTimes(deps: Pick<StatsDeps, 'calendars'>, record: DossierFactsRecord, before: DossierFactsRecord | undefined): Promise<DossierFactsRecord> {
+  const measured = await withProcessingMs(deps, record, before);
+  const previous = new Map((before?.steps ?? []).map((step) => [step.stepId, step]));
+  const unmeasured = (step: StepFacts) => step.status === 'completed' && step.completedAt !== undefined && step.workingMs === undefined;
+  const endedLate = measured.endAt !== undefined && placeInPeriod(measured, { from: Number.NEGATIVE_INFINITY, to: measured.endAt })?.classification === 'overdue';
+  if (!measured.steps.some(unmeasured) && !endedLate && measured.lateness === undefined) return measured;
+  const timeOf = await workingTimeByAgency(deps, measured.steps.map((step) => step.agencyId));
+  const steps = measured.steps.map((step): StepFacts => {
+    if (!unmeasured(step)) return step;
+    const known = previous.get(step.stepId);
+    const same = known?.workingMs !== undefined && known.startedAt === step.startedAt && known.completedAt === step.completedAt && JSON.stringify(known.pauses) === JSON.stringify(step.pauses);
+    return { ...step, workingMs: same ? known.workingMs! : stepWorkingMs(step, timeOf(step.agencyId)) };
+  });
+  const { lateness: _stale, ...rest } = measured;
+  const lateness = endedLate ? latenessOf({ ...rest, steps }, measured.endAt!, timeOf) : undefined;
+  return { ...rest, steps, ...(lateness ? { lateness } : {}) };
 }
 
 /** Publishes the changes of a committed unit of work. */

@@ -72,22 +72,46 @@ function weekRanges(fromDay: string, toDay: string): BucketRange[] {
   return ranges;
 }
 
+/**
+ * The buckets a trend reads: `counts` of day, week and month documents, and `series` of the documents that keep the
+ * trend's counters per point — month documents per day for a daily trend, year documents per ISO week for a weekly
+ * one — so that a trend of whole months or years reads one document per key and month or year, not one per point.
+ */
+export function trendRanges(fromDay: string, toDay: string, interval: 'day' | 'week' | 'month'): { counts: BucketRange[]; series: BucketRange[] } {
+  if (interval === 'month') return { counts: periodRanges(fromDay, toDay), series: [] };
+  if (interval === 'day') {
+    const ranges = periodRanges(fromDay, toDay);
+    return { counts: ranges.filter((range) => !range.from.startsWith('m')), series: ranges.filter((range) => range.from.startsWith('m')) };
+  }
+  const firstYear = Number(fromDay.slice(0, 4)) + (fromDay.endsWith('-01-01') ? 0 : 1);
+  const lastYear = Number(toDay.slice(0, 4)) - (toDay.endsWith('-12-31') ? 0 : 1);
+  if (firstYear > lastYear) return { counts: weekRanges(fromDay, toDay), series: [] };
+  const counts: BucketRange[] = [];
+  if (fromDay < `${firstYear}-01-01`) counts.push(...weekRanges(fromDay, `${firstYear - 1}-12-31`));
+  if (toDay > `${lastYear}-12-31`) counts.push(...weekRanges(`${lastYear + 1}-01-01`, toDay));
+  return { counts, series: [{ from: `y${firstYear}`, to: `y${lastYear}` }] };
+}
+
 function previousMonth(month: string): string {
   const [year, index] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, index - 2, 1)).toISOString().slice(0, 7);
 }
 
-/** The buckets a period's figures read: its own, those after its end (in its last month and later months), and `all`. */
-export function figureRanges(period: { from: number; to: number }): BucketRange[] {
+/**
+ * The buckets a period's figures read: its own, those after its end (in its last month and later months), and `all`;
+ * with `prefix` an official's step rollups' (`od…`, `om…`, `oall`).
+ */
+export function figureRanges(period: { from: number; to: number }, prefix = ''): BucketRange[] {
   const toDay = vietnamDayOf(period.to);
   const toMonth = toDay.slice(0, 7);
-  return [...periodRanges(vietnamDayOf(period.from), toDay), { from: `d${toDay}`, to: `d${toMonth}-99` }, { from: `m${toMonth}-`, to: 'm~' }, { from: ALL_BUCKET, to: ALL_BUCKET }];
+  const ranges = [...periodRanges(vietnamDayOf(period.from), toDay), { from: `d${toDay}`, to: `d${toMonth}-99` }, { from: `m${toMonth}-`, to: 'm~' }, { from: ALL_BUCKET, to: ALL_BUCKET }];
+  return ranges.map((range) => ({ from: prefix + range.from, to: prefix + range.to }));
 }
 
 const within = (bucket: string, ranges: readonly BucketRange[]) => ranges.some((range) => bucket >= range.from && bucket <= range.to);
 
 /** Per rollup key: the counters of the period's events, and the open classes summed up to the period's end. */
-export function figuresByKey(documents: readonly RollupDocument[], period: { from: number; to: number }): KeyFigures[] {
+export function figuresByKey(documents: readonly RollupDocument[], period: { from: number; to: number }, prefix = ''): KeyFigures[] {
   const toDay = vietnamDayOf(period.to);
   const own = periodRanges(vietnamDayOf(period.from), toDay);
   const later = (bucket: string) => (bucket.startsWith('d') ? bucket > `d${toDay}` && bucket <= `d${toDay.slice(0, 7)}-99` : bucket.startsWith('m') && bucket > `m${toDay.slice(0, 7)}`);
@@ -96,13 +120,14 @@ export function figuresByKey(documents: readonly RollupDocument[], period: { fro
     const id = rollupId('', document);
     let figures = byKey.get(id);
     if (!figures) {
-      const { bucket: _bucket, counts: _counts, crossings: _crossings, ...key } = document;
+      const { bucket: _bucket, counts: _counts, crossings: _crossings, series: _series, delays: _delays, ...key } = document;
       byKey.set(id, (figures = { key, counts: {} }));
     }
-    if (within(document.bucket, own)) addCounts(figures.counts, withoutOpen(document.counts));
-    if (document.bucket === ALL_BUCKET) addCounts(figures.counts, onlyOpen(document.counts));
-    if (later(document.bucket)) addCounts(figures.counts, onlyOpen(document.counts), -1);
-    if (document.bucket === `d${toDay}`) {
+    const bucket = document.bucket.slice(prefix.length);
+    if (within(bucket, own)) addCounts(figures.counts, withoutOpen(document.counts));
+    if (bucket === ALL_BUCKET) addCounts(figures.counts, onlyOpen(document.counts));
+    if (later(bucket)) addCounts(figures.counts, onlyOpen(document.counts), -1);
+    if (bucket === `d${toDay}`) {
       // A period ending now: the crossings into overdue due later today have not happened yet.
       for (const [at, counts] of Object.entries(document.crossings ?? {})) if (Number(at) > period.to) addCounts(figures.counts, onlyOpen(counts), -1);
     }
@@ -151,16 +176,20 @@ export function keyInScope(key: RollupKey, scope: { procedureKey?: string; agenc
   return scope.departmentId === undefined || key.departmentIds.includes(scope.departmentId);
 }
 
-/** The figures per rollup key of a period and scope, read from the store's rollups in one query. */
+/**
+ * The figures per rollup key of a period and scope, read from the store's rollups in one query; with `prefix`
+ * (`OFFICIAL_PREFIX`) per official, procedure and step unit, counting steps.
+ */
 export async function readKeyFigures(
   facts: Pick<DossierFactsStore, 'rollups'>,
   scope: { period: { from: number; to: number }; procedureKey?: string; agencyIds?: readonly string[]; departmentId?: string },
+  prefix = '',
 ): Promise<KeyFigures[]> {
   const documents = await facts.rollups({
-    ranges: figureRanges(scope.period),
+    ranges: figureRanges(scope.period, prefix),
     ...(scope.procedureKey === undefined ? {} : { procedureKey: scope.procedureKey }),
     ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}),
     ...(scope.departmentId === undefined ? {} : { departmentId: scope.departmentId }),
   });
-  return figuresByKey(documents, scope.period).filter((figures) => keyInScope(figures.key, scope));
+  return figuresByKey(documents, scope.period, prefix).filter((figures) => keyInScope(figures.key, scope));
 }

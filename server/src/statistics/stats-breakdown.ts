@@ -3,8 +3,9 @@
  * under every agency, department and procedure its route reached (Decision 766/QĐ-TTg asks them per unit); an open
  * step counts under its own unit. Per official the rows count the steps each official handled, not the dossiers
  * (`official-step-tally.ts`): receiving a dossier at the counter does not make an official answer for its route.
- * Per agency, department and procedure the dossier columns come from the rollups (`rollup-figures.ts`); per official,
- * or within one official's scope, from the facts.
+ * The dossier columns come from the rollups (`rollup-figures.ts`); per official from the officials' step rollups,
+ * kept with each step an official completes (issue 18); per agency, department or procedure within one official's
+ * scope, from the facts.
  */
 import { computeStatisticsBy, WORKING_HOUR_MS, type DossierFacts } from '../../../engine/src/index';
 import { isOnTimeClass, placeInPeriod, stepInScope, stepMarkAt, toStatisticsFacts } from './classify-dossier-facts';
@@ -16,7 +17,7 @@ import { loadLabels, type Dimension, type StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
 import { workingTimeByAgency } from './working-time-by-agency';
 import { factsInScope, openStepTally, pickSteps } from './stats-summary';
-import { addCounts, type RollupCounter, type RollupKey } from './dossier-rollup';
+import { addCounts, OFFICIAL_PREFIX, type RollupCounter, type RollupKey } from './dossier-rollup';
 import { ratesOf, readKeyFigures, tallyOf } from './rollup-figures';
 
 export interface BreakdownRow extends DossierTally {
@@ -47,23 +48,26 @@ export function stepKey(step: StepFacts, record: DossierFactsRecord, by: Dimensi
   return record.procedureKey;
 }
 
-/** The keys the dossiers of a rollup key count under (as `dossierKeys`). */
-function rollupRowKeys(key: RollupKey, by: Exclude<Dimension, 'official'>, scope: StatsScope): string[] {
+/** The keys the dossiers (or an official's steps) of a rollup key count under (as `dossierKeys`). */
+function rollupRowKeys(key: RollupKey, by: Dimension, scope: StatsScope): string[] {
+  if (by === 'official') return key.officialId !== undefined && (scope.officialId === undefined || key.officialId === scope.officialId) ? [key.officialId] : [];
   if (by === 'agency') return scope.agencyIds ? key.agencyIds.filter((id) => scope.agencyIds!.includes(id)) : key.agencyIds;
   if (by === 'department') return scope.departmentId ? key.departmentIds.filter((id) => id === scope.departmentId) : key.departmentIds;
   return [key.procedureKey];
 }
 
 export async function statsBreakdown(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
-  if (by === 'official') return officialBreakdown(deps, scope);
-  if (scope.officialId === undefined) return rollupBreakdown(deps, scope, by);
+  if (by === 'official' || scope.officialId === undefined) return rollupBreakdown(deps, scope, by);
   return breakdownFromFacts(deps, scope, by);
 }
 
-/** Per agency, department or procedure from the rollups; the open steps under their own unit from the open dossiers. */
-async function rollupBreakdown(deps: StatsDeps, scope: StatsScope, by: Exclude<Dimension, 'official'>): Promise<{ rows: BreakdownRow[] }> {
+/**
+ * Per agency, department or procedure from the dossiers' rollups, per official from the officials' step rollups
+ * (`OFFICIAL_PREFIX`, in steps); the open steps under their own unit or assignee from the open dossiers.
+ */
+async function rollupBreakdown(deps: StatsDeps, scope: StatsScope, by: Dimension): Promise<{ rows: BreakdownRow[] }> {
   const [figures, steps, label] = await Promise.all([
-    readKeyFigures(deps.facts, scope),
+    readKeyFigures(deps.facts, scope, by === 'official' ? OFFICIAL_PREFIX : ''),
     openStepTally(deps, scope, (step, record) => stepKey(step, record, by)),
     loadLabels(deps, by),
   ]);
@@ -116,8 +120,11 @@ export async function breakdownFromFacts(deps: StatsDeps, scope: StatsScope, by:
   return { rows };
 }
 
-/** Per official, the steps each handled in the period (the rate and the average over steps, in working days). */
-async function officialBreakdown(deps: StatsDeps, scope: StatsScope): Promise<{ rows: BreakdownRow[] }> {
+/**
+ * Per official from the facts: the steps each handled in the period (the rate and the average over steps, in working
+ * days), judged here one by one — what the officials' step rollups are tested against.
+ */
+export async function officialBreakdownFromFacts(deps: StatsDeps, scope: StatsScope): Promise<{ rows: BreakdownRow[] }> {
   const records = await factsInScope(deps, scope, { withHistory: true });
   const now = deps.clock.now();
   // Each step on the calendar of the agency holding it (issue 18).

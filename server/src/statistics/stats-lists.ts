@@ -1,13 +1,15 @@
 /**
  * @module stats-lists — the drill-downs of the dashboard: open steps nearly due, overdue or orphaned now (by unit, official,
- * procedure), and dossiers of one classification in the period; also the heatmap's list of one element's dossiers.
+ * procedure), and dossiers of one classification in the period; also the heatmap's list of one element's dossiers. The
+ * step lists read the dossiers with an open step (the `openElements` index): the work in process, not the history.
  */
 import { isOrphanedUnit, loadDirectory } from '../access/routing-coverage';
-import { placeInPeriod, stepInScope, stepMarkAt, type DossierClassification, type StepMark } from './classify-dossier-facts';
+import { dossierInScope, placeInPeriod, stepInScope, stepMarkAt, type DossierClassification, type StepMark } from './classify-dossier-facts';
 import type { DossierFactsRecord, StepFacts } from './dossier-facts-record';
 import type { StatsDeps } from './stats-deps';
 import type { StatsScope } from './stats-scope';
-import { factsInScope } from './stats-summary';
+import { addCounts } from './dossier-rollup';
+import { readKeyFigures, tallyOf } from './rollup-figures';
 
 export interface StepItem {
   stepId: string;
@@ -74,21 +76,62 @@ export async function listMarkedSteps(deps: StatsDeps, scope: Omit<StatsScope, '
   return items.sort(byDue);
 }
 
-export async function listClassifiedDossiers(deps: StatsDeps, scope: StatsScope, classification: DossierClassification): Promise<DossierItem[]> {
-  const items: DossierItem[] = [];
-  for (const record of await factsInScope(deps, scope)) {
-    const place = placeInPeriod(record, scope.period);
-    if (place?.classification !== classification) continue;
-    items.push({
-      dossierId: record.dossierId,
-      dossierCode: record.dossierCode,
-      procedureKey: record.procedureKey,
-      status: record.status,
-      ...(record.receivedAt === undefined ? {} : { receivedAt: record.receivedAt }),
-      ...(record.appointmentAt === undefined ? {} : { appointmentAt: record.appointmentAt }),
-      ...(record.terminalAt[9] === undefined ? {} : { finishedAt: record.terminalAt[9] }),
-      classification,
-    });
+const FINISHED = new Set<DossierClassification>(['early', 'onTime', 'overdue']);
+const TALLY_FIELD: Record<DossierClassification, keyof ReturnType<typeof tallyOf>> = {
+  early: 'finishedEarly', onTime: 'finishedOnTime', overdue: 'finishedOverdue', inTime: 'inProcessInTime',
+  inProcessOverdue: 'inProcessOverdue', pausedInTime: 'pausedInTime', pausedOverdue: 'pausedOverdue',
+};
+/** Dossiers read from the database at a time while filling a page of finished ones. */
+const BATCH = 500;
+
+/**
+ * The dossiers of one classification in the period, a page of them (`page` absent: all, for the CSV export), and how
+ * many there are. These list individual dossiers, so they read dossiers' facts, but only those the classification can
+ * hold and a page at a time: finished ones from the dossiers that ended in the period (the `endAt` index, the latest
+ * first, batch after batch until the page is full), in process ones from the dossiers open at the period's end (and,
+ * for the overdue ones, past their appointment then). The count comes from the rollups, as the summary's figure does
+ * (from the facts within one official's scope, which the rollups do not keep).
+ */
+export async function listClassifiedDossiers(deps: StatsDeps, scope: StatsScope, classification: DossierClassification, page?: { offset: number; limit: number }): Promise<{ items: DossierItem[]; total: number }> {
+  const narrowed = { ...(scope.procedureKey ? { procedureKey: scope.procedureKey } : {}), ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}), withoutHistory: true };
+  const matches = (record: DossierFactsRecord) => dossierInScope(record, scope) && placeInPeriod(record, scope.period)?.classification === classification;
+  const counted = page && scope.officialId === undefined ? countFromRollups(deps, scope, classification) : undefined;
+  let items: DossierItem[];
+  if (FINISHED.has(classification)) {
+    const wanted = page && counted ? page.offset + page.limit : Number.POSITIVE_INFINITY;
+    const found: DossierFactsRecord[] = [];
+    for (let offset = 0; found.length < wanted; offset += BATCH) {
+      const batch = await deps.facts.list({ ...narrowed, endedWithin: scope.period, page: { offset, limit: BATCH } });
+      found.push(...batch.filter(matches));
+      if (batch.length < BATCH) break;
+    }
+    items = found.map((record) => toDossierItem(record, classification));
+  } else {
+    const open = await deps.facts.list({ ...narrowed, openAt: scope.period.to, ...(classification === 'inProcessOverdue' || classification === 'pausedOverdue' ? { pastAppointment: true } : {}) });
+    items = open
+      .filter(matches)
+      .map((record) => toDossierItem(record, classification))
+      .sort((a, b) => (b.receivedAt ?? 0) - (a.receivedAt ?? 0) || a.dossierCode.localeCompare(b.dossierCode));
   }
-  return items.sort((a, b) => (b.receivedAt ?? 0) - (a.receivedAt ?? 0) || a.dossierCode.localeCompare(b.dossierCode));
+  const total = counted ? await counted : items.length;
+  return { items: page ? items.slice(page.offset, page.offset + page.limit) : items, total };
+}
+
+async function countFromRollups(deps: StatsDeps, scope: StatsScope, classification: DossierClassification): Promise<number> {
+  const counts = {};
+  for (const figures of await readKeyFigures(deps.facts, scope)) addCounts(counts, figures.counts);
+  return tallyOf(counts)[TALLY_FIELD[classification]];
+}
+
+function toDossierItem(record: DossierFactsRecord, classification: DossierClassification): DossierItem {
+  return {
+    dossierId: record.dossierId,
+    dossierCode: record.dossierCode,
+    procedureKey: record.procedureKey,
+    status: record.status,
+    ...(record.receivedAt === undefined ? {} : { receivedAt: record.receivedAt }),
+    ...(record.appointmentAt === undefined ? {} : { appointmentAt: record.appointmentAt }),
+    ...(record.terminalAt[9] === undefined ? {} : { finishedAt: record.terminalAt[9] }),
+    classification,
+  };
 }

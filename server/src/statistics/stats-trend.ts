@@ -1,8 +1,8 @@
 /**
  * @module stats-trend — the trend charts: per day, ISO week (from Monday) or month of the period, the dossiers
  * received, finished (status 9) and the on-time rate of those that ended in it (Decision 766/QĐ-TTg, from the
- * engine's `computeStatisticsBy`). Buckets are Vietnam (UTC+7) calendar days. Read from the rollups, or from the facts
- * within one official's scope.
+ * engine's `computeStatisticsBy`). Buckets are Vietnam (UTC+7) calendar days. Read from the rollups (whole months' and
+ * years' trend `series`, issue 18), or from the facts within one official's scope.
  */
 import { computeStatisticsBy, endOfDossier } from '../../../engine/src/index';
 import { Refusal } from '../../../engine/src/index';
@@ -11,7 +11,7 @@ import type { StatsDeps } from './stats-deps';
 import { startOfVietnamDay, vietnamDayOf, type StatsScope } from './stats-scope';
 import { factsInScope } from './stats-summary';
 import { addCounts, type RollupCounter } from './dossier-rollup';
-import { keyInScope, periodRanges } from './rollup-figures';
+import { keyInScope, trendRanges } from './rollup-figures';
 
 export type TrendInterval = 'day' | 'week' | 'month';
 
@@ -71,25 +71,34 @@ export async function statsTrend(deps: StatsDeps, scope: StatsScope, interval: T
 }
 
 /**
- * From the rollups: day documents (weeks' and months' for whole ones of a weekly or monthly trend), each added to the point
- * its day falls in; the rate of a point is over the dossiers that ended in it (`end*` counters, judged at their end).
+ * From the rollups: the documents of the period's edges (days, or weeks and days) and of its whole months, each added
+ * to the point its day falls in, and the `series` of its whole months (per day) or years (per week) added point by
+ * point; the rate of a point is over the dossiers that ended in it (`end*` counters, judged at their end).
  */
 async function rollupTrend(deps: StatsDeps, scope: StatsScope, interval: TrendInterval): Promise<{ points: TrendPoint[] }> {
   const starts = bucketsOf(scope.period, interval);
   const bucket = bucketFinder(starts);
-  const documents = await deps.facts.rollups({
-    ranges: periodRanges(vietnamDayOf(scope.period.from), vietnamDayOf(scope.period.to), { days: interval === 'day', weeks: interval === 'week' }),
+  const ranges = trendRanges(vietnamDayOf(scope.period.from), vietnamDayOf(scope.period.to), interval);
+  const narrowed = {
     ...(scope.procedureKey ? { procedureKey: scope.procedureKey } : {}),
     ...(scope.agencyIds ? { agencyIds: scope.agencyIds } : {}),
     ...(scope.departmentId ? { departmentId: scope.departmentId } : {}),
-  });
+  };
+  const [documents, series] = await Promise.all(
+    [ranges.counts, ranges.series].map((each, index) => (each.length === 0 ? [] : deps.facts.rollups({ ranges: each, ...narrowed, read: index === 0 ? 'counts' : 'series' }))),
+  );
   const counts = new Map(starts.map((start) => [start, {} as Partial<Record<RollupCounter, number>>]));
-  for (const document of documents) {
-    if (!keyInScope(document, scope)) continue;
-    // A month's or a week's document counts at its first day (only whole ones inside the period are read).
-    const day = document.bucket.startsWith('m') ? `${document.bucket.slice(1)}-01` : document.bucket.slice(1);
+  const addAt = (day: string, n: Partial<Record<RollupCounter, number>>) => {
     const start = bucket(startOfVietnamDay(day));
-    if (start !== undefined) addCounts(counts.get(start)!, document.counts);
+    if (start !== undefined) addCounts(counts.get(start)!, n);
+  };
+  for (const document of documents!) {
+    // A month's or a week's document counts at its first day (only whole ones inside the period are read).
+    if (keyInScope(document, scope)) addAt(document.bucket.startsWith('m') ? `${document.bucket.slice(1)}-01` : document.bucket.slice(1), document.counts);
+  }
+  for (const document of series!) {
+    // Per day of a month, or per week (its Monday) of a year.
+    if (keyInScope(document, scope)) for (const [day, n] of Object.entries(document.series ?? {})) addAt(day, n);
   }
   return {
     points: starts.map((start) => {

@@ -11,7 +11,7 @@ import { startDatabase, type RunningDatabase } from '../../../server/src/persist
 import { MemoryDossierFactsStore } from '../../../server/src/persistence/memory/memory-dossier-facts-store';
 import type { DossierFactsRecord } from '../../../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
-import { mergeIncrements, rollupIncrements, type RollupDocument } from '../../../server/src/statistics/dossier-rollup';
+import { mergeIncrements, NESTED, rollupIncrements, type NestedCounts, type NestedField, type RollupDocument } from '../../../server/src/statistics/dossier-rollup';
 import { rebuildRollups } from '../../../server/src/statistics/rebuild-rollups';
 import { calendarSourceOf } from '../../../server/src/calendars/stored-calendar-source';
 
@@ -28,7 +28,7 @@ const openStep = { stepId: 's', elementId: 'task-review', name: 'Thẩm định'
 const DAY = Date.UTC(2025, 2, 3, 1, 0);
 const HOUR = 3_600_000;
 
-const everyRollup = (store: DossierFactsStore) => store.rollups({ ranges: [{ from: '', to: '~' }] });
+const everyRollup = (store: DossierFactsStore) => store.rollups({ ranges: [{ from: '', to: '~' }], read: 'all' });
 
 /** What the stored facts contribute, merged per document. */
 const expected = (records: DossierFactsRecord[]) => [...mergeIncrements(records.flatMap((record) => rollupIncrements(undefined, record))).values()];
@@ -38,11 +38,12 @@ function normalised(documents: readonly RollupDocument[]) {
   const clean = (counts: Record<string, number | undefined> = {}) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0).sort());
   return documents
     .map((document) => {
-      const crossings = Object.fromEntries(Object.entries(document.crossings ?? {}).map(([at, n]) => [at, clean(n)] as const).filter(([, n]) => Object.keys(n).length > 0));
-      return { ...document, counts: clean(document.counts), crossings };
+      const nested = Object.fromEntries(NESTED.map((field) => [field, Object.fromEntries(Object.entries(document[field] ?? {}).map(([name, n]) => [name, clean(n)] as const).filter(([, n]) => Object.keys(n).length > 0).sort())]));
+      const { crossings: _c, series: _s, delays: _d, ...key } = document;
+      return { ...key, counts: clean(document.counts), ...(nested as Record<NestedField, NestedCounts>) } as typeof key & { counts: Record<string, number | undefined> } & Record<NestedField, NestedCounts>;
     })
-    .filter((document) => Object.keys(document.counts).length > 0 || Object.keys(document.crossings).length > 0)
-    .map((document) => JSON.stringify(document, Object.keys(document).sort()) + JSON.stringify(document.counts) + JSON.stringify(document.crossings))
+    .filter((document) => Object.keys(document.counts).length > 0 || NESTED.some((field) => Object.keys(document[field]).length > 0))
+    .map((document) => JSON.stringify({ ...document, counts: {}, crossings: {}, series: {}, delays: {} }, Object.keys(document).sort()) + JSON.stringify(document.counts) + NESTED.map((field) => JSON.stringify(document[field])).join(''))
     .sort();
 }
 

@@ -1,17 +1,21 @@
 /**
  * The dashboard's rollups (issue 18, statistics at national scale) answer what every dossier's facts answer: over a
  * history seeded through the dossier core's use cases at random (receipts at the counter and online, completions,
- * supplement requests and answers, refusals, returns), the summary, the breakdowns by agency, department and procedure
- * and the trend per day, week and month read from the rollups equal the same figures computed over the facts, for
- * random periods and scopes, at the end of the history and later as time passes with no command (dossiers turning
- * overdue by the clock alone, some later on the same day).
+ * supplement requests and answers, refusals, returns), the summary, the breakdowns by agency, department, procedure
+ * and official (in steps), the delay attribution and the trend per day, week and month read from the rollups equal the
+ * same figures computed over the facts, for random periods and scopes, at the end of the history and later as time
+ * passes with no command (dossiers and steps turning overdue by the clock alone, some later on the same day); the
+ * drill-downs list a page of the same dossiers the facts classify.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../support/seed-dossiers';
 import { createSeededApp, SEED_STOP } from './seeded-app';
 import { resolveStatsScope, vietnamDayOf, type StatsParams } from '../../../server/src/statistics/stats-scope';
 import { statsSummary, summaryFromFacts } from '../../../server/src/statistics/stats-summary';
-import { breakdownFromFacts, statsBreakdown } from '../../../server/src/statistics/stats-breakdown';
+import { breakdownFromFacts, officialBreakdownFromFacts, statsBreakdown } from '../../../server/src/statistics/stats-breakdown';
+import { delaysFromFacts, statsDelays, type DelayRow } from '../../../server/src/statistics/stats-delays';
+import { listClassifiedDossiers } from '../../../server/src/statistics/stats-lists';
+import { dossierInScope } from '../../../server/src/statistics/classify-dossier-facts';
 import { statsTrend, trendFromFacts } from '../../../server/src/statistics/stats-trend';
 import type { StatsDeps } from '../../../server/src/statistics/stats-deps';
 import type { Principal } from '../../../server/src/access/principal';
@@ -71,6 +75,12 @@ async function expectRollupsEqualFacts(params: StatsParams): Promise<void> {
   for (const interval of ['day', 'week', 'month'] as const) {
     expect({ label, interval, trend: comparable(await statsTrend(deps, scope, interval)) }).toEqual({ label, interval, trend: comparable(await trendFromFacts(deps, scope, interval)) });
   }
+  expect({ label, by: 'official', rows: comparable(await statsBreakdown(deps, scope, 'official')) }).toEqual({ label, by: 'official', rows: comparable(await officialBreakdownFromFacts(deps, scope)) });
+  const [delays, expected] = [await statsDelays(deps, scope), await delaysFromFacts(deps, scope)];
+  // Overrun hours are rounded to 0.01 after sums taken in another order: equal within one rounding step.
+  const exact = (rows: DelayRow[]) => rows.map(({ overrunWorkingHours: _hours, ...row }) => row).sort((a, b) => a.agencyId.localeCompare(b.agencyId));
+  expect({ label, delays: exact(delays.rows) }).toEqual({ label, delays: exact(expected.rows) });
+  for (const row of delays.rows) expect(Math.abs(row.overrunWorkingHours - expected.rows.find((each) => each.agencyId === row.agencyId)!.overrunWorkingHours)).toBeLessThanOrEqual(0.011);
 }
 
 describe('the dashboard figures from the rollups', () => {
@@ -80,6 +90,30 @@ describe('the dashboard figures from the rollups', () => {
     expect((await t.facts.list({})).length).toBeGreaterThan(250);
     // when / then
     for (const params of randomQueries(18, 30)) await expectRollupsEqualFacts(params);
+    // and the officials' and the delays' rollups are not empty: steps were completed, dossiers finished late
+    const whole = resolveStatsScope(administrator, { from: '2025-03-01', to: vietnamDayOf(SEED_STOP) }, t.clock.now());
+    const officials = await statsBreakdown(deps, whole, 'official');
+    expect(officials.rows.filter((row) => row.finishedEarly + row.finishedOnTime + row.finishedOverdue > 0).length).toBeGreaterThanOrEqual(2);
+    const finishedLate = await statsDelays(deps, { ...whole, period: { from: whole.period.from, to: whole.period.from + 30 * DAY } });
+    expect(finishedLate.rows.some((row) => row.dossiersDelayed > 0)).toBe(true);
+  });
+
+  it('list a page of the dossiers behind each classification, counted as the facts count them', { timeout: 300_000 }, async () => {
+    // given the seeded history; when a supervisor drills down from each figure of random periods and scopes
+    const records = await t.facts.list({});
+    for (const params of randomQueries(7, 6)) {
+      const scope = resolveStatsScope(administrator, params, t.clock.now());
+      for (const classification of ['early', 'onTime', 'overdue', 'inTime', 'inProcessOverdue', 'pausedInTime', 'pausedOverdue'] as const) {
+        const expected = records.filter((record) => dossierInScope(record, scope) && placeInPeriod(record, scope.period)?.classification === classification);
+        const all = await listClassifiedDossiers(deps, scope, classification);
+        const page = await listClassifiedDossiers(deps, scope, classification, { offset: 3, limit: 4 });
+        // then the total is the facts' count, every dossier is listed once, and a page is a slice of the whole list
+        const label = { params, classification };
+        expect({ label, total: page.total, listed: all.items.length }).toEqual({ label, total: expected.length, listed: expected.length });
+        expect(new Set(all.items.map((item) => item.dossierId))).toEqual(new Set(expected.map((record) => record.dossierId)));
+        expect(page.items).toEqual(all.items.slice(3, 7));
+      }
+    }
   });
 
   it('equal them hour by hour later that day and the next, and weeks later, with no command written meanwhile', { timeout: 300_000 }, async () => {
@@ -90,6 +124,17 @@ describe('the dashboard figures from the rollups', () => {
       // then the rollups, written before, still answer what the facts answer now
       await expectRollupsEqualFacts({ from: '2025-03-01', to: vietnamDayOf(t.clock.now()) });
       if (later >= DAY) for (const params of randomQueries(later, 8)) await expectRollupsEqualFacts(params);
+    }
+  });
+});
+
+describe('the weekly and daily trends of whole years and months', () => {
+  it('read the year and month series and equal the trend over the facts, also across the turn of a year', { timeout: 300_000 }, async () => {
+    // given the seeded history in 2025, and the clock in 2026 (the year 2025 is over)
+    t.clock.set(Date.UTC(2026, 0, 20, 3, 0));
+    // when the trend covers the whole of 2025, or 2025 with weeks and days of the years around it; then as over the facts
+    for (const params of [{ from: '2025-01-01', to: '2025-12-31' }, { from: '2024-12-18', to: '2026-01-14' }, { from: '2025-02-01', to: '2025-05-31', procedureKey: procedureKeys[0]! }]) {
+      await expectRollupsEqualFacts(params);
     }
   });
 });

@@ -1,7 +1,7 @@
 /** @module MemoryDossierFactsStore — the dashboard's read model in a Map, for tests and the benchmark. */
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
 import type { DossierFactsPage, DossierFactsQuery, DossierFactsStore, RollupQuery } from '../../statistics/dossier-facts-store';
-import { addCounts, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
+import { addNested, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
 import type { UndoLog } from './undo-log';
@@ -52,10 +52,18 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
         if (startAt === undefined || startAt > query.startedTo) continue;
       }
       if (query.endedFrom !== undefined && record.endAt !== undefined && record.endAt < query.endedFrom) continue;
+      if (query.endedWithin && (record.endAt === undefined || record.endAt < query.endedWithin.from || record.endAt > query.endedWithin.to)) continue;
+      if (query.openAt !== undefined) {
+        const startAt = record.receivedAt ?? record.submittedAt;
+        if (startAt === undefined || startAt > query.openAt || (record.endAt !== undefined && record.endAt <= query.openAt)) continue;
+        if (query.pastAppointment && !((record.appointmentAt ?? Number.POSITIVE_INFINITY) < query.openAt || record.supplements.length > 1)) continue;
+      }
       if (agencies && !record.agencyIds.some((id) => agencies.has(id))) continue;
       found.push(record);
     }
-    return found;
+    if (!query.page) return found;
+    const latestFirst = found.sort((a, b) => (b.endAt ?? 0) - (a.endAt ?? 0) || (a.dossierId < b.dossierId ? 1 : a.dossierId > b.dossierId ? -1 : 0));
+    return latestFirst.slice(query.page.offset, query.page.offset + query.page.limit);
   }
 
   async changedSince(at: number): Promise<readonly DossierFactsRecord[]> {
@@ -89,9 +97,8 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
     for (const increment of increments) {
       const id = rollupId(increment.bucket, increment);
       const current = this.rollupById.get(id);
-      const next = structuredClone(current ?? { ...increment, counts: {}, crossings: {} });
-      addCounts(next.counts, increment.counts);
-      for (const [at, counts] of Object.entries(increment.crossings ?? {})) addCounts(((next.crossings ??= {})[at] ??= {}), counts);
+      const next = structuredClone(current ?? { ...increment, counts: {}, crossings: {}, series: {}, delays: {} });
+      addNested(next, increment);
       this.rollupById.set(id, next);
       this.undo?.record(() => (current ? this.rollupById.set(id, current) : this.rollupById.delete(id)));
     }

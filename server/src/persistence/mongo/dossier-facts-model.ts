@@ -25,6 +25,7 @@ const dossierFactsSchema = new Schema<DossierFactsDocument>(
     endAt: Number,
     supplements: Schema.Types.Mixed,
     processingMs: Number,
+    lateness: Schema.Types.Mixed,
     agencyIds: [String],
     departmentIds: [String],
     officialIds: [String],
@@ -43,6 +44,8 @@ const dossierFactsSchema = new Schema<DossierFactsDocument>(
 dossierFactsSchema.index({ agencyIds: 1, receivedAt: 1 });
 dossierFactsSchema.index({ procedureKey: 1, receivedAt: 1 });
 dossierFactsSchema.index({ receivedAt: 1 });
+// The drill-down to the dossiers ended in a period, a page at a time; the open ones (endAt absent) at an instant.
+dossierFactsSchema.index({ endAt: 1 });
 // The heatmap: dossiers with an open step on one element of one procedure version.
 dossierFactsSchema.index({ openElements: 1 });
 // The event stream's poll for other processes' changes.

@@ -20,6 +20,9 @@ const dossierRollupSchema = new Schema<DossierRollupDocument>(
     departmentIds: [String],
     counts: Schema.Types.Mixed,
     crossings: Schema.Types.Mixed,
+    series: Schema.Types.Mixed,
+    delays: Schema.Types.Mixed,
+    officialId: String,
   },
   { collection: 'dossierRollups', versionKey: false, minimize: false, strict: 'throw' },
 );

@@ -6,7 +6,7 @@
 import type { ClientSession, Connection, QueryFilter } from 'mongoose';
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
 import type { DossierFactsPage, DossierFactsQuery, DossierFactsStore, RollupQuery } from '../../statistics/dossier-facts-store';
-import { mergeIncrements, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
+import { mergeIncrements, NESTED, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
 import { dossierFactsModel, type DossierFactsDocument, type DossierFactsModel } from './dossier-facts-model';
 import { dossierRollupModel, type DossierRollupDocument, type DossierRollupModel } from './dossier-rollup-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
@@ -28,6 +28,13 @@ function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
     and.push({ $or: [{ receivedAt: { $lte: query.startedTo } }, { receivedAt: null, submittedAt: { $lte: query.startedTo } }] });
   }
   if (query.endedFrom !== undefined) and.push({ $or: [{ endAt: null }, { endAt: { $gte: query.endedFrom } }] });
+  if (query.endedWithin) and.push({ endAt: { $gte: query.endedWithin.from, $lte: query.endedWithin.to } });
+  if (query.openAt !== undefined) {
+    const at = query.openAt;
+    // Open then (the endAt index: the open ones, and those that ended since), started by then.
+    and.push({ $or: [{ endAt: null }, { endAt: { $gt: at } }] }, { $or: [{ receivedAt: { $lte: at } }, { receivedAt: null, submittedAt: { $lte: at } }] });
+    if (query.pastAppointment) and.push({ $or: [{ appointmentAt: { $lt: at } }, { 'supplements.1': { $exists: true } }] });
+  }
   // Any element (every key is a non-empty string): a range on the multikey openElements index, not a scan.
   if (query.withOpenSteps) and.push({ openElements: { $gt: '' } });
   if (query.withIncidents) and.push({ 'incidents.0': { $exists: true } });
@@ -35,6 +42,13 @@ function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
 }
 
 const ROLLUP_BATCH = 1_000;
+/** Each reader's fields: the summary and breakdowns the counters, the trend the series, the delays theirs. */
+const ROLLUP_PROJECTION = {
+  counts: { _id: 0, series: 0, delays: 0 },
+  series: { _id: 0, counts: 0, crossings: 0, delays: 0 },
+  delays: { _id: 0, counts: 0, crossings: 0, series: 0 },
+  all: { _id: 0 },
+} as const;
 
 export class MongoDossierFactsStore implements DossierFactsStore {
   /** @param session set by `within`: every operation names it, so it joins that transaction */
@@ -93,7 +107,10 @@ export class MongoDossierFactsStore implements DossierFactsStore {
 
   async list(query: DossierFactsQuery): Promise<readonly DossierFactsRecord[]> {
     const projection = query.withoutHistory ? { steps: 0 } : {};
-    const found = await this.facts.find(toFilter(query), projection, { session: this.session }).lean<DossierFactsDocument[]>();
+    const find = this.facts.find(toFilter(query), projection, { session: this.session });
+    // A page of the dossiers ended in a range, the latest first (the endAt index, read backwards).
+    if (query.page) find.sort({ endAt: -1, _id: -1 }).skip(query.page.offset).limit(query.page.limit);
+    const found = await find.lean<DossierFactsDocument[]>();
     return found.map(toRecord);
   }
 
@@ -107,13 +124,13 @@ export class MongoDossierFactsStore implements DossierFactsStore {
     if (query.procedureKey !== undefined) filter.procedureKey = query.procedureKey;
     if (query.agencyIds) filter.agencyIds = { $in: [...query.agencyIds] };
     if (query.departmentId !== undefined) filter.departmentIds = query.departmentId;
-    const found = await this.rollupModel.find(filter, { _id: 0 }, { session: this.session }).lean<RollupDocument[]>();
+    const found = await this.rollupModel.find(filter, ROLLUP_PROJECTION[query.read ?? 'counts'], { session: this.session }).lean<RollupDocument[]>();
     return found;
   }
 
   async page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]> {
     const filter = page.afterId === undefined ? {} : { _id: { $gt: page.afterId } };
-    const found = await this.facts.find(filter, { steps: 0 }, { session: this.session }).sort({ _id: 1 }).limit(page.limit).lean<DossierFactsDocument[]>();
+    const found = await this.facts.find(filter, null, { session: this.session }).sort({ _id: 1 }).limit(page.limit).lean<DossierFactsDocument[]>();
     return found.map(toRecord);
   }
 
@@ -125,10 +142,10 @@ export class MongoDossierFactsStore implements DossierFactsStore {
   async addRollups(increments: readonly RollupDocument[]): Promise<void> {
     for (let offset = 0; offset < increments.length; offset += ROLLUP_BATCH) {
       const operations = increments.slice(offset, offset + ROLLUP_BATCH).map((increment) => {
-        const { bucket, counts, crossings, ...key } = increment;
+        const { bucket, counts, crossings: _crossings, series: _series, delays: _delays, ...key } = increment;
         const inc: Record<string, number> = {};
         for (const [counter, n] of Object.entries(counts)) inc[`counts.${counter}`] = n;
-        for (const [at, byCounter] of Object.entries(crossings ?? {})) for (const [counter, n] of Object.entries(byCounter)) inc[`crossings.${at}.${counter}`] = n;
+        for (const field of NESTED) for (const [name, byCounter] of Object.entries(increment[field] ?? {})) for (const [counter, n] of Object.entries(byCounter)) inc[`${field}.${name}.${counter}`] = n;
         return { updateOne: { filter: { _id: rollupId(bucket, increment) }, update: { $inc: inc, $setOnInsert: { bucket, ...key } }, upsert: true } };
       });
       if (operations.length > 0) await this.rollupModel.collection.bulkWrite(operations as never, { ordered: false, ...(this.session ? { session: this.session } : {}) });
