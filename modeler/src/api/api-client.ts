@@ -25,6 +25,8 @@ export interface ProcedureSummary {
   deployedBy: string;
   /** The analyst's name in the directory (absent for a user since removed). */
   deployedByName?: string;
+  /** Present while the procedure is retired: it takes no new dossier. */
+  retirement?: { at: string; by: string; byName?: string; reason: string };
 }
 
 export interface ProcedureVersion extends ProcedureSummary {
@@ -161,6 +163,9 @@ export const api = {
     request<ProcedureVersion>('GET', `/api/procedures/${encodeURIComponent(key)}/versions/${version}`),
   validate: (xml: string) => request<{ issues: ValidationIssue[] }>('POST', '/api/procedures/validate', { xml }),
   deploy: (key: string, xml: string) => request<{ key: string; version: number }>('POST', '/api/procedures', { key, xml }),
+  /** Retires every version of a procedure with a reason (`PUT /api/procedures/{key}/retirement`), or puts it back in use. */
+  retire: (key: string, reason: string) => request<ProcedureSummary>('PUT', `/api/procedures/${encodeURIComponent(key)}/retirement`, { reason }),
+  restore: (key: string) => request<ProcedureSummary>('DELETE', `/api/procedures/${encodeURIComponent(key)}/retirement`),
   drafts: () => request<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => request<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
   saveDraft: (id: string, draft: { key: string; name: string; xml: string }) => request<DraftSummary>('PUT', `/api/drafts/${encodeURIComponent(id)}`, draft),

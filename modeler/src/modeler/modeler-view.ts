@@ -135,7 +135,9 @@ function mountSignedIn(container: HTMLElement): () => void {
     copyToDraft: (xml, key) => void open(xml, key, newDraftId()).then(() => say(t('status.copiedToDraft', { key }), 'success')),
   });
   const conditionPane = createConditionPane($('.condition-pane'), modeler);
-  const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version), () => agencyDirectory.agencies);
+  /** Whether the signed-in user retires and restores procedures (an analyst, an administrator). */
+  let canRetire = false;
+  const procedures = createProcedureListPanel($('.modeler-procedures'), (key, version) => void tabs.openReadOnly(key, version), () => agencyDirectory.agencies, () => canRetire);
   // The signed-in analyst's drafts, kept on the server (GET /api/drafts), and the one being drawn.
   let userId: string | undefined;
   let draftId = newDraftId();
@@ -301,6 +303,7 @@ function mountSignedIn(container: HTMLElement): () => void {
     agencyDirectory.agencies = await api.agencies().catch(() => []);
     const me = await api.me().catch(() => undefined);
     canDesign = me?.permissions.includes('procedure.deploy') ?? false;
+    canRetire = me?.permissions.includes('procedure.retire') ?? false;
     userId = me?.user.id;
     container.querySelector('.modeler')?.classList.toggle('is-reader', !canDesign);
     setToolbarMode($('.modeler-toolbar'), { canDesign, readOnly: tabs.isReadOnly() });
