@@ -30,10 +30,8 @@ const dossierRollupSchema = new Schema<DossierRollupDocument>(
 dossierRollupSchema.index({ bucket: 1 });
 dossierRollupSchema.index({ procedureKey: 1, bucket: 1 });
 dossierRollupSchema.index({ agencyIds: 1, bucket: 1 });
-// Province tenancy (issue 18, item 2) scopes every read by it.
-dossierRollupSchema.index({ provinceCode: 1, bucket: 1 });
 
-// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2), `{ bucket }` becoming `{ provinceCode, bucket }`.
 dossierRollupSchema.plugin(provinceScopedPlugin);
 
 function register(connection: Connection) {

@@ -12,6 +12,8 @@ import { dossierRollupModel, type DossierRollupDocument, type DossierRollupModel
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import type { UnitOfWork } from '../../unit-of-work';
 import { sessionOf } from './mongo-unit-of-work';
+import { writingProvince } from '../../tenancy/province-scope';
+import { backfillProvince } from './backfill-province';
 
 function toRecord(document: DossierFactsDocument): DossierFactsRecord {
   const { _id, ...rest } = document;
@@ -66,6 +68,7 @@ export class MongoDossierFactsStore implements DossierFactsStore {
   static async create(connection: Connection): Promise<MongoDossierFactsStore> {
     const model = dossierFactsModel(connection);
     const rollups = dossierRollupModel(connection);
+    await backfillProvince(connection);
     for (const each of [model, rollups] as const) {
       await each.createCollection();
       await each.syncIndexes();
@@ -138,15 +141,21 @@ export class MongoDossierFactsStore implements DossierFactsStore {
     await this.rollupModel.deleteMany({}, { session: this.session });
   }
 
-  /** `$inc` per document, upserted with its key; the driver's own bulk write (counters under Mixed paths). */
+  /**
+   * `$inc` per document, upserted with its key; the driver's own bulk write (counters under Mixed paths), which the
+   * province plugin does not see: the writing province goes into each filter, each new document and its `_id` here.
+   */
   async addRollups(increments: readonly RollupDocument[]): Promise<void> {
+    if (increments.length === 0) return;
+    const provinceCode = writingProvince('DossierRollup.bulkWrite');
     for (let offset = 0; offset < increments.length; offset += ROLLUP_BATCH) {
       const operations = increments.slice(offset, offset + ROLLUP_BATCH).map((increment) => {
-        const { bucket, counts, crossings: _crossings, series: _series, delays: _delays, ...key } = increment;
+        const { bucket, counts, crossings: _crossings, series: _series, delays: _delays, provinceCode: _facts, ...rest } = increment;
+        const key = { ...rest, provinceCode };
         const inc: Record<string, number> = {};
         for (const [counter, n] of Object.entries(counts)) inc[`counts.${counter}`] = n;
         for (const field of NESTED) for (const [name, byCounter] of Object.entries(increment[field] ?? {})) for (const [counter, n] of Object.entries(byCounter)) inc[`${field}.${name}.${counter}`] = n;
-        return { updateOne: { filter: { _id: rollupId(bucket, increment) }, update: { $inc: inc, $setOnInsert: { bucket, ...key } }, upsert: true } };
+        return { updateOne: { filter: { _id: rollupId(bucket, key), provinceCode }, update: { $inc: inc, $setOnInsert: { bucket, ...key } }, upsert: true } };
       });
       if (operations.length > 0) await this.rollupModel.collection.bulkWrite(operations as never, { ordered: false, ...(this.session ? { session: this.session } : {}) });
     }
