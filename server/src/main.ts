@@ -305,7 +305,7 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
-    logger.info({ url: base, database: databaseInfo, procedures: seeded }, 'Liên thông is serving');
+    logger.info({ url: base, database: databaseInfo, procedures: seeded, provinces, sweepProvinces }, 'Liên thông is serving');
     process.stdout.write(
       [
         '',
@@ -314,6 +314,7 @@ async function main(): Promise<void> {
         `    API            ${base}/api  (OpenAPI: ${base}/api/openapi.json)`,
         `    health         ${base}/health`,
         `    database       ${describeDatabase(databaseInfo)}`,
+        `    provinces      ${describeProvinces(accessConfig.provinces)}`,
         '',
         ...(signIns.length > 0
           ? ['  Sign in with a demo user (password = user name; SEED_DEMO=0 to start without them):', ...signIns.map((signIn) => `    ${signIn.username.padEnd(22)} ${signIn.role}`)]
@@ -342,6 +343,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The banner's provinces line: the home province, or a national deployment's provinces, and which this process sweeps. */
+function describeProvinces(config: { homeProvince: string | undefined; provinces: string[]; sweepProvinces: string[] }): string {
+  const served = config.homeProvince !== undefined ? `${config.homeProvince} (PROVINCE_CODE)` : `${config.provinces.join(', ')} (national: no home province)`;
+  const swept = config.sweepProvinces.length === config.provinces.length ? '' : `; sweeps ${config.sweepProvinces.length > 0 ? config.sweepProvinces.join(', ') : 'none'}`;
+  return served + swept;
 }
 
 /** The banner's database line: which backend, and whether (and where) the data outlives the process. */
