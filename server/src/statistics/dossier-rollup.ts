@@ -86,7 +86,7 @@ export interface RollupDocument extends RollupKey {
 /** An increment to one rollup document (`$inc` of each counter). */
 export type RollupIncrement = RollupDocument;
 
-interface RollupEvent {
+export interface RollupEvent {
   at: number;
   counter: string;
   n: number;
@@ -172,20 +172,32 @@ export function rollupEventsOf(record: DossierFactsRecord): RollupEvent[] {
   return events;
 }
 
+/** What one dossier contributes: its events per rollup key, the dossier's own and each of its officials' steps'. */
+export interface RollupContribution {
+  key: RollupKey;
+  /** `''` for the dossier's documents, `OFFICIAL_PREFIX` for a step's. */
+  prefix: string;
+  events: RollupEvent[];
+}
+
+export function rollupContributions(record: DossierFactsRecord): RollupContribution[] {
+  const contributions: RollupContribution[] = [{ key: rollupKeyOf(record), prefix: '', events: rollupEventsOf(record) }];
+  for (const step of record.steps.length > 0 ? record.steps : record.openSteps) {
+    if (step.assigneeId !== undefined) contributions.push({ key: stepRollupKeyOf(record, step), prefix: OFFICIAL_PREFIX, events: stepEventsOf(step) });
+  }
+  return contributions;
+}
+
+/** Adds contributions (`sign` −1: takes them away) to the increments per document id in `into`. */
+export function addContributions(into: Map<string, RollupIncrement>, contributions: readonly RollupContribution[], sign: 1 | -1 = 1): void {
+  for (const { key, prefix, events } of contributions) for (const event of events) addEvent(into, key, event, sign, prefix);
+}
+
 /** The increments that turn the rollups of `before` into those of `after` (either may be absent); zero ones dropped. */
 export function rollupIncrements(before: DossierFactsRecord | undefined, after: DossierFactsRecord | undefined): RollupIncrement[] {
   const byId = new Map<string, RollupIncrement>();
-  const add = (record: DossierFactsRecord, sign: 1 | -1) => {
-    const key = rollupKeyOf(record);
-    for (const event of rollupEventsOf(record)) addEvent(byId, key, event, sign, '');
-    for (const step of record.steps.length > 0 ? record.steps : record.openSteps) {
-      if (step.assigneeId === undefined) continue;
-      const stepKey = stepRollupKeyOf(record, step);
-      for (const event of stepEventsOf(step)) addEvent(byId, stepKey, event, sign, OFFICIAL_PREFIX);
-    }
-  };
-  if (before) add(before, -1);
-  if (after) add(after, 1);
+  if (before) addContributions(byId, rollupContributions(before), -1);
+  if (after) addContributions(byId, rollupContributions(after), 1);
   return [...byId.values()].flatMap((increment) => {
     const counts = nonZero(increment.counts);
     const nested = Object.fromEntries(
