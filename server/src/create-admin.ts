@@ -1,11 +1,15 @@
 /**
- * @module create-admin — the command that creates the first administrator, a second entry beside main.ts (and, like
- * it, a reader of process.env). It opens the database the server uses (MONGODB_URI, else the embedded one under
+ * @module create-admin — the command that creates the first administrator of a province (`--province 79`, else
+ * PROVINCE_CODE, else the home province '00') or a national supervisor (`--national-supervisor`), who reads every
+ * province and acts on none; the API can make neither. A second entry beside main.ts (and, like it, a reader of
+ * process.env). It opens the database the server uses (MONGODB_URI, else the embedded one under
  * DATA_DIR: stop the server first, the embedded database has one owner) and reads the password from ADMIN_PASSWORD
  * or standard input, never from the command line, where `ps` and shell history would show it.
  *
  * @example
  * npm run create-admin -- --username quantri.tinh --display-name "Quản trị tỉnh" --agency 000.00.00.H10 --agency-name "UBND tỉnh"
+ * npm run create-admin -- --province 79 --username quantri.hcm --agency 000.00.00.H29 --agency-name "UBND TP. Hồ Chí Minh"
+ * npm run create-admin -- --national-supervisor --username giamsat.quocgia --agency vpcp --agency-name "Văn phòng Chính phủ"
  * printf '%s\n' "$PASSWORD" | npm run create-admin -- --username quantri.tinh --reset
  */
 import { createInterface } from 'node:readline';
@@ -22,7 +26,7 @@ import { createMongoAccessStores } from './persistence/mongo/create-mongo-access
 import { startDatabase } from './persistence/mongo/start-database';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const USAGE = 'usage: npm run create-admin -- --username <name> [--display-name <name>] [--agency <id>] [--agency-name <name>] [--reset]\n' +
+const USAGE = 'usage: npm run create-admin -- --username <name> [--province <two digits>] [--national-supervisor] [--display-name <name>] [--agency <id>] [--agency-name <name>] [--reset]\n' +
   'The password comes from ADMIN_PASSWORD or standard input (at least 12 characters, not the user name, not a common password).';
 
 /** The first line of standard input; typed without echo when it is a terminal. */
@@ -43,7 +47,16 @@ async function readPassword(): Promise<string> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { username: { type: 'string' }, 'display-name': { type: 'string' }, agency: { type: 'string' }, 'agency-name': { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      username: { type: 'string' },
+      province: { type: 'string' },
+      'national-supervisor': { type: 'boolean' },
+      'display-name': { type: 'string' },
+      agency: { type: 'string' },
+      'agency-name': { type: 'string' },
+      reset: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help || !values.username) {
     process.stderr.write(`${USAGE}\n`);
@@ -64,9 +77,19 @@ async function main(): Promise<number> {
     const access = await createMongoAccessStores(connection);
     const { user, created } = await createAdministrator(
       { ...access, passwords: createPasswordHashing() },
-      { username: values.username, password, displayName: values['display-name'], agencyId: values.agency, agencyName: values['agency-name'], reset: values.reset },
+      {
+        username: values.username,
+        password,
+        provinceCode: values.province ?? (process.env.PROVINCE_CODE?.trim() || undefined),
+        kind: values['national-supervisor'] ? 'nationalSupervisor' : 'administrator',
+        displayName: values['display-name'],
+        agencyId: values.agency,
+        agencyName: values['agency-name'],
+        reset: values.reset,
+      },
     );
-    process.stdout.write(`${created ? 'Created' : 'Reset'} administrator ${user.username} (${user.id}) at ${user.agencyId} on the ${database.backend} database.\n`);
+    const kind = user.supervisorScope === 'national' ? 'national supervisor' : 'administrator';
+    process.stdout.write(`${created ? 'Created' : 'Reset'} ${kind} ${user.username} (${user.id}) of province ${user.provinceCode} at ${user.agencyId} on the ${database.backend} database.\n`);
     return 0;
   } catch (error) {
     if (error instanceof HttpProblem) process.stderr.write(`${error.detail ?? error.title}\n`);

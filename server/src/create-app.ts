@@ -147,6 +147,11 @@ export interface AppDeps {
   oidcFetch?: AccessOptions['oidcFetch'];
   /** Dossiers handed over by the national portal (`POST /api/national-portal/dossiers`); without credentials every one is refused. */
   nationalPortal?: NationalPortalInbound;
+  /**
+   * Every province this deployment serves (province-config.ts): an anonymous request names its own in `X-Province-Code`
+   * (access/request-province-scope.ts); the home province alone by default.
+   */
+  provinces?: readonly string[];
 }
 
 export interface NationalPortalInbound {
@@ -196,6 +201,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     signInLimits: deps.signInLimits,
     signInMethods: deps.signInMethods,
     oidcFetch: deps.oidcFetch,
+    ...(deps.provinces ? { provinces: deps.provinces } : {}),
     resources: {
       dossier: async (id) => {
         const dossier = await deps.stores.dossiers.get(id);

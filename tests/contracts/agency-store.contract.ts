@@ -5,6 +5,7 @@ import type { AgencyRecord, AgencyStore } from '../../server/src/access/agency-s
 const finance: AgencyRecord = {
   id: 'so-tai-chinh',
   name: 'Sở Tài chính',
+  provinceCode: '00',
   parentId: 'tinh-demo',
   kind: 'department',
   departments: [{ id: 'phong-dkkd', name: 'Phòng Đăng ký kinh doanh' }],
@@ -37,9 +38,9 @@ export function describeAgencyStoreContract(adapter: string, makeStore: () => Pr
     it('lists every agency in id order', async () => {
       // given
       const agencies = await makeStore();
-      await agencies.put({ id: 'ubnd-xa-demo', name: 'UBND xã Demo', kind: 'commune', departments: [] });
+      await agencies.put({ id: 'ubnd-xa-demo', name: 'UBND xã Demo', provinceCode: '00', kind: 'commune', departments: [] });
       await agencies.put(finance);
-      await agencies.put({ id: 'bhxh-tinh', name: 'BHXH tỉnh', kind: 'socialInsurance', departments: [] });
+      await agencies.put({ id: 'bhxh-tinh', name: 'BHXH tỉnh', provinceCode: '00', kind: 'socialInsurance', departments: [] });
       // when
       const listed = await agencies.list();
       // then

@@ -9,6 +9,7 @@ function aUser(id: string, overrides: Partial<UserRecord> = {}): UserRecord {
     id,
     username: `user.${id}`,
     displayName: `Người dùng ${id}`,
+    provinceCode: '00',
     role: 'official',
     agencyId: 'ubnd-xa-demo',
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',

@@ -86,6 +86,8 @@ export interface TestAppOptions {
   /** The province's Zalo ZNS and SMS channels (stand-ins in tests) and where messages are recorded; none by default. */
   citizenChannels?: AppDeps['citizenChannels'];
   citizenMessages?: AppDeps['citizenMessages'];
+  /** The provinces an anonymous request may name in X-Province-Code; the home province alone by default. */
+  provinces?: AppDeps['provinces'];
 }
 
 /**
@@ -150,6 +152,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.nationalPortal ? { nationalPortal: options.nationalPortal } : {}),
     ...(options.citizenChannels ? { citizenChannels: options.citizenChannels } : {}),
     ...(options.citizenMessages ? { citizenMessages: options.citizenMessages } : {}),
+    ...(options.provinces ? { provinces: options.provinces } : {}),
   });
   const tokens = new Map<string, { token: Promise<string>; at: number }>();
 

@@ -457,7 +457,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Not an administrator (FORBIDDEN) */
+                /** @description Not an administrator, or a user of another province or with the national scope (FORBIDDEN) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -509,7 +509,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Not an administrator (FORBIDDEN) */
+                /** @description Not an administrator, or a user of another province or with the national scope (FORBIDDEN) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -599,7 +599,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Not an administrator (FORBIDDEN) */
+                /** @description Not an administrator, or a user of another province or with the national scope (FORBIDDEN) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -724,7 +724,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Not an administrator (FORBIDDEN) */
+                /** @description Not an administrator, or the identifier is another province's agency (FORBIDDEN) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7359,11 +7359,13 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
+            /** @description The province the user belongs to (two digits) */
+            provinceCode: string;
             /** @enum {string} */
             role: "administrator" | "analyst" | "official" | "headOfUnit" | "supervisor";
             agencyId: string;
             departmentId?: string;
-            supervisorScope?: "province" | {
+            supervisorScope?: "province" | "national" | {
                 agencyIds: string[];
             };
             email?: string;
@@ -7408,11 +7410,13 @@ export interface components {
         NewUser: {
             username: string;
             displayName: string;
+            /** @description The administrator's own province; any other is refused (403) */
+            provinceCode?: string;
             /** @enum {string} */
             role: "administrator" | "analyst" | "official" | "headOfUnit" | "supervisor";
             agencyId: string;
             departmentId?: string;
-            supervisorScope?: "province" | {
+            supervisorScope?: "province" | "national" | {
                 agencyIds: string[];
             };
             /** Format: email */
@@ -7422,11 +7426,13 @@ export interface components {
         };
         UserChange: {
             displayName?: string;
+            /** @description The administrator's own province; any other is refused (403) */
+            provinceCode?: string;
             /** @enum {string} */
             role?: "administrator" | "analyst" | "official" | "headOfUnit" | "supervisor";
             agencyId?: string;
             departmentId?: string | null;
-            supervisorScope?: "province" | {
+            supervisorScope?: "province" | "national" | {
                 agencyIds: string[];
             } | null;
             /** Format: email */
@@ -7438,6 +7444,8 @@ export interface components {
         Agency: {
             id: string;
             name: string;
+            /** @description The province the agency belongs to (two digits) */
+            provinceCode: string;
             parentId?: string;
             kind: string;
             departments: {

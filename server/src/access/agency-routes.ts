@@ -1,6 +1,9 @@
 /**
  * @module agency-routes — the agency directory under `/api/agencies`: every signed-in user reads it (the modeler
  * picks step agencies from it; agency names are public), administrators (`agency.manage`) create and change agencies.
+ * Both within the request's province (issue 18 item 2): the list is the province's, a new agency is the
+ * administrator's province's, and an identifier another province's agency holds (agency identifiers are national)
+ * is refused with 403, leaving that agency as it was.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -9,12 +12,14 @@ import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 import { recordAdministration } from '../audit/admin-audit-trail';
 import type { AgencyStore } from './agency-store';
-import { assertAllowed, principalOf } from './auth-middleware';
+import { assertAllowed, forbidden, principalOf } from './auth-middleware';
+import { nationally } from '../tenancy/province-scope';
 
 const AgencySchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    provinceCode: z.string().describe('The province the agency belongs to (two digits)'),
     parentId: z.string().optional(),
     kind: z.string(),
     departments: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -59,7 +64,7 @@ const putRoute = createRoute({
     200: { description: 'Stored', content: { 'application/json': { schema: AgencySchema } } },
     400: problemResponse('Malformed request (VALIDATION_FAILED)'),
     401: problemResponse('Not signed in (UNAUTHENTICATED)'),
-    403: problemResponse('Not an administrator (FORBIDDEN)'),
+    403: problemResponse("Not an administrator, or the identifier is another province's agency (FORBIDDEN)"),
     422: problemResponse('The parent agency does not exist (AGENCY_INVALID)'),
   },
 });
@@ -74,14 +79,16 @@ export function createAgencyRoutes(deps: { agencies: AgencyStore }): OpenAPIHono
   });
 
   routes.openapi(putRoute, async (c) => {
-    assertAllowed(principalOf(c), 'agency.manage');
+    const principal = principalOf(c);
+    assertAllowed(principal, 'agency.manage');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
+    const before = await deps.agencies.get(id);
+    if (!before && (await nationally(async () => await deps.agencies.get(id)))) throw forbidden(`Mã cơ quan ${id} thuộc một tỉnh khác.`);
     if (body.parentId !== undefined && (body.parentId === id || !(await deps.agencies.get(body.parentId)))) {
       throw new HttpProblem({ status: 422, code: 'AGENCY_INVALID', title: 'The agency is not valid', detail: `There is no parent agency ${body.parentId}.` });
     }
-    const before = await deps.agencies.get(id);
-    const stored = await deps.agencies.put({ id, ...body });
+    const stored = await deps.agencies.put({ id, ...body, provinceCode: principal.provinceCode });
     // Departments are part of the agency record: adding, renaming or removing one shows in before/after.
     await recordAdministration(c, { action: before ? 'agency.changed' : 'agency.created', target: { kind: 'agency', id }, before, after: stored });
     return c.json(stored, 200);

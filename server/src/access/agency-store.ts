@@ -21,6 +21,8 @@ export interface AgencyRecord {
   /** The national agency identifier used in dossier codes (e.g. `000.00.64.H10`), or a short demo code. */
   id: string;
   name: string;
+  /** The province the agency belongs to (two digits): administrators of that province alone manage it. */
+  provinceCode: string;
   parentId?: string;
   kind: AgencyKind;
   departments: Department[];

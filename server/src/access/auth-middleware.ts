@@ -10,6 +10,7 @@ import { toPrincipal, type Principal } from './principal';
 import type { Role } from './role';
 import type { SessionTokens } from './session-tokens';
 import type { UserStore } from './user-store';
+import { nationally } from '../tenancy/province-scope';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -53,7 +54,8 @@ export function authenticate(deps: AuthenticateDeps): MiddlewareHandler {
  */
 export async function principalOfToken(deps: AuthenticateDeps, token: string): Promise<Principal> {
   const verified = await deps.tokens.verifyToken(token);
-  const user = await deps.users.get(verified.userId);
+  // Read before any province is known: the user's record names the province the request then acts in.
+  const user = await nationally(async () => await deps.users.get(verified.userId));
   if (!user || user.disabled) throw unauthenticated('The account of this session no longer exists or is disabled.');
   if ((user.tokenVersion ?? 0) !== verified.tokenVersion) {
     throw new HttpProblem({ status: 401, code: 'UNAUTHENTICATED', title: 'Not signed in', detail: 'This session has been signed out; sign in again.', extensions: { reason: 'revoked' } });

@@ -22,6 +22,7 @@ import type { SessionTokens } from './session-tokens';
 import type { SignInThrottle } from './sign-in-throttle';
 import { toPublicUser, withTokensRevoked } from './user-record';
 import type { UserStore } from './user-store';
+import { inProvince, nationally } from '../tenancy/province-scope';
 
 export interface AuthRouteDeps {
   users: UserStore;
@@ -134,7 +135,8 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
     const refusal = deps.signInThrottle.admit(username, address);
     if (refusal) throw rateLimitedProblem(refusal);
 
-    const user = await deps.users.getByUsername(username);
+    // Usernames are unique in the whole deployment: sign-in comes before anyone knows the province.
+    const user = await nationally(async () => await deps.users.getByUsername(username));
     const verified = user ? await deps.passwords.verifyPassword(user.passwordHash, password) : await deps.passwords.verifyNothing(password);
     if (!user || !verified || user.disabled) {
       deps.signInThrottle.recordFailure(username, address);
@@ -151,8 +153,11 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
 
   routes.openapi(signOutRoute, async (c) => {
     const principal = principalOf(c);
-    const user = await deps.users.get(principal.userId);
-    if (user) await deps.users.update(withTokensRevoked(user));
+    // In the user's own province, a national supervisor's too (whose requests otherwise write nothing).
+    await inProvince(principal.provinceCode, async () => {
+      const user = await deps.users.get(principal.userId);
+      if (user) await deps.users.update(withTokensRevoked(user));
+    });
     deps.logger?.info({ userId: principal.userId }, 'signed out');
     return c.body(null, 204);
   });
@@ -167,11 +172,12 @@ export function createAuthRoutes(deps: AuthRouteDeps): OpenAPIHono {
   routes.openapi(passwordRoute, async (c) => {
     const principal = principalOf(c);
     const { currentPassword, newPassword } = c.req.valid('json');
-    const user = await deps.users.get(principal.userId);
+    const user = await inProvince(principal.provinceCode, async () => await deps.users.get(principal.userId));
     if (!user || !(await deps.passwords.verifyPassword(user.passwordHash, currentPassword))) throw invalidCredentials();
     assertPasswordAcceptable(newPassword, user.username);
     // A changed password ends every session: one a thief opened with the old password among them.
-    await deps.users.update(withTokensRevoked({ ...user, passwordHash: await deps.passwords.hashPassword(newPassword) }));
+    const changed = withTokensRevoked({ ...user, passwordHash: await deps.passwords.hashPassword(newPassword) });
+    await inProvince(principal.provinceCode, async () => await deps.users.update(changed));
     deps.logger?.info({ userId: user.id }, 'password changed');
     return c.body(null, 204);
   });

@@ -6,6 +6,7 @@
  */
 import type { Principal } from './principal';
 import type { Role } from './role';
+import { watchesEveryAgency } from './user-record';
 
 export type Action =
   | 'procedure.deploy'
@@ -95,7 +96,7 @@ function unitsOf(resource: AccessResource): Unit[] {
 function inSupervisorScope(principal: Principal, resource: AccessResource): boolean {
   const scope = principal.supervisorScope;
   if (scope === undefined) return false;
-  if (scope === 'province') return true;
+  if (watchesEveryAgency(scope)) return true;
   const units = unitsOf(resource);
   return units.length > 0 && units.some((unit) => scope.agencyIds.includes(unit.agencyId));
 }

@@ -20,7 +20,10 @@ export const DEMO_AGENCY_IDS = {
 
 const ids = DEMO_AGENCY_IDS;
 
-export const DEMO_AGENCIES: readonly AgencyRecord[] = [
+/** A demo agency: its province is the one the demo is seeded in (seed-demo-access.ts). */
+export type DemoAgency = Omit<AgencyRecord, 'provinceCode'>;
+
+export const DEMO_AGENCIES: readonly DemoAgency[] = [
   { id: ids.province, name: 'Ủy ban nhân dân tỉnh Demo', kind: 'province', departments: [] },
   {
     id: ids.oneStopCentre,

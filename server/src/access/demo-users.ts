@@ -5,7 +5,8 @@
 import { DEMO_AGENCY_IDS as ids } from './demo-agencies';
 import type { UserRecord } from './user-record';
 
-export type DemoUser = Omit<UserRecord, 'passwordHash'>;
+/** A demo user: its province is the one the demo is seeded in (seed-demo-access.ts). */
+export type DemoUser = Omit<UserRecord, 'passwordHash' | 'provinceCode'>;
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'u-admin', username: 'admin', displayName: 'Quản trị hệ thống', role: 'administrator', agencyId: ids.province },

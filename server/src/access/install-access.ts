@@ -1,6 +1,6 @@
 /**
  * @module install-access — the people-and-access layer in one call for `createApp`: HTTP safety middleware
- * (headers, CORS, body limits, JSON bodies, authentication, rate limits, idempotency) and the routes under
+ * (headers, CORS, body limits, JSON bodies, authentication, the request's province, rate limits, idempotency) and the routes under
  * `/api/auth` (passwords and the province's single sign-on), `/api/users` and `/api/agencies`. Call it before any other route is added: hono runs middleware
  * only for routes registered after it.
  *
@@ -33,6 +33,8 @@ import { createPasswordHashing, type PasswordHashing } from './password-hashing'
 import { createSessionTokens, type SessionTokens } from './session-tokens';
 import { SignInThrottle, type SignInLimit } from './sign-in-throttle';
 import { createUserRoutes } from './user-routes';
+import { requestProvinceScope } from './request-province-scope';
+import { homeProvinceCode } from '../tenancy/province-scope';
 import type { UserStore } from './user-store';
 
 export interface AccessOptions {
@@ -70,6 +72,11 @@ export interface AccessOptions {
   signInMethods?: SignInMethods;
   /** The HTTP client towards the identity provider; the global fetch by default (tests put a hand on the answers). */
   oidcFetch?: OidcFetch;
+  /**
+   * The provinces this deployment serves (PROVINCES, or the one PROVINCE_CODE): an anonymous request names its own in
+   * `X-Province-Code`; the home province alone by default (request-province-scope.ts).
+   */
+  provinces?: readonly string[];
 }
 
 export interface AccessLayer {
@@ -104,8 +111,11 @@ export function installAccess(app: OpenAPIHono, options: AccessOptions): AccessL
     uploads: options.uploads,
     idempotencyLockMs: options.idempotencyLockMs,
     rateLimits: [{ path: lookup.path, limiter: new RateLimiter({ limit: lookup.limit, windowMs: lookup.windowMs, clock }) }],
-    // Sign-in and role checks before any route or body check reads the request (access-gate.ts).
-    gate: chainGates(chainGates(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate), options.portalGate),
+    // The request's province, then sign-in and role checks before any route or body check reads the request (access-gate.ts).
+    gate: chainGates(
+      requestProvinceScope({ provinces: options.provinces ?? [homeProvinceCode()].filter((code) => code !== undefined) }),
+      chainGates(chainGates(accessGate(API_ACCESS_RULES, options.resources), options.citizenGate), options.portalGate),
+    ),
   });
   // Every administrative route below and after this records its change through `recordAdministration(c, …)`.
   app.use('/api/*', installAdminAuditTrail(createAdminAuditTrail({ store: options.adminAudit, clock, trustProxy: options.trustProxy })));

@@ -12,6 +12,7 @@ import type { OidcClaims } from './oidc-relying-party';
 import { ROLES, type Role } from './role';
 import type { UserRecord } from './user-record';
 import type { UserStore } from './user-store';
+import { inProvince, nationally } from '../tenancy/province-scope';
 
 export interface OidcAccountDeps {
   users: UserStore;
@@ -28,14 +29,15 @@ function claimText(claims: OidcClaims, name: string | undefined): string | undef
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** Found across every province: the person's record names the province they then act in. */
 async function findUser(users: UserStore, claims: OidcClaims): Promise<UserRecord | undefined> {
-  const bySubject = await users.list({ oidcSubject: claims.sub });
+  const bySubject = await nationally(async () => await users.list({ oidcSubject: claims.sub }));
   if (bySubject.length === 1) return bySubject[0];
   if (bySubject.length > 1) throw refused('SSO_ACCOUNT_AMBIGUOUS', 'Several users carry this identity; an administrator must keep one.');
   // An e-mail the provider says it has not verified is no proof of who this is.
   const email = claims.email_verified === false ? undefined : claimText(claims, 'email');
   if (!email) return undefined;
-  const byEmail = (await users.list({ email })).filter((user) => user.oidcSubject === undefined);
+  const byEmail = (await nationally(async () => await users.list({ email }))).filter((user) => user.oidcSubject === undefined);
   if (byEmail.length > 1) throw refused('SSO_ACCOUNT_AMBIGUOUS', 'Several users share this e-mail address; an administrator must tell them apart.');
   return byEmail[0];
 }
@@ -53,6 +55,11 @@ async function unitOf(agencies: AgencyStore, unit: string): Promise<{ agencyId: 
 export async function resolveOidcAccount(deps: OidcAccountDeps, claims: OidcClaims, config: Pick<OidcConfig, 'roleClaim' | 'unitClaim'>): Promise<UserRecord> {
   const user = await findUser(deps.users, claims);
   if (!user) throw refused('SSO_UNKNOWN_ACCOUNT', 'This identity is not registered in Liên thông; ask an administrator to add you.');
+  // The claimed unit is one of the user's province, and the link is written there.
+  return inProvince(user.provinceCode, async () => await applyClaims(deps, user, claims, config));
+}
+
+async function applyClaims(deps: OidcAccountDeps, user: UserRecord, claims: OidcClaims, config: Pick<OidcConfig, 'roleClaim' | 'unitClaim'>): Promise<UserRecord> {
   if (user.disabled) throw refused('SSO_ACCOUNT_DISABLED', 'This account is disabled.');
 
   const claimedRole = claimText(claims, config.roleClaim);

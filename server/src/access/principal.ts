@@ -6,6 +6,8 @@ export interface Principal {
   userId: string;
   username: string;
   displayName: string;
+  /** The province every request of this principal acts in (a national supervisor's reads span all of them). */
+  provinceCode: string;
   role: Role;
   agencyId: string;
   departmentId?: string;
@@ -17,6 +19,7 @@ export function toPrincipal(user: UserRecord): Principal {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
+    provinceCode: user.provinceCode,
     role: user.role,
     agencyId: user.agencyId,
     ...(user.departmentId === undefined ? {} : { departmentId: user.departmentId }),

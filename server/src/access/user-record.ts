@@ -1,14 +1,28 @@
-/** @module user-record — one person who signs in, bound to an agency (and maybe a department) with one role. */
+/**
+ * @module user-record — one person who signs in, bound to a province, an agency (and maybe a department) with one
+ * role. The province is a field of the record, not only of where it is stored (issue 18 item 2): sign-in finds a user
+ * by username across every province, and the request then acts in the province the record names.
+ */
 import type { Role } from './role';
 
-/** Which agencies a supervisor watches: a list, or every agency of the province. */
-export type SupervisorScope = { agencyIds: string[] } | 'province';
+/**
+ * Which agencies a supervisor watches: a list, every agency of their province, or every agency of every province
+ * (`national`: a national supervisor reads all provinces and acts on none; only `npm run create-admin` makes one).
+ */
+export type SupervisorScope = { agencyIds: string[] } | 'province' | 'national';
+
+/** Whether a supervisor with this scope watches every agency they can see (their province's, or all). */
+export function watchesEveryAgency(scope: SupervisorScope | undefined): scope is 'province' | 'national' {
+  return scope === 'province' || scope === 'national';
+}
 
 export interface UserRecord {
   id: string;
   /** Unique sign-in name, compared exactly (the demo uses lower-case names such as `official.motcua`). */
   username: string;
   displayName: string;
+  /** The province the user belongs to (two digits); every request of theirs acts in it (tenancy/province-scope.ts). */
+  provinceCode: string;
   role: Role;
   /** The agency the user works for (its national identifier, as in dossier codes). */
   agencyId: string;

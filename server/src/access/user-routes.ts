@@ -3,6 +3,11 @@
  * password, change (role, unit, scope, contact, disabled, password). Only `user.manage` (administrators) may use
  * them; users are bound to agencies and departments of the directory, so unknown ones are refused. Passwords follow
  * the password policy; disabling a user or setting their password ends every session they have.
+ *
+ * An administrator manages their own province only (issue 18 item 2): the request acts in it
+ * (request-province-scope.ts), so another province's users are not listed and answer 404, its agencies are unknown
+ * (422); a new user belongs to the administrator's province, and naming another one, or the national supervision
+ * scope, is refused with 403 (a national supervisor is made on the server's host: `npm run create-admin`).
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -13,7 +18,8 @@ import { HttpProblem } from '../http/http-problem';
 import { problemResponse } from '../http/problem-schema';
 import { recordAdministration } from '../audit/admin-audit-trail';
 import type { AgencyStore } from './agency-store';
-import { assertAllowed, principalOf } from './auth-middleware';
+import { assertAllowed, forbidden, principalOf } from './auth-middleware';
+import { nationally } from '../tenancy/province-scope';
 import type { PasswordHashing } from './password-hashing';
 import { assertPasswordAcceptable, MAX_PASSWORD_LENGTH } from './password-policy';
 import { PublicUserSchema } from './public-user-schema';
@@ -28,7 +34,9 @@ export interface UserRouteDeps {
 }
 
 const RoleSchema = z.enum(ROLES as [UserRecord['role'], ...UserRecord['role'][]]);
-const ScopeSchema = z.union([z.literal('province'), z.object({ agencyIds: z.array(z.string().min(1)).min(1) })]);
+// 'national' is named so that it is refused as forbidden (403), not as malformed.
+const ScopeSchema = z.union([z.literal('province'), z.literal('national'), z.object({ agencyIds: z.array(z.string().min(1)).min(1) })]);
+const ProvinceCodeSchema = z.string().regex(/^[0-9]{2}$/, 'two digits').describe("The administrator's own province; any other is refused (403)");
 // Length, the username and common passwords are the password policy's (422 PASSWORD_TOO_WEAK, Vietnamese messages).
 const PasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
@@ -36,6 +44,7 @@ const NewUserSchema = z
   .object({
     username: z.string().trim().min(2).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only'),
     displayName: z.string().trim().min(1).max(200),
+    provinceCode: ProvinceCodeSchema.optional(),
     role: RoleSchema,
     agencyId: z.string().min(1),
     departmentId: z.string().min(1).optional(),
@@ -49,6 +58,7 @@ const NewUserSchema = z
 const UserChangeSchema = z
   .object({
     displayName: z.string().trim().min(1).max(200),
+    provinceCode: ProvinceCodeSchema,
     role: RoleSchema,
     agencyId: z.string().min(1),
     departmentId: z.string().min(1).nullable(),
@@ -66,7 +76,7 @@ const security = [{ bearerAuth: [] }];
 const refusals = {
   400: problemResponse('Malformed request (VALIDATION_FAILED)'),
   401: problemResponse('Not signed in (UNAUTHENTICATED)'),
-  403: problemResponse('Not an administrator (FORBIDDEN)'),
+  403: problemResponse('Not an administrator, or a user of another province or with the national scope (FORBIDDEN)'),
 };
 
 const listRoute = createRoute({
@@ -106,6 +116,12 @@ const changeUserRoute = createRoute({
   },
 });
 
+/** A user of another province, or a national supervisor: beyond what a province's administrator may make. */
+function assertInProvince(user: Pick<UserRecord, 'provinceCode' | 'supervisorScope'>, provinceCode: string): void {
+  if (user.provinceCode !== provinceCode) throw forbidden(`Bạn chỉ quản lý người dùng của tỉnh ${provinceCode}.`);
+  if (user.supervisorScope === 'national') throw forbidden('Chỉ lệnh create-admin trên máy chủ mới tạo được người giám sát toàn quốc.');
+}
+
 const invalid = (detail: string) => new HttpProblem({ status: 422, code: 'USER_INVALID', title: 'The user is not valid', detail });
 
 /** Checks what the schemas cannot: the unit exists in the directory, and a supervisor has a scope. */
@@ -134,13 +150,18 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
 
   routes.openapi(createUserRoute, async (c) => {
     const { password, ...fields } = c.req.valid('json');
+    const { provinceCode } = principalOf(c);
+    assertInProvince({ provinceCode, ...fields }, provinceCode);
     assertPasswordAcceptable(password, fields.username);
-    const user: UserRecord = { ...fields, id: randomUUID(), passwordHash: await deps.passwords.hashPassword(password) };
+    const user: UserRecord = { ...fields, provinceCode, id: randomUUID(), passwordHash: await deps.passwords.hashPassword(password) };
     await assertConsistent(user, deps.agencies);
+    const taken = () => new HttpProblem({ status: 409, code: 'USERNAME_TAKEN', title: 'The username is taken', detail: `${user.username} already exists.` });
+    // Usernames are unique across provinces (sign-in finds a user before the province is known).
+    if (await nationally(async () => await deps.users.getByUsername(user.username))) throw taken();
     try {
       await deps.users.create(user);
     } catch (error) {
-      if (error instanceof DuplicateKey) throw new HttpProblem({ status: 409, code: 'USERNAME_TAKEN', title: 'The username is taken', detail: `${user.username} already exists.` });
+      if (error instanceof DuplicateKey) throw taken();
       throw error;
     }
     await recordAdministration(c, { action: 'user.created', target: { kind: 'user', id: user.id }, after: toPublicUser(user) });
@@ -153,6 +174,8 @@ export function createUserRoutes(deps: UserRouteDeps): OpenAPIHono {
     const { password, ...change } = c.req.valid('json');
     const stored = await deps.users.get(id);
     if (!stored) throw new HttpProblem({ status: 404, code: 'USER_NOT_FOUND', title: 'No such user', detail: `There is no user ${id}.` });
+    // A national supervisor stored in this province is the server host's to manage, as is moving anyone elsewhere.
+    assertInProvince({ provinceCode: change.provinceCode ?? stored.provinceCode, supervisorScope: change.supervisorScope ?? stored.supervisorScope }, principalOf(c).provinceCode);
     let changed: UserRecord = { ...stored };
     for (const [field, value] of Object.entries(change)) {
       // null removes an optional field; undefined (absent) keeps it.

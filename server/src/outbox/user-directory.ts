@@ -24,7 +24,7 @@ export function createUserDirectory(users: Pick<UserStore, 'get' | 'list'>): Off
     if (to.target === 'supervisor') {
       const supervisors = await users.list({ role: 'supervisor' });
       return supervisors.filter(
-        (user) => user.supervisorScope === 'province' || (to.agencyId !== undefined && user.supervisorScope?.agencyIds.includes(to.agencyId)),
+        (user) => user.supervisorScope === 'province' || (to.agencyId !== undefined && typeof user.supervisorScope === 'object' && user.supervisorScope.agencyIds.includes(to.agencyId)),
       );
     }
     if (to.assigneeId) {

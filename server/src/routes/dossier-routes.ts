@@ -7,6 +7,7 @@ import { computeDueDate, type DossierStatus, type LocalizedText } from '../../..
 import type { DossierRecord } from '../stores';
 import { assertAllowed, principalOf } from '../access/auth-middleware';
 import { authorize } from '../access/authorize';
+import { watchesEveryAgency } from '../access/user-record';
 import { createApiRouter } from '../http/api-router';
 import type { DossierDeps } from '../dossiers/dossier-deps';
 import { receiveDossier } from '../dossiers/receive-dossier';
@@ -136,8 +137,8 @@ export function createDossierRoutes(deps: DossierDeps): OpenAPIHono {
     const query = c.req.valid('query');
     const status = query.status?.split(',').map((s) => Number(s) as DossierStatus);
     const filter = { ...(status ? { status } : {}), ...(query.procedureKey ? { procedureKey: query.procedureKey } : {}) };
-    // The province's supervisors read everything: the store pages for them; other readers are narrowed by the policy.
-    if (principal.role === 'supervisor' && principal.supervisorScope === 'province') {
+    // The province's (and the national) supervisors read everything: the store pages for them; other readers are narrowed by the policy.
+    if (principal.role === 'supervisor' && watchesEveryAgency(principal.supervisorScope)) {
       const page = await deps.stores.dossiers.listSummaries(filter, { offset: query.offset, limit: query.limit });
       return c.json({ items: page.items.map(toDossierSummaryView), total: page.total }, 200);
     }

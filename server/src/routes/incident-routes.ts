@@ -6,6 +6,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { principalOf } from '../access/auth-middleware';
+import { watchesEveryAgency } from '../access/user-record';
 import { createApiRouter } from '../http/api-router';
 import { listProcedureIncidents } from '../incidents/procedure-incidents';
 import type { DossierFactsStore } from '../statistics/dossier-facts-store';
@@ -47,7 +48,8 @@ export function createIncidentRoutes(deps: IncidentRouteDeps): OpenAPIHono {
     const principal = principalOf(c);
     const { key } = (c.req as unknown as { valid(target: 'param'): { key: string } }).valid('param');
     // A supervisor counts the dossiers of their scope; analysts and administrators the whole province's.
-    const scope = principal.role === 'supervisor' && principal.supervisorScope !== 'province' ? { agencyIds: principal.supervisorScope?.agencyIds ?? [] } : {};
+    const supervised = principal.supervisorScope;
+    const scope = principal.role === 'supervisor' && !watchesEveryAgency(supervised) ? { agencyIds: supervised?.agencyIds ?? [] } : {};
     const items = await listProcedureIncidents(deps.facts, key, scope);
     return c.json({ procedureKey: key, items: items.map((item) => ({ ...item, lastSeenAt: new Date(item.lastSeenAt).toISOString() })) }, 200);
   }) as never);

@@ -6,6 +6,7 @@
  */
 import { assertAllowed, forbidden } from '../access/auth-middleware';
 import type { Principal } from '../access/principal';
+import { watchesEveryAgency } from '../access/user-record';
 import { Refusal } from '../../../engine/src/index';
 
 /** The query parameters every statistics route takes. */
@@ -71,7 +72,7 @@ function unitScope(principal: Principal, params: StatsParams): Pick<StatsScope, 
       assertAllowed(principal, 'stats.read', { agencyId: params.agencyId });
       return { agencyIds: [params.agencyId], ...department };
     }
-    if (scope === 'province') return department;
+    if (watchesEveryAgency(scope)) return department;
     if (!scope) throw forbidden('You have no supervision scope.');
     return { agencyIds: scope.agencyIds, ...department };
   }
@@ -92,7 +93,7 @@ export function heatmapScope(principal: Principal): { agencyIds?: readonly strin
       return {};
     case 'supervisor': {
       const scope = principal.supervisorScope;
-      if (scope === 'province') return {};
+      if (watchesEveryAgency(scope)) return {};
       return { agencyIds: scope?.agencyIds ?? [] };
     }
     default:

@@ -25,7 +25,7 @@ export function createTestClock(at = START): { now(): number; advance(ms: number
 export const passwords = createPasswordHashing();
 
 export function aUser(overrides: Partial<UserRecord> & Pick<UserRecord, 'id' | 'username'>): Omit<UserRecord, 'passwordHash'> {
-  return { displayName: overrides.username, role: 'official', agencyId: 'ubnd-xa-demo', ...overrides };
+  return { displayName: overrides.username, provinceCode: '00', role: 'official', agencyId: 'ubnd-xa-demo', ...overrides };
 }
 
 export interface AccessTestApp {

@@ -3,15 +3,16 @@ import { authorize, type AccessResource, type Action } from '../../../server/src
 import type { Principal } from '../../../server/src/access/principal';
 
 const people = {
-  admin: { userId: 'a', username: 'admin', displayName: 'A', role: 'administrator', agencyId: 'tinh' },
-  analyst: { userId: 'n', username: 'analyst', displayName: 'N', role: 'analyst', agencyId: 'tinh' },
-  motcua: { userId: 'o1', username: 'official.motcua', displayName: 'O', role: 'official', agencyId: 'ttpvhcc', departmentId: 'quay' },
-  dkkd: { userId: 'o2', username: 'official.dkkd', displayName: 'O', role: 'official', agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' },
-  congan: { userId: 'o3', username: 'official.congan', displayName: 'O', role: 'official', agencyId: 'cong-an-xa' },
-  headTaiChinh: { userId: 'h1', username: 'head.taichinh', displayName: 'H', role: 'headOfUnit', agencyId: 'so-tai-chinh' },
-  headDkkd: { userId: 'h2', username: 'head.dkkd', displayName: 'H', role: 'headOfUnit', agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' },
-  province: { userId: 's1', username: 'supervisor', displayName: 'S', role: 'supervisor', agencyId: 'tinh', supervisorScope: 'province' },
-  communeWatch: { userId: 's2', username: 'supervisor.xa', displayName: 'S', role: 'supervisor', agencyId: 'xa', supervisorScope: { agencyIds: ['ubnd-xa', 'cong-an-xa'] } },
+  admin: { userId: 'a', username: 'admin', displayName: 'A', provinceCode: '79', role: 'administrator', agencyId: 'tinh' },
+  analyst: { userId: 'n', username: 'analyst', displayName: 'N', provinceCode: '79', role: 'analyst', agencyId: 'tinh' },
+  motcua: { userId: 'o1', username: 'official.motcua', displayName: 'O', provinceCode: '79', role: 'official', agencyId: 'ttpvhcc', departmentId: 'quay' },
+  dkkd: { userId: 'o2', username: 'official.dkkd', displayName: 'O', provinceCode: '79', role: 'official', agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' },
+  congan: { userId: 'o3', username: 'official.congan', displayName: 'O', provinceCode: '79', role: 'official', agencyId: 'cong-an-xa' },
+  headTaiChinh: { userId: 'h1', username: 'head.taichinh', displayName: 'H', provinceCode: '79', role: 'headOfUnit', agencyId: 'so-tai-chinh' },
+  headDkkd: { userId: 'h2', username: 'head.dkkd', displayName: 'H', provinceCode: '79', role: 'headOfUnit', agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' },
+  province: { userId: 's1', username: 'supervisor', displayName: 'S', provinceCode: '79', role: 'supervisor', agencyId: 'tinh', supervisorScope: 'province' },
+  communeWatch: { userId: 's2', username: 'supervisor.xa', displayName: 'S', provinceCode: '79', role: 'supervisor', agencyId: 'xa', supervisorScope: { agencyIds: ['ubnd-xa', 'cong-an-xa'] } },
+  national: { userId: 's3', username: 'giamsat.quocgia', displayName: 'S', provinceCode: '00', role: 'supervisor', agencyId: 'vpcp', supervisorScope: 'national' },
 } satisfies Record<string, Principal>;
 
 const dkkdStep: AccessResource = { agencyId: 'so-tai-chinh', departmentId: 'phong-dkkd' };
@@ -47,6 +48,11 @@ const cases: [keyof typeof people, Action, AccessResource, boolean][] = [
   ['congan', 'dossier.read', birthDossier, true],
   ['province', 'dossier.read', businessDossier, true],
   ['communeWatch', 'dossier.read', birthDossier, true],
+  // A national supervisor reads every agency's dossiers and figures (the request reads every province) and acts on none.
+  ['national', 'dossier.read', birthDossier, true],
+  ['national', 'stats.read', { agencyId: 'so-tai-chinh' }, true],
+  ['national', 'step.act', dkkdStep, false],
+  ['national', 'user.manage', {}, false],
   ['communeWatch', 'dossier.read', businessDossier, false],
   ['communeWatch', 'stats.read', { agencyId: 'cong-an-xa' }, true],
   ['province', 'step.act', dkkdStep, false],

@@ -18,7 +18,7 @@ describe('POST /api/auth/sign-in', () => {
     const body = await response.json();
     expect(body.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(body.expiresAt).toBe('2025-05-15T09:30:00.000Z'); // eight hours after 08:30 UTC+7
-    expect(body.user).toEqual({ id: 'u1', username: 'official.hotich', displayName: 'Vũ Thị Hộ Tịch', role: 'official', agencyId: 'ubnd-xa-demo', email: 'hotich@xa.gov.vn' });
+    expect(body.user).toEqual({ id: 'u1', username: 'official.hotich', displayName: 'Vũ Thị Hộ Tịch', provinceCode: '00', role: 'official', agencyId: 'ubnd-xa-demo', email: 'hotich@xa.gov.vn' });
   });
 
   it('lets the token read the signed-in user at GET /api/auth/me', async () => {

@@ -9,7 +9,7 @@ import { aUser, createAccessTestApp, createTestClock, passwords, postJson } from
 
 async function adminApp() {
   const agencies = new MemoryAgencyStore();
-  for (const agency of DEMO_AGENCIES) await agencies.put(agency);
+  for (const agency of DEMO_AGENCIES) await agencies.put({ ...agency, provinceCode: '00' });
   const setup = await createAccessTestApp({
     users: [
       aUser({ id: 'u-admin', username: 'admin', role: 'administrator', agencyId: 'tinh-demo' }),

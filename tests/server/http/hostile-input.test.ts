@@ -7,7 +7,7 @@ import { aUser, createAccessTestApp, passwords } from '../access/access-test-app
 
 async function adminApp() {
   const agencies = new MemoryAgencyStore();
-  for (const agency of DEMO_AGENCIES) await agencies.put(agency);
+  for (const agency of DEMO_AGENCIES) await agencies.put({ ...agency, provinceCode: '00' });
   return createAccessTestApp({
     users: [aUser({ id: 'u-admin', username: 'admin', role: 'administrator', agencyId: 'tinh-demo' })],
     extra: (app, { users }) => app.route('/api/users', createUserRoutes({ users, agencies, passwords })),

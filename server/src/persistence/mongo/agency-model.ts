@@ -16,8 +16,8 @@ const agencySchema = new Schema<AgencyDocument>(
   { collection: 'agencies', versionKey: false, minimize: false },
 );
 
-// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
-agencySchema.plugin(provinceScopedPlugin);
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2), which the records keep.
+agencySchema.plugin(provinceScopedPlugin, { exposeProvince: true });
 
 function register(connection: Connection) {
   return connection.model('Agency', agencySchema);

@@ -54,7 +54,18 @@ export interface ProvinceScopedOptions {
    * deployment, because sign-in comes before anyone knows the province.
    */
   nationalIndexes?: string[];
+  /**
+   * Keep `provinceCode` in the records read (users and agencies): for them the province is a field of the domain
+   * record, since sign-in finds a user across every province and the request then acts in the province it names.
+   */
+  exposeProvince?: boolean;
 }
+
+/** Every aggregation starts with `$match: { provinceCode }` inside a province. */
+const confineAggregation = function (this: { pipeline(): Record<string, unknown>[] }) {
+  const filter = provinceFilter('An aggregation');
+  if (filter.provinceCode !== undefined) this.pipeline().unshift({ $match: { provinceCode: filter.provinceCode } });
+} as never;
 
 export function provinceScopedPlugin(schema: Schema, options: ProvinceScopedOptions = {}): void {
   const indexes = schema.indexes();
@@ -120,8 +131,11 @@ export function provinceScopedPlugin(schema: Schema, options: ProvinceScopedOpti
     }
   } as never);
 
+  schema.pre('aggregate', confineAggregation);
+
   // Records are the domain's, province-free: the scope, not the record, says where they live. Lean results lose the
-  // field here; documents lose it when turned into plain objects.
+  // field here; documents lose it when turned into plain objects. Users and agencies keep it (`exposeProvince`).
+  if (options.exposeProvince) return;
   schema.post(RESULTS as never, function (result: unknown) {
     for (const doc of Array.isArray(result) ? result : [result]) {
       if (doc !== null && typeof doc === 'object' && !('$__' in doc)) delete (doc as Record<string, unknown>).provinceCode;
@@ -133,9 +147,4 @@ export function provinceScopedPlugin(schema: Schema, options: ProvinceScopedOpti
   };
   schema.set('toObject', { ...(schema.get('toObject') ?? {}), transform: dropProvince });
   schema.set('toJSON', { ...(schema.get('toJSON') ?? {}), transform: dropProvince });
-
-  schema.pre('aggregate', function (this: { pipeline(): Record<string, unknown>[] }) {
-    const filter = provinceFilter('An aggregation');
-    if (filter.provinceCode !== undefined) this.pipeline().unshift({ $match: { provinceCode: filter.provinceCode } });
-  } as never);
 }

@@ -32,8 +32,8 @@ userSchema.index({ agencyId: 1, role: 1, username: 1 });
 userSchema.index({ oidcSubject: 1 }, { sparse: true });
 userSchema.index({ email: 1 });
 
-// Last, after the indexes: each is prefixed by the province (issue 18 item 2).
-userSchema.plugin(provinceScopedPlugin, { nationalIndexes: ['username'] });
+// Last, after the indexes: each is prefixed by the province (issue 18 item 2), which the records keep.
+userSchema.plugin(provinceScopedPlugin, { nationalIndexes: ['username'], exposeProvince: true });
 
 function register(connection: Connection) {
   return connection.model('User', userSchema);

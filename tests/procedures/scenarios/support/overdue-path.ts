@@ -123,7 +123,7 @@ export async function overduePath(c: OverdueCase, restartAt?: string): Promise<{
   expect(await events()).toEqual(['step.nearly_due', 'step.overdue', 'step.escalated#1:official', 'step.escalated#2:headOfUnit', 'step.escalated#3:supervisor']);
   // each reaches the right people: the official holding the step, the head of its unit, the supervisors watching it
   const supervisors = (await run.s.t.access.users.list({ role: 'supervisor' }))
-    .filter((user) => user.supervisorScope === 'province' || user.supervisorScope?.agencyIds.includes(c.late.agencyId))
+    .filter((user) => user.supervisorScope === 'province' || (typeof user.supervisorScope === 'object' && user.supervisorScope.agencyIds.includes(c.late.agencyId)))
     .map((user) => user.username)
     .sort()
     .join(', ');
