@@ -4,7 +4,8 @@
  *
  * - the schema gains a required `provinceCode`, and every index declared so far is prefixed by it (a unique index must
  *   start with the shard key, docs/production.md "A national deployment: sharding"), so a province's queries stay on
- *   its shard and one province's unique keys never collide with another's;
+ *   its shard and one province's unique keys never collide with another's; TTL indexes stay single-field, as MongoDB
+ *   requires for them to expire anything;
  * - every query (find, count, update, delete, distinct, findOneAnd…) gets `provinceCode` in its filter, every
  *   aggregation starts with `$match: { provinceCode }`, every new document (save, create, insertMany, bulkWrite
  *   inserts and upserts) is stamped with it; a document naming another province is refused;
@@ -73,7 +74,9 @@ export function provinceScopedPlugin(schema: Schema, options: ProvinceScopedOpti
   schema.add({ provinceCode: { type: String, required: true } });
   for (const [fields, indexOptions] of indexes) {
     const { provinceCode: _ignored, ...rest } = fields as Record<string, unknown>;
-    const national = options.nationalIndexes?.includes(Object.keys(rest)[0] ?? '') ?? false;
+    // A TTL index must have one field (MongoDB ignores `expireAfterSeconds` on a compound one): kept as declared.
+    const ttl = (indexOptions as { expireAfterSeconds?: number } | undefined)?.expireAfterSeconds !== undefined;
+    const national = ttl || (options.nationalIndexes?.includes(Object.keys(rest)[0] ?? '') ?? false);
     schema.index((national ? fields : { provinceCode: 1, ...rest }) as never, indexOptions);
   }
   // The shard key of a collection without a dossier key, and the sweeps' way into a province.
