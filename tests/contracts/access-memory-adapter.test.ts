@@ -1,14 +1,15 @@
-/** Runs the access and idempotency store contracts against the in-memory adapters. */
-import { MemoryAdminAuditStore } from '../../server/src/persistence/memory/memory-admin-audit-store';
-import { MemoryAgencyStore } from '../../server/src/persistence/memory/memory-agency-store';
-import { MemoryIdempotencyStore } from '../../server/src/persistence/memory/memory-idempotency-store';
-import { MemoryUserStore } from '../../server/src/persistence/memory/memory-user-store';
+/** Runs the access and idempotency store contracts against the in-memory adapters, in province 01 beside province 79. */
+import { createMemoryAccessStores } from '../../server/src/persistence/memory/create-memory-access-stores';
 import { describeAdminAuditStoreContract } from './admin-audit-store.contract';
 import { describeAgencyStoreContract } from './agency-store.contract';
 import { describeIdempotencyStoreContract } from './idempotency-store.contract';
 import { describeUserStoreContract } from './user-store.contract';
+import { actInHomeProvince, besideNeighbour } from './support/beside-neighbour';
+import { neighbourAdminAudit, neighbourAgencies, neighbourIdempotency, neighbourUsers } from './support/neighbour-records';
 
-describeUserStoreContract('memory', async () => new MemoryUserStore());
-describeAgencyStoreContract('memory', async () => new MemoryAgencyStore());
-describeIdempotencyStoreContract('memory', async () => new MemoryIdempotencyStore());
-describeAdminAuditStoreContract('memory', async () => new MemoryAdminAuditStore());
+actInHomeProvince();
+
+describeUserStoreContract('memory', besideNeighbour(async () => createMemoryAccessStores().users, neighbourUsers));
+describeAgencyStoreContract('memory', besideNeighbour(async () => createMemoryAccessStores().agencies, neighbourAgencies));
+describeIdempotencyStoreContract('memory', besideNeighbour(async () => createMemoryAccessStores().idempotency, neighbourIdempotency));
+describeAdminAuditStoreContract('memory', besideNeighbour(async () => createMemoryAccessStores().adminAudit, neighbourAdminAudit));

@@ -1,6 +1,6 @@
 /**
  * Runs the attachment contract against GridFS: on MONGODB_URI when set, else on the embedded database (a real
- * mongod when one can be found, else the wire-protocol emulator). Each test gets a database of its own.
+ * mongod when one can be found, else the wire-protocol emulator). Each test gets a database of its own, in province 01 beside province 79's records (support/beside-neighbour.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { connectMongoose } from '../../server/src/persistence/mongo/connect-mong
 import { createGridFsAttachmentStore } from '../../server/src/persistence/mongo/gridfs-attachment-store';
 import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';
 import { describeAttachmentStoreContract } from './attachment-store.contract';
+import { actInHomeProvince, besideNeighbour } from './support/beside-neighbour';
+import { neighbourAttachments } from './support/neighbour-records';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
@@ -36,7 +38,9 @@ async function freshDatabase(): Promise<Connection> {
   return db;
 }
 
-describeAttachmentStoreContract('GridFS', async () => createGridFsAttachmentStore(await freshDatabase()));
+actInHomeProvince();
+
+describeAttachmentStoreContract('GridFS', besideNeighbour(async () => createGridFsAttachmentStore(await freshDatabase()), neighbourAttachments));
 
 it('leaves no GridFS chunk behind when content over the limit is refused', async () => {
   // given

@@ -1,7 +1,7 @@
 /**
  * Runs every store contract against the mongoose adapter: on MONGODB_URI when set (a real MongoDB), else on the
  * embedded database (a real mongod when one can be found, else the wire-protocol emulator). Each test gets a
- * database of its own. A missing backend fails the run: nothing is skipped.
+ * database of its own, in province 01 beside province 79's records (support/beside-neighbour.ts). A missing backend fails the run: nothing is skipped.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
@@ -17,9 +17,12 @@ import { describeStepStoreContract } from './step-store.contract';
 import { describeTimerStoreContract } from './timer-store.contract';
 import { describeTransactionContract } from './transaction.contract';
 import { describeUnitOfWorkContract } from './unit-of-work.contract';
+import { describeProvinceIsolationContract } from './province-isolation.contract';
 import { createMongoOutboxStore } from '../../server/src/persistence/mongo/mongo-outbox-store';
 import { MongoDossierFactsStore } from '../../server/src/persistence/mongo/mongo-dossier-facts-store';
 import { createMemoryStores } from '../../server/src/persistence/memory/create-memory-stores';
+import { actInHomeProvince, besideNeighbour } from './support/beside-neighbour';
+import { neighbourStores, neighbourUnitOfWork } from './support/neighbour-records';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
@@ -61,19 +64,24 @@ async function openAgain(stores: Stores): Promise<Stores> {
   return createMongoStores(otherProcess.useDb(name, { useCache: false }));
 }
 
-describeProcedureStoreContract('mongoose', makeStores);
-describeDossierStoreContract('mongoose', makeStores, openAgain);
-describeStepStoreContract('mongoose', makeStores);
-describeTimerStoreContract('mongoose', makeStores, openAgain);
-describeAuditStoreContract('mongoose', makeStores);
-describeTransactionContract('mongoose', makeStores);
+const makeStoresBeside = besideNeighbour(makeStores, neighbourStores);
+
+actInHomeProvince();
+
+describeProcedureStoreContract('mongoose', makeStoresBeside);
+describeDossierStoreContract('mongoose', makeStoresBeside, openAgain);
+describeStepStoreContract('mongoose', makeStoresBeside);
+describeTimerStoreContract('mongoose', makeStoresBeside, openAgain);
+describeAuditStoreContract('mongoose', makeStoresBeside);
+describeTransactionContract('mongoose', makeStoresBeside);
 describeUnitOfWorkContract(
   'mongoose',
-  async () => {
+  besideNeighbour(async () => {
     const stores = await makeStores();
     const db = connection!.useDb(databaseOf.get(stores)!, { useCache: false });
     return { stores, outbox: await createMongoOutboxStore(db, { consumers: ['portal'] }), facts: await MongoDossierFactsStore.create(db) };
-  },
+  }, neighbourUnitOfWork),
   () => createMemoryStores().transaction(async (tx) => tx.unit),
   'refuses',
 );
+describeProvinceIsolationContract('mongoose', makeStores);

@@ -4,9 +4,14 @@ import { MemoryOutboxStore } from '../../server/src/persistence/memory/memory-ou
 import { UndoLog } from '../../server/src/persistence/memory/undo-log';
 import type { OutboxStore } from '../../server/src/outbox/outbox-store';
 import { describeOutboxStoreContract } from './outbox-store.contract';
+import { partitionedByProvince } from '../../server/src/persistence/memory/province-partitioned';
+import { actInHomeProvince, besideNeighbour } from './support/beside-neighbour';
+import { neighbourOutbox } from './support/neighbour-records';
+
+actInHomeProvince();
 
 /** In memory there is one process: "another process" sees the very same store. */
-describeOutboxStoreContract('memory', async (consumers) => new MemoryOutboxStore(consumers), async (outbox: OutboxStore) => outbox);
+describeOutboxStoreContract('memory', besideNeighbour(async (consumers: string[]) => partitionedByProvince(MemoryOutboxStore, consumers), neighbourOutbox), async (outbox: OutboxStore) => outbox);
 
 describe('MemoryOutboxStore in an in-memory unit of work', () => {
   it('undoes the entries, deliveries and claims made through withUndo when the unit rolls back', async () => {

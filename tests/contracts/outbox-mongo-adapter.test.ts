@@ -1,6 +1,6 @@
 /**
  * Runs the outbox contract against the mongoose adapter: on MONGODB_URI when set, else on the embedded database
- * (a real mongod when one can be found, else the wire-protocol emulator). Each test gets a database of its own.
+ * (a real mongod when one can be found, else the wire-protocol emulator). Each test gets a database of its own, in province 01 beside province 79's records (support/beside-neighbour.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
@@ -10,6 +10,8 @@ import { connectMongoose } from '../../server/src/persistence/mongo/connect-mong
 import { createMongoOutboxStore } from '../../server/src/persistence/mongo/mongo-outbox-store';
 import { startDatabase, type RunningDatabase } from '../../server/src/persistence/mongo/start-database';
 import { describeOutboxStoreContract } from './outbox-store.contract';
+import { actInHomeProvince, besideNeighbour } from './support/beside-neighbour';
+import { neighbourOutbox } from './support/neighbour-records';
 
 let database: RunningDatabase | undefined;
 let connection: Connection | undefined;
@@ -49,4 +51,6 @@ async function openAgain(outbox: OutboxStore, consumers: string[]): Promise<Outb
   return createMongoOutboxStore(otherProcess.useDb(name, { useCache: false }), { consumers });
 }
 
-describeOutboxStoreContract('mongoose', makeOutbox, openAgain);
+actInHomeProvince();
+
+describeOutboxStoreContract('mongoose', besideNeighbour(makeOutbox, neighbourOutbox), openAgain);
