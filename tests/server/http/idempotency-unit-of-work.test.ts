@@ -4,9 +4,17 @@
  * completed key, so the retry runs the command once; a unit that committed before its process failed to answer
  * leaves a completed key with the command's result, so the retry is answered with the committed result instead of
  * running the command again (which would answer 409, the step no longer open). Procedure: the fixture's inter-agency
- * route (tests/server/dossiers/dossier-fixture.ts), on the in-memory adapter, whose unit of work undoes on failure.
+ * route (tests/server/dossiers/dossier-fixture.ts), on the in-memory adapter, whose unit of work undoes on failure;
+ * the mongoose store's part (its completion in the transaction's session) on the embedded database.
  */
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from 'mongoose';
+import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
+import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { idempotencyModel } from '../../../server/src/persistence/mongo/idempotency-model';
+import { MongoIdempotencyStore } from '../../../server/src/persistence/mongo/mongo-idempotency-store';
+import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
 import { createMemoryStores } from '../../../server/src/persistence/memory/create-memory-stores';
 import type { Stores } from '../../../server/src/stores';
 import { APPLICANT, createDossierTestApp, FIXTURE_KEY, openStepOf, receive, VALID_FORM, type TestApp } from '../dossiers/dossier-fixture';
@@ -97,5 +105,42 @@ describe('an Idempotency-Key completed in the dossier command\'s unit of work', 
     const stored = await t.stores.dossiers.list({}, { offset: 0, limit: 10 });
     expect(stored.total).toBe(1);
     expect(retried.body).toMatchObject({ id: stored.items[0]!.id, dossierCode: stored.items[0]!.dossierCode });
+  });
+});
+
+/** Instants far ahead, so the database's TTL monitor never removes the key during the test. */
+const LATER = Date.UTC(2099, 0, 1);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+describe('the mongoose idempotency store joined to a unit of work', () => {
+  let database: RunningDatabase | undefined;
+  let connection: Connection | undefined;
+  beforeAll(async () => {
+    database = await startDatabase({ uri: process.env.MONGODB_URI, logger: { info: () => undefined, warn: () => undefined } });
+    connection = await connectMongoose(database.uri);
+  }, 90_000);
+  afterAll(async () => {
+    await connection?.close();
+    await database?.stop();
+  }, 60_000);
+
+  it('completes the key with the result only when the transaction commits', { timeout: 60_000 }, async () => {
+    // given a key begun outside any unit of work, as the middleware's lock
+    const db = connection!.useDb(`idempotency-unit-${randomUUID().slice(0, 8)}`, { useCache: false });
+    const stores = await createMongoStores(db);
+    const keys = new MongoIdempotencyStore(idempotencyModel(db));
+    await keys.begin({ key: 'u1:k', requestHash: 'h', createdAt: LATER - 1, expiresAt: LATER });
+    // when a unit completes it and then fails
+    const failed = stores.transaction(async (tx) => {
+      await keys.within(tx.unit).complete('u1:k', 'h', { id: 'd1' }, LATER + DAY_MS);
+      throw new Error('the unit failed after completing the key');
+    });
+    // then the key is still in progress
+    await expect(failed).rejects.toThrow('the unit failed');
+    expect(await keys.get('u1:k')).toMatchObject({ state: 'inProgress' });
+    // and when a unit completes it and commits, the key holds the result
+    await stores.transaction((tx) => keys.within(tx.unit).complete('u1:k', 'h', { id: 'd1' }, LATER + DAY_MS));
+    expect(await keys.get('u1:k')).toMatchObject({ state: 'completed', result: { id: 'd1' }, expiresAt: LATER + DAY_MS });
+    await db.dropDatabase().catch(() => undefined);
   });
 });
