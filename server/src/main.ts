@@ -180,6 +180,8 @@ async function main(): Promise<void> {
   });
   const app = createApp({
     ...dashboard,
+    // The provinces an anonymous request may name in X-Province-Code (access/request-province-scope.ts).
+    provinces,
     stores,
     outbox,
     attachments,
