@@ -6,6 +6,7 @@ import { createMemoryAccessStores } from '../../../server/src/persistence/memory
 import { createMemoryStores } from '../../../server/src/persistence/memory/create-memory-stores';
 import { createSimulatedClock } from '../../support/test-app';
 import { passwords } from './access-test-app';
+import { inProvince } from '../../../server/src/tenancy/province-scope';
 
 /** A whole app on an empty directory: what a deployment without demo data (SEED_DEMO=0) starts with. */
 function emptyDeployment() {
@@ -73,5 +74,22 @@ describe('the first administrator (npm run create-admin)', () => {
     expect(reset.created).toBe(false);
     expect((await signIn('quantri.tinh', 'một mật khẩu khác hẳn')).status).toBe(200);
     expect((await app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+  it('creates an administrator of province 79 who manages only it, and a national supervisor who reads and cannot be reset as an administrator', async () => {
+    // given an empty deployment
+    const { app, access, signIn } = emptyDeployment();
+    // when the operator runs the command with --province 79, and with --national-supervisor
+    const admin = await createAdministrator({ ...access, passwords }, { username: 'quantri.hcm', password: PASSWORD, provinceCode: '79', agencyId: '000.00.00.H29', agencyName: 'UBND TP. Hồ Chí Minh' });
+    const national = await createAdministrator({ ...access, passwords }, { username: 'giamsat.quocgia', password: PASSWORD, kind: 'nationalSupervisor', agencyId: 'vpcp', agencyName: 'Văn phòng Chính phủ' });
+    const wrongReset = await createAdministrator({ ...access, passwords }, { username: 'giamsat.quocgia', password: PASSWORD, reset: true }).catch((error: Error) => error);
+    // then the administrator is of province 79 with an agency there, the supervisor national, and --reset refuses the wrong kind
+    expect(admin.user).toMatchObject({ provinceCode: '79', role: 'administrator' });
+    expect(await inProvince('79', async () => await access.agencies.get('000.00.00.H29'))).toMatchObject({ provinceCode: '79' });
+    expect(national.user).toMatchObject({ role: 'supervisor', supervisorScope: 'national' });
+    expect((wrongReset as Error).message).toContain('not an administrator');
+    // and the administrator, signed in, lists province 79's users only
+    const { token } = (await (await signIn('quantri.hcm', PASSWORD)).json()) as { token: string };
+    const users = (await (await app.request('/api/users', { headers: { authorization: `Bearer ${token}` } })).json()) as { username: string }[];
+    expect(users.map((user) => user.username)).toEqual(['quantri.hcm']);
   });
 });
