@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useContractDatabase } from '../../contracts/support/contract-database';
 import { backfillProvince, ProvinceMissingOnDocuments } from '../../../server/src/persistence/mongo/backfill-province';
 import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { createMongoAccessStores } from '../../../server/src/persistence/mongo/create-mongo-access-stores';
 import { createMongoCalendarStore } from '../../../server/src/persistence/mongo/mongo-calendar-store';
 import { createGridFsAttachmentStore } from '../../../server/src/persistence/mongo/gridfs-attachment-store';
 import { MongoRetentionStore } from '../../../server/src/persistence/mongo/mongo-retention-store';
@@ -18,14 +19,19 @@ import { DEFAULT_HOME_PROVINCE, inProvince, setHomeProvince } from '../../../ser
 
 const { freshDb } = useContractDatabase('province backfill');
 
+const KEPT = Date.UTC(2100, 0, 1);
 const CLOSURE_LAYER = { id: 'tinh-01', level: 'province', name: { vi: 'Tỉnh', en: 'Province' }, closures: [] };
 
-/** What a deployment wrote before provinces: a dossier, a province calendar layer, a retention policy, a citizen's channel choice, an attachment's file. */
+/**
+ * What a deployment wrote before provinces: a dossier, a province calendar layer, a retention policy, a citizen's
+ * channel choice, a completed request's Idempotency-Key, an attachment's file.
+ */
 async function writeOldDocuments(db: ReturnType<typeof freshDb>) {
   const raw = db.db!;
   await raw.collection<{ _id: string }>('dossiers').insertOne({ _id: 'd-old', dossierCode: '000.00.01.H01-251207-0001', procedureKey: 'khai-sinh', status: 2, createdAt: 1, updatedAt: 1 } as never);
   await raw.collection<{ _id: string }>('calendars').insertOne({ _id: 'tinh-01', layer: CLOSURE_LAYER, updatedAt: 1, updatedBy: 'u-admin' } as never);
   await raw.collection<{ _id: string }>('retention_policies').insertOne({ _id: 'khai-sinh', years: 10, mode: 'purge', setAt: 1, setBy: 'u-admin' } as never);
+  await raw.collection<{ _id: string }>('idempotencyKeys').insertOne({ _id: 'u-1:k-1', requestHash: 'h', state: 'completed', result: { ok: true }, createdAt: 1, expiresAt: KEPT, expireAt: new Date(KEPT) } as never);
   await raw.collection<{ _id: string }>('citizen_channel_choices').insertOne({ _id: 'd-old', choices: [{ channel: 'sms', optedOut: true, at: 1 }] } as never);
   await raw.collection<{ _id: string }>('attachments.files').insertOne({
     _id: 'a-old', filename: 'to-khai.pdf', length: 0, chunkSize: 261_120, uploadDate: new Date(0),
@@ -46,6 +52,7 @@ describe('the upgrade to provinces', () => {
     const attachments = await createGridFsAttachmentStore(db);
     const retention = new MongoRetentionStore(db);
     const messages = new MongoCitizenMessageStore(await createCitizenMessageCollections(db));
+    const { idempotency } = await createMongoAccessStores(db);
     // then the old documents are the home province's, and read as before
     expect((await stores.dossiers.get('d-old'))?.dossierCode).toBe('000.00.01.H01-251207-0001');
     expect((await calendars.get('tinh-01'))?.layer).toEqual(CLOSURE_LAYER);
@@ -53,6 +60,7 @@ describe('the upgrade to provinces', () => {
     expect(await retention.policies()).toEqual([{ procedureKey: 'khai-sinh', years: 10, mode: 'purge', setAt: 1, setBy: 'u-admin' }]);
     expect((await attachments.listByDossier('d-old')).map((info) => info.id)).toEqual(['a-old']);
     expect(await messages.optedOut('d-old')).toEqual(['sms']);
+    expect(await idempotency.get('u-1:k-1')).toEqual({ key: 'u-1:k-1', requestHash: 'h', state: 'completed', result: { ok: true }, createdAt: 1, expiresAt: KEPT });
     const raw = db.db!;
     expect((await raw.collection('dossiers').findOne({ _id: 'd-old' as never }))?.provinceCode).toBe(DEFAULT_HOME_PROVINCE);
     expect((await raw.collection('attachments.files').findOne({}))?.metadata.provinceCode).toBe(DEFAULT_HOME_PROVINCE);
@@ -72,8 +80,8 @@ describe('the upgrade to provinces', () => {
     const calendars = await createMongoCalendarStore(db);
     await inProvince('01', () => calendars.put({ scope: 'tinh-01', layer: { ...CLOSURE_LAYER, closures: [] } as never, updatedAt: 2, updatedBy: 'u-admin' }));
     // then
-    expect(upgrade.stamped).toEqual({ 'attachments.files': 1, calendars: 1, citizen_channel_choices: 1, dossiers: 1, retention_policies: 1 });
-    expect(upgrade.rekeyed).toEqual({ calendars: 1, citizen_channel_choices: 1, retention_policies: 1 });
+    expect(upgrade.stamped).toEqual({ 'attachments.files': 1, calendars: 1, citizen_channel_choices: 1, dossiers: 1, idempotencyKeys: 1, retention_policies: 1 });
+    expect(upgrade.rekeyed).toEqual({ calendars: 1, citizen_channel_choices: 1, idempotencyKeys: 1, retention_policies: 1 });
     expect(await inProvince('01', () => calendars.list())).toEqual([{ scope: 'tinh-01', layer: CLOSURE_LAYER, updatedAt: 2, updatedBy: 'u-admin' }]);
     expect(await inProvince('79', () => calendars.list())).toEqual([]);
   });

@@ -1,12 +1,13 @@
 /**
  * Two provinces on one database (issue 18 item 2): the stores that reach past the province plugin — GridFS
  * attachments, retention policies on the raw driver — confine themselves by hand, and the records whose `_id` named
- * them alone (a calendar layer by its scope, a procedure version by its key) carry the province, so that neither
+ * them alone (a calendar layer by its scope, a procedure version by its key, an Idempotency-Key) carry the province, so that neither
  * province reads, changes or collides with the other's.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { useContractDatabase } from '../../contracts/support/contract-database';
 import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { createMongoAccessStores } from '../../../server/src/persistence/mongo/create-mongo-access-stores';
 import { createMongoCalendarStore } from '../../../server/src/persistence/mongo/mongo-calendar-store';
 import { createGridFsAttachmentStore } from '../../../server/src/persistence/mongo/gridfs-attachment-store';
 import { MongoRetentionStore } from '../../../server/src/persistence/mongo/mongo-retention-store';
@@ -86,6 +87,20 @@ describe('stores confined by province by hand', () => {
     expect(daysOff(haNoi)).toEqual(['2025-03-04']);
     expect(daysOff(hoChiMinh)).toEqual(['2025-03-05']);
     expect((await inProvince(HO_CHI_MINH, () => calendarStore.get('tinh')))?.updatedBy).toBe('u-hcm');
+  });
+
+  it('starts the same Idempotency-Key once in each province, each answering its own request', async () => {
+    // given
+    setHomeProvince(undefined);
+    const { idempotency } = await createMongoAccessStores(freshDb('tenancy'));
+    const begin = (requestHash: string) => idempotency.begin({ key: 'u-1:k-1', requestHash, createdAt: 1, expiresAt: 60_000 });
+    // when both provinces receive a request under the same key
+    const haNoi = await inProvince(HA_NOI, () => begin('hash-hn'));
+    const hoChiMinh = await inProvince(HO_CHI_MINH, () => begin('hash-hcm'));
+    // then each started its own, and reads its own back
+    expect([haNoi.started, hoChiMinh.started]).toEqual([true, true]);
+    expect((await inProvince(HA_NOI, () => idempotency.get('u-1:k-1')))?.requestHash).toBe('hash-hn');
+    expect((await inProvince(HO_CHI_MINH, () => idempotency.get('u-1:k-1')))?.requestHash).toBe('hash-hcm');
   });
 
   it('numbers each province its own versions of a procedure of the same key, and never hands one the other province\'s version', async () => {

@@ -10,7 +10,7 @@
  * - in a national deployment (no home province) nobody can tell which province such documents belong to, so start-up
  *   fails naming the collection and the two ways out.
  * Then the collections whose `_id` named a record alone (a calendar layer by its scope, a retention policy by its
- * procedure, a citizen's channel choices by the dossier) get the ids that carry the province, `<provinceCode>:<old id>`, the old id kept in its field, so that two
+ * procedure, a citizen's channel choices by the dossier, an `Idempotency-Key` by itself) get the ids that carry the province, `<provinceCode>:<old id>`, the old id kept in its field, so that two
  * provinces' layers and policies coexist.
  *
  * Raw driver on purpose: the plugin would confine these writes to one province and refuse the unstamped documents.
@@ -20,7 +20,12 @@ import { homeProvinceCode } from '../../tenancy/province-scope';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 
 /** Collections whose `_id` now carries the province, and the field that keeps the former `_id`. */
-const REKEYED: Readonly<Record<string, string>> = { calendars: 'scope', retention_policies: 'procedureKey', citizen_channel_choices: 'dossierId' };
+const REKEYED: Readonly<Record<string, string>> = {
+  calendars: 'scope',
+  retention_policies: 'procedureKey',
+  citizen_channel_choices: 'dossierId',
+  idempotencyKeys: 'key',
+};
 
 /** What one upgrade did: documents given the home province, and documents given ids that carry their province. */
 export interface ProvinceBackfill {
