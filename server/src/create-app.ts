@@ -66,6 +66,8 @@ import { createOidcRelyingParty } from './access/oidc-relying-party';
 import type { OidcConfig } from './access/oidc-config';
 import type { RetentionStore } from './retention/retention-store';
 import { MemoryRetentionStore } from './persistence/memory/memory-retention-store';
+import { partitionedByProvince, provincePartitioned } from './persistence/memory/province-partitioned';
+import { dossierFactsNationalReads } from './persistence/memory/dossier-facts-national-reads';
 import { createPaymentRoutes } from './routes/payment-routes';
 import type { PaymentGateway } from './payments/payment-gateway';
 import type { PaymentOrderStore } from './payments/payment-order-store';
@@ -174,7 +176,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const startedAt = deps.clock.now();
 
   app.use('*', requestId());
-  const attachments = deps.attachments ?? new MemoryAttachmentStore();
+  const attachments = deps.attachments ?? partitionedByProvince(MemoryAttachmentStore);
   const attachmentLimits = deps.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
   // The citizen's capability on one dossier, from the submission or the lookup (citizen/citizen-tokens.ts).
   const citizenTokens = createCitizenTokens({ secret: deps.sessionSecret, clock: deps.clock, ttlMs: deps.citizenTokenTtlMs });
@@ -228,11 +230,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/procedures/*', procedureAccess);
   app.route('/api/procedures', createProcedureRoutes({ procedures: deps.stores.procedures, clock: deps.clock, directory: deps.access, actorOf: (c) => principalOf(c as never).userId, transaction: (work) => deps.stores.transaction(work) }));
   // Each analyst's drafts, on the server so another browser lists them too (the gate admits only designers).
-  app.route('/api/drafts', createDraftRoutes({ drafts: deps.drafts ?? new MemoryDraftStore(), clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
+  app.route('/api/drafts', createDraftRoutes({ drafts: deps.drafts ?? partitionedByProvince(MemoryDraftStore), clock: deps.clock, actorOf: (c) => principalOf(c as never).userId }));
 
-  const facts = deps.facts ?? new MemoryDossierFactsStore();
+  const facts = deps.facts ?? provincePartitioned(dossierFactsNationalReads, () => new MemoryDossierFactsStore());
   const heatmapChanges = deps.heatmapChanges ?? new HeatmapNotifier();
-  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? new MemoryOutboxStore([]), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
+  const dossierDeps = { stores: deps.stores, outbox: deps.outbox ?? partitionedByProvince(MemoryOutboxStore, []), clock: deps.clock, calendars: deps.calendars ?? (deps.calendarStore ? createStoredCalendarSource(deps.calendarStore) : fixedCalendarSource()), newId: randomUUID, facts, heatmapChanges, formLimits: deps.formLimits };
   installDossierRoutes(app, dossierDeps, { citizenTokens, agencies: deps.access.agencies, users: deps.access.users, submissionLimit: deps.submissionLimit, trustProxyHops: deps.trustProxyHops ?? 0, calendarStore: deps.calendarStore, signing: deps.signing });
   app.route('/api', createSignatureRoutes({ signing: deps.signing, clock: deps.clock }));
   // Dossiers submitted on the national portal, signed by its credential (issue 20).
@@ -246,7 +248,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const perDossier = new KeyedMutex();
   app.route('/api', createCitizenRoutes({ ...dossierDeps, attachments, attachmentLimits, citizenTokens, limits: deps.citizenLimits, trustProxy: deps.trustProxyHops ?? 0, perDossier, ...(deps.signing ? { signing: deps.signing } : {}) }));
   // Citizen messages (issue 20 item 6): the tracking page's channel toggle, the providers' signed receipts, the dossier's list.
-  const citizenMessages = deps.citizenMessages ?? new MemoryCitizenMessageStore();
+  const citizenMessages = deps.citizenMessages ?? partitionedByProvince(MemoryCitizenMessageStore);
   app.route('/api', createNotificationChoiceRoutes({ stores: deps.stores, messages: citizenMessages, config: deps.citizenChannels, citizenTokens, clock: deps.clock, trustProxy: deps.trustProxyHops ?? 0 }));
   app.route('/api', createCitizenMessageRoutes({ stores: deps.stores, messages: citizenMessages, config: deps.citizenChannels, clock: deps.clock }));
   // Online fees: after the citizen routes, whose gate and per-address limit cover the citizen's payment order too.
@@ -277,8 +279,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const citizenRelyingParty = deps.citizenSignIn && createOidcRelyingParty({ config: deps.citizenSignIn.config, clock: deps.clock, secret: deps.sessionSecret, logger: deps.logger, ...(deps.oidcFetch ? { fetch: deps.oidcFetch } : {}) });
   app.route('/api/citizen', createCitizenSignInRoutes({ relyingParty: citizenRelyingParty, idNumberClaim: deps.citizenSignIn?.idNumberClaim ?? 'id_number', secret: deps.sessionSecret, clock: deps.clock, stores: deps.stores }));
   // Retention of closed dossiers (issue 18 item 6): the dry run, the periods, explicit bounded runs.
-  const retention = deps.retention ?? new MemoryRetentionStore({ dossiers: deps.stores.dossiers, attachments });
-  app.route('/api/retention', createRetentionRoutes({ stores: deps.stores, retention, attachments, archives: deps.archives ?? new MemoryAttachmentStore(), clock: deps.clock, ...(deps.retentionHashKey ? { hashKey: deps.retentionHashKey } : {}) }));
+  const retention = deps.retention ?? partitionedByProvince(MemoryRetentionStore, { dossiers: deps.stores.dossiers, attachments });
+  app.route('/api/retention', createRetentionRoutes({ stores: deps.stores, retention, attachments, archives: deps.archives ?? partitionedByProvince(MemoryAttachmentStore), clock: deps.clock, ...(deps.retentionHashKey ? { hashKey: deps.retentionHashKey } : {}) }));
   app.route('/api/outbox', createOutboxRoutes({ outbox: dossierDeps.outbox, clock: deps.clock, alertAfterMs: deps.outboxAlertAfterMs ?? DEFAULT_OUTBOX_ALERT_AFTER_MS }));
   app.route('/api/events', createEventRoutes({ notifier: heatmapChanges, tokens: accessLayer.tokens, users: deps.access.users }));
 
