@@ -146,4 +146,24 @@ describe('province administration', () => {
     expect(signIn.status).toBe(200);
     expect(((await signIn.json()) as { user: { provinceCode: string } }).user.provinceCode).toBe(HA_NOI);
   });
+  it("passes an official's live heatmap stream the changes of their own province only", async () => {
+    // given the head of Hồ Chí Minh City's one-stop centre watching the procedure's heatmap
+    const token = (await t.as(`head.${HO_CHI_MINH}`)).authorization!.slice('Bearer '.length);
+    const response = await t.app.request(`/api/events?procedureKey=thu-lien-thong&access_token=${encodeURIComponent(token)}`);
+    const reader = response.body!.getReader();
+    // when a change is published in Hà Nội, then one in Hồ Chí Minh City
+    await inProvince(HA_NOI, async () => t.heatmapChanges.publish({ procedureKey: 'thu-lien-thong', version: 1, elementId: 'task-ha-noi' }));
+    await inProvince(HO_CHI_MINH, async () => t.heatmapChanges.publish({ procedureKey: 'thu-lien-thong', version: 1, elementId: 'task-ho-chi-minh' }));
+    // then the first event the stream carries is Hồ Chí Minh City's, and Hà Nội's never came
+    let text = '';
+    const decoder = new TextDecoder();
+    while (!text.includes('task-ho-chi-minh')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    await reader.cancel();
+    expect(text).toContain('task-ho-chi-minh');
+    expect(text).not.toContain('task-ha-noi');
+  });
 });
