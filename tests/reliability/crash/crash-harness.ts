@@ -4,7 +4,8 @@
  * mongodb-memory-server, as the product starts it; the processes share `SESSION_SECRET` so one sign-in works on all.
  * The client spreads requests over the live processes and, when a process dies under a request, sends it again
  * with the same `Idempotency-Key` to another one. Every child is killed at the end, on failure too (`stop()` and a
- * process `exit` handler).
+ * process `exit` handler). The processes may serve several provinces (`PROVINCES`); `seedProvinces` gives each its
+ * agencies and officials (`castOf`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
@@ -12,6 +13,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoMemoryReplSet } from 'mongodb-memory-server';
 import { EMULATOR_VERSION, emulatorBinaryPath } from '../../../mongo-emulator/src/index';
+import type { AgencyRecord } from '../../../server/src/access/agency-store';
+import { createPasswordHashing } from '../../../server/src/access/password-hashing';
+import type { UserRecord } from '../../../server/src/access/user-record';
+import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
+import { createMongoAccessStores } from '../../../server/src/persistence/mongo/create-mongo-access-stores';
+import { inProvince, setHomeProvince } from '../../../server/src/tenancy/province-scope';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -366,4 +373,92 @@ export async function inPool<T>(items: readonly T[], concurrency: number, work: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/**
+ * Who works in one province of the test: its analyst and the officials of the crash procedure's three lanes, and the
+ * agencies they work for. Agency identifiers are national (they number dossier codes and the day's counters) and a
+ * user name is unique in the whole deployment (sign-in comes before the province is known), so each carries the
+ * province's code.
+ */
+export interface ProvinceCast {
+  provinceCode: string;
+  analyst: string;
+  counter: string;
+  finance: string;
+  construction: string;
+  /** The crash procedure's agency ids (`ttpvhcc`, `so-tai-chinh`, `so-xay-dung`) as this province names them. */
+  agencyIdOf(demoId: string): string;
+  agencies: AgencyRecord[];
+  users: Omit<UserRecord, 'passwordHash'>[];
+}
+
+export function castOf(provinceCode: string): ProvinceCast {
+  const agencyIdOf = (demoId: string) => `${demoId}-${provinceCode}`;
+  const province = agencyIdOf('tinh');
+  const agency = (id: string, name: string, kind: AgencyRecord['kind'], department: { id: string; name: string }): AgencyRecord => ({
+    id: agencyIdOf(id),
+    name: `${name} (tỉnh ${provinceCode})`,
+    provinceCode,
+    parentId: province,
+    kind,
+    departments: [department],
+  });
+  const user = (name: string, role: UserRecord['role'], agencyId: string, departmentId?: string): Omit<UserRecord, 'passwordHash'> => ({
+    id: `u-${name.replace('.', '-')}-${provinceCode}`,
+    username: `${name}.${provinceCode}`,
+    displayName: `${name} ${provinceCode}`,
+    provinceCode,
+    role,
+    agencyId,
+    ...(departmentId ? { departmentId } : {}),
+  });
+  return {
+    provinceCode,
+    analyst: `analyst.${provinceCode}`,
+    counter: `official.motcua.${provinceCode}`,
+    finance: `official.dkkd.${provinceCode}`,
+    construction: `official.xaydung.${provinceCode}`,
+    agencyIdOf,
+    agencies: [
+      { id: province, name: `Ủy ban nhân dân tỉnh ${provinceCode}`, provinceCode, kind: 'province', departments: [] },
+      agency('ttpvhcc', 'Trung tâm Phục vụ hành chính công', 'oneStopCentre', { id: 'quay-mot-cua', name: 'Bộ phận Một cửa' }),
+      agency('so-tai-chinh', 'Sở Tài chính', 'department', { id: 'phong-dkkd', name: 'Phòng Đăng ký kinh doanh' }),
+      agency('so-xay-dung', 'Sở Xây dựng', 'department', { id: 'phong-quy-hoach', name: 'Phòng Quy hoạch - Kiến trúc' }),
+    ],
+    users: [
+      user('analyst', 'analyst', province),
+      user('official.motcua', 'official', agencyIdOf('ttpvhcc'), 'quay-mot-cua'),
+      user('official.dkkd', 'official', agencyIdOf('so-tai-chinh'), 'phong-dkkd'),
+      user('official.xaydung', 'official', agencyIdOf('so-xay-dung'), 'phong-quy-hoach'),
+      // A unit a step is routed to needs a head to escalate to, or the procedure is refused at deployment.
+      user('head.motcua', 'headOfUnit', agencyIdOf('ttpvhcc'), 'quay-mot-cua'),
+      user('head.dkkd', 'headOfUnit', agencyIdOf('so-tai-chinh'), 'phong-dkkd'),
+      user('head.xaydung', 'headOfUnit', agencyIdOf('so-xay-dung'), 'phong-quy-hoach'),
+    ],
+  };
+}
+
+/**
+ * Puts each province's agencies and users (password = user name) into the database through the product's stores,
+ * each inside its province, as that province's administrator would create them. This process gets no home province,
+ * as the servers of a national deployment, so a store call outside a province fails here too.
+ */
+export async function seedProvinces(uri: string, dbName: string, casts: readonly ProvinceCast[]): Promise<void> {
+  setHomeProvince(undefined);
+  const connection = await connectMongoose(uri, { dbName });
+  try {
+    const access = await createMongoAccessStores(connection);
+    const passwords = createPasswordHashing();
+    for (const cast of casts) {
+      await inProvince(cast.provinceCode, async () => {
+        for (const agency of cast.agencies) await access.agencies.put(agency);
+        for (const user of cast.users) {
+          if (!(await access.users.get(user.id))) await access.users.create({ ...user, passwordHash: await passwords.hashPassword(user.username) });
+        }
+      });
+    }
+  } finally {
+    await connection.close();
+  }
 }

@@ -1,9 +1,12 @@
 /**
- * Crash test (reliability issue §2): 3 server processes on one database; dossiers received at the counter for four
- * minutes of chaos and driven through every step from the officials' inboxes while a random process is SIGKILLed every ~3 s and
- * restarted. Then, from the database itself: no dossier lost or duplicated, each in its final status; no step
- * completed twice; every BPMN timer fired once or was cancelled unfired; progress records and outbox entries
- * gapless and in order per dossier; the webhook receiver got every outbox entry, in order per dossier.
+ * Crash test (reliability issue §2): 3 server processes of a national deployment serving two provinces (01 and 79)
+ * on one database (issue 18 item 2, "Province tenancy"); dossiers received at each province's counter for four
+ * minutes of chaos and driven through every step from its officials' inboxes while a random process is SIGKILLed
+ * every ~3 s and restarted. Then, from the database itself, in each province: no dossier lost or duplicated, each in
+ * its final status; no step completed twice; every BPMN timer fired once or was cancelled unfired; progress records
+ * and outbox entries gapless and in order per dossier; the webhook receiver got every outbox entry, in order per
+ * dossier. And nothing crosses: every document of a dossier carries the dossier's province, no document of one
+ * province names a dossier, step, user or agency of the other, and each province holds what was sent to it.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -11,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient, type Db } from 'mongodb';
-import { CrashClient, ServerCluster, startSharedDatabase, type Database } from './crash-harness';
+import { castOf, CrashClient, seedProvinces, ServerCluster, startSharedDatabase, type Database, type ProvinceCast } from './crash-harness';
 
 /**
  * Sized by time, not by count (issue 13), so that a slower machine drives fewer dossiers instead of failing: the
@@ -34,7 +37,13 @@ const TEST_BOUND_MS = 60 * 60_000;
 const PROCEDURE_KEY = 'crash-test-procedure';
 const WEBHOOK_SECRET = 'crash-test-webhook-secret-0123456789';
 const DB_NAME = 'lienthong-crash';
-const USERS = { counter: 'official.motcua', finance: 'official.dkkd', construction: 'official.xaydung' } as const;
+/** Hà Nội and Thành phố Hồ Chí Minh: two provinces of one national deployment, dossiers alternating between them. */
+const PROVINCES = ['01', '79'] as const;
+type ProvinceCode = (typeof PROVINCES)[number];
+const CASTS: Record<ProvinceCode, ProvinceCast> = { '01': castOf('01'), '79': castOf('79') };
+/** The crash procedure with the lanes' agencies of `cast`'s province. */
+const procedureXmlOf = (cast: ProvinceCast) =>
+  readFileSync(resolve(import.meta.dirname, 'crash-procedure.bpmn'), 'utf8').replace(/agency="([^"]+)"/g, (_, id: string) => `agency="${cast.agencyIdOf(id)}"`);
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -84,7 +93,17 @@ describe('several server processes on one database, killed at random', () => {
   let db: Db;
   let client: CrashClient;
 
-  const drive = { received: 0, completed: 0, notOpen: 0, killTimes: [] as number[], startedAt: 0, intakeMs: 0, durationMs: 0, finalStatus: 0 };
+  const drive = {
+    received: 0,
+    receivedIn: { '01': 0, '79': 0 } as Record<ProvinceCode, number>,
+    completed: 0,
+    notOpen: 0,
+    killTimes: [] as number[],
+    startedAt: 0,
+    intakeMs: 0,
+    durationMs: 0,
+    finalStatus: 0,
+  };
 
   beforeAll(async () => {
     // A transaction of a killed process frees its documents after 5 s (mongod's default is 60 s: docs/production.md).
@@ -96,8 +115,10 @@ describe('several server processes on one database, killed at random', () => {
         MONGODB_URI: database.uri,
         MONGODB_DB: DB_NAME,
         SESSION_SECRET: 'crash-test-session-secret-0123456789abcdef',
-        // The test signs in as demo users, which a MONGODB_URI database gets only when asked for.
-        SEED_DEMO: '1',
+        // A national deployment: no home province, every request and sweep acts in its province.
+        PROVINCES: PROVINCES.join(','),
+        // Each province's officials are seeded below, inside their province, instead of the demo's.
+        SEED_DEMO: '0',
         SWEEP_INTERVAL_MS: '500',
         OUTBOX_INTERVAL_MS: '300',
         // Leases of a killed process lapse well within the run (30 s by default).
@@ -110,11 +131,14 @@ describe('several server processes on one database, killed at random', () => {
     });
     mongo = await MongoClient.connect(database.uri);
     db = mongo.db(DB_NAME);
+    await seedProvinces(database.uri, DB_NAME, Object.values(CASTS));
     client = new CrashClient({ cluster, callTimeoutMs: 150_000, maxInFlight: 12 });
-    for (const user of ['analyst', ...Object.values(USERS)]) await client.signIn(user);
-    const xml = readFileSync(resolve(import.meta.dirname, 'crash-procedure.bpmn'), 'utf8');
-    const deployed = await client.call('analyst', 'POST', '/api/procedures', { key: PROCEDURE_KEY, xml }, 'deploy-crash-procedure');
-    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+    for (const cast of Object.values(CASTS)) {
+      for (const user of [cast.analyst, cast.counter, cast.finance, cast.construction]) await client.signIn(user);
+      // Each province deploys the procedure, with its own agencies, as its own version 1.
+      const deployed = await client.call(cast.analyst, 'POST', '/api/procedures', { key: PROCEDURE_KEY, xml: procedureXmlOf(cast) }, `deploy-crash-procedure-${cast.provinceCode}`);
+      expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+    }
   }, 240_000);
 
   afterAll(async () => {
@@ -147,21 +171,23 @@ describe('several server processes on one database, killed at random', () => {
       await Promise.all(restarts);
     })();
 
-    // The counter receives dossiers, each with its own key, retried with that key on another process, until the
-    // budget (or the fixed count) is reached.
+    // The counters receive dossiers, alternately in province 01 and 79, each with its own key, retried with that key on
+    // another process, until the budget (or the fixed count) is reached.
     let issued = 0;
     const moreToReceive = () =>
       !done && (FIXED_COUNT !== undefined ? issued < FIXED_COUNT : Date.now() - drive.startedAt < CHAOS_MS || issued < MIN_DOSSIERS);
     const receiveOne = async () => {
       while (moreToReceive()) {
         const i = issued++;
-        const answer = await client.call('official.motcua', 'POST', '/api/dossiers', {
+        const provinceCode = PROVINCES[i % PROVINCES.length]!;
+        const answer = await client.call(CASTS[provinceCode].counter, 'POST', '/api/dossiers', {
           procedureKey: PROCEDURE_KEY,
           applicant: { name: `Người nộp ${i}`, idNumber: `CRASH${String(i).padStart(6, '0')}` },
           documents: [{ name: 'Tờ khai', copyType: 'original', quantity: 1 }],
         }, `crash-receive-${i}`);
-        if (answer.status !== 201) throw new Error(`receipt ${i}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        if (answer.status !== 201) throw new Error(`receipt ${i} in ${provinceCode}: ${answer.status} ${JSON.stringify(answer.body)}`);
         drive.received += 1;
+        drive.receivedIn[provinceCode] += 1;
       }
     };
     let intakeOver = false;
@@ -217,7 +243,8 @@ describe('several server processes on one database, killed at random', () => {
     })();
 
     try {
-      await Promise.all([intake, work(USERS.counter), work(USERS.finance), work(USERS.construction), watcher]);
+      const officials = Object.values(CASTS).flatMap((cast) => [cast.counter, cast.finance, cast.construction]);
+      await Promise.all([intake, ...officials.map(work), watcher]);
     } finally {
       done = true;
       await chaos;
@@ -230,26 +257,25 @@ describe('several server processes on one database, killed at random', () => {
     expect(activeCluster.kills, 'the chaos killed processes').toBeGreaterThan(0);
   }, TEST_BOUND_MS);
 
-  it('after the chaos the database holds each dossier once, in its final status, with every record exactly once and in order', async () => {
-    // Let the sweepers and deliverers of the surviving processes finish what is due, then read the database directly.
-    await waitForQuiet(db, receiver!.deliveries, 60_000);
-
-    const dossiers = await db.collection('dossiers').find({}).toArray();
+  /** Every check of the crash test on one province's documents, read from the database; returns its figures. */
+  async function checkProvince(provinceCode: ProvinceCode) {
+    const inProvince = { provinceCode };
+    const dossiers = await db.collection('dossiers').find(inProvince).toArray();
     const byApplicant = new Map<string, number>();
     for (const dossier of dossiers) {
       const idNumber = (dossier.applicant as { idNumber: string }).idNumber;
       byApplicant.set(idNumber, (byApplicant.get(idNumber) ?? 0) + 1);
     }
     const duplicated = [...byApplicant].filter(([, count]) => count > 1);
-    expect(duplicated, 'dossiers received twice for one applicant').toEqual([]);
-    expect(dossiers.length, 'dossiers in the database: each one received, none more').toBe(drive.received);
+    expect(duplicated, `dossiers received twice for one applicant in ${provinceCode}`).toEqual([]);
+    expect(dossiers.length, `dossiers in province ${provinceCode}: each one received there, none more`).toBe(drive.receivedIn[provinceCode]);
     const statuses = new Set(dossiers.map((dossier) => dossier.status as number));
-    expect([...statuses], 'every dossier in one final status').toHaveLength(1);
+    expect([...statuses], `every dossier of ${provinceCode} in one final status`).toHaveLength(1);
     expect(dossiers.every((dossier) => typeof dossier.finishedAt === 'number')).toBe(true);
-    drive.finalStatus = [...statuses][0]!;
+    const finalStatus = [...statuses][0]!;
 
     // Steps: one record per activation; a dossier ran either review → appraise or review (timed out) → head → appraise.
-    const steps = await db.collection('steps').find({}).toArray();
+    const steps = await db.collection('steps').find(inProvince).toArray();
     const stepsByDossier = groupBy(steps, (step) => step.dossierId as string);
     const routes = new Map<string, number>();
     for (const dossier of dossiers) {
@@ -263,16 +289,16 @@ describe('several server processes on one database, killed at random', () => {
       'task-receive:completed task-review:completed task-appraise:completed',
       'task-receive:completed task-review:cancelled task-head:completed task-appraise:completed',
     ]);
-    for (const route of routes.keys()) expect(expectedRoutes.has(route), `unexpected route ${route}`).toBe(true);
+    for (const route of routes.keys()) expect(expectedRoutes.has(route), `unexpected route ${route} in ${provinceCode}`).toBe(true);
 
     // Audit: one completion record per completed step.
-    const completions = await db.collection('audit').aggregate([{ $match: { action: 'step.completed' } }, { $group: { _id: '$stepId', n: { $sum: 1 } } }]).toArray();
+    const completions = await db.collection('audit').aggregate([{ $match: { ...inProvince, action: 'step.completed' } }, { $group: { _id: '$stepId', n: { $sum: 1 } } }]).toArray();
     const completedSteps = steps.filter((step) => step.status === 'completed');
-    expect(completions.filter((c) => (c.n as number) > 1), 'steps with two completion records').toEqual([]);
-    expect(completions.length, 'completion records').toBe(completedSteps.length);
+    expect(completions.filter((c) => (c.n as number) > 1), `steps with two completion records in ${provinceCode}`).toEqual([]);
+    expect(completions.length, `completion records in ${provinceCode}`).toBe(completedSteps.length);
 
     // Timers: each BPMN timer fired exactly once (and then the head step exists) or was cancelled when review ended first.
-    const timers = await db.collection('timers').find({}).toArray();
+    const timers = await db.collection('timers').find(inProvince).toArray();
     const bpmnTimers = timers.filter((timer) => timer.kind === 'bpmn.timer');
     const headSteps = new Set(steps.filter((step) => step.elementId === 'task-head').map((step) => step.dossierId as string));
     const firedPerDossier = new Map<string, number>();
@@ -280,13 +306,13 @@ describe('several server processes on one database, killed at random', () => {
       expect(['fired', 'cancelled'], `timer ${timer._id} status`).toContain(timer.status);
       if (timer.status === 'fired') firedPerDossier.set(timer.dossierId as string, (firedPerDossier.get(timer.dossierId as string) ?? 0) + 1);
     }
-    expect([...firedPerDossier.values()].filter((n) => n > 1), 'a boundary timer fired twice').toEqual([]);
-    expect(new Set(firedPerDossier.keys()), 'fired timers are exactly the dossiers with a head step').toEqual(headSteps);
-    expect(timers.filter((timer) => timer.status === 'scheduled' && (timer.dueAt as number) <= Date.now() - 10_000), 'timers due but never fired').toEqual([]);
+    expect([...firedPerDossier.values()].filter((n) => n > 1), `a boundary timer fired twice in ${provinceCode}`).toEqual([]);
+    expect(new Set(firedPerDossier.keys()), `fired timers are exactly the dossiers with a head step in ${provinceCode}`).toEqual(headSteps);
+    expect(timers.filter((timer) => timer.status === 'scheduled' && (timer.dueAt as number) <= Date.now() - 10_000), `timers due but never fired in ${provinceCode}`).toEqual([]);
 
     // Progress records and outbox entries: seq 1..n without gaps per dossier, in time order.
-    const progress = groupBy(await db.collection('progress').find({}).toArray(), (entry) => entry.dossierId as string);
-    const outbox = groupBy(await db.collection('outbox').find({}).toArray(), (entry) => entry.dossierId as string);
+    const progress = groupBy(await db.collection('progress').find(inProvince).toArray(), (entry) => entry.dossierId as string);
+    const outbox = groupBy(await db.collection('outbox').find(inProvince).toArray(), (entry) => entry.dossierId as string);
     for (const dossier of dossiers) {
       const id = dossier._id as unknown as string;
       const records = (progress.get(id) ?? []).sort((a, b) => (a.seq as number) - (b.seq as number));
@@ -301,35 +327,130 @@ describe('several server processes on one database, killed at random', () => {
 
     // The webhook receiver: every entry at least once, in order per dossier; repeats only as at-least-once allows.
     const allEntries = [...outbox.values()].flat();
-    const deliveredIds = new Set(receiver!.deliveries.map((d) => d.id));
+    const ownDossiers = new Set(dossiers.map((dossier) => dossier._id as unknown as string));
+    const deliveries = receiver!.deliveries.filter((delivery) => ownDossiers.has(delivery.dossierId));
+    const deliveredIds = new Set(deliveries.map((d) => d.id));
     const undelivered = allEntries.filter((entry) => !deliveredIds.has(entry._id as unknown as string));
-    expect(undelivered.map((e) => e._id), 'outbox entries never delivered').toEqual([]);
+    expect(undelivered.map((e) => e._id), `outbox entries of ${provinceCode} never delivered`).toEqual([]);
+    expect(deliveredIds.size, `deliveries of ${provinceCode}: each of its entries, none of another province`).toBe(allEntries.length);
     const lastSeq = new Map<string, number>();
     const outOfOrder: Delivery[] = [];
-    for (const delivery of receiver!.deliveries) {
+    for (const delivery of deliveries) {
       const previous = lastSeq.get(delivery.dossierId) ?? 0;
       // A repeat of the last entry (redelivered after a lease lapsed) is allowed; going back past it is not.
       if (delivery.seq < previous) outOfOrder.push(delivery);
       lastSeq.set(delivery.dossierId, Math.max(previous, delivery.seq));
     }
-    expect(outOfOrder, 'deliveries out of order within a dossier').toEqual([]);
-    const duplicates = receiver!.deliveries.length - deliveredIds.size;
+    expect(outOfOrder, `deliveries out of order within a dossier of ${provinceCode}`).toEqual([]);
+    return {
+      provinceCode,
+      dossiers: dossiers.length,
+      finalStatus,
+      completedSteps: completedSteps.length,
+      fired: firedPerDossier.size,
+      cancelled: bpmnTimers.length - firedPerDossier.size,
+      routes: Object.fromEntries(routes),
+      entries: allEntries.length,
+      deliveries: deliveries.length,
+      repeats: deliveries.length - deliveredIds.size,
+    };
+  }
+
+  it('after the chaos each province holds each of its dossiers once, in its final status, with every record exactly once and in order', async () => {
+    // Let the sweepers and deliverers of the surviving processes finish what is due, then read the database directly.
+    await waitForQuiet(db, receiver!.deliveries, 60_000);
+    const figures = [];
+    for (const provinceCode of PROVINCES) figures.push(await checkProvince(provinceCode));
+    expect(new Set(figures.map((figure) => figure.finalStatus)).size, 'both provinces end their dossiers in the same status').toBe(1);
+    drive.finalStatus = figures[0]!.finalStatus;
+    // Every dossier received is in one province or the other: none is lost between them.
+    expect(await db.collection('dossiers').countDocuments({}), 'dossiers in the database').toBe(drive.received);
 
     const stats = client.stats;
+    const perProvince = figures.map(
+      (f) =>
+        `province ${f.provinceCode}: ${f.dossiers} dossiers, ${f.completedSteps} steps completed, ${f.fired} boundary timers fired, ${f.cancelled} cancelled, ` +
+        `routes ${JSON.stringify(f.routes)}, ${f.entries} outbox entries, ${f.deliveries} webhook deliveries (${f.repeats} repeats)`,
+    );
     console.log(
-      `[crash] ${drive.received} dossiers on ${PROCESSES} processes in ${(drive.durationMs / 1000).toFixed(1)} s ` +
+      `[crash] ${drive.received} dossiers in ${PROVINCES.length} provinces on ${PROCESSES} processes in ${(drive.durationMs / 1000).toFixed(1)} s ` +
         `(${(drive.received / (drive.intakeMs / 1000)).toFixed(2)} receipts/s under chaos for ${(drive.intakeMs / 1000).toFixed(0)} s, ` +
         `${(drive.received / (drive.durationMs / 1000)).toFixed(2)} dossiers/s received and finished): ` +
-        `${cluster!.kills} SIGKILLs (${cluster!.restarts} restarts), final status ${drive.finalStatus}, ` +
-        `${completedSteps.length} steps completed (${drive.notOpen} answers "no longer open"), ${firedPerDossier.size} boundary timers fired, ` +
-        `${bpmnTimers.length - firedPerDossier.size} cancelled; routes ${JSON.stringify(Object.fromEntries(routes))}; ` +
-        `${allEntries.length} outbox entries, ${receiver!.deliveries.length} webhook deliveries (${duplicates} repeats); ` +
+        `${cluster!.kills} SIGKILLs (${cluster!.restarts} restarts), final status ${drive.finalStatus}; ${perProvince.join('; ')}; ` +
+        `${drive.notOpen} answers "no longer open"; ` +
         `client: ${stats.requests} requests, ${stats.resentAfterConnectionError} resent after a connection error, ` +
         `${stats.waitedForIdempotencyLock} waits on a locked key, ${stats.replayed} replayed answers, ` +
         `${stats.concurrentChangeRetries} concurrent-change retries, ${stats.serverErrorRetries} 5xx retries`,
     );
   }, 120_000);
+
+  it('nothing crosses between the provinces: every document carries its dossier\'s province and names nothing of the other', async () => {
+    // Who owns what: each province's dossiers, steps, timers, outbox entries, users and agencies, by id.
+    const ownerOf = new Map<string, string>();
+    for (const name of ['dossiers', 'steps', 'timers', 'outbox', 'users', 'agencies']) {
+      for (const doc of await db.collection(name).find({}, { projection: { provinceCode: 1 } }).toArray()) ownerOf.set(String(doc._id), String(doc.provinceCode));
+    }
+    const dossierProvince = new Map<string, string>();
+    for (const doc of await db.collection('dossiers').find({}, { projection: { provinceCode: 1 } }).toArray()) dossierProvince.set(String(doc._id), String(doc.provinceCode));
+    for (const provinceCode of PROVINCES) {
+      for (const cast of [CASTS[provinceCode]]) {
+        for (const user of cast.users) expect(ownerOf.get(user.id), `user ${user.username}`).toBe(provinceCode);
+        for (const agency of cast.agencies) expect(ownerOf.get(agency.id), `agency ${agency.id}`).toBe(provinceCode);
+      }
+    }
+
+    // Every document of every collection (GridFS chunks aside, read through their file) in one of the two provinces;
+    // a document about a dossier in that dossier's province; no string in it naming another province's record.
+    const unscoped: string[] = [];
+    const misplaced: string[] = [];
+    const crossing: string[] = [];
+    const documentsPer = new Map<string, number>();
+    const collections = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((name) => !name.startsWith('system.') && !name.endsWith('.chunks'));
+    for (const name of collections) {
+      for (const doc of await db.collection(name).find({}).toArray()) {
+        const where = `${name}/${String(doc._id)}`;
+        const provinceCode = String(doc.provinceCode ?? (doc.metadata as { provinceCode?: string } | undefined)?.provinceCode);
+        if (!(PROVINCES as readonly string[]).includes(provinceCode)) {
+          unscoped.push(`${where} in ${provinceCode}`);
+          continue;
+        }
+        documentsPer.set(`${name} ${provinceCode}`, (documentsPer.get(`${name} ${provinceCode}`) ?? 0) + 1);
+        const dossierId = (doc.dossierId ?? (name === 'dossierFacts' ? doc._id : undefined)) as string | undefined;
+        if (dossierId !== undefined && dossierProvince.get(String(dossierId)) !== provinceCode) misplaced.push(`${where} in ${provinceCode} about dossier ${dossierId} of ${dossierProvince.get(String(dossierId))}`);
+        for (const value of stringsOf(doc)) {
+          for (const id of [value, ...(value.match(UUID) ?? [])]) {
+            const owner = ownerOf.get(id);
+            if (owner !== undefined && owner !== provinceCode) crossing.push(`${where} in ${provinceCode} names ${id} of ${owner}`);
+          }
+        }
+      }
+    }
+    expect(unscoped, 'documents outside both provinces').toEqual([]);
+    expect(misplaced, 'documents of a dossier in another province than the dossier').toEqual([]);
+    expect(crossing.slice(0, 20), 'documents naming a record of the other province').toEqual([]);
+
+    // Each province holds what was sent to it: its dossiers, and their applicants (the receipts alternated).
+    for (const provinceCode of PROVINCES) {
+      const applicants = await db.collection('dossiers').distinct('applicant.idNumber', { provinceCode });
+      const sent = Array.from({ length: drive.received }, (_, i) => i).filter((i) => PROVINCES[i % PROVINCES.length] === provinceCode).map((i) => `CRASH${String(i).padStart(6, '0')}`);
+      expect(applicants.sort(), `the applicants of the dossiers received in ${provinceCode}`).toEqual(sent.sort());
+      expect(documentsPer.get(`dossiers ${provinceCode}`), `dossiers of ${provinceCode}`).toBe(drive.receivedIn[provinceCode]);
+    }
+    console.log(`[crash] documents per collection and province: ${JSON.stringify(Object.fromEntries([...documentsPer].sort()))}`);
+  }, 120_000);
 });
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Every string value inside a stored document, at any depth. */
+function stringsOf(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') found.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, found);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Date) && !ArrayBuffer.isView(value) && (value as { _bsontype?: string })._bsontype === undefined) {
+    for (const item of Object.values(value)) stringsOf(item, found);
+  }
+  return found;
+}
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
