@@ -107,15 +107,35 @@ const OPEN: Partial<Record<DossierClassification, RollupCounter>> = {
 };
 const END: Partial<Record<DossierClassification, RollupCounter>> = { early: 'endEarly', onTime: 'endOnTime', overdue: 'endOverdue' };
 
-export const dayBucket = (at: number): string => `d${vietnamDayOf(at)}`;
-export const monthBucket = (at: number): string => `m${vietnamDayOf(at).slice(0, 7)}`;
+/** The Vietnam day of an instant and its ISO week (named by its Monday), month and year: cached per day (each event asks). */
+interface DayNames {
+  day: string;
+  week: string;
+  month: string;
+  year: string;
+}
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const dayNames = new Map<number, DayNames>();
+function dayNamesOf(at: number): DayNames {
+  const index = Math.floor((at + VIETNAM_OFFSET_MS) / DAY_MS);
+  let names = dayNames.get(index);
+  if (!names) {
+    const day = vietnamDayOf(at);
+    const monday = new Date(`${day}T00:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    names = { day, week: monday.toISOString().slice(0, 10), month: day.slice(0, 7), year: day.slice(0, 4) };
+    if (dayNames.size >= 100_000) dayNames.clear();
+    dayNames.set(index, names);
+  }
+  return names;
+}
+
+export const dayBucket = (at: number): string => `d${dayNamesOf(at).day}`;
+export const monthBucket = (at: number): string => `m${dayNamesOf(at).month}`;
 /** The ISO week (from Monday, Vietnam days) of an instant, named by its Monday: the weekly trend reads these. */
-export const weekBucket = (at: number): string => {
-  const day = new Date(`${vietnamDayOf(at)}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return `w${day.toISOString().slice(0, 10)}`;
-};
-export const yearBucket = (at: number): string => `y${vietnamDayOf(at).slice(0, 4)}`;
+export const weekBucket = (at: number): string => `w${dayNamesOf(at).week}`;
+export const yearBucket = (at: number): string => `y${dayNamesOf(at).year}`;
 export const ALL_BUCKET = 'all';
 /** The prefix of an official's step rollups' buckets (`od2025-03-05`, `om2025-03`, `oall`). */
 export const OFFICIAL_PREFIX = 'o';
@@ -190,7 +210,10 @@ export function rollupContributions(record: DossierFactsRecord): RollupContribut
 
 /** Adds contributions (`sign` −1: takes them away) to the increments per document id in `into`. */
 export function addContributions(into: Map<string, RollupIncrement>, contributions: readonly RollupContribution[], sign: 1 | -1 = 1): void {
-  for (const { key, prefix, events } of contributions) for (const event of events) addEvent(into, key, event, sign, prefix);
+  for (const { key, prefix, events } of contributions) {
+    const keyId = rollupId('', key);
+    for (const event of events) addEvent(into, key, keyId, event, sign, prefix);
+  }
 }
 
 /** The increments that turn the rollups of `before` into those of `after` (either may be absent); zero ones dropped. */
@@ -213,10 +236,11 @@ export function rollupIncrements(before: DossierFactsRecord | undefined, after: 
  * Adds one event to the documents it counts in: a dossier's day, week, month and `all` (the trend's counters also
  * in the month's and the year's `series`), a step's `od`, `om` and `oall`; a delay counter in the day's and month's `delays`.
  */
-function addEvent(byId: Map<string, RollupIncrement>, key: RollupKey, event: RollupEvent, sign: 1 | -1, prefix: string): void {
+function addEvent(byId: Map<string, RollupIncrement>, key: RollupKey, keyId: string, event: RollupEvent, sign: 1 | -1, prefix: string): void {
   const n = sign * event.n;
   const target = (bucket: string): RollupIncrement => {
-    const id = rollupId(bucket, key);
+    // rollupId(bucket, key), the key's part joined once per contribution
+    const id = bucket + keyId;
     let increment = byId.get(id);
     if (!increment) byId.set(id, (increment = { bucket, ...key, counts: {} }));
     return increment;
@@ -225,18 +249,19 @@ function addEvent(byId: Map<string, RollupIncrement>, key: RollupKey, event: Rol
     into[event.counter] = (into[event.counter] ?? 0) + n;
   };
   const nested = (increment: RollupIncrement, field: NestedField, name: string) => ((increment[field] ??= {})[name] ??= {});
-  const day = prefix + dayBucket(event.at);
-  const month = prefix + monthBucket(event.at);
+  const names = dayNamesOf(event.at);
+  const day = `${prefix}d${names.day}`;
+  const month = `${prefix}m${names.month}`;
   if (event.delayOf !== undefined) {
     for (const bucket of [day, month]) bump(nested(target(bucket), 'delays', toFieldName(event.delayOf)));
     return;
   }
-  const buckets = prefix ? [day, month, prefix + ALL_BUCKET] : [day, weekBucket(event.at), month, ALL_BUCKET];
+  const buckets = prefix ? [day, month, prefix + ALL_BUCKET] : [day, `w${names.week}`, month, ALL_BUCKET];
   for (const bucket of buckets) bump(target(bucket).counts as Record<string, number>);
   if (event.crossing) bump(nested(target(day), 'crossings', String(event.at)));
   if (!prefix && TREND.has(event.counter)) {
-    bump(nested(target(month), 'series', vietnamDayOf(event.at)));
-    bump(nested(target(yearBucket(event.at)), 'series', weekBucket(event.at).slice(1)));
+    bump(nested(target(month), 'series', names.day));
+    bump(nested(target(`y${names.year}`), 'series', names.week));
   }
 }
 
