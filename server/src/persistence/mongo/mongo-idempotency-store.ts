@@ -1,14 +1,18 @@
-/** @module MongoIdempotencyStore — IdempotencyStore on the `idempotencyKeys` collection. */
+/**
+ * @module MongoIdempotencyStore — IdempotencyStore on the `idempotencyKeys` collection: a key is found within the
+ * province of the request (the province plugin adds it to every filter) and inserted under `<provinceCode>:<key>`.
+ */
 import { Binary } from 'mongodb';
 import type { BeginResult, IdempotencyRecord, IdempotencyStore, IdempotencyUnitStore, StoredResponse } from '../../http/idempotency-store';
 import type { UnitOfWork } from '../../unit-of-work';
 import { sessionOf } from './mongo-unit-of-work';
 import type { IdempotencyDocument, IdempotencyModel } from './idempotency-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
+import { writingProvince } from '../../tenancy/province-scope';
 
 function toRecord(document: IdempotencyDocument): IdempotencyRecord {
-  const { _id, expireAt: _expireAt, ...fields } = document;
-  return { key: _id, ...fields };
+  const { _id: _ignored, expireAt: _expireAt, ...record } = document;
+  return record;
 }
 
 /** Rounds of insert → read → take over; each round ends unless another request changed the key in between. */
@@ -22,7 +26,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     return {
       complete: async (key, requestHash, result, expiresAt) => {
         await this.keys.updateOne(
-          { _id: key, requestHash, state: 'inProgress' },
+          { key, requestHash, state: 'inProgress' },
           { $set: { state: 'completed', result, expiresAt, expireAt: new Date(expiresAt) } },
           { session },
         );
@@ -31,16 +35,17 @@ export class MongoIdempotencyStore implements IdempotencyStore {
   }
 
   async begin(record: Omit<IdempotencyRecord, 'state' | 'response'>): Promise<BeginResult> {
-    const { key, ...fields } = record;
-    const document = { ...fields, state: 'inProgress' as const, expireAt: new Date(record.expiresAt) };
+    const { key } = record;
+    const id = `${writingProvince('IdempotencyKey.begin')}:${key}`;
+    const document = { ...record, state: 'inProgress' as const, expireAt: new Date(record.expiresAt) };
     for (let attempt = 1; attempt <= beginAttempts; attempt += 1) {
       try {
-        await this.keys.create([{ _id: key, ...document }]);
+        await this.keys.create([{ _id: id, ...document }]);
         return { started: true };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
-      const existing = await this.keys.findById(key).lean<IdempotencyDocument>();
+      const existing = await this.keys.findOne({ key }).lean<IdempotencyDocument>();
       if (!existing) continue; // released in between: insert again
       if (existing.expiresAt > record.createdAt) return { started: false, existing: toRecord(existing) };
       // Expired: first kill what the dead request left open, since its transaction may hold this very document (a
@@ -48,7 +53,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
       // is harmless when another request takes the key over meanwhile: they belong to the dead request.
       if (existing.state === 'inProgress' && existing.transactions?.length) await this.killSessions(existing.transactions);
       // Take it over only if nobody else did since we read it (the filter is re-checked atomically).
-      const takeover = await this.keys.replaceOne({ _id: key, expiresAt: existing.expiresAt, requestHash: existing.requestHash }, document);
+      const takeover = await this.keys.replaceOne({ key, expiresAt: existing.expiresAt, requestHash: existing.requestHash }, document);
       if (takeover.matchedCount !== 1) continue;
       return { started: true };
     }
@@ -57,19 +62,19 @@ export class MongoIdempotencyStore implements IdempotencyStore {
 
   async complete(key: string, requestHash: string, response: StoredResponse, expiresAt: number): Promise<void> {
     await this.keys.updateOne(
-      { _id: key, requestHash, state: 'inProgress' },
+      { key, requestHash, state: 'inProgress' },
       { $set: { state: 'completed', response, expiresAt, expireAt: new Date(expiresAt) } },
     );
   }
 
   async extend(key: string, requestHash: string, expiresAt: number): Promise<void> {
-    await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $set: { expiresAt, expireAt: new Date(expiresAt) } });
+    await this.keys.updateOne({ key, requestHash, state: 'inProgress' }, { $set: { expiresAt, expireAt: new Date(expiresAt) } });
   }
 
   async noteTransaction(key: string, requestHash: string, transactionId: string): Promise<void> {
     // Without a session: called from inside the transaction it notes, the note must be durable before that
     // transaction writes anything.
-    await this.keys.updateOne({ _id: key, requestHash, state: 'inProgress' }, { $addToSet: { transactions: transactionId } });
+    await this.keys.updateOne({ key, requestHash, state: 'inProgress' }, { $addToSet: { transactions: transactionId } });
   }
 
   /**
@@ -83,11 +88,11 @@ export class MongoIdempotencyStore implements IdempotencyStore {
   }
 
   async release(key: string, requestHash: string): Promise<void> {
-    await this.keys.deleteOne({ _id: key, requestHash, state: 'inProgress' });
+    await this.keys.deleteOne({ key, requestHash, state: 'inProgress' });
   }
 
   async get(key: string): Promise<IdempotencyRecord | undefined> {
-    const found = await this.keys.findById(key).lean<IdempotencyDocument>();
+    const found = await this.keys.findOne({ key }).lean<IdempotencyDocument>();
     return found ? toRecord(found) : undefined;
   }
 }
