@@ -113,7 +113,9 @@ export class MongoDossierStore implements DossierStore {
     // Outside any transaction, on purpose (see the port): no session, so it commits at once and no transaction holds
     // the counter. One round trip: the day's counter takes the next number and the holder's name together, unless the
     // holder is already among them (a retried receipt), when the filter misses and the read below finds its number.
-    for (;;) {
+    // Bounded: a name whose counter another province holds (two provinces given one agency identifier) meets the
+    // unique _id on every upsert and never finds its holder here, and must fail rather than spin.
+    for (let attempt = 0; attempt < 8; attempt++) {
       try {
         const counter = await this.counters
           .findOneAndUpdate({ _id: name, holders: { $ne: holder } }, { $inc: { value: 1 }, $push: { holders: holder } }, { upsert: true, returnDocument: 'after', projection: { value: 1 }, ...OUTSIDE_TRANSACTION })
@@ -128,6 +130,7 @@ export class MongoDossierStore implements DossierStore {
         if (numbered?.holders) return numberOf(numbered, holder);
       }
     }
+    throw new Error(`The day's counter ${name} is held by another province: an agency identifier is in use in two provinces`);
   }
 
   private duplicateOrError(error: unknown, record: DossierRecord): unknown {
