@@ -1,11 +1,12 @@
 /** @module describeAgencyStoreContract — what every AgencyStore adapter must do. */
 import { describe, expect, it } from 'vitest';
 import type { AgencyRecord, AgencyStore } from '../../server/src/access/agency-store';
+import { HOME_PROVINCE } from './support/beside-neighbour';
 
 const finance: AgencyRecord = {
   id: 'so-tai-chinh',
   name: 'Sở Tài chính',
-  provinceCode: '00',
+  provinceCode: HOME_PROVINCE,
   parentId: 'tinh-demo',
   kind: 'department',
   departments: [{ id: 'phong-dkkd', name: 'Phòng Đăng ký kinh doanh' }],
@@ -38,9 +39,9 @@ export function describeAgencyStoreContract(adapter: string, makeStore: () => Pr
     it('lists every agency in id order', async () => {
       // given
       const agencies = await makeStore();
-      await agencies.put({ id: 'ubnd-xa-demo', name: 'UBND xã Demo', provinceCode: '00', kind: 'commune', departments: [] });
+      await agencies.put({ id: 'ubnd-xa-demo', name: 'UBND xã Demo', provinceCode: HOME_PROVINCE, kind: 'commune', departments: [] });
       await agencies.put(finance);
-      await agencies.put({ id: 'bhxh-tinh', name: 'BHXH tỉnh', provinceCode: '00', kind: 'socialInsurance', departments: [] });
+      await agencies.put({ id: 'bhxh-tinh', name: 'BHXH tỉnh', provinceCode: HOME_PROVINCE, kind: 'socialInsurance', departments: [] });
       // when
       const listed = await agencies.list();
       // then

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { DuplicateKey } from '../../server/src/stores';
 import type { UserRecord } from '../../server/src/access/user-record';
 import { UserNotFound, type UserStore } from '../../server/src/access/user-store';
+import { HOME_PROVINCE } from './support/beside-neighbour';
 
 function aUser(id: string, overrides: Partial<UserRecord> = {}): UserRecord {
   return {
     id,
     username: `user.${id}`,
     displayName: `Người dùng ${id}`,
-    provinceCode: '00',
+    provinceCode: HOME_PROVINCE,
     role: 'official',
     agencyId: 'ubnd-xa-demo',
     passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
