@@ -135,7 +135,9 @@ describe('the audit of administration', () => {
     expect((await records(t, '?targetKind=agency')).items).toEqual([record]);
     expect((await call(t, 'supervisor.xa', 'GET', '/api/audit')).status).toBe(403);
     expect((await call(t, 'analyst', 'GET', '/api/audit/export')).status).toBe(403);
-    // and the store port offers no way to change a record
-    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(t.access.adminAudit)).filter((name) => name !== 'constructor').sort()).toEqual(['append', 'list']);
+    // and the store port offers no way to change a record: append and list, and within a unit of work append only
+    const store = t.access.adminAudit;
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(store)).filter((name) => name !== 'constructor').sort()).toEqual(['append', 'list', 'within']);
+    await t.stores.transaction(async (tx) => expect(Object.keys(store.within(tx.unit)).sort()).toEqual(['append']));
   });
 });
