@@ -123,12 +123,22 @@ export class MongoDossierFactsStore implements DossierFactsStore {
   }
 
   async rollups(query: RollupQuery): Promise<readonly RollupDocument[]> {
-    const filter: QueryFilter<DossierRollupDocument> = { $or: query.ranges.map((range) => ({ bucket: { $gte: range.from, $lte: range.to } })) };
+    const filter: QueryFilter<DossierRollupDocument> = {};
     if (query.procedureKey !== undefined) filter.procedureKey = query.procedureKey;
     if (query.agencyIds) filter.agencyIds = { $in: [...query.agencyIds] };
     if (query.departmentId !== undefined) filter.departmentIds = query.departmentId;
-    const found = await this.rollupModel.find(filter, ROLLUP_PROJECTION[query.read ?? 'counts'], { session: this.session }).lean<RollupDocument[]>();
-    return found;
+    // One query per range of buckets, each a range on an index (the province plugin prefixes them all, and would
+    // leave the branches of an $or without it); a document in two ranges is read once.
+    const found = await Promise.all(
+      query.ranges.map((range) => this.rollupModel.find({ ...filter, bucket: { $gte: range.from, $lte: range.to } }, ROLLUP_PROJECTION[query.read ?? 'counts'], { session: this.session }).lean<RollupDocument[]>()),
+    );
+    const seen = new Set<string>();
+    return found.flat().filter((document) => {
+      const id = rollupId(document.bucket, document);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   }
 
   async page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]> {
