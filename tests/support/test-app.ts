@@ -22,6 +22,8 @@ import { createStoredCalendarSource } from '../../server/src/calendars/stored-ca
 import { MemoryCalendarStore } from '../../server/src/persistence/memory/memory-calendar-store';
 import { MemoryDossierFactsStore } from '../../server/src/persistence/memory/memory-dossier-facts-store';
 import type { DossierFactsStore } from '../../server/src/statistics/dossier-facts-store';
+import { partitionedByProvince, provincePartitioned } from '../../server/src/persistence/memory/province-partitioned';
+import { dossierFactsNationalReads } from '../../server/src/persistence/memory/dossier-facts-national-reads';
 import { HeatmapNotifier } from '../../server/src/heatmap/heatmap-notifier';
 import type { FormDataLimits } from '../../server/src/dossiers/form-data-limits';
 
@@ -108,12 +110,12 @@ const cachedPasswordHashing: typeof realPasswordHashing = {
 export async function createTestApp(options: TestAppOptions = {}) {
   const clock = options.clock ?? createSimulatedClock(options.startAt ?? Date.UTC(2025, 2, 3, 1, 37));
   const stores = options.stores ?? createMemoryStores();
-  const outbox = options.outbox ?? new MemoryOutboxStore(['test']);
-  const calendarStore = options.calendarStore ?? new MemoryCalendarStore();
+  const outbox = options.outbox ?? partitionedByProvince(MemoryOutboxStore, ['test']);
+  const calendarStore = options.calendarStore ?? partitionedByProvince(MemoryCalendarStore);
   const calendars = options.calendars ?? createStoredCalendarSource(calendarStore);
-  const attachments = options.attachments ?? new MemoryAttachmentStore();
-  const facts = options.facts ?? new MemoryDossierFactsStore();
-  const drafts = options.drafts ?? new MemoryDraftStore();
+  const attachments = options.attachments ?? partitionedByProvince(MemoryAttachmentStore);
+  const facts = options.facts ?? provincePartitioned(dossierFactsNationalReads, () => new MemoryDossierFactsStore());
+  const drafts = options.drafts ?? partitionedByProvince(MemoryDraftStore);
   const heatmapChanges = new HeatmapNotifier();
   const access = options.access ?? createMemoryAccessStores();
   await seedDemoAccess({ ...access, passwords: cachedPasswordHashing });

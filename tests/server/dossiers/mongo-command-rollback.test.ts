@@ -77,7 +77,9 @@ async function everythingOf(stores: Stores, outbox: OutboxStore, facts: DossierF
   return { dossier, steps: steps.items, timers, progress, audit, entries, fact, rollups };
 }
 
-const sumOf = (rollups: readonly { counts: Partial<Record<string, number>> }[], counter: string) => rollups.reduce((sum, rollup) => sum + (rollup.counts[counter] ?? 0), 0);
+// Only the dossier rollups count receipts; the per-official documents carry other counters (or none).
+const sumOf = (rollups: readonly { counts?: Partial<Record<string, number>>; officialId?: string }[], counter: string) =>
+  rollups.reduce((sum, rollup) => sum + (rollup.officialId === undefined ? (rollup.counts?.[counter] ?? 0) : 0), 0);
 
 async function mongoApp() {
   const db = connection!.useDb(`rollback-${randomUUID().slice(0, 8)}`, { useCache: false });

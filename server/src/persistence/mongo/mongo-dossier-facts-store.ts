@@ -46,10 +46,10 @@ function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
 const ROLLUP_BATCH = 1_000;
 /** Each reader's fields: the summary and breakdowns the counters, the trend the series, the delays theirs. */
 const ROLLUP_PROJECTION = {
-  counts: { _id: 0, series: 0, delays: 0 },
-  series: { _id: 0, counts: 0, crossings: 0, delays: 0 },
-  delays: { _id: 0, counts: 0, crossings: 0, series: 0 },
-  all: { _id: 0 },
+  counts: { series: 0, delays: 0 },
+  series: { counts: 0, crossings: 0, delays: 0 },
+  delays: { counts: 0, crossings: 0, series: 0 },
+  all: {},
 } as const;
 
 export class MongoDossierFactsStore implements DossierFactsStore {
@@ -132,13 +132,16 @@ export class MongoDossierFactsStore implements DossierFactsStore {
     const found = await Promise.all(
       query.ranges.map((range) => this.rollupModel.find({ ...filter, bucket: { $gte: range.from, $lte: range.to } }, ROLLUP_PROJECTION[query.read ?? 'counts'], { session: this.session }).lean<RollupDocument[]>()),
     );
+    // A document in two ranges is read twice: keep it once, by its _id (which names its province, so a national read
+    // keeps each province's document of the same key).
     const seen = new Set<string>();
-    return found.flat().filter((document) => {
-      const id = rollupId(document.bucket, document);
-      if (seen.has(id)) return false;
+    const unique: RollupDocument[] = [];
+    for (const { _id: id, ...document } of found.flat() as (RollupDocument & { _id: string })[]) {
+      if (seen.has(id)) continue;
       seen.add(id);
-      return true;
-    });
+      unique.push(document as RollupDocument);
+    }
+    return unique;
   }
 
   async page(page: DossierFactsPage): Promise<readonly DossierFactsRecord[]> {
