@@ -7,14 +7,11 @@
  * route (tests/server/dossiers/dossier-fixture.ts), on the in-memory adapter, whose unit of work undoes on failure;
  * the mongoose store's part (its completion in the transaction's session) on the embedded database.
  */
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from 'mongoose';
-import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
+import { describe, expect, it } from 'vitest';
 import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
 import { idempotencyModel } from '../../../server/src/persistence/mongo/idempotency-model';
 import { MongoIdempotencyStore } from '../../../server/src/persistence/mongo/mongo-idempotency-store';
-import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
+import { useContractDatabase } from '../../contracts/support/contract-database';
 import { createMemoryStores } from '../../../server/src/persistence/memory/create-memory-stores';
 import type { Stores } from '../../../server/src/stores';
 import { APPLICANT, createDossierTestApp, FIXTURE_KEY, openStepOf, receive, VALID_FORM, type TestApp } from '../dossiers/dossier-fixture';
@@ -113,20 +110,11 @@ const LATER = Date.UTC(2099, 0, 1);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('the mongoose idempotency store joined to a unit of work', () => {
-  let database: RunningDatabase | undefined;
-  let connection: Connection | undefined;
-  beforeAll(async () => {
-    database = await startDatabase({ uri: process.env.MONGODB_URI, logger: { info: () => undefined, warn: () => undefined } });
-    connection = await connectMongoose(database.uri);
-  }, 90_000);
-  afterAll(async () => {
-    await connection?.close();
-    await database?.stop();
-  }, 60_000);
+  const { freshDb } = useContractDatabase('idempotency store in a unit of work');
 
   it('completes the key with the result only when the transaction commits', { timeout: 60_000 }, async () => {
     // given a key begun outside any unit of work, as the middleware's lock
-    const db = connection!.useDb(`idempotency-unit-${randomUUID().slice(0, 8)}`, { useCache: false });
+    const db = freshDb('idempotency-unit');
     const stores = await createMongoStores(db);
     const keys = new MongoIdempotencyStore(idempotencyModel(db));
     await keys.begin({ key: 'u1:k', requestHash: 'h', createdAt: LATER - 1, expiresAt: LATER });
