@@ -45,6 +45,8 @@ interface PhaseFigures {
   timeouts: number;
   non2xx: number;
   rssMb: { servers: number[]; database: number | undefined };
+  /** The database's own count (serverStatus) of the commands it ran and the transactions it settled, per request. */
+  database?: DatabaseWork;
   /** The physical baseline of the same database in the same run (1 process only): the same writes, raw. */
   baseline?: { commands: number; commandsPerSecond: number; writesPerCommand: Record<string, number> };
 }
@@ -93,6 +95,54 @@ function combine(phase: PhaseFigures['phase'], processes: number, results: Resul
 }
 
 type Db = ReturnType<MongoClient['db']>;
+
+interface DatabaseWork {
+  commandsPerRequest: number;
+  /** Per command name, how many ran per request (failed ones included), largest first. */
+  byCommand: Record<string, number>;
+  transactionsStartedPerRequest: number;
+  transactionsAbortedPerRequest: number;
+}
+
+interface DatabaseCounters {
+  commands: Record<string, number>;
+  transactions: Record<string, number>;
+}
+
+/**
+ * The database's counters (serverStatus `metrics.commands` and `transactions`, as mongod and the emulator report
+ * them). Read through the bench's own client, whose reads between two readings are left out by name (serverStatus).
+ */
+async function databaseCounters(client: MongoClient): Promise<DatabaseCounters> {
+  const status = await client.db('admin').command({ serverStatus: 1 });
+  const commands: Record<string, number> = {};
+  for (const [name, totals] of Object.entries((status.metrics?.commands ?? {}) as Record<string, { total?: unknown; failed?: unknown }>)) {
+    if (typeof totals !== 'object' || totals === null || !('total' in totals)) continue;
+    commands[name] = Number(totals.total ?? 0) + Number(totals.failed ?? 0);
+  }
+  const transactions = Object.fromEntries(Object.entries((status.transactions ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Number(v)]));
+  return { commands, transactions };
+}
+
+function databaseWork(before: DatabaseCounters, after: DatabaseCounters, requests: number): DatabaseWork {
+  const per = (n: number) => Math.round((n / Math.max(1, requests)) * 10) / 10;
+  const byCommand: Record<string, number> = {};
+  let total = 0;
+  for (const [name, count] of Object.entries(after.commands)) {
+    if (name === 'serverStatus') continue;
+    const ran = count - (before.commands[name] ?? 0);
+    if (ran <= 0) continue;
+    total += ran;
+    byCommand[name] = per(ran);
+  }
+  const delta = (key: string) => (after.transactions[key] ?? 0) - (before.transactions[key] ?? 0);
+  return {
+    commandsPerRequest: per(total),
+    byCommand: Object.fromEntries(Object.entries(byCommand).sort((a, b) => b[1] - a[1])),
+    transactionsStartedPerRequest: per(delta('totalStarted')),
+    transactionsAbortedPerRequest: per(delta('totalAborted')),
+  };
+}
 
 /** Documents in every collection of `db`, by name (the writes a phase made are the difference). */
 async function countAll(db: Db): Promise<Record<string, number>> {
@@ -195,6 +245,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
 
     const db = mongo.db(dbName);
     const beforeIntake = await countAll(db);
+    const countersBeforeIntake = await databaseCounters(mongo);
     // Phase 1: intake, a new applicant and key per request.
     let n = 0;
     const intake = await Promise.all(
@@ -223,6 +274,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       ),
     );
     figures.push(combine('intake', processes, intake, rss()));
+    figures.at(-1)!.database = databaseWork(countersBeforeIntake, await databaseCounters(mongo), figures.at(-1)!.requests);
     const intakeWrites = insertsPerCommand(beforeIntake, await countAll(db), figures.at(-1)!.requests);
     console.log(JSON.stringify(figures.at(-1)));
 
@@ -230,6 +282,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
     const beforeComplete = await countAll(db);
     const open = await mongo.db(dbName).collection('steps').find({ status: 'open', elementId: 'task-receive' }, { projection: { _id: 1 } }).toArray();
     const ids = open.map((step) => String(step._id));
+    const countersBeforeComplete = await databaseCounters(mongo);
     const shares = bases.map((_, b) => ids.filter((__, i) => i % bases.length === b));
     const complete = await Promise.all(
       bases.map((base, b) => {
@@ -255,6 +308,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       }),
     );
     figures.push(combine('complete', processes, complete, rss()));
+    figures.at(-1)!.database = databaseWork(countersBeforeComplete, await databaseCounters(mongo), figures.at(-1)!.requests);
     const completeWrites = insertsPerCommand(beforeComplete, await countAll(db), figures.at(-1)!.requests);
     console.log(JSON.stringify(figures.at(-1)));
     if (processes === 1) {
@@ -295,6 +349,13 @@ async function main(): Promise<void> {
   for (const f of all.filter((x) => x.baseline)) {
     const b = f.baseline!;
     console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${b.commandsPerSecond} | ${(f.requestsPerSecond / b.commandsPerSecond).toFixed(2)} | ${Object.entries(b.writesPerCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
+  }
+  console.log('\nWhat the database ran per request (its own serverStatus counters over each phase: commands by name, transactions started and aborted)\n');
+  console.log('| processes | phase | commands per request | transactions started / aborted per request | by command |');
+  console.log('|---:|---|---:|---|---|');
+  for (const f of all.filter((x) => x.database)) {
+    const d = f.database!;
+    console.log(`| ${f.processes} | ${f.phase} | ${d.commandsPerRequest} | ${d.transactionsStartedPerRequest} / ${d.transactionsAbortedPerRequest} | ${Object.entries(d.byCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
   }
   const failed = all.filter((f) => f.errors + f.timeouts + f.non2xx > 0);
   if (failed.length > 0) console.log(`\nERRORS in ${failed.map((f) => `${f.processes} process(es) ${f.phase}`).join(', ')}: they must be 0.`);

@@ -1,5 +1,5 @@
 /** @module adminCommands: handshake, diagnostics and server-wide commands (hello, ping, buildInfo, shutdown …). */
-import { calculateObjectSize, type Document } from 'bson';
+import { calculateObjectSize, Long, type Document } from 'bson';
 import { Query } from 'mingo';
 import { CommandError } from './command-error';
 import { GENERIC_FIELDS, type CommandSpec } from './command-spec';
@@ -110,7 +110,11 @@ const serverStatus: CommandSpec = {
       uptimeMillis,
       localTime: new Date(),
       storageEngine: emulator.storage.durable ? { name: 'emulator-lmdb', persistent: true } : { name: 'emulator-in-memory', persistent: false },
-      metrics: { cursor: { open: { total: emulator.cursors.openCount } } },
+      metrics: {
+        cursor: { open: { total: emulator.cursors.openCount } },
+        commands: Object.fromEntries([...emulator.commandTotals].map(([name, { total, failed }]) => [name, { total: Long.fromNumber(total), failed: Long.fromNumber(failed) }])),
+      },
+      transactions: Object.fromEntries(Object.entries(emulator.transactions.totals).map(([name, n]) => [name, Long.fromNumber(n)])),
       emulator: EMULATOR_NOTICE,
     };
   },

@@ -29,6 +29,7 @@ export class CommandDispatcher {
     try {
       name = Object.keys(request.body)[0] ?? '';
       const spec = this.specs.get(name);
+      if (spec) this.count(spec.name, false);
       if (!spec) throw new CommandError({ code: 59, message: `no such command: '${name}'` });
       this.assertKnownFields(spec, request.body);
       const db = typeof request.body.$db === 'string' ? request.body.$db : 'admin';
@@ -40,11 +41,20 @@ export class CommandDispatcher {
       await this.emulator.storage.persist();
       return this.withClusterTime({ ...reply, ok: 1 });
     } catch (error) {
+      const known = this.specs.get(name);
+      if (known) this.count(known.name, true);
       if (transaction && name !== 'commitTransaction' && name !== 'abortTransaction') this.emulator.transactions.abortAfterError(transaction);
       // A failed command may have written before failing (an ordered insert's first documents): those are kept too.
       await this.emulator.storage.persist();
       return this.withClusterTime(toCommandError(error).toReply());
     }
+  }
+
+  private count(name: string, failed: boolean): void {
+    let totals = this.emulator.commandTotals.get(name);
+    if (!totals) this.emulator.commandTotals.set(name, (totals = { total: 0, failed: 0 }));
+    if (failed) totals.failed += 1;
+    else totals.total += 1;
   }
 
   /** mongod parses commands with IDL and refuses unknown fields: "BSON field 'find.foo' is an unknown field." (code 40415). */

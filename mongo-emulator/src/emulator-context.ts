@@ -15,6 +15,8 @@ export interface EmulatorContext {
   readonly replication: ReplicaSetState;
   readonly log: StructuredLog;
   readonly startedAt: Date;
+  /** serverStatus.metrics.commands as mongod reports them: per command name, how many ran and how many failed. */
+  readonly commandTotals: Map<string, { total: number; failed: number }>;
   /** Set by the process entry: stops listening and exits (shutdown command, SIGTERM, SIGINT). */
   requestShutdown: () => void;
 }
@@ -36,6 +38,7 @@ export function createEmulatorContext(options: CmdLineOptions, log: StructuredLo
     replication: new ReplicaSetState(options.replSet, `${options.bindIp}:${options.port}`),
     log,
     startedAt: new Date(),
+    commandTotals: new Map(),
     requestShutdown: () => undefined,
   };
 }

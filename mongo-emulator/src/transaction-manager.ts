@@ -37,6 +37,9 @@ export class TransactionManager {
 
   private readonly lifetimeLimitMs: number;
 
+  /** serverStatus.transactions as mongod reports them: started, committed and aborted since start-up. */
+  readonly totals = { totalStarted: 0, totalCommitted: 0, totalAborted: 0 };
+
   /**
    * `lifetimeLimitMs` is mongod's transactionLifetimeLimitSeconds: a transaction still open after it is aborted, so
    * one whose client died (killed mid-transaction) stops holding its documents; checked whenever a transaction
@@ -77,6 +80,7 @@ export class TransactionManager {
     this.reapExpired();
     const transaction: Transaction = { sessionId, txnNumber, state: 'active', startedAt: this.storage.clock.current, beganAtMs: Date.now(), views: new Map() };
     this.transactions.set(sessionId, transaction);
+    this.totals.totalStarted += 1;
     return transaction;
   }
 
@@ -145,6 +149,8 @@ export class TransactionManager {
 
   private finish(transaction: Transaction, state: 'committed' | 'aborted'): void {
     transaction.state = state;
+    if (state === 'committed') this.totals.totalCommitted += 1;
+    else this.totals.totalAborted += 1;
     for (const [namespace, view] of transaction.views) {
       for (const id of view.overlay.keys()) {
         const key = `${namespace}\u0000${id}`;

@@ -37,7 +37,7 @@ import { createDossierSyncSource } from './outbox/dossier-sync-source';
 import { createMongoCalendarStore } from './persistence/mongo/mongo-calendar-store';
 import { createStoredCalendarSource } from './calendars/stored-calendar-source';
 import { MongoDossierFactsStore } from './persistence/mongo/mongo-dossier-facts-store';
-import { rebuildRollups, rollupsMissing } from './statistics/rebuild-rollups';
+import { rebuildRollups, rollupsOutdated } from './statistics/rebuild-rollups';
 import { HeatmapNotifier } from './heatmap/heatmap-notifier';
 import { pollDossierFacts } from './heatmap/poll-dossier-facts';
 import { parsePublicInputConfig } from './http/public-input-config';
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   // The dashboard reads rollups kept in the database with each change (issue 18), not a copy of every fact in memory.
   const dashboard = { facts: await MongoDossierFactsStore.create(connection), heatmapChanges: new HeatmapNotifier() };
   await inEachProvince(async (provinceCode) => {
-    if (!(await rollupsMissing(dashboard.facts))) return;
+    if (!(await rollupsOutdated(dashboard.facts))) return;
     const rebuilt = await rebuildRollups({ calendars }, dashboard.facts);
     logger.info({ dossiers: rebuilt.dossiers, provinceCode }, 'dashboard rollups rebuilt from the facts');
   });

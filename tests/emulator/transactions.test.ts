@@ -25,6 +25,30 @@ describe('transactions in the emulator', () => {
     expect(status.members).toMatchObject([{ name: host, stateStr: 'PRIMARY', self: true }]);
   });
 
+  it("counts in serverStatus, as mongod does, the commands it ran by name and the transactions started, committed and aborted", async () => {
+    // given
+    const status = async () => emulator.client.db('admin').command({ serverStatus: 1 });
+    const before = await status();
+    const counters = db.collection('counted');
+    // when: two finds, one committed and one aborted transaction
+    await counters.find({}).toArray();
+    await counters.findOne({ _id: 'x' as never });
+    const session = emulator.client.startSession();
+    await session.withTransaction(async () => counters.insertOne({ _id: 'c1' as never }, { session }));
+    session.startTransaction();
+    await counters.insertOne({ _id: 'c2' as never }, { session });
+    await session.abortTransaction();
+    await session.endSession();
+    const after = await status();
+    // then
+    const ran = (name: string) => Number(after.metrics.commands[name]?.total ?? 0) - Number(before.metrics.commands[name]?.total ?? 0);
+    expect(ran('find')).toBe(2);
+    expect(ran('insert')).toBe(2);
+    expect(ran('commitTransaction')).toBe(1);
+    const settled = (name: string) => Number(after.transactions[name]) - Number(before.transactions[name]);
+    expect({ started: settled('totalStarted'), committed: settled('totalCommitted'), aborted: settled('totalAborted') }).toEqual({ started: 2, committed: 1, aborted: 1 });
+  });
+
   it('keeps a transaction’s writes invisible to others until commit, then shows them all', async () => {
     // given
     const accounts = db.collection('accounts');

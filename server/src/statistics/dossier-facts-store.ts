@@ -46,8 +46,11 @@ export interface RollupQuery {
   /** Documents whose route reached any of these agencies. */
   agencyIds?: readonly string[];
   departmentId?: string;
-  /** Which counters to read: the documents' own (default), the trend's `series`, the `delays` per agency, or all. */
-  read?: 'counts' | 'series' | 'delays' | 'all';
+  /**
+   * Which counters to read: the documents' own (default), the trend's `series`, the `delays` per agency, or all; or
+   * only each document's stored form (`format`, to decide a rebuild).
+   */
+  read?: 'counts' | 'series' | 'delays' | 'all' | 'format';
 }
 
 /** Facts read a page at a time, in dossier id order (rebuilding the rollups in bounded batches). */

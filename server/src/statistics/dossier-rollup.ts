@@ -18,10 +18,12 @@
  * A change of a dossier applies `contribution(after) − contribution(before)` by `$inc` in the dossier's unit of work:
  * retried or rolled back with it, and the rollups stay the sum of the stored facts (`rollupIncrements`).
  *
- * Contention: concurrent commands on dossiers of the same procedure and route increment the same documents, so on
- * MongoDB their transactions meet write conflicts and one is run again (`connection.transaction` retries them). Not
- * measured under load yet; if it shows, spread each key over a few slot documents (a hash of the dossier id in `_id`),
- * which the queries add up as they already add up keys.
+ * Contention: concurrent commands on dossiers of the same procedure and route would increment the same documents, and
+ * on MongoDB their transactions would meet write conflicts, each loser's whole command run again. Measured under load
+ * (`bench/load-bench.ts`, the database's own count): 6–7 transactions started per intake. So a key in a bucket is
+ * spread over write slots (`_id` ends `#n`, slot 0 without it): the mongoose adapter gives each unit of work in flight
+ * its own slot (`mongo/rollup-write-slots.ts`), and the readers add the slots up as they add up keys. A slot alone
+ * may hold any part of a sum, negative counts included (a change takes away where it was added before, in any slot).
  */
 import { classifyFinished, classifyOpen, endOfDossier } from '../../../engine/src/index';
 import { placeInPeriod, toStatisticsFacts, type DossierClassification } from './classify-dossier-facts';
@@ -81,6 +83,8 @@ export interface RollupDocument extends RollupKey {
    * (finished late, `attributeDelay` at the end), `overrunMs` its steps overran in them, `apologies` (form 04) it issued.
    */
   delays?: NestedCounts;
+  /** The stored form the document was last written in (`ROLLUP_FORMAT`); read only to decide a rebuild. */
+  format?: number;
 }
 
 /** An increment to one rollup document (`$inc` of each counter). */
@@ -153,9 +157,20 @@ export function rollupKeyOf(record: DossierFactsRecord): RollupKey {
   };
 }
 
-/** The document id of a key in a bucket; a key with its province gets an id no other province's key has. */
-export function rollupId(bucket: string, key: RollupKey): string {
-  return [bucket, key.provinceCode ?? '', key.procedureKey, key.agencyId, key.agencyIds.join(','), key.departmentIds.join(',')].join('|');
+/**
+ * The stored form of the rollups: documents written in an older form are rebuilt from the facts at start-up
+ * (`rebuild-rollups.ts`). 2: an official's documents name the official in their `_id` (two officials of one unit
+ * shared a document before), and write slots.
+ */
+export const ROLLUP_FORMAT = 2;
+
+/**
+ * The document id of a key in a bucket; a key with its province gets an id no other province's key has, an official's
+ * key one no other official's has, and write slot `n` > 0 its own (`#n`).
+ */
+export function rollupId(bucket: string, key: RollupKey, slot = 0): string {
+  const id = [bucket, key.provinceCode ?? '', key.procedureKey, key.agencyId, key.agencyIds.join(','), key.departmentIds.join(',')].join('|');
+  return (key.officialId === undefined ? id : `${id}|${key.officialId}`) + (slot > 0 ? `#${slot}` : '');
 }
 
 /** The dated events a dossier's facts contribute (none before it is received). */

@@ -10,7 +10,7 @@
  * Run it while no command writes facts (at the start of a server after an upgrade, `main.ts`, before it serves): a
  * change written during a rebuild could be counted twice.
  */
-import { mergeIncrements, rollupIncrements } from './dossier-rollup';
+import { ALL_BUCKET, mergeIncrements, ROLLUP_FORMAT, rollupIncrements } from './dossier-rollup';
 import type { DossierFactsStore } from './dossier-facts-store';
 import { withMeasuredTimes } from './record-dossier-facts';
 import type { StatsDeps } from './stats-deps';
@@ -33,9 +33,12 @@ export async function rebuildRollups(deps: Pick<StatsDeps, 'calendars'>, facts: 
   }
 }
 
-/** Whether facts are stored but no rollup yet: the first start after the upgrade that introduced them. */
-export async function rollupsMissing(facts: DossierFactsStore): Promise<boolean> {
-  const [rollup] = await facts.rollups({ ranges: [{ from: 'all', to: 'all' }] });
-  if (rollup) return false;
+/**
+ * Whether the rollups must be rebuilt: facts are stored but no rollup yet (the first start after the upgrade that
+ * introduced them), or rollups of an older stored form (`ROLLUP_FORMAT`) are there.
+ */
+export async function rollupsOutdated(facts: DossierFactsStore): Promise<boolean> {
+  const all = await facts.rollups({ ranges: [{ from: ALL_BUCKET, to: ALL_BUCKET }], read: 'format' });
+  if (all.length > 0) return all.some((document) => (document.format ?? 1) < ROLLUP_FORMAT);
   return (await facts.page({ limit: 1 })).length > 0;
 }

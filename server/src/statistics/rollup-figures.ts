@@ -120,7 +120,7 @@ export function figuresByKey(documents: readonly RollupDocument[], period: { fro
     const id = rollupId('', document);
     let figures = byKey.get(id);
     if (!figures) {
-      const { bucket: _bucket, counts: _counts, crossings: _crossings, series: _series, delays: _delays, ...key } = document;
+      const { bucket: _bucket, counts: _counts, crossings: _crossings, series: _series, delays: _delays, format: _format, ...key } = document;
       byKey.set(id, (figures = { key, counts: {} }));
     }
     const bucket = document.bucket.slice(prefix.length);

@@ -12,7 +12,8 @@ import { MemoryDossierFactsStore } from '../../../server/src/persistence/memory/
 import type { DossierFactsRecord } from '../../../server/src/statistics/dossier-facts-record';
 import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
 import { mergeIncrements, NESTED, rollupIncrements, type NestedCounts, type NestedField, type RollupDocument } from '../../../server/src/statistics/dossier-rollup';
-import { rebuildRollups } from '../../../server/src/statistics/rebuild-rollups';
+import { rebuildRollups, rollupsOutdated } from '../../../server/src/statistics/rebuild-rollups';
+import { MongoUnitOfWork } from '../../../server/src/persistence/mongo/mongo-unit-of-work';
 import { calendarSourceOf } from '../../../server/src/calendars/stored-calendar-source';
 
 function facts(dossierId: string, overrides: Partial<DossierFactsRecord> = {}): DossierFactsRecord {
@@ -124,6 +125,20 @@ describe.each(adapters)('DossierFactsStore contract (%s)', (_name, makeStore) =>
     expect(normalised(await everyRollup(store))).toEqual(normalised(expected([finished, refused])));
   });
 
+  it("keeps each official's steps in their own rollup documents, though two officials share a unit and a procedure", async () => {
+    // given: two dossiers of one procedure, each with a step of the same department, done by different officials
+    const store = await makeStore();
+    const step = (stepId: string, assigneeId: string) => ({ ...openStep, stepId, status: 'completed' as const, agencyId: 'a', departmentId: 'd', assigneeId, completedAt: DAY + HOUR, startedAt: DAY, dueAt: DAY + 2 * HOUR, workingMs: HOUR });
+    // when
+    await store.putMany([
+      facts('1', { receivedAt: DAY, officialIds: ['lan'], steps: [step('s1', 'lan')] }),
+      facts('2', { receivedAt: DAY, officialIds: ['minh'], steps: [step('s2', 'minh'), step('s3', 'minh')] }),
+    ]);
+    // then: one document per official in each of their buckets, each counting that official's steps
+    const all = await store.rollups({ ranges: [{ from: 'oall', to: 'oall' }] });
+    expect(all.map((document) => [document.officialId, document.counts.started, document.counts.finished]).sort()).toEqual([['lan', 1, 1], ['minh', 2, 2]]);
+  });
+
   it('lists the dossiers changed after an instant', async () => {
     // given
     const store = await makeStore();
@@ -134,3 +149,43 @@ describe.each(adapters)('DossierFactsStore contract (%s)', (_name, makeStore) =>
     expect(changed.map((record) => record.dossierId)).toEqual(['2']);
   });
 });
+
+describe('the rollups under concurrent units of work (mongoose)', () => {
+  it('gives each transaction in flight its own write slot, so none meets a write conflict, and the readers add the slots up', { timeout: 60_000 }, async () => {
+    // given: a store on a fresh database, and the database's own count of aborted transactions
+    const scoped = connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false });
+    const store = await MongoDossierFactsStore.create(scoped);
+    const aborted = async () => Number((await connection!.db!.admin().command({ serverStatus: 1 })).transactions?.totalAborted ?? 0);
+    const abortedBefore = await aborted();
+    const records = Array.from({ length: 12 }, (_, i) => facts(`c${i}`, { receivedAt: DAY + i * HOUR, appointmentAt: DAY + 3 * DAY }));
+    // when: twelve dossiers of one procedure and route, received in twelve concurrent transactions
+    await Promise.all(records.map((record) => scoped.transaction(async (session) => store.within(new MongoUnitOfWork(session)).put(record))));
+    // then: no transaction was aborted (the database counts them), the key's documents are spread over slots …
+    expect(await aborted()).toBe(abortedBefore);
+    const ids = (await scoped.collection('dossierRollups').find({ bucket: 'all' }, { projection: { _id: 1 } }).toArray()).map((document) => String(document._id));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids.filter((id) => /#\d+$/.test(id)).length).toBe(ids.length - 1);
+    // … and what the readers add up is the sum of the stored facts
+    const sum = (documents: readonly RollupDocument[]) => documents.reduce((total, document) => total + (document.counts.started ?? 0), 0);
+    expect(sum(await store.rollups({ ranges: [{ from: 'all', to: 'all' }] }))).toBe(12);
+    expect(normalised(merged(await everyRollup(store)))).toEqual(normalised(expected(records)));
+  });
+
+  it('rebuilds at start-up rollups stored in an older form, and leaves current ones alone', async () => {
+    // given: rollups written now, then one document of the former form (no `format`)
+    const scoped = connection!.useDb(`facts-${randomUUID().slice(0, 8)}`, { useCache: false });
+    const store = await MongoDossierFactsStore.create(scoped);
+    await store.put(facts('1', { receivedAt: DAY }));
+    expect(await rollupsOutdated(store)).toBe(false);
+    await scoped.collection('dossierRollups').updateMany({}, { $unset: { format: '' } });
+    // then
+    expect(await rollupsOutdated(store)).toBe(true);
+    await rebuildRollups({ calendars: calendarSourceOf([]) }, store);
+    expect(await rollupsOutdated(store)).toBe(false);
+  });
+});
+
+/** The slots of one key in one bucket added up into one document: what the readers see. */
+function merged(documents: readonly RollupDocument[]): RollupDocument[] {
+  return [...mergeIncrements(documents.map((document) => ({ ...document, counts: document.counts ?? {} }))).values()];
+}

@@ -1,7 +1,7 @@
 /** @module MemoryDossierFactsStore — the dashboard's read model in a Map, for tests and the benchmark. */
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
 import type { DossierFactsPage, DossierFactsQuery, DossierFactsStore, RollupQuery } from '../../statistics/dossier-facts-store';
-import { addNested, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
+import { addNested, ROLLUP_FORMAT, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
 import type { UnitOfWork } from '../../unit-of-work';
 import { undoOf } from './memory-unit-of-work';
 import type { UndoLog } from './undo-log';
@@ -77,7 +77,7 @@ export class MemoryDossierFactsStore implements DossierFactsStore {
       if (query.procedureKey !== undefined && document.procedureKey !== query.procedureKey) continue;
       if (query.agencyIds && !document.agencyIds.some((id) => query.agencyIds!.includes(id))) continue;
       if (query.departmentId !== undefined && !document.departmentIds.includes(query.departmentId)) continue;
-      found.push(document);
+      found.push(query.read === 'format' ? { ...document, format: ROLLUP_FORMAT } : document);
     }
     return found;
   }

@@ -1,7 +1,8 @@
 /**
  * @module dossierRollupModel — the `dossierRollups` collection: the dashboard's counters per bucket (Vietnam day,
  * month, or `all`) and rollup key (province, procedure, receiving agency, route), kept by `$inc` in each dossier's unit
- * of work (`server/src/statistics/dossier-rollup.ts`). `_id` names bucket and key, so an increment is one upsert.
+ * of work (`server/src/statistics/dossier-rollup.ts`). `_id` names bucket, key and write slot, so an increment is one
+ * upsert.
  */
 import { Schema, type Connection } from 'mongoose';
 import { provinceScopedPlugin } from './province-scoped-plugin';
@@ -23,6 +24,7 @@ const dossierRollupSchema = new Schema<DossierRollupDocument>(
     series: Schema.Types.Mixed,
     delays: Schema.Types.Mixed,
     officialId: String,
+    format: Number,
   },
   { collection: 'dossierRollups', versionKey: false, minimize: false, strict: 'throw' },
 );

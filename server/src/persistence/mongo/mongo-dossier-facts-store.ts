@@ -6,12 +6,13 @@
 import type { ClientSession, Connection, QueryFilter } from 'mongoose';
 import type { DossierFactsRecord } from '../../statistics/dossier-facts-record';
 import type { DossierFactsPage, DossierFactsQuery, DossierFactsStore, RollupQuery } from '../../statistics/dossier-facts-store';
-import { mergeIncrements, NESTED, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
+import { mergeIncrements, NESTED, ROLLUP_FORMAT, rollupId, rollupIncrements, type RollupDocument } from '../../statistics/dossier-rollup';
+import { RollupWriteSlots } from './rollup-write-slots';
 import { dossierFactsModel, type DossierFactsDocument, type DossierFactsModel } from './dossier-facts-model';
 import { dossierRollupModel, type DossierRollupDocument, type DossierRollupModel } from './dossier-rollup-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import type { UnitOfWork } from '../../unit-of-work';
-import { sessionOf } from './mongo-unit-of-work';
+import { sessionOf, type MongoUnitOfWork } from './mongo-unit-of-work';
 import { writingProvince } from '../../tenancy/province-scope';
 import { backfillProvince } from './backfill-province';
 
@@ -46,10 +47,11 @@ function toFilter(query: DossierFactsQuery): QueryFilter<DossierFactsDocument> {
 const ROLLUP_BATCH = 1_000;
 /** Each reader's fields: the summary and breakdowns the counters, the trend the series, the delays theirs. */
 const ROLLUP_PROJECTION = {
-  counts: { series: 0, delays: 0 },
-  series: { counts: 0, crossings: 0, delays: 0 },
-  delays: { counts: 0, crossings: 0, series: 0 },
-  all: {},
+  counts: { series: 0, delays: 0, format: 0 },
+  series: { counts: 0, crossings: 0, delays: 0, format: 0 },
+  delays: { counts: 0, crossings: 0, series: 0, format: 0 },
+  all: { format: 0 },
+  format: { bucket: 1, format: 1 },
 } as const;
 
 export class MongoDossierFactsStore implements DossierFactsStore {
@@ -58,10 +60,12 @@ export class MongoDossierFactsStore implements DossierFactsStore {
     private readonly facts: DossierFactsModel,
     private readonly rollupModel: DossierRollupModel,
     private readonly session?: ClientSession,
+    private readonly slots = new RollupWriteSlots(),
+    private readonly beganAt = 0,
   ) {}
 
   within(unit: UnitOfWork): MongoDossierFactsStore {
-    return new MongoDossierFactsStore(this.facts, this.rollupModel, sessionOf('the dossier facts', unit));
+    return new MongoDossierFactsStore(this.facts, this.rollupModel, sessionOf('the dossier facts', unit), this.slots, (unit as MongoUnitOfWork).beganAt);
   }
 
   /** Creates the collection and its indexes first. */
@@ -157,10 +161,13 @@ export class MongoDossierFactsStore implements DossierFactsStore {
   /**
    * `$inc` per document, upserted with its key; the driver's own bulk write (counters under Mixed paths), which the
    * province plugin does not see: the writing province goes into each filter, each new document and its `_id` here.
+   * In a unit of work, into the write slot its session holds (`RollupWriteSlots`), so concurrent commands of this
+   * process never write one document.
    */
   async addRollups(increments: readonly RollupDocument[]): Promise<void> {
     if (increments.length === 0) return;
     const provinceCode = writingProvince('DossierRollup.bulkWrite');
+    const slot = this.slots.slotOf(this.session, this.beganAt);
     for (let offset = 0; offset < increments.length; offset += ROLLUP_BATCH) {
       const operations = increments.slice(offset, offset + ROLLUP_BATCH).map((increment) => {
         const { bucket, counts, crossings: _crossings, series: _series, delays: _delays, provinceCode: _facts, ...rest } = increment;
@@ -168,7 +175,7 @@ export class MongoDossierFactsStore implements DossierFactsStore {
         const inc: Record<string, number> = {};
         for (const [counter, n] of Object.entries(counts)) inc[`counts.${counter}`] = n;
         for (const field of NESTED) for (const [name, byCounter] of Object.entries(increment[field] ?? {})) for (const [counter, n] of Object.entries(byCounter)) inc[`${field}.${name}.${counter}`] = n;
-        return { updateOne: { filter: { _id: rollupId(bucket, key), provinceCode }, update: { $inc: inc, $setOnInsert: { bucket, ...key } }, upsert: true } };
+        return { updateOne: { filter: { _id: rollupId(bucket, key, slot), provinceCode }, update: { $inc: inc, $setOnInsert: { bucket, ...key }, $max: { format: ROLLUP_FORMAT } }, upsert: true } };
       });
       if (operations.length > 0) await this.rollupModel.collection.bulkWrite(operations as never, { ordered: false, ...(this.session ? { session: this.session } : {}) });
     }

@@ -8,6 +8,8 @@ import { foreignUnitOfWork, type UnitOfWork } from '../../unit-of-work';
 
 export class MongoUnitOfWork implements UnitOfWork {
   readonly adapter = 'mongo';
+  /** When this attempt of the transaction began (this process's monotonic clock): what its snapshot may have missed. */
+  readonly beganAt = performance.now();
   constructor(readonly session: ClientSession) {}
 }
 
