@@ -179,13 +179,14 @@ export function describeStepStoreContract(adapter: string, makeStores: () => Pro
     });
 
     it('finds steps by the start of their dossier code or part of the applicant name, folded, and by claim and by no department', async () => {
-      // given two dossiers, one step written after its dossier and one before (as a receipt opens its first step)
+      // given two dossiers, each step written after its dossier (a unit of work saves the dossier first), one of
+      // them through the batch write a dossier command uses
       const stores = await makeStores();
       const dossier = { procedureKey: 'ho-tich', procedureVersion: 1, agencyId: 'so-kh-dt', status: 4 as const, channel: 1 as const, form: {}, state: {}, createdAt: 0, updatedAt: 0 };
       await stores.dossiers.create({ ...dossier, id: 'd1', dossierCode: 'H10-250303-0001', applicant: { name: 'Nguyễn Văn Đạt', idNumber: '1' } });
       await stores.steps.create(aStep('s1', { dossierId: 'd1', assigneeId: 'officer-1' }));
-      await stores.steps.create(aStep('s2', { dossierId: 'd2', departmentId: undefined }));
-      await stores.dossiers.create({ ...dossier, id: 'd2', dossierCode: 'H10-250303-0002', applicant: { name: 'Trần Thị Bình', idNumber: '2' } });
+      const second = await stores.dossiers.create({ ...dossier, id: 'd2', dossierCode: 'H10-250303-0002', applicant: { name: 'Trần Thị Bình', idNumber: '2' } });
+      await stores.steps.writeMany(second, [aStep('s2', { dossierId: 'd2', departmentId: undefined })], []);
       const all = { offset: 0, limit: 10 };
       const ids = async (query: Parameters<typeof stores.steps.list>[0]) => (await stores.steps.list(query, all)).items.map((step) => step.id);
       // then

@@ -52,8 +52,9 @@ async function changeDossier<T>(
   actor: Actor,
   work: (change: DossierChange) => Promise<T>,
   answer?: RequestAnswer<{ result: T; dossier: DossierRecord }>,
-): Promise<{ result: T; dossier: DossierRecord }> {
+): Promise<{ result: T; dossier: DossierRecord; steps?: readonly StepRecord[] }> {
   let changes: HeatmapChange[] = [];
+  let steps: readonly StepRecord[] | undefined;
   const outcome = await withRetry(() =>
     deps.stores.transaction(async (tx) => {
       const dossier = await tx.dossiers.get(dossierId);
@@ -69,13 +70,15 @@ async function changeDossier<T>(
       const saved = await change.save();
       // the dashboard's facts, in the same unit of work
       changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: facts, isNew: false });
+      steps = saved.known;
       const outcome = { result, dossier: saved.dossier };
       await answer?.within(tx.unit, outcome); // the request's key, in the same unit of work
       return outcome;
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
-  return outcome;
+  // The steps as the committed attempt saved them (not part of the request's stored answer).
+  return steps ? { ...outcome, steps } : outcome;
 }
 
 /** Decides `command` on the dossier as one unit of work. */
@@ -97,7 +100,7 @@ export async function runStepCommand(deps: DossierDeps, stepId: string, actor: A
   const answer = answerRequest<{ result: void; dossier: DossierRecord }>();
   // A retry of a request that committed: the step as that command left it (a closed step does not change again).
   if (answer.committed) return found;
-  await changeDossier(
+  const done = await changeDossier(
     deps,
     found.dossierId,
     actor,
@@ -115,7 +118,8 @@ export async function runStepCommand(deps: DossierDeps, stepId: string, actor: A
     },
     answer,
   );
-  return (await deps.stores.steps.get(stepId)) ?? found;
+  // The step as the unit of work saved it; read back only when the answer came from a committed attempt.
+  return done.steps?.find((step) => step.id === stepId) ?? (await deps.stores.steps.get(stepId)) ?? found;
 }
 
 /**

@@ -57,7 +57,7 @@ export async function createMongoStores(connection: Connection, options: MongoSt
   const versions = new ProcedureVersionCache();
   const storesFor = (session?: ClientSession) => ({
     procedures: new MongoProcedureStore(models.procedures, session, versions),
-    dossiers: new MongoDossierStore(models.dossiers, models.counters, session, models.steps),
+    dossiers: new MongoDossierStore(models.dossiers, models.counters, session),
     steps: new MongoStepStore(models.steps, models.dossiers, session),
     timers: new MongoTimerStore(models.timers, session),
     audit: new MongoAuditStore(models.audit, session),

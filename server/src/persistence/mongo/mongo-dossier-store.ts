@@ -7,7 +7,7 @@ import { numberOf, type CounterDocument, type CounterModel } from './counter-mod
 const OUTSIDE_TRANSACTION = { session: null };
 import type { DossierDocument, DossierModel } from './dossier-model';
 import { duplicateOn, isDuplicateKeyError } from './is-duplicate-key-error';
-import { stepFactsOf, type StepModel } from './step-model';
+import { pageWithTotal } from './page-with-total';
 
 function toDocument(record: DossierRecord): DossierDocument {
   const { id, ...rest } = record;
@@ -41,8 +41,6 @@ export class MongoDossierStore implements DossierStore {
     private readonly dossiers: DossierModel,
     private readonly counters: CounterModel,
     private readonly session?: ClientSession,
-    /** The steps collection: a receipt creates its first steps before the dossier, which then lends them its facts. */
-    private readonly steps?: StepModel,
   ) {}
 
   async create(record: Omit<DossierRecord, 'rev'>): Promise<DossierRecord> {
@@ -52,7 +50,6 @@ export class MongoDossierStore implements DossierStore {
     } catch (error) {
       throw this.duplicateOrError(error, stored);
     }
-    await this.steps?.updateMany({ dossierId: stored.id }, { $set: stepFactsOf(stored) }, { session: this.session });
     return stored;
   }
 
@@ -82,30 +79,22 @@ export class MongoDossierStore implements DossierStore {
 
   async list(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierRecord>> {
     const filter = toFilter(query);
-    const [items, total] = await Promise.all([
-      this.dossiers
-        .find(filter, null, { session: this.session })
-        .sort({ createdAt: -1, _id: -1 })
-        .skip(page.offset)
-        .limit(page.limit)
-        .lean<DossierDocument[]>(),
-      this.dossiers.countDocuments(filter, { session: this.session }),
-    ]);
+    const { items, total } = await pageWithTotal(
+      page,
+      async () => await this.dossiers.find(filter, null, { session: this.session }).sort({ createdAt: -1, _id: -1 }).skip(page.offset).limit(page.limit).lean<DossierDocument[]>(),
+      async () => await this.dossiers.countDocuments(filter, { session: this.session }),
+    );
     return { items: items.map(toRecord), total };
   }
 
   async listSummaries(query: DossierQuery, page: { offset: number; limit: number }): Promise<Page<DossierSummary>> {
     const filter = toFilter(query);
-    const [items, total] = await Promise.all([
-      this.dossiers
-        // An exclusion projection: the server never reads the citizen's form nor the process snapshot for a list.
-        .find(filter, { form: 0, instance: 0 }, { session: this.session })
-        .sort({ createdAt: -1, _id: -1 })
-        .skip(page.offset)
-        .limit(page.limit)
-        .lean<Omit<DossierDocument, 'form' | 'instance'>[]>(),
-      this.dossiers.countDocuments(filter, { session: this.session }),
-    ]);
+    const { items, total } = await pageWithTotal(
+      page,
+      // An exclusion projection: the server never reads the citizen's form nor the process snapshot for a list.
+      async () => await this.dossiers.find(filter, { form: 0, instance: 0 }, { session: this.session }).sort({ createdAt: -1, _id: -1 }).skip(page.offset).limit(page.limit).lean<Omit<DossierDocument, 'form' | 'instance'>[]>(),
+      async () => await this.dossiers.countDocuments(filter, { session: this.session }),
+    );
     return { items: items.map(({ _id, ...rest }) => ({ ...rest, id: _id })), total };
   }
 

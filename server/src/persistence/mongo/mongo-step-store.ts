@@ -4,6 +4,7 @@ import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type Page, type 
 import { PHASES_BY_URGENCY } from '../step-urgency';
 import type { DossierModel } from './dossier-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
+import { pageWithTotal } from './page-with-total';
 import { stepFactsOf, type StepDocument, type StepDossierFacts, type StepModel } from './step-model';
 
 function toRecord(document: StepDocument): StepRecord {
@@ -96,15 +97,11 @@ export class MongoStepStore implements StepStore {
 
   async list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>> {
     const filter = toFilter(query);
-    const [items, total] = await Promise.all([
-      this.steps
-        .find(filter, null, { session: this.session })
-        .sort({ startedAt: 1, _id: 1 })
-        .skip(page.offset)
-        .limit(page.limit)
-        .lean<StepDocument[]>(),
-      this.steps.countDocuments(filter, { session: this.session }),
-    ]);
+    const { items, total } = await pageWithTotal(
+      page,
+      async () => await this.steps.find(filter, null, { session: this.session }).sort({ startedAt: 1, _id: 1 }).skip(page.offset).limit(page.limit).lean<StepDocument[]>(),
+      async () => await this.steps.countDocuments(filter, { session: this.session }),
+    );
     return { items: items.map(toRecord), total };
   }
 
