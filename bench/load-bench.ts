@@ -118,7 +118,8 @@ async function databaseCounters(client: MongoClient): Promise<DatabaseCounters> 
   const commands: Record<string, number> = {};
   for (const [name, totals] of Object.entries((status.metrics?.commands ?? {}) as Record<string, { total?: unknown; failed?: unknown }>)) {
     if (typeof totals !== 'object' || totals === null || !('total' in totals)) continue;
-    commands[name] = Number(totals.total ?? 0) + Number(totals.failed ?? 0);
+    // `total` counts every run of the command, the failed ones too (`failed` is a part of it), as mongod counts them.
+    commands[name] = Number(totals.total ?? 0);
   }
   const transactions = Object.fromEntries(Object.entries((status.transactions ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Number(v)]));
   return { commands, transactions };

@@ -30,7 +30,8 @@ export class MongoAuditStore implements AuditStore {
     try {
       // One ObjectId per record, made in order: records with the same `at` keep their append order.
       const documents = records.map(({ id, ...fields }) => ({ ...fields, _id: id, appendOrder: new Types.ObjectId() }));
-      await this.audit.insertMany(documents, { session: this.session, ordered: true });
+      // Lean (no mongoose document per record: see mongo-dossier-store.ts `create`); the province is still stamped.
+      await this.audit.insertMany(documents, { session: this.session, ordered: true, lean: true });
     } catch (error) {
       throw isDuplicateKeyError(error) ? new DuplicateKey('audit', records.map((record) => record.id).join(', ')) : error;
     }

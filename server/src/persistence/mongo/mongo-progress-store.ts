@@ -27,7 +27,8 @@ export class MongoProgressStore implements ProgressStore {
   async appendMany(entries: readonly ProgressEntry[]): Promise<void> {
     if (entries.length === 0) return;
     try {
-      await this.progress.insertMany(entries.map(({ id, ...fields }) => ({ ...fields, _id: id })), { session: this.session, ordered: true });
+      // Lean (no mongoose document per entry: see mongo-dossier-store.ts `create`); the province is still stamped.
+      await this.progress.insertMany(entries.map(({ id, ...fields }) => ({ ...fields, _id: id })), { session: this.session, ordered: true, lean: true });
     } catch (error) {
       throw isDuplicateKeyError(error) ? new DuplicateKey('progress', entries.map((entry) => entry.id).join(', ')) : error;
     }
