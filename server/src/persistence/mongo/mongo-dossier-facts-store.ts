@@ -170,7 +170,7 @@ export class MongoDossierFactsStore implements DossierFactsStore {
     const slot = this.slots.slotOf(this.session, this.beganAt);
     for (let offset = 0; offset < increments.length; offset += ROLLUP_BATCH) {
       const operations = increments.slice(offset, offset + ROLLUP_BATCH).map((increment) => {
-        const { bucket, counts, crossings: _crossings, series: _series, delays: _delays, provinceCode: _facts, ...rest } = increment;
+        const { bucket, counts, crossings: _crossings, series: _series, delays: _delays, provinceCode: _facts, format: _format, ...rest } = increment;
         const key = { ...rest, provinceCode };
         const inc: Record<string, number> = {};
         for (const [counter, n] of Object.entries(counts)) inc[`counts.${counter}`] = n;

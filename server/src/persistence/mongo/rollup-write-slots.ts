@@ -43,9 +43,4 @@ export class RollupWriteSlots {
     }
     return slot;
   }
-
-  /** Slots held now (tests). */
-  get inUse(): number {
-    return this.held.size;
-  }
 }
