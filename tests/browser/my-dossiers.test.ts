@@ -96,3 +96,37 @@ describe.runIf(runnable)('a citizen’s own dossiers after signing in with their
     expect(forged.status).toBe(401);
   });
 });
+
+describe.runIf(runnable)('“Hồ sơ của tôi” where the province has not opened the citizens’ sign-in', () => {
+  let app: WorkspaceTestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startWorkspaceApp({});
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('offers no sign-in that can only fail, says why in Vietnamese and leads to the lookup by code, at 360 px', { timeout: 60_000 }, async () => {
+    // given a server without the citizens' identity provider, and a citizen on a phone
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', hasTouch: true })).newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // when they open "Hồ sơ của tôi"
+    await page.goto(`${app.url}/my-dossiers`);
+    await page.locator('.my-closed').waitFor();
+
+    // then no VNeID button is offered, the page says the sign-in is not open, and the lookup is one tap away
+    expect(await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).count()).toBe(0);
+    expect(await page.locator('.my-closed').textContent()).toContain('chưa mở đăng nhập bằng tài khoản định danh điện tử');
+    await page.screenshot({ path: `${screenshots}my-dossiers-closed-360.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
+    await page.waitForURL((url) => url.pathname === '/lookup');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -620,6 +620,15 @@ export const EXPECTED_MATRIX: Record<string, MatrixRow> = {
     supervisor: { own: '403', other: '403' },
   },
   // public: citizens sign in with their electronic identity (not configured in this matrix: 404 for all)
+  // public: whether the citizens' sign-in is open here (false in this matrix)
+  'GET /api/citizen/sign-in/methods': {
+    anonymous: { own: '2xx', other: '2xx' },
+    administrator: { own: '2xx', other: '2xx' },
+    analyst: { own: '2xx', other: '2xx' },
+    official: { own: '2xx', other: '2xx' },
+    headOfUnit: { own: '2xx', other: '2xx' },
+    supervisor: { own: '2xx', other: '2xx' },
+  },
   'POST /api/citizen/sign-in/start': {
     anonymous: { own: '404', other: '404' },
     administrator: { own: '404', other: '404' },

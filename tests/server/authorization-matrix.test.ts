@@ -316,6 +316,7 @@ const FACTORIES: Record<string, (w: World, scope: Scope) => Promise<MatrixReques
   // The first outbox entry of a fresh dossier of the side, waiting for the test consumer.
   'POST /api/outbox/replay': async (w, scope) => ({ method: 'POST', path: '/api/outbox/replay', body: { consumer: 'test', entryId: (await w.t.outbox.listByDossier((await w.fresh(scope)).id))[0]!.id } }),
   // Citizens' own sign-in (not configured here: 404) and list (no citizen session: 401), whatever the staff's session.
+  'GET /api/citizen/sign-in/methods': async () => ({ method: 'GET', path: '/api/citizen/sign-in/methods' }),
   'POST /api/citizen/sign-in/start': async () => ({ method: 'POST', path: '/api/citizen/sign-in/start' }),
   'POST /api/citizen/sign-in/callback': async () => ({ method: 'POST', path: '/api/citizen/sign-in/callback', body: { query: '?code=x&state=y', seal: 'x' } }),
   'GET /api/citizen/my-dossiers': async () => ({ method: 'GET', path: '/api/citizen/my-dossiers' }),

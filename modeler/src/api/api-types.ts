@@ -6520,6 +6520,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/sign-in/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether citizens can sign in with their electronic identity here, so the page offers it only where it works */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What “Hồ sơ của tôi” offers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CitizenSignInMethods"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/citizen/sign-in/start": {
         parameters: {
             query?: never;
@@ -8251,6 +8287,9 @@ export interface components {
             before?: unknown;
             after?: unknown;
             address: string;
+        };
+        CitizenSignInMethods: {
+            electronicIdentity: boolean;
         };
         RetentionReport: {
             generatedAt: string;

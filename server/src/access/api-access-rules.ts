@@ -55,6 +55,7 @@ export const API_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/outbox/replay', gate: 'outbox.manage' },
   { method: 'POST', path: '/api/outbox/skip', gate: 'outbox.manage' },
   // Citizens' own sign-in (VNeID) and their list of dossiers, which checks its own X-Citizen-Session (issue 18).
+  { method: 'GET', path: '/api/citizen/sign-in/methods', gate: 'public' },
   { method: 'POST', path: '/api/citizen/sign-in/start', gate: 'public' },
   { method: 'POST', path: '/api/citizen/sign-in/callback', gate: 'public' },
   { method: 'GET', path: '/api/citizen/my-dossiers', gate: 'public' },

@@ -48,6 +48,15 @@ const MyDossierSchema = z.object({
   finishedAt: Instant.optional(),
 });
 
+const methodsRoute = createRoute({
+  method: 'get',
+  path: '/sign-in/methods',
+  tags: ['citizen'],
+  summary: 'Whether citizens can sign in with their electronic identity here, so the page offers it only where it works',
+  responses: {
+    200: { description: 'What “Hồ sơ của tôi” offers', content: { 'application/json': { schema: z.object({ electronicIdentity: z.boolean() }).openapi('CitizenSignInMethods') } } },
+  },
+});
 const startRoute = createRoute({
   method: 'post',
   path: '/sign-in/start',
@@ -90,6 +99,8 @@ export function createCitizenSignInRoutes(deps: CitizenSignInDeps): OpenAPIHono 
   const routes = createApiRouter();
   const key = createHmac('sha256', deps.secret).update('lien-thong citizen session v1').digest();
   const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
+
+  routes.openapi(methodsRoute, (c) => c.json({ electronicIdentity: deps.relyingParty !== undefined }, 200));
 
   routes.openapi(startRoute, async (c) => {
     if (!deps.relyingParty) throw notConfigured();

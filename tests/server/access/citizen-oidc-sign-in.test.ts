@@ -75,6 +75,14 @@ describe('citizens’ sign-in with their electronic identity', () => {
     expect((await sso.myDossiers(token)).status).toBe(200);
   });
 
+  it('tells the page whether citizens can sign in here, so “Hồ sơ của tôi” offers it only where it works', async () => {
+    // given one server with the citizens' provider and one without
+    const methods = async (app: Awaited<ReturnType<typeof createTestApp>>['app']) => (await app.request('/api/citizen/sign-in/methods')).json();
+    // then each says so
+    expect(await methods((await createTestApp({ citizenSignIn: { config: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, redirectUrl: REDIRECT_URL, scope: 'openid profile' }, idNumberClaim: ID_NUMBER_CLAIM } })).app)).toEqual({ electronicIdentity: true });
+    expect(await methods((await createTestApp()).app)).toEqual({ electronicIdentity: false });
+  });
+
   it.each([
     ['an ID token whose signature was changed', async (idToken: string) => `${idToken.slice(0, -6)}${idToken.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`],
     ['an ID token issued for another audience, signed with the provider’s key', (idToken: string) => resigned(idToken, (claims) => ({ ...claims, aud: 'another-application' }))],

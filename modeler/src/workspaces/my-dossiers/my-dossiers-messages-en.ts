@@ -3,6 +3,8 @@ export const myDossiersMessagesEn = {
   'nav.myDossiers': 'My dossiers',
   'my.title': 'My dossiers',
   'my.intro': 'Sign in with your electronic identity (VNeID) to see every dossier you applied for, by your personal ID number.',
+  'my.closed': 'Signing in with your electronic identity (VNeID) is not open on this province’s system yet. You can still look up each dossier by its code and your personal ID number, as printed on the receipt.',
+  'my.toLookup': 'Look up a dossier',
   'my.signIn': 'Sign in with VNeID',
   'my.finishing': 'Finishing the sign-in…',
   'my.signedIn': 'Hello {name}.',

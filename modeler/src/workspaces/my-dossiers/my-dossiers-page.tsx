@@ -3,7 +3,9 @@
  * identity (VNeID, OpenID Connect through the server: citizen-sign-in-routes.ts) and sees every dossier whose applicant
  * has their personal ID number, newest first, each with its status and dates and a link to its lookup. The provider
  * sends the browser back here with `code` and `state`; the seal of the start and the session live in this tab only
- * (sessionStorage), and the code is taken off the address bar at once.
+ * (sessionStorage), and the code is taken off the address bar at once. Where the province has not opened the citizens'
+ * sign-in (`GET /api/citizen/sign-in/methods`), the page says so and leads to the lookup by code instead of offering a
+ * button that can only fail.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem } from '../../api/api-client';
@@ -41,8 +43,16 @@ export function MyDossiersPage() {
   const [dossiers, setDossiers] = useState<{ items: MyDossier[]; total: number }>();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
+  /** Whether citizens can sign in here; undefined until the server says. */
+  const [open, setOpen] = useState<boolean>();
 
   const fail = (failure: unknown) => setError(problemMessage(failure));
+
+  useEffect(() => {
+    send<{ electronicIdentity: boolean }>('GET', '/api/citizen/sign-in/methods')
+      .then((methods) => setOpen(methods.electronicIdentity))
+      .catch(fail);
+  }, []);
 
   // Back from the provider: the code answers once, so it leaves the address bar before it is sent.
   useEffect(() => {
@@ -92,7 +102,15 @@ export function MyDossiersPage() {
         </p>
       )}
       {status && <p class="ws-muted">{status}</p>}
-      {!session && !status && (
+      {!session && !status && open === false && (
+        <div class="ws-card my-sign-in my-closed">
+          <p>{t('my.closed')}</p>
+          <a class="lt-button lt-primary" href="/lookup" data-link="">
+            {t('my.toLookup')}
+          </a>
+        </div>
+      )}
+      {!session && !status && open === true && (
         <div class="ws-card my-sign-in">
           <p>{t('my.intro')}</p>
           <button type="button" class="lt-button lt-primary" onClick={() => void signIn()}>
