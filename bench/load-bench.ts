@@ -20,7 +20,7 @@
 import autocannon, { type Result } from 'autocannon';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type AnyClientBulkWriteModel, type Document } from 'mongodb';
 import { CrashClient, REPO_ROOT, ServerCluster, startSharedDatabase } from '../tests/reliability/crash/crash-harness';
 
 const args = process.argv.slice(2);
@@ -47,8 +47,55 @@ interface PhaseFigures {
   rssMb: { servers: number[]; database: number | undefined };
   /** The database's own count (serverStatus) of the commands it ran and the transactions it settled, per request. */
   database?: DatabaseWork;
+  /** CPU time per request over the phase: the server processes' (summed), the database's, the load generator's. */
+  cpuMsPerRequest?: CpuPerUnit;
   /** The physical baseline of the same database in the same run (1 process only): the same writes, raw. */
-  baseline?: { commands: number; commandsPerSecond: number; writesPerCommand: Record<string, number> };
+  baseline?: Baseline & { writesPerCommand: Record<string, number>; oneCommand: Baseline };
+}
+
+/** A raw loop's rate, and its CPU per command: the database's and the loop's own (the bench process). */
+interface Baseline {
+  commands: number;
+  commandsPerSecond: number;
+  cpuMsPerCommand: CpuPerUnit;
+}
+
+interface CpuPerUnit {
+  servers?: number;
+  database: number | undefined;
+  client: number;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts a CPU meter over the servers, the database and this process; `per(n)` gives ms per unit of work. */
+function cpuMeter(serverPids: readonly number[], dbPid: number | undefined): { per(units: number): CpuPerUnit } {
+  const sum = (pids: readonly number[]) => pids.reduce((total, pid) => total + (cpuMs(pid) ?? 0), 0);
+  const servers = sum(serverPids);
+  const database = cpuMs(dbPid);
+  const own = process.cpuUsage();
+  const round = (ms: number, units: number) => Math.round((ms / Math.max(1, units)) * 10) / 10;
+  return {
+    per(units) {
+      const used = process.cpuUsage(own);
+      const dbNow = cpuMs(dbPid);
+      return {
+        ...(serverPids.length > 0 ? { servers: round(sum(serverPids) - servers, units) } : {}),
+        database: database !== undefined && dbNow !== undefined ? round(dbNow - database, units) : undefined,
+        client: round((used.user + used.system) / 1000, units),
+      };
+    },
+  };
 }
 
 function rssMb(pid: number | undefined): number | undefined {
@@ -165,14 +212,16 @@ function insertsPerCommand(before: Record<string, number>, after: Record<string,
 /**
  * The physical baseline: `connections` loops, each running the same transactional writes as one command through the
  * driver (`inserts` documents per collection, copied from documents the server wrote, plus `update` on a dossier and
- * a step when given), until `durationS` has passed or `amount` commands ran. What the database alone allows.
+ * a step when given), until `durationS` has passed or `amount` commands ran. What the database alone allows. Each
+ * collection's writes are one `insertMany`; with `oneCommand`, all of them (and the updates) are one `bulkWrite` across
+ * collections (MongoDB 8.0), as the server sends a unit of work's writes (unit-write-batch.ts).
  */
 async function rawBaseline(
   client: MongoClient,
   db: Db,
   inserts: Record<string, number>,
-  options: { tag: string; durationS?: number; amount?: number; update?: boolean },
-): Promise<{ commands: number; commandsPerSecond: number }> {
+  options: { tag: string; durationS?: number; amount?: number; update?: boolean; oneCommand?: boolean; dbPid: number | undefined },
+): Promise<Baseline> {
   const samples = new Map<string, Record<string, unknown>>();
   /** Fields of a unique index other than _id: each copy gets its own value there, as a new command's documents do. */
   const uniqueFields = new Map<string, string[]>();
@@ -184,16 +233,42 @@ async function rawBaseline(
   }
   const dossiers = options.update ? await db.collection('dossiers').find({}, { projection: { _id: 1 } }).limit(5000).toArray() : [];
   const steps = options.update ? await db.collection('steps').find({}, { projection: { _id: 1 } }).limit(5000).toArray() : [];
+  const meter = cpuMeter([], options.dbPid);
   const started = performance.now();
   const until = started + (options.durationS ?? Infinity) * 1000;
   let commands = 0;
   let serial = 0;
+  const variant = options.oneCommand ? 'one' : 'each';
+  /** `count` copies of the collection's sample for command `k`, each with its own _id and unique fields. */
+  const copies = (name: string, count: number, k: number): Document[] => {
+    const sample = samples.get(name);
+    if (!sample) return [];
+    return Array.from({ length: count }, (_, i) => {
+      const copy: Record<string, unknown> = { ...sample, _id: `baseline-${options.tag}-${variant}-${k}-${i}-${name}` };
+      for (const field of uniqueFields.get(name) ?? []) copy[field] = `${String(sample[field])}-baseline-${options.tag}-${variant}-${k}-${i}`;
+      return copy;
+    });
+  };
   const loop = async (): Promise<void> => {
     while (performance.now() < until && (options.amount === undefined || commands < options.amount)) {
       const k = serial++;
       const session = client.startSession();
       try {
         await session.withTransaction(async () => {
+          if (options.oneCommand) {
+            const models: AnyClientBulkWriteModel<Document>[] = [];
+            if (options.update && dossiers.length > 0) {
+              const id = dossiers[k % dossiers.length]!._id;
+              const dossier = await db.collection('dossiers').findOne({ _id: id }, { session });
+              models.push({ namespace: `${db.databaseName}.dossiers`, name: 'replaceOne', filter: { _id: id }, replacement: { ...dossier, rev: Number(dossier?.['rev'] ?? 0) + 1 } });
+              models.push({ namespace: `${db.databaseName}.steps`, name: 'updateOne', filter: { _id: steps[k % steps.length]!._id }, update: { $set: { status: 'open' } } });
+            }
+            for (const [name, count] of Object.entries(inserts)) {
+              for (const document of copies(name, count, k)) models.push({ namespace: `${db.databaseName}.${name}`, name: 'insertOne', document });
+            }
+            await client.bulkWrite(models, { session });
+            return;
+          }
           if (options.update && dossiers.length > 0) {
             const id = dossiers[k % dossiers.length]!._id;
             const dossier = await db.collection('dossiers').findOne({ _id: id }, { session });
@@ -201,14 +276,8 @@ async function rawBaseline(
             await db.collection('steps').updateOne({ _id: steps[k % steps.length]!._id }, { $set: { status: 'open' } }, { session });
           }
           for (const [name, count] of Object.entries(inserts)) {
-            const sample = samples.get(name);
-            if (!sample) continue;
-            const docs = Array.from({ length: count }, (_, i) => {
-              const copy: Record<string, unknown> = { ...sample, _id: `baseline-${options.tag}-${k}-${i}-${name}` };
-              for (const field of uniqueFields.get(name) ?? []) copy[field] = `${String(sample[field])}-baseline-${options.tag}-${k}-${i}`;
-              return copy;
-            });
-            await db.collection(name).insertMany(docs, { session });
+            const docs = copies(name, count, k);
+            if (docs.length > 0) await db.collection(name).insertMany(docs, { session });
           }
         });
         commands += 1;
@@ -219,7 +288,7 @@ async function rawBaseline(
   };
   await Promise.all(Array.from({ length: TOTAL_CONNECTIONS }, loop));
   const seconds = (performance.now() - started) / 1000;
-  return { commands, commandsPerSecond: Math.round((commands / seconds) * 10) / 10 };
+  return { commands, commandsPerSecond: Math.round((commands / seconds) * 10) / 10, cpuMsPerCommand: meter.per(commands) };
 }
 
 async function runTopology(processes: number, databaseUri: string, dbPid: number | undefined): Promise<PhaseFigures[]> {
@@ -247,6 +316,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
     const db = mongo.db(dbName);
     const beforeIntake = await countAll(db);
     const countersBeforeIntake = await databaseCounters(mongo);
+    const intakeCpu = cpuMeter(cluster.pids(), dbPid);
     // Phase 1: intake, a new applicant and key per request.
     let n = 0;
     const intake = await Promise.all(
@@ -275,6 +345,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       ),
     );
     figures.push(combine('intake', processes, intake, rss()));
+    figures.at(-1)!.cpuMsPerRequest = intakeCpu.per(figures.at(-1)!.requests);
     figures.at(-1)!.database = databaseWork(countersBeforeIntake, await databaseCounters(mongo), figures.at(-1)!.requests);
     const intakeWrites = insertsPerCommand(beforeIntake, await countAll(db), figures.at(-1)!.requests);
     console.log(JSON.stringify(figures.at(-1)));
@@ -284,6 +355,7 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
     const open = await mongo.db(dbName).collection('steps').find({ status: 'open', elementId: 'task-receive' }, { projection: { _id: 1 } }).toArray();
     const ids = open.map((step) => String(step._id));
     const countersBeforeComplete = await databaseCounters(mongo);
+    const completeCpu = cpuMeter(cluster.pids(), dbPid);
     const shares = bases.map((_, b) => ids.filter((__, i) => i % bases.length === b));
     const complete = await Promise.all(
       bases.map((base, b) => {
@@ -309,16 +381,19 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       }),
     );
     figures.push(combine('complete', processes, complete, rss()));
+    figures.at(-1)!.cpuMsPerRequest = completeCpu.per(figures.at(-1)!.requests);
     figures.at(-1)!.database = databaseWork(countersBeforeComplete, await databaseCounters(mongo), figures.at(-1)!.requests);
     const completeWrites = insertsPerCommand(beforeComplete, await countAll(db), figures.at(-1)!.requests);
     console.log(JSON.stringify(figures.at(-1)));
     if (processes === 1) {
       // The physical baseline, on the same database in the same run, after the servers' phases (nothing else writes).
       const [intakeFigures, completeFigures] = [figures.at(-2)!, figures.at(-1)!];
-      const rawIntake = await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS });
-      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites };
-      const rawComplete = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true });
-      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 } };
+      const rawIntake = await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid });
+      const rawIntakeOne = await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid, oneCommand: true });
+      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites, oneCommand: rawIntakeOne };
+      const rawComplete = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid });
+      const rawCompleteOne = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid, oneCommand: true });
+      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 }, oneCommand: rawCompleteOne };
       console.log(JSON.stringify({ baseline: { intake: intakeFigures.baseline, complete: completeFigures.baseline } }));
     }
     return figures;
@@ -345,11 +420,21 @@ async function main(): Promise<void> {
     console.log(`| ${f.processes} | ${f.phase} | ${f.requests} | ${f.requestsPerSecond} | ${f.latencyP50Ms} | ${f.latencyP99Ms} | ${f.errors} | ${f.timeouts} | ${f.non2xx} | ${f.rssMb.servers.join(', ')}; ${f.rssMb.database ?? '?'} |`);
   }
   console.log('\nBeside the physical baseline of the same database in the same run (1 process): the same transactional writes per command, raw through the driver, 9 at a time\n');
-  console.log('| phase | HTTP req/s | raw writes commands/s | HTTP ÷ raw | writes per command |');
-  console.log('|---|---:|---:|---:|---|');
+  console.log('(raw: each collection one insertMany; raw, one command: all the writes one bulkWrite across collections, as the server sends them)\n');
+  console.log('| phase | HTTP req/s | raw commands/s | HTTP ÷ raw | raw, one command: commands/s | HTTP ÷ raw, one command | writes per command |');
+  console.log('|---|---:|---:|---:|---:|---:|---|');
   for (const f of all.filter((x) => x.baseline)) {
     const b = f.baseline!;
-    console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${b.commandsPerSecond} | ${(f.requestsPerSecond / b.commandsPerSecond).toFixed(2)} | ${Object.entries(b.writesPerCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
+    const ratio = (rate: number) => (f.requestsPerSecond / rate).toFixed(2);
+    console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${b.commandsPerSecond} | ${ratio(b.commandsPerSecond)} | ${b.oneCommand.commandsPerSecond} | ${ratio(b.oneCommand.commandsPerSecond)} | ${Object.entries(b.writesPerCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
+  }
+  console.log('\nWhere the time goes: CPU ms per request (HTTP: the server processes, the database, the load generator) and per command (raw: the database, the loop), from /proc over each phase\n');
+  console.log('| phase | HTTP: server | HTTP: database | HTTP: load generator | raw: database | raw: loop | raw, one command: database | raw, one command: loop |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const f of all.filter((x) => x.baseline && x.cpuMsPerRequest)) {
+    const c = f.cpuMsPerRequest!;
+    const b = f.baseline!;
+    console.log(`| ${f.phase} | ${c.servers ?? '?'} | ${c.database ?? '?'} | ${c.client} | ${b.cpuMsPerCommand.database ?? '?'} | ${b.cpuMsPerCommand.client} | ${b.oneCommand.cpuMsPerCommand.database ?? '?'} | ${b.oneCommand.cpuMsPerCommand.client} |`);
   }
   console.log('\nWhat the database ran per request (its own serverStatus counters over each phase: commands by name, transactions started and aborted)\n');
   console.log('| processes | phase | commands per request | transactions started / aborted per request | by command |');

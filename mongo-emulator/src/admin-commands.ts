@@ -64,7 +64,7 @@ const getParameter: CommandSpec = {
   fields: 'any',
   adminOnly: true,
   run({ body, emulator }) {
-    const known: Document = { featureCompatibilityVersion: { version: '7.0' }, authenticationMechanisms: ['SCRAM-SHA-1', 'SCRAM-SHA-256'], ...emulator.options.setParameters };
+    const known: Document = { featureCompatibilityVersion: { version: '8.0' }, authenticationMechanisms: ['SCRAM-SHA-1', 'SCRAM-SHA-256'], ...emulator.options.setParameters };
     if (body.getParameter === '*') return known;
     const requested = Object.keys(body).slice(1).filter((name) => !GENERIC_FIELDS.has(name));
     const reply: Document = {};

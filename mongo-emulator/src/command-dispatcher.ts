@@ -103,6 +103,7 @@ export class CommandDispatcher {
       transaction,
       store: (collectionName) => view(collectionName, false),
       storeForWrite: (collectionName) => view(collectionName, true)!,
+      forDatabase: (other) => this.contextFor(request, other, transaction),
       isConnectionClosed: request.isConnectionClosed,
     };
   }

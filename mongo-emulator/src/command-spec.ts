@@ -16,6 +16,8 @@ export interface CommandContext {
   store(collection: string): DocumentStore | undefined;
   /** Like `store`, creating the collection implicitly first. */
   storeForWrite(collection: string): DocumentStore;
+  /** The same command's context on another database, in the same transaction (`bulkWrite` names its namespaces). */
+  forDatabase(db: string): CommandContext;
   /** Resolves once the connection that sent the command is closed (awaitable hello stops waiting). */
   readonly isConnectionClosed: () => boolean;
 }

@@ -257,6 +257,12 @@ export interface DraftStore {
 /** The stores inside a unit of work, bound to it, and the unit itself for the stores that join it (`within`). */
 export interface TxStores extends Omit<Stores, 'transaction'> {
   unit: UnitOfWork;
+  /**
+   * Runs `work`, whose writes through these stores and the stores joined to `unit` the adapter may hold and send
+   * together when `work` ends (MongoDB: one command for all of them, `unit-write-batch.ts`); their checks (a lost
+   * revision, a duplicate key) then throw from here. `work` must not rely on reading what it wrote.
+   */
+  writeTogether<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /**

@@ -109,7 +109,7 @@ describe('the emulator as a mongod binary', () => {
       const build = await client.db('admin').command({ buildInfo: 1 });
       const txn = await client.db('x').command({ insert: 'y', documents: [{}], txnNumber: Long.fromNumber(1) }).catch((e: unknown) => e);
       // then
-      expect(hello).toMatchObject({ isWritablePrimary: true, maxWireVersion: 21, minWireVersion: 0, logicalSessionTimeoutMinutes: 30 });
+      expect(hello).toMatchObject({ isWritablePrimary: true, maxWireVersion: 25, minWireVersion: 0, logicalSessionTimeoutMinutes: 30 });
       expect(hello.setName).toBeUndefined();
       expect(build.version).toBe(EMULATOR_VERSION);
       expect(txn).toMatchObject({ code: 20, message: 'Transaction numbers are only allowed on a replica set member or mongos' });

@@ -19,7 +19,7 @@ describe('transactions in the emulator', () => {
     const status = await emulator.client.db('admin').command({ replSetGetStatus: 1 });
     // then
     const host = emulator.uri.replace(/^mongodb:\/\//, '').split('/')[0];
-    expect(hello).toMatchObject({ isWritablePrimary: true, setName: 'testset', hosts: [host], primary: host, maxWireVersion: 21, logicalSessionTimeoutMinutes: 30 });
+    expect(hello).toMatchObject({ isWritablePrimary: true, setName: 'testset', hosts: [host], primary: host, maxWireVersion: 25, logicalSessionTimeoutMinutes: 30 });
     expect(hello.topologyVersion.processId).toBeDefined();
     expect(hello.$clusterTime.clusterTime).toBeDefined();
     expect(status.members).toMatchObject([{ name: host, stateStr: 'PRIMARY', self: true }]);

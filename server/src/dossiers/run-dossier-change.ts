@@ -67,13 +67,17 @@ async function changeDossier<T>(
       ]);
       const change = new DossierChange(deps, tx, procedure, { dossier, steps: open.items, calendars, actor, at: deps.clock.now() });
       const result = await work(change);
-      const saved = await change.save();
-      // the dashboard's facts, in the same unit of work
-      changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: facts, isNew: false });
-      steps = saved.known;
-      const outcome = { result, dossier: saved.dossier };
-      await answer?.within(tx.unit, outcome); // the request's key, in the same unit of work
-      return outcome;
+      // Every write of the unit sent together at the end (one command on MongoDB 8.0): the dossier, its steps,
+      // timers, progress, audit, outbox, the dashboard's facts and the request's key.
+      return tx.writeTogether(async () => {
+        const saved = await change.save();
+        // the dashboard's facts, in the same unit of work
+        changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: facts, isNew: false });
+        steps = saved.known;
+        const outcome = { result, dossier: saved.dossier };
+        await answer?.within(tx.unit, outcome); // the request's key, in the same unit of work
+        return outcome;
+      });
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches
@@ -153,11 +157,14 @@ export async function runNewDossier(
       const opened = openNew(input, command);
       const change = new DossierChange(deps, tx, procedure, { dossier: opened.dossier, steps: [], calendars, actor, at: input.at }, true);
       await carryOutNew(change, opened.emitted, command);
-      const saved = await change.save();
-      // the dashboard's facts, in the same unit of work
-      changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: undefined, isNew: true });
-      await answer.within(tx.unit, saved.dossier); // the request's key, in the same unit of work
-      return saved.dossier;
+      // Every write of the unit sent together at the end, as in `changeDossier`.
+      return tx.writeTogether(async () => {
+        const saved = await change.save();
+        // the dashboard's facts, in the same unit of work
+        changes = await recordDossierFacts(deps, tx, saved.dossier, { known: saved.known, before: undefined, isNew: true });
+        await answer.within(tx.unit, saved.dossier); // the request's key, in the same unit of work
+        return saved.dossier;
+      });
     }),
   );
   announceHeatmapChanges(deps, changes); // after the commit: the live heatmap refetches

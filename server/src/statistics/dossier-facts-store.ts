@@ -61,8 +61,12 @@ export interface DossierFactsPage {
 
 /** `within(unit)`: the same store, its writes and reads in the unit of work of the dossier change they record. */
 export interface DossierFactsStore extends JoinsUnitOfWork<DossierFactsStore> {
-  /** Stores the facts of one dossier, unless newer facts (a higher `dossierRev`) are stored already. */
-  put(record: DossierFactsRecord): Promise<void>;
+  /**
+   * Stores the facts of one dossier, unless newer facts (a higher `dossierRev`) are stored already. `stored`, when
+   * given, is what the unit of work read of them (`{ facts: undefined }`: none), so the adapter need not read them
+   * again and may hold the write for the unit's batch (`TxStores.writeTogether`).
+   */
+  put(record: DossierFactsRecord, stored?: { facts: DossierFactsRecord | undefined }): Promise<void>;
   /** Many at once (seeding, rebuilding); same rule per record. */
   putMany(records: readonly DossierFactsRecord[]): Promise<void>;
   get(dossierId: string): Promise<DossierFactsRecord | undefined>;

@@ -48,9 +48,20 @@ export async function recordDossierFacts(
     ? toDossierFactsRecord(dossier, known)
     : before && before.dossierRev === dossier.rev - 1
       ? toDossierFactsRecord(dossier, known, before.steps)
-      : toDossierFactsRecord(dossier, (await tx.steps.list({ dossierId: dossier.id }, { offset: 0, limit: STEP_LIMIT })).items);
-  await facts.put(await withMeasuredTimes(deps as Pick<StatsDeps, 'calendars'>, after, before));
+      : toDossierFactsRecord(dossier, withKnown((await tx.steps.list({ dossierId: dossier.id }, { offset: 0, limit: STEP_LIMIT })).items, known));
+  // `before` is what this unit of work read (none for a new dossier): the store need not read it back.
+  await facts.put(await withMeasuredTimes(deps as Pick<StatsDeps, 'calendars'>, after, before), { facts: isNew ? undefined : before });
   return heatmapChangesBetween(before, after);
+}
+
+/**
+ * The dossier's steps as this unit of work leaves them: those stored, each replaced by the one in hand when known. The
+ * unit's own writes may not be in the store yet (`TxStores.writeTogether` holds them until it ends).
+ */
+function withKnown(stored: readonly StepRecord[], known: readonly StepRecord[]): StepRecord[] {
+  const byId = new Map(stored.map((step) => [step.id, step]));
+  for (const step of known) byId.set(step.id, step);
+  return [...byId.values()];
 }
 
 /**

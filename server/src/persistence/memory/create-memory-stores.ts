@@ -54,6 +54,7 @@ export function createMemoryStores(): Stores {
           audit: audit.withUndo(undo),
           progress: progress.withUndo(undo),
           unit: new MemoryUnitOfWork(undo),
+          writeTogether: <T>(inner: () => Promise<T>) => inner(),
         };
         try {
           return await work(inside);

@@ -16,6 +16,7 @@ import { stepModel } from './step-model';
 import { timerModel } from './timer-model';
 import { MongoUnitOfWork } from './mongo-unit-of-work';
 import { backfillProvince } from './backfill-province';
+import { learnBulkWriteSupport, writeTogether } from './unit-write-batch';
 
 /**
  * Creates the stores on `connection` after creating their collections and syncing their indexes (unique keys,
@@ -54,6 +55,7 @@ export async function createMongoStores(connection: Connection, options: MongoSt
     await model.syncIndexes();
   }
 
+  await learnBulkWriteSupport(connection.getClient());
   const versions = new ProcedureVersionCache();
   const storesFor = (session?: ClientSession) => ({
     procedures: new MongoProcedureStore(models.procedures, session, versions),
@@ -70,7 +72,8 @@ export async function createMongoStores(connection: Connection, options: MongoSt
       connection.transaction(async (session) => {
         const sessionId = session.id?.id;
         if (options.noteTransaction && sessionId) await options.noteTransaction(Buffer.from(sessionId.buffer).toString('hex'));
-        return work({ ...storesFor(session), unit: new MongoUnitOfWork(session) });
+        const client = connection.getClient();
+        return work({ ...storesFor(session), unit: new MongoUnitOfWork(session), writeTogether: (inner) => writeTogether(client, session, inner) });
       }),
   };
 }

@@ -3,6 +3,8 @@ import { Types, type ClientSession } from 'mongoose';
 import { DuplicateKey, type AuditRecord, type AuditStore } from '../../stores';
 import type { AuditDocument, AuditModel } from './audit-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
+import { sendWrites } from './unit-write-batch';
+import { writingProvince } from '../../tenancy/province-scope';
 
 function toRecord(document: AuditDocument): AuditRecord {
   const { _id, appendOrder: _appendOrder, ...rest } = document;
@@ -27,14 +29,14 @@ export class MongoAuditStore implements AuditStore {
 
   async appendMany(records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
-    try {
-      // One ObjectId per record, made in order: records with the same `at` keep their append order.
-      const documents = records.map(({ id, ...fields }) => ({ ...fields, _id: id, appendOrder: new Types.ObjectId() }));
-      // Lean (no mongoose document per record: see mongo-dossier-store.ts `create`); the province is still stamped.
-      await this.audit.insertMany(documents, { session: this.session, ordered: true, lean: true });
-    } catch (error) {
-      throw isDuplicateKeyError(error) ? new DuplicateKey('audit', records.map((record) => record.id).join(', ')) : error;
-    }
+    // One ObjectId per record, made in order: records with the same `at` keep their append order. The driver's own
+    // write (no mongoose document per record: see mongo-dossier-store.ts `create`), the province stamped here.
+    const provinceCode = writingProvince('Audit.appendMany');
+    await sendWrites(this.session, {
+      collection: this.audit.collection,
+      operations: records.map(({ id, ...fields }) => ({ insertOne: { document: { ...fields, _id: id, appendOrder: new Types.ObjectId(), provinceCode } } })),
+      mapError: (error) => (isDuplicateKeyError(error) ? new DuplicateKey('audit', records.map((record) => record.id).join(', ')) : error),
+    });
   }
 
   async listByDossier(dossierId: string): Promise<AuditRecord[]> {

@@ -15,6 +15,7 @@ import type { UnitOfWork } from '../../unit-of-work';
 import { sessionOf, type MongoUnitOfWork } from './mongo-unit-of-work';
 import { writingProvince } from '../../tenancy/province-scope';
 import { backfillProvince } from './backfill-province';
+import { sendWrites } from './unit-write-batch';
 
 function toRecord(document: DossierFactsDocument): DossierFactsRecord {
   const { _id, ...rest } = document;
@@ -80,8 +81,19 @@ export class MongoDossierFactsStore implements DossierFactsStore {
     return new MongoDossierFactsStore(model, rollups);
   }
 
-  async put(record: DossierFactsRecord): Promise<void> {
+  async put(record: DossierFactsRecord, stored?: { facts: DossierFactsRecord | undefined }): Promise<void> {
     const { dossierId, ...fields } = record;
+    if (stored) {
+      // Read in this unit of work already (its snapshot): no read back, and the write may join the unit's batch.
+      if (stored.facts && stored.facts.dossierRev > record.dossierRev) return;
+      const provinceCode = writingProvince('DossierFacts.put');
+      await sendWrites(this.session, {
+        collection: this.facts.collection,
+        operations: [{ replaceOne: { filter: { _id: dossierId, provinceCode }, replacement: { ...fields, provinceCode }, upsert: true } }],
+      });
+      await this.addRollups(rollupIncrements(stored.facts, record));
+      return;
+    }
     try {
       // Replace only older facts: a late writer with a lower dossier revision leaves newer facts alone.
       const before = await this.facts
@@ -177,7 +189,7 @@ export class MongoDossierFactsStore implements DossierFactsStore {
         for (const field of NESTED) for (const [name, byCounter] of Object.entries(increment[field] ?? {})) for (const [counter, n] of Object.entries(byCounter)) inc[`${field}.${name}.${counter}`] = n;
         return { updateOne: { filter: { _id: rollupId(bucket, key, slot), provinceCode }, update: { $inc: inc, $setOnInsert: { bucket, ...key }, $max: { format: ROLLUP_FORMAT } }, upsert: true } };
       });
-      if (operations.length > 0) await this.rollupModel.collection.bulkWrite(operations as never, { ordered: false, ...(this.session ? { session: this.session } : {}) });
+      await sendWrites(this.session, { collection: this.rollupModel.collection, operations, unordered: true });
     }
   }
 }

@@ -8,6 +8,8 @@ const OUTSIDE_TRANSACTION = { session: null };
 import type { DossierDocument, DossierModel } from './dossier-model';
 import { duplicateOn, isDuplicateKeyError } from './is-duplicate-key-error';
 import { pageWithTotal } from './page-with-total';
+import { sendWrites } from './unit-write-batch';
+import { writingProvince } from '../../tenancy/province-scope';
 
 function toDocument(record: DossierRecord): DossierDocument {
   const { id, ...rest } = record;
@@ -45,14 +47,15 @@ export class MongoDossierStore implements DossierStore {
 
   async create(record: Omit<DossierRecord, 'rev'>): Promise<DossierRecord> {
     const stored: DossierRecord = { ...record, rev: 0 };
-    try {
-      // Lean: the record is the engine's plain JSON, stored as given (the schema's fields are Mixed or the types the
-      // engine already uses); building and validating a mongoose document per receipt cost a fifth of the server's
-      // time under load (bench/README.md). The province is still stamped (the plugin's `insertMany` hook).
-      await this.dossiers.insertMany([toDocument(stored)], { session: this.session, lean: true });
-    } catch (error) {
-      throw this.duplicateOrError(error, stored);
-    }
+    // The driver's own write (unit-write-batch.ts): the record is the engine's plain JSON, stored as given (the
+    // schema's fields are Mixed or the types the engine already uses); building and validating a mongoose document per
+    // receipt cost a fifth of the server's time under load (bench/README.md). The province is stamped here.
+    const provinceCode = writingProvince('Dossier.create');
+    await sendWrites(this.session, {
+      collection: this.dossiers.collection,
+      operations: [{ insertOne: { document: { ...toDocument(stored), provinceCode } } }],
+      mapError: (error) => this.duplicateOrError(error, stored),
+    });
     return stored;
   }
 
@@ -68,15 +71,16 @@ export class MongoDossierStore implements DossierStore {
 
   async update(record: DossierRecord): Promise<DossierRecord> {
     const stored: DossierRecord = { ...record, rev: record.rev + 1 };
-    let matched: number;
-    try {
+    const provinceCode = writingProvince('Dossier.update');
+    await sendWrites(this.session, {
+      collection: this.dossiers.collection,
       // The filter on rev makes read-check-write one atomic step: a concurrent writer leaves nothing to match.
-      const result = await this.dossiers.replaceOne({ _id: record.id, rev: record.rev }, toDocument(stored), { session: this.session });
-      matched = result.matchedCount;
-    } catch (error) {
-      throw this.duplicateOrError(error, stored);
-    }
-    if (matched !== 1) throw new ConcurrencyConflict('dossiers', record.id, record.rev);
+      operations: [{ replaceOne: { filter: { _id: record.id, rev: record.rev, provinceCode }, replacement: { ...toDocument(stored), provinceCode } } }],
+      expectMatched: (matched) => {
+        if (matched !== 1) throw new ConcurrencyConflict('dossiers', record.id, record.rev);
+      },
+      mapError: (error) => this.duplicateOrError(error, stored),
+    });
     return stored;
   }
 

@@ -9,6 +9,7 @@ import { sessionOf } from './mongo-unit-of-work';
 import type { IdempotencyDocument, IdempotencyModel } from './idempotency-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import { writingProvince } from '../../tenancy/province-scope';
+import { sendWrites } from './unit-write-batch';
 
 function toRecord(document: IdempotencyDocument): IdempotencyRecord {
   const { _id: _ignored, expireAt: _expireAt, ...record } = document;
@@ -25,11 +26,12 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     const session = sessionOf('the idempotency keys', unit);
     return {
       complete: async (key, requestHash, result, expiresAt) => {
-        await this.keys.updateOne(
-          { key, requestHash, state: 'inProgress' },
-          { $set: { state: 'completed', result, expiresAt, expireAt: new Date(expiresAt) } },
-          { session },
-        );
+        // The driver's own write, so that it may join the unit's batch (unit-write-batch.ts); the province by hand.
+        const provinceCode = writingProvince('IdempotencyKey.complete');
+        await sendWrites(session, {
+          collection: this.keys.collection,
+          operations: [{ updateOne: { filter: { key, requestHash, state: 'inProgress', provinceCode }, update: { $set: { state: 'completed', result, expiresAt, expireAt: new Date(expiresAt) } } } }],
+        });
       },
     };
   }

@@ -10,6 +10,8 @@ import { outboxModel, type OutboxDocument, type OutboxModel } from './outbox-mod
 import type { UnitOfWork } from '../../unit-of-work';
 import { sessionOf } from './mongo-unit-of-work';
 import { backfillProvince } from './backfill-province';
+import { sendWrites } from './unit-write-batch';
+import { writingProvince } from '../../tenancy/province-scope';
 
 export interface OutboxModels {
   entries: OutboxModel;
@@ -49,17 +51,18 @@ export class MongoOutboxStore implements OutboxStore {
 
   async enqueue(entries: OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const options = { session: this.session };
     // Upserts with $setOnInsert: an entry written again is left as it is, without a duplicate-key error that would
-    // abort the surrounding transaction.
-    await this.models.entries.bulkWrite(
-      entries.map(({ id, ...fields }) => ({ updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } })),
-      { ...options, ordered: true },
-    );
+    // abort the surrounding transaction. The driver's own bulk writes (unit-write-batch.ts), the province in each
+    // filter by hand (an upsert takes it from there), as the province plugin does for mongoose's.
+    const provinceCode = writingProvince('Outbox.enqueue');
+    await sendWrites(this.session, {
+      collection: this.models.entries.collection,
+      operations: entries.map(({ id, payload, ...fields }) => ({ updateOne: { filter: { _id: id, provinceCode }, update: { $setOnInsert: { ...fields, payload: payload ?? {} } }, upsert: true } })),
+    });
     const deliveries = entries.flatMap((entry) =>
       this.consumers.map((consumer) => ({
         updateOne: {
-          filter: { _id: deliveryId(consumer, entry.id) },
+          filter: { _id: deliveryId(consumer, entry.id), provinceCode },
           update: {
             $setOnInsert: {
               entryId: entry.id,
@@ -75,7 +78,7 @@ export class MongoOutboxStore implements OutboxStore {
         },
       })),
     );
-    if (deliveries.length > 0) await this.models.deliveries.bulkWrite(deliveries, { ...options, ordered: true });
+    await sendWrites(this.session, { collection: this.models.deliveries.collection, operations: deliveries });
   }
 
   async claimNext(consumer: string, now: number, leaseMs: number, owner: string, limit: number): Promise<ClaimedOutboxEntry[]> {

@@ -3,6 +3,8 @@ import type { ClientSession } from 'mongoose';
 import { DuplicateKey, type ProgressEntry, type ProgressStore } from '../../stores';
 import type { ProgressDocument, ProgressModel } from './progress-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
+import { sendWrites } from './unit-write-batch';
+import { writingProvince } from '../../tenancy/province-scope';
 
 function toEntry(document: ProgressDocument): ProgressEntry {
   const { _id, ...rest } = document;
@@ -26,12 +28,14 @@ export class MongoProgressStore implements ProgressStore {
 
   async appendMany(entries: readonly ProgressEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    try {
-      // Lean (no mongoose document per entry: see mongo-dossier-store.ts `create`); the province is still stamped.
-      await this.progress.insertMany(entries.map(({ id, ...fields }) => ({ ...fields, _id: id })), { session: this.session, ordered: true, lean: true });
-    } catch (error) {
-      throw isDuplicateKeyError(error) ? new DuplicateKey('progress', entries.map((entry) => entry.id).join(', ')) : error;
-    }
+    // The driver's own write (no mongoose document per entry: see mongo-dossier-store.ts `create`), the province
+    // stamped here.
+    const provinceCode = writingProvince('Progress.appendMany');
+    await sendWrites(this.session, {
+      collection: this.progress.collection,
+      operations: entries.map(({ id, ...fields }) => ({ insertOne: { document: { ...fields, _id: id, provinceCode } } })),
+      mapError: (error) => (isDuplicateKeyError(error) ? new DuplicateKey('progress', entries.map((entry) => entry.id).join(', ')) : error),
+    });
   }
 
   async listByDossier(dossierId: string): Promise<ProgressEntry[]> {

@@ -5,6 +5,7 @@ import { PHASES_BY_URGENCY } from '../step-urgency';
 import type { DossierModel } from './dossier-model';
 import { isDuplicateKeyError } from './is-duplicate-key-error';
 import { pageWithTotal } from './page-with-total';
+import { sendWrites } from './unit-write-batch';
 import { writingProvince } from '../../tenancy/province-scope';
 import { stepFactsOf, type StepDocument, type StepDossierFacts, type StepModel } from './step-model';
 
@@ -82,7 +83,7 @@ export class MongoStepStore implements StepStore {
     if (created.length + changed.length === 0) return;
     // The dossier is in hand: its facts are copied beside each step without reading it back.
     const facts = stepFactsOf(dossier);
-    // The driver's own bulk write: the steps are the engine's records, stored as given, and building, casting and
+    // The driver's own bulk write (unit-write-batch.ts): the steps are the engine's records, stored as given, and building, casting and
     // validating a mongoose document per step was a large part of a command's time (bench/README.md). The province
     // plugin does not see it, so the writing province goes into each document and filter here.
     const provinceCode = writingProvince('Step.bulkWrite');
@@ -90,14 +91,15 @@ export class MongoStepStore implements StepStore {
       ...created.map(({ id, ...fields }) => ({ insertOne: { document: { ...fields, rev: 0, _id: id, ...facts, provinceCode } } })),
       ...changed.map(({ id, ...fields }) => ({ replaceOne: { filter: { _id: id, rev: fields.rev, provinceCode }, replacement: { ...fields, _id: id, rev: fields.rev + 1, ...facts, provinceCode } } })),
     ];
-    let matched: number;
-    try {
-      matched = (await this.steps.collection.bulkWrite(operations as never, { ordered: true, ...(this.session ? { session: this.session } : {}) })).matchedCount;
-    } catch (error) {
-      throw isDuplicateKeyError(error) ? new DuplicateKey('steps', created.map((record) => record.id).join(', ')) : error;
-    }
-    // Conditional on rev, as `update`: a step another writer changed meanwhile matches nothing.
-    if (matched !== changed.length) throw new ConcurrencyConflict('steps', changed.map((record) => record.id).join(', '), changed[0]!.rev);
+    await sendWrites(this.session, {
+      collection: this.steps.collection,
+      operations,
+      // Conditional on rev, as `update`: a step another writer changed meanwhile matches nothing.
+      expectMatched: (matched) => {
+        if (matched !== changed.length) throw new ConcurrencyConflict('steps', changed.map((record) => record.id).join(', '), changed[0]!.rev);
+      },
+      mapError: (error) => (isDuplicateKeyError(error) ? new DuplicateKey('steps', created.map((record) => record.id).join(', ')) : error),
+    });
   }
 
   async list(query: StepQuery, page: { offset: number; limit: number }): Promise<Page<StepRecord>> {

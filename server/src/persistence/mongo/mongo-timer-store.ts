@@ -6,6 +6,8 @@
 import type { ClientSession } from 'mongoose';
 import type { TimerRecord, TimerStore, TimerWrite } from '../../stores';
 import type { TimerDocument, TimerModel } from './timer-model';
+import { sendWrites } from './unit-write-batch';
+import { writingProvince } from '../../tenancy/province-scope';
 
 function toRecord(document: TimerDocument): TimerRecord {
   const { _id, ...rest } = document;
@@ -50,25 +52,28 @@ export class MongoTimerStore implements TimerStore {
    */
   async writeMany(writes: readonly TimerWrite[]): Promise<void> {
     if (writes.length === 0) return;
+    // The driver's own bulk write (unit-write-batch.ts), the province in every filter by hand (an upsert takes it
+    // from its filter), as the province plugin does for mongoose's; `payload` defaults to {} as the schema says.
+    const provinceCode = writingProvince('Timer.bulkWrite');
     const operations = writes.flatMap((write): object[] => {
       if ('cancel' in write) {
-        return [{ updateOne: { filter: { _id: write.cancel, status: 'scheduled' }, update: { $set: { status: 'cancelled' }, $unset: { leaseOwner: '', leaseUntil: '' } } } }];
+        return [{ updateOne: { filter: { _id: write.cancel, status: 'scheduled', provinceCode }, update: { $set: { status: 'cancelled' }, $unset: { leaseOwner: '', leaseUntil: '' } } } }];
       }
       const { id, kind, dossierId, stepId, dueAt, payload } = write.schedule;
-      const fields = { kind, dossierId, payload, ...(stepId !== undefined ? { stepId } : {}) };
+      const fields = { kind, dossierId, ...(payload !== undefined ? { payload } : {}), ...(stepId !== undefined ? { stepId } : {}) };
       const unsetStep: Record<string, ''> = stepId === undefined ? { stepId: '' } : {};
       return [
-        { updateOne: { filter: { _id: id, status: 'scheduled', dueAt }, update: withUnset({ $set: fields }, unsetStep) } },
+        { updateOne: { filter: { _id: id, status: 'scheduled', dueAt, provinceCode }, update: withUnset({ $set: fields }, unsetStep) } },
         {
           updateOne: {
-            filter: { _id: id, $or: [{ status: 'cancelled' }, { status: 'scheduled', dueAt: { $ne: dueAt } }] },
+            filter: { _id: id, $or: [{ status: 'cancelled' }, { status: 'scheduled', dueAt: { $ne: dueAt } }], provinceCode },
             update: withUnset({ $set: { ...fields, dueAt, status: 'scheduled' } }, { ...unsetStep, leaseOwner: '', leaseUntil: '' }),
           },
         },
-        { updateOne: { filter: { _id: id }, update: { $setOnInsert: { ...fields, dueAt, status: 'scheduled' } }, upsert: true } },
+        { updateOne: { filter: { _id: id, provinceCode }, update: { $setOnInsert: { payload: {}, ...fields, dueAt, status: 'scheduled' } }, upsert: true } },
       ];
     });
-    await this.timers.bulkWrite(operations as Parameters<TimerModel['bulkWrite']>[0], { session: this.session, ordered: true });
+    await sendWrites(this.session, { collection: this.timers.collection, operations: operations as never });
   }
 
   async cancel(id: string): Promise<void> {
