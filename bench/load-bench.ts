@@ -50,7 +50,7 @@ interface PhaseFigures {
   /** CPU time per request over the phase: the server processes' (summed), the database's, the load generator's. */
   cpuMsPerRequest?: CpuPerUnit;
   /** The physical baseline of the same database in the same run (1 process only): the same writes, raw. */
-  baseline?: Baseline & { writesPerCommand: Record<string, number>; oneCommand: Baseline };
+  baseline?: Baseline & { writesPerCommand: Record<string, number>; oneCommand?: Baseline };
 }
 
 /** A raw loop's rate, and its CPU per command: the database's and the loop's own (the bench process). */
@@ -389,11 +389,13 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       // The physical baseline, on the same database in the same run, after the servers' phases (nothing else writes).
       const [intakeFigures, completeFigures] = [figures.at(-2)!, figures.at(-1)!];
       const rawIntake = await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid });
-      const rawIntakeOne = await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid, oneCommand: true });
-      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites, oneCommand: rawIntakeOne };
+      // A bulkWrite across collections needs MongoDB 8.0 (wire version 25); an older database has no such baseline.
+      const oneCommand = Number((await mongo.db('admin').command({ hello: 1 })).maxWireVersion) >= 25;
+      const rawIntakeOne = oneCommand ? await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid, oneCommand: true }) : undefined;
+      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites, ...(rawIntakeOne ? { oneCommand: rawIntakeOne } : {}) };
       const rawComplete = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid });
-      const rawCompleteOne = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid, oneCommand: true });
-      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 }, oneCommand: rawCompleteOne };
+      const rawCompleteOne = oneCommand ? await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid, oneCommand: true }) : undefined;
+      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 }, ...(rawCompleteOne ? { oneCommand: rawCompleteOne } : {}) };
       console.log(JSON.stringify({ baseline: { intake: intakeFigures.baseline, complete: completeFigures.baseline } }));
     }
     return figures;
@@ -425,8 +427,8 @@ async function main(): Promise<void> {
   console.log('|---|---:|---:|---:|---:|---:|---|');
   for (const f of all.filter((x) => x.baseline)) {
     const b = f.baseline!;
-    const ratio = (rate: number) => (f.requestsPerSecond / rate).toFixed(2);
-    console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${b.commandsPerSecond} | ${ratio(b.commandsPerSecond)} | ${b.oneCommand.commandsPerSecond} | ${ratio(b.oneCommand.commandsPerSecond)} | ${Object.entries(b.writesPerCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
+    const ratio = (rate: number | undefined) => (rate ? (f.requestsPerSecond / rate).toFixed(2) : '–');
+    console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${b.commandsPerSecond} | ${ratio(b.commandsPerSecond)} | ${b.oneCommand?.commandsPerSecond ?? '–'} | ${ratio(b.oneCommand?.commandsPerSecond)} | ${Object.entries(b.writesPerCommand).map(([c, k]) => `${c} ${k}`).join(', ')} |`);
   }
   console.log('\nWhere the time goes: CPU ms per request (HTTP: the server processes, the database, the load generator) and per command (raw: the database, the loop), from /proc over each phase\n');
   console.log('| phase | HTTP: server | HTTP: database | HTTP: load generator | raw: database | raw: loop | raw, one command: database | raw, one command: loop |');
@@ -434,7 +436,7 @@ async function main(): Promise<void> {
   for (const f of all.filter((x) => x.baseline && x.cpuMsPerRequest)) {
     const c = f.cpuMsPerRequest!;
     const b = f.baseline!;
-    console.log(`| ${f.phase} | ${c.servers ?? '?'} | ${c.database ?? '?'} | ${c.client} | ${b.cpuMsPerCommand.database ?? '?'} | ${b.cpuMsPerCommand.client} | ${b.oneCommand.cpuMsPerCommand.database ?? '?'} | ${b.oneCommand.cpuMsPerCommand.client} |`);
+    console.log(`| ${f.phase} | ${c.servers ?? '?'} | ${c.database ?? '?'} | ${c.client} | ${b.cpuMsPerCommand.database ?? '?'} | ${b.cpuMsPerCommand.client} | ${b.oneCommand?.cpuMsPerCommand.database ?? '–'} | ${b.oneCommand?.cpuMsPerCommand.client ?? '–'} |`);
   }
   console.log('\nWhat the database ran per request (its own serverStatus counters over each phase: commands by name, transactions started and aborted)\n');
   console.log('| processes | phase | commands per request | transactions started / aborted per request | by command |');
