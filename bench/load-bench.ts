@@ -14,8 +14,11 @@
  * and are printed when not. RSS of each server process and of the database after each phase. On 1 process each
  * phase is printed beside its physical baseline on the same database in the same run: the same transactional writes
  * per command (documents per collection counted from what the phase wrote, copies of them inserted, and for a
- * completion the dossier re-read and replaced and a step updated), raw through the driver, 9 at a time. Writes
- * bench/results/load.json. Never asserts timings.
+ * completion the dossier re-read and replaced and a step updated), raw through the driver, 9 at a time: once with
+ * each collection's writes one `insertMany`, once with all of them one `bulkWrite` across collections (MongoDB 8.0, as
+ * the server sends a unit of work's writes; left out on an older database). Each phase also prints the CPU time per
+ * request of the server processes, the database and the load generator, and per raw command the database's and the
+ * raw loop's (from /proc): where the time goes. Writes bench/results/load.json. Never asserts timings.
  */
 import autocannon, { type Result } from 'autocannon';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
