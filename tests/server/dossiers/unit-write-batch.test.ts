@@ -107,6 +107,30 @@ describe('the writes that end a unit of work', () => {
     expect(await db.collection<Document>('audit').countDocuments({ _id: 'letter-2' } as never)).toBe(0);
   });
 
+  it('name a failed operation reported by its index (outside a transaction) through the store that wrote it', async () => {
+    // given: a session without a transaction, where the server reports a failed operation in the batch's results
+    const db = client.db('unit-write-batch');
+    class DuplicateLetter extends Error {}
+    const session = client.startSession();
+    try {
+      // when
+      const failed = await writeTogether(client, session, async () => {
+        await sendWrites(session, { collection: db.collection<Document>('audit'), operations: [{ insertOne: { document: { _id: 'letter-3' } } }] });
+        await sendWrites(session, {
+          collection: db.collection<Document>('letters'),
+          operations: [{ insertOne: { document: { _id: 'l3', code: 'A' } } }],
+          mapError: (error) => ((error as { code?: number }).code === 11000 ? new DuplicateLetter(String((error as Error).message)) : error),
+        });
+      }).catch((error: unknown) => error);
+      // then: the letters' store saw MongoDB's duplicate key error; the earlier operation of the ordered batch stays
+      expect(failed).toBeInstanceOf(DuplicateLetter);
+      expect((failed as Error).message).toContain('E11000');
+      expect(await db.collection<Document>('audit').countDocuments({ _id: 'letter-3' } as never)).toBe(1);
+    } finally {
+      await session.endSession();
+    }
+  });
+
   it('go one store at a time on a server before 8.0, with the same checks and the same outcome', async () => {
     // given
     const db = unlearned.db('unit-write-batch');

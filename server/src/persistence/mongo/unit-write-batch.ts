@@ -13,7 +13,10 @@
  * not taken from mongoose: mongoose's `Connection.bulkWrite` casts every operation through its model, the cost the
  * hot path already avoids (the stores stamp the province by hand), and knows nothing of the stores' checks.
  */
-import { MongoClientBulkWriteError, type AnyBulkWriteOperation, type AnyClientBulkWriteModel, type ClientBulkWriteResult, type ClientSession, type Collection, type Document, type MongoClient } from 'mongodb';
+import { MongoClientBulkWriteError, MongoServerError, type AnyBulkWriteOperation, type AnyClientBulkWriteModel, type ClientBulkWriteResult, type ClientSession, type Collection, type Document, type MongoClient } from 'mongodb';
+
+/** mongod's WriteConflict (error code 112). */
+const WRITE_CONFLICT = 112;
 
 /** The first wire version with `bulkWrite` across collections (MongoDB 8.0; driver specs, "Wire version"). */
 export const CROSS_COLLECTION_BULK_WRITE_WIRE_VERSION = 25;
@@ -133,7 +136,10 @@ function failureOf(error: unknown): { index?: number; cause: unknown } {
   const first = [...error.writeErrors.entries()].sort(([a], [b]) => a - b)[0];
   if (!first) return { cause: error };
   const [index, failed] = first;
-  return { index, cause: Object.assign(new Error(failed.message), { code: failed.code, errmsg: failed.message }) };
+  // A write conflict inside a transaction ends it and is worth running again (Transactions spec: a WriteConflict is a
+  // TransientTransactionError), whichever way the server reports it: the label lets the transaction's retry see it.
+  const labels = failed.code === WRITE_CONFLICT ? { errorLabels: ['TransientTransactionError'] } : {};
+  return { index, cause: new MongoServerError({ message: failed.message, errmsg: failed.message, code: failed.code, ...labels }) };
 }
 
 /**
