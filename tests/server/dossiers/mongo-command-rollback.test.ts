@@ -2,18 +2,24 @@
  * A dossier command that fails after writing everything rolls back as one unit of work on the mongoose adapter
  * (MONGODB_URI, else the embedded database): the dossier, its steps, timers, progress, audit, its outbox entries and
  * the dashboard's facts and rollups, each store joined to the command's unit of work explicitly (`within(tx.unit)`), none through
- * a process-wide setting. The failure is injected in the last write of the unit (the facts), after every other write.
+ * a process-wide setting. The failure is injected after the unit's writes reached the database: a check joined by the
+ * facts to the unit's one `bulkWrite`, which fails once the batch was sent, inside the transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from 'mongoose';
+import type { Collection, Document } from 'mongodb';
 import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
 import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { createMongoAccessStores } from '../../../server/src/persistence/mongo/create-mongo-access-stores';
+import type { TestAppOptions } from '../../support/test-app';
 import { createMongoOutboxStore } from '../../../server/src/persistence/mongo/mongo-outbox-store';
 import { MongoDossierFactsStore } from '../../../server/src/persistence/mongo/mongo-dossier-facts-store';
 import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
 import type { DossierFactsStore } from '../../../server/src/statistics/dossier-facts-store';
 import type { UnitOfWork } from '../../../server/src/unit-of-work';
+import { sendWrites } from '../../../server/src/persistence/mongo/unit-write-batch';
+import { sessionOf } from '../../../server/src/persistence/mongo/mongo-unit-of-work';
 import type { Stores } from '../../../server/src/stores';
 import type { OutboxStore } from '../../../server/src/outbox/outbox-store';
 import { APPLICANT, call, complete, createDossierTestApp, FIXTURE_KEY, openStepOf, receive, VALID_FORM } from './dossier-fixture';
@@ -35,17 +41,30 @@ afterAll(async () => {
 /** The facts store, whose writes inside a unit of work fail after they are written while `failing` is set. */
 class FailingAfterWrite implements DossierFactsStore {
   failing = false;
-  constructor(private readonly shared: MongoDossierFactsStore) {}
+  constructor(
+    private readonly shared: MongoDossierFactsStore,
+    /** The facts' collection of the app's database, where the failing check is sent. */
+    private readonly collection: Collection<Document>,
+  ) {}
   within(unit: UnitOfWork): DossierFactsStore {
     const inside = this.shared.within(unit);
     return Object.assign(Object.create(inside) as DossierFactsStore, {
-      put: async (record: Parameters<DossierFactsStore['put']>[0]) => {
-        await inside.put(record);
-        if (this.failing) throw new Error('the process failed after the command wrote everything');
+      put: async (...args: Parameters<DossierFactsStore['put']>) => {
+        await inside.put(...args);
+        if (!this.failing) return;
+        // The failure comes once the unit's writes have reached the database: a check joined to the unit's batch
+        // (unit-write-batch.ts), which runs after the batch was sent, inside the transaction.
+        await sendWrites(sessionOf('the failing facts', unit), {
+          collection: this.collection,
+          operations: [{ updateOne: { filter: { _id: 'no such facts' as never }, update: { $set: { never: true } } } }],
+          expectMatched: () => {
+            throw new Error('the process failed after the command wrote everything');
+          },
+        });
       },
     });
   }
-  put: DossierFactsStore['put'] = (record) => this.shared.put(record);
+  put: DossierFactsStore['put'] = (...args) => this.shared.put(...args);
   putMany: DossierFactsStore['putMany'] = (records) => this.shared.putMany(records);
   get: DossierFactsStore['get'] = (id) => this.shared.get(id);
   list: DossierFactsStore['list'] = (query) => this.shared.list(query);
@@ -85,8 +104,11 @@ async function mongoApp() {
   const db = connection!.useDb(`rollback-${randomUUID().slice(0, 8)}`, { useCache: false });
   const stores = await createMongoStores(db);
   const outbox = await createMongoOutboxStore(db, { consumers: ['test'] });
-  const facts = new FailingAfterWrite(await MongoDossierFactsStore.create(db));
-  const t = await createDossierTestApp({ stores, outbox, facts, deploy: true });
+  const facts = new FailingAfterWrite(await MongoDossierFactsStore.create(db), db.db!.collection('dossierFacts'));
+  // The Idempotency-Keys in the same database, as in production: a key is completed in the command's unit of work and
+  // rolls back with it (an in-memory key store beside MongoDB stores would keep a completion the unit then aborted).
+  const access = (await createMongoAccessStores(db)) as unknown as NonNullable<TestAppOptions['access']>;
+  const t = await createDossierTestApp({ stores, outbox, facts, access, deploy: true });
   return { t, db, stores, outbox, facts };
 }
 

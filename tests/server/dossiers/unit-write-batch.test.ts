@@ -88,6 +88,18 @@ describe('the writes that end a unit of work', () => {
     expect(await db.collection<Document>('dossiers').findOne({ _id: 'd1' } as never)).toEqual({ _id: 'd1', rev: 1 });
   });
 
+  it('leave the session fit for the next unit after one failed its check: that one commits', async () => {
+    // given: a unit that fails its check after its batch was sent
+    const db = client.db('unit-write-batch');
+    await db.collection<Document>('dossiers').insertOne({ _id: 'd3', rev: 0 } as never);
+    await inUnit(client, (session) => changeDossier(client, session, 'd3', 5, 'd3.stale')).catch(() => undefined);
+    // when
+    await inUnit(client, (session) => changeDossier(client, session, 'd3', 0, 'd3.next'));
+    // then
+    expect(await db.collection<Document>('dossiers').findOne({ _id: 'd3' } as never)).toEqual({ _id: 'd3', rev: 1 });
+    expect(await db.collection<Document>('audit').countDocuments({ _id: { $in: ['d3.stale', 'd3.next'] } } as never)).toBe(1);
+  });
+
   it("report a duplicate key through the store that wrote it, and keep nothing of the unit", async () => {
     // given
     const db = client.db('unit-write-batch');
