@@ -1,6 +1,6 @@
 /** @module adminCommands: handshake, diagnostics and server-wide commands (hello, ping, buildInfo, shutdown …). */
 import { calculateObjectSize, Long, type Document } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from './compiled-filter';
 import { CommandError } from './command-error';
 import { GENERIC_FIELDS, type CommandSpec } from './command-spec';
 import { EMULATOR_NOTICE, EMULATOR_VERSION, MAX_WIRE_VERSION } from './emulator-version';
@@ -126,7 +126,8 @@ const listDatabases: CommandSpec = {
   adminOnly: true,
   run({ body, emulator }) {
     const all = emulator.storage.databaseNames().map((name) => ({ name, sizeOnDisk: 0, empty: false }));
-    const filtered = body.filter ? all.filter((db) => new Query(body.filter as Document).test(db)) : all;
+    const query = body.filter ? compileFilter(body.filter as Document) : undefined;
+    const filtered = query ? all.filter((db) => query.test(db)) : all;
     if (body.nameOnly === true) return { databases: filtered.map(({ name }) => ({ name })) };
     return { databases: filtered, totalSize: 0, totalSizeMb: 0 };
   },

@@ -1,6 +1,6 @@
 /** @module CollectionIndex: one index of a collection: its spec, key extraction, unique lookups and sorted composite keys. */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from './compiled-filter';
 import { hasPath, reachesArray, valuesAtPath } from './document-path';
 import { IndexEntries } from './index-entries';
 import { toValueKey } from './value-key';
@@ -21,7 +21,7 @@ export class CollectionIndex {
   readonly sparse: boolean;
   /** Only ascending/descending and hashed keys are maintained; text and geo indexes are recorded, not used. */
   readonly maintained: boolean;
-  private readonly partial: Query | undefined;
+  private readonly partial: ReturnType<typeof compileFilter> | undefined;
   /**
    * key → the id holding it, or a set when several do; one string per key saves memory. Kept where exact
    * lookups are needed without sorted keys: unique indexes (and `_id_`), and hashed indexes.
@@ -37,7 +37,7 @@ export class CollectionIndex {
     this.unique = spec.unique === true;
     this.sparse = spec.sparse === true;
     this.maintained = Object.values(key).every((kind) => ORDERED.has(kind) || kind === 'hashed');
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression as Document) : undefined;
+    this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression as Document) : undefined;
     const ordered = this.maintained && Object.values(key).every((kind) => ORDERED.has(kind));
     this.entries = ordered && this.coversAllDocuments ? new IndexEntries(Object.values(key).map(Number)) : undefined;
     const exact = this.unique || this.name === '_id_' || (this.maintained && !this.entries && this.coversAllDocuments);

@@ -1,6 +1,6 @@
 /** @module Collection: the committed documents of one namespace, keyed by `_id`, with their indexes. */
 import { UUID, type Document } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from './compiled-filter';
 import type { DocumentStore } from './document-store';
 import { IndexManager } from './index-manager';
 import type { Persistence } from './persistence';
@@ -47,7 +47,7 @@ export class Collection implements DocumentStore {
   }
 
   find(filter: Document): Document[] {
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     const candidates = planCandidates(filter, this.indexes.list());
     const source = candidates ? candidates.map((id) => this.docs.get(id)).filter((d) => d !== undefined) : this.docs.values();
     const result: Document[] = [];
@@ -66,7 +66,7 @@ export class Collection implements DocumentStore {
     if (!walk) return undefined;
     const candidates = bestPlan(filter, indexes);
     if (candidates && candidates.estimate < Math.min(walk.estimate, 10_000) && !plannerOptions.preferSortedWalk) return undefined;
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     const result: Document[] = [];
     const seen = new Set<string>();
     for (const id of walk.ids()) {

@@ -1,6 +1,6 @@
 /** @module ddlCommands: collections and indexes (create, drop, listCollections, createIndexes, listIndexes, dropIndexes). */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from './compiled-filter';
 import type { Collection } from './collection';
 import { CommandError } from './command-error';
 import type { CommandContext, CommandSpec } from './command-spec';
@@ -69,7 +69,8 @@ const listCollections: CommandSpec = {
       info: { readOnly: false, uuid: collection.uuid },
       idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
     }));
-    const filtered = body.filter ? all.filter((entry) => new Query(body.filter as Document).test(entry)) : all;
+    const query = body.filter ? compileFilter(body.filter as Document) : undefined;
+    const filtered = query ? all.filter((entry) => query.test(entry)) : all;
     const entries = body.nameOnly === true ? filtered.map(({ name, type }) => ({ name, type })) : filtered;
     return { cursor: emulator.cursors.open(`${db}.$cmd.listCollections`, entries, (body.cursor as Document | undefined)?.batchSize as number | undefined) };
   },

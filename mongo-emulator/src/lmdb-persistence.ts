@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { BSON, type Document } from 'bson';
-import { open, TransactionFlags, type Database, type RootDatabase } from 'lmdb';
+import { open, type Database, type RootDatabase } from 'lmdb';
 import type { CollectionMetadata, Persistence } from './persistence';
 
 /** The data file inside --dbpath (its lock file is `emulator.mdb-lock` beside it). */
@@ -27,9 +27,9 @@ function documentKey(namespace: string, id: string): Buffer {
 /**
  * One LMDB environment (a B+tree file, copy-on-write, crash-safe: a commit either is wholly there after a crash or
  * not at all) with two named databases: `documents` (namespace + `_id` key → BSON) and `collections` (namespace →
- * BSON metadata). Commits return once LMDB has written the pages; `commit()` then waits for the fsync, run on
- * LMDB's flushing thread so concurrent commands share it (`overlappingSync`), and the commands of one turn of the
- * event loop share one commit.
+ * BSON metadata). LMDB commits on its writing thread; `commit()` then waits for the fsync, run on LMDB's flushing
+ * thread so concurrent commands share it (`overlappingSync`), and the commands of one turn of the event loop share
+ * one commit.
  */
 export class LmdbPersistence implements Persistence {
   private staged: StagedChange[] = [];
@@ -92,9 +92,12 @@ export class LmdbPersistence implements Persistence {
     this.staged = [];
     if (changes.length === 0) return;
     try {
-      this.root.transactionSync(() => {
+      // An asynchronous transaction: its callback runs here, and LMDB commits (writes the pages) on its own writing
+      // thread, so the event loop serves the next commands meanwhile. The synchronous commit held the loop for
+      // most of what the emulator spent on LMDB under load (bench/README.md, "Load").
+      await this.root.transaction(() => {
         for (const change of changes) this.apply(change);
-      }, TransactionFlags.ABORTABLE | TransactionFlags.SYNCHRONOUS_COMMIT | TransactionFlags.NO_SYNC_FLUSH);
+      });
       await this.root.flushed;
     } catch (error) {
       this.onFailure(error);

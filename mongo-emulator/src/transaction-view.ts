@@ -1,6 +1,6 @@
 /** @module TransactionView: a collection as one transaction sees it: committed documents overlaid with its own writes. */
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { compileFilter } from './compiled-filter';
 import type { Collection } from './collection';
 import type { DocumentStore } from './document-store';
 import { duplicateKeyError } from './duplicate-key-error';
@@ -35,7 +35,7 @@ export class TransactionView implements DocumentStore {
       const id = toValueKey(doc._id);
       return !this.overlay.has(id) && !changed.has(id);
     });
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     for (const id of changed) {
       if (this.overlay.has(id)) continue;
       const version = this.base.versionAt(id, this.startedAt);
@@ -57,7 +57,7 @@ export class TransactionView implements DocumentStore {
       const id = toValueKey(doc._id);
       return !this.overlay.has(id) && !changed.has(id);
     });
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     for (const id of changed) {
       if (this.overlay.has(id)) continue;
       const version = this.base.versionAt(id, this.startedAt);
