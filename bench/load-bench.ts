@@ -16,14 +16,16 @@
  * per command (documents per collection counted from what the phase wrote, copies of them inserted, and for a
  * completion the dossier re-read and replaced and a step updated), raw through the driver, 9 at a time: once with
  * each collection's writes one `insertMany`, once with all of them one `bulkWrite` across collections (MongoDB 8.0, as
- * the server sends a unit of work's writes; left out on an older database). Each phase also prints the CPU time per
+ * the server sends a unit of work's writes; left out on an older database), and once as the request's own database
+ * commands without the server (its reads, its Idempotency-Key's writes, the writes as one command: what the commands
+ * cost apart from the server's work). Each phase also prints the CPU time per
  * request of the server processes, the database and the load generator, and per raw command the database's and the
  * raw loop's (from /proc): where the time goes. Writes bench/results/load.json. Never asserts timings.
  */
 import autocannon, { type Result } from 'autocannon';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MongoClient, type AnyClientBulkWriteModel, type Document } from 'mongodb';
+import { MongoClient, MongoClientBulkWriteError, MongoServerError, type AnyClientBulkWriteModel, type Document } from 'mongodb';
 import { CrashClient, REPO_ROOT, ServerCluster, startSharedDatabase } from '../tests/reliability/crash/crash-harness';
 
 const args = process.argv.slice(2);
@@ -53,7 +55,7 @@ interface PhaseFigures {
   /** CPU time per request over the phase: the server processes' (summed), the database's, the load generator's. */
   cpuMsPerRequest?: CpuPerUnit;
   /** The physical baseline of the same database in the same run (1 process only): the same writes, raw. */
-  baseline?: Baseline & { writesPerCommand: Record<string, number>; oneCommand?: Baseline };
+  baseline?: Baseline & { writesPerCommand: Record<string, number>; oneCommand?: Baseline; requestCommands?: Baseline };
 }
 
 /** A raw loop's rate, and its CPU per command: the database's and the loop's own (the bench process). */
@@ -217,13 +219,18 @@ function insertsPerCommand(before: Record<string, number>, after: Record<string,
  * driver (`inserts` documents per collection, copied from documents the server wrote, plus `update` on a dossier and
  * a step when given), until `durationS` has passed or `amount` commands ran. What the database alone allows. Each
  * collection's writes are one `insertMany`; with `oneCommand`, all of them (and the updates) are one `bulkWrite` across
- * collections (MongoDB 8.0), as the server sends a unit of work's writes (unit-write-batch.ts).
+ * collections (MongoDB 8.0), as the server sends a unit of work's writes (unit-write-batch.ts). With `requestCommands`
+ * the loop also sends the other commands an HTTP request of that phase sends, by primary key or as the server does:
+ * the session's user, the Idempotency-Key's insert and its transaction note (outside the transaction), and for an
+ * intake the day's counter and the procedure's latest version, for a completion the step (twice: the access gate and
+ * the command) and, in the transaction, the dossier, its open steps and its facts; the key is then completed in the
+ * `bulkWrite` instead of inserted. What the database allows for the commands themselves, without the server's work.
  */
 async function rawBaseline(
   client: MongoClient,
   db: Db,
   inserts: Record<string, number>,
-  options: { tag: string; durationS?: number; amount?: number; update?: boolean; oneCommand?: boolean; dbPid: number | undefined },
+  options: { tag: string; durationS?: number; amount?: number; update?: boolean; oneCommand?: boolean; requestCommands?: 'intake' | 'complete'; dbPid: number | undefined },
 ): Promise<Baseline> {
   const samples = new Map<string, Record<string, unknown>>();
   /** Fields of a unique index other than _id: each copy gets its own value there, as a new command's documents do. */
@@ -234,14 +241,35 @@ async function rawBaseline(
     const indexes = await db.collection(name).indexes();
     uniqueFields.set(name, [...new Set(indexes.filter((ix) => ix.unique).flatMap((ix) => Object.keys(ix.key)).filter((field) => field !== '_id'))]);
   }
-  const dossiers = options.update ? await db.collection('dossiers').find({}, { projection: { _id: 1 } }).limit(5000).toArray() : [];
-  const steps = options.update ? await db.collection('steps').find({}, { projection: { _id: 1 } }).limit(5000).toArray() : [];
+  // The servers' own dossiers and steps, not an earlier baseline's copies.
+  const served = { _id: { $not: /^baseline-/ } };
+  const dossiers = options.update ? await db.collection('dossiers').find(served, { projection: { _id: 1 } }).limit(5000).toArray() : [];
+  const steps = options.update ? await db.collection('steps').find(served, { projection: { _id: 1 } }).limit(5000).toArray() : [];
   const meter = cpuMeter([], options.dbPid);
   const started = performance.now();
   const until = started + (options.durationS ?? Infinity) * 1000;
   let commands = 0;
   let serial = 0;
-  const variant = options.oneCommand ? 'one' : 'each';
+  const variant = options.requestCommands ? 'request' : options.oneCommand ? 'one' : 'each';
+  const user = await db.collection('users').findOne({}, { projection: { _id: 1 } });
+  const procedure = await db.collection('procedures').findOne({}, { projection: { key: 1, provinceCode: 1 } });
+  // The server's reads name the province (its tenancy plugin adds it): the indexes lead with it.
+  const provinceCode = procedure?.['provinceCode'] as string | undefined;
+  /** The commands a request sends before its unit of work, as the server sends them (see the note above). */
+  const before = async (k: number): Promise<Document['_id']> => {
+    await db.collection('users').findOne({ _id: user?._id });
+    if (options.requestCommands === 'complete') {
+      for (let read = 0; read < 2; read += 1) await db.collection('steps').findOne({ _id: steps[k % steps.length]?._id, provinceCode });
+    }
+    const [key] = copies('idempotencyKeys', 1, k);
+    if (key) await db.collection('idempotencyKeys').insertOne(key);
+    if (options.requestCommands === 'intake') {
+      await db.collection('counters').findOneAndUpdate({ _id: `baseline-counter` as never }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
+      await db.collection('procedures').findOne({ key: procedure?.['key'], provinceCode }, { sort: { version: -1 }, projection: { version: 1, retirement: 1 } });
+    }
+    if (key) await db.collection('idempotencyKeys').updateOne({ _id: key._id, provinceCode }, { $addToSet: { transactions: `baseline-${k}` } });
+    return key?._id;
+  };
   /** `count` copies of the collection's sample for command `k`, each with its own _id and unique fields. */
   const copies = (name: string, count: number, k: number): Document[] => {
     const sample = samples.get(name);
@@ -249,27 +277,41 @@ async function rawBaseline(
     return Array.from({ length: count }, (_, i) => {
       const copy: Record<string, unknown> = { ...sample, _id: `baseline-${options.tag}-${variant}-${k}-${i}-${name}` };
       for (const field of uniqueFields.get(name) ?? []) copy[field] = `${String(sample[field])}-baseline-${options.tag}-${variant}-${k}-${i}`;
+      // A copied step belongs to a dossier of its own: the sample's dossier must keep its few steps for the reads.
+      if (name === 'steps') copy['dossierId'] = `baseline-${options.tag}-${variant}-${k}-dossiers`;
       return copy;
     });
   };
   const loop = async (): Promise<void> => {
     while (performance.now() < until && (options.amount === undefined || commands < options.amount)) {
       const k = serial++;
+      const keyId = options.requestCommands ? await before(k) : undefined;
       const session = client.startSession();
       try {
         await session.withTransaction(async () => {
-          if (options.oneCommand) {
+          if (options.oneCommand || options.requestCommands) {
             const models: AnyClientBulkWriteModel<Document>[] = [];
             if (options.update && dossiers.length > 0) {
               const id = dossiers[k % dossiers.length]!._id;
               const dossier = await db.collection('dossiers').findOne({ _id: id }, { session });
+              if (options.requestCommands) {
+                await db.collection('steps').find({ dossierId: id, status: { $in: ['open'] }, provinceCode }, { session }).limit(1000).toArray();
+                await db.collection('dossierFacts').findOne({ _id: id, provinceCode }, { session });
+              }
               models.push({ namespace: `${db.databaseName}.dossiers`, name: 'replaceOne', filter: { _id: id }, replacement: { ...dossier, rev: Number(dossier?.['rev'] ?? 0) + 1 } });
               models.push({ namespace: `${db.databaseName}.steps`, name: 'updateOne', filter: { _id: steps[k % steps.length]!._id }, update: { $set: { status: 'open' } } });
             }
             for (const [name, count] of Object.entries(inserts)) {
+              if (keyId !== undefined && name === 'idempotencyKeys') {
+                models.push({ namespace: `${db.databaseName}.${name}`, name: 'updateOne', filter: { _id: keyId as never }, update: { $set: { state: 'completed' } } });
+                continue;
+              }
               for (const document of copies(name, count, k)) models.push({ namespace: `${db.databaseName}.${name}`, name: 'insertOne', document });
             }
-            await client.bulkWrite(models, { session });
+            // The driver wraps a server error; its cause keeps the TransientTransactionError label withTransaction retries on.
+            await client.bulkWrite(models, { session }).catch((error: unknown) => {
+              throw error instanceof MongoClientBulkWriteError && error.cause instanceof MongoServerError ? error.cause : error;
+            });
             return;
           }
           if (options.update && dossiers.length > 0) {
@@ -395,10 +437,12 @@ async function runTopology(processes: number, databaseUri: string, dbPid: number
       // A bulkWrite across collections needs MongoDB 8.0 (wire version 25); an older database has no such baseline.
       const oneCommand = Number((await mongo.db('admin').command({ hello: 1 })).maxWireVersion) >= 25;
       const rawIntakeOne = oneCommand ? await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid, oneCommand: true }) : undefined;
-      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites, ...(rawIntakeOne ? { oneCommand: rawIntakeOne } : {}) };
+      const rawIntakeRequest = oneCommand ? await rawBaseline(mongo, db, intakeWrites, { tag: 'intake', durationS, dbPid, requestCommands: 'intake' }) : undefined;
+      intakeFigures.baseline = { ...rawIntake, writesPerCommand: intakeWrites, ...(rawIntakeOne ? { oneCommand: rawIntakeOne } : {}), ...(rawIntakeRequest ? { requestCommands: rawIntakeRequest } : {}) };
       const rawComplete = await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid });
       const rawCompleteOne = oneCommand ? await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid, oneCommand: true }) : undefined;
-      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 }, ...(rawCompleteOne ? { oneCommand: rawCompleteOne } : {}) };
+      const rawCompleteRequest = oneCommand ? await rawBaseline(mongo, db, completeWrites, { tag: 'complete', amount: completeFigures.requests, update: true, dbPid, requestCommands: 'complete' }) : undefined;
+      completeFigures.baseline = { ...rawComplete, writesPerCommand: { ...completeWrites, 'dossiers (update)': 1, 'steps (update)': 1 }, ...(rawCompleteOne ? { oneCommand: rawCompleteOne } : {}), ...(rawCompleteRequest ? { requestCommands: rawCompleteRequest } : {}) };
       console.log(JSON.stringify({ baseline: { intake: intakeFigures.baseline, complete: completeFigures.baseline } }));
     }
     return figures;
@@ -440,6 +484,15 @@ async function main(): Promise<void> {
     const c = f.cpuMsPerRequest!;
     const b = f.baseline!;
     console.log(`| ${f.phase} | ${c.servers ?? '?'} | ${c.database ?? '?'} | ${c.client} | ${b.cpuMsPerCommand.database ?? '?'} | ${b.cpuMsPerCommand.client} | ${b.oneCommand?.cpuMsPerCommand.database ?? '–'} | ${b.oneCommand?.cpuMsPerCommand.client ?? '–'} |`);
+  }
+  console.log('\nThe request\'s own database commands, raw through the driver (no server): user, Idempotency-Key insert and note, the phase\'s reads (and the intake\'s counter), the writes as one bulkWrite, the commit; 9 at a time\n');
+  console.log('| phase | HTTP req/s | raw, the request\'s commands: commands/s | HTTP ÷ that | its ÷ raw, one command | its CPU ms per command: database / loop |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const f of all.filter((x) => x.baseline?.requestCommands)) {
+    const b = f.baseline!;
+    const r = b.requestCommands!;
+    const over = (rate: number | undefined) => (rate ? (r.commandsPerSecond / rate).toFixed(2) : '–');
+    console.log(`| ${f.phase} | ${f.requestsPerSecond} | ${r.commandsPerSecond} | ${(f.requestsPerSecond / r.commandsPerSecond).toFixed(2)} | ${over(b.oneCommand?.commandsPerSecond)} | ${r.cpuMsPerCommand.database ?? '?'} / ${r.cpuMsPerCommand.client} |`);
   }
   console.log('\nWhat the database ran per request (its own serverStatus counters over each phase: commands by name, transactions started and aborted)\n');
   console.log('| processes | phase | commands per request | transactions started / aborted per request | by command |');
