@@ -78,6 +78,9 @@ export function applyUpdate(doc: Document, update: Document | Document[], option
 /** Operators applied here, on plain field paths; the rest (and any harder path) go through mingo. */
 const PLAIN_OPERATORS = new Set(['$set', '$unset', '$inc', '$max', '$min', '$push', '$addToSet']);
 
+/** mongod's limit on the nesting of a document (manual: "Nested Depth for BSON Documents"); deeper paths go to mingo. */
+const MAX_PATH_PARTS = 100;
+
 /** A field name, not an array index, a positional operator or an inherited property. */
 function isPlainPart(part: string): boolean {
   return part !== '' && !part.startsWith('$') && !/^\d+$/.test(part) && part !== '__proto__';
@@ -98,7 +101,8 @@ function applyPlainOperators(doc: Document, modifier: Document): Document | unde
   for (const [operator, fields] of Object.entries(modifier)) {
     if (!PLAIN_OPERATORS.has(operator) || !isPlainObject(fields)) return undefined;
     for (const path of Object.keys(fields)) {
-      if (!path.split('.').every(isPlainPart)) return undefined;
+      const parts = path.split('.');
+      if (parts.length > MAX_PATH_PARTS || !parts.every(isPlainPart)) return undefined;
       paths.push(path);
     }
   }

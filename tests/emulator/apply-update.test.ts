@@ -57,6 +57,8 @@ describe('update operators on plain field paths', () => {
     expect(applyUpdate(doc, { $set: { 'items.0.n': 9 } }, { filter: {}, inserting: false }).items).toStrictEqual([{ n: 9 }, { n: 2 }]);
     expect(applyUpdate(doc, { $push: { items: { $each: [{ n: 3 }], $slice: -2 } } }, { filter: {}, inserting: false }).items).toStrictEqual([{ n: 2 }, { n: 3 }]);
     expect(applyUpdate(doc, { $inc: { label: 1 } }, { filter: {}, inserting: false })).toStrictEqual(byMingo(doc, { $inc: { label: 1 } }));
+    const deep = { $set: { [Array.from({ length: 120 }, () => 'a').join('.')]: 1 } }; // deeper than mongod nests documents
+    expect(applyUpdate(doc, deep, { filter: {}, inserting: false })).toStrictEqual(byMingo(doc, deep));
   });
 });
 
