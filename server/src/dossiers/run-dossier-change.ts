@@ -7,7 +7,7 @@
  * one that committed returns that result without deciding again.
  */
 import { carryOut, carryOutNew, EngineError, openNew, Refusal, stepNotFound, stepNotOpen, type DossierCommand, type NewDossier, type NewDossierCommand } from '../../../engine/src/index';
-import { ConcurrencyConflict, type DossierRecord, type ProcedureRecord, type StepRecord, type TxStores } from '../stores';
+import { ConcurrencyConflict, DuplicateKey, type DossierRecord, type ProcedureRecord, type StepRecord, type TxStores } from '../stores';
 import type { Actor, DossierDeps } from './dossier-deps';
 import { DossierChange } from './dossier-change';
 import { announceHeatmapChanges, loadDossierFacts, recordDossierFacts } from '../statistics/record-dossier-facts';
@@ -144,10 +144,11 @@ export async function runNewDossier(
   const answer = answerRequest<DossierRecord>();
   if (answer.committed) return answer.committed;
   const keyedId = idForRequest('dossier');
-  // A key completed in the unit answers a committed attempt above; a key that is not (the national portal's) is
-  // looked up by the id it derives.
-  const created = keyedId && !answer.completesKey ? await deps.stores.dossiers.get(keyedId) : undefined;
-  if (created) return created;
+  // A key completed in the unit answers a committed attempt above. A key that is not (the national portal's) is
+  // looked up by the id it derives: a dossier already there was saved by another attempt (an earlier one, or a
+  // re-send racing this one), so it is reported as the duplicate it is, never returned as created by this request.
+  // The caller compares it with what it was sent (the portal answers 200 with its code, or 409 for another dossier).
+  if (keyedId && !answer.completesKey && (await deps.stores.dossiers.get(keyedId))) throw new DuplicateKey('dossiers', keyedId);
   const id = keyedId ?? deps.newId();
   let changes: HeatmapChange[] = [];
   const dossier = await withRetry(() =>
