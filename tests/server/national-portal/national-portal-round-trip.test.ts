@@ -18,6 +18,7 @@ import { signPortalRequest } from '../../../server/src/national-portal/portal-cr
 import { connectMongoose } from '../../../server/src/persistence/mongo/connect-mongoose';
 import { createMongoCalendarStore } from '../../../server/src/persistence/mongo/mongo-calendar-store';
 import { createMongoStores } from '../../../server/src/persistence/mongo/create-mongo-stores';
+import { createMemoryStores } from '../../../server/src/persistence/memory/create-memory-stores';
 import { MongoDossierFactsStore } from '../../../server/src/persistence/mongo/mongo-dossier-facts-store';
 import { createMongoOutboxStore } from '../../../server/src/persistence/mongo/mongo-outbox-store';
 import { startDatabase, type RunningDatabase } from '../../../server/src/persistence/mongo/start-database';
@@ -225,6 +226,39 @@ describe('the national portal, both ways, on MongoDB', () => {
     expect(new Set(ours.map((message) => `${String(message.body.MaHoSo)} ${String(message.body.MaHoSoDVCQG)} ${String(message.body.KenhThucHien)}`))).toEqual(new Set([`${dossier.dossierCode} G22.99-250302-0042 2`]));
     const statuses = accepted.filter((message) => message.body.LoaiDongBo === 'CapNhatTrangThai').map((message) => message.body.TrangThaiHoSo);
     expect(statuses).toEqual(['1', '2', '4', '9', '10']);
+  });
+
+  it('answers a re-send that raced the first, and found nothing when it looked, as a re-send: 200 with the first dossier\'s code, or 409 when it differs', async () => {
+    // given a portal dossier received once, on stores whose next look for a dossier can be made to miss, as a re-send's
+    // look does when the attempt racing it saves the dossier just after
+    const base = createMemoryStores();
+    let missNext = false;
+    const dossiers = new Proxy(base.dossiers, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (property !== 'get') return value.bind(target);
+        return async (id: string) => {
+          if (!missNext) return value.call(target, id);
+          missNext = false;
+          return undefined;
+        };
+      },
+    });
+    const t = await createTestApp({ stores: { ...base, dossiers }, nationalPortal: { credentials: [CREDENTIAL] } });
+    expect((await call(t, 'analyst', 'POST', '/api/procedures', { key: SLUG, xml: readModel(SLUG) })).status).toBe(201);
+    const body = JSON.stringify(aSubmission('G22.99-250302-0099'));
+    const first = await send(t, body);
+    expect(first.status).toBe(201);
+    // when the same submission and then a changed one come again, each missing the dossier at its first look
+    missNext = true;
+    const again = await send(t, body);
+    missNext = true;
+    const changed = await send(t, JSON.stringify(aSubmission('G22.99-250302-0099', { SoDienThoai: '0987654321' })));
+    // then the re-send gets the first dossier's code as a re-send, the changed one is refused, and one dossier is kept
+    expect([again.status, again.body.MaHoSo]).toEqual([200, first.body.MaHoSo]);
+    expect([changed.status, changed.body.code]).toEqual([409, 'PORTAL_CODE_TAKEN']);
+    expect(await dossierCount(t)).toBe(1);
   });
 
   it('refuses the portal a request too many from one address within the window', async () => {
