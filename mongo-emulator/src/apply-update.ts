@@ -89,7 +89,7 @@ function isPlainPart(part: string): boolean {
 /**
  * `$set`, `$unset`, `$inc`, `$max`, `$min` and the one-value forms of `$push` and `$addToSet`, on field paths through
  * plain subdocuments, applied here rather than through mingo's `updateOne`, which sets up its operator context afresh
- * on every call (with the filter's compile, a fifth of the emulator's time under load: bench/README.md, "Load").
+ * on every call (with the filters' compile, a sixth of the emulator's time under load: bench/README.md, "Load").
  * These are what the counters, rollups, timers and notes of a dossier command send. Undefined (and mingo takes it,
  * as before) when any path has an array index, a positional part or an array or scalar on its way, when one path
  * contains another (mongod refuses those, code 40), when `$inc`, `$max` or `$min` meet a value that is not a number,

@@ -7,7 +7,7 @@
  * paid it (bench/README.md, "Load"). A filter needs the query operators; it needs the expression operators only
  * through `$expr` (manual: "Query and Projection Operators", "$expr"). So two contexts are built once, here, and a
  * filter is compiled with the smaller unless it names `$expr`. mingo still copies the chosen context per call; the
- * query operators alone are a tenth of the table.
+ * query operators are 26 of its 231 operators.
  */
 import type { Document } from 'bson';
 import { Context } from 'mingo/core';
